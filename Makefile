@@ -1,0 +1,39 @@
+# Jalon's front door. `make run` and `make test` do all the set-up on a fresh machine.
+SHELL := /bin/bash
+SWIFT ?= swift
+JALON := .build/debug/jalon
+export JALON_DATABASE_URL ?= sqlite://jalon.sqlite
+
+.PHONY: run build setup migrate demo test test-swift test-browser bench routes clean
+
+setup:
+	@scripts/setup.sh --no-browser
+
+build:
+	$(SWIFT) build --product jalon
+
+## Installs what is missing, builds, migrates, loads the demo region if empty, serves on 127.0.0.1:8080.
+run: setup build
+	$(JALON) migrate --yes
+	$(JALON) demo --if-empty
+	$(JALON) serve --hostname 127.0.0.1 --port $${JALON_PORT:-8080}
+
+migrate: build
+	$(JALON) migrate --yes
+
+demo: build
+	$(JALON) demo
+
+routes: build
+	$(JALON) routes
+
+## Every test: Swift tests on SQLite and on a throwaway PostgreSQL cluster, then the browser journeys.
+test:
+	@scripts/setup.sh
+	@scripts/test.sh
+
+bench: setup
+	@scripts/bench.sh
+
+clean:
+	rm -rf .build

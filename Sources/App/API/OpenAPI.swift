@@ -1,0 +1,108 @@
+import Vapor
+
+/// The OpenAPI 3 description of the JSON API, served at `/api/openapi.json`. A test calls every
+/// operation and checks the answer against these schemas, and checks every `/api` route is here.
+enum OpenAPI {
+    typealias JSON = [String: Any]
+
+    static func ref(_ name: String) -> JSON { ["$ref": "#/components/schemas/\(name)"] }
+    static func string(_ description: String? = nil, nullable: Bool = false) -> JSON {
+        var s: JSON = ["type": "string"]
+        if let description { s["description"] = description }
+        if nullable { s["nullable"] = true }
+        return s
+    }
+    static var integer: JSON { ["type": "integer"] }
+    static func number(nullable: Bool = false) -> JSON { nullable ? ["type": "number", "nullable": true] : ["type": "number"] }
+    static func object(_ properties: [String: JSON], required: [String]) -> JSON {
+        ["type": "object", "properties": properties, "required": required]
+    }
+    static func array(_ items: JSON) -> JSON { ["type": "array", "items": items] }
+    static func query(_ name: String, _ description: String, enumValues: [String]? = nil) -> JSON {
+        var schema: JSON = ["type": "string"]
+        if let enumValues { schema["enum"] = enumValues }
+        return ["name": name, "in": "query", "required": false, "description": description, "schema": schema]
+    }
+    static func path(_ name: String, _ description: String) -> JSON {
+        ["name": name, "in": "path", "required": true, "description": description, "schema": ["type": "string"]]
+    }
+    static func ok(_ schema: JSON, _ description: String) -> JSON {
+        ["description": description, "content": ["application/json": ["schema": schema]]]
+    }
+    static var notFound: JSON { ["description": "Inconnu", "content": ["application/json": ["schema": ref("Error")]]] }
+
+    static var document: JSON {
+        let territory = object([
+            "code": string("Code Jalon : FR, R32, D59, C59350, E200093201 ou code personnalisé"),
+            "kind": ["type": "string", "enum": ["country", "region", "departement", "commune", "epci", "custom"]],
+            "name": string(), "insee": string(nullable: true), "parent": string(nullable: true), "population": integer,
+        ], required: ["code", "kind", "name", "population"])
+        let couloirCounts: JSON = ["type": "object", "additionalProperties": integer,
+                                   "description": "Structures ouvertes par couloir (ES, MS-PA, MS-PH, MS-AUTRES, BIO, RADIO, MDV, PHARMA, AUTRES)"]
+        let territoryDetail = object([
+            "code": string(), "kind": string(), "name": string(), "insee": string(nullable: true), "parent": string(nullable: true),
+            "population": integer, "communes": integer, "structures": couloirCounts,
+            "memberships": array(object(["code": string(), "name": string(), "complete": ["type": "boolean"]], required: ["code", "name", "complete"])),
+            "members": ["type": "array", "items": string(), "nullable": true],
+        ], required: ["code", "kind", "name", "population", "communes", "structures", "memberships"])
+        let structure = object([
+            "id": string(), "finess": string(nullable: true), "finess_ej": string(), "name": string(), "category": string(),
+            "category_label": string(), "couloir": string(), "commune": string(nullable: true), "commune_name": string(nullable: true),
+            "address": string(), "postal_code": string(), "city": string(),
+            "status": ["type": "string", "enum": ["open", "closed"]], "opened_on": string(nullable: true), "closed_on": string(nullable: true),
+            "latitude": number(nullable: true), "longitude": number(nullable: true), "demo": ["type": "boolean"],
+        ], required: ["id", "finess_ej", "name", "category", "couloir", "status", "demo"])
+        let structureDetail = object([
+            "structure": ref("Structure"), "legal_entity_name": string(nullable: true), "siret": string(), "phone": string(),
+            "territories": array(string()),
+        ], required: ["structure", "siret", "phone", "territories"])
+        let page = object(["total": integer, "page": integer, "per_page": integer, "items": array(ref("Structure"))],
+                          required: ["total", "page", "per_page", "items"])
+
+        return [
+            "openapi": "3.0.3",
+            "info": ["title": "API Jalon", "version": "1.0.0",
+                     "description": "Référentiel des territoires et des structures de santé (FINESS) de Jalon. Réponses en JSON ; messages d'erreur en français."],
+            "paths": [
+                "/healthz": ["get": ["summary": "État du service", "operationId": "healthz",
+                                     "responses": ["200": ok(object(["status": string()], required: ["status"]), "La base de données répond")]]],
+                "/api/territories": ["get": [
+                    "summary": "Liste des territoires", "operationId": "listTerritories",
+                    "parameters": [query("kind", "Type de territoire (régions par défaut)", enumValues: ["country", "region", "departement", "commune", "epci", "custom"]),
+                                   query("parent", "Code du territoire parent (ex. R32)")],
+                    "x-jalon-example": "/api/territories?parent=R32",
+                    "responses": ["200": ok(array(ref("Territory")), "Territoires"), "400": notFound, "404": notFound]]],
+                "/api/territories/{code}": ["get": [
+                    "summary": "Un territoire, sa population et ses structures par couloir", "operationId": "getTerritory",
+                    "parameters": [path("code", "Code du territoire (R32, D59, C59350, TAN-LITTORAL…)")],
+                    "x-jalon-example": "/api/territories/R32",
+                    "responses": ["200": ok(ref("TerritoryDetail"), "Territoire"), "404": notFound]]],
+                "/api/structures": ["get": [
+                    "summary": "Structures filtrées, par pages de 100", "operationId": "listStructures",
+                    "parameters": [query("territory", "Code de territoire"), query("couloir", "Couloir (ES, MS, MS-PA, BIO…)"),
+                                   query("q", "Texte recherché dans le nom, le numéro FINESS ou la commune"),
+                                   query("status", "Statut (open par défaut)", enumValues: ["open", "closed", "all"]),
+                                   query("category", "Code de catégorie FINESS"), query("page", "Numéro de page (1 par défaut)")],
+                    "x-jalon-example": "/api/structures?territory=R32&couloir=ES",
+                    "responses": ["200": ok(ref("StructurePage"), "Page de structures"), "400": notFound, "404": notFound]]],
+                "/api/structures/{finess}": ["get": [
+                    "summary": "Une structure", "operationId": "getStructure",
+                    "parameters": [path("finess", "Numéro FINESS de l'établissement (ou identifiant interne)")],
+                    "x-jalon-example": "/api/structures/{finess}",
+                    "responses": ["200": ok(ref("StructureDetail"), "Structure"), "404": notFound]]],
+            ],
+            "components": ["schemas": [
+                "Territory": territory, "TerritoryDetail": territoryDetail, "Structure": structure,
+                "StructureDetail": structureDetail, "StructurePage": page,
+                "Error": object(["error": string(), "status": string()], required: ["error"]),
+            ]],
+        ]
+    }
+
+    @Sendable static func serve(req: Request) async throws -> Response {
+        let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
+        let r = Response(status: .ok, body: .init(data: data))
+        r.headers.contentType = .json
+        return r
+    }
+}

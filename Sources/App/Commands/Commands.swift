@@ -1,0 +1,44 @@
+import Vapor
+
+/// The CLI: `jalon import …`, `jalon territory …`, `jalon demo` (plus Vapor's `serve`, `migrate`, `routes`).
+enum Commands {
+    static func register(on app: Application) {
+        var imports = AsyncCommands()
+        imports.use(ImportCOGCommand(), as: "cog")
+        imports.use(ImportFinessCommand(), as: "finess")
+        app.asyncCommands.use(imports.group(help: "Importe la géographie officielle (cog) ou un fichier FINESS (finess FICHIER)."), as: "import")
+
+        var territory = AsyncCommands()
+        territory.use(TerritoryDefineCommand(), as: "define")
+        territory.use(TerritoryImportCommand(), as: "import")
+        territory.use(TerritoryListCommand(), as: "list")
+        app.asyncCommands.use(territory.group(help: "Définit, importe ou liste les territoires personnalisés."), as: "territory")
+
+        app.asyncCommands.use(DemoCommand(), as: "demo")
+    }
+}
+
+/// Errors of CLI commands: printed in French, non-zero exit.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+extension CommandContext {
+    var sql: any SQLDatabase { application.db as! any SQLDatabase }
+
+    /// Runs a command body and turns service errors into one French line on stderr.
+    func run(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let e as ServiceError {
+            console.error("Erreur : \(e.message)")
+            throw CommandFailure(e.message)
+        } catch let e as CommandFailure {
+            console.error("Erreur : \(e.description)")
+            throw e
+        }
+    }
+}
+
+import SQLKit

@@ -1,0 +1,28 @@
+import JalonCore
+import Vapor
+
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Flag(name: "if-empty", help: "Ne fait rien si la base contient déjà des structures")
+        var ifEmpty: Bool
+    }
+
+    var help: String { "Charge la région de démonstration Hauts-de-France (idempotent) ; importe la géographie si besoin." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await context.run {
+            let app = context.application
+            if signature.ifEmpty {
+                struct N: Decodable { var n: Int }
+                let n = try await context.sql.raw("SELECT COUNT(*) AS n FROM structures").first(decoding: N.self)?.n ?? 0
+                if n > 0 { context.console.info("Base déjà remplie (\(Format.integer(n)) structures) : démonstration non rechargée."); return }
+            }
+            if try await TerritoryQuery.find("R32", on: context.sql) == nil {
+                try await ImportCOGCommand.load(from: nil, context: context)
+            }
+            let summary = try await app.db.sqlTransaction { db in try await DemoRegion.load(on: db, actor: .cli) }
+            context.console.output("Région de démonstration Hauts-de-France : \(summary.territories) TAN.".consoleText())
+            context.console.output(summary.structures.text.consoleText())
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import JalonCore
+import Vapor
+
+struct TerritoryDefineCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "code", help: "Code choisi, ex. TAN-LITTORAL")
+        var code: String
+        @Option(name: "name", help: "Nom du territoire")
+        var name: String?
+        @Option(name: "decoupage", help: "Découpage auquel il appartient, ex. TAN")
+        var decoupage: String?
+        @Option(name: "parent", help: "Région parente, ex. R32")
+        var parent: String?
+        @Option(name: "members", help: "Membres séparés par des virgules : C59350, E200093201, D59…")
+        var members: String?
+    }
+
+    var help: String { "Crée ou redéfinit un territoire personnalisé à partir de communes, d'EPCI et de départements." }
+
+    func run(using context: CommandContext, signature s: Signature) async throws {
+        try await context.run {
+            let members = (s.members ?? "").split(whereSeparator: { ", ;".contains($0) }).map(String.init)
+            let t = try await context.application.db.sqlTransaction { db in
+                try await TerritoryService.define(.init(code: s.code, name: s.name ?? s.code, decoupage: s.decoupage, parent: s.parent, members: members), on: db, actor: .cli)
+            }
+            context.console.output("Territoire \(t.code) « \(t.name) » : \(Format.integer(t.population)) habitants.".consoleText())
+        }
+    }
+}
+
+/// `code;name;découpage;parent;members` — members separated by commas or spaces. All lines or none.
+struct TerritoryImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "CSV code;nom;découpage;parent;membres")
+        var file: String
+    }
+
+    var help: String { "Importe des territoires personnalisés depuis un CSV (code;nom;découpage;parent;membres), tout ou rien." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await context.run {
+            guard let data = FileManager.default.contents(atPath: signature.file) else {
+                throw CommandFailure("\(signature.file) : fichier introuvable ou illisible.")
+            }
+            let name = (signature.file as NSString).lastPathComponent
+            let definitions = try TerritoryCSV.parse(data, fileName: name)
+            let results = try await context.application.db.sqlTransaction { db in
+                var out: [Territory] = []
+                for (line, d) in definitions {
+                    do { out.append(try await TerritoryService.define(d, on: db, actor: .cli)) } catch let e as ServiceError {
+                        throw ServiceError(kind: e.kind, message: "\(name), ligne \(line) : \(e.message)")
+                    }
+                }
+                return out
+            }
+            for t in results { context.console.output("\(t.code) « \(t.name) » : \(Format.integer(t.population)) habitants".consoleText()) }
+            context.console.output("\(results.count) territoire(s) importé(s) depuis \(name).".consoleText())
+        }
+    }
+}
+
+enum TerritoryCSV {
+    static func parse(_ data: Data, fileName: String) throws -> [(Int, TerritoryService.Definition)] {
+        let text = TextDecoding.decode(data).text
+        let records: [CSVRecord]
+        do { records = try CSVReader(separator: CSVReader.detectSeparator(text)).records(text) } catch let CSVReader.Failure.unterminatedQuote(line) {
+            throw ServiceError.invalid("\(fileName), ligne \(line) : guillemet jamais refermé.")
+        }
+        var rows = records
+        if let first = rows.first, first[0].lowercased().trimmingCharacters(in: .whitespaces) == "code" { rows.removeFirst() }
+        guard !rows.isEmpty else { throw ServiceError.invalid("\(fileName) : aucun territoire à importer.") }
+        return try rows.map { r in
+            guard r.fields.count >= 5 else {
+                throw ServiceError.invalid("\(fileName), ligne \(r.line) : 5 champs attendus (code;nom;découpage;parent;membres), \(r.fields.count) trouvés.")
+            }
+            let members = r[4].split(whereSeparator: { ", \t".contains($0) }).map(String.init)
+            return (r.line, .init(code: r[0], name: r[1], decoupage: r[2], parent: r[3], members: members))
+        }
+    }
+}
+
+struct TerritoryListCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "kind", help: "Type : region, departement, epci, custom… (custom par défaut)")
+        var kind: String?
+        @Option(name: "parent", help: "Code du parent")
+        var parent: String?
+    }
+
+    var help: String { "Liste des territoires (personnalisés par défaut)." }
+
+    func run(using context: CommandContext, signature s: Signature) async throws {
+        try await context.run {
+            let kind = try s.kind.map { raw -> TerritoryKind in
+                guard let k = TerritoryKind(rawValue: raw) else { throw CommandFailure("Type inconnu « \(raw) ».") }
+                return k
+            } ?? (s.parent == nil ? .custom : nil)
+            for t in try await TerritoryQuery.list(kind: kind, parent: s.parent?.uppercased(), on: context.sql) {
+                context.console.output("\(t.code)\t\(t.name)\t\(Format.integer(t.population))".consoleText())
+            }
+        }
+    }
+}

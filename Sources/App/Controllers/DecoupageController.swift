@@ -1,0 +1,63 @@
+import Vapor
+
+enum DecoupageController {
+    struct CreateForm: Content { var name: String; var region: String?; var description: String? }
+    struct TerritoryFormData: Content { var code: String; var name: String; var members: String }
+    struct DeleteForm: Content { var code: String }
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        .html(Decoupages.render(try await Decoupages.query(on: req.sql)))
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let form = try req.content.decode(CreateForm.self)
+        do {
+            _ = try await req.db.sqlTransaction { db in
+                try await DecoupageService.create(name: form.name, description: form.description ?? "",
+                                                  region: form.region?.isEmpty == false ? form.region : nil, on: db, actor: .web)
+            }
+        } catch let e as ServiceError {
+            return .html(Decoupages.render(try await Decoupages.query(error: e.message, on: req.sql)), status: e.status)
+        }
+        return .seeOther(SiteURL.decoupage(DecoupageService.slug(form.name)).path)
+    }
+
+    static func find(_ req: Request) async throws -> Decoupage {
+        let code = req.parameters.get("code") ?? ""
+        guard let d = try await DecoupageQuery.find(code: code, on: req.sql) else { throw Abort(.notFound, reason: "Découpage inconnu « \(code) ».") }
+        return d
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let d = try await find(req)
+        let message = (try? req.query.get(String.self, at: "ok")).map { "Territoire \($0) enregistré." }
+        return .html(Decoupages.renderEditor(try await Decoupages.queryEditor(d, message: message, on: req.sql)))
+    }
+
+    /// Adds or redefines a territory of the découpage; on error the form comes back filled in.
+    @Sendable static func defineTerritory(req: Request) async throws -> Response {
+        let d = try await find(req)
+        let form = try req.content.decode(TerritoryFormData.self)
+        let members = form.members.split(whereSeparator: { " ,;\n\r\t".contains($0) }).map(String.init)
+        do {
+            let t = try await req.db.sqlTransaction { db in
+                try await TerritoryService.define(.init(code: form.code, name: form.name, decoupage: d.name, parent: d.regionCode, members: members), on: db, actor: .web)
+            }
+            return .seeOther(SiteURL.decoupage(d.code).with([("ok", t.code)]))
+        } catch let e as ServiceError {
+            let model = try await Decoupages.queryEditor(d, form: .init(code: form.code, name: form.name, members: form.members), error: e.message, on: req.sql)
+            return .html(Decoupages.renderEditor(model), status: e.status)
+        }
+    }
+
+    @Sendable static func deleteTerritory(req: Request) async throws -> Response {
+        let d = try await find(req)
+        let form = try req.content.decode(DeleteForm.self)
+        do {
+            try await req.db.sqlTransaction { db in try await DecoupageService.deleteTerritory(form.code, on: db, actor: .web) }
+        } catch let e as ServiceError {
+            return .html(Decoupages.renderEditor(try await Decoupages.queryEditor(d, error: e.message, on: req.sql)), status: e.status)
+        }
+        return .seeOther(SiteURL.decoupage(d.code).path)
+    }
+}

@@ -1,0 +1,17 @@
+import Fluent
+import Vapor
+
+/// The one ordered list of migrations. Landed migrations are never edited: add a new one.
+enum Migrations {
+    static func register(on app: Application) {
+        app.migrations.add(CreateDecoupages())
+        app.migrations.add(CreateTerritories())
+        app.migrations.add(CreateTerritoryMembers())
+        app.migrations.add(CreateTerritoryCommunes())
+        app.migrations.add(CreateCommuneAliases())
+        app.migrations.add(CreateCategories())
+        app.migrations.add(CreateLegalEntities())
+        app.migrations.add(CreateStructures())
+        app.migrations.add(CreateAuditEvents())
+    }
+}

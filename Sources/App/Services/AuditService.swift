@@ -1,0 +1,16 @@
+import Foundation
+import SQLKit
+
+/// Appends to the audit trail. Always called inside the transaction of the write it records, so a
+/// rolled-back write leaves no audit row and a committed one always has its row.
+enum AuditService {
+    static func record(_ db: any SQLDatabase, actor: Actor, action: String, objectType: String, objectID: String,
+                       summary: String, details: [String: String] = [:]) async throws {
+        let json = (try? JSONSerialization.data(withJSONObject: details, options: [.sortedKeys])).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+        try await db.insert(into: "audit_events")
+            .columns("id", "at", "actor", "action", "object_type", "object_id", "summary", "details")
+            .values(SQLBind(UUID()), SQLBind(Date()), SQLBind(actor.name), SQLBind(action), SQLBind(objectType),
+                    SQLBind(objectID), SQLBind(summary), SQLBind(json))
+            .run()
+    }
+}

@@ -1,0 +1,23 @@
+import Vapor
+
+/// A write refused by the service layer, with a French message for the person who asked.
+struct ServiceError: Error, AbortError, CustomStringConvertible, Equatable {
+    enum Kind: Equatable { case invalid, notFound, conflict }
+
+    var kind: Kind
+    var message: String
+
+    static func invalid(_ m: String) -> ServiceError { .init(kind: .invalid, message: m) }
+    static func notFound(_ m: String) -> ServiceError { .init(kind: .notFound, message: m) }
+    static func conflict(_ m: String) -> ServiceError { .init(kind: .conflict, message: m) }
+
+    var description: String { message }
+    var reason: String { message }
+    var status: HTTPResponseStatus {
+        switch kind {
+        case .invalid: .unprocessableEntity
+        case .notFound: .notFound
+        case .conflict: .conflict
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Vapor
+
+/// Every path of the site, used both to register routes and to build links: no hand-typed URLs in views.
+enum SiteURL: Equatable, Sendable {
+    case home
+    case territories
+    case territory(String)
+    case decoupages
+    case decoupage(String)
+    case structures
+    case structuresCSV
+    case structure(String)
+    case categories
+    case categoriesCSV
+    case upcoming(String)
+    case healthz
+    case metrics
+    case api(API)
+
+    enum API: Equatable, Sendable {
+        case openapi
+        case territories
+        case territory(String)
+        case structures
+        case structure(String)
+    }
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .territories: "/territoires"
+        case let .territory(code): "/territoires/" + Self.escape(code)
+        case .decoupages: "/decoupages"
+        case let .decoupage(code): "/decoupages/" + Self.escape(code)
+        case .structures: "/structures"
+        case .structuresCSV: "/structures.csv"
+        case let .structure(key): "/structures/" + Self.escape(key)
+        case .categories: "/referentiels/categories"
+        case .categoriesCSV: "/referentiels/categories.csv"
+        case let .upcoming(slug): "/bientot/" + Self.escape(slug)
+        case .healthz: "/healthz"
+        case .metrics: "/metrics"
+        case let .api(api):
+            switch api {
+            case .openapi: "/api/openapi.json"
+            case .territories: "/api/territories"
+            case let .territory(code): "/api/territories/" + Self.escape(code)
+            case .structures: "/api/structures"
+            case let .structure(key): "/api/structures/" + Self.escape(key)
+            }
+        }
+    }
+
+    /// Route components for registration: build the URL with `":name"` placeholders
+    /// (e.g. `.territory(":code")`) and they become parameters.
+    var components: [PathComponent] {
+        path.split(separator: "/").map { $0.hasPrefix(":") ? .parameter(String($0.dropFirst())) : .constant(String($0)) }
+    }
+
+    static func escape(_ s: String) -> String {
+        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.~:"))) ?? s
+    }
+
+    /// A path with a query string built from non-empty parameters.
+    func with(_ query: [(String, String?)]) -> String {
+        let items = query.compactMap { k, v in v.flatMap { $0.isEmpty ? nil : "\(Self.escape(k))=\(Self.escape($0))" } }
+        return items.isEmpty ? path : path + "?" + items.joined(separator: "&")
+    }
+}

@@ -1,0 +1,22 @@
+enum Decoupages {
+    struct Model: Sendable, Equatable {
+        var decoupages: [Decoupage]
+        var regions: [Territory]
+        var error: String?
+    }
+
+    /// One découpage and its territories, with the form to add or redefine one.
+    struct EditorModel: Sendable, Equatable {
+        var decoupage: Decoupage
+        var territories: [Territory]
+        var members: [String: [String]]
+        var regionPopulation: Int?
+        var error: String?
+        var message: String?
+        var form: TerritoryForm
+    }
+
+    struct TerritoryForm: Sendable, Equatable {
+        var code = "", name = "", members = ""
+    }
+}

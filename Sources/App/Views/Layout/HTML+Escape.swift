@@ -1,0 +1,48 @@
+import Plot
+
+/// Plot escapes text nodes but not attribute values: every attribute that may carry user or file
+/// data goes through `attr`, which escapes `& < > " '`.
+enum HTMLEscape {
+    static func attribute(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func text(_ s: String) -> String { attribute(s) }
+}
+
+/// The one node type of our views: body content, built with these helpers only.
+typealias HNode = Node<HTML.BodyContext>
+
+extension Node where Context == HTML.BodyContext {
+    /// An element by name with attributes and children (all through the escaping helpers).
+    static func el(_ name: String, _ nodes: HNode...) -> HNode { .element(named: name, nodes: nodes) }
+    static func el(_ name: String, _ nodes: [HNode]) -> HNode { .element(named: name, nodes: nodes) }
+    /// A void element (`<input>`, `<meta>`, `<link>`) with escaped attribute values.
+    static func void(_ name: String, _ attrs: [(String, String)]) -> HNode {
+        .selfClosedElement(named: name, attributes: attrs.map {
+            Attribute<HTML.BodyContext>(name: $0.0, value: HTMLEscape.attribute($0.1), ignoreIfValueIsEmpty: false)
+        })
+    }
+
+    static func attr(_ name: String, _ value: String) -> HNode {
+        .attribute(named: name, value: HTMLEscape.attribute(value), ignoreIfValueIsEmpty: false)
+    }
+
+    static func cls(_ value: String) -> HNode { attr("class", value) }
+    static func txt(_ s: String) -> HNode { .text(s) }
+    static func link(_ href: String, _ nodes: HNode...) -> HNode { .element(named: "a", nodes: [attr("href", href)] + nodes) }
+    static func when(_ condition: Bool, _ node: @autoclosure () -> HNode) -> HNode { condition ? node() : .empty }
+    static func each<T>(_ items: [T], _ f: (T) -> HNode) -> HNode { .group(items.map(f)) }
+}

@@ -1,0 +1,6 @@
+enum StructureDetail {
+    struct Model: Sendable, Equatable {
+        var structure: Structure
+        var territories: [Territory]
+    }
+}

@@ -1,0 +1,16 @@
+import JalonCore
+
+enum TerritoryPage {
+    struct Model: Sendable, Equatable {
+        var territory: Territory
+        var ancestors: [Territory]
+        var children: [Territory]
+        var childrenTitle: String
+        var childrenTotal: Int
+        var members: [Territory]
+        var decoupage: Decoupage?
+        var memberships: [TerritoryQuery.Membership]
+        var openByCouloir: [String: Int]
+        var communeCount: Int
+    }
+}

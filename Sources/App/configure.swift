@@ -1,0 +1,41 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+/// Builds the application: configuration, database, migrations, middleware, routes and commands.
+public func configure(_ app: Application) async throws {
+    let config = try AppConfig.load(workingDirectory: app.directory.workingDirectory)
+    try configure(app, config: config)
+}
+
+func configure(_ app: Application, config: AppConfig) throws {
+    app.config = config
+    app.http.server.configuration.hostname = config.host
+    app.http.server.configuration.port = config.port
+    // Uploads of FINESS extracts and CSV files can be large.
+    app.routes.defaultMaxBodySize = "64mb"
+
+    switch config.database {
+    case let .sqlite(path):
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+    case let .postgres(url):
+        var pg = try SQLPostgresConfiguration(url: url)
+        pg.searchPath = ["public"]
+        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+    }
+    Migrations.register(on: app)
+
+    app.middleware = .init()
+    app.middleware.use(MetricsMiddleware(registry: app.metricsRegistry))
+    app.middleware.use(ErrorPageMiddleware(environment: app.environment))
+    app.middleware.use(FileMiddleware(publicDirectory: config.publicDirectory))
+    if !FileManager.default.fileExists(atPath: config.publicDirectory + "vendor/dsfr/dsfr.min.css") {
+        app.logger.warning("Ressources DSFR absentes de \(config.publicDirectory)vendor/dsfr/ : les pages restent lisibles mais sans le style de l'État (lancez scripts/setup.sh).")
+    }
+
+    try routes(app)
+    Commands.register(on: app)
+}

@@ -1,0 +1,34 @@
+import Vapor
+
+/// Every route of Jalon, in one readable list.
+func routes(_ app: Application) throws {
+    app.get(SiteURL.home.components, use: HomeController.show)
+    app.get(SiteURL.upcoming(":slug").components, use: HomeController.upcoming)
+
+    app.get(SiteURL.territories.components, use: TerritoryController.index)
+    app.get(SiteURL.territory(":code").components, use: TerritoryController.show)
+
+    app.get(SiteURL.decoupages.components, use: DecoupageController.index)
+    app.post(SiteURL.decoupages.components, use: DecoupageController.create)
+    app.get(SiteURL.decoupage(":code").components, use: DecoupageController.show)
+    app.post(SiteURL.decoupage(":code").components, use: DecoupageController.defineTerritory)
+    app.post(SiteURL.decoupage(":code").components + ["supprimer"], use: DecoupageController.deleteTerritory)
+
+    app.get(SiteURL.structures.components, use: StructureController.index)
+    app.get(SiteURL.structuresCSV.components, use: StructureController.exportCSV)
+    app.get(SiteURL.structure(":key").components, use: StructureController.show)
+
+    app.get(SiteURL.categories.components, use: CategoryController.index)
+    app.post(SiteURL.categories.components, use: CategoryController.update)
+    app.get(SiteURL.categoriesCSV.components, use: CategoryController.exportCSV)
+    app.post(SiteURL.categoriesCSV.components, use: CategoryController.importCSV)
+
+    app.get(SiteURL.healthz.components, use: HealthController.healthz)
+    app.get(SiteURL.metrics.components, use: HealthController.metrics)
+
+    app.get(SiteURL.api(.openapi).components, use: OpenAPI.serve)
+    app.get(SiteURL.api(.territories).components, use: TerritoryAPIController.index)
+    app.get(SiteURL.api(.territory(":code")).components, use: TerritoryAPIController.show)
+    app.get(SiteURL.api(.structures).components, use: StructureAPIController.index)
+    app.get(SiteURL.api(.structure(":finess")).components, use: StructureAPIController.show)
+}

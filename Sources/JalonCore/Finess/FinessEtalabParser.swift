@@ -1,0 +1,99 @@
+import Foundation
+
+/// The historical etalab extract (`etalab-cs1100507-stock-*.csv`): `;`, Latin-1 or UTF-8, no header,
+/// a metadata first line `finess;etalab;…`, then `structureet` lines (32 fields) and
+/// `geolocalisation` lines (6 fields) whose Lambert-93/UTM coordinates are joined to the establishment.
+public enum FinessEtalabParser {
+    static let structureFieldCount = 32
+    static let geolocFieldCount = 6
+
+    public static func parse(_ text: String) throws -> FinessFile {
+        var file = FinessFile(format: .etalabCSV)
+        var index: [String: Int] = [:]
+        // The FINESS département of each kept record: it tells the projection of its coordinates.
+        var departements: [String] = []
+        do {
+            try CSVReader(separator: ";").forEach(text) { record in
+                let kind = record[0].trimmingCharacters(in: .whitespaces).lowercased()
+                switch kind {
+                case "finess" where record.line == 1:
+                    return
+                case "structureet":
+                    file.read += 1
+                    guard record.fields.count >= structureFieldCount else {
+                        throw FinessFileError(line: record.line, "ligne structureet incomplète (\(record.fields.count) champs au lieu de \(structureFieldCount)) — fichier tronqué ou mal formé")
+                    }
+                    switch structure(record) {
+                    case let .success(r):
+                        if let existing = index[r.finessET] {
+                            file.rejections.append(.init(line: record.line, field: "nofinesset", reason: "numéro FINESS \(r.finessET) en double (déjà lu ligne \(file.records[existing].line))"))
+                        } else {
+                            index[r.finessET] = file.records.count
+                            file.records.append(r)
+                            departements.append(record[13].trimmingCharacters(in: .whitespaces).uppercased())
+                        }
+                    case let .failure(rejection):
+                        file.rejections.append(rejection)
+                    }
+                case "geolocalisation":
+                    guard record.fields.count >= geolocFieldCount - 1 else {
+                        throw FinessFileError(line: record.line, "ligne geolocalisation incomplète (\(record.fields.count) champs au lieu de \(geolocFieldCount)) — fichier tronqué ou mal formé")
+                    }
+                    guard let i = index[record[1]] else { return }
+                    guard let x = Double(record[2].replacingOccurrences(of: ",", with: ".")),
+                          let y = Double(record[3].replacingOccurrences(of: ",", with: ".")) else {
+                        if !(record[2].isEmpty && record[3].isEmpty) {
+                            file.rejections.append(.init(line: record.line, field: "coordxet", reason: "coordonnées illisibles « \(record[2]) ; \(record[3]) » (établissement importé sans position)"))
+                        }
+                        return
+                    }
+                    if let projection = Projection.forEtalab(source: record[4], departement: departements[i]) {
+                        file.records[i].position = projection.toWGS84(x: x, y: y)
+                    }
+                default:
+                    if record.line == 1 {
+                        throw FinessFileError(line: 1, "ce fichier n'est pas une extraction FINESS etalab (première ligne « \(record.fields.prefix(3).joined(separator: ";")) »)")
+                    }
+                    throw FinessFileError(line: record.line, "type d'enregistrement inconnu « \(record[0].prefix(40)) » (attendu structureet ou geolocalisation) — fichier mal formé")
+                }
+            }
+        } catch let CSVReader.Failure.unterminatedQuote(line) {
+            throw FinessFileError(line: line, "guillemet ouvert jamais refermé — fichier tronqué ou mal formé")
+        }
+        return file
+    }
+
+    static func structure(_ f: CSVRecord) -> Result<FinessRecord, FinessRejection> {
+        func field(_ i: Int) -> String { f[i].trimmingCharacters(in: .whitespaces) }
+        let et = field(1).uppercased(), ej = field(2).uppercased()
+        guard FinessRecord.isFinessNumber(et) else {
+            return .failure(.init(line: f.line, field: "nofinesset", reason: "numéro FINESS d'établissement invalide « \(field(1)) » (9 caractères attendus)"))
+        }
+        guard ej.isEmpty || FinessRecord.isFinessNumber(ej) else {
+            return .failure(.init(line: f.line, field: "nofinessej", reason: "numéro FINESS juridique invalide « \(field(2)) »"))
+        }
+        var dates: [String?] = []
+        for (i, name) in [(28, "dateouv"), (29, "dateautor"), (30, "datemaj")] {
+            guard let d = FinessRecord.isoDate(field(i)) else {
+                return .failure(.init(line: f.line, field: name, reason: "date invalide « \(field(i)) » (AAAA-MM-JJ attendu)"))
+            }
+            dates.append(d)
+        }
+        let street = [field(7), field(8), field(9), field(10)].filter { !$0.isEmpty }.joined(separator: " ")
+        let address = [field(6), street, field(11)].filter { !$0.isEmpty }.joined(separator: ", ")
+        let acheminement = field(15)
+        let postal = String(acheminement.prefix { $0.isNumber })
+        let city = acheminement.dropFirst(postal.count).trimmingCharacters(in: .whitespaces)
+        return .success(FinessRecord(
+            finessET: et, finessEJ: ej, name: collapse(field(3)), longName: collapse(field(4)), complement: field(5),
+            address: collapse(address), postalCode: postal, city: city,
+            communeCode: FinessCommune.inseeCode(departement: field(13), commune: field(12)) ?? "",
+            phone: field(16), categoryCode: field(18), categoryLabel: field(19), aggregateCode: field(20), aggregateLabel: field(21),
+            siret: field(22), openedOn: dates[0], authorisedOn: dates[1], closedOn: nil, updatedOn: dates[2], line: f.line))
+    }
+
+    /// The extract pads some names with double spaces (`CMPP  INTERSECTORIEL`).
+    static func collapse(_ s: String) -> String {
+        s.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+}

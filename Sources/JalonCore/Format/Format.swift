@@ -1,0 +1,56 @@
+import Foundation
+
+/// French formatting of numbers and dates, as the committees read them: `2 551 301`, `12,8 %`,
+/// `1er mars 2022`. Spaces are narrow no-break spaces (U+202F) as in French typography, so that
+/// figures never wrap across lines.
+public enum Format {
+    public static let thinSpace = "\u{202F}"
+
+    public static func integer(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out += thinSpace }
+            out.append(ch)
+        }
+        return value < 0 ? "-" + out : out
+    }
+
+    public static func decimal(_ value: Double, fractionDigits: Int = 1) -> String {
+        guard value.isFinite else { return "—" }
+        let scale = pow(10.0, Double(fractionDigits))
+        let rounded = (value * scale).rounded() / scale
+        let whole = Int(rounded.magnitude)
+        var s = integer(whole)
+        if fractionDigits > 0 {
+            let frac = Int(((rounded.magnitude - Double(whole)) * scale).rounded())
+            s += "," + String(repeating: "0", count: max(0, fractionDigits - String(frac).count)) + String(frac)
+        }
+        return rounded < 0 ? "-" + s : s
+    }
+
+    public static func percent(_ ratio: Double, fractionDigits: Int = 1) -> String {
+        decimal(ratio * 100, fractionDigits: fractionDigits) + "\u{00A0}%"
+    }
+
+    static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+
+    /// `2022-03-01` → `1er mars 2022`; anything unparsable is returned as is.
+    public static func date(iso: String) -> String {
+        let parts = iso.prefix(10).split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m) else { return iso }
+        return "\(d == 1 ? "1er" : String(d)) \(months[m - 1]) \(y)"
+    }
+
+    public static func date(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .gmt
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return Self.date(iso: String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!))
+    }
+
+    /// `46.211257` → `46,21126` — coordinates in French notation.
+    public static func coordinate(_ value: Double) -> String {
+        decimal(value, fractionDigits: 5).replacingOccurrences(of: thinSpace, with: "")
+    }
+}

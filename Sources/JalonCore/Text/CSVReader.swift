@@ -1,0 +1,111 @@
+import Foundation
+
+/// One record of a delimited file, with the physical line it starts on (1-based) so that every
+/// error message can name it.
+public struct CSVRecord: Sendable, Equatable {
+    public var line: Int
+    public var fields: [String]
+
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
+
+    public subscript(_ i: Int) -> String { i < fields.count ? fields[i] : "" }
+}
+
+/// A small RFC 4180 reader: a chosen separator, fields optionally quoted with doubled quotes
+/// inside, separators and line breaks allowed inside quotes, CRLF or LF.
+public struct CSVReader: Sendable {
+    public enum Failure: Error, Equatable {
+        /// A quoted field still open at the end of the input: the file is truncated or malformed.
+        case unterminatedQuote(line: Int)
+    }
+
+    public var separator: Character
+
+    public init(separator: Character = ";") {
+        self.separator = separator
+    }
+
+    public func records(_ text: String) throws -> [CSVRecord] {
+        var result: [CSVRecord] = []
+        try forEach(text) { result.append($0) }
+        return result
+    }
+
+    /// Streams records; works on UTF-8 bytes because `Character` iteration is far slower on large files.
+    public func forEach(_ text: String, _ body: (CSVRecord) throws -> Void) throws {
+        var text = text
+        try text.withUTF8 { buf in try parse(buf, body) }
+    }
+
+    private func parse(_ buf: UnsafeBufferPointer<UInt8>, _ body: (CSVRecord) throws -> Void) throws {
+        let sep = separator.asciiValue ?? UInt8(ascii: ";")
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var i = 0, line = 1, recordLine = 1
+        var inQuotes = false, wasQuoted = false, recordHasContent = false
+        let n = buf.count
+
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            wasQuoted = false
+        }
+
+        while i < n {
+            let c = buf[i]
+            if inQuotes {
+                if c == quote {
+                    if i + 1 < n, buf[i + 1] == quote { field.append(quote); i += 2; continue }
+                    inQuotes = false
+                } else {
+                    if c == lf { line += 1 }
+                    field.append(c)
+                }
+                i += 1
+                continue
+            }
+            switch c {
+            case quote where field.isEmpty && !wasQuoted:
+                inQuotes = true; wasQuoted = true; recordHasContent = true
+            case sep:
+                endField(); recordHasContent = true
+            case cr where i + 1 < n && buf[i + 1] == lf:
+                break
+            case lf, cr:
+                if recordHasContent || !field.isEmpty {
+                    endField()
+                    try body(CSVRecord(line: recordLine, fields: fields))
+                }
+                fields.removeAll(keepingCapacity: true)
+                recordHasContent = false
+                line += 1
+                recordLine = line
+            default:
+                field.append(c); recordHasContent = true
+            }
+            i += 1
+        }
+        if inQuotes { throw Failure.unterminatedQuote(line: recordLine) }
+        if recordHasContent || !field.isEmpty {
+            endField()
+            try body(CSVRecord(line: recordLine, fields: fields))
+        }
+    }
+
+    /// Picks the separator that splits the first lines most consistently (`;` `,` tab `|`).
+    public static func detectSeparator(_ text: String) -> Character {
+        let sample = text.prefix(8192).split(separator: "\n", omittingEmptySubsequences: true).prefix(5)
+        var best: (Character, Int) = (";", 0)
+        for candidate in [";", ",", "\t", "|"] as [Character] {
+            let counts = sample.map { $0.filter { $0 == candidate }.count }
+            guard let first = counts.first, first > 0 else { continue }
+            let score = counts.allSatisfy({ $0 == first }) ? first * 10 : first
+            if score > best.1 { best = (candidate, score) }
+        }
+        return best.0
+    }
+}
