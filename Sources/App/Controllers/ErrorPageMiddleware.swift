@@ -21,7 +21,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 message = "Erreur interne : l'incident a été journalisé."
             }
             if status.code >= 500 { request.logger.error("\(request.method) \(request.url.path) → \(status.code): \(error)") }
-            if request.url.path.hasPrefix("/api/") || request.headers.accept.mediaTypes.first == .json {
+            if request.url.path.hasPrefix("/api/") {
                 let r = Response(status: status)
                 try r.content.encode(["error": message, "status": "\(status.code)"], as: .json)
                 return r

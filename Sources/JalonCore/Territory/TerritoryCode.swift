@@ -55,11 +55,11 @@ public struct TerritoryCode: Hashable, Sendable, CustomStringConvertible {
         return code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
     }
 
-    /// `01`…`95`, `2A`, `2B`, `971`…`976`.
+    /// `01`…`95`, `2A`, `2B`, and the overseas `971`…`974`, `976` (975 and 977+ are collectivities, not départements).
     public static func isDepartement(_ s: String) -> Bool {
         if s == "2A" || s == "2B" { return true }
         if isDigits(s, count: 2) { return s != "00" && s != "20" }
-        return isDigits(s, count: 3) && s.hasPrefix("97")
+        return ["971", "972", "973", "974", "976"].contains(s)
     }
 
     /// Five characters: digits, or `2A`/`2B` followed by three digits.

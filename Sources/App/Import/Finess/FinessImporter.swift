@@ -31,7 +31,7 @@ enum FinessImporter {
             if !unknownCommunes.isEmpty {
                 lines.append("Communes inconnues (structures importées sans territoire) : " + unknownCommunes.sorted { $0.key < $1.key }.prefix(30).map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
             }
-            if created + updated == 0 && rejected.isEmpty { lines.append("Aucun changement : la base était déjà à jour.") }
+            if created + updated + legalEntitiesCreated + legalEntitiesUpdated == 0 { lines.append("Aucun changement : la base était déjà à jour.") }
             return lines.joined(separator: "\n")
         }
     }

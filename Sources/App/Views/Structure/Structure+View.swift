@@ -6,10 +6,10 @@ extension StructureDetail {
         let s = m.structure
         let order: [TerritoryKind] = [.country, .region, .departement, .epci, .commune, .custom]
         let territories = m.territories.sorted { (order.firstIndex(of: $0.kind) ?? 9, $0.code) < (order.firstIndex(of: $1.kind) ?? 9, $1.code) }
-        func row(_ label: String, _ value: HNode) -> [HNode] { [.el("strong", .txt(label)), value] }
+        func row(_ label: String, _ value: HNode) -> (String, HNode) { (label, value) }
         func text(_ v: String?) -> HNode { .txt((v?.isEmpty ?? true) ? "—" : v!) }
         func date(_ v: String?) -> HNode { .txt(v.map(Format.date(iso:)) ?? "—") }
-        var rows: [[HNode]] = [
+        var rows: [(String, HNode)] = [
             row("Numéro FINESS établissement (ET)", text(s.finessET)),
             row("Numéro FINESS entité juridique (EJ)", .group(text(s.finessEJ), .when(s.legalEntityName != nil, .txt(" — \(s.legalEntityName ?? "")")))),
             row("SIRET", text(s.siret)),
@@ -32,11 +32,11 @@ extension StructureDetail {
         }
         return Layout(title: s.name, section: .structures, breadcrumb: [("Structures", SiteURL.structures.path), (s.name, SiteURL.structure(s.key).path)]).render(.group(
             UI.h1(s.name),
-            .el("p", UI.statusBadge(open: s.isOpen), .txt(" "), UI.badge(s.couloir), .when(s.isDemo, .group(.txt(" "), UI.demoBadge()))),
+            .el("ul", .cls("fr-badges-group"), .el("li", UI.statusBadge(open: s.isOpen)), .el("li", UI.badge(s.couloir)), .when(s.isDemo, .el("li", UI.demoBadge()))),
             .when(s.isDemo, UI.alert("Cette structure est fictive : elle appartient aux données de démonstration.", kind: "warning")),
             .when(!s.longName.isEmpty && s.longName != s.name, .el("p", .cls("fr-text--lead"), .txt(s.longName))),
             .el("h2", .txt("Identité")),
-            UI.table(caption: "Identité de \(s.name)", headers: [("Champ", false), ("Valeur", false)], rows: rows),
+            UI.keyValueTable(caption: "Identité de \(s.name)", rows: rows),
             .el("h2", .txt("Territoires")),
             territories.isEmpty ? .el("p", .txt("Aucun territoire : la commune de cette structure n'est pas connue.")) :
                 .el("ul", .each(territories) { t in

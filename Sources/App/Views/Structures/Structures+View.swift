@@ -16,7 +16,7 @@ extension Structures {
             UI.table(caption: "Structures",
                      headers: [("Nom", false), ("FINESS", false), ("Catégorie", false), ("Couloir", false), ("Commune", false), ("Statut", false)],
                      rows: m.page.items.map { s in
-                         [.group(.link(SiteURL.structure(s.key).path, .txt(s.name)), .when(s.isDemo, UI.demoBadge())),
+                         [.group(.link(SiteURL.structure(s.key).path, .txt(s.name)), .when(s.isDemo, .group(.txt(" "), UI.demoBadge()))),
                           .el("code", .txt(s.finessET ?? "—")), .txt(s.categoryLabel), .txt(s.couloir),
                           .txt(s.communeName ?? s.city), UI.statusBadge(open: s.isOpen)]
                      }),

@@ -7,7 +7,7 @@ extension TerritoryPage {
         let crumbs = [("Territoires", SiteURL.territories.path)] + m.ancestors.map { ($0.name, SiteURL.territory($0.code).path) } + [(t.name, SiteURL.territory(t.code).path)]
         return Layout(title: t.name, section: .territories, breadcrumb: crumbs).render(.group(
             UI.h1(t.name),
-            .el("p", UI.badge(t.kind.label), .txt(" "), .el("code", .txt(t.code))),
+            .el("div", UI.badge(t.kind.label), .txt(" "), .el("code", .txt(t.code))),
             .el("ul", .cls("jalon-kpis"),
                 .el("li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(t.population))), .txt("habitants (population municipale)")),
                 .el("li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(m.communeCount))), .txt(m.communeCount > 1 ? "communes" : "commune")),

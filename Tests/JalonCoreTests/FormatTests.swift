@@ -1,0 +1,24 @@
+import Testing
+@testable import JalonCore
+
+struct FormatTests {
+    let nb = Format.thinSpace
+
+    @Test func integersUseFrenchGrouping() {
+        #expect(Format.integer(2_551_301) == "2\(nb)551\(nb)301")
+        #expect(Format.integer(999) == "999")
+        #expect(Format.integer(-1000) == "-1\(nb)000")
+    }
+
+    @Test func decimalsAndPercentsUseACommaAndASpacedPercentSign() {
+        #expect(Format.decimal(12.834, fractionDigits: 2) == "12,83")
+        #expect(Format.percent(0.1283, fractionDigits: 2) == "12,83\u{00A0}%")
+        #expect(Format.percent(1.303) == "130,3\u{00A0}%")
+    }
+
+    @Test func datesAreWrittenInFrench() {
+        #expect(Format.date(iso: "2022-03-01") == "1er mars 2022")
+        #expect(Format.date(iso: "2021-12-31") == "31 décembre 2021")
+        #expect(Format.date(iso: "n/a") == "n/a")
+    }
+}
