@@ -13,8 +13,8 @@ func configure(_ app: Application, config: AppConfig) throws {
     app.config = config
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port
-    // Uploads of FINESS extracts and CSV files can be large.
-    app.routes.defaultMaxBodySize = "64mb"
+    // Forms are small; file uploads get their own, larger limit on their route.
+    app.routes.defaultMaxBodySize = "1mb"
 
     switch config.database {
     case let .sqlite(path):

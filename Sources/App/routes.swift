@@ -21,7 +21,7 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.categories.components, use: CategoryController.index)
     app.post(SiteURL.categories.components, use: CategoryController.update)
     app.get(SiteURL.categoriesCSV.components, use: CategoryController.exportCSV)
-    app.post(SiteURL.categoriesCSV.components, use: CategoryController.importCSV)
+    app.on(.POST, SiteURL.categoriesCSV.components, body: .collect(maxSize: "8mb"), use: CategoryController.importCSV)
 
     app.get(SiteURL.healthz.components, use: HealthController.healthz)
     app.get(SiteURL.metrics.components, use: HealthController.metrics)

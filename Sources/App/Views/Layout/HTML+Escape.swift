@@ -41,7 +41,9 @@ extension Node where Context == HTML.BodyContext {
     }
 
     static func cls(_ value: String) -> HNode { attr("class", value) }
-    static func txt(_ s: String) -> HNode { .text(s) }
+    /// Text with quotes escaped too (Plot's own text escaping leaves them), so that no data can
+    /// ever read as markup wherever the node ends up.
+    static func txt(_ s: String) -> HNode { .raw(HTMLEscape.text(s)) }
     static func link(_ href: String, _ nodes: HNode...) -> HNode { .element(named: "a", nodes: [attr("href", href)] + nodes) }
     static func when(_ condition: Bool, _ node: @autoclosure () -> HNode) -> HNode { condition ? node() : .empty }
     static func each<T>(_ items: [T], _ f: (T) -> HNode) -> HNode { .group(items.map(f)) }

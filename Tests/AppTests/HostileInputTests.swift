@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import Vapor
+@testable import App
+
+/// Hostile strings in every free-text field a user or a file can fill, rendered on every page.
+@Suite(.serialized) struct HostileInputTests {
+    static let payloads = ["\"><script>alert(1)</script>", "\" onmouseover=\"alert(1)", "' onfocus='alert(1)", "<img src=x onerror=alert(1)>"]
+
+    static func assertEscaped(_ body: String, _ where_: String) {
+        for bad in ["<script>alert(1)", "\" onmouseover=\"alert", "' onfocus='alert", "<img src=x"] {
+            #expect(!body.contains(bad), "\(where_) : « \(bad) » non échappé")
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func hostileNamesAreEscapedOnEveryPage(db: TestDB) async throws {
+        try await db.withApp { app in
+            // setup: a FINESS line and a custom territory whose texts are hostile
+            _ = try await app.loadFixtureGeography()
+            let name = Self.payloads.joined(separator: " ")
+            let line = "structureet;590000009;590000090;\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\";\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\";;;1;R;\(Self.payloads[2]);;;350;59;NORD;59000 \(Self.payloads[3]);;;355;\(Self.payloads[1]);1102;CH;;;;;;;2020-01-01;2020-01-01;2020-01-01;"
+            _ = try await app.importFiness(Data(("finess;etalab;1;2026-01-01\n" + line + "\n").utf8), name: "hostile.csv")
+            _ = try await app.db.sqlTransaction { db in
+                try await TerritoryService.define(.init(code: "HOSTILE", name: name, decoupage: Self.payloads[0], parent: "R32", members: ["C59350"]), on: db, actor: .system)
+            }
+            let decoupage = DecoupageService.slug(Self.payloads[0])
+            // act + check
+            for path in ["/", "/territoires", "/territoires/HOSTILE", "/territoires/C59350", "/territoires/R32", "/decoupages", "/decoupages/\(decoupage)",
+                         "/structures", "/structures/590000009", "/referentiels/categories",
+                         "/territoires?q=" + Self.payloads[0].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
+                         "/structures?q=" + Self.payloads[1].addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + "&territoire=" + Self.payloads[0].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!] {
+                let page = try await app.get(path)
+                #expect(page.status == .ok, "\(path)")
+                Self.assertEscaped(page.body, path)
+            }
+            // The hostile name is shown, as text.
+            #expect(try await app.get("/structures/590000009").body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            // A hostile form submission comes back escaped too.
+            let refused = try await app.post("/decoupages/\(decoupage)", form: [("code", Self.payloads[1]), ("name", Self.payloads[0]), ("members", Self.payloads[3])])
+            #expect(refused.status == .unprocessableEntity)
+            Self.assertEscaped(refused.body, "formulaire refusé")
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func sqlMetacharactersAndWildcardsAreJustText(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            for q in ["'; DROP TABLE structures; --", "%", "_", "\\", "' OR '1'='1"] {
+                let encoded = q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+                let page = try await app.get("/structures?q=\(encoded)&statut=toutes")
+                #expect(page.status == .ok)
+                #expect(page.body.contains("Aucune structure ne correspond"), "q=\(q)")
+                let (status, _) = try await app.getJSON("/api/structures?q=\(encoded)&territory=\(encoded)")
+                #expect(status == .notFound || status == .ok)
+            }
+            #expect(try await app.count("structures") == 10)
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func oversizedBodiesAreRefused(db: TestDB) async throws {
+        try await db.withApp { app in
+            let big = ByteBuffer(repeating: UInt8(ascii: "a"), count: 2 * 1024 * 1024)
+            let r = try await app.testing(method: .running(port: 0)).sendRequest(.POST, "/decoupages", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: big)
+            #expect(r.status == .payloadTooLarge)
+            #expect(r.body.string.contains("trop volumineux"))
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import Vapor
+@testable import App
+
+/// Keeps the OpenAPI document true: every documented operation answers with its documented shape,
+/// and every `/api` route of the application is documented.
+@Suite(.serialized) struct OpenAPITests {
+    @Test(arguments: TestDB.all)
+    func everyDocumentedOperationAnswersWithItsSchema(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            let (status, raw) = try await app.getJSON("/api/openapi.json")
+            #expect(status == .ok)
+            let doc = try #require(raw as? [String: Any])
+            #expect(doc["openapi"] as? String == "3.0.3")
+            let paths = try #require(doc["paths"] as? [String: [String: Any]])
+            let schemas = try #require((doc["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            for (path, operations) in paths {
+                let get = try #require(operations["get"] as? [String: Any], "\(path)")
+                let example = (get["x-jalon-example"] as? String ?? path).replacingOccurrences(of: "{finess}", with: "590000001")
+                let (code, body) = try await app.getJSON(example)
+                #expect(code == .ok, "\(example)")
+                let schema = try #require(((((get["responses"] as? [String: Any])?["200"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
+                let problems = SchemaCheck.problems(body, schema: schema, schemas: schemas, at: example)
+                #expect(problems.isEmpty, "\(problems)")
+            }
+            // Every /api route is documented.
+            let documented = Set(paths.keys.map { $0.replacingOccurrences(of: "{", with: ":").replacingOccurrences(of: "}", with: "") })
+            for route in app.routes.all {
+                let path = "/" + route.path.map(\.description).joined(separator: "/")
+                guard path.hasPrefix("/api/"), path != "/api/openapi.json" else { continue }
+                #expect(documented.contains(path), "route \(path) absente du document OpenAPI")
+            }
+        }
+    }
+
+    @Test func theCheckerCatchesAWrongShape() {
+        let schema: [String: Any] = ["type": "object", "required": ["total"], "properties": ["total": ["type": "integer"]]]
+        #expect(!SchemaCheck.problems(["total": "douze"], schema: schema, schemas: [:], at: "x").isEmpty)
+        #expect(!SchemaCheck.problems([String: Any](), schema: schema, schemas: [:], at: "x").isEmpty)
+        #expect(SchemaCheck.problems(["total": 12], schema: schema, schemas: [:], at: "x").isEmpty)
+    }
+}
+
+/// A small OpenAPI 3.0 schema checker: types, required properties, nullable, enums, arrays, $ref.
+enum SchemaCheck {
+    static func problems(_ value: Any, schema raw: Any, schemas: [String: Any], at path: String) -> [String] {
+        guard var schema = raw as? [String: Any] else { return ["\(path): schéma illisible"] }
+        if let ref = schema["$ref"] as? String {
+            guard let resolved = schemas[String(ref.split(separator: "/").last!)] as? [String: Any] else { return ["\(path): $ref \(ref) introuvable"] }
+            schema = resolved
+        }
+        if value is NSNull { return schema["nullable"] as? Bool == true ? [] : ["\(path): null non permis"] }
+        var out: [String] = []
+        switch schema["type"] as? String {
+        case "object":
+            guard let object = value as? [String: Any] else { return ["\(path): objet attendu"] }
+            for key in schema["required"] as? [String] ?? [] where object[key] == nil { out.append("\(path).\(key): manquant") }
+            let properties = schema["properties"] as? [String: Any] ?? [:]
+            for (key, v) in object {
+                if let p = properties[key] { out += problems(v, schema: p, schemas: schemas, at: "\(path).\(key)") }
+                else if let extra = schema["additionalProperties"] as? [String: Any] { out += problems(v, schema: extra, schemas: schemas, at: "\(path).\(key)") }
+            }
+        case "array":
+            guard let array = value as? [Any] else { return ["\(path): tableau attendu"] }
+            for (i, v) in array.enumerated() { out += problems(v, schema: schema["items"] ?? [:], schemas: schemas, at: "\(path)[\(i)]") }
+        case "string":
+            guard let s = value as? String else { return ["\(path): texte attendu"] }
+            if let allowed = schema["enum"] as? [String], !allowed.contains(s) { out.append("\(path): « \(s) » hors énumération") }
+        case "integer":
+            guard value as? Int != nil, type(of: value) != Bool.self else { return ["\(path): entier attendu"] }
+        case "number":
+            guard value as? Double != nil, type(of: value) != Bool.self else { return ["\(path): nombre attendu"] }
+        case "boolean":
+            guard value as? Bool != nil else { return ["\(path): booléen attendu"] }
+        default:
+            break
+        }
+        return out
+    }
+}

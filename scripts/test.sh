@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The whole test suite (called by `make test`, itself called by .ci/run):
+#   1. Swift tests (core units; HTTP, import and database tests on SQLite AND on a throwaway
+#      PostgreSQL cluster started here and removed afterwards);
+#   2. browser journeys in headless Chromium against a real `jalon serve`.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+pgdir=$(mktemp -d /tmp/jalon-pg.XXXXXX)
+chmod 755 "$pgdir"
+cleanup() { scripts/pg-cluster.sh stop "$pgdir" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+echo "== build"
+mkdir -p .build
+if ! swift build --build-tests > .build/build.log 2>&1; then
+    grep -E 'error|warning: unre' .build/build.log | head -50 || tail -50 .build/build.log
+    echo "build failed (log: .build/build.log)"; exit 1
+fi
+tail -1 .build/build.log
+
+echo "== PostgreSQL (throwaway cluster)"
+pgurl=$(scripts/pg-cluster.sh start "$pgdir")
+echo "cluster on ${pgurl}"
+
+echo "== Swift tests (SQLite + PostgreSQL)"
+set +e
+JALON_TEST_POSTGRES_URL="$pgurl" JALON_REQUIRE_POSTGRES=1 swift test --skip-build > .build/swift-test.log 2>&1
+status=$?
+set -e
+# The per-case lines are in the log; show suites, failures and the closing lines.
+grep -Ev '^(◇|↳|✔ Test (case|[a-zA-Z]+\())' .build/swift-test.log || true
+if [[ $status -ne 0 ]]; then echo "Swift tests failed (log: .build/swift-test.log)"; exit "$status"; fi
+
+echo "== Browser journeys (headless Chromium)"
+scripts/browser-test.sh .build/debug/jalon
