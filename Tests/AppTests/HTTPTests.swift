@@ -162,3 +162,28 @@ import Vapor
         }
     }
 }
+
+extension HTTPTests {
+    /// Practices outside FINESS (a radiology practice known by its SIRET, as the RPPS import will
+    /// create them) live in the same table and show everywhere structures do.
+    @Test(arguments: TestDB.all)
+    func structuresOutsideFinessAreFirstClass(db: TestDB) async throws {
+        try await Self.seeded(db) { app in
+            let id = UUID()
+            let values: [any Encodable & Sendable] = [
+                id, String?.none, "", "10001234567", "12345678900019", "rpps", "CABINET DE RADIOLOGIE DU BEFFROI", "", "", "1 place du Beffroi",
+                "59140", "DUNKERQUE", "59183", "59183", "", "", "Cabinet de radiologie", "RADIO", "2010-01-01", String?.none, String?.none,
+                String?.none, Double?.none, Double?.none, false, "", Date(), Date()]
+            try await app.sql.insertBatched(into: "structures", columns: FinessImporter.columns, rows: [values])
+            let counts = try await StructureQuery.countsByCouloir(territory: "TAN-LITTORAL", on: app.sql)
+            #expect(counts["RADIO"] == 1)
+            let page = try await app.get("/structures/\(id.uuidString.lowercased())")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("CABINET DE RADIOLOGIE DU BEFFROI"))
+            let list = try await app.get("/structures?couloir=RADIO")
+            #expect(list.body.contains("/structures/\(id.uuidString.lowercased())"))
+        }
+    }
+}
+
+import SQLKit

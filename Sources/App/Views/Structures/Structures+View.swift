@@ -45,7 +45,10 @@ extension Structures {
                 .el("div", .cls("fr-col-12 fr-col-md-4"),
                     UI.select(id: "filtre-tri", name: "tri", label: "Trier par",
                               options: [("nom", "Nom"), ("finess", "Numéro FINESS"), ("commune", "Commune"), ("categorie", "Catégorie"), ("couloir", "Couloir"), ("ouverture", "Date d'ouverture")],
-                              selected: f.sort.rawValue))),
+                              selected: f.sort.rawValue)),
+                .el("div", .cls("fr-col-12 fr-col-md-4"),
+                    UI.select(id: "filtre-ordre", name: "ordre", label: "Ordre",
+                              options: [("", "Croissant"), ("desc", "Décroissant")], selected: f.descending ? "desc" : ""))),
             .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Filtrer")),
             .txt(" "),
             .link(SiteURL.structures.path, .cls("fr-btn fr-btn--secondary"), .txt("Réinitialiser")))
