@@ -2,7 +2,8 @@
 # The whole test suite (called by `make test`, itself called by .ci/run):
 #   1. Swift tests (core units; HTTP, import and database tests on SQLite AND on a throwaway
 #      PostgreSQL cluster started here and removed afterwards);
-#   2. browser journeys in headless Chromium against a real `jalon serve`.
+#   2. the command line, run for real on a throw-away database;
+#   3. browser journeys in headless Chromium against a real `jalon serve`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -31,6 +32,9 @@ set -e
 # The per-case lines are in the log; show suites, failures and the closing lines.
 grep -Ev '^(◇|↳|✔ Test (case|[a-zA-Z]+\())' .build/swift-test.log || true
 if [[ $status -ne 0 ]]; then echo "Swift tests failed (log: .build/swift-test.log)"; exit "$status"; fi
+
+echo "== Command line (real binary, throw-away SQLite)"
+scripts/cli-test.sh .build/debug/jalon
 
 echo "== Browser journeys (headless Chromium)"
 scripts/browser-test.sh .build/debug/jalon

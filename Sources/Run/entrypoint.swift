@@ -1,5 +1,6 @@
 import App
 import Logging
+import Foundation
 import Vapor
 
 @main
@@ -12,9 +13,10 @@ enum Entrypoint {
             try await configure(app)
             try await app.execute()
         } catch {
-            app.logger.report(error: error)
+            // Command errors were already said in French by the command; anything else is reported here.
+            if !isReported(error) { app.logger.report(error: error) }
             try? await app.asyncShutdown()
-            throw error
+            exit(1)
         }
         try await app.asyncShutdown()
     }

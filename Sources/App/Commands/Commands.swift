@@ -18,10 +18,17 @@ enum Commands {
     }
 }
 
-/// Errors of CLI commands: printed in French, non-zero exit.
-struct CommandFailure: Error, CustomStringConvertible {
+/// Whether an error escaping a command has already been printed to the operator.
+public func isReported(_ error: any Error) -> Bool { error is CommandFailure }
+
+/// Errors of CLI commands: printed in French by the command itself, non-zero exit. Vapor's own report
+/// of it is kept to debug level so the operator reads the message once.
+struct CommandFailure: DebuggableError, CustomStringConvertible {
     var description: String
     init(_ d: String) { description = d }
+    var identifier: String { "commande" }
+    var reason: String { description }
+    var logLevel: Logger.Level { .debug }
 }
 
 extension CommandContext {
@@ -34,6 +41,9 @@ extension CommandContext {
         } catch let e as ServiceError {
             console.error("Erreur : \(e.message)")
             throw CommandFailure(e.message)
+        } catch let e as AppConfig.Invalid {
+            console.error(e.description)
+            throw CommandFailure(e.description)
         } catch let e as CommandFailure {
             console.error("Erreur : \(e.description)")
             throw e

