@@ -16,10 +16,3 @@ extension Decoupages {
                            error: error, message: message, form: form)
     }
 }
-
-extension Optional {
-    func asyncMap<U>(_ f: (Wrapped) async throws -> U) async rethrows -> U? {
-        guard let self else { return nil }
-        return try await f(self)
-    }
-}
