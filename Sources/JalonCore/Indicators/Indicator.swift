@@ -1,0 +1,118 @@
+import Foundation
+
+/// How an indicator is measured and how it rolls up across territories.
+public struct IndicatorDefinition: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case count, share, rate, perInhabitant = "per_inhabitant", boolean, qualitative
+    }
+
+    /// `stock`: a level at a date; `flow`: an amount per period, cumulated since `cumulativeSince` when set.
+    public enum Nature: String, Sendable, Codable, CaseIterable { case stock, flow }
+
+    public enum Direction: String, Sendable, Codable, CaseIterable {
+        case higher, lower
+        /// `hausse` / `baisse` in French files.
+        public init?(french: String) {
+            switch french.lowercased().trimmingCharacters(in: .whitespaces) {
+            case "hausse", "higher", "+", "": self = .higher
+            case "baisse", "lower", "-": self = .lower
+            default: return nil
+            }
+        }
+    }
+
+    public enum RollupRule: String, Sendable, Codable, CaseIterable {
+        case sum, ratio, shareOfStructures = "share_of_structures", countOfStructures = "count_of_structures", mean, min, max, none
+    }
+
+    public var code: String
+    public var label: String
+    public var service: String
+    public var couloir: Couloir
+    public var source: String
+    public var kind: Kind
+    public var nature: Nature
+    public var cumulativeSince: Day?
+    public var rollup: RollupRule
+    public var direction: Direction
+    public var formula: String?
+
+    public init(code: String, label: String, service: String = "", couloir: Couloir = .tous, source: String = "", kind: Kind = .count,
+                nature: Nature = .stock, cumulativeSince: Day? = nil, rollup: RollupRule = .sum, direction: Direction = .higher, formula: String? = nil) {
+        self.code = code; self.label = label; self.service = service; self.couloir = couloir; self.source = source; self.kind = kind
+        self.nature = nature; self.cumulativeSince = cumulativeSince; self.rollup = rollup; self.direction = direction; self.formula = formula
+    }
+}
+
+/// One observed value of an indicator for a period (of a territory or a structure).
+public struct ObservationPoint: Sendable, Equatable {
+    public var period: Period
+    public var value: Double?
+    public var numerator: Double?
+    public var denominator: Double?
+    /// "donnée non fournie": a known gap, never read as zero.
+    public var notProvided: Bool
+
+    public init(period: Period, value: Double?, numerator: Double? = nil, denominator: Double? = nil, notProvided: Bool = false) {
+        self.period = period; self.value = value; self.numerator = numerator; self.denominator = denominator; self.notProvided = notProvided
+    }
+
+    /// The value, or numerator / denominator when only those are given.
+    public var effectiveValue: Double? {
+        if notProvided { return nil }
+        if let value { return value }
+        if let n = numerator, let d = denominator, d != 0 { return n / d }
+        return nil
+    }
+}
+
+/// What a target says.
+public enum TargetValue: Sendable, Equatable, Codable {
+    case number(Double)
+    case boolean(Bool)
+    case text(String)
+    /// "non défini (ni/ND)"
+    case notDefined
+    /// "à venir"
+    case upcoming
+    /// "en cours de définition"
+    case beingDefined
+
+    public var number: Double? {
+        switch self {
+        case let .number(v): v
+        case let .boolean(b): b ? 1 : 0
+        default: nil
+        }
+    }
+
+    /// Reads a target cell: a number (`9,85 %`, `2 000`), `OUI`/`NON`, the markers, or a qualitative text.
+    public static func parse(_ raw: String) -> TargetValue? {
+        let t = raw.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty else { return nil }
+        let folded = t.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
+        switch folded {
+        case "ni", "nd", "non defini", "non definie", "non defini (ni/nd)": return .notDefined
+        case "a venir": return .upcoming
+        case "en cours de definition": return .beingDefined
+        default: break
+        }
+        switch FrenchNumber.parse(t) {
+        case let .number(v, _)?: return .number(v)
+        case let .boolean(b)?: return .boolean(b)
+        case .notProvided?: return .notDefined
+        case nil: return .text(t)
+        }
+    }
+}
+
+public struct TargetPoint: Sendable, Equatable {
+    public var due: Day
+    public var value: TargetValue
+    public var baseline: Double?
+    public var baselineDate: Day?
+
+    public init(due: Day, value: TargetValue, baseline: Double? = nil, baselineDate: Day? = nil) {
+        self.due = due; self.value = value; self.baseline = baseline; self.baselineDate = baselineDate
+    }
+}

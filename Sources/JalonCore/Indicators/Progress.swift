@@ -1,0 +1,152 @@
+import Foundation
+
+/// Where an indicator stands against its target at a date.
+public struct Progress: Sendable, Equatable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
+        case sansCible = "sans_cible", nonRenseigne = "non_renseigne", atteint, enRetard = "en_retard",
+             enBonneVoie = "en_bonne_voie", aRisque = "a_risque", enCours = "en_cours"
+
+        public var label: String {
+            switch self {
+            case .sansCible: "Sans cible"
+            case .nonRenseigne: "Non renseigné"
+            case .atteint: "Atteint"
+            case .enRetard: "En retard"
+            case .enBonneVoie: "En bonne voie"
+            case .aRisque: "À risque"
+            case .enCours: "En cours"
+            }
+        }
+
+        /// Most urgent first, for "en retard / à risque first" listings.
+        public var urgency: Int {
+            switch self {
+            case .enRetard: 0
+            case .aRisque: 1
+            case .nonRenseigne: 2
+            case .enCours: 3
+            case .enBonneVoie: 4
+            case .atteint: 5
+            case .sansCible: 6
+            }
+        }
+    }
+
+    public var value: Double?
+    public var valueDate: Day?
+    public var target: TargetPoint?
+    public var realisation: Double?
+    public var expected: Double?
+    public var projection: Double?
+    public var attainment: Double?
+    public var status: Status
+}
+
+/// The pure progress engine: value at a date, applicable target, realisation, trajectory, projection, status.
+public enum ProgressEngine {
+    /// stock → the latest observation on or before `at`; flow → the latest period's amount, or the sum
+    /// since the start date when cumulated. A "not provided" latest observation gives no value.
+    public static func value(of series: [ObservationPoint], nature: IndicatorDefinition.Nature, cumulativeSince: Day?, at: Day) -> (value: Double, date: Day)? {
+        let past = series.filter { $0.period.end <= at }.sorted { $0.period < $1.period }
+        guard let last = past.last else { return nil }
+        if nature == .flow, let since = cumulativeSince {
+            let counted = past.filter { $0.period.start >= since }
+            let values = counted.compactMap(\.effectiveValue)
+            guard !values.isEmpty else { return nil }
+            return (values.reduce(0, +), counted.last!.period.end)
+        }
+        guard let v = last.effectiveValue else { return nil }
+        return (v, last.period.end)
+    }
+
+    /// The (date, value) points the projection and charts use: levels for stocks, running totals for cumulated flows.
+    public static func levels(of series: [ObservationPoint], nature: IndicatorDefinition.Nature, cumulativeSince: Day?) -> [(Day, Double)] {
+        let sorted = series.sorted { $0.period < $1.period }
+        if nature == .flow, let since = cumulativeSince {
+            var total = 0.0
+            return sorted.filter { $0.period.start >= since }.compactMap { p in
+                guard let v = p.effectiveValue else { return nil }
+                total += v
+                return (p.period.end, total)
+            }
+        }
+        return sorted.compactMap { p in p.effectiveValue.map { (p.period.end, $0) } }
+    }
+
+    /// The first target due on or after `at`, else the last one (overdue).
+    public static func applicableTarget(_ targets: [TargetPoint], at: Day) -> TargetPoint? {
+        let sorted = targets.sorted { $0.due < $1.due }
+        return sorted.first { $0.due >= at } ?? sorted.last
+    }
+
+    /// The linear trajectory from the baseline to the target, read at `at` (clamped to both ends).
+    public static func expected(_ t: TargetPoint, at: Day) -> Double? {
+        guard let target = t.value.number, let base = t.baseline, let from = t.baselineDate, from < t.due else { return nil }
+        if at <= from { return base }
+        if at >= t.due { return target }
+        return base + (target - base) * Double(at.ordinal - from.ordinal) / Double(t.due.ordinal - from.ordinal)
+    }
+
+    public static func realisation(value: Double, target: TargetValue, direction: IndicatorDefinition.Direction) -> Double? {
+        switch target {
+        case let .boolean(b): return (value != 0) == b ? 1 : 0
+        case let .number(t):
+            switch direction {
+            case .higher: return t == 0 ? nil : value / t
+            case .lower: return value == 0 ? (t >= 0 ? 1 : nil) : t / value
+            }
+        default: return nil
+        }
+    }
+
+    static func reaches(_ v: Double, _ target: TargetValue, _ direction: IndicatorDefinition.Direction) -> Bool {
+        switch target {
+        case let .boolean(b): return (v != 0) == b
+        case let .number(t): return direction == .higher ? v >= t : v <= t
+        default: return false
+        }
+    }
+
+    /// Last level + mean monthly change over the 12 months before the last observation × months to `due`.
+    public static func projection(levels: [(Day, Double)], to due: Day) -> Double? {
+        guard let last = levels.last else { return nil }
+        let windowStart = last.0.addingMonths(-12)
+        let window = levels.filter { $0.0 >= windowStart }
+        guard window.count >= 2, let first = window.first else { return nil }
+        let months = first.0.months(until: last.0)
+        guard months > 0 else { return nil }
+        let slope = (last.1 - first.1) / months
+        return last.1 + slope * max(0, last.0.months(until: due))
+    }
+
+    public static func progress(_ indicator: IndicatorDefinition, series: [ObservationPoint], targets: [TargetPoint], at: Day) -> Progress {
+        let current = value(of: series, nature: indicator.nature, cumulativeSince: indicator.cumulativeSince, at: at)
+        let target = applicableTarget(targets, at: at)
+        var p = Progress(value: current?.value, valueDate: current?.date, target: target, realisation: nil, expected: nil,
+                         projection: nil, attainment: nil, status: .sansCible)
+        guard let target, target.value.number != nil else { return p }
+        p.expected = expected(target, at: at)
+        guard let v = current?.value else { p.status = .nonRenseigne; return p }
+        p.realisation = realisation(value: v, target: target.value, direction: indicator.direction)
+        if case let .number(t) = target.value, target.due > at {
+            let history = levels(of: series.filter { $0.period.end <= at }, nature: indicator.nature, cumulativeSince: indicator.cumulativeSince)
+            if let proj = projection(levels: history, to: target.due) {
+                p.projection = proj
+                switch indicator.direction {
+                case .higher: p.attainment = t == 0 ? 1 : min(1, proj / t)
+                case .lower: p.attainment = proj <= 0 ? 1 : min(1, t / proj)
+                }
+            }
+        }
+        if reaches(v, target.value, indicator.direction) {
+            p.status = .atteint
+        } else if target.due <= at {
+            p.status = .enRetard
+        } else if let proj = p.projection {
+            p.status = reaches(proj, target.value, indicator.direction) ? .enBonneVoie : .aRisque
+        } else {
+            p.status = .enCours
+        }
+        return p
+    }
+}
