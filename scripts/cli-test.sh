@@ -3,7 +3,8 @@
 # and its French output is checked. Usage: scripts/cli-test.sh [path/to/jalon]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BIN="${1:-$ROOT/.build/debug/jalon}"
+BIN="${1:-.build/debug/jalon}"
+case "$BIN" in /*) ;; *) BIN="$ROOT/$BIN" ;; esac
 FIX="$ROOT/Tests/AppTests/Fixtures"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/jalon-cli.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
