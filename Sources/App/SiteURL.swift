@@ -24,6 +24,11 @@ enum SiteURL: Equatable, Sendable {
         case territory(String)
         case structures
         case structure(String)
+        case indicators
+        case indicator(String)
+        case observations
+        case targets
+        case progress
     }
 
     var path: String {
@@ -48,6 +53,11 @@ enum SiteURL: Equatable, Sendable {
             case let .territory(code): "/api/territories/" + Self.escape(code)
             case .structures: "/api/structures"
             case let .structure(key): "/api/structures/" + Self.escape(key)
+            case .indicators: "/api/indicators"
+            case let .indicator(code): "/api/indicators/" + Self.escape(code)
+            case .observations: "/api/observations"
+            case .targets: "/api/targets"
+            case .progress: "/api/progress"
             }
         }
     }

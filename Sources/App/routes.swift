@@ -31,4 +31,10 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.api(.territory(":code")).components, use: TerritoryAPIController.show)
     app.get(SiteURL.api(.structures).components, use: StructureAPIController.index)
     app.get(SiteURL.api(.structure(":finess")).components, use: StructureAPIController.show)
+    app.get(SiteURL.api(.indicators).components, use: IndicatorAPIController.index)
+    app.post(SiteURL.api(.indicators).components, use: IndicatorAPIController.create)
+    app.get(SiteURL.api(.indicator(":code")).components, use: IndicatorAPIController.show)
+    app.on(.POST, SiteURL.api(.observations).components, body: .collect(maxSize: "16mb"), use: IndicatorAPIController.observations)
+    app.post(SiteURL.api(.targets).components, use: IndicatorAPIController.targets)
+    app.get(SiteURL.api(.progress).components, use: IndicatorAPIController.progress)
 }

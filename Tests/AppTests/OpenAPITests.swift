@@ -15,8 +15,20 @@ import Vapor
             #expect(doc["openapi"] as? String == "3.0.3")
             let paths = try #require(doc["paths"] as? [String: [String: Any]])
             let schemas = try #require((doc["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            // Writes first, with their documented examples, so that the reads have data.
+            for path in ["/api/indicators", "/api/targets", "/api/observations"] {
+                let post = try #require(paths[path]?["post"] as? [String: Any], "\(path)")
+                let content = try #require(((post["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])
+                let example = try JSONSerialization.data(withJSONObject: try #require(content["example"]))
+                let r = try await app.testing().sendRequest(.POST, path, headers: ["Content-Type": "application/json"], body: ByteBuffer(data: example))
+                #expect(r.status == .ok || r.status == .created, "\(path) : \(r.status) \(r.body.string)")
+                let responses = try #require(post["responses"] as? [String: Any])
+                let schema = try #require((((responses[String(r.status.code)] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
+                let problems = SchemaCheck.problems(try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)), schema: schema, schemas: schemas, at: path)
+                #expect(problems.isEmpty, "\(problems)")
+            }
             for (path, operations) in paths {
-                let get = try #require(operations["get"] as? [String: Any], "\(path)")
+                guard let get = operations["get"] as? [String: Any] else { continue }
                 let example = (get["x-jalon-example"] as? String ?? path).replacingOccurrences(of: "{finess}", with: "590000001")
                 let (code, body) = try await app.getJSON(example)
                 #expect(code == .ok, "\(example)")
@@ -25,11 +37,14 @@ import Vapor
                 #expect(problems.isEmpty, "\(problems)")
             }
             // Every /api route is documented.
-            let documented = Set(paths.keys.map { $0.replacingOccurrences(of: "{", with: ":").replacingOccurrences(of: "}", with: "") })
+            var documented = Set<String>()
+            for (path, operations) in paths {
+                for method in operations.keys { documented.insert(method.uppercased() + " " + path.replacingOccurrences(of: "{", with: ":").replacingOccurrences(of: "}", with: "")) }
+            }
             for route in app.routes.all {
                 let path = "/" + route.path.map(\.description).joined(separator: "/")
                 guard path.hasPrefix("/api/"), path != "/api/openapi.json" else { continue }
-                #expect(documented.contains(path), "route \(path) absente du document OpenAPI")
+                #expect(documented.contains(route.method.rawValue + " " + path), "route \(route.method.rawValue) \(path) absente du document OpenAPI")
             }
         }
     }

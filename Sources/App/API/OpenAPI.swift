@@ -31,6 +31,10 @@ enum OpenAPI {
     }
     static var notFound: JSON { ["description": "Inconnu", "content": ["application/json": ["schema": ref("Error")]]] }
 
+    static func body(_ schema: JSON, example: JSON) -> JSON {
+        ["required": true, "content": ["application/json": ["schema": schema, "example": example]]]
+    }
+
     static var document: JSON {
         let territory = object([
             "code": string("Code Jalon : FR, R32, D59, C59350, E200093201 ou code personnalisé"),
@@ -58,6 +62,36 @@ enum OpenAPI {
         ], required: ["structure", "siret", "phone", "territories"])
         let page = object(["total": integer, "page": integer, "per_page": integer, "items": array(ref("Structure"))],
                           required: ["total", "page", "per_page", "items"])
+        let indicator = object([
+            "code": string(), "label": string(), "service": string(), "couloir": string(), "source": string(),
+            "type": ["type": "string", "enum": ["count", "share", "rate", "per_inhabitant", "boolean", "qualitative"]],
+            "unit": string(), "nature": ["type": "string", "enum": ["stock", "flow"]], "periodicity": string(),
+            "rollup": ["type": "string", "enum": ["sum", "ratio", "share_of_structures", "count_of_structures", "mean", "min", "max", "none"]],
+            "direction": ["type": "string", "enum": ["higher", "lower"]], "cumulative_since": string(nullable: true), "formula": string(nullable: true),
+        ], required: ["code", "label", "couloir", "type", "nature", "rollup", "direction"])
+        let indicatorInput = object([
+            "code": string(), "label": string(), "service": string(), "couloir": string(), "source": string(), "type": string(), "unit": string(),
+            "nature": string(), "cumulative_since": string(), "periodicity": string(), "rollup": string(), "direction": string("hausse ou baisse"), "formula": string(),
+        ], required: ["code", "label"])
+        let observationInput = object([
+            "indicator": string(), "territory": string(), "structure": string("Numéro FINESS ou identifiant"), "couloir": string(),
+            "period": string("2021-12, 2021-T4, déc. 2021, 31/12/2021…"), "value": string("Nombre à la française : 2 551 301, 12,83 %, OUI, ND"),
+            "numerator": string(), "denominator": string(), "source": string(), "comment": string(),
+        ], required: ["indicator", "period"])
+        let targetInput = object([
+            "indicator": string(), "territory": string(), "couloir": string(), "due": string("fin 2021, mi-2022, T3 2023, 2022-06-30"),
+            "target": string("9,85 %, 2 000, OUI, ni, à venir…"), "baseline": string(), "baseline_on": string(),
+        ], required: ["indicator", "territory", "due", "target"])
+        let writeResult = object(["created": integer, "updated": integer, "unchanged": integer], required: ["created", "updated", "unchanged"])
+        let progress = object([
+            "indicator": string(), "territory": string(), "couloir": string(), "at": string(),
+            "value": number(nullable: true), "value_date": string(nullable: true),
+            "target": ["type": "object", "nullable": true, "properties": ["value": [:], "due": string(), "baseline": number(nullable: true)], "required": ["value", "due"]],
+            "realisation": number(nullable: true), "expected": number(nullable: true), "projection": number(nullable: true),
+            "attainment": number(nullable: true),
+            "status": ["type": "string", "enum": ["sans_cible", "non_renseigne", "atteint", "en_retard", "en_bonne_voie", "a_risque", "en_cours"]],
+            "provenance": string(), "rolled_up": number(nullable: true), "inconsistent": ["type": "boolean"],
+        ], required: ["value", "target", "realisation", "expected", "projection", "attainment", "status", "provenance"])
 
         return [
             "openapi": "3.0.3",
@@ -90,8 +124,40 @@ enum OpenAPI {
                     "parameters": [path("finess", "Numéro FINESS de l'établissement (ou identifiant interne)")],
                     "x-jalon-example": "/api/structures/{finess}",
                     "responses": ["200": ok(ref("StructureDetail"), "Structure"), "404": notFound]]],
+                "/api/indicators": [
+                    "get": ["summary": "Liste des indicateurs", "operationId": "listIndicators",
+                            "responses": ["200": ok(array(ref("Indicator")), "Indicateurs")]],
+                    "post": ["summary": "Crée ou modifie un indicateur", "operationId": "upsertIndicator",
+                             "requestBody": body(ref("IndicatorInput"), example: ["code": "TEST-DMP", "label": "Part de DMP alimentés", "type": "share",
+                                                                                  "couloir": "TOUS", "regle": "ratio", "rollup": "ratio", "direction": "hausse"]),
+                             "responses": ["200": ok(ref("Indicator"), "Modifié"), "201": ok(ref("Indicator"), "Créé"), "422": notFound]],
+                ],
+                "/api/indicators/{code}": ["get": [
+                    "summary": "Un indicateur, ses cibles et le nombre de ses observations", "operationId": "getIndicator",
+                    "parameters": [path("code", "Code de l'indicateur")], "x-jalon-example": "/api/indicators/TEST-DMP",
+                    "responses": ["200": ok(object(["indicator": ref("Indicator"), "targets": array(object(["territory": string(), "couloir": string(), "due": string(), "kind": string()], required: ["territory", "couloir", "due", "kind"])), "observations": integer], required: ["indicator", "targets", "observations"]), "Indicateur"), "404": notFound]]],
+                "/api/targets": ["post": [
+                    "summary": "Enregistre des cibles (tout ou rien)", "operationId": "setTargets",
+                    "requestBody": body(object(["targets": array(ref("TargetInput"))], required: ["targets"]),
+                                        example: ["targets": [["indicator": "TEST-DMP", "territory": "D59", "due": "fin 2022", "target": "20 %"]]]),
+                    "responses": ["200": ok(ref("WriteResult"), "Cibles enregistrées"), "422": notFound]]],
+                "/api/observations": ["post": [
+                    "summary": "Enregistre des observations (tout ou rien ; une valeur plus récente remplace l'ancienne, gardée dans l'historique)",
+                    "operationId": "recordObservations",
+                    "requestBody": body(object(["observations": array(ref("ObservationInput"))], required: ["observations"]),
+                                        example: ["observations": [["indicator": "TEST-DMP", "territory": "D59", "period": "2022-01", "numerator": "100", "denominator": "1 000"],
+                                                                   ["indicator": "TEST-DMP", "territory": "D59", "period": "2022-05", "value": "12,5 %"]]]),
+                    "responses": ["200": ok(ref("WriteResult"), "Observations enregistrées"), "422": notFound]]],
+                "/api/progress": ["get": [
+                    "summary": "Avancement d'un indicateur pour un territoire et un couloir à une date", "operationId": "getProgress",
+                    "parameters": [query("indicator", "Code de l'indicateur"), query("territory", "Code du territoire"),
+                                   query("couloir", "Couloir (par défaut celui de l'indicateur)"), query("at", "Date AAAA-MM-JJ (par défaut aujourd'hui)")],
+                    "x-jalon-example": "/api/progress?indicator=TEST-DMP&territory=D59&at=2022-06-30",
+                    "responses": ["200": ok(ref("Progress"), "Avancement"), "400": notFound, "404": notFound]]],
             ],
             "components": ["schemas": [
+                "Indicator": indicator, "IndicatorInput": indicatorInput, "ObservationInput": observationInput,
+                "TargetInput": targetInput, "WriteResult": writeResult, "Progress": progress,
                 "Territory": territory, "TerritoryDetail": territoryDetail, "Structure": structure,
                 "StructureDetail": structureDetail, "StructurePage": page,
                 "Error": object(["error": string(), "status": string()], required: ["error"]),

@@ -6,7 +6,8 @@ enum Commands {
         var imports = AsyncCommands()
         imports.use(ImportCOGCommand(), as: "cog")
         imports.use(ImportFinessCommand(), as: "finess")
-        app.asyncCommands.use(imports.group(help: "Importe la géographie officielle (cog) ou un fichier FINESS (finess FICHIER)."), as: "import")
+        imports.use(ImportIndicatorsCommand(), as: "indicators")
+        app.asyncCommands.use(imports.group(help: "Importe la géographie officielle (cog), un fichier FINESS (finess FICHIER) ou des indicateurs (indicators FICHIER)."), as: "import")
 
         var territory = AsyncCommands()
         territory.use(TerritoryDefineCommand(), as: "define")
@@ -15,6 +16,11 @@ enum Commands {
         app.asyncCommands.use(territory.group(help: "Définit, importe ou liste les territoires personnalisés."), as: "territory")
 
         app.asyncCommands.use(DemoCommand(), as: "demo")
+
+        var roadmap = AsyncCommands()
+        roadmap.use(RoadmapTemplateCommand(), as: "template")
+        app.asyncCommands.use(roadmap.group(help: "Feuilles de route : création depuis un modèle."), as: "roadmap")
+        app.asyncCommands.use(ProgressCommand(), as: "progress")
     }
 }
 

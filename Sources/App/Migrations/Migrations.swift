@@ -13,5 +13,8 @@ enum Migrations {
         app.migrations.add(CreateLegalEntities())
         app.migrations.add(CreateStructures())
         app.migrations.add(CreateAuditEvents())
+        app.migrations.add(CreateReferentials())
+        app.migrations.add(CreateRoadmaps())
+        app.migrations.add(CreateIndicators())
     }
 }

@@ -1,0 +1,38 @@
+import Foundation
+import JalonCore
+import SQLKit
+
+/// An indicator as stored: its engine definition plus display settings.
+struct StoredIndicator: Sendable, Equatable {
+    var definition: IndicatorDefinition
+    var unit: String
+    var periodicity: String
+    var code: String { definition.code }
+}
+
+enum IndicatorQuery {
+    struct Row: Decodable {
+        var code, label, service, couloir, source, kind, unit, nature: String
+        var cumulative_since: String?
+        var periodicity, rollup, direction: String
+        var formula: String?
+
+        var stored: StoredIndicator {
+            StoredIndicator(definition: IndicatorDefinition(
+                code: code, label: label, service: service, couloir: Couloir(code: couloir) ?? .tous, source: source,
+                kind: IndicatorDefinition.Kind(rawValue: kind) ?? .count, nature: IndicatorDefinition.Nature(rawValue: nature) ?? .stock,
+                cumulativeSince: cumulative_since.flatMap(Day.init(iso:)), rollup: IndicatorDefinition.RollupRule(rawValue: rollup) ?? .none,
+                direction: IndicatorDefinition.Direction(rawValue: direction) ?? .higher, formula: formula), unit: unit, periodicity: periodicity)
+        }
+    }
+
+    static let columns = ["code", "label", "service", "couloir", "source", "kind", "unit", "nature", "cumulative_since", "periodicity", "rollup", "direction", "formula"]
+
+    static func find(_ code: String, on db: any SQLDatabase) async throws -> StoredIndicator? {
+        try await db.select().columns(columns).from("indicators").where("code", .equal, code).first(decoding: Row.self)?.stored
+    }
+
+    static func all(on db: any SQLDatabase) async throws -> [StoredIndicator] {
+        try await db.select().columns(columns).from("indicators").orderBy("code").all(decoding: Row.self).map(\.stored)
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import JalonCore
+import SQLKit
+
+/// Where an indicator stands for a territory and couloir at a date: its series (own observations,
+/// or the roll-up of its parts, or its formula), its targets, and the engine's verdict.
+enum ProgressQuery {
+    struct Series: Sendable {
+        var points: [ObservationPoint]
+        /// Where the values come from, in French.
+        var provenance: String
+        var isOwn: Bool
+    }
+
+    struct Result: Sendable {
+        var indicator: StoredIndicator
+        var territory: Territory
+        var couloir: Couloir
+        var at: Day
+        var progress: JalonCore.Progress
+        var series: Series
+        /// The roll-up of the parts when the territory has its own value, and whether they disagree (> 0,5 %).
+        var rolledUp: Double?
+        var inconsistent: Bool
+    }
+
+    static func progress(indicator: StoredIndicator, territory: Territory, couloir: Couloir?, at: Day, on db: any SQLDatabase) async throws -> Result {
+        let couloir = couloir ?? indicator.definition.couloir
+        let own = try await ownSeries(indicator.code, subject: "T:" + territory.code, couloir: couloir, on: db)
+        var series: Series
+        var rolledUp: Double?
+        var inconsistent = false
+        if let formula = indicator.definition.formula {
+            series = try await formulaSeries(indicator, formula: formula, territory: territory, couloir: couloir, on: db)
+        } else if !own.points.isEmpty {
+            series = own
+            if let parts = try await partsSeries(indicator, territory: territory, couloir: couloir, on: db),
+               let partsValue = ProgressEngine.value(of: parts.points, nature: indicator.definition.nature, cumulativeSince: indicator.definition.cumulativeSince, at: at),
+               let ownValue = ProgressEngine.value(of: own.points, nature: indicator.definition.nature, cumulativeSince: indicator.definition.cumulativeSince, at: at),
+               ownValue.date == partsValue.date {
+                rolledUp = partsValue.value
+                inconsistent = Rollup.isInconsistent(own: ownValue.value, rolledUp: partsValue.value)
+            }
+        } else {
+            series = try await partsSeries(indicator, territory: territory, couloir: couloir, on: db) ?? Series(points: [], provenance: "aucune donnée", isOwn: false)
+        }
+        let targets = try await self.targets(indicator.code, territory: territory.code, couloir: couloir, on: db)
+        let p = ProgressEngine.progress(indicator.definition, series: series.points, targets: targets, at: at)
+        return Result(indicator: indicator, territory: territory, couloir: couloir, at: at, progress: p, series: series, rolledUp: rolledUp, inconsistent: inconsistent)
+    }
+
+    struct ObsRow: Decodable {
+        var period: String
+        var value, numerator, denominator: Double?
+        var not_provided: Bool
+        var provenance: String
+        var source: String
+
+        var point: ObservationPoint? {
+            Period(period).map { ObservationPoint(period: $0, value: value, numerator: numerator, denominator: denominator, notProvided: not_provided) }
+        }
+    }
+
+    static func ownSeries(_ code: String, subject: String, couloir: Couloir, on db: any SQLDatabase) async throws -> Series {
+        let rows = try await db.select().columns("period", "value", "numerator", "denominator", "not_provided", "provenance", "source").from("observations")
+            .where("indicator_code", .equal, code).where("subject", .equal, subject).where("couloir", .equal, couloir.rawValue)
+            .orderBy("period_end").all(decoding: ObsRow.self)
+        let last = rows.last
+        let provenance = last.map { r in [r.source.isEmpty ? nil : "source : \(r.source)", Self.provenanceLabel(r.provenance)].compactMap { $0 }.joined(separator: " · ") } ?? "aucune donnée"
+        return Series(points: rows.compactMap(\.point), provenance: provenance, isOwn: true)
+    }
+
+    static func provenanceLabel(_ p: String) -> String {
+        if p.hasPrefix("saisie:") { return "saisie manuelle (\(p.dropFirst(7)))" }
+        if p.hasPrefix("import:") { return "import \(p.dropFirst(7))" }
+        return p
+    }
+
+    /// The territories whose values add up to this one: régions of France, départements of a région,
+    /// members of a custom territory.
+    static func parts(of t: Territory, on db: any SQLDatabase) async throws -> [String] {
+        switch t.kind {
+        case .country: try await TerritoryQuery.list(kind: .region, parent: nil, on: db).map(\.code)
+        case .region: try await TerritoryQuery.list(kind: .departement, parent: t.code, on: db).map(\.code)
+        case .custom: try await TerritoryQuery.members(of: t.code, on: db).map(\.code)
+        case .departement, .epci: try await TerritoryPage.communes(of: t.code, on: db).map(\.code)
+        case .commune: []
+        }
+    }
+
+    static func partsSeries(_ indicator: StoredIndicator, territory: Territory, couloir: Couloir, on db: any SQLDatabase) async throws -> Series? {
+        let rule = indicator.definition.rollup
+        switch rule {
+        case .none:
+            return nil
+        case .shareOfStructures, .countOfStructures:
+            return try await structureSeries(indicator, territory: territory, couloir: couloir, on: db)
+        default:
+            let parts = try await parts(of: territory, on: db)
+            guard !parts.isEmpty else { return nil }
+            let rows = try await db.select().columns("subject", "period", "value", "numerator", "denominator", "not_provided", "provenance", "source").from("observations")
+                .where("indicator_code", .equal, indicator.code).where("couloir", .equal, couloir.rawValue)
+                .where("subject", .in, parts.map { "T:" + $0 }).all(decoding: ObsRow.self)
+            guard !rows.isEmpty else { return nil }
+            var byPeriod: [Period: [ObservationPoint]] = [:]
+            for r in rows { if let p = r.point { byPeriod[p.period, default: []].append(p) } }
+            let points = byPeriod.keys.sorted().compactMap { period -> ObservationPoint? in
+                let children = byPeriod[period]!
+                let value = Rollup.combine(rule, children)
+                if rule == .ratio {
+                    let usable = children.filter { !$0.notProvided && $0.numerator != nil && $0.denominator != nil }
+                    return ObservationPoint(period: period, value: value, numerator: usable.reduce(0) { $0 + $1.numerator! },
+                                            denominator: usable.reduce(0) { $0 + $1.denominator! })
+                }
+                return value.map { ObservationPoint(period: period, value: $0) }
+            }
+            let count = Set(rows.map(\.period)).isEmpty ? 0 : parts.count
+            return Series(points: points, provenance: "agrégation (\(rule.rawValue)) des \(count) territoires qui le composent", isOwn: false)
+        }
+    }
+
+    /// Structure-level yes/no answers over the open structures of the couloir in the territory.
+    static func structureSeries(_ indicator: StoredIndicator, territory: Territory, couloir: Couloir, on db: any SQLDatabase) async throws -> Series? {
+        let members = couloir.members.map(\.rawValue)
+        struct R: Decodable { var structure_id: UUID; var period_end: String; var value: Double?; var not_provided: Bool }
+        let rows = try await db.raw("""
+            SELECT o.structure_id, o.period_end, o.value, o.not_provided FROM observations o JOIN structures s ON s.id = o.structure_id
+            WHERE o.indicator_code = \(bind: indicator.code) AND s.couloir IN (\(binds: members))
+              AND s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory.code))
+            ORDER BY o.period_end
+            """).all(decoding: R.self)
+        struct N: Decodable { var n: Int }
+        let open = try await db.raw("""
+            SELECT COUNT(*) AS n FROM structures s WHERE s.closed_on IS NULL AND s.couloir IN (\(binds: members))
+              AND s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory.code))
+            """).first(decoding: N.self)?.n ?? 0
+        guard !rows.isEmpty else { return nil }
+        var latest: [UUID: Bool] = [:]
+        var points: [ObservationPoint] = []
+        var i = 0
+        while i < rows.count {
+            let date = rows[i].period_end
+            while i < rows.count, rows[i].period_end == date {
+                if !rows[i].not_provided, let v = rows[i].value { latest[rows[i].structure_id] = v != 0 }
+                i += 1
+            }
+            let yes = latest.values.filter { $0 }.count
+            if let v = Rollup.structures(indicator.definition.rollup, yes: yes, open: open), let day = Day(iso: date) {
+                points.append(ObservationPoint(period: .day(day), value: v, numerator: Double(yes), denominator: Double(open)))
+            }
+        }
+        return Series(points: points, provenance: "\(indicator.definition.rollup == .shareOfStructures ? "part" : "nombre") des \(open) structures ouvertes (\(couloir.rawValue)) du territoire", isOwn: false)
+    }
+
+    /// A computed indicator, evaluated at every date where one of its inputs has a value.
+    static func formulaSeries(_ indicator: StoredIndicator, formula source: String, territory: Territory, couloir: Couloir,
+                              on db: any SQLDatabase, depth: Int = 0) async throws -> Series {
+        guard depth < 5, let formula = try? Formula(source) else { return Series(points: [], provenance: "formule invalide ou trop imbriquée", isOwn: false) }
+        var inputs: [String: (StoredIndicator, [ObservationPoint])] = [:]
+        for dep in formula.dependencies {
+            guard let d = try await IndicatorQuery.find(dep, on: db) else { continue }
+            let s: Series
+            if let f = d.definition.formula {
+                s = try await formulaSeries(d, formula: f, territory: territory, couloir: couloir, on: db, depth: depth + 1)
+            } else {
+                let own = try await ownSeries(dep, subject: "T:" + territory.code, couloir: d.definition.couloir, on: db)
+                s = own.points.isEmpty ? (try await partsSeries(d, territory: territory, couloir: d.definition.couloir, on: db) ?? own) : own
+            }
+            inputs[dep] = (d, s.points)
+        }
+        let counts = try await StructureQuery.countsByCouloir(territory: territory.code, on: db)
+        let population = Double(territory.population)
+        let dates = Set(inputs.values.flatMap { $0.1.map(\.period.end) }).sorted()
+        let points = dates.compactMap { date -> ObservationPoint? in
+            let values = inputs.mapValues { d, pts in
+                ProgressEngine.value(of: pts, nature: d.definition.nature, cumulativeSince: d.definition.cumulativeSince, at: date)?.value
+            }
+            let context = Formula.Context(indicator: { values[$0] ?? nil }, population: { population > 0 ? population : nil },
+                                          structures: { c in Double(c.members.reduce(0) { $0 + (counts[$1.rawValue] ?? 0) }) })
+            return formula.evaluate(context).map { ObservationPoint(period: .day(date), value: $0) }
+        }
+        return Series(points: points, provenance: "calculé : \(source)", isOwn: false)
+    }
+
+    static func targets(_ code: String, territory: String, couloir: Couloir, on db: any SQLDatabase) async throws -> [TargetPoint] {
+        struct R: Decodable { var due_on, value_kind: String; var value_number: Double?; var value_text: String?; var baseline: Double?; var baseline_on: String? }
+        return try await db.select().columns("due_on", "value_kind", "value_number", "value_text", "baseline", "baseline_on").from("targets")
+            .where("indicator_code", .equal, code).where("territory_code", .equal, territory).where("couloir", .equal, couloir.rawValue)
+            .orderBy("due_on").all(decoding: R.self).compactMap { r in
+                guard let due = Day(iso: r.due_on) else { return nil }
+                let value: TargetValue = switch r.value_kind {
+                case "number": .number(r.value_number ?? 0)
+                case "boolean": .boolean((r.value_number ?? 0) != 0)
+                case "text": .text(r.value_text ?? "")
+                case "upcoming": .upcoming
+                case "being_defined": .beingDefined
+                default: .notDefined
+                }
+                return TargetPoint(due: due, value: value, baseline: r.baseline, baselineDate: r.baseline_on.flatMap(Day.init(iso:)))
+            }
+    }
+}

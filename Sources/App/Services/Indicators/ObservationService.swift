@@ -1,0 +1,139 @@
+import Foundation
+import JalonCore
+import SQLKit
+import Vapor
+
+/// Observations: one value per natural key (indicator × territory or structure × couloir × period);
+/// a newer write replaces it and the replaced value goes to `observation_history`.
+enum ObservationService {
+    struct Input: Content, Equatable {
+        var indicator: String
+        var territory: String?
+        var structure: String?
+        var couloir: String?
+        var period: String
+        /// As written: `2 551 301`, `12,83 %`, `OUI`, `ND`. Optional when numerator and denominator are given.
+        var value: String?
+        var numerator: String?
+        var denominator: String?
+        var source: String?
+        var comment: String?
+    }
+
+    struct Outcome: Sendable, Equatable, Codable { var created = 0, updated = 0, unchanged = 0 }
+
+    struct Resolved: Sendable, Equatable {
+        var indicator: String
+        var subject: String
+        var territory: String?
+        var structureID: UUID?
+        var couloir: String
+        var period: Period
+        var value: Double?
+        var numerator: Double?
+        var denominator: Double?
+        var notProvided: Bool
+        var source: String
+        var comment: String
+    }
+
+    /// nil for an empty cell or a "not provided" marker; an error for anything unreadable.
+    static func number(_ raw: String?, field: String) throws -> Double? {
+        guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        switch FrenchNumber.parse(raw) {
+        case let .number(v, _)?: return v
+        case let .boolean(b)?: return b ? 1 : 0
+        case .notProvided?: return nil
+        case nil: throw ServiceError.invalid("\(field) illisible « \(raw.prefix(40)) » (nombre, pourcentage, OUI/NON ou ND attendu).")
+        }
+    }
+
+    static func resolve(_ i: Input, on db: any SQLDatabase) async throws -> Resolved {
+        guard let indicator = try await IndicatorQuery.find(i.indicator.trimmingCharacters(in: .whitespaces), on: db) else {
+            throw ServiceError.invalid("Indicateur inconnu « \(i.indicator.prefix(40)) ».")
+        }
+        guard indicator.definition.formula == nil else { throw ServiceError.invalid("L'indicateur \(indicator.code) est calculé par formule : il ne se saisit pas.") }
+        var subject: String, territory: String?, structureID: UUID?
+        if let s = i.structure?.trimmingCharacters(in: .whitespaces), !s.isEmpty {
+            guard let found = try await StructureQuery.find(s, on: db) else { throw ServiceError.invalid("Structure inconnue « \(s.prefix(40)) ».") }
+            structureID = found.id
+            subject = "S:" + found.id.uuidString.lowercased()
+        } else if let t = i.territory, let found = try await TerritoryQuery.find(t, on: db) {
+            territory = found.code
+            subject = "T:" + found.code
+        } else {
+            throw ServiceError.invalid(i.territory == nil ? "Territoire ou structure manquant." : "Territoire inconnu « \(i.territory!.prefix(40)) ».")
+        }
+        let couloirRaw = i.couloir?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard let couloir = couloirRaw.isEmpty ? indicator.definition.couloir : Couloir(code: couloirRaw) else {
+            throw ServiceError.invalid("Couloir inconnu « \(couloirRaw.prefix(20)) ».")
+        }
+        guard let period = Period(i.period) else { throw ServiceError.invalid("Période illisible « \(i.period.prefix(40)) » (ex. 2021-12, 2021-T4, déc. 2021, 31/12/2021).") }
+        let notProvided = i.value.map { FrenchNumber.parse($0) == .notProvided } ?? false
+        let value = try number(i.value, field: "Valeur")
+        let num = try number(i.numerator, field: "Numérateur")
+        let den = try number(i.denominator, field: "Dénominateur")
+        if value == nil && !notProvided && (num == nil || den == nil) {
+            throw ServiceError.invalid("Valeur manquante pour \(indicator.code) \(period.label) : une valeur, ou un numérateur et un dénominateur.")
+        }
+        if let den, den == 0, num != nil { throw ServiceError.invalid("Dénominateur nul pour \(indicator.code) \(period.label).") }
+        return Resolved(indicator: indicator.code, subject: subject, territory: territory, structureID: structureID, couloir: couloir.rawValue,
+                        period: period, value: value, numerator: num, denominator: den, notProvided: notProvided,
+                        source: i.source ?? "", comment: i.comment ?? "")
+    }
+
+    /// Writes a batch: every line is validated first (errors name the line), then all are written in the
+    /// caller's transaction. `provenance` is `saisie:<who>` or `import:<batch>`.
+    static func record(_ inputs: [Input], provenance: String, batch: UUID? = nil, on db: any SQLDatabase, actor: Actor) async throws -> Outcome {
+        var resolved: [Resolved] = []
+        for (n, i) in inputs.enumerated() {
+            do { resolved.append(try await resolve(i, on: db)) } catch let e as ServiceError {
+                throw ServiceError(kind: e.kind, message: inputs.count > 1 ? "Ligne \(n + 1) : \(e.message)" : e.message)
+            }
+        }
+        var outcome = Outcome()
+        let now = Date()
+        struct E: Decodable {
+            var id: UUID; var value: Double?; var numerator: Double?; var denominator: Double?; var not_provided: Bool
+            var source, comment, provenance: String; var recorded_at: Date
+        }
+        for r in resolved {
+            let existing = try await db.select().columns("id", "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "recorded_at")
+                .from("observations").where("indicator_code", .equal, r.indicator).where("subject", .equal, r.subject)
+                .where("couloir", .equal, r.couloir).where("period", .equal, r.period.description).first(decoding: E.self)
+            if let e = existing {
+                if e.value == r.value, e.numerator == r.numerator, e.denominator == r.denominator, e.not_provided == r.notProvided,
+                   e.source == r.source, e.comment == r.comment {
+                    outcome.unchanged += 1
+                    continue
+                }
+                try await db.insert(into: "observation_history")
+                    .columns("id", "observation_id", "indicator_code", "subject", "couloir", "period", "value", "numerator", "denominator",
+                             "not_provided", "source", "comment", "provenance", "recorded_at", "replaced_at", "replaced_by")
+                    .values(SQLBind(UUID()), SQLBind(e.id), SQLBind(r.indicator), SQLBind(r.subject), SQLBind(r.couloir), SQLBind(r.period.description),
+                            SQLBind(e.value), SQLBind(e.numerator), SQLBind(e.denominator), SQLBind(e.not_provided), SQLBind(e.source),
+                            SQLBind(e.comment), SQLBind(e.provenance), SQLBind(e.recorded_at), SQLBind(now), SQLBind(provenance))
+                    .run()
+                try await db.update("observations").set("value", to: r.value).set("numerator", to: r.numerator).set("denominator", to: r.denominator)
+                    .set("not_provided", to: r.notProvided).set("source", to: r.source).set("comment", to: r.comment)
+                    .set("provenance", to: provenance).set("batch_id", to: batch).set("recorded_at", to: now).where("id", .equal, e.id).run()
+                outcome.updated += 1
+            } else {
+                try await db.insert(into: "observations")
+                    .columns("id", "indicator_code", "subject", "territory_code", "structure_id", "couloir", "period", "period_start", "period_end",
+                             "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "batch_id", "recorded_at")
+                    .values(SQLBind(UUID()), SQLBind(r.indicator), SQLBind(r.subject), SQLBind(r.territory), SQLBind(r.structureID), SQLBind(r.couloir),
+                            SQLBind(r.period.description), SQLBind(r.period.start.iso), SQLBind(r.period.end.iso), SQLBind(r.value), SQLBind(r.numerator),
+                            SQLBind(r.denominator), SQLBind(r.notProvided), SQLBind(r.source), SQLBind(r.comment), SQLBind(provenance), SQLBind(batch), SQLBind(now))
+                    .run()
+                outcome.created += 1
+            }
+        }
+        if outcome.created + outcome.updated > 0 {
+            try await AuditService.record(db, actor: actor, action: "write", objectType: "observations", objectID: provenance,
+                                          summary: "Observations : \(outcome.created) créées, \(outcome.updated) remplacées",
+                                          details: ["created": "\(outcome.created)", "updated": "\(outcome.updated)", "unchanged": "\(outcome.unchanged)"])
+        }
+        return outcome
+    }
+}
