@@ -42,5 +42,17 @@ head -c 900 "$FIX/finess_etalab_fixture.csv" > truncated.csv
 check finess-truncated 1 "truncated.csv, ligne 5 : ligne structureet incomplète" -- "$BIN" import finess truncated.csv
 check finess-missing 1 "fichier introuvable" -- "$BIN" import finess "$WORK/absent.csv"
 
+# Roadmap template, indicators, progress (issue 3)
+check template 0 "68 indicateurs (68 créés ou modifiés)" -- "$BIN" roadmap template segur-2021-2023 --region R32
+check template-again 0 "68 indicateurs (0 créés ou modifiés)" -- "$BIN" roadmap template segur-2021-2023 --region R32
+check template-unknown 1 "Modèle inconnu" -- "$BIN" roadmap template nope
+printf 'code;libelle;service;couloir;source;type;nature;regle;sens;format;formule\nDMP-ALIM;Part de DMP alimentés;DMP;TOUS;CNAM;share;stock;ratio;hausse;%%;\n' > ind.csv
+check indicators 0 "1 indicateur(s) lu(s) dans ind.csv : 1 créé(s)" -- "$BIN" import indicators ind.csv
+printf 'code;libelle;regle\nX;X;inconnue\n' > ind-bad.csv
+check indicators-bad 1 "ind-bad.csv, ligne 2 : Règle d'agrégation inconnue" -- "$BIN" import indicators ind-bad.csv
+check progress-json 0 '"status":"sans_cible"' -- "$BIN" progress --indicator DMP-ALIM --territory D59 --at 2022-06-30 --json
+check progress-text 0 "Statut : Sans cible" -- "$BIN" progress --indicator DMP-ALIM --territory D59 --at 2022-06-30
+check progress-bad-date 1 "Date illisible" -- "$BIN" progress --indicator DMP-ALIM --territory D59 --at 30/06/2022
+
 echo "cli: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
