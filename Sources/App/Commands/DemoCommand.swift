@@ -23,6 +23,10 @@ struct DemoCommand: AsyncCommand {
             let summary = try await app.db.sqlTransaction { db in try await DemoRegion.load(on: db, actor: .cli) }
             context.console.output("Région de démonstration Hauts-de-France : \(summary.territories) TAN.".consoleText())
             context.console.output(summary.structures.text.consoleText())
+            context.console.output(summary.roadmap.text.consoleText())
+            context.console.output((summary.observations.alreadyLoaded
+                ? "Valeurs de démonstration déjà chargées (\(Format.integer(summary.observations.observations)) observations)."
+                : "Valeurs de démonstration : \(Format.integer(summary.observations.observations)) observations.").consoleText())
         }
     }
 }

@@ -15,7 +15,12 @@ enum DemoRegion {
         ("TAN-SOMME", "Somme – Littoral Sud – Montreuillois"),
     ]
 
-    struct Summary: Sendable { var territories: Int; var structures: FinessImporter.Summary }
+    struct Summary: Sendable {
+        var territories: Int
+        var structures: FinessImporter.Summary
+        var roadmap: RoadmapTemplate.Summary
+        var observations: DemoIndicators.Summary
+    }
 
     /// The TAN membership shipped with the product (`Resources/demo/tan_hauts_de_france.csv`: epci;tan;nom_epci).
     static func tanMembers() throws -> [String: [String]] {
@@ -42,7 +47,9 @@ enum DemoRegion {
         file.records = try await structures(on: db)
         file.read = file.records.count
         let summary = try await FinessImporter.apply(file, fileName: "démonstration Hauts-de-France", source: "demo", isDemo: true, on: db, actor: actor)
-        return Summary(territories: tans.count, structures: summary)
+        let roadmap = try await RoadmapTemplate.create("segur-2021-2023", region: region, on: db, actor: actor)
+        let observations = try await DemoIndicators.load(on: db)
+        return Summary(territories: tans.count, structures: summary, roadmap: roadmap, observations: observations)
     }
 
     /// How many structures of each kind, for the whole region (orders of magnitude of the real one).
