@@ -12,6 +12,10 @@ enum SiteURL: Equatable, Sendable {
     case structuresCSV
     case structure(String)
     case categories
+    case roadmap
+    case indicators
+    case indicator(String)
+    case entry
     case categoriesCSV
     case upcoming(String)
     case healthz
@@ -42,6 +46,10 @@ enum SiteURL: Equatable, Sendable {
         case .structuresCSV: "/structures.csv"
         case let .structure(key): "/structures/" + Self.escape(key)
         case .categories: "/referentiels/categories"
+        case .roadmap: "/feuille-de-route"
+        case .indicators: "/indicateurs"
+        case let .indicator(code): "/indicateurs/" + Self.escape(code)
+        case .entry: "/saisie"
         case .categoriesCSV: "/referentiels/categories.csv"
         case let .upcoming(slug): "/bientot/" + Self.escape(slug)
         case .healthz: "/healthz"

@@ -18,6 +18,12 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.structuresCSV.components, use: StructureController.exportCSV)
     app.get(SiteURL.structure(":key").components, use: StructureController.show)
 
+    app.get(SiteURL.roadmap.components, use: RoadmapController.dashboard)
+    app.get(SiteURL.indicators.components, use: IndicatorController.index)
+    app.get(SiteURL.indicator(":code").components, use: IndicatorController.show)
+    app.get(SiteURL.entry.components, use: EntryController.form)
+    app.post(SiteURL.entry.components, use: EntryController.submit)
+
     app.get(SiteURL.categories.components, use: CategoryController.index)
     app.post(SiteURL.categories.components, use: CategoryController.update)
     app.get(SiteURL.categoriesCSV.components, use: CategoryController.exportCSV)

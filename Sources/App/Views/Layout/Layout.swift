@@ -27,8 +27,8 @@ struct Layout {
             case .territories: .territories
             case .structures: .structures
             case .referentials: .categories
-            case .roadmap: .upcoming("feuille-de-route")
-            case .indicators: .upcoming("indicateurs")
+            case .roadmap: .roadmap
+            case .indicators: .indicators
             case .imports: .upcoming("imports")
             case .activities: .upcoming("activites")
             case .committees: .upcoming("comites")

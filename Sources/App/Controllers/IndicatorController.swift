@@ -1,0 +1,23 @@
+import JalonCore
+import Vapor
+
+enum IndicatorController {
+    @Sendable static func index(req: Request) async throws -> Response {
+        .html(IndicatorPage.renderList(.init(indicators: try await IndicatorQuery.all(on: req.sql))))
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let code = req.parameters.get("code") ?? ""
+        guard let indicator = try await IndicatorQuery.find(code, on: req.sql) else { throw Abort(.notFound, reason: "Indicateur inconnu « \(code) ».") }
+        let raw = (try? req.query.get(String.self, at: "territoire")).flatMap { $0.isEmpty ? nil : $0 }
+        var territory = try await raw.asyncMap { try await TerritoryQuery.find($0, on: req.sql) } ?? nil
+        if territory == nil {
+            struct R: Decodable { var region_code: String? }
+            let region = try await req.sql.select().column("region_code").from("roadmaps").orderBy("created_at").first(decoding: R.self)?.region_code
+            territory = try await TerritoryQuery.find(region ?? "FR", on: req.sql)
+        }
+        guard let territory else { throw Abort(.notFound, reason: "Territoire inconnu « \(raw ?? "") ».") }
+        let model = try await IndicatorPage.query(indicator, territory: territory, at: try RoadmapController.at(req), on: req.sql)
+        return .html(IndicatorPage.render(model))
+    }
+}

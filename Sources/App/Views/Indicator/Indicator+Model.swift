@@ -1,0 +1,46 @@
+import JalonCore
+
+enum IndicatorPage {
+    struct TerritoryRow: Sendable, Equatable {
+        var territory: Territory
+        var value: String
+        var target: String
+        var realisation: String
+        var projection: String
+        var status: Progress.Status
+        var provenance: String
+        var inconsistent: Bool
+    }
+
+    struct ObservationRow: Sendable, Equatable {
+        var subject: String
+        var period: String
+        var value: String
+        var provenance: String
+        var recordedAt: String
+    }
+
+    struct Model: Sendable, Equatable {
+        var indicator: StoredIndicator
+        var at: Day
+        var territory: Territory
+        var main: TerritoryRow
+        var series: [(Day, Double)]
+        var targets: [(Day, Double)]
+        var trajectory: [(Day, Double)]?
+        var rows: [TerritoryRow]
+        var observations: [ObservationRow]
+        var history: [ObservationRow]
+        var fiches: [String]
+
+        static func == (a: Model, b: Model) -> Bool {
+            a.indicator == b.indicator && a.at == b.at && a.territory == b.territory && a.main == b.main && a.rows == b.rows
+                && a.observations == b.observations && a.history == b.history && a.fiches == b.fiches
+                && a.series.map(\.0) == b.series.map(\.0) && a.series.map(\.1) == b.series.map(\.1)
+        }
+    }
+
+    struct ListModel: Sendable, Equatable {
+        var indicators: [StoredIndicator]
+    }
+}
