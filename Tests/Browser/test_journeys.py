@@ -242,3 +242,55 @@ def test_structures_filter_without_javascript(nojs_driver, base_url):
     assert q.get("couloir") == ["PHARMA"], q
     assert h1_text(d).startswith("Structures")
     assert_filtered_results(d, "PHARMA")
+
+
+# ------------------------------------------------------- roadmap (issue 3)
+
+def dashboard_status(d, base_url, code, territory, date):
+    """The status badge of an indicator's row on the roadmap dashboard."""
+    d.get(f"{base_url}/feuille-de-route?date={date}&territoire={territory}")
+    link = wait(d).until(EC.presence_of_element_located(
+        (By.XPATH, f"//main//table//a[code[normalize-space()='{code}']]")))
+    row = link.find_element(By.XPATH, "./ancestor::tr")
+    return row.find_elements(By.CSS_SELECTOR, "td")[5].text.strip().lower()
+
+
+def submit_entry(d, base_url, form_index, fields, selects):
+    d.get(f"{base_url}/saisie")
+    form = wait(d).until(EC.presence_of_all_elements_located((By.CSS_SELECTOR, "main form")))[form_index]
+    for name, value in selects.items():
+        Select(form.find_element(By.NAME, name)).select_by_value(value)
+    for name, value in fields.items():
+        box = form.find_element(By.NAME, name)
+        box.clear()
+        box.send_keys(value)
+    click_and_wait_navigation(d, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    alert = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main .fr-alert")))
+    return alert.text
+
+
+def test_entry_then_dashboard_shows_the_right_statuses(driver, base_url):
+    # The demo loaded the national template; the Nord has values for O2-01 but no target yet.
+    assert dashboard_status(driver, base_url, "O2-01", "D59", "2022-06-30") == "sans cible"
+
+    # A target the Nord has already passed → "Atteint".
+    text = submit_entry(driver, base_url, 1, {"territory": "D59", "due": "fin 2022", "target": "1"}, {"indicator": "O2-01"})
+    assert "Cible enregistrée" in text
+    assert dashboard_status(driver, base_url, "O2-01", "D59", "2022-06-30") == "atteint"
+
+    # A yes/no indicator entered the French way at the département level, with its target.
+    text = submit_entry(driver, base_url, 0, {"territory": "D59", "period": "mars 2022", "value": "OUI"}, {"indicator": "O1-01"})
+    assert "Valeur enregistrée" in text
+    submit_entry(driver, base_url, 1, {"territory": "D59", "due": "mi-2022", "target": "OUI"}, {"indicator": "O1-01"})
+    assert dashboard_status(driver, base_url, "O1-01", "D59", "2022-06-30") == "atteint"
+
+    # A target far out of reach, due at the end of 2023, seen mid-2022 → "À risque".
+    submit_entry(driver, base_url, 1, {"territory": "D59", "due": "fin 2023", "target": "100 000"}, {"indicator": "O2-08"})
+    assert dashboard_status(driver, base_url, "O2-08", "D59", "2022-06-30") == "à risque"
+
+    # A wrong number is refused in French and nothing changes.
+    text = submit_entry(driver, base_url, 0, {"territory": "D59", "period": "mars 2022", "value": "beaucoup"}, {"indicator": "O2-01"})
+    assert "Valeur illisible" in text
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    driver.get(f"{base_url}/feuille-de-route?date=2022-06-30&territoire=D59")
+    driver.save_screenshot(str(SCREENSHOT_DIR / "dashboard-D59.png"))

@@ -1,0 +1,67 @@
+import Foundation
+import JalonCore
+import Testing
+import Vapor
+@testable import App
+
+@Suite(.serialized) struct RoadmapPagesTests {
+    @Test(arguments: TestDB.all)
+    func templateThenEntryThenDashboardShowsTheStatus(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            // Before any roadmap, the page says how to create one.
+            #expect(try await app.get("/feuille-de-route").body.contains("jalon roadmap template segur-2021-2023"))
+            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+
+            // act: enter a value the French way through the form
+            let posted = try await app.post("/saisie", form: [("kind", "observation"), ("indicator", "O2-01"), ("territory", "R32"),
+                                                              ("period", "juin 2022"), ("value", "30"), ("source", "Région")])
+            #expect(posted.status == .seeOther)
+            let refused = try await app.post("/saisie", form: [("kind", "observation"), ("indicator", "O2-01"), ("territory", "R32"),
+                                                               ("period", "juin 2022"), ("value", "trente")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("Valeur illisible « trente »"))
+            #expect(refused.body.contains("value=\"trente\""))
+            let target = try await app.post("/saisie", form: [("kind", "target"), ("indicator", "O2-02"), ("territory", "D59"), ("due", "fin 2022"), ("target", "80 %")])
+            #expect(target.status == .seeOther)
+
+            // check: the dashboard at mid-2022
+            let dashboard = try await app.get("/feuille-de-route?date=2022-06-30&territoire=R32")
+            #expect(dashboard.status == .ok)
+            #expect(dashboard.body.contains("Objectif 2 — Acculturer, sensibiliser, informer l&#39;écosystème"))
+            let row = try #require(dashboard.body.range(of: ">O2-01</code>").map { String(dashboard.body[$0.lowerBound...].prefix(1500)) })
+            #expect(row.contains("Atteint"))
+            #expect(row.contains("125,0\u{00A0}%")) // 30 against a target of 24
+            // Filtering by couloir keeps only that couloir's indicators.
+            let es = try await app.get("/feuille-de-route?date=2022-06-30&couloir=BIO")
+            #expect(es.body.contains(">O2-03</code>"))
+            #expect(!es.body.contains(">O2-02</code>"))
+            #expect(try await app.get("/feuille-de-route?date=30-06-2022").status == .badRequest)
+
+            // The indicator page shows the value, its provenance and the per-territory table.
+            let page = try await app.get("/indicateurs/O2-01?territoire=R32&date=2022-06-30")
+            #expect(page.body.contains("saisie manuelle (web)"))
+            #expect(page.body.contains("juin 2022"))
+            #expect(page.body.contains("/indicateurs/O2-01?territoire=D59"))
+            #expect(try await app.get("/indicateurs/NOPE").status == .notFound)
+            #expect(try await app.get("/indicateurs").body.contains("part des structures"))
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func hostileIndicatorTextsAreEscaped(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+            let hostile = HostileInputTests.payloads.joined(separator: " ")
+            try await app.db.sqlTransaction { db in
+                _ = try await IndicatorService.upsert(.init(code: "O2-01", label: hostile, source: hostile, type: "count", nature: "flow", rollup: "sum"), on: db, actor: .system)
+                _ = try await ObservationService.record([.init(indicator: "O2-01", territory: "R32", period: "2022-05", value: "3", source: hostile, comment: hostile)],
+                                                        provenance: "saisie:" + hostile, on: db, actor: .system)
+            }
+            for path in ["/feuille-de-route?date=2022-06-30", "/indicateurs", "/indicateurs/O2-01?date=2022-06-30", "/saisie"] {
+                let page = try await app.get(path)
+                #expect(page.status == .ok, "\(path)")
+                HostileInputTests.assertEscaped(page.body, path)
+            }
+        }
+    }
+}
