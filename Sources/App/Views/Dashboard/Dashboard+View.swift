@@ -47,7 +47,7 @@ extension Dashboard {
                              .when(r.inconsistent, UI.badge("écart avec la somme des territoires", kind: "warning"))),
                       .txt(r.realisation),
                       UI.badge(r.status.label, kind: IndicatorFormat.badgeKind(r.status)),
-                      .empty /*SPARKLINE*/]
+                      .raw(SVGChart.sparkline(r.trend, label: "Tendance de \(r.code) sur les 12 dernières valeurs"))]
                  }, numericColumns: [3, 4])
     }
 }

@@ -3,6 +3,8 @@ import JalonCore
 enum IndicatorPage {
     struct TerritoryRow: Sendable, Equatable {
         var territory: Territory
+        var rawValue: Double?
+        var rawTarget: Double?
         var value: String
         var target: String
         var realisation: String

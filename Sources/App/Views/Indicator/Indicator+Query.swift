@@ -5,7 +5,7 @@ import SQLKit
 extension IndicatorPage {
     static func row(_ r: ProgressQuery.Result) -> TerritoryRow {
         let d = r.indicator.definition
-        return TerritoryRow(territory: r.territory, value: IndicatorFormat.value(r.progress.value, d), target: IndicatorFormat.target(r.progress.target, d)
+        return TerritoryRow(territory: r.territory, rawValue: r.progress.value, rawTarget: r.progress.target?.value.number, value: IndicatorFormat.value(r.progress.value, d), target: IndicatorFormat.target(r.progress.target, d)
                                 + (r.progress.target.map { " (\(Milestone.label($0.due)))" } ?? ""),
                             realisation: IndicatorFormat.ratio(r.progress.realisation),
                             projection: r.progress.projection.map { IndicatorFormat.value($0, d) + (r.progress.attainment.map { " — \(Format.percent($0))" } ?? "") } ?? "—",

@@ -58,10 +58,15 @@ extension IndicatorPage {
                 ("Projection à l'échéance", .txt(m.main.projection)), ("Statut", UI.badge(m.main.status.label, kind: IndicatorFormat.badgeKind(m.main.status))),
                 ("Provenance", .txt(m.main.provenance)),
             ]),
-            .el("figure", .cls("fr-content-media"), .raw("<!--CHART-->"),
+            .el("figure", .cls("fr-content-media"),
+                .raw(SVGChart.line(title: "\(d.code) — \(m.territory.name)", series: m.series, targets: m.targets, trajectory: m.trajectory,
+                                   valueFormat: { IndicatorFormat.value($0, d) })),
                 .el("figcaption", .cls("fr-content-media__caption"), .txt("Évolution, cibles et trajectoire — \(m.territory.name)"))),
             .when(!m.rows.isEmpty, .group(
                 .el("h2", .txt("Par territoire")),
+                .raw(SVGChart.bars(title: "\(d.code) par territoire au \(Format.date(iso: m.at.iso))",
+                                   items: m.rows.compactMap { r in r.rawValue.map { (label: r.territory.name, value: $0, target: r.rawTarget) } },
+                                   valueFormat: { IndicatorFormat.value($0, d) })),
                 UI.table(caption: "\(d.code) par territoire au \(Format.date(iso: m.at.iso))",
                          headers: [("Territoire", false), ("Valeur", true), ("Cible", false), ("Réalisation", true), ("Projection", false), ("Statut", false)],
                          rows: m.rows.map { r in
