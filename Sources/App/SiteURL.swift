@@ -13,6 +13,8 @@ enum SiteURL: Equatable, Sendable {
     case structure(String)
     case categories
     case roadmap
+    case fiche(String)
+    case comparison
     case indicators
     case indicator(String)
     case entry
@@ -47,6 +49,8 @@ enum SiteURL: Equatable, Sendable {
         case let .structure(key): "/structures/" + Self.escape(key)
         case .categories: "/referentiels/categories"
         case .roadmap: "/feuille-de-route"
+        case let .fiche(code): "/feuille-de-route/fiches/" + Self.escape(code)
+        case .comparison: "/feuille-de-route/comparaison"
         case .indicators: "/indicateurs"
         case let .indicator(code): "/indicateurs/" + Self.escape(code)
         case .entry: "/saisie"

@@ -19,6 +19,9 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.structure(":key").components, use: StructureController.show)
 
     app.get(SiteURL.roadmap.components, use: RoadmapController.dashboard)
+    app.get(SiteURL.comparison.components, use: RoadmapController.comparison)
+    app.get(SiteURL.fiche(":code").components, use: FicheController.show)
+    app.post(SiteURL.fiche(":code").components, use: FicheController.update)
     app.get(SiteURL.indicators.components, use: IndicatorController.index)
     app.get(SiteURL.indicator(":code").components, use: IndicatorController.show)
     app.get(SiteURL.entry.components, use: EntryController.form)

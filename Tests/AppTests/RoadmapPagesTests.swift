@@ -65,3 +65,59 @@ import Vapor
         }
     }
 }
+
+extension RoadmapPagesTests {
+    @Test(arguments: TestDB.all)
+    func ficheSyntheseEditsCalendarRACIAndTexts(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+            let page = try await app.get("/feuille-de-route/fiches/DMP?date=2022-06-30")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Fiche synthèse — DMP"))
+            #expect(page.body.contains("données non fournies à ce jour"))
+            #expect(page.body.contains("S2 2021"))
+            // The first action's id, from its calendar select.
+            let marker = "name=\"cell["
+            let start = try #require(page.body.range(of: marker)).upperBound
+            let action = String(page.body[start...].prefix(36))
+            #expect(UUID(uuidString: action) != nil)
+
+            let calendar = try await app.post("/feuille-de-route/fiches/DMP", form: [("section", "calendar"), ("cell[\(action)|2022-S1]", "3"), ("cell[\(action)|2022-S2]", "1")])
+            #expect(calendar.status == .seeOther)
+            let raci = try await app.post("/feuille-de-route/fiches/DMP", form: [("section", "raci"), ("cell[\(action)|organisation|ARS]", "A"), ("cell[\(action)|audience|ES]", "R")])
+            #expect(raci.status == .seeOther)
+            let texts = try await app.post("/feuille-de-route/fiches/DMP", form: [("section", "texts"), ("objectives", "Généraliser l'alimentation du DMP"),
+                                                                                  ("levers", "Financement SUN-ES"), ("obstacles", "Éditeurs en retard"),
+                                                                                  ("contacts", "Camille Exemple — GRADeS — animatrice")])
+            #expect(texts.status == .seeOther)
+            let after = try await app.get("/feuille-de-route/fiches/DMP")
+            #expect(after.body.contains("<option value=\"3\" selected=\"selected\">✓✓✓</option>"))
+            #expect(after.body.contains("<option value=\"A\" selected=\"selected\">A</option>"))
+            #expect(after.body.contains("Financement SUN-ES"))
+            #expect(try await app.count("action_raci") == 2)
+            #expect(try await app.count("fiche_calendar") == 2)
+
+            let bad = try await app.post("/feuille-de-route/fiches/DMP", form: [("section", "raci"), ("cell[\(action)|organisation|ARS]", "X")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("Rôle RACI invalide"))
+            #expect(try await app.count("action_raci") == 2)
+            #expect(try await app.get("/feuille-de-route/fiches/INCONNUE").status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func comparisonOfTheTerritoriesOfADecoupage(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+            _ = try await ProgressQueryTests.observe(app, [.init(indicator: "O2-09", structure: "590000001", period: "2022-03", value: "OUI")])
+            try await ProgressQueryTests.target(app, .init(indicator: "O2-09", territory: "D59", due: "mi-2022", target: "50 %"))
+            let page = try await app.get("/feuille-de-route/comparaison?date=2022-06-30&couloir=ES")
+            #expect(page.status == .ok)
+            #expect(page.body.contains(">Nord</th>") && page.body.contains(">Pas-de-Calais</th>") && page.body.contains(">Hauts-de-France</th>"))
+            // The Nord's only open hospital said yes: 100 % against 50 % → "atteint", in green.
+            #expect(page.body.contains("fr-badge--success\" title=\"Atteint\">100,0\u{00A0}%"))
+            let tan = try await app.get("/feuille-de-route/comparaison?date=2022-06-30&decoupage=TAN")
+            #expect(tan.body.contains(">TAN Littoral</th>"))
+        }
+    }
+}

@@ -63,3 +63,51 @@ struct SnapshotTests {
         try Self.assertSnapshot(StructureDetail.render(model), named: "structure")
     }
 }
+
+extension SnapshotTests {
+    @Test func dashboard() throws {
+        let row = Dashboard.Row(code: "O2-09", label: "Nb d'ES avec logiciel Ségur commandé", couloir: "ES", target: "50,0 %", due: "mi-2022",
+                                value: "29,9 %", valueDate: "30 juin 2022", realisation: "59,8 %", status: .enRetard, trend: [0.1, 0.2, 0.299], inconsistent: false)
+        let ok = Dashboard.Row(code: "O2-01", label: "Nb d'actions de communication", couloir: "TOUS", target: "24", due: "mi-2022",
+                               value: "28", valueDate: "30 juin 2022", realisation: "116,7 %", status: .atteint, trend: [5, 12, 28], inconsistent: true)
+        let model = Dashboard.Model(roadmapName: "Feuille de route Ségur du numérique 2021-2023 — Hauts-de-France", at: Day(2022, 6, 30), territory: Self.r32,
+                                    couloir: nil, objectives: [.init(number: 2, title: "Acculturer, sensibiliser, informer l'écosystème",
+                                                                     fiches: [.init(code: "INFORMER-SENSIBILISER", title: "Informer/sensibiliser", rows: [ok, row])])],
+                                    territoryChoices: [Self.r32, Self.tan])
+        try Self.assertSnapshot(Dashboard.render(model), named: "dashboard")
+    }
+
+    @Test func fiche() throws {
+        let action = "00000000-0000-0000-0000-0000000000aa"
+        let model = FichePage.Model(
+            code: "DMP", title: "DMP", objective: "Objectif 3 — Accompagner le déploiement des services socles et encourager les usages", territory: Self.r32,
+            at: Day(2022, 6, 30), objectivesText: "Généraliser l'alimentation du DMP", levers: "Financement SUN-ES", obstacles: "Éditeurs en retard",
+            contacts: "Camille Exemple — GRADeS — animatrice", actions: [.init(id: action, number: 1, title: "Alimentation du DMP", status: "en_cours")],
+            semesters: [.semester(2021, 2), .semester(2022, 1)], calendar: ["\(action)|2022-S1": 3], organisations: [("ARS", "Agence régionale de santé"), ("AM", "Assurance Maladie")],
+            raci: ["\(action)|organisation|ARS": "A", "\(action)|audience|ES": "R"],
+            indicators: [.init(code: "O3-10", service: "DMP", couloir: "ES", label: "dont documents de sortie", target: "Non définie (mi-2022)",
+                               source: "CNAM (national)", photo: "données non fournies à ce jour", status: .sansCible)],
+            message: nil, error: nil)
+        try Self.assertSnapshot(FichePage.render(model), named: "fiche")
+    }
+
+    @Test func comparison() throws {
+        let model = Comparison.Model(at: Day(2022, 6, 30), couloir: .es, grouping: "TAN", groupings: [("departements", "Départements"), ("TAN", "TAN")],
+                                     territories: [Self.tan, Self.r32],
+                                     rows: [.init(code: "O2-09", label: "Nb d'ES avec logiciel Ségur commandé", couloir: "ES",
+                                                  cells: [.init(value: "45,5 %", status: .enRetard), .init(value: "29,9 %", status: .aRisque)])])
+        try Self.assertSnapshot(Comparison.render(model), named: "comparison")
+    }
+
+    @Test func indicator() throws {
+        let d = IndicatorDefinition(code: "O3-09", label: "Documents DMP par habitant", service: "DMP", couloir: .tous, source: "CNAM", kind: .perInhabitant, rollup: .ratio)
+        let main = IndicatorPage.TerritoryRow(territory: Self.r32, rawValue: 1.05, rawTarget: 1.3, value: "1,05", target: "1,30 (mi-2022)", realisation: "80,7 %",
+                                              projection: "—", status: .enRetard, provenance: "agrégation (ratio) des 5 territoires qui le composent", inconsistent: false)
+        let model = IndicatorPage.Model(indicator: StoredIndicator(definition: d, unit: "", periodicity: "mensuelle"), at: Day(2022, 6, 30), territory: Self.r32,
+                                        main: main, series: [(Day(2022, 4, 30), 0.98), (Day(2022, 5, 31), 1.02), (Day(2022, 6, 30), 1.05)],
+                                        targets: [(Day(2022, 6, 30), 1.3)], trajectory: nil, rows: [main],
+                                        observations: [.init(subject: "D59", period: "juin 2022", value: "0,98", provenance: "import démonstration", recordedAt: "24 novembre 2026")],
+                                        history: [], fiches: ["DMP"])
+        try Self.assertSnapshot(IndicatorPage.render(model), named: "indicator")
+    }
+}

@@ -23,3 +23,13 @@ enum RoadmapController {
         return .html(Dashboard.render(model))
     }
 }
+
+extension RoadmapController {
+    @Sendable static func comparison(req: Request) async throws -> Response {
+        let grouping = (try? req.query.get(String.self, at: "decoupage")).flatMap { $0.isEmpty ? nil : $0 }
+        guard let model = try await Comparison.query(grouping: grouping, at: try at(req), couloir: couloir(req), on: req.sql) else {
+            return .html(Layout(title: "Comparaison", section: .roadmap).render(UI.alert("Aucune feuille de route.", kind: "info")))
+        }
+        return .html(Comparison.render(model))
+    }
+}

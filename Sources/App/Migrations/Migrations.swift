@@ -16,5 +16,6 @@ enum Migrations {
         app.migrations.add(CreateReferentials())
         app.migrations.add(CreateRoadmaps())
         app.migrations.add(CreateIndicators())
+        app.migrations.add(UpdateFichesAddContacts())
     }
 }

@@ -83,6 +83,18 @@ enum DemoIndicators {
             "id", "indicator_code", "subject", "territory_code", "structure_id", "couloir", "period", "period_start", "period_end",
             "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "batch_id", "recorded_at",
         ], rows: rows, onConflictIgnore: true) // a value someone already entered is never overwritten by the demo
+        // Regional share targets declined on every département and TAN, as the regions do for their committees.
+        let territories = departements + (try await TerritoryQuery.list(kind: .custom, parent: DemoRegion.region, on: db))
+        for indicator in indicators where [.share, .rate].contains(indicator.definition.kind) {
+            let d = indicator.definition
+            for target in try await ProgressQuery.targets(d.code, territory: DemoRegion.region, couloir: d.couloir, on: db) {
+                guard case let .number(v) = target.value else { continue }
+                for t in territories {
+                    _ = try await TargetService.set(.init(indicator: d.code, territory: t.code, couloir: d.couloir.rawValue, due: target.due.iso,
+                                                          target: Format.percent(v, fractionDigits: 2)), on: db, actor: .system)
+                }
+            }
+        }
         try await AuditService.record(db, actor: .system, action: "import", objectType: "observations", objectID: provenance,
                                       summary: "Valeurs de démonstration : \(rows.count) observations")
         return Summary(observations: rows.count, alreadyLoaded: false)

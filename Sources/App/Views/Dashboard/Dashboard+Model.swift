@@ -16,7 +16,7 @@ enum Dashboard {
         var inconsistent: Bool
     }
 
-    struct Fiche: Sendable, Equatable { var title: String; var rows: [Row] }
+    struct Fiche: Sendable, Equatable { var code: String; var title: String; var rows: [Row] }
     struct Objective: Sendable, Equatable { var number: Int; var title: String; var fiches: [Fiche] }
 
     struct Model: Sendable, Equatable {

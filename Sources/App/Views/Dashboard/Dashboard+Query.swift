@@ -13,10 +13,10 @@ extension Dashboard {
         if found == nil { found = try await TerritoryQuery.find(fallback, on: db) }
         guard let territory = found else { return nil }
         struct O: Decodable { var id: UUID; var number: Int; var title: String }
-        struct F: Decodable { var id: UUID; var objective_id: UUID?; var title: String }
+        struct F: Decodable { var id: UUID; var objective_id: UUID?; var code: String; var title: String }
         struct L: Decodable { var fiche_id: UUID; var indicator_code: String }
         let objectives = try await db.select().columns("id", "number", "title").from("objectives").where("roadmap_id", .equal, roadmap.id).orderBy("number").all(decoding: O.self)
-        let fiches = try await db.select().columns("id", "objective_id", "title").from("fiches").where("roadmap_id", .equal, roadmap.id).orderBy("sort").all(decoding: F.self)
+        let fiches = try await db.select().columns("id", "objective_id", "code", "title").from("fiches").where("roadmap_id", .equal, roadmap.id).orderBy("sort").all(decoding: F.self)
         let links = try await db.raw("""
             SELECT fi.fiche_id, fi.indicator_code FROM fiche_indicators fi JOIN fiches f ON f.id = fi.fiche_id
             WHERE f.roadmap_id = \(bind: roadmap.id) ORDER BY fi.sort
@@ -38,7 +38,7 @@ extension Dashboard {
         let blocks = objectives.map { o in
             Objective(number: o.number, title: o.title, fiches: fiches.filter { $0.objective_id == o.id }.compactMap { f in
                 guard let rows = rowsByFiche[f.id], !rows.isEmpty else { return nil }
-                return Fiche(title: f.title, rows: rows)
+                return Fiche(code: f.code, title: f.title, rows: rows)
             })
         }
         var choices = [territory]

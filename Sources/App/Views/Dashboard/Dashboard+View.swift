@@ -8,6 +8,8 @@ extension Dashboard {
             UI.h1(m.roadmapName),
             .el("p", .cls("fr-text--lead"), .txt("Photo au \(Format.date(iso: m.at.iso)) — \(m.territory.name)\(m.couloir.map { ", couloir \($0.rawValue)" } ?? "")")),
             filterForm(m),
+            .el("p", .link(SiteURL.comparison.with([("date", m.at.iso), ("couloir", m.couloir?.rawValue)]), .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"),
+                           .txt("Comparer les territoires"))),
             .el("ul", .cls("jalon-kpis"), .each(statuses) { s in
                 .el("li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(m.count(s)))), UI.badge(s.label, kind: IndicatorFormat.badgeKind(s)))
             }),
@@ -18,7 +20,10 @@ extension Dashboard {
                 .group(
                     .el("h2", .txt("Objectif \(o.number) — \(o.title)")),
                     o.fiches.isEmpty ? .el("p", .txt("Aucun indicateur pour ces critères.")) :
-                    .each(o.fiches) { f in .group(.el("h3", .txt(f.title)), table(f.rows, caption: "Fiche \(f.title)", m: m)) })
+                    .each(o.fiches) { f in
+                        .group(.el("h3", .link(SiteURL.fiche(f.code).with([("date", m.at.iso)]), .txt("Fiche \(f.title)"))),
+                               table(f.rows, caption: "Fiche \(f.title)", m: m))
+                    })
             }))
     }
 

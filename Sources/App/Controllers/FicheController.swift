@@ -1,0 +1,46 @@
+import JalonCore
+import Vapor
+
+enum FicheController {
+    struct Form: Content {
+        var section: String
+        var objectives: String?
+        var levers: String?
+        var obstacles: String?
+        var contacts: String?
+        var cell: [String: String]?
+    }
+
+    static func found(_ req: Request) async throws -> FichePage.Found {
+        let code = req.parameters.get("code") ?? ""
+        guard let f = try await FichePage.find(code, on: req.sql) else { throw Abort(.notFound, reason: "Fiche inconnue « \(code) ».") }
+        return f
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let message = (try? req.query.get(String.self, at: "ok")) != nil ? "Fiche enregistrée." : nil
+        guard let model = try await FichePage.query(try await found(req), at: try RoadmapController.at(req), message: message, on: req.sql) else { throw Abort(.notFound) }
+        return .html(FichePage.render(model))
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        let fiche = try await found(req)
+        let form = try req.content.decode(Form.self)
+        do {
+            try await req.db.sqlTransaction { db in
+                switch form.section {
+                case "texts":
+                    try await FicheService.updateTexts(fiche: fiche.id, objectives: form.objectives ?? "", levers: form.levers ?? "", obstacles: form.obstacles ?? "",
+                                                       contacts: form.contacts ?? "", on: db, actor: .web)
+                case "calendar": try await FicheService.updateCalendar(fiche: fiche.id, cells: form.cell ?? [:], on: db, actor: .web)
+                case "raci": try await FicheService.updateRACI(fiche: fiche.id, cells: form.cell ?? [:], on: db, actor: .web)
+                default: throw ServiceError.invalid("Section inconnue « \(form.section.prefix(20)) ».")
+                }
+            }
+        } catch let e as ServiceError {
+            guard let model = try await FichePage.query(fiche, at: Day.today(), error: e.message, on: req.sql) else { throw e }
+            return .html(FichePage.render(model), status: e.status)
+        }
+        return .seeOther(SiteURL.fiche(req.parameters.get("code") ?? "").with([("ok", "1")]))
+    }
+}

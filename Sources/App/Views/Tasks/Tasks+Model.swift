@@ -1,0 +1,53 @@
+import JalonCore
+
+/// The task board: four columns (à faire, en cours, bloqué, fait), a creation form, a filter by assignee.
+enum TasksPage {
+    struct Card: Sendable, Equatable {
+        var id: String
+        var title: String
+        var assignee: String
+        /// ISO date, or nil when the task has no due date.
+        var due: String?
+        var status: TaskService.Status
+        var action: String?
+        var late: Bool
+    }
+
+    struct Column: Sendable, Equatable {
+        var status: TaskService.Status
+        var cards: [Card]
+    }
+
+    struct ActionOption: Sendable, Equatable {
+        var id: String
+        var label: String
+    }
+
+    struct Form: Sendable, Equatable {
+        var title = "", assignee = "", due = "", action = ""
+    }
+
+    struct Model: Sendable, Equatable {
+        /// The roadmap's name; nil when there is none yet (no board, no form).
+        var roadmap: String?
+        var columns: [Column]
+        var actions: [ActionOption] = []
+        var assignees: [String] = []
+        var filter: String?
+        var form = Form()
+        var message: String?
+        var error: String?
+
+        var lateCount: Int { columns.reduce(0) { $0 + $1.cards.filter(\.late).count } }
+    }
+
+    /// Until `SiteURL.tasks` exists, the board's paths are built here.
+    static let path = "/taches"
+
+    static func path(filter: String?, ok: String? = nil) -> String {
+        let query = [("responsable", filter), ("ok", ok)].compactMap { k, v in v.flatMap { $0.isEmpty ? nil : "\(k)=\(SiteURL.escape($0))" } }
+        return query.isEmpty ? path : path + "?" + query.joined(separator: "&")
+    }
+
+    static func statusPath(_ id: String) -> String { path + "/" + SiteURL.escape(id) + "/statut" }
+}
