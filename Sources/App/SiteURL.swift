@@ -14,6 +14,7 @@ enum SiteURL: Equatable, Sendable {
     case categories
     case roadmap
     case fiche(String)
+    case tasks
     case comparison
     case indicators
     case indicator(String)
@@ -51,6 +52,7 @@ enum SiteURL: Equatable, Sendable {
         case .roadmap: "/feuille-de-route"
         case let .fiche(code): "/feuille-de-route/fiches/" + Self.escape(code)
         case .comparison: "/feuille-de-route/comparaison"
+        case .tasks: "/taches"
         case .indicators: "/indicateurs"
         case let .indicator(code): "/indicateurs/" + Self.escape(code)
         case .entry: "/saisie"

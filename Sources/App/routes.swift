@@ -20,6 +20,9 @@ func routes(_ app: Application) throws {
 
     app.get(SiteURL.roadmap.components, use: RoadmapController.dashboard)
     app.get(SiteURL.comparison.components, use: RoadmapController.comparison)
+    app.get(SiteURL.tasks.components, use: TaskController.board)
+    app.post(SiteURL.tasks.components, use: TaskController.create)
+    app.post(SiteURL.tasks.components + [":id", "statut"], use: TaskController.move)
     app.get(SiteURL.fiche(":code").components, use: FicheController.show)
     app.post(SiteURL.fiche(":code").components, use: FicheController.update)
     app.get(SiteURL.indicators.components, use: IndicatorController.index)

@@ -202,3 +202,38 @@ import Vapor
         }
     }
 }
+
+extension ProgressQueryTests {
+    /// The roll-up layer serves the second read, and a write drops what it changes.
+    @Test(arguments: TestDB.all)
+    func rollupLayerStaysCorrectAfterWrites(db: TestDB) async throws {
+        try await Self.seeded(db) { app in
+            _ = try await Self.observe(app, [.init(indicator: "DMP-ALIM", territory: "D59", period: "2022-05", numerator: "10", denominator: "100"),
+                                             .init(indicator: "DMP-ALIM", territory: "D62", period: "2022-05", numerator: "30", denominator: "100")])
+            #expect(try await Self.progress(app, "DMP-ALIM", "R32", at: "2022-06-01").progress.value == 0.2)
+            #expect(try await app.count("rollup_cache", where: "indicator_code = 'DMP-ALIM' AND territory_code = 'R32'") == 1)
+            // A new value in the Nord changes the région's roll-up at once.
+            _ = try await Self.observe(app, [.init(indicator: "DMP-ALIM", territory: "D59", period: "2022-05", numerator: "50", denominator: "100")])
+            #expect(try await app.count("rollup_cache", where: "indicator_code = 'DMP-ALIM' AND territory_code = 'R32'") == 0)
+            #expect(try await Self.progress(app, "DMP-ALIM", "R32", at: "2022-06-01").progress.value == 0.4)
+            // A series computed before an invalidation is not stored after it.
+            let epoch = try await RollupCache.epoch(on: app.sql)
+            try await RollupCache.invalidateAll(on: app.sql)
+            try await RollupCache.put(.init(points: [], provenance: "périmé", isOwn: false, parts: nil), indicator: "DMP-ALIM", territory: "R32", couloir: .tous, epoch: epoch, on: app.sql)
+            #expect(try await app.count("rollup_cache") == 0)
+            #expect(try await Self.progress(app, "DMP-ALIM", "R32", at: "2022-06-01").progress.value == 0.4)
+            // Structures feed shares: an import drops the layer.
+            _ = try await Self.progress(app, "DMP-ALIM", "D59", at: "2022-06-01")
+            #expect(try await app.count("rollup_cache") > 0)
+            _ = try await app.importFiness(try Fixtures.data("finess_flux_fixture.json").replacingSomeName(), name: "flux2.json")
+            #expect(try await app.count("rollup_cache") == 0)
+        }
+    }
+}
+
+extension Data {
+    /// The flux fixture with one establishment renamed: an import that updates one structure.
+    func replacingSomeName() -> Data {
+        Data(String(decoding: self, as: UTF8.self).replacingOccurrences(of: "CENTRE DE SANTE MONTSOURIS", with: "CENTRE DE SANTE DU PARC").utf8)
+    }
+}

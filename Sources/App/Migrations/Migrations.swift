@@ -17,5 +17,6 @@ enum Migrations {
         app.migrations.add(CreateRoadmaps())
         app.migrations.add(CreateIndicators())
         app.migrations.add(UpdateFichesAddContacts())
+        app.migrations.add(CreateRollupCache())
     }
 }

@@ -24,29 +24,55 @@ enum ProgressQuery {
         var inconsistent: Bool
     }
 
-    static func progress(indicator: StoredIndicator, territory: Territory, couloir: Couloir?, at: Day, on db: any SQLDatabase) async throws -> Result {
+    /// `cached`: entries of the roll-up layer already fetched by the caller (a dashboard fetches them all at once).
+    static func progress(indicator: StoredIndicator, territory: Territory, couloir: Couloir?, at: Day, cached: [String: RollupCache.Entry]? = nil,
+                         targets prefetched: [String: [TargetPoint]]? = nil, on db: any SQLDatabase) async throws -> Result {
         let couloir = couloir ?? indicator.definition.couloir
-        let own = try await ownSeries(indicator.code, subject: "T:" + territory.code, couloir: couloir, on: db)
-        var series: Series
+        let entry = try await self.entry(indicator, territory: territory, couloir: couloir, cached: cached, on: db)
+        let series = entry.series
         var rolledUp: Double?
         var inconsistent = false
-        if let formula = indicator.definition.formula {
-            series = try await formulaSeries(indicator, formula: formula, territory: territory, couloir: couloir, on: db)
-        } else if !own.points.isEmpty {
-            series = own
-            if let parts = try await partsSeries(indicator, territory: territory, couloir: couloir, on: db),
-               let partsValue = ProgressEngine.value(of: parts.points, nature: indicator.definition.nature, cumulativeSince: indicator.definition.cumulativeSince, at: at),
-               let ownValue = ProgressEngine.value(of: own.points, nature: indicator.definition.nature, cumulativeSince: indicator.definition.cumulativeSince, at: at),
-               ownValue.date == partsValue.date {
-                rolledUp = partsValue.value
-                inconsistent = Rollup.isInconsistent(own: ownValue.value, rolledUp: partsValue.value)
-            }
-        } else {
-            series = try await partsSeries(indicator, territory: territory, couloir: couloir, on: db) ?? Series(points: [], provenance: "aucune donnée", isOwn: false)
+        let d = indicator.definition
+        if series.isOwn, let parts = entry.partsSeries,
+           let partsValue = ProgressEngine.value(of: parts, nature: d.nature, cumulativeSince: d.cumulativeSince, at: at),
+           let ownValue = ProgressEngine.value(of: series.points, nature: d.nature, cumulativeSince: d.cumulativeSince, at: at),
+           ownValue.date == partsValue.date {
+            rolledUp = partsValue.value
+            inconsistent = Rollup.isInconsistent(own: ownValue.value, rolledUp: partsValue.value)
         }
-        let targets = try await self.targets(indicator.code, territory: territory.code, couloir: couloir, on: db)
-        let p = ProgressEngine.progress(indicator.definition, series: series.points, targets: targets, at: at)
+        let targets: [TargetPoint]
+        if let prefetched { targets = prefetched["\(indicator.code)|\(couloir.rawValue)"] ?? [] }
+        else { targets = try await self.targets(indicator.code, territory: territory.code, couloir: couloir, on: db) }
+        let p = ProgressEngine.progress(d, series: series.points, targets: targets, at: at)
         return Result(indicator: indicator, territory: territory, couloir: couloir, at: at, progress: p, series: series, rolledUp: rolledUp, inconsistent: inconsistent)
+    }
+
+    /// The series from the roll-up layer, computed and stored there on a miss.
+    static func entry(_ indicator: StoredIndicator, territory: Territory, couloir: Couloir, cached: [String: RollupCache.Entry]?,
+                      on db: any SQLDatabase) async throws -> RollupCache.Entry {
+        let key = "\(indicator.code)|\(couloir.rawValue)"
+        if let hit = cached?[key] { return hit }
+        if cached == nil, let hit = try await RollupCache.get(indicators: [indicator.code], territory: territory.code, on: db)[key] { return hit }
+        let epoch = try await RollupCache.epoch(on: db)
+        let e = try await resolve(indicator, territory: territory, couloir: couloir, on: db)
+        try await RollupCache.put(e, indicator: indicator.code, territory: territory.code, couloir: couloir, epoch: epoch, on: db)
+        return e
+    }
+
+    /// Computes a series from the raw rows: own observations (and the parts, to compare), else the
+    /// roll-up of the parts or of the structures, else the formula.
+    static func resolve(_ indicator: StoredIndicator, territory: Territory, couloir: Couloir, on db: any SQLDatabase) async throws -> RollupCache.Entry {
+        if let formula = indicator.definition.formula {
+            let s = try await formulaSeries(indicator, formula: formula, territory: territory, couloir: couloir, on: db)
+            return .init(points: s.points.map(RollupCache.Point.init), provenance: s.provenance, isOwn: false, parts: nil)
+        }
+        let own = try await ownSeries(indicator.code, subject: "T:" + territory.code, couloir: couloir, on: db)
+        let parts = try await partsSeries(indicator, territory: territory, couloir: couloir, on: db)
+        if !own.points.isEmpty {
+            return .init(points: own.points.map(RollupCache.Point.init), provenance: own.provenance, isOwn: true, parts: parts?.points.map(RollupCache.Point.init))
+        }
+        let s = parts ?? Series(points: [], provenance: "aucune donnée", isOwn: false)
+        return .init(points: s.points.map(RollupCache.Point.init), provenance: s.provenance, isOwn: false, parts: nil)
     }
 
     struct ObsRow: Decodable {
@@ -183,20 +209,31 @@ enum ProgressQuery {
     }
 
     static func targets(_ code: String, territory: String, couloir: Couloir, on db: any SQLDatabase) async throws -> [TargetPoint] {
-        struct R: Decodable { var due_on, value_kind: String; var value_number: Double?; var value_text: String?; var baseline: Double?; var baseline_on: String? }
-        return try await db.select().columns("due_on", "value_kind", "value_number", "value_text", "baseline", "baseline_on").from("targets")
-            .where("indicator_code", .equal, code).where("territory_code", .equal, territory).where("couloir", .equal, couloir.rawValue)
-            .orderBy("due_on").all(decoding: R.self).compactMap { r in
-                guard let due = Day(iso: r.due_on) else { return nil }
-                let value: TargetValue = switch r.value_kind {
-                case "number": .number(r.value_number ?? 0)
-                case "boolean": .boolean((r.value_number ?? 0) != 0)
-                case "text": .text(r.value_text ?? "")
-                case "upcoming": .upcoming
-                case "being_defined": .beingDefined
-                default: .notDefined
-                }
-                return TargetPoint(due: due, value: value, baseline: r.baseline, baselineDate: r.baseline_on.flatMap(Day.init(iso:)))
-            }
+        try await targets(codes: [code], territory: territory, on: db)["\(code)|\(couloir.rawValue)"] ?? []
+    }
+
+    /// Targets of several indicators of a territory at once, keyed `code|couloir`.
+    static func targets(codes: [String], territory: String, on db: any SQLDatabase) async throws -> [String: [TargetPoint]] {
+        guard !codes.isEmpty else { return [:] }
+        struct R: Decodable { var indicator_code, couloir, due_on, value_kind: String; var value_number: Double?; var value_text: String?; var baseline: Double?; var baseline_on: String? }
+        let rows = try await db.select().columns("indicator_code", "couloir", "due_on", "value_kind", "value_number", "value_text", "baseline", "baseline_on").from("targets")
+            .where("indicator_code", .in, codes).where("territory_code", .equal, territory)
+            .orderBy("due_on").all(decoding: R.self)
+        var out: [String: [TargetPoint]] = [:]
+        for r in rows { if let t = point(r.due_on, r.value_kind, r.value_number, r.value_text, r.baseline, r.baseline_on) { out["\(r.indicator_code)|\(r.couloir)", default: []].append(t) } }
+        return out
+    }
+
+    static func point(_ dueOn: String, _ kind: String, _ number: Double?, _ text: String?, _ baseline: Double?, _ baselineOn: String?) -> TargetPoint? {
+        guard let due = Day(iso: dueOn) else { return nil }
+        let value: TargetValue = switch kind {
+        case "number": .number(number ?? 0)
+        case "boolean": .boolean((number ?? 0) != 0)
+        case "text": .text(text ?? "")
+        case "upcoming": .upcoming
+        case "being_defined": .beingDefined
+        default: .notDefined
+        }
+        return TargetPoint(due: due, value: value, baseline: baseline, baselineDate: baselineOn.flatMap(Day.init(iso:)))
     }
 }

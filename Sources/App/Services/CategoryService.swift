@@ -74,6 +74,7 @@ enum CategoryService {
                                           summary: "Catégorie \(code) « \(category.label) » : couloir \(category.couloir) → \(couloir.rawValue)",
                                           details: ["before": category.couloir, "after": couloir.rawValue])
         }
+        if moved > 0 { try await RollupCache.invalidateAll(on: db) }
         return moved
     }
 

@@ -35,6 +35,7 @@ enum DecoupageService {
         try await db.delete(from: "territory_communes").where("territory_code", .equal, code).run()
         try await db.delete(from: "territory_members").where("territory_code", .equal, code).run()
         try await db.delete(from: "territories").where("code", .equal, code).run()
+        try await RollupCache.invalidateAll(on: db)
         try await AuditService.record(db, actor: actor, action: "delete", objectType: "territory", objectID: code, summary: "Suppression du territoire \(code) « \(t.name) »")
     }
 

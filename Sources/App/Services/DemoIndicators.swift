@@ -83,6 +83,7 @@ enum DemoIndicators {
             "id", "indicator_code", "subject", "territory_code", "structure_id", "couloir", "period", "period_start", "period_end",
             "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "batch_id", "recorded_at",
         ], rows: rows, onConflictIgnore: true) // a value someone already entered is never overwritten by the demo
+        try await RollupCache.invalidateAll(on: db)
         // Regional share targets declined on every département and TAN, as the regions do for their committees.
         let territories = departements + (try await TerritoryQuery.list(kind: .custom, parent: DemoRegion.region, on: db))
         for indicator in indicators where [.share, .rate].contains(indicator.definition.kind) {

@@ -71,6 +71,7 @@ enum TerritoryService {
         }
         try await db.insertBatched(into: "territory_members", columns: ["territory_code", "member_code"], rows: memberCodes.map { [code.value, $0] })
         try await recompute(code.value, on: db)
+        try await RollupCache.invalidateAll(on: db)
         try await AuditService.record(db, actor: actor, action: existing == nil ? "create" : "update", objectType: "territory", objectID: code.value,
                                       summary: "\(existing == nil ? "Création" : "Redéfinition") du territoire \(code.value) « \(name) »",
                                       details: ["members": memberCodes.joined(separator: ","), "parent": parentCode ?? "", "decoupage": d.decoupage ?? ""])

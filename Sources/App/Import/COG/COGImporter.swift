@@ -129,6 +129,9 @@ enum COGImporter {
                                    rows: aliasInserts.sorted { $0.alias_code < $1.alias_code }.map { [$0.alias_code, $0.commune_code, $0.kind, $0.name] })
 
         summary.structuresAttached = try await StructureCommunes.attachUnresolved(on: db)
+        if summary.created + summary.updated + summary.membershipsAdded + summary.membershipsRemoved + summary.structuresAttached > 0 {
+            try await RollupCache.invalidateAll(on: db)
+        }
         if summary.membershipsAdded + summary.membershipsRemoved > 0 {
             try await TerritoryService.recomputeAllCustom(on: db)
         }

@@ -107,6 +107,8 @@ enum FinessImporter {
             try await u.set("updated_at", to: now).where("id", .equal, id).run()
         }
         try await upsertLegalEntities(file.legalEntities, into: &summary, on: db, now: now)
+        // Open structures per couloir feed the "share of structures" indicators.
+        if summary.created + summary.updated > 0 { try await RollupCache.invalidateAll(on: db) }
         if summary.created + summary.updated + summary.legalEntitiesCreated + summary.legalEntitiesUpdated > 0 {
             try await AuditService.record(db, actor: actor, action: "import", objectType: "finess", objectID: fileName,
                                           summary: "Import FINESS \(fileName) : \(summary.created) créés, \(summary.updated) modifiés",

@@ -109,6 +109,8 @@ enum IndicatorService {
             for (c, v) in values { u = u.set(c, to: v) }
             try await u.where("code", .equal, d.code).run()
         }
+        // A rule, nature or formula change alters every series of the indicator and of the formulas reading it.
+        if existing != nil { try await RollupCache.invalidateAll(on: db) }
         try await AuditService.record(db, actor: actor, action: existing == nil ? "create" : "update", objectType: "indicator", objectID: d.code,
                                       summary: "\(existing == nil ? "Création" : "Modification") de l'indicateur \(d.code)",
                                       details: ["label": d.label, "rollup": d.rollup.rawValue, "nature": d.nature.rawValue])

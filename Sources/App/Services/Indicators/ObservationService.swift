@@ -27,6 +27,8 @@ enum ObservationService {
         var subject: String
         var territory: String?
         var structureID: UUID?
+        /// The commune of the structure, for invalidating the roll-up layer.
+        var structureCommune: String?
         var couloir: String
         var period: Period
         var value: Double?
@@ -53,10 +55,11 @@ enum ObservationService {
             throw ServiceError.invalid("Indicateur inconnu « \(i.indicator.prefix(40)) ».")
         }
         guard indicator.definition.formula == nil else { throw ServiceError.invalid("L'indicateur \(indicator.code) est calculé par formule : il ne se saisit pas.") }
-        var subject: String, territory: String?, structureID: UUID?
+        var subject: String, territory: String?, structureID: UUID?, structureCommune: String?
         if let s = i.structure?.trimmingCharacters(in: .whitespaces), !s.isEmpty {
             guard let found = try await StructureQuery.find(s, on: db) else { throw ServiceError.invalid("Structure inconnue « \(s.prefix(40)) ».") }
             structureID = found.id
+            structureCommune = found.communeCode
             subject = "S:" + found.id.uuidString.lowercased()
         } else if let t = i.territory, let found = try await TerritoryQuery.find(t, on: db) {
             territory = found.code
@@ -77,7 +80,7 @@ enum ObservationService {
             throw ServiceError.invalid("Valeur manquante pour \(indicator.code) \(period.label) : une valeur, ou un numérateur et un dénominateur.")
         }
         if let den, den == 0, num != nil { throw ServiceError.invalid("Dénominateur nul pour \(indicator.code) \(period.label).") }
-        return Resolved(indicator: indicator.code, subject: subject, territory: territory, structureID: structureID, couloir: couloir.rawValue,
+        return Resolved(indicator: indicator.code, subject: subject, territory: territory, structureID: structureID, structureCommune: structureCommune, couloir: couloir.rawValue,
                         period: period, value: value, numerator: num, denominator: den, notProvided: notProvided,
                         source: i.source ?? "", comment: i.comment ?? "")
     }
@@ -130,6 +133,18 @@ enum ObservationService {
             }
         }
         if outcome.created + outcome.updated > 0 {
+            // Every series these values feed is dropped from the roll-up layer, in the same transaction.
+            var touched = Set<String>()
+            for r in resolved {
+                let place = r.territory ?? r.structureCommune.map { "C" + $0 } ?? ""
+                guard touched.insert("\(r.indicator)|\(place)").inserted else { continue }
+                if place.isEmpty {
+                    try await RollupCache.bump(on: db)
+                    try await db.delete(from: "rollup_cache").where("indicator_code", .equal, r.indicator).run()
+                } else {
+                    try await RollupCache.invalidate(indicator: r.indicator, territory: place, on: db)
+                }
+            }
             try await AuditService.record(db, actor: actor, action: "write", objectType: "observations", objectID: provenance,
                                           summary: "Observations : \(outcome.created) créées, \(outcome.updated) remplacées",
                                           details: ["created": "\(outcome.created)", "updated": "\(outcome.updated)", "unchanged": "\(outcome.unchanged)"])

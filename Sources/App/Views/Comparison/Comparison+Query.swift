@@ -21,6 +21,12 @@ extension Comparison {
             SELECT fi.indicator_code FROM fiche_indicators fi JOIN fiches f ON f.id = fi.fiche_id
             WHERE f.roadmap_id = \(bind: roadmap.id) ORDER BY f.sort, fi.sort
             """).all(decoding: L.self).map(\.indicator_code)
+        var cached: [String: [String: RollupCache.Entry]] = [:]
+        var targets: [String: [String: [TargetPoint]]] = [:]
+        for t in territories {
+            cached[t.code] = try await RollupCache.get(indicators: codes, territory: t.code, on: db)
+            targets[t.code] = try await ProgressQuery.targets(codes: codes, territory: t.code, on: db)
+        }
         var rows: [Row] = []
         for code in codes {
             guard let indicator = try await IndicatorQuery.find(code, on: db) else { continue }
@@ -28,7 +34,7 @@ extension Comparison {
             if let couloir, !couloir.members.contains(where: { d.couloir.members.contains($0) }) { continue }
             var cells: [Cell] = []
             for t in territories {
-                let r = try await ProgressQuery.progress(indicator: indicator, territory: t, couloir: nil, at: at, on: db)
+                let r = try await ProgressQuery.progress(indicator: indicator, territory: t, couloir: nil, at: at, cached: cached[t.code], targets: targets[t.code], on: db)
                 cells.append(Cell(value: IndicatorFormat.value(r.progress.value, d), status: r.progress.status))
             }
             rows.append(Row(code: d.code, label: d.label, couloir: d.couloir.rawValue, cells: cells))

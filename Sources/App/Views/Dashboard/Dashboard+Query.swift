@@ -22,11 +22,15 @@ extension Dashboard {
             WHERE f.roadmap_id = \(bind: roadmap.id) ORDER BY fi.sort
             """).all(decoding: L.self)
         let indicators = Dictionary(try await IndicatorQuery.all(on: db).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        // One read of the roll-up layer and of the targets for the whole table.
+        let codes = Array(Set(links.map(\.indicator_code)))
+        let cached = try await RollupCache.get(indicators: codes, territory: territory.code, on: db)
+        let targets = try await ProgressQuery.targets(codes: codes, territory: territory.code, on: db)
         var rowsByFiche: [UUID: [Row]] = [:]
         for link in links {
             guard let indicator = indicators[link.indicator_code] else { continue }
             if let couloir, !couloir.members.contains(where: { indicator.definition.couloir.members.contains($0) }) { continue }
-            let r = try await ProgressQuery.progress(indicator: indicator, territory: territory, couloir: nil, at: at, on: db)
+            let r = try await ProgressQuery.progress(indicator: indicator, territory: territory, couloir: nil, at: at, cached: cached, targets: targets, on: db)
             let d = indicator.definition
             let trend = ProgressEngine.levels(of: r.series.points.filter { $0.period.end <= at }, nature: d.nature, cumulativeSince: d.cumulativeSince).suffix(12).map(\.1)
             rowsByFiche[link.fiche_id, default: []].append(Row(

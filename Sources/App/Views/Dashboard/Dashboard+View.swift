@@ -9,7 +9,8 @@ extension Dashboard {
             .el("p", .cls("fr-text--lead"), .txt("Photo au \(Format.date(iso: m.at.iso)) — \(m.territory.name)\(m.couloir.map { ", couloir \($0.rawValue)" } ?? "")")),
             filterForm(m),
             .el("p", .link(SiteURL.comparison.with([("date", m.at.iso), ("couloir", m.couloir?.rawValue)]), .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"),
-                           .txt("Comparer les territoires"))),
+                           .txt("Comparer les territoires")), .txt(" · "),
+                .link(SiteURL.tasks.path, .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"), .txt("Tableau des tâches"))),
             .el("ul", .cls("jalon-kpis"), .each(statuses) { s in
                 .el("li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(m.count(s)))), UI.badge(s.label, kind: IndicatorFormat.badgeKind(s)))
             }),

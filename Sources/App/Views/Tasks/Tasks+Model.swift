@@ -41,8 +41,8 @@ enum TasksPage {
         var lateCount: Int { columns.reduce(0) { $0 + $1.cards.filter(\.late).count } }
     }
 
-    /// Until `SiteURL.tasks` exists, the board's paths are built here.
-    static let path = "/taches"
+    /// The board's path.
+    static var path: String { SiteURL.tasks.path }
 
     static func path(filter: String?, ok: String? = nil) -> String {
         let query = [("responsable", filter), ("ok", ok)].compactMap { k, v in v.flatMap { $0.isEmpty ? nil : "\(k)=\(SiteURL.escape($0))" } }
