@@ -152,6 +152,9 @@ mkdir -p bench
     echo "Target: each import < ${target} s, re-import all unchanged — **${verdict}**${reasons:+ (${reasons[*]})}"
 } >bench/REPORT.md
 
+dashboard=PASS
+scripts/bench-dashboard.sh "$jalon" 100 || dashboard=FAIL
+
 echo
 cat bench/REPORT.md
-[[ $verdict == PASS ]]
+[[ $verdict == PASS && $dashboard == PASS ]]

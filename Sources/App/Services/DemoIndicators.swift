@@ -3,12 +3,12 @@ import JalonCore
 import SQLKit
 
 /// Demonstration values for the Ségur template in Hauts-de-France: monthly figures per département
-/// from June 2021 to December 2023, and structure-level yes/no answers for the "share of structures"
+/// over three years (January 2021 to December 2023), and structure-level yes/no answers for the "share of structures"
 /// indicators. Deterministic; loaded once (a second run finds them and writes nothing).
 enum DemoIndicators {
     static let provenance = "import:démonstration"
-    static let months: [Period] = (0..<31).map { i in
-        let d = Day(2021, 6, 1).addingMonths(i)
+    static let months: [Period] = (0..<36).map { i in
+        let d = Day(2021, 1, 1).addingMonths(i)
         return .month(d.year, d.month)
     }
 
