@@ -12,6 +12,7 @@ enum SiteURL: Equatable, Sendable {
     case structuresCSV
     case structure(String)
     case categories
+    case referentials
     case roadmap
     case fiche(String)
     case tasks
@@ -49,6 +50,7 @@ enum SiteURL: Equatable, Sendable {
         case .structuresCSV: "/structures.csv"
         case let .structure(key): "/structures/" + Self.escape(key)
         case .categories: "/referentiels/categories"
+        case .referentials: "/referentiels"
         case .roadmap: "/feuille-de-route"
         case let .fiche(code): "/feuille-de-route/fiches/" + Self.escape(code)
         case .comparison: "/feuille-de-route/comparaison"

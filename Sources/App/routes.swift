@@ -30,6 +30,8 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.entry.components, use: EntryController.form)
     app.post(SiteURL.entry.components, use: EntryController.submit)
 
+    app.get(SiteURL.referentials.components, use: ReferentialController.index)
+    app.post(SiteURL.referentials.components, use: ReferentialController.save)
     app.get(SiteURL.categories.components, use: CategoryController.index)
     app.post(SiteURL.categories.components, use: CategoryController.update)
     app.get(SiteURL.categoriesCSV.components, use: CategoryController.exportCSV)

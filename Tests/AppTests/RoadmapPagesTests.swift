@@ -121,3 +121,36 @@ extension RoadmapPagesTests {
         }
     }
 }
+
+extension RoadmapPagesTests {
+    @Test(arguments: TestDB.all)
+    func referentialsAndActionsAreEditable(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+            // Referentials: relabel a couloir and its aliases, add an organisation and a service.
+            let page = try await app.get("/referentiels")
+            #expect(page.body.contains("Organisations pilotes") && page.body.contains("value=\"GRADeS\""))
+            #expect(try await app.post("/referentiels", form: [("kind", "couloirs"), ("code", "ES"), ("label", "Hôpitaux et cliniques"), ("aliases", "HOP, HOSP")]).status == .seeOther)
+            #expect(try await app.post("/referentiels", form: [("kind", "pilot_organisations"), ("code", "cr"), ("label", "Conseil régional")]).status == .seeOther)
+            #expect(try await app.post("/referentiels", form: [("kind", "services"), ("code", "SAS"), ("label", "Service d'accès aux soins")]).status == .seeOther)
+            let after = try await app.get("/referentiels")
+            #expect(after.body.contains("value=\"Hôpitaux et cliniques\"") && after.body.contains("value=\"HOP, HOSP\""))
+            #expect(after.body.contains(">CR</code>") && after.body.contains("value=\"Service d&#39;accès aux soins\""))
+            let refused = try await app.post("/referentiels", form: [("kind", "couloirs"), ("code", "NOUVEAU"), ("label", "X")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("les codes de couloir sont ceux des tables nationales"))
+
+            // Actions: add one with its pilot, then edit it.
+            let added = try await app.post("/feuille-de-route/fiches/DMP", form: [("section", "action"), ("title", "Webinaires DMP en EHPAD"), ("pilot", "CR"),
+                                                                                  ("status", "en_cours"), ("start", "2022-01-01"), ("end", "fin 2022"), ("description", "Un par trimestre")])
+            #expect(added.status == .seeOther)
+            let fiche = try await app.get("/feuille-de-route/fiches/DMP")
+            #expect(fiche.body.contains("Webinaires DMP en EHPAD") && fiche.body.contains("pilote : CR") && fiche.body.contains("31 décembre 2022"))
+            let bad = try await app.post("/feuille-de-route/fiches/DMP", form: [("section", "action"), ("title", "X"), ("status", "en_cours"), ("start", "fin 2023"), ("end", "2022-01-01")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("La fin de l&#39;action précède son début."))
+            let unknownPilot = try await app.post("/feuille-de-route/fiches/DMP", form: [("section", "action"), ("title", "X"), ("status", "en_cours"), ("pilot", "NASA")])
+            #expect(unknownPilot.body.contains("Organisation pilote inconnue"))
+        }
+    }
+}

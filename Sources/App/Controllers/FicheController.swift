@@ -9,6 +9,13 @@ enum FicheController {
         var obstacles: String?
         var contacts: String?
         var cell: [String: String]?
+        var action_id: String?
+        var title: String?
+        var description: String?
+        var pilot: String?
+        var status: String?
+        var start: String?
+        var end: String?
     }
 
     static func found(_ req: Request) async throws -> FichePage.Found {
@@ -34,6 +41,14 @@ enum FicheController {
                                                        contacts: form.contacts ?? "", on: db, actor: .web)
                 case "calendar": try await FicheService.updateCalendar(fiche: fiche.id, cells: form.cell ?? [:], on: db, actor: .web)
                 case "raci": try await FicheService.updateRACI(fiche: fiche.id, cells: form.cell ?? [:], on: db, actor: .web)
+                case "action":
+                    var id: UUID?
+                    if let raw = form.action_id, !raw.isEmpty {
+                        guard let parsed = UUID(uuidString: raw) else { throw ServiceError.invalid("Action inconnue.") }
+                        id = parsed
+                    }
+                    try await FicheService.saveAction(fiche: fiche.id, .init(id: id, title: form.title ?? "", description: form.description ?? "", pilot: form.pilot,
+                                                                             status: form.status ?? "a_faire", start: form.start, end: form.end), on: db, actor: .web)
                 default: throw ServiceError.invalid("Section inconnue « \(form.section.prefix(20)) ».")
                 }
             }

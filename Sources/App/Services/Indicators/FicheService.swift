@@ -52,3 +52,55 @@ enum FicheService {
         try await AuditService.record(db, actor: actor, action: "update", objectType: "fiche", objectID: fiche.uuidString, summary: "RACI des actions de la fiche modifié")
     }
 }
+
+extension FicheService {
+    static let actionStatuses: [(code: String, label: String)] = [("a_faire", "À faire"), ("en_cours", "En cours"), ("termine", "Terminée"), ("abandonne", "Abandonnée")]
+
+    struct ActionInput: Sendable, Equatable {
+        var id: UUID?
+        var title: String
+        var description: String
+        var pilot: String?
+        var status: String
+        var start: String?
+        var end: String?
+    }
+
+    /// Creates (no id) or updates an action of the fiche.
+    static func saveAction(fiche: UUID, _ a: ActionInput, on db: any SQLDatabase, actor: Actor) async throws {
+        let title = a.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty, title.count <= 300 else { throw ServiceError.invalid("Le titre de l'action est obligatoire (300 caractères au plus).") }
+        guard a.description.count <= 5_000 else { throw ServiceError.invalid("La description dépasse 5 000 caractères.") }
+        guard actionStatuses.contains(where: { $0.code == a.status }) else { throw ServiceError.invalid("Statut d'action inconnu « \(a.status.prefix(20)) ».") }
+        var pilot: String?
+        if let p = a.pilot, !p.isEmpty {
+            guard try await ReferentialService.items(.organisations, on: db).contains(where: { $0.code == p }) else {
+                throw ServiceError.invalid("Organisation pilote inconnue « \(p.prefix(20)) ».")
+            }
+            pilot = p
+        }
+        func day(_ raw: String?, _ name: String) throws -> String? {
+            guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            guard let d = Milestone.parse(raw) else { throw ServiceError.invalid("Date de \(name) illisible « \(raw.prefix(20)) ».") }
+            return d.iso
+        }
+        let start = try day(a.start, "début"), end = try day(a.end, "fin")
+        if let start, let end, end < start { throw ServiceError.invalid("La fin de l'action précède son début.") }
+        if let id = a.id {
+            struct F: Decodable { var fiche_id: UUID }
+            guard try await db.select().column("fiche_id").from("actions").where("id", .equal, id).first(decoding: F.self)?.fiche_id == fiche else {
+                throw ServiceError.notFound("Action inconnue dans cette fiche.")
+            }
+            try await db.update("actions").set("title", to: title).set("description", to: a.description).set("pilot_code", to: pilot)
+                .set("status", to: a.status).set("start_on", to: start).set("end_on", to: end).where("id", .equal, id).run()
+        } else {
+            struct N: Decodable { var n: Int? }
+            let next = (try await db.raw("SELECT MAX(number) AS n FROM actions WHERE fiche_id = \(bind: fiche)").first(decoding: N.self)?.n ?? 0) + 1
+            try await db.insert(into: "actions").columns("id", "fiche_id", "number", "title", "description", "pilot_code", "status", "start_on", "end_on")
+                .values(SQLBind(UUID()), SQLBind(fiche), SQLBind(next), SQLBind(title), SQLBind(a.description), SQLBind(pilot), SQLBind(a.status),
+                        SQLBind(start), SQLBind(end)).run()
+        }
+        try await AuditService.record(db, actor: actor, action: a.id == nil ? "create" : "update", objectType: "action", objectID: a.id?.uuidString ?? title,
+                                      summary: "\(a.id == nil ? "Nouvelle action" : "Action modifiée") : \(title)")
+    }
+}

@@ -28,3 +28,52 @@ enum ReferentialService {
                                    rows: organisations.enumerated().filter { !haveOrgs.contains($0.element.0) }.map { [$0.element.0, $0.element.1, $0.offset] })
     }
 }
+
+extension ReferentialService {
+    enum Kind: String, CaseIterable, Sendable {
+        case services, couloirs, organisations = "pilot_organisations"
+
+        var label: String {
+            switch self {
+            case .services: "Services"
+            case .couloirs: "Couloirs"
+            case .organisations: "Organisations pilotes"
+            }
+        }
+
+        var labelColumn: String { self == .organisations ? "name" : "label" }
+    }
+
+    struct Item: Sendable, Equatable { var code: String; var label: String; var aliases: String }
+
+    static func items(_ kind: Kind, on db: any SQLDatabase) async throws -> [Item] {
+        try await installDefaults(on: db)
+        struct R: Decodable { var code: String; var label: String; var aliases: String? }
+        let extra = kind == .couloirs ? ", aliases" : ""
+        return try await db.raw("SELECT code, \(unsafeRaw: kind.labelColumn) AS label\(unsafeRaw: extra) FROM \(ident: kind.rawValue) ORDER BY sort, code")
+            .all(decoding: R.self).map { Item(code: $0.code, label: $0.label, aliases: $0.aliases ?? "") }
+    }
+
+    /// Adds or relabels an entry. Couloir codes are fixed by the national tables: only their label and aliases change.
+    static func save(_ kind: Kind, code raw: String, label rawLabel: String, aliases: String?, on db: any SQLDatabase, actor: Actor) async throws {
+        let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
+        let label = rawLabel.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !code.isEmpty, code.count <= 30, code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            throw ServiceError.invalid("Code invalide « \(raw.prefix(30)) » : lettres, chiffres, - et _ (30 caractères au plus).")
+        }
+        guard !label.isEmpty, label.count <= 200 else { throw ServiceError.invalid("Le libellé de \(code) est obligatoire (200 caractères au plus).") }
+        let existing = try await items(kind, on: db).first { $0.code == code }
+        if kind == .couloirs {
+            guard existing != nil else { throw ServiceError.invalid("Couloir inconnu « \(code) » : les codes de couloir sont ceux des tables nationales.") }
+            try await db.update("couloirs").set("label", to: label).set("aliases", to: (aliases ?? "").trimmingCharacters(in: .whitespaces)).where("code", .equal, code).run()
+        } else if existing != nil {
+            try await db.update(kind.rawValue).set(kind.labelColumn, to: label).where("code", .equal, code).run()
+        } else {
+            struct N: Decodable { var n: Int }
+            let n = try await db.raw("SELECT COUNT(*) AS n FROM \(ident: kind.rawValue)").first(decoding: N.self)?.n ?? 0
+            try await db.insert(into: kind.rawValue).columns("code", kind.labelColumn, "sort").values(SQLBind(code), SQLBind(label), SQLBind(n)).run()
+        }
+        try await AuditService.record(db, actor: actor, action: existing == nil ? "create" : "update", objectType: kind.rawValue, objectID: code,
+                                      summary: "\(kind.label) : \(code) « \(label) »", details: ["before": existing?.label ?? "", "after": label])
+    }
+}

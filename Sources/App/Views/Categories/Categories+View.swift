@@ -12,7 +12,7 @@ enum Categories {
 
     static func render(_ m: Model) -> String {
         let options = Couloir.structural.map { ($0.rawValue, UI.couloirLabel($0.rawValue)) }
-        return Layout(title: "Catégories FINESS et couloirs", section: .referentials, breadcrumb: [("Référentiels", SiteURL.categories.path), ("Catégories FINESS", SiteURL.categories.path)]).render(.group(
+        return Layout(title: "Catégories FINESS et couloirs", section: .referentials, breadcrumb: [("Référentiels", SiteURL.referentials.path), ("Catégories FINESS", SiteURL.categories.path)]).render(.group(
             UI.h1("Catégories FINESS et couloirs"),
             .el("p", .txt("Chaque catégorie d'établissement FINESS est rattachée à un couloir du Ségur. Modifier un couloir reclasse aussitôt les structures de la catégorie.")),
             .when(m.message != nil, UI.alert(m.message ?? "", kind: "success")),

@@ -2,7 +2,10 @@ import JalonCore
 
 /// A "fiche synthèse" in the Nouvelle-Aquitaine layout, printable.
 enum FichePage {
-    struct Action: Sendable, Equatable { var id: String; var number: Int; var title: String; var status: String }
+    struct Action: Sendable, Equatable {
+        var id: String; var number: Int; var title: String; var status: String
+        var description = ""; var pilot: String? = nil; var start: String? = nil; var end: String? = nil
+    }
     struct IndicatorRow: Sendable, Equatable {
         var code, service, couloir, label, target, source, photo: String
         var status: Progress.Status

@@ -21,8 +21,8 @@ extension FichePage {
         guard let roadmap, let territory = try await TerritoryQuery.find(roadmap.region_code ?? "FR", on: db) else { return nil }
         struct O: Decodable { var number: Int; var title: String }
         let objective = try await f.objective_id.asyncMap { try await db.select().columns("number", "title").from("objectives").where("id", .equal, $0).first(decoding: O.self) } ?? nil
-        struct A: Decodable { var id: UUID; var number: Int; var title, status: String }
-        let actions = try await db.select().columns("id", "number", "title", "status").from("actions").where("fiche_id", .equal, found.id).orderBy("number").all(decoding: A.self)
+        struct A: Decodable { var id: UUID; var number: Int; var title, status, description: String; var pilot_code, start_on, end_on: String? }
+        let actions = try await db.select().columns("id", "number", "title", "status", "description", "pilot_code", "start_on", "end_on").from("actions").where("fiche_id", .equal, found.id).orderBy("number").all(decoding: A.self)
         struct C: Decodable { var action_id: UUID?; var period: String; var intensity: Int }
         let calendar = try await db.select().columns("action_id", "period", "intensity").from("fiche_calendar").where("fiche_id", .equal, found.id).all(decoding: C.self)
         struct X: Decodable { var action_id: UUID; var party_kind, party, role: String }
@@ -54,7 +54,8 @@ extension FichePage {
         }
         return Model(code: f.code, title: f.title, objective: objective.map { "Objectif \($0.number) — \($0.title)" } ?? "", territory: territory, at: at,
                      objectivesText: f.objectives_text, levers: f.levers, obstacles: f.obstacles, contacts: f.contacts,
-                     actions: actions.map { Action(id: $0.id.uuidString.lowercased(), number: $0.number, title: $0.title, status: $0.status) },
+                     actions: actions.map { Action(id: $0.id.uuidString.lowercased(), number: $0.number, title: $0.title, status: $0.status,
+                                                   description: $0.description, pilot: $0.pilot_code, start: $0.start_on, end: $0.end_on) },
                      semesters: semesters,
                      calendar: Dictionary(calendar.compactMap { c in c.action_id.map { ("\($0.uuidString.lowercased())|\(c.period)", c.intensity) } }, uniquingKeysWith: max),
                      organisations: organisations.map { ($0.code, $0.name) },

@@ -20,7 +20,9 @@ extension FichePage {
                          [.txt(r.service), .txt(r.couloir), .group(.link(SiteURL.indicator(r.code).path, .el("code", .txt(r.code))), .txt(" \(r.label)")),
                           .txt(r.target), .txt(r.source), .txt(r.photo), UI.badge(r.status.label, kind: IndicatorFormat.badgeKind(r.status))]
                      }),
-            .el("h2", .txt("Actions, calendrier et RACI")),
+            .el("h2", .txt("Actions")),
+            actionsSection(m, url: url),
+            .el("h2", .txt("Calendrier et RACI")),
             m.actions.isEmpty ? .el("p", .txt("Aucune action.")) : .group(
                 .el("form", .attr("method", "post"), .attr("action", url), .cls("jalon-edit"),
                     .void("input", [("type", "hidden"), ("name", "section"), ("value", "calendar")]),
@@ -69,6 +71,35 @@ extension FichePage {
                     UI.textarea(id: "fiche-freins", name: "obstacles", label: "Freins", value: m.obstacles),
                     UI.textarea(id: "fiche-contacts", name: "contacts", label: "Contacts (un par ligne : nom — organisation — rôle)", value: m.contacts),
                     .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Enregistrer"))))))
+    }
+
+    static func actionsSection(_ m: Model, url: String) -> HNode {
+        let statuses = FicheService.actionStatuses.map { ($0.code, $0.label) }
+        let pilots = [("", "—")] + m.organisations.map { ($0.code, $0.name) }
+        func form(_ a: Action?) -> HNode {
+            let id = a?.number.description ?? "nouvelle"
+            return .el("form", .attr("method", "post"), .attr("action", url),
+                .void("input", [("type", "hidden"), ("name", "section"), ("value", "action")]),
+                .when(a != nil, .void("input", [("type", "hidden"), ("name", "action_id"), ("value", a?.id ?? "")])),
+                .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
+                    .el("div", .cls("fr-col-12 fr-col-md-6"), UI.input(id: "action-\(id)-titre", name: "title", label: "Titre", value: a?.title, required: true)),
+                    .el("div", .cls("fr-col-12 fr-col-md-3"), UI.select(id: "action-\(id)-pilote", name: "pilot", label: "Pilote", options: pilots, selected: a?.pilot)),
+                    .el("div", .cls("fr-col-12 fr-col-md-3"), UI.select(id: "action-\(id)-statut", name: "status", label: "Statut", options: statuses, selected: a?.status ?? "a_faire")),
+                    .el("div", .cls("fr-col-12 fr-col-md-6"), UI.textarea(id: "action-\(id)-description", name: "description", label: "Description", value: a?.description, rows: 2)),
+                    .el("div", .cls("fr-col-6 fr-col-md-3"), UI.input(id: "action-\(id)-debut", name: "start", label: "Début", value: a?.start, type: "date")),
+                    .el("div", .cls("fr-col-6 fr-col-md-3"), UI.input(id: "action-\(id)-fin", name: "end", label: "Fin", value: a?.end, type: "date"))),
+                .el("button", .cls("fr-btn fr-btn--sm"), .attr("type", "submit"), .txt(a == nil ? "Ajouter l'action" : "Enregistrer l'action")))
+        }
+        return .group(
+            .el("ol", .each(m.actions) { a in
+                .el("li", .el("strong", .txt(a.title)),
+                    .txt(" — \(FicheService.actionStatuses.first { $0.code == a.status }?.label ?? a.status)"),
+                    .when(a.pilot != nil, .txt(" · pilote : \(a.pilot ?? "")")),
+                    .when(a.start != nil || a.end != nil, .txt(" · \(a.start.map { Format.date(iso: $0) } ?? "…") → \(a.end.map { Format.date(iso: $0) } ?? "…")")),
+                    .when(!a.description.isEmpty, .el("p", .cls("fr-text--sm"), .txt(a.description))),
+                    .el("details", .cls("jalon-noprint"), .el("summary", .txt("Modifier")), form(a)))
+            }),
+            .el("details", .cls("jalon-noprint"), .el("summary", .txt("Ajouter une action")), form(nil)))
     }
 
     static func paragraphs(_ text: String, empty: String) -> HNode {

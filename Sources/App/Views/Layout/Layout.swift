@@ -26,7 +26,7 @@ struct Layout {
             case .dashboard: .home
             case .territories: .territories
             case .structures: .structures
-            case .referentials: .categories
+            case .referentials: .referentials
             case .roadmap: .roadmap
             case .indicators: .indicators
             case .imports: .upcoming("imports")
