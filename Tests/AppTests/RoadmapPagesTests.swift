@@ -43,6 +43,10 @@ import Vapor
             #expect(page.body.contains("juin 2022"))
             #expect(page.body.contains("/indicateurs/O2-01?territoire=D59"))
             #expect(try await app.get("/indicateurs/NOPE").status == .notFound)
+            // The map of départements (installed by scripts/setup.sh) colours the région's départements.
+            #expect(FileManager.default.fileExists(atPath: Fixtures.repoRoot + "Public/vendor/maps/fr.departments.svg"), "lancez scripts/setup.sh")
+            #expect(page.body.contains("<g class=\"z59 departement map-element jalon-map-hit\" fill=\"#"))
+            #expect(page.body.contains("<title>Nord : "))
             #expect(try await app.get("/indicateurs").body.contains("part des structures"))
         }
     }

@@ -17,7 +17,14 @@ enum IndicatorController {
             territory = try await TerritoryQuery.find(region ?? "FR", on: req.sql)
         }
         guard let territory else { throw Abort(.notFound, reason: "Territoire inconnu « \(raw ?? "") ».") }
-        let model = try await IndicatorPage.query(indicator, territory: territory, at: try RoadmapController.at(req), on: req.sql)
+        var model = try await IndicatorPage.query(indicator, territory: territory, at: try RoadmapController.at(req), on: req.sql)
+        let areas = model.rows.filter { $0.territory.kind == .departement }.map {
+            DepartementMap.Area(code: $0.territory.insee, colour: DepartementMap.colour(IndicatorFormat.badgeKind($0.status)),
+                                title: "\($0.territory.name) : \($0.value) — \($0.status.label)")
+        }
+        if !areas.isEmpty {
+            model.map = DepartementMap.render(areas, publicDirectory: req.application.config.publicDirectory, caption: "Carte des départements — \(indicator.code)")
+        }
         return .html(IndicatorPage.render(model))
     }
 }

@@ -34,6 +34,8 @@ enum IndicatorPage {
         var observations: [ObservationRow]
         var history: [ObservationRow]
         var fiches: [String]
+        /// The map of the région's départements coloured by status, when the map asset is installed.
+        var map: String? = nil
 
         static func == (a: Model, b: Model) -> Bool {
             a.indicator == b.indicator && a.at == b.at && a.territory == b.territory && a.main == b.main && a.rows == b.rows

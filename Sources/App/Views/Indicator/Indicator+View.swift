@@ -64,6 +64,8 @@ extension IndicatorPage {
                 .el("figcaption", .cls("fr-content-media__caption"), .txt("Évolution, cibles et trajectoire — \(m.territory.name)"))),
             .when(!m.rows.isEmpty, .group(
                 .el("h2", .txt("Par territoire")),
+                .when(m.map != nil, .el("figure", .cls("fr-content-media"), .raw(m.map ?? ""),
+                    .el("figcaption", .cls("fr-content-media__caption"), .txt("Départements colorés selon leur statut (survolez pour la valeur)")))),
                 .raw(SVGChart.bars(title: "\(d.code) par territoire au \(Format.date(iso: m.at.iso))",
                                    items: m.rows.compactMap { r in r.rawValue.map { (label: r.territory.name, value: $0, target: r.rawTarget) } },
                                    valueFormat: { IndicatorFormat.value($0, d) })),
