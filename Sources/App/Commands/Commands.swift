@@ -1,3 +1,4 @@
+import Foundation
 import Vapor
 
 /// The CLI: `jalon import …`, `jalon territory …`, `jalon demo` (plus Vapor's `serve`, `migrate`, `routes`).
@@ -39,6 +40,12 @@ struct CommandFailure: DebuggableError, CustomStringConvertible {
 
 extension CommandContext {
     var sql: any SQLDatabase { application.db as! any SQLDatabase }
+
+    /// The contents and base name of a file given on the command line.
+    func readFile(_ path: String) throws -> (data: Data, name: String) {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(path) : fichier introuvable ou illisible.") }
+        return (data, (path as NSString).lastPathComponent)
+    }
 
     /// Runs a command body and turns service errors into one French line on stderr.
     func run(_ body: () async throws -> Void) async throws {

@@ -11,10 +11,7 @@ struct ImportFinessCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
-            let name = (signature.file as NSString).lastPathComponent
-            guard let data = FileManager.default.contents(atPath: signature.file) else {
-                throw CommandFailure("\(signature.file) : fichier introuvable ou illisible.")
-            }
+            let (data, name) = try context.readFile(signature.file)
             context.console.info("Lecture de \(name) (\(Format.integer(data.count / 1024)) Kio)…")
             let summary = try await context.application.db.sqlTransaction { db in
                 try await FinessImporter.importFile(data: data, fileName: name, on: db, actor: .cli)

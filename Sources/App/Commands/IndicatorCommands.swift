@@ -34,8 +34,7 @@ struct ImportIndicatorsCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
-            guard let data = FileManager.default.contents(atPath: signature.file) else { throw CommandFailure("\(signature.file) : fichier introuvable ou illisible.") }
-            let name = (signature.file as NSString).lastPathComponent
+            let (data, name) = try context.readFile(signature.file)
             let rows = try IndicatorService.parseCSV(data, fileName: name)
             let written = try await context.application.db.sqlTransaction { db in
                 var n = 0

@@ -40,10 +40,7 @@ struct TerritoryImportCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
-            guard let data = FileManager.default.contents(atPath: signature.file) else {
-                throw CommandFailure("\(signature.file) : fichier introuvable ou illisible.")
-            }
-            let name = (signature.file as NSString).lastPathComponent
+            let (data, name) = try context.readFile(signature.file)
             let definitions = try TerritoryCSV.parse(data, fileName: name)
             let results = try await context.application.db.sqlTransaction { db in
                 var out: [Territory] = []
@@ -62,12 +59,7 @@ struct TerritoryImportCommand: AsyncCommand {
 
 enum TerritoryCSV {
     static func parse(_ data: Data, fileName: String) throws -> [(Int, TerritoryService.Definition)] {
-        let text = TextDecoding.decode(data).text
-        let records: [CSVRecord]
-        do { records = try CSVReader(separator: CSVReader.detectSeparator(text)).records(text) } catch let CSVReader.Failure.unterminatedQuote(line) {
-            throw ServiceError.invalid("\(fileName), ligne \(line) : guillemet jamais refermé.")
-        }
-        var rows = records
+        var rows = try UploadedCSV.records(data, fileName: fileName)
         if let first = rows.first, first[0].lowercased().trimmingCharacters(in: .whitespaces) == "code" { rows.removeFirst() }
         guard !rows.isEmpty else { throw ServiceError.invalid("\(fileName) : aucun territoire à importer.") }
         return try rows.map { r in

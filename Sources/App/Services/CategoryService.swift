@@ -80,11 +80,7 @@ enum CategoryService {
 
     /// Reads a CSV `categorie;couloir` (other columns ignored; header required), all-or-nothing.
     static func parseCSV(_ data: Data, fileName: String) throws -> [String: Couloir] {
-        let text = TextDecoding.decode(data).text
-        let records: [CSVRecord]
-        do { records = try CSVReader(separator: CSVReader.detectSeparator(text)).records(text) } catch {
-            throw ServiceError.invalid("\(fileName) : fichier CSV mal formé (\(error)).")
-        }
+        let records = try UploadedCSV.records(data, fileName: fileName)
         guard let header = records.first else { throw ServiceError.invalid("\(fileName) : fichier vide.") }
         let names = header.fields.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
         guard let ci = names.firstIndex(where: { ["categorie", "catégorie", "code", "category"].contains($0) }),

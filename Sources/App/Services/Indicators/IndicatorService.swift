@@ -119,11 +119,7 @@ enum IndicatorService {
 
     /// `code;libelle;service;couloir;source;type;nature;regle;sens;format;formule` — all lines or none.
     static func parseCSV(_ data: Data, fileName: String) throws -> [(Int, Input)] {
-        let text = TextDecoding.decode(data).text
-        let records: [CSVRecord]
-        do { records = try CSVReader(separator: CSVReader.detectSeparator(text)).records(text) } catch let CSVReader.Failure.unterminatedQuote(line) {
-            throw ServiceError.invalid("\(fileName), ligne \(line) : guillemet jamais refermé.")
-        }
+        let records = try UploadedCSV.records(data, fileName: fileName)
         guard let header = records.first else { throw ServiceError.invalid("\(fileName) : fichier vide.") }
         let columns = CSVHeader(header.fields)
         guard let ci = columns["code"], let li = columns["libelle", "label"] else {
