@@ -6,8 +6,10 @@ struct ServiceError: Error, AbortError, CustomStringConvertible, Equatable {
 
     var kind: Kind
     var message: String
+    /// The input field at fault, named as in files and forms (`periode`, `valeur`…), when there is one.
+    var field: String? = nil
 
-    static func invalid(_ m: String) -> ServiceError { .init(kind: .invalid, message: m) }
+    static func invalid(_ m: String, field: String? = nil) -> ServiceError { .init(kind: .invalid, message: m, field: field) }
     static func notFound(_ m: String) -> ServiceError { .init(kind: .notFound, message: m) }
     static func conflict(_ m: String) -> ServiceError { .init(kind: .conflict, message: m) }
 

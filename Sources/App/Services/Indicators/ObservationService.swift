@@ -46,18 +46,18 @@ enum ObservationService {
         case let .number(v, _)?: return v
         case let .boolean(b)?: return b ? 1 : 0
         case .notProvided?: return nil
-        case nil: throw ServiceError.invalid("\(field) illisible « \(raw.prefix(40)) » (nombre, pourcentage, OUI/NON ou ND attendu).")
+        case nil: throw ServiceError.invalid("\(field) illisible « \(raw.prefix(40)) » (nombre, pourcentage, OUI/NON ou ND attendu).", field: field.lowercased().folding(options: .diacriticInsensitive, locale: nil))
         }
     }
 
     static func resolve(_ i: Input, on db: any SQLDatabase) async throws -> Resolved {
         guard let indicator = try await IndicatorQuery.find(i.indicator.trimmingCharacters(in: .whitespaces), on: db) else {
-            throw ServiceError.invalid("Indicateur inconnu « \(i.indicator.prefix(40)) ».")
+            throw ServiceError.invalid("Indicateur inconnu « \(i.indicator.prefix(40)) ».", field: "indicateur")
         }
-        guard indicator.definition.formula == nil else { throw ServiceError.invalid("L'indicateur \(indicator.code) est calculé par formule : il ne se saisit pas.") }
+        guard indicator.definition.formula == nil else { throw ServiceError.invalid("L'indicateur \(indicator.code) est calculé par formule : il ne se saisit pas.", field: "indicateur") }
         var subject: String, territory: String?, structureID: UUID?, structureCommune: String?
         if let s = i.structure?.trimmingCharacters(in: .whitespaces), !s.isEmpty {
-            guard let found = try await StructureQuery.find(s, on: db) else { throw ServiceError.invalid("Structure inconnue « \(s.prefix(40)) ».") }
+            guard let found = try await StructureQuery.find(s, on: db) else { throw ServiceError.invalid("Structure inconnue « \(s.prefix(40)) ».", field: "structure") }
             structureID = found.id
             structureCommune = found.communeCode
             subject = "S:" + found.id.uuidString.lowercased()
@@ -65,24 +65,54 @@ enum ObservationService {
             territory = found.code
             subject = "T:" + found.code
         } else {
-            throw ServiceError.invalid(i.territory == nil ? "Territoire ou structure manquant." : "Territoire inconnu « \(i.territory!.prefix(40)) ».")
+            throw ServiceError.invalid(i.territory == nil ? "Territoire ou structure manquant." : "Territoire inconnu « \(i.territory!.prefix(40)) ».", field: "territoire")
         }
         let couloirRaw = i.couloir?.trimmingCharacters(in: .whitespaces) ?? ""
         guard let couloir = couloirRaw.isEmpty ? indicator.definition.couloir : Couloir(code: couloirRaw) else {
-            throw ServiceError.invalid("Couloir inconnu « \(couloirRaw.prefix(20)) ».")
+            throw ServiceError.invalid("Couloir inconnu « \(couloirRaw.prefix(20)) ».", field: "couloir")
         }
-        guard let period = Period(i.period) else { throw ServiceError.invalid("Période illisible « \(i.period.prefix(40)) » (ex. 2021-12, 2021-T4, déc. 2021, 31/12/2021).") }
+        guard let period = Period(i.period) else { throw ServiceError.invalid("Période illisible « \(i.period.prefix(40)) » (ex. 2021-12, 2021-T4, déc. 2021, 31/12/2021).", field: "periode") }
         let notProvided = i.value.map { FrenchNumber.parse($0) == .notProvided } ?? false
         let value = try number(i.value, field: "Valeur")
         let num = try number(i.numerator, field: "Numérateur")
         let den = try number(i.denominator, field: "Dénominateur")
         if value == nil && !notProvided && (num == nil || den == nil) {
-            throw ServiceError.invalid("Valeur manquante pour \(indicator.code) \(period.label) : une valeur, ou un numérateur et un dénominateur.")
+            throw ServiceError.invalid("Valeur manquante pour \(indicator.code) \(period.label) : une valeur, ou un numérateur et un dénominateur.", field: "valeur")
         }
-        if let den, den == 0, num != nil { throw ServiceError.invalid("Dénominateur nul pour \(indicator.code) \(period.label).") }
+        if let den, den == 0, num != nil { throw ServiceError.invalid("Dénominateur nul pour \(indicator.code) \(period.label).", field: "denominateur") }
         return Resolved(indicator: indicator.code, subject: subject, territory: territory, structureID: structureID, structureCommune: structureCommune, couloir: couloir.rawValue,
                         period: period, value: value, numerator: num, denominator: den, notProvided: notProvided,
                         source: i.source ?? "", comment: i.comment ?? "")
+    }
+
+    /// What a write would do to one natural key.
+    enum Change: Sendable, Equatable { case create, update, unchanged }
+
+    struct Existing: Decodable, Sendable, Equatable {
+        var id: UUID; var value: Double?; var numerator: Double?; var denominator: Double?; var not_provided: Bool
+        var source, comment, provenance: String; var recorded_at: Date
+    }
+
+    struct Planned: Sendable {
+        var resolved: Resolved
+        var existing: Existing?
+        var change: Change
+    }
+
+    /// Compares each resolved line with what is stored. When a key repeats, the last line wins.
+    static func plan(_ resolved: [Resolved], on db: any SQLDatabase) async throws -> [Planned] {
+        var lastIndex: [String: Int] = [:]
+        for (i, r) in resolved.enumerated() { lastIndex["\(r.indicator)|\(r.subject)|\(r.couloir)|\(r.period)"] = i }
+        var out: [Planned] = []
+        for (i, r) in resolved.enumerated() where lastIndex["\(r.indicator)|\(r.subject)|\(r.couloir)|\(r.period)"] == i {
+            let e = try await db.select().columns("id", "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "recorded_at")
+                .from("observations").where("indicator_code", .equal, r.indicator).where("subject", .equal, r.subject)
+                .where("couloir", .equal, r.couloir).where("period", .equal, r.period.description).first(decoding: Existing.self)
+            let same = e.map { $0.value == r.value && $0.numerator == r.numerator && $0.denominator == r.denominator && $0.not_provided == r.notProvided
+                && $0.source == r.source && $0.comment == r.comment } ?? false
+            out.append(Planned(resolved: r, existing: e, change: e == nil ? .create : (same ? .unchanged : .update)))
+        }
+        return out
     }
 
     /// Writes a batch: every line is validated first (errors name the line), then all are written in the
@@ -91,25 +121,22 @@ enum ObservationService {
         var resolved: [Resolved] = []
         for (n, i) in inputs.enumerated() {
             do { resolved.append(try await resolve(i, on: db)) } catch let e as ServiceError {
-                throw ServiceError(kind: e.kind, message: inputs.count > 1 ? "Ligne \(n + 1) : \(e.message)" : e.message)
+                throw ServiceError(kind: e.kind, message: inputs.count > 1 ? "Ligne \(n + 1) : \(e.message)" : e.message, field: e.field)
             }
         }
+        return try await apply(try await plan(resolved, on: db), provenance: provenance, batch: batch, on: db, actor: actor)
+    }
+
+    static func apply(_ plan: [Planned], provenance: String, batch: UUID? = nil, on db: any SQLDatabase, actor: Actor) async throws -> Outcome {
         var outcome = Outcome()
         let now = Date()
-        struct E: Decodable {
-            var id: UUID; var value: Double?; var numerator: Double?; var denominator: Double?; var not_provided: Bool
-            var source, comment, provenance: String; var recorded_at: Date
-        }
-        for r in resolved {
-            let existing = try await db.select().columns("id", "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "recorded_at")
-                .from("observations").where("indicator_code", .equal, r.indicator).where("subject", .equal, r.subject)
-                .where("couloir", .equal, r.couloir).where("period", .equal, r.period.description).first(decoding: E.self)
-            if let e = existing {
-                if e.value == r.value, e.numerator == r.numerator, e.denominator == r.denominator, e.not_provided == r.notProvided,
-                   e.source == r.source, e.comment == r.comment {
-                    outcome.unchanged += 1
-                    continue
-                }
+        for p in plan {
+            let r = p.resolved
+            switch p.change {
+            case .unchanged:
+                outcome.unchanged += 1
+            case .update:
+                let e = p.existing!
                 try await db.insert(into: "observation_history")
                     .columns("id", "observation_id", "indicator_code", "subject", "couloir", "period", "value", "numerator", "denominator",
                              "not_provided", "source", "comment", "provenance", "recorded_at", "replaced_at", "replaced_by")
@@ -121,7 +148,7 @@ enum ObservationService {
                     .set("not_provided", to: r.notProvided).set("source", to: r.source).set("comment", to: r.comment)
                     .set("provenance", to: provenance).set("batch_id", to: batch).set("recorded_at", to: now).where("id", .equal, e.id).run()
                 outcome.updated += 1
-            } else {
+            case .create:
                 try await db.insert(into: "observations")
                     .columns("id", "indicator_code", "subject", "territory_code", "structure_id", "couloir", "period", "period_start", "period_end",
                              "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "batch_id", "recorded_at")
@@ -133,22 +160,26 @@ enum ObservationService {
             }
         }
         if outcome.created + outcome.updated > 0 {
-            // Every series these values feed is dropped from the roll-up layer, in the same transaction.
-            var touched = Set<String>()
-            for r in resolved {
-                let place = r.territory ?? r.structureCommune.map { "C" + $0 } ?? ""
-                guard touched.insert("\(r.indicator)|\(place)").inserted else { continue }
-                if place.isEmpty {
-                    try await RollupCache.bump(on: db)
-                    try await db.delete(from: "rollup_cache").where("indicator_code", .equal, r.indicator).run()
-                } else {
-                    try await RollupCache.invalidate(indicator: r.indicator, territory: place, on: db)
-                }
-            }
+            try await invalidate(plan.filter { $0.change != .unchanged }.map(\.resolved), on: db)
             try await AuditService.record(db, actor: actor, action: "write", objectType: "observations", objectID: provenance,
                                           summary: "Observations : \(outcome.created) créées, \(outcome.updated) remplacées",
                                           details: ["created": "\(outcome.created)", "updated": "\(outcome.updated)", "unchanged": "\(outcome.unchanged)"])
         }
         return outcome
+    }
+
+    /// Every series these values feed is dropped from the roll-up layer, in the same transaction.
+    static func invalidate(_ written: [Resolved], on db: any SQLDatabase) async throws {
+        var touched = Set<String>()
+        for r in written {
+            let place = r.territory ?? r.structureCommune.map { "C" + $0 } ?? ""
+            guard touched.insert("\(r.indicator)|\(place)").inserted else { continue }
+            if place.isEmpty {
+                try await RollupCache.bump(on: db)
+                try await db.delete(from: "rollup_cache").where("indicator_code", .equal, r.indicator).run()
+            } else {
+                try await RollupCache.invalidate(indicator: r.indicator, territory: place, on: db)
+            }
+        }
     }
 }
