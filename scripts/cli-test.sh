@@ -54,5 +54,16 @@ check progress-json 0 '"status":"sans_cible"' -- "$BIN" progress --indicator DMP
 check progress-text 0 "Statut : Sans cible" -- "$BIN" progress --indicator DMP-ALIM --territory D59 --at 2022-06-30
 check progress-bad-date 1 "Date illisible" -- "$BIN" progress --indicator DMP-ALIM --territory D59 --at 30/06/2022
 
+# Observation imports (issue 4): preview, commit, re-import, undo
+printf 'indicateur;territoire;periode;valeur\nDMP-ALIM;D59;2022-05;12,83 %%\nDMP-ALIM;D62;2022-05;7,80 %%\nDMP-ALIM;D99;2022-05;1 %%\n' > obs.csv
+check obs-dry-run 0 "2 créées, 0 modifiées, 0 inchangées, 1 rejetées" -- "$BIN" import observations obs.csv --dry-run
+check obs-dry-run-line 0 "ligne 4, champ territoire : Territoire inconnu « D99 »" -- "$BIN" import observations obs.csv --dry-run
+check obs-commit 0 "annulable par « jalon import undo" -- "$BIN" import observations obs.csv
+check obs-again 0 "Aucun changement" -- "$BIN" import observations obs.csv
+check obs-list 0 "obs.csv" -- "$BIN" import list
+batch=$("$BIN" import list | head -1 | cut -f1)
+check obs-undo 0 "annulé : 0 valeurs rétablies, 2 supprimées" -- "$BIN" import undo "$batch"
+check obs-undo-twice 1 "déjà annulé" -- "$BIN" import undo "$batch"
+
 echo "cli: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

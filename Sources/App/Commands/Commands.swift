@@ -8,6 +8,9 @@ enum Commands {
         imports.use(ImportCOGCommand(), as: "cog")
         imports.use(ImportFinessCommand(), as: "finess")
         imports.use(ImportIndicatorsCommand(), as: "indicators")
+        imports.use(ImportObservationsCommand(), as: "observations")
+        imports.use(ImportUndoCommand(), as: "undo")
+        imports.use(ImportListCommand(), as: "list")
         app.asyncCommands.use(imports.group(help: "Importe la géographie officielle (cog), un fichier FINESS (finess FICHIER) ou des indicateurs (indicators FICHIER)."), as: "import")
 
         var territory = AsyncCommands()

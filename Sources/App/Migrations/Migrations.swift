@@ -18,5 +18,6 @@ enum Migrations {
         app.migrations.add(CreateIndicators())
         app.migrations.add(UpdateFichesAddContacts())
         app.migrations.add(CreateRollupCache())
+        app.migrations.add(CreateImportBatches())
     }
 }

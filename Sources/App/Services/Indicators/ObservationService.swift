@@ -90,7 +90,7 @@ enum ObservationService {
 
     struct Existing: Decodable, Sendable, Equatable {
         var id: UUID; var value: Double?; var numerator: Double?; var denominator: Double?; var not_provided: Bool
-        var source, comment, provenance: String; var recorded_at: Date
+        var source, comment, provenance: String; var recorded_at: Date; var batch_id: UUID?
     }
 
     struct Planned: Sendable {
@@ -105,7 +105,7 @@ enum ObservationService {
         for (i, r) in resolved.enumerated() { lastIndex["\(r.indicator)|\(r.subject)|\(r.couloir)|\(r.period)"] = i }
         var out: [Planned] = []
         for (i, r) in resolved.enumerated() where lastIndex["\(r.indicator)|\(r.subject)|\(r.couloir)|\(r.period)"] == i {
-            let e = try await db.select().columns("id", "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "recorded_at")
+            let e = try await db.select().columns("id", "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "recorded_at", "batch_id")
                 .from("observations").where("indicator_code", .equal, r.indicator).where("subject", .equal, r.subject)
                 .where("couloir", .equal, r.couloir).where("period", .equal, r.period.description).first(decoding: Existing.self)
             let same = e.map { $0.value == r.value && $0.numerator == r.numerator && $0.denominator == r.denominator && $0.not_provided == r.notProvided
@@ -139,10 +139,10 @@ enum ObservationService {
                 let e = p.existing!
                 try await db.insert(into: "observation_history")
                     .columns("id", "observation_id", "indicator_code", "subject", "couloir", "period", "value", "numerator", "denominator",
-                             "not_provided", "source", "comment", "provenance", "recorded_at", "replaced_at", "replaced_by")
+                             "not_provided", "source", "comment", "provenance", "recorded_at", "replaced_at", "replaced_by", "batch_id")
                     .values(SQLBind(UUID()), SQLBind(e.id), SQLBind(r.indicator), SQLBind(r.subject), SQLBind(r.couloir), SQLBind(r.period.description),
                             SQLBind(e.value), SQLBind(e.numerator), SQLBind(e.denominator), SQLBind(e.not_provided), SQLBind(e.source),
-                            SQLBind(e.comment), SQLBind(e.provenance), SQLBind(e.recorded_at), SQLBind(now), SQLBind(provenance))
+                            SQLBind(e.comment), SQLBind(e.provenance), SQLBind(e.recorded_at), SQLBind(now), SQLBind(provenance), SQLBind(e.batch_id))
                     .run()
                 try await db.update("observations").set("value", to: r.value).set("numerator", to: r.numerator).set("denominator", to: r.denominator)
                     .set("not_provided", to: r.notProvided).set("source", to: r.source).set("comment", to: r.comment)

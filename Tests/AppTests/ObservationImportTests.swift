@@ -1,0 +1,111 @@
+import Foundation
+import JalonCore
+import Testing
+import Vapor
+@testable import App
+
+@Suite(.serialized) struct ObservationImportTests {
+    static let first = """
+        Indicateur;Territoire;Période;Valeur;Numérateur;Dénominateur;Source
+        DMP-ALIM;D59;déc. 2021;;1 000;10 000;CNAM
+        DMP-ALIM;D62;2021-12;7,80 %;;;CNAM
+        DMP-ALIM;R99;2021-12;5 %;;;CNAM
+        DMP-ALIM;D59;2021-13;5 %;;;CNAM
+        DMP-ALIM;D59;2022-01;douze;;;CNAM
+        DMP-ALIM;D59;12/2021;9 %;;;CNAM
+        INCONNU;D59;2021-12;5 %;;;CNAM
+        DMP-ALIM;D62;T1 2022;ND;;;CNAM
+
+        """
+
+    static func run<T>(_ db: TestDB, _ body: (Application) async throws -> T) async throws -> T {
+        try await ProgressQueryTests.seeded(db, body)
+    }
+
+    @Test(arguments: TestDB.all)
+    func previewListsEverythingAndWritesNothing(db: TestDB) async throws {
+        try await Self.run(db) { app in
+            let data = Self.first.data(using: .isoLatin1)!
+            let (report, _) = try await ObservationImport.preview(data, fileName: "dmp.csv", on: app.sql)
+            #expect(report.read == 8)
+            #expect(report.created == 3)
+            #expect(report.rejected.map(\.line) == [4, 5, 6, 7, 8])
+            #expect(report.rejected.map(\.field) == ["territoire", "periode", "valeur", "periode", "indicateur"])
+            #expect(report.rejected[1].reason.contains("Période illisible « 2021-13 »"))
+            #expect(report.rejected[3].reason.contains("ligne 2"))
+            #expect(try await app.count("observations") == 0)
+            #expect(try await app.count("import_batches") == 0)
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func commitIsABatchReimportChangesNothingAndUndoRestoresExactly(db: TestDB) async throws {
+        try await Self.run(db) { app in
+            // act: first import
+            let one = try await app.db.sqlTransaction { db in try await ObservationImport.commit(Data(Self.first.utf8), fileName: "dmp.csv", on: db, actor: .cli) }
+            let batch1 = try #require(one.batch)
+            #expect(one.created == 3)
+            #expect(try await app.count("observations", where: "batch_id = \(bind: batch1)") == 3)
+            #expect(try await app.count("observations", where: "not_provided = \(bind: true)") == 1)
+            let nord = try await ProgressQueryTests.progress(app, "DMP-ALIM", "D59", at: "2022-01-01")
+            #expect(nord.progress.value == 0.1)
+            #expect(nord.series.provenance.contains("import dmp.csv #"))
+            // act: the same file again changes nothing and records no batch
+            let again = try await app.db.sqlTransaction { db in try await ObservationImport.commit(Data(Self.first.utf8), fileName: "dmp.csv", on: db, actor: .cli) }
+            #expect(again.changes == 0 && again.unchanged == 3 && again.batch == nil)
+            #expect(again.text.contains("Aucun changement"))
+            #expect(try await app.count("import_batches") == 1)
+            // act: a correction, gzipped
+            let correction = "indicateur,territoire,periode,valeur\nDMP-ALIM,D59,2021-12,12.5%\nDMP-ALIM,D59,2022-01,13%\n"
+            let two = try await app.db.sqlTransaction { db in
+                try await ObservationImport.commit(Self.gzip(Data(correction.utf8)), fileName: "correction.csv.gz", on: db, actor: .cli)
+            }
+            let batch2 = try #require(two.batch)
+            #expect(two.updated == 1 && two.created == 1)
+            #expect(try await ProgressQueryTests.progress(app, "DMP-ALIM", "D59", at: "2022-01-01").progress.value == 0.125)
+            // act: undo the correction → the first import's value is back, exactly
+            let found = try #require(try await ObservationImport.find(String(batch2.uuidString.prefix(8)), on: app.sql))
+            let undone = try await app.db.sqlTransaction { db in try await ObservationImport.undo(found, on: db, actor: .cli) }
+            #expect(undone.restored == 1 && undone.deleted == 1)
+            let back = try await ProgressQueryTests.progress(app, "DMP-ALIM", "D59", at: "2022-02-01")
+            #expect(back.progress.value == 0.1)
+            #expect(back.series.provenance.contains("import dmp.csv #\(batch1.uuidString.prefix(8).lowercased())"))
+            #expect(try await app.count("observations", where: "batch_id = \(bind: batch1)") == 3)
+            await #expect(throws: ServiceError.self) { try await app.db.sqlTransaction { db in try await ObservationImport.undo(found, on: db, actor: .cli) } }
+            // act: undo the first import → nothing left
+            let first = try #require(try await ObservationImport.find(batch1.uuidString, on: app.sql))
+            _ = try await app.db.sqlTransaction { db in try await ObservationImport.undo(first, on: db, actor: .cli) }
+            #expect(try await app.count("observations") == 0)
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func aFileWithoutItsColumnsIsRefusedWhole(db: TestDB) async throws {
+        try await Self.run(db) { app in
+            for (content, message) in [("indicateur;territoire;valeur\nDMP-ALIM;D59;5\n", "colonne « periode » absente"),
+                                       ("", "fichier vide"), ("indicateur;periode;territoire;valeur\n\"DMP-ALIM;2021-12;D59;5\n", "guillemet jamais refermé")] {
+                do {
+                    _ = try await app.db.sqlTransaction { db in try await ObservationImport.commit(Data(content.utf8), fileName: "x.csv", on: db, actor: .cli) }
+                    Issue.record("« \(message) » attendu")
+                } catch let e as ServiceError {
+                    #expect(e.message.hasPrefix("x.csv"))
+                    #expect(e.message.contains(message), "\(e.message)")
+                }
+            }
+            #expect(try await app.count("observations") == 0)
+        }
+    }
+
+    static func gzip(_ data: Data) throws -> Data {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("f.csv")
+        try data.write(to: file)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        p.arguments = ["-n", file.path]
+        try p.run(); p.waitUntilExit()
+        return try Data(contentsOf: dir.appendingPathComponent("f.csv.gz"))
+    }
+}
