@@ -37,6 +37,8 @@ enum SiteURL: Equatable, Sendable {
         case observations
         case targets
         case progress
+        case imports
+        case importBatch(String)
     }
 
     var path: String {
@@ -74,6 +76,8 @@ enum SiteURL: Equatable, Sendable {
             case .observations: "/api/observations"
             case .targets: "/api/targets"
             case .progress: "/api/progress"
+            case .imports: "/api/imports"
+            case let .importBatch(id): "/api/imports/" + Self.escape(id)
             }
         }
     }

@@ -51,4 +51,7 @@ func routes(_ app: Application) throws {
     app.on(.POST, SiteURL.api(.observations).components, body: .collect(maxSize: "16mb"), use: IndicatorAPIController.observations)
     app.post(SiteURL.api(.targets).components, use: IndicatorAPIController.targets)
     app.get(SiteURL.api(.progress).components, use: IndicatorAPIController.progress)
+    app.on(.POST, SiteURL.api(.imports).components, body: .collect(maxSize: "64mb"), use: ImportAPIController.create)
+    app.get(SiteURL.api(.importBatch(":id")).components, use: ImportAPIController.show)
+    app.post(SiteURL.api(.importBatch(":id")).components + ["undo"], use: ImportAPIController.undo)
 }

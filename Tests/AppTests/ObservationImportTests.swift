@@ -109,3 +109,24 @@ import Vapor
         return try Data(contentsOf: dir.appendingPathComponent("f.csv.gz"))
     }
 }
+
+extension ObservationImportTests {
+    @Test(arguments: TestDB.all)
+    func apiTakesAMultipartUploadAndPreviewsWithoutWriting(db: TestDB) async throws {
+        try await Self.run(db) { app in
+            let boundary = "----jalon"
+            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dmp.csv\"\r\nContent-Type: text/csv\r\n\r\n\(Self.first)\r\n--\(boundary)--\r\n"
+            let r = try await app.testing().sendRequest(.POST, "/api/imports?dry_run=true", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"],
+                                                        body: ByteBuffer(string: body))
+            #expect(r.status == .ok)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)) as? [String: Any])
+            #expect(json["file"] as? String == "dmp.csv")
+            #expect(json["dry_run"] as? Bool == true)
+            #expect(json["created"] as? Int == 3)
+            #expect((json["rejected"] as? [[String: Any]])?.count == 5)
+            #expect(try await app.count("observations") == 0)
+            let (status, _) = try await app.getJSON("/api/imports/0000000000")
+            #expect(status == .notFound)
+        }
+    }
+}

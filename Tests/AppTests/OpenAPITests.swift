@@ -27,9 +27,18 @@ import Vapor
                 let problems = SchemaCheck.problems(try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)), schema: schema, schemas: schemas, at: path)
                 #expect(problems.isEmpty, "\(problems)")
             }
+            // The CSV import, with its documented raw-body example; its batch serves the reads below.
+            let importPost = try #require(paths["/api/imports"]?["post"] as? [String: Any])
+            let csvExample = try #require(((((importPost["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["text/csv"] as? [String: Any])?["example"] as? String))
+            let imported = try await app.testing().sendRequest(.POST, "/api/imports?file=exemple.csv", headers: ["Content-Type": "text/csv"], body: ByteBuffer(string: csvExample))
+            #expect(imported.status == .created, "\(imported.body.string)")
+            let importReport = try JSONSerialization.jsonObject(with: Data(imported.body.readableBytesView))
+            let importSchema = try #require(((((importPost["responses"] as? [String: Any])?["201"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
+            #expect(SchemaCheck.problems(importReport, schema: importSchema, schemas: schemas, at: "/api/imports").isEmpty)
+            let batchID = try #require((importReport as? [String: Any])?["batch"] as? String)
             for (path, operations) in paths {
                 guard let get = operations["get"] as? [String: Any] else { continue }
-                let example = (get["x-jalon-example"] as? String ?? path).replacingOccurrences(of: "{finess}", with: "590000001")
+                let example = (get["x-jalon-example"] as? String ?? path).replacingOccurrences(of: "{finess}", with: "590000001").replacingOccurrences(of: "{id}", with: batchID)
                 let (code, body) = try await app.getJSON(example)
                 #expect(code == .ok, "\(example)")
                 let schema = try #require(((((get["responses"] as? [String: Any])?["200"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
@@ -37,6 +46,11 @@ import Vapor
                 #expect(problems.isEmpty, "\(problems)")
             }
             // Every /api route is documented.
+            let undo = try await app.testing().sendRequest(.POST, "/api/imports/\(batchID)/undo")
+            #expect(undo.status == .ok)
+            let undoSchema = try #require((((((paths["/api/imports/{id}/undo"]?["post"] as? [String: Any])?["responses"] as? [String: Any])?["200"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
+            #expect(SchemaCheck.problems(try JSONSerialization.jsonObject(with: Data(undo.body.readableBytesView)), schema: undoSchema, schemas: schemas, at: "undo").isEmpty)
+            #expect(try await app.testing().sendRequest(.POST, "/api/imports/\(batchID)/undo").status == .conflict)
             var documented = Set<String>()
             for (path, operations) in paths {
                 for method in operations.keys { documented.insert(method.uppercased() + " " + path.replacingOccurrences(of: "{", with: ":").replacingOccurrences(of: "}", with: "")) }

@@ -1,0 +1,73 @@
+import Foundation
+import Vapor
+
+/// Imports through the API, for machines that send the national files every night.
+enum ImportAPIController {
+    struct ReportDTO: Content {
+        var file, sha256: String
+        var read, created, updated, unchanged: Int
+        var rejected: [ObservationImport.Rejection]
+        var batch: String?
+        var dry_run: Bool
+    }
+
+    struct UndoDTO: Content { var batch: String; var restored, deleted, kept_because_changed_since: Int }
+
+    /// Multipart (field `file`) or a raw body (`X-File-Name` header or `?file=`); `?dry_run=true` previews.
+    @Sendable static func create(req: Request) async throws -> Response {
+        let dryRun = (try? req.query.get(Bool.self, at: "dry_run")) ?? ((try? req.query.get(String.self, at: "dry_run")) == "1")
+        var data: Data
+        var name = (try? req.query.get(String.self, at: "file")) ?? req.headers.first(name: "X-File-Name") ?? "import.csv"
+        if req.headers.contentType?.type == "multipart" {
+            struct Upload: Content { var file: File }
+            let upload = try req.content.decode(Upload.self)
+            data = Data(buffer: upload.file.data)
+            name = upload.file.filename
+        } else {
+            guard let body = req.body.data else { throw Abort(.badRequest, reason: "Corps de requête vide : envoyez le fichier CSV.") }
+            data = Data(buffer: body)
+        }
+        let (fileData, fileName) = (data, String(name.prefix(200)))
+        let report = try await req.db.sqlTransaction { db in
+            dryRun ? try await ObservationImport.preview(fileData, fileName: fileName, on: db).report
+                   : try await ObservationImport.commit(fileData, fileName: fileName, on: db, actor: .api)
+        }
+        let dto = ReportDTO(file: report.file, sha256: report.sha256, read: report.read, created: report.created, updated: report.updated,
+                            unchanged: report.unchanged, rejected: report.rejected, batch: report.batch?.uuidString.lowercased(), dry_run: dryRun)
+        let r = Response(status: report.batch == nil ? .ok : .created)
+        try r.content.encode(dto, as: .json)
+        return r
+    }
+
+    static func batch(_ req: Request) async throws -> ObservationImport.Batch {
+        let id = req.parameters.get("id") ?? ""
+        guard let b = try await ObservationImport.find(id, on: req.sql) else { throw Abort(.notFound, reason: "Lot d'import inconnu « \(id.prefix(40)) ».") }
+        return b
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let b = try await batch(req)
+        struct R: Decodable { var report: String }
+        let raw = try await req.sql.select().column("report").from("import_batches").where("id", .equal, b.id).first(decoding: R.self)?.report ?? "[]"
+        let rejected = (try? JSONDecoder().decode([ObservationImport.Rejection].self, from: Data(raw.utf8))) ?? []
+        struct DTO: Content {
+            var id, kind, file, sha256, actor, status: String
+            var read, created, updated, unchanged: Int
+            var rejected: [ObservationImport.Rejection]
+            var created_at: String
+            var undone_at: String?
+        }
+        let iso = ISO8601DateFormatter()
+        let r = Response(status: .ok)
+        try r.content.encode(DTO(id: b.id.uuidString.lowercased(), kind: b.kind, file: b.file_name, sha256: b.sha256, actor: b.actor, status: b.status,
+                                 read: b.read, created: b.created, updated: b.updated, unchanged: b.unchanged, rejected: rejected,
+                                 created_at: iso.string(from: b.created_at), undone_at: b.undone_at.map(iso.string(from:))), as: .json)
+        return r
+    }
+
+    @Sendable static func undo(req: Request) async throws -> UndoDTO {
+        let b = try await batch(req)
+        let r = try await req.db.sqlTransaction { db in try await ObservationImport.undo(b, on: db, actor: .api) }
+        return UndoDTO(batch: b.id.uuidString.lowercased(), restored: r.restored, deleted: r.deleted, kept_because_changed_since: r.keptBecauseChangedSince)
+    }
+}
