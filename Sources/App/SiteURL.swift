@@ -16,6 +16,9 @@ enum SiteURL: Equatable, Sendable {
     case roadmap
     case fiche(String)
     case tasks
+    case imports
+    case importPreview(String)
+    case importUndo(String)
     case comparison
     case indicators
     case indicator(String)
@@ -57,6 +60,9 @@ enum SiteURL: Equatable, Sendable {
         case let .fiche(code): "/feuille-de-route/fiches/" + Self.escape(code)
         case .comparison: "/feuille-de-route/comparaison"
         case .tasks: "/taches"
+        case .imports: "/imports"
+        case let .importPreview(id): "/imports/apercus/" + Self.escape(id)
+        case let .importUndo(id): "/imports/lots/" + Self.escape(id) + "/annuler"
         case .indicators: "/indicateurs"
         case let .indicator(code): "/indicateurs/" + Self.escape(code)
         case .entry: "/saisie"

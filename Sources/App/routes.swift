@@ -30,6 +30,11 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.entry.components, use: EntryController.form)
     app.post(SiteURL.entry.components, use: EntryController.submit)
 
+    app.get(SiteURL.imports.components, use: ImportController.index)
+    app.on(.POST, SiteURL.imports.components, body: .collect(maxSize: "64mb"), use: ImportController.upload)
+    app.get(SiteURL.importPreview(":id").components, use: ImportController.preview)
+    app.post(SiteURL.importPreview(":id").components, use: ImportController.commit)
+    app.post(SiteURL.importUndo(":id").components, use: ImportController.undo)
     app.get(SiteURL.referentials.components, use: ReferentialController.index)
     app.post(SiteURL.referentials.components, use: ReferentialController.save)
     app.get(SiteURL.categories.components, use: CategoryController.index)

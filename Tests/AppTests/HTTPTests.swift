@@ -68,7 +68,7 @@ import Vapor
             #expect(missing.status == .notFound)
             #expect(missing.body.contains("Territoire inconnu"))
 
-            #expect(try await app.get("/bientot/imports").body.contains("Bientôt disponible"))
+            #expect(try await app.get("/bientot/activites").body.contains("Bientôt disponible"))
             #expect(try await app.get("/referentiels/categories").body.contains("Centre Hospitalier"))
         }
     }

@@ -130,3 +130,32 @@ extension ObservationImportTests {
         }
     }
 }
+
+extension ObservationImportTests {
+    @Test(arguments: TestDB.all)
+    func pagesUploadPreviewValidateAndUndo(db: TestDB) async throws {
+        try await Self.run(db) { app in
+            let boundary = "----jalonpage"
+            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dmp.csv\"\r\nContent-Type: text/csv\r\n\r\n\(Self.first)\r\n--\(boundary)--\r\n"
+            let preview = try await app.testing().sendRequest(.POST, "/imports", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
+            #expect(preview.status == .ok)
+            let html = preview.body.string
+            #expect(html.contains("Aperçu : dmp.csv") && html.contains("Rien n&#39;est encore écrit"))
+            #expect(html.contains("Territoire inconnu « R99 »"))
+            #expect(try await app.count("observations") == 0)
+            let action = try #require(html.range(of: "action=\"/imports/apercus/").map { String(html[$0.upperBound...].prefix(36)) })
+            let committed = try await app.post("/imports/apercus/\(action)", form: [])
+            #expect(committed.status == .seeOther)
+            #expect(try await app.count("observations") == 3)
+            #expect(try await app.count("import_uploads") == 0)
+            let list = try await app.get("/imports")
+            #expect(list.body.contains("dmp.csv") && list.body.contains("Validé"))
+            let batch = try #require(try await ObservationImport.batches(on: app.sql).first)
+            let undone = try await app.post("/imports/lots/\(batch.id.uuidString.lowercased())/annuler", form: [])
+            #expect(undone.status == .seeOther)
+            #expect(try await app.count("observations") == 0)
+            #expect(try await app.get("/imports").body.contains("Annulé"))
+            #expect(try await app.post("/imports/apercus/\(action)", form: []).status == .notFound)
+        }
+    }
+}

@@ -294,3 +294,23 @@ def test_entry_then_dashboard_shows_the_right_statuses(driver, base_url):
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     driver.get(f"{base_url}/feuille-de-route?date=2022-06-30&territoire=D59")
     driver.save_screenshot(str(SCREENSHOT_DIR / "dashboard-D59.png"))
+
+
+# ------------------------------------------------------- imports (issue 4)
+
+def test_upload_preview_commit_then_dashboard(driver, base_url, tmp_path):
+    # O1-01 is a yes/no indicator; the Pas-de-Calais has no value for it yet.
+    assert dashboard_status(driver, base_url, "O1-01", "D62", "2022-06-30") == "sans cible"
+    csv = tmp_path / "valeurs.csv"
+    csv.write_text("indicateur;territoire;periode;valeur\nO1-01;D62;févr. 2022;OUI\nO1-01;D99;févr. 2022;OUI\n", encoding="latin-1")
+    driver.get(f"{base_url}/imports")
+    driver.find_element(By.ID, "import-fichier").send_keys(str(csv))
+    click_and_wait_navigation(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert h1_text(driver) == "Aperçu : valeurs.csv"
+    body = driver.find_element(By.TAG_NAME, "main").text
+    assert "Territoire inconnu « D99 »" in body
+    click_and_wait_navigation(driver, driver.find_element(By.XPATH, "//button[normalize-space()=\"Valider l'import\"]"))
+    assert "Import validé" in driver.find_element(By.CSS_SELECTOR, "main .fr-alert").text
+    # The value now shows on the dashboard; with a target, the status follows.
+    submit_entry(driver, base_url, 1, {"territory": "D62", "due": "mi-2022", "target": "OUI"}, {"indicator": "O1-01"})
+    assert dashboard_status(driver, base_url, "O1-01", "D62", "2022-06-30") == "atteint"

@@ -19,5 +19,6 @@ enum Migrations {
         app.migrations.add(UpdateFichesAddContacts())
         app.migrations.add(CreateRollupCache())
         app.migrations.add(CreateImportBatches())
+        app.migrations.add(CreateImportUploads())
     }
 }

@@ -29,7 +29,7 @@ struct Layout {
             case .referentials: .referentials
             case .roadmap: .roadmap
             case .indicators: .indicators
-            case .imports: .upcoming("imports")
+            case .imports: .imports
             case .activities: .upcoming("activites")
             case .committees: .upcoming("comites")
             }
