@@ -306,11 +306,12 @@ def test_upload_preview_commit_then_dashboard(driver, base_url, tmp_path):
     driver.get(f"{base_url}/imports")
     driver.find_element(By.ID, "import-fichier").send_keys(str(csv))
     click_and_wait_navigation(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
-    assert h1_text(driver) == "Aperçu : valeurs.csv"
+    wait(driver).until(lambda d: h1_text(d) == "Aperçu : valeurs.csv")
     body = driver.find_element(By.TAG_NAME, "main").text
     assert "Territoire inconnu « D99 »" in body
     click_and_wait_navigation(driver, driver.find_element(By.XPATH, "//button[normalize-space()=\"Valider l'import\"]"))
-    assert "Import validé" in driver.find_element(By.CSS_SELECTOR, "main .fr-alert").text
+    alert = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main .fr-alert")))
+    assert "Import validé" in alert.text
     # The value now shows on the dashboard; with a target, the status follows.
     submit_entry(driver, base_url, 1, {"territory": "D62", "due": "mi-2022", "target": "OUI"}, {"indicator": "O1-01"})
     assert dashboard_status(driver, base_url, "O1-01", "D62", "2022-06-30") == "atteint"
