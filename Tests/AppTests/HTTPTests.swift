@@ -33,6 +33,9 @@ import Vapor
             #expect(tree.body.contains("/territoires/D59"))
             let search = try await app.get("/territoires?q=dunk")
             #expect(search.body.contains("/territoires/C59183"))
+            // "%" and "_" typed by a user are characters, not wildcards.
+            #expect(try await app.get("/territoires?q=%25").body.contains("Aucun territoire ne correspond."))
+            #expect(try await app.get("/territoires?q=_").body.contains("Aucun territoire ne correspond."))
 
             let region = try await app.get("/territoires/R32")
             #expect(region.status == .ok)

@@ -121,10 +121,11 @@ enum TerritoryQuery {
     /// Text search on names and codes, for pickers and the territory list.
     static func search(_ text: String, on db: any SQLDatabase, limit: Int = 20) async throws -> [Territory] {
         let pattern = "%" + StructureQuery.escapeLike(text.lowercased()) + "%"
-        return try await db.select().columns(columns).from("territories")
-            .where(SQLFunction("LOWER", args: SQLIdentifier("name")), .like, SQLBind(pattern))
-            .orWhere(SQLFunction("LOWER", args: SQLIdentifier("code")), .like, SQLBind(pattern))
-            .orderBy("kind").orderBy("code").limit(limit).all(decoding: Row.self).map(\.territory)
+        return try await db.raw("""
+            SELECT code, kind, name, insee, parent_code, population, decoupage_id FROM territories
+            WHERE LOWER(name) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(code) LIKE \(bind: pattern) ESCAPE '\\'
+            ORDER BY kind, code LIMIT \(literal: limit)
+            """).all(decoding: Row.self).map(\.territory)
     }
 }
 
