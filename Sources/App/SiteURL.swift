@@ -17,6 +17,8 @@ enum SiteURL: Equatable, Sendable {
     case fiche(String)
     case tasks
     case imports
+    case exportObservations
+    case exportProgress
     case importPreview(String)
     case importUndo(String)
     case comparison
@@ -61,6 +63,8 @@ enum SiteURL: Equatable, Sendable {
         case .comparison: "/feuille-de-route/comparaison"
         case .tasks: "/taches"
         case .imports: "/imports"
+        case .exportObservations: "/exports/observations.csv"
+        case .exportProgress: "/exports/avancement.csv"
         case let .importPreview(id): "/imports/apercus/" + Self.escape(id)
         case let .importUndo(id): "/imports/lots/" + Self.escape(id) + "/annuler"
         case .indicators: "/indicateurs"

@@ -30,6 +30,8 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.entry.components, use: EntryController.form)
     app.post(SiteURL.entry.components, use: EntryController.submit)
 
+    app.get(SiteURL.exportObservations.components, use: ExportController.observations)
+    app.get(SiteURL.exportProgress.components, use: ExportController.progress)
     app.get(SiteURL.imports.components, use: ImportController.index)
     app.on(.POST, SiteURL.imports.components, body: .collect(maxSize: "64mb"), use: ImportController.upload)
     app.get(SiteURL.importPreview(":id").components, use: ImportController.preview)

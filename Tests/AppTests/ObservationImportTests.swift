@@ -159,3 +159,32 @@ extension ObservationImportTests {
         }
     }
 }
+
+extension ObservationImportTests {
+    @Test(arguments: TestDB.all)
+    func exportReadsBackUnchangedAndNeutralisesFormulas(db: TestDB) async throws {
+        try await Self.run(db) { app in
+            _ = try await app.db.sqlTransaction { db in try await ObservationImport.commit(Data(Self.first.utf8), fileName: "dmp.csv", on: db, actor: .cli) }
+            _ = try await ProgressQueryTests.observe(app, [.init(indicator: "DMP-ALIM", territory: "D59", period: "2022-03", value: "0,1", source: "=HYPERLINK(\"x\")", comment: "@SUM(A1)")])
+            let csv = try await app.get("/exports/observations.csv?indicateur=DMP-ALIM")
+            #expect(csv.headers.first(name: .contentType) == "text/csv; charset=utf-8")
+            #expect(csv.body.hasPrefix("\u{FEFF}indicateur;libelle;territoire;structure;couloir;periode;valeur"))
+            #expect(csv.body.contains(";0,1;"))
+            #expect(csv.body.contains(";ND;"))
+            #expect(csv.body.contains("'=HYPERLINK") && csv.body.contains(";'@SUM(A1);"))
+            // Read back: nothing changes.
+            let data = Data(csv.body.utf8)
+            let (report, _) = try await ObservationImport.preview(data, fileName: "observations.csv", on: app.sql)
+            #expect(report.rejected.isEmpty, "\(report.rejected)")
+            #expect(report.unchanged == 4 && report.changes == 0)
+            // Filtered by territory: the Pas-de-Calais only.
+            let pdc = try await app.get("/exports/observations.csv?territoire=D62")
+            #expect(pdc.body.contains(";D62;") && !pdc.body.contains(";D59;"))
+            // The steering table at a date.
+            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+            let progress = try await app.get("/exports/avancement.csv?date=2022-06-30&territoire=R32")
+            #expect(progress.body.hasPrefix("\u{FEFF}objectif;fiche;indicateur;libelle;couloir;cible;echeance;valeur;date_valeur;realisation;statut\r\n"))
+            #expect(progress.body.contains(";O2-01;"))
+        }
+    }
+}

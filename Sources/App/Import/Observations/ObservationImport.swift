@@ -53,7 +53,9 @@ enum ObservationImport {
         }
         func cell(_ r: CSVRecord, _ f: String) -> String? {
             guard let i = index[f] else { return nil }
-            let v = r[i].trimmingCharacters(in: .whitespaces)
+            var v = r[i].trimmingCharacters(in: .whitespaces)
+            // Our exports prefix formula-like cells with an apostrophe (as spreadsheets do): read it back off.
+            if v.hasPrefix("'"), let next = v.dropFirst().first, "=+-@".contains(next) { v.removeFirst() }
             return v.isEmpty ? nil : v
         }
         var rows: [(Int, ObservationService.Input)] = []
