@@ -65,5 +65,10 @@ batch=$("$BIN" import list | head -1 | cut -f1)
 check obs-undo 0 "annulé : 0 valeurs rétablies, 2 supprimées" -- "$BIN" import undo "$batch"
 check obs-undo-twice 1 "déjà annulé" -- "$BIN" import undo "$batch"
 
+printf 'indicateur;territoire;echeance;cible\nDMP-ALIM;D59;fin 2022;15 %%\nDMP-ALIM;D59;bientôt;15 %%\n' > cibles.csv
+check targets-dry-run 0 "ligne 3, champ echeance : Échéance illisible" -- "$BIN" import targets cibles.csv --dry-run
+check targets-commit 0 "1 créées, 0 modifiées" -- "$BIN" import targets cibles.csv
+check targets-progress 0 '"due":"2022-12-31"' -- "$BIN" progress --indicator DMP-ALIM --territory D59 --at 2022-06-30 --json
+
 echo "cli: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -188,3 +188,41 @@ extension ObservationImportTests {
         }
     }
 }
+
+extension ObservationImportTests {
+    @Test(arguments: TestDB.all)
+    func targetsImportPreviewsCommitsAndUndoesExactly(db: TestDB) async throws {
+        try await Self.run(db) { app in
+            try await ProgressQueryTests.target(app, .init(indicator: "DMP-ALIM", territory: "D59", due: "mi-2022", target: "9 %"))
+            let csv = """
+                indicateur;territoire;couloir;échéance;cible;référence;date_reference
+                DMP-ALIM;D59;;mi-2022;9,85 %;5 %;fin 2021
+                DMP-ALIM;D62;TOUS;T4 2022;12 %;;
+                DMP-ALIM;D62;;demain;12 %;;
+                DMP-ALIM;D99;;fin 2022;12 %;;
+
+                """
+            let (preview, _) = try await TargetImport.preview(Data(csv.utf8), fileName: "cibles.csv", on: app.sql)
+            #expect(preview.created == 1 && preview.updated == 1)
+            #expect(preview.rejected.map(\.field) == ["echeance", "territoire"])
+            #expect(try await ProgressQuery.targets("DMP-ALIM", territory: "D59", couloir: .tous, on: app.sql).first?.value == .number(0.09))
+            let report = try await app.db.sqlTransaction { db in try await TargetImport.commit(Data(csv.utf8), fileName: "cibles.csv", on: db, actor: .cli) }
+            let batch = try #require(report.batch)
+            let nord = try await ProgressQuery.targets("DMP-ALIM", territory: "D59", couloir: .tous, on: app.sql)
+            #expect(nord == [TargetPoint(due: Day(2022, 6, 30), value: .number(0.0985), baseline: 0.05, baselineDate: Day(2021, 12, 31))])
+            let again = try await app.db.sqlTransaction { db in try await TargetImport.commit(Data(csv.utf8), fileName: "cibles.csv", on: db, actor: .cli) }
+            #expect(again.changes == 0 && again.batch == nil)
+            // Undo: the Nord's previous target is back exactly, the Pas-de-Calais' new one is gone.
+            let found = try #require(try await ObservationImport.find(batch.uuidString, on: app.sql))
+            #expect(found.kind == "targets")
+            let undone = try await app.db.sqlTransaction { db in try await ObservationImport.undo(found, on: db, actor: .cli) }
+            #expect(undone.restored == 1 && undone.deleted == 1)
+            #expect(try await ProgressQuery.targets("DMP-ALIM", territory: "D59", couloir: .tous, on: app.sql) == [TargetPoint(due: Day(2022, 6, 30), value: .number(0.09))])
+            #expect(try await ProgressQuery.targets("DMP-ALIM", territory: "D62", couloir: .tous, on: app.sql).isEmpty)
+            // Through the API.
+            let r = try await app.testing().sendRequest(.POST, "/api/imports?kind=targets&dry_run=true&file=cibles.csv", headers: ["Content-Type": "text/csv"], body: ByteBuffer(string: csv))
+            #expect(r.status == .ok)
+            #expect(r.body.string.contains("\"updated\":1"))
+        }
+    }
+}

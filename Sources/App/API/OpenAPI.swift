@@ -157,7 +157,8 @@ enum OpenAPI {
                 "/api/imports": ["post": [
                     "summary": "Importe un CSV d'observations (corps brut ou multipart, champ file) ; dry_run=true pour l'aperçu",
                     "operationId": "importObservations",
-                    "parameters": [query("dry_run", "true : aperçu sans écriture"), query("file", "Nom du fichier (sinon en-tête X-File-Name)")],
+                    "parameters": [query("dry_run", "true : aperçu sans écriture"), query("file", "Nom du fichier (sinon en-tête X-File-Name)"),
+                                   query("kind", "observations (par défaut) ou targets", enumValues: ["observations", "targets"])],
                     "requestBody": ["required": true, "content": ["text/csv": ["schema": string("CSV : indicateur;territoire;periode;valeur…"),
                                                                               "example": "indicateur;territoire;periode;valeur\nTEST-DMP;D62;2022-05;9,5 %\n"],
                                                                   "multipart/form-data": ["schema": object(["file": ["type": "string", "format": "binary"]], required: ["file"])]]],

@@ -9,6 +9,7 @@ enum Commands {
         imports.use(ImportFinessCommand(), as: "finess")
         imports.use(ImportIndicatorsCommand(), as: "indicators")
         imports.use(ImportObservationsCommand(), as: "observations")
+        imports.use(ImportTargetsCommand(), as: "targets")
         imports.use(ImportUndoCommand(), as: "undo")
         imports.use(ImportListCommand(), as: "list")
         app.asyncCommands.use(imports.group(help: "Importe la géographie officielle (cog), un fichier FINESS (finess FICHIER) ou des indicateurs (indicators FICHIER)."), as: "import")

@@ -58,3 +58,26 @@ struct ImportListCommand: AsyncCommand {
         }
     }
 }
+
+/// `jalon import targets FILE [--dry-run]`
+struct ImportTargetsCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "CSV de cibles (indicateur;territoire;couloir;echeance;cible;reference), .csv ou .csv.gz")
+        var file: String
+        @Flag(name: "dry-run", help: "Aperçu sans rien écrire")
+        var dryRun: Bool
+    }
+
+    var help: String { "Importe des cibles (aperçu avec --dry-run ; lot annulable)." }
+
+    func run(using context: CommandContext, signature s: Signature) async throws {
+        try await context.run {
+            let (data, name) = try context.readFile(s.file)
+            let report = try await context.application.db.sqlTransaction { db in
+                s.dryRun ? try await TargetImport.preview(data, fileName: name, on: db).report
+                         : try await TargetImport.commit(data, fileName: name, on: db, actor: .cli)
+            }
+            context.console.output(((s.dryRun ? "Aperçu (rien n'est écrit)\n" : "") + report.text).consoleText())
+        }
+    }
+}

@@ -20,5 +20,6 @@ enum Migrations {
         app.migrations.add(CreateRollupCache())
         app.migrations.add(CreateImportBatches())
         app.migrations.add(CreateImportUploads())
+        app.migrations.add(CreateTargetHistory())
     }
 }

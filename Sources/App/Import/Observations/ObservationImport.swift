@@ -105,17 +105,22 @@ enum ObservationImport {
         let batch = UUID()
         _ = try await ObservationService.apply(plan, provenance: provenance(file: fileName, batch: batch), batch: batch, on: db, actor: actor)
         report.batch = batch
+        try await recordBatch(report, kind: "observations", batch: batch, profile: profile, on: db, actor: actor)
+        return report
+    }
+
+    /// The batch row and its audit entry, for any kind of import.
+    static func recordBatch(_ report: Report, kind: String, batch: UUID, profile: String? = nil, on db: any SQLDatabase, actor: Actor) async throws {
         let json = String(decoding: try JSONEncoder().encode(report.rejected), as: UTF8.self)
         try await db.insert(into: "import_batches")
             .columns("id", "kind", "file_name", "sha256", "profile", "actor", "status", "read", "created", "updated", "unchanged", "rejected", "report", "created_at")
-            .values(SQLBind(batch), SQLBind("observations"), SQLBind(fileName), SQLBind(report.sha256), SQLBind(profile), SQLBind(actor.name), SQLBind("valide"),
+            .values(SQLBind(batch), SQLBind(kind), SQLBind(report.file), SQLBind(report.sha256), SQLBind(profile), SQLBind(actor.name), SQLBind("valide"),
                     SQLBind(report.read), SQLBind(report.created), SQLBind(report.updated), SQLBind(report.unchanged), SQLBind(report.rejected.count),
                     SQLBind(json), SQLBind(Date()))
             .run()
         try await AuditService.record(db, actor: actor, action: "import", objectType: "import_batch", objectID: batch.uuidString,
-                                      summary: "Import \(fileName) : \(report.created) créées, \(report.updated) modifiées",
+                                      summary: "Import \(report.file) (\(kind)) : \(report.created) créées, \(report.updated) modifiées",
                                       details: ["sha256": report.sha256, "rejected": "\(report.rejected.count)"])
-        return report
     }
 
     struct Batch: Codable, Sendable, Equatable {
@@ -149,6 +154,15 @@ enum ObservationImport {
         struct S: Decodable { var status: String }
         let status = try await db.select().column("status").from("import_batches").where("id", .equal, batch.id).first(decoding: S.self)?.status
         guard status == "valide" else { throw ServiceError.conflict("Le lot \(batch.id.uuidString.prefix(8).lowercased()) est déjà annulé.") }
+        let report = batch.kind == "targets" ? try await TargetImport.undo(batch, on: db, actor: actor) : try await undoObservations(batch, on: db)
+        try await db.update("import_batches").set("status", to: "annule").set("undone_at", to: Date()).where("id", .equal, batch.id).run()
+        try await RollupCache.invalidateAll(on: db)
+        try await AuditService.record(db, actor: actor, action: "undo", objectType: "import_batch", objectID: batch.id.uuidString,
+                                      summary: "Annulation de l'import \(batch.file_name) : \(report.restored) valeurs rétablies, \(report.deleted) supprimées")
+        return report
+    }
+
+    static func undoObservations(_ batch: Batch, on db: any SQLDatabase) async throws -> UndoReport {
         let prov = provenance(file: batch.file_name, batch: batch.id)
         var report = UndoReport()
         struct O: Decodable { var id: UUID; var indicator_code: String; var territory_code: String?; var structure_id: UUID? }
@@ -175,10 +189,6 @@ enum ObservationImport {
             }
         }
         report.keptBecauseChangedSince = replaced.count - report.restored
-        try await db.update("import_batches").set("status", to: "annule").set("undone_at", to: Date()).where("id", .equal, batch.id).run()
-        try await RollupCache.invalidateAll(on: db)
-        try await AuditService.record(db, actor: actor, action: "undo", objectType: "import_batch", objectID: batch.id.uuidString,
-                                      summary: "Annulation de l'import \(batch.file_name) : \(report.restored) valeurs rétablies, \(report.deleted) supprimées")
         return report
     }
 }
