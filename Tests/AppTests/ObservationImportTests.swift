@@ -226,3 +226,26 @@ extension ObservationImportTests {
         }
     }
 }
+
+extension ObservationImportTests {
+    /// Hostile files: a 1 MB line, binary junk, unbalanced quotes, formula-like cells — clear French
+    /// refusals or rejections, nothing written, nothing executed.
+    @Test(arguments: TestDB.all)
+    func hostileFilesAreRefusedOrRejectedCleanly(db: TestDB) async throws {
+        try await Self.run(db) { app in
+            let long = "indicateur;territoire;periode;valeur\nDMP-ALIM;D59;2022-05;" + String(repeating: "9", count: 1_048_576) + "\n"
+            let (report, _) = try await ObservationImport.preview(Data(long.utf8), fileName: "long.csv", on: app.sql)
+            #expect(report.rejected.map(\.field) == ["valeur"])
+            var junk = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 73 &+ 11) })
+            junk.insert(contentsOf: [0x00, 0xFF, 0xFE], at: 0)
+            await #expect(throws: ServiceError.self) { _ = try await ObservationImport.preview(junk, fileName: "junk.bin", on: app.sql) }
+            let gzipMagicThenJunk = Data([0x1F, 0x8B, 0x08, 0x00]) + junk
+            await #expect(throws: ServiceError.self) { _ = try await ObservationImport.preview(gzipMagicThenJunk, fileName: "faux.csv.gz", on: app.sql) }
+            let formulas = "indicateur;territoire;periode;valeur;source\n=HYPERLINK(\"x\");D59;2022-05;1;x\nDMP-ALIM;@SUM(A1);2022-05;1;x\nDMP-ALIM;D59;2022-05;+1;-cmd\n"
+            let (f, _) = try await ObservationImport.preview(Data(formulas.utf8), fileName: "formules.csv", on: app.sql)
+            #expect(f.rejected.map(\.field) == ["indicateur", "territoire"])
+            #expect(f.created == 1)
+            #expect(try await app.count("observations") == 0)
+        }
+    }
+}

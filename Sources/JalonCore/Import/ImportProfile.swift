@@ -1,0 +1,123 @@
+import Foundation
+
+/// How a recurring national file maps onto Jalon's canonical observation fields (`indicateur`,
+/// `territoire`, `structure`, `couloir`, `periode`, `valeur`, `numerateur`, `denominateur`, `source`,
+/// `commentaire`): columns by header name, constants, row filters, label → code lookups, and the
+/// unpivot of wide tables (months or départements as columns). Stored as JSON, versioned.
+public struct ImportProfile: Codable, Sendable, Equatable {
+    public struct Unpivot: Codable, Sendable, Equatable {
+        /// The canonical field the column header becomes (`periode` for months, `territoire` for départements).
+        public var field: String
+        /// The headers to unpivot, by name; every other column stays a plain column.
+        public var columns: [String]
+        /// The canonical field the cell becomes (`valeur` by default).
+        public var valueField: String
+
+        public init(field: String, columns: [String], valueField: String = "valeur") {
+            self.field = field; self.columns = columns; self.valueField = valueField
+        }
+    }
+
+    public struct Filter: Codable, Sendable, Equatable {
+        public var column: String
+        /// Keep the row only when the cell equals one of these (case and accents ignored)…
+        public var keep: [String]?
+        /// …or drop it when it equals one of these (e.g. "Total").
+        public var drop: [String]?
+
+        public init(column: String, keep: [String]? = nil, drop: [String]? = nil) {
+            self.column = column; self.keep = keep; self.drop = drop
+        }
+    }
+
+    public var name: String
+    public var version: Int
+    public var description: String
+    /// 1-based line of the header row (national tables often start with a title).
+    public var headerLine: Int
+    /// canonical field → header of the source column.
+    public var columns: [String: String]
+    /// canonical field → constant value (e.g. `indicateur` → `DMP-ALIM`, `source` → `CNAM`).
+    public var constants: [String: String]
+    /// canonical field → (label → code), applied after columns and unpivot (e.g. `Charente` → `D16`).
+    public var lookups: [String: [String: String]]
+    public var filters: [Filter]
+    public var unpivot: Unpivot?
+
+    public init(name: String, version: Int = 1, description: String = "", headerLine: Int = 1, columns: [String: String] = [:],
+                constants: [String: String] = [:], lookups: [String: [String: String]] = [:], filters: [Filter] = [], unpivot: Unpivot? = nil) {
+        self.name = name; self.version = version; self.description = description; self.headerLine = headerLine; self.columns = columns
+        self.constants = constants; self.lookups = lookups; self.filters = filters; self.unpivot = unpivot
+    }
+
+    public static let fields = ["indicateur", "territoire", "structure", "couloir", "periode", "valeur", "numerateur", "denominateur", "source", "commentaire"]
+
+    public struct Failure: Error, Equatable, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "ligne \(line) : \(message)" }
+    }
+
+    /// One canonical row, with the physical line it came from.
+    public struct Row: Sendable, Equatable {
+        public var line: Int
+        public var fields: [String: String]
+    }
+
+    static func normalise(_ s: String) -> String {
+        s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
+            .filter { $0.isLetter || $0.isNumber }
+    }
+
+    /// Applies the profile to the records of a file. A header the profile names but the file lacks
+    /// fails the whole file (the file is not the one the profile is for).
+    public func apply(_ records: [CSVRecord]) throws -> [Row] {
+        guard let header = records.first(where: { $0.line == headerLine }) ?? (headerLine == 1 ? records.first : nil) else {
+            throw Failure(line: headerLine, message: "ligne d'en-tête absente (le profil « \(name) » l'attend ligne \(headerLine))")
+        }
+        var index: [String: Int] = [:]
+        for (i, h) in header.fields.enumerated() where index[Self.normalise(h)] == nil { index[Self.normalise(h)] = i }
+        func column(_ title: String) throws -> Int {
+            guard let i = index[Self.normalise(title)] else {
+                throw Failure(line: header.line, message: "colonne « \(title) » absente : ce fichier ne correspond pas au profil « \(name) »")
+            }
+            return i
+        }
+        // Checked in field order, so that the same wrong file always gets the same message.
+        let mapped = try columns.sorted { $0.key < $1.key }.map { ($0.key, try column($0.value)) }
+        let filterColumns = try filters.map { (try column($0.column), $0) }
+        let unpivoted = try unpivot.map { u in try u.columns.map { (try column($0), $0) } } ?? []
+        var out: [Row] = []
+        for r in records where r.line > header.line {
+            if r.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            let kept = filterColumns.allSatisfy { i, f in
+                let v = Self.normalise(r[i])
+                if let keep = f.keep, !keep.map(Self.normalise).contains(v) { return false }
+                if let drop = f.drop, drop.map(Self.normalise).contains(v) { return false }
+                return true
+            }
+            guard kept else { continue }
+            var base = constants
+            for (field, i) in mapped { base[field] = r[i].trimmingCharacters(in: .whitespaces) }
+            let rows: [[String: String]]
+            if let u = unpivot {
+                rows = unpivoted.map { i, header in
+                    var f = base
+                    f[u.field] = header
+                    f[u.valueField] = r[i].trimmingCharacters(in: .whitespaces)
+                    return f
+                }
+            } else {
+                rows = [base]
+            }
+            for var f in rows {
+                for (field, table) in lookups {
+                    guard let v = f[field] else { continue }
+                    if let code = table[v] ?? table.first(where: { Self.normalise($0.key) == Self.normalise(v) })?.value { f[field] = code }
+                }
+                out.append(Row(line: r.line, fields: f))
+            }
+        }
+        return out
+    }
+}

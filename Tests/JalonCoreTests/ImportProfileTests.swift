@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import JalonCore
+
+struct ImportProfileTests {
+    /// Shaped like the NA DMP annex (seed 002): a title line, one row per département, a total row.
+    static let naDMP = """
+        Alimentations DMP par département — décembre 2021
+        Département;Nombre de DMP alimentés 2018-2020;Taux alimentation à fin déc 2021;Objectif 2021
+        Charente;2 866;12,83%;9,85%
+        Dordogne;4 355;7,80%;8,72%
+        Total Nouvelle-Aquitaine;111 069;32,52%;23,63%
+        """
+
+    static let naProfile = ImportProfile(
+        name: "na-dmp-annexe", description: "Annexe DMP de la feuille de route Nouvelle-Aquitaine", headerLine: 2,
+        columns: ["territoire": "Département", "valeur": "Taux alimentation à fin déc 2021"],
+        constants: ["indicateur": "DMP-ALIM", "periode": "2021-12", "source": "CNAM SI-Pilotage"],
+        lookups: ["territoire": ["Charente": "D16", "Dordogne": "D24"]],
+        filters: [.init(column: "Département", drop: ["Total Nouvelle-Aquitaine"])])
+
+    @Test func mapsColumnsConstantsLookupsAndFilters() throws {
+        let records = try CSVReader(separator: ";").records(Self.naDMP)
+        let rows = try Self.naProfile.apply(records)
+        #expect(rows == [
+            .init(line: 3, fields: ["indicateur": "DMP-ALIM", "periode": "2021-12", "source": "CNAM SI-Pilotage", "territoire": "D16", "valeur": "12,83%"]),
+            .init(line: 4, fields: ["indicateur": "DMP-ALIM", "periode": "2021-12", "source": "CNAM SI-Pilotage", "territoire": "D24", "valeur": "7,80%"]),
+        ])
+    }
+
+    /// Shaped like the HDF ApCV table: départements in rows, months as columns.
+    @Test func unpivotsWideTables() throws {
+        let csv = "Département;janv. 2023;févr. 2023\nNord;1 204;1 530\nSomme;310;402\n"
+        let profile = ImportProfile(name: "hdf-apcv", columns: ["territoire": "Département"], constants: ["indicateur": "APCV-ACTIV"],
+                                    lookups: ["territoire": ["nord": "D59", "SOMME": "D80"]],
+                                    unpivot: .init(field: "periode", columns: ["janv. 2023", "févr. 2023"]))
+        let rows = try profile.apply(try CSVReader(separator: ";").records(csv))
+        #expect(rows.count == 4)
+        #expect(rows[1].fields == ["indicateur": "APCV-ACTIV", "territoire": "D59", "periode": "févr. 2023", "valeur": "1 530"])
+        #expect(rows[2].fields["territoire"] == "D80")
+        #expect(Period(rows[1].fields["periode"]!) == .month(2023, 2))
+    }
+
+    @Test func aFileThatIsNotTheProfilesIsRefusedWithItsLine() throws {
+        let records = try CSVReader(separator: ";").records("Titre\nRégion;Taux\nNA;3 %\n")
+        #expect(throws: ImportProfile.Failure(line: 2, message: "colonne « Département » absente : ce fichier ne correspond pas au profil « na-dmp-annexe »")) {
+            _ = try Self.naProfile.apply(records).count
+        }
+    }
+
+    @Test func profilesRoundTripAsJSON() throws {
+        let data = try JSONEncoder().encode(Self.naProfile)
+        #expect(try JSONDecoder().decode(ImportProfile.self, from: data) == Self.naProfile)
+    }
+}
