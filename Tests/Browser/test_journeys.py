@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -68,10 +69,22 @@ def wait(d):
 
 
 def click_and_wait_navigation(d, element):
-    """Click something that loads a new page and wait until the old DOM is gone."""
+    """Click something that loads a new page and wait until the old DOM is gone.
+
+    While a page is being replaced, Chromium sometimes answers a query on the old node with a
+    generic "Node ... does not belong to the document" error instead of a stale-element one:
+    both mean the old page is gone (selenium's own staleness_of only accepts the latter)."""
     old_html = d.find_element(By.TAG_NAME, "html")
     element.click()
-    wait(d).until(EC.staleness_of(old_html))
+
+    def old_page_gone(_):
+        try:
+            old_html.is_enabled()
+            return False
+        except (StaleElementReferenceException, WebDriverException):
+            return True
+
+    wait(d).until(old_page_gone)
     wait(d).until(lambda drv: drv.execute_script("return document.readyState") == "complete")
 
 
