@@ -16,8 +16,8 @@ enum ImportAPIController {
     /// Multipart (field `file`) or a raw body (`X-File-Name` header or `?file=`); `?dry_run=true` previews.
     @Sendable static func create(req: Request) async throws -> Response {
         let dryRun = (try? req.query.get(Bool.self, at: "dry_run")) ?? ((try? req.query.get(String.self, at: "dry_run")) == "1")
-        let kind = (try? req.query.get(String.self, at: "kind")) ?? "observations"
-        guard ["observations", "targets"].contains(kind) else { throw Abort(.badRequest, reason: "Type d'import inconnu « \(kind.prefix(20)) » (observations ou targets).") }
+        let rawKind = (try? req.query.get(String.self, at: "kind")) ?? "observations"
+        guard let kind = ImportKind(rawValue: rawKind) else { throw Abort(.badRequest, reason: "Type d'import inconnu « \(rawKind.prefix(20)) » (observations ou targets).") }
         var data: Data
         var name = (try? req.query.get(String.self, at: "file")) ?? req.headers.first(name: "X-File-Name") ?? "import.csv"
         if req.headers.contentType?.type == "multipart" {
@@ -31,12 +31,7 @@ enum ImportAPIController {
         }
         let (fileData, fileName) = (data, String(name.prefix(200)))
         let report = try await req.db.sqlTransaction { db in
-            switch (kind, dryRun) {
-            case ("targets", true): try await TargetImport.preview(fileData, fileName: fileName, on: db).report
-            case ("targets", false): try await TargetImport.commit(fileData, fileName: fileName, on: db, actor: .api)
-            case (_, true): try await ObservationImport.preview(fileData, fileName: fileName, on: db).report
-            default: try await ObservationImport.commit(fileData, fileName: fileName, on: db, actor: .api)
-            }
+            try await kind.run(fileData, fileName: fileName, dryRun: dryRun, on: db, actor: .api)
         }
         let dto = ReportDTO(file: report.file, sha256: report.sha256, read: report.read, created: report.created, updated: report.updated,
                             unchanged: report.unchanged, rejected: report.rejected, batch: report.batch?.uuidString.lowercased(), dry_run: dryRun)

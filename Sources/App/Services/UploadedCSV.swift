@@ -13,3 +13,34 @@ enum UploadedCSV {
         }
     }
 }
+
+/// A file whose columns are found by header name (French or English, case, accents and spaces
+/// ignored) and mapped onto canonical fields — the observations and targets imports.
+struct CanonicalTable {
+    let rows: [CSVRecord]
+    private let index: [String: Int]
+
+    /// Decompresses (gzip/xz), decodes, and locates the columns; blank lines are dropped.
+    static func read(_ raw: Data, fileName: String, columns: [(field: String, names: [String])]) throws -> CanonicalTable {
+        let data: Data
+        do { data = try Decompression.auto(raw) } catch { throw ServiceError.invalid("\(fileName) : fichier compressé illisible ou tronqué.") }
+        let records = try UploadedCSV.records(data, fileName: fileName)
+        guard let header = records.first else { throw ServiceError.invalid("\(fileName) : fichier vide.") }
+        let h = CSVHeader(header.fields)
+        var index: [String: Int] = [:]
+        for c in columns { if let i = h.index(c.names) { index[c.field] = i } }
+        let rows = records.dropFirst().filter { !$0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        return CanonicalTable(rows: Array(rows), index: index)
+    }
+
+    func has(_ field: String) -> Bool { index[field] != nil }
+
+    /// The trimmed cell, nil when empty or absent. Our exports prefix formula-like cells with an
+    /// apostrophe (as spreadsheets do): it is read back off.
+    func cell(_ r: CSVRecord, _ field: String) -> String? {
+        guard let i = index[field] else { return nil }
+        var v = r[i].trimmingCharacters(in: .whitespaces)
+        if v.hasPrefix("'"), let next = v.dropFirst().first, "=+-@".contains(next) { v.removeFirst() }
+        return v.isEmpty ? nil : v
+    }
+}

@@ -37,32 +37,20 @@ enum ObservationImport {
 
     /// Reads the file into lines to validate; a structural problem (no header, unterminated quote) fails the whole file.
     static func parse(_ raw: Data, fileName: String) throws -> (rows: [(line: Int, input: ObservationService.Input)], read: Int) {
-        let data: Data
-        do { data = try Decompression.auto(raw) } catch { throw ServiceError.invalid("\(fileName) : fichier compressé illisible ou tronqué.") }
-        let records = try UploadedCSV.records(data, fileName: fileName)
-        guard let header = records.first else { throw ServiceError.invalid("\(fileName) : fichier vide.") }
-        let h = CSVHeader(header.fields)
-        var index: [String: Int] = [:]
-        for c in columns { if let i = h.index(c.names) { index[c.field] = i } }
-        for required in ["indicateur", "periode"] where index[required] == nil {
+        let table = try CanonicalTable.read(raw, fileName: fileName, columns: columns)
+        for required in ["indicateur", "periode"] where !table.has(required) {
             throw ServiceError.invalid("\(fileName), ligne 1 : colonne « \(required) » absente (colonnes attendues : indicateur, territoire ou structure, periode, valeur…).")
         }
-        guard index["territoire"] != nil || index["structure"] != nil else { throw ServiceError.invalid("\(fileName), ligne 1 : colonne « territoire » ou « structure » absente.") }
-        guard index["valeur"] != nil || (index["numerateur"] != nil && index["denominateur"] != nil) else {
+        guard table.has("territoire") || table.has("structure") else { throw ServiceError.invalid("\(fileName), ligne 1 : colonne « territoire » ou « structure » absente.") }
+        guard table.has("valeur") || (table.has("numerateur") && table.has("denominateur")) else {
             throw ServiceError.invalid("\(fileName), ligne 1 : colonne « valeur » (ou « numerateur » et « denominateur ») absente.")
         }
-        func cell(_ r: CSVRecord, _ f: String) -> String? {
-            guard let i = index[f] else { return nil }
-            var v = r[i].trimmingCharacters(in: .whitespaces)
-            // Our exports prefix formula-like cells with an apostrophe (as spreadsheets do): read it back off.
-            if v.hasPrefix("'"), let next = v.dropFirst().first, "=+-@".contains(next) { v.removeFirst() }
-            return v.isEmpty ? nil : v
-        }
-        var rows: [(Int, ObservationService.Input)] = []
-        for r in records.dropFirst() where !r.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            rows.append((r.line, .init(indicator: cell(r, "indicateur") ?? "", territory: cell(r, "territoire"), structure: cell(r, "structure"),
-                                        couloir: cell(r, "couloir"), period: cell(r, "periode") ?? "", value: cell(r, "valeur"),
-                                        numerator: cell(r, "numerateur"), denominator: cell(r, "denominateur"), source: cell(r, "source"), comment: cell(r, "commentaire"))))
+        let rows = table.rows.map { r in
+            (r.line, ObservationService.Input(
+                indicator: table.cell(r, "indicateur") ?? "", territory: table.cell(r, "territoire"), structure: table.cell(r, "structure"),
+                couloir: table.cell(r, "couloir"), period: table.cell(r, "periode") ?? "", value: table.cell(r, "valeur"),
+                numerator: table.cell(r, "numerateur"), denominator: table.cell(r, "denominateur"), source: table.cell(r, "source"),
+                comment: table.cell(r, "commentaire")))
         }
         return (rows, rows.count)
     }

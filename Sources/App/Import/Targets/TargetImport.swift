@@ -12,24 +12,14 @@ enum TargetImport {
     ]
 
     static func parse(_ raw: Data, fileName: String) throws -> [(line: Int, input: TargetService.Input)] {
-        let data: Data
-        do { data = try Decompression.auto(raw) } catch { throw ServiceError.invalid("\(fileName) : fichier compressé illisible ou tronqué.") }
-        let records = try UploadedCSV.records(data, fileName: fileName)
-        guard let header = records.first else { throw ServiceError.invalid("\(fileName) : fichier vide.") }
-        let h = CSVHeader(header.fields)
-        var index: [String: Int] = [:]
-        for c in columns { if let i = h.index(c.names) { index[c.field] = i } }
-        for required in ["indicateur", "territoire", "echeance", "cible"] where index[required] == nil {
+        let table = try CanonicalTable.read(raw, fileName: fileName, columns: columns)
+        for required in ["indicateur", "territoire", "echeance", "cible"] where !table.has(required) {
             throw ServiceError.invalid("\(fileName), ligne 1 : colonne « \(required) » absente (colonnes attendues : indicateur, territoire, couloir, echeance, cible, reference).")
         }
-        func cell(_ r: CSVRecord, _ f: String) -> String? {
-            guard let i = index[f] else { return nil }
-            let v = r[i].trimmingCharacters(in: .whitespaces)
-            return v.isEmpty ? nil : v
-        }
-        return records.dropFirst().filter { !$0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }.map { r in
-            (r.line, TargetService.Input(indicator: cell(r, "indicateur") ?? "", territory: cell(r, "territoire") ?? "", couloir: cell(r, "couloir"),
-                                         due: cell(r, "echeance") ?? "", target: cell(r, "cible") ?? "", baseline: cell(r, "reference"), baseline_on: cell(r, "date_reference")))
+        return table.rows.map { r in
+            (r.line, TargetService.Input(indicator: table.cell(r, "indicateur") ?? "", territory: table.cell(r, "territoire") ?? "",
+                                         couloir: table.cell(r, "couloir"), due: table.cell(r, "echeance") ?? "", target: table.cell(r, "cible") ?? "",
+                                         baseline: table.cell(r, "reference"), baseline_on: table.cell(r, "date_reference")))
         }
     }
 

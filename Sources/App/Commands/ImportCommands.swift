@@ -2,23 +2,29 @@ import Foundation
 import JalonCore
 import Vapor
 
-/// `jalon import observations FILE [--dry-run]`
-struct ImportObservationsCommand: AsyncCommand {
+/// `jalon import observations FILE [--dry-run]` and `jalon import targets FILE [--dry-run]`.
+struct ImportCSVCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "CSV d'observations (indicateur;territoire;couloir;periode;valeur…), .csv ou .csv.gz")
+        @Argument(name: "file", help: "Fichier CSV (.csv ou .csv.gz), colonnes reconnues par leur nom")
         var file: String
         @Flag(name: "dry-run", help: "Aperçu : dit ce qui serait créé, modifié, inchangé ou rejeté, sans rien écrire")
         var dryRun: Bool
     }
 
-    var help: String { "Importe des observations (aperçu avec --dry-run ; validation en une transaction, lot annulable)." }
+    let kind: ImportKind
+
+    var help: String {
+        switch kind {
+        case .observations: "Importe des observations (indicateur;territoire;couloir;periode;valeur…) ; aperçu avec --dry-run ; lot annulable."
+        case .targets: "Importe des cibles (indicateur;territoire;couloir;echeance;cible;reference) ; aperçu avec --dry-run ; lot annulable."
+        }
+    }
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
             let (data, name) = try context.readFile(s.file)
             let report = try await context.application.db.sqlTransaction { db in
-                s.dryRun ? try await ObservationImport.preview(data, fileName: name, on: db).report
-                         : try await ObservationImport.commit(data, fileName: name, on: db, actor: .cli)
+                try await kind.run(data, fileName: name, dryRun: s.dryRun, on: db, actor: .cli)
             }
             context.console.output(((s.dryRun ? "Aperçu (rien n'est écrit)\n" : "") + report.text).consoleText())
         }
@@ -55,29 +61,6 @@ struct ImportListCommand: AsyncCommand {
             for b in batches {
                 context.console.output("\(b.id.uuidString.prefix(8).lowercased())\t\(Format.date(b.created_at))\t\(b.status)\t\(b.file_name)\t\(b.created) créées, \(b.updated) modifiées, \(b.rejected) rejetées\t\(b.actor)".consoleText())
             }
-        }
-    }
-}
-
-/// `jalon import targets FILE [--dry-run]`
-struct ImportTargetsCommand: AsyncCommand {
-    struct Signature: CommandSignature {
-        @Argument(name: "file", help: "CSV de cibles (indicateur;territoire;couloir;echeance;cible;reference), .csv ou .csv.gz")
-        var file: String
-        @Flag(name: "dry-run", help: "Aperçu sans rien écrire")
-        var dryRun: Bool
-    }
-
-    var help: String { "Importe des cibles (aperçu avec --dry-run ; lot annulable)." }
-
-    func run(using context: CommandContext, signature s: Signature) async throws {
-        try await context.run {
-            let (data, name) = try context.readFile(s.file)
-            let report = try await context.application.db.sqlTransaction { db in
-                s.dryRun ? try await TargetImport.preview(data, fileName: name, on: db).report
-                         : try await TargetImport.commit(data, fileName: name, on: db, actor: .cli)
-            }
-            context.console.output(((s.dryRun ? "Aperçu (rien n'est écrit)\n" : "") + report.text).consoleText())
         }
     }
 }
