@@ -19,6 +19,9 @@ enum CategoryService {
         }
     }()
 
+    /// Shipped labels by code: the JSON flux gives no category label (looked up per record, hence a dictionary).
+    static let defaultLabels: [String: String] = Dictionary(defaults.map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
+
     /// The couloir of a category unknown to the table, from its FINESS aggregate (DOMAIN.md §5).
     static func couloir(forAggregate a: String) -> Couloir {
         switch a {

@@ -82,7 +82,7 @@ enum FinessImporter {
             let commune = communes.resolve(r.communeCode)
             if commune == nil { summary.unknownCommunes[r.communeCode.isEmpty ? "(vide)" : r.communeCode, default: 0] += 1 }
             if r.closedOn != nil { summary.closed += 1 }
-            let label = r.categoryLabel.isEmpty ? (CategoryService.defaults.first { $0.code == r.categoryCode }?.label ?? "") : r.categoryLabel
+            let label = r.categoryLabel.isEmpty ? (CategoryService.defaultLabels[r.categoryCode] ?? "") : r.categoryLabel
             var values: [any Encodable & Sendable] = [
                 r.finessET, r.finessEJ, String?.none, r.siret, source, r.name, r.longName, r.complement, r.address, r.postalCode,
                 r.city, commune, r.communeCode, r.phone, r.categoryCode, label, couloir ?? Couloir.autres.rawValue, r.openedOn,
