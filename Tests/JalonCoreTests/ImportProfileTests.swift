@@ -53,3 +53,40 @@ struct ImportProfileTests {
         #expect(try JSONDecoder().decode(ImportProfile.self, from: data) == Self.naProfile)
     }
 }
+
+struct ImportProfileSettingsTests {
+    static let insi = ImportProfile(
+        name: "insi-test", headerLine: 1, columns: ["indicateur": "Secteur", "couloir": "Secteur", "valeur": "Nombre d'appels"],
+        constants: ["territoire": "R32"], lookups: ["indicateur": ["Etablissements sanitaires": "O3-18"], "couloir": ["Etablissements sanitaires": "ES"]],
+        parameters: ["periode": "mois couvert par le fichier (ex. 2022-02)"])
+
+    @Test func aParameterMustBeAnsweredAndIsUsed() throws {
+        let records = try CSVReader(separator: ";").records("Secteur;Nombre d'appels\nEtablissements sanitaires;309104\n")
+        #expect(throws: ImportProfile.Failure(line: 0, message: "Le profil « insi-test » demande le paramètre « periode » : mois couvert par le fichier (ex. 2022-02).")) {
+            _ = try Self.insi.apply(records)
+        }
+        let rows = try Self.insi.apply(records, settings: ["periode": "2022-02"])
+        #expect(rows == [.init(line: 2, fields: ["indicateur": "O3-18", "couloir": "ES", "valeur": "309104", "territoire": "R32", "periode": "2022-02"])])
+    }
+
+    @Test func settingsOverrideConstantsButNotUnknownFields() throws {
+        let records = try CSVReader(separator: ";").records("Secteur;Nombre d'appels\nEtablissements sanitaires;1\n")
+        let rows = try Self.insi.apply(records, settings: ["periode": "2022-03", "territoire": "D59", "pirate": "x"])
+        #expect(rows.first?.fields["territoire"] == "D59")
+        #expect(rows.first?.fields["pirate"] == nil)
+    }
+
+    @Test func problemsOfADefinitionAreListedInFrench() {
+        #expect(Self.insi.problems.isEmpty)
+        let bad = ImportProfile(name: "Mon Profil", headerLine: 0, columns: ["valeur": " ", "pays": "Pays"])
+        #expect(bad.problems == [
+            "Nom « Mon Profil » : minuscules sans accents, chiffres et tirets seulement (ex. insi-secteurs).",
+            "La ligne d'en-tête est numérotée à partir de 1.",
+            "Champ inconnu « pays » (champs : indicateur, territoire, structure, couloir, periode, valeur, numerateur, denominateur, source, commentaire).",
+            "Champ « valeur » : nom de colonne vide.",
+            "Le champ « indicateur » ne vient ni d'une colonne, ni d'une constante, ni d'un paramètre.",
+            "Le champ « periode » ne vient ni d'une colonne, ni d'une constante, ni d'un paramètre.",
+            "Le champ « territoire » (ou « structure ») ne vient de nulle part.",
+        ])
+    }
+}

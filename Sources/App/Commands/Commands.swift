@@ -26,6 +26,12 @@ enum Commands {
         roadmap.use(RoadmapTemplateCommand(), as: "template")
         app.asyncCommands.use(roadmap.group(help: "Feuilles de route : création depuis un modèle."), as: "roadmap")
         app.asyncCommands.use(ProgressCommand(), as: "progress")
+
+        var profile = AsyncCommands()
+        profile.use(ProfileListCommand(), as: "list")
+        profile.use(ProfileExportCommand(), as: "export")
+        profile.use(ProfileImportCommand(), as: "import")
+        app.asyncCommands.use(profile.group(help: "Profils d'import : liste, export et import JSON (versionnés)."), as: "profile")
     }
 }
 

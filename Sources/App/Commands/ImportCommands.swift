@@ -2,11 +2,17 @@ import Foundation
 import JalonCore
 import Vapor
 
-/// `jalon import observations FILE [--dry-run]` and `jalon import targets FILE [--dry-run]`.
+/// `jalon import observations FILE [--profile P] [--set champ=valeur]… [--sheet S] [--dry-run]` and `jalon import targets FILE`.
 struct ImportCSVCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "Fichier CSV (.csv ou .csv.gz), colonnes reconnues par leur nom")
+        @Argument(name: "file", help: "Fichier CSV (.csv, .csv.gz) ou classeur .xlsx, colonnes reconnues par leur nom")
         var file: String
+        @Option(name: "profile", help: "Profil d'import qui lit ce fichier (voir jalon profile list)")
+        var profile: String?
+        @Option(name: "set", help: "Réponse à un paramètre du profil, champ=valeur (ex. periode=2022-02) ; séparez plusieurs réponses par des virgules")
+        var set: String?
+        @Option(name: "sheet", help: "Feuille du classeur .xlsx (la première par défaut)")
+        var sheet: String?
         @Flag(name: "dry-run", help: "Aperçu : dit ce qui serait créé, modifié, inchangé ou rejeté, sans rien écrire")
         var dryRun: Bool
     }
@@ -23,8 +29,9 @@ struct ImportCSVCommand: AsyncCommand {
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
             let (data, name) = try context.readFile(s.file)
+            let options = ImportOptions(profile: s.profile, settings: try ImportOptions.settings((s.set ?? "").split(separator: ",").map(String.init)), sheet: s.sheet)
             let report = try await context.application.db.sqlTransaction { db in
-                try await kind.run(data, fileName: name, dryRun: s.dryRun, on: db, actor: .cli)
+                try await kind.run(data, fileName: name, options: options, dryRun: s.dryRun, on: db, actor: .cli)
             }
             context.console.output(((s.dryRun ? "Aperçu (rien n'est écrit)\n" : "") + report.text).consoleText())
         }

@@ -21,5 +21,6 @@ enum Migrations {
         app.migrations.add(CreateImportBatches())
         app.migrations.add(CreateImportUploads())
         app.migrations.add(CreateTargetHistory())
+        app.migrations.add(CreateImportProfiles())
     }
 }

@@ -151,12 +151,17 @@ enum StructureQuery {
         try await db.raw(select + whereClause(f) + orderClause(f)).all(decoding: Row.self).map(\.structure)
     }
 
-    /// By FINESS number, or by internal identifier for structures outside FINESS.
+    /// By FINESS number, RPPS or SIRET, or by internal identifier.
     static func find(_ key: String, on db: any SQLDatabase) async throws -> Structure? {
         if let id = UUID(uuidString: key) {
             return try await db.raw(select + " WHERE s.id = \(bind: id)").first(decoding: Row.self)?.structure
         }
-        return try await db.raw(select + " WHERE s.finess_et = \(bind: key.uppercased())").first(decoding: Row.self)?.structure
+        let key = key.trimmingCharacters(in: .whitespaces).uppercased()
+        if let s = try await db.raw(select + " WHERE s.finess_et = \(bind: key)").first(decoding: Row.self)?.structure { return s }
+        // Practices outside FINESS are named by their RPPS (11 digits) or SIRET (14 digits); open ones first.
+        let column: String? = switch key.count { case 11: "s.rpps"; case 14: "s.siret"; default: nil }
+        guard let column, key.allSatisfy(\.isNumber) else { return nil }
+        return try await db.raw(select + " WHERE \(unsafeRaw: column) = \(bind: key) ORDER BY s.closed_on IS NOT NULL, s.finess_et").first(decoding: Row.self)?.structure
     }
 
     /// Open structures per couloir in a territory (all of France when nil).

@@ -4,6 +4,13 @@ import JalonCore
 /// A CSV file a user gives Jalon: any encoding and separator we detect, read whole, with French
 /// errors naming the file and the line.
 enum UploadedCSV {
+    /// Any table file an import accepts: `.csv`, `.csv.gz`/`.xz`, in any detected encoding and separator.
+    static func table(_ raw: Data, fileName: String, sheet: String? = nil) throws -> [CSVRecord] {
+        let data: Data
+        do { data = try Decompression.auto(raw) } catch { throw ServiceError.invalid("\(fileName) : fichier compressé illisible ou tronqué.") }
+        return try records(data, fileName: fileName)
+    }
+
     static func records(_ data: Data, fileName: String) throws -> [CSVRecord] {
         let text = TextDecoding.decode(data).text
         do {
@@ -21,10 +28,8 @@ struct CanonicalTable {
     private let index: [String: Int]
 
     /// Decompresses (gzip/xz), decodes, and locates the columns; blank lines are dropped.
-    static func read(_ raw: Data, fileName: String, columns: [(field: String, names: [String])]) throws -> CanonicalTable {
-        let data: Data
-        do { data = try Decompression.auto(raw) } catch { throw ServiceError.invalid("\(fileName) : fichier compressé illisible ou tronqué.") }
-        let records = try UploadedCSV.records(data, fileName: fileName)
+    static func read(_ raw: Data, fileName: String, columns: [(field: String, names: [String])], sheet: String? = nil) throws -> CanonicalTable {
+        let records = try UploadedCSV.table(raw, fileName: fileName, sheet: sheet)
         guard let header = records.first else { throw ServiceError.invalid("\(fileName) : fichier vide.") }
         let h = CSVHeader(header.fields)
         var index: [String: Int] = [:]

@@ -35,7 +35,7 @@ public struct ImportProfile: Codable, Sendable, Equatable {
     public var description: String
     /// 1-based line of the header row (national tables often start with a title).
     public var headerLine: Int
-    /// canonical field → header of the source column.
+    /// canonical field → header of the source column (or `#N`, its position, for an untitled column).
     public var columns: [String: String]
     /// canonical field → constant value (e.g. `indicateur` → `DMP-ALIM`, `source` → `CNAM`).
     public var constants: [String: String]
@@ -43,11 +43,17 @@ public struct ImportProfile: Codable, Sendable, Equatable {
     public var lookups: [String: [String: String]]
     public var filters: [Filter]
     public var unpivot: Unpivot?
+    /// Fields asked each time the file is imported (e.g. the month a monthly file covers): field → question.
+    public var parameters: [String: String]?
+    /// The sheet of an .xlsx workbook to read (the first one when nil).
+    public var sheet: String?
 
     public init(name: String, version: Int = 1, description: String = "", headerLine: Int = 1, columns: [String: String] = [:],
-                constants: [String: String] = [:], lookups: [String: [String: String]] = [:], filters: [Filter] = [], unpivot: Unpivot? = nil) {
+                constants: [String: String] = [:], lookups: [String: [String: String]] = [:], filters: [Filter] = [], unpivot: Unpivot? = nil,
+                parameters: [String: String]? = nil, sheet: String? = nil) {
         self.name = name; self.version = version; self.description = description; self.headerLine = headerLine; self.columns = columns
         self.constants = constants; self.lookups = lookups; self.filters = filters; self.unpivot = unpivot
+        self.parameters = parameters; self.sheet = sheet
     }
 
     public static let fields = ["indicateur", "territoire", "structure", "couloir", "periode", "valeur", "numerateur", "denominateur", "source", "commentaire"]
@@ -55,7 +61,8 @@ public struct ImportProfile: Codable, Sendable, Equatable {
     public struct Failure: Error, Equatable, CustomStringConvertible {
         public var line: Int
         public var message: String
-        public var description: String { "ligne \(line) : \(message)" }
+        /// Line 0: the whole file (or the import's settings), not one line.
+        public var description: String { line > 0 ? "ligne \(line) : \(message)" : message }
     }
 
     /// One canonical row, with the physical line it came from.
@@ -69,15 +76,48 @@ public struct ImportProfile: Codable, Sendable, Equatable {
             .filter { $0.isLetter || $0.isNumber }
     }
 
+    /// Every problem of the definition itself, in French (empty when the profile is usable).
+    public var problems: [String] {
+        var out: [String] = []
+        if name.isEmpty || !name.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+            out.append("Nom « \(name.prefix(40)) » : minuscules sans accents, chiffres et tirets seulement (ex. insi-secteurs).")
+        }
+        if headerLine < 1 { out.append("La ligne d'en-tête est numérotée à partir de 1.") }
+        let named = Array(columns.keys) + Array(constants.keys) + Array(lookups.keys) + Array((parameters ?? [:]).keys)
+            + [unpivot?.field, unpivot?.valueField].compactMap { $0 }
+        for field in Set(named).sorted() where !Self.fields.contains(field) {
+            out.append("Champ inconnu « \(field.prefix(30)) » (champs : \(Self.fields.joined(separator: ", "))).")
+        }
+        for (field, header) in columns.sorted(by: { $0.key < $1.key }) where header.trimmingCharacters(in: .whitespaces).isEmpty {
+            out.append("Champ « \(field) » : nom de colonne vide.")
+        }
+        if let u = unpivot, u.columns.isEmpty { out.append("Dépivotage : choisissez au moins une colonne.") }
+        let provided = Set(columns.keys).union(constants.keys).union((parameters ?? [:]).keys).union([unpivot?.field, unpivot?.valueField].compactMap { $0 })
+        for field in ["indicateur", "periode"] where !provided.contains(field) {
+            out.append("Le champ « \(field) » ne vient ni d'une colonne, ni d'une constante, ni d'un paramètre.")
+        }
+        if !provided.contains("territoire") && !provided.contains("structure") { out.append("Le champ « territoire » (ou « structure ») ne vient de nulle part.") }
+        if !provided.contains("valeur") && !(provided.contains("numerateur") && provided.contains("denominateur")) {
+            out.append("Le champ « valeur » (ou « numerateur » et « denominateur ») ne vient de nulle part.")
+        }
+        return out
+    }
+
     /// Applies the profile to the records of a file. A header the profile names but the file lacks
-    /// fails the whole file (the file is not the one the profile is for).
-    public func apply(_ records: [CSVRecord]) throws -> [Row] {
+    /// fails the whole file (the file is not the one the profile is for). `settings` answer the
+    /// profile's parameters and may override its constants for one import.
+    public func apply(_ records: [CSVRecord], settings: [String: String] = [:]) throws -> [Row] {
+        for (field, question) in (parameters ?? [:]).sorted(by: { $0.key < $1.key }) where (settings[field] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw Failure(line: 0, message: "Le profil « \(name) » demande le paramètre « \(field) » : \(question).")
+        }
         guard let header = records.first(where: { $0.line == headerLine }) ?? (headerLine == 1 ? records.first : nil) else {
             throw Failure(line: headerLine, message: "ligne d'en-tête absente (le profil « \(name) » l'attend ligne \(headerLine))")
         }
         var index: [String: Int] = [:]
         for (i, h) in header.fields.enumerated() where index[Self.normalise(h)] == nil { index[Self.normalise(h)] = i }
         func column(_ title: String) throws -> Int {
+            // `#2`: the second column, for the untitled first column of many national tables.
+            if title.hasPrefix("#"), let n = Int(title.dropFirst()), n >= 1 { return n - 1 }
             guard let i = index[Self.normalise(title)] else {
                 throw Failure(line: header.line, message: "colonne « \(title) » absente : ce fichier ne correspond pas au profil « \(name) »")
             }
@@ -87,6 +127,7 @@ public struct ImportProfile: Codable, Sendable, Equatable {
         let mapped = try columns.sorted { $0.key < $1.key }.map { ($0.key, try column($0.value)) }
         let filterColumns = try filters.map { (try column($0.column), $0) }
         let unpivoted = try unpivot.map { u in try u.columns.map { (try column($0), $0) } } ?? []
+        let fixed = constants.merging(settings.filter { Self.fields.contains($0.key) && !$0.value.isEmpty }) { _, given in given }
         var out: [Row] = []
         for r in records where r.line > header.line {
             if r.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
@@ -97,7 +138,7 @@ public struct ImportProfile: Codable, Sendable, Equatable {
                 return true
             }
             guard kept else { continue }
-            var base = constants
+            var base = fixed
             for (field, i) in mapped { base[field] = r[i].trimmingCharacters(in: .whitespaces) }
             let rows: [[String: String]]
             if let u = unpivot {

@@ -96,15 +96,20 @@ public struct CSVReader: Sendable {
         }
     }
 
-    /// Picks the separator that splits the first lines most consistently (`;` `,` tab `|`).
+    /// Picks the separator that splits the first lines most consistently (`;` tab `|` `,`): the one
+    /// whose most frequent non-zero count per line is shared by the most lines. A title line above the
+    /// table counts for nothing; on a tie `;` wins, since French decimals put commas everywhere.
     public static func detectSeparator(_ text: String) -> Character {
-        let sample = text.prefix(8192).split(separator: "\n", omittingEmptySubsequences: true).prefix(5)
+        let sample = text.prefix(16384).split(separator: "\n", omittingEmptySubsequences: true).prefix(10)
         var best: (Character, Int) = (";", 0)
-        for candidate in [";", ",", "\t", "|"] as [Character] {
-            let counts = sample.map { $0.filter { $0 == candidate }.count }
-            guard let first = counts.first, first > 0 else { continue }
-            let score = counts.allSatisfy({ $0 == first }) ? first * 10 : first
-            if score > best.1 { best = (candidate, score) }
+        for candidate in [";", "\t", "|", ","] as [Character] {
+            var frequency: [Int: Int] = [:]
+            for line in sample {
+                let n = line.filter { $0 == candidate }.count
+                if n > 0 { frequency[n, default: 0] += 1 }
+            }
+            let lines = frequency.values.max() ?? 0
+            if lines > best.1 { best = (candidate, lines) }
         }
         return best.0
     }

@@ -8,12 +8,51 @@ import Vapor
 enum ObservationImport {
     struct Rejection: Codable, Sendable, Equatable { var line: Int; var field: String; var reason: String }
 
+    /// One change a preview announces: `before` is nil for a creation.
+    struct Sample: Codable, Sendable, Equatable {
+        var line: Int
+        var indicator, subject, couloir, period: String
+        var before: String?
+        var after: String
+
+        init(line: Int, _ p: ObservationService.Planned) {
+            let r = p.resolved
+            self.line = line
+            indicator = r.indicator
+            subject = r.territory ?? r.structureKey ?? "structure"
+            couloir = r.couloir
+            period = r.period.label
+            before = p.existing.map { Self.text(value: $0.value, numerator: $0.numerator, denominator: $0.denominator, notProvided: $0.not_provided) }
+            after = Self.text(value: r.value, numerator: r.numerator, denominator: r.denominator, notProvided: r.notProvided)
+        }
+
+        static func text(value: Double?, numerator: Double?, denominator: Double?, notProvided: Bool) -> String {
+            if notProvided { return "non fourni" }
+            if let value { return exact(value) }
+            if let numerator, let denominator { return "\(exact(numerator)) / \(exact(denominator))" }
+            return "—"
+        }
+
+        /// Every digit the file gave (up to 6 decimals), French style.
+        static func exact(_ v: Double) -> String {
+            if v == v.rounded(), abs(v) < 1e15 { return Format.integer(Int(v)) }
+            var s = Format.decimal(v, fractionDigits: 6)
+            while s.hasSuffix("0") { s.removeLast() }
+            return s
+        }
+    }
+
     struct Report: Codable, Sendable, Equatable {
         var file: String
         var sha256: String
         var read = 0, created = 0, updated = 0, unchanged = 0
         var rejected: [Rejection] = []
         var batch: UUID?
+        /// `name vN` when the file was read through a profile.
+        var profile: String?
+        /// The first changes, for the preview: what would be created or replaced.
+        var samples: [Sample] = []
+        static let sampleLimit = 200
 
         var changes: Int { created + updated }
 
@@ -21,6 +60,12 @@ enum ObservationImport {
             var lines = ["\(file) : \(Format.integer(read)) lignes lues — \(Format.integer(created)) créées, \(Format.integer(updated)) modifiées, \(Format.integer(unchanged)) inchangées, \(Format.integer(rejected.count)) rejetées."]
             for r in rejected.prefix(100) { lines.append("  ligne \(r.line), champ \(r.field) : \(r.reason)") }
             if rejected.count > 100 { lines.append("  … et \(rejected.count - 100) autres lignes rejetées") }
+            if !samples.isEmpty {
+                lines.append("Changements\(changes > 20 ? " (20 premiers)" : "") :")
+                for c in samples.prefix(20) {
+                    lines.append("  ligne \(c.line) : \(c.indicator) \(c.subject) \(c.couloir) \(c.period) : \(c.before.map { "\($0) → " } ?? "nouveau ")\(c.after)")
+                }
+            }
             if changes == 0 { lines.append("Aucun changement : ces valeurs sont déjà dans Jalon.") }
             if let batch { lines.append("Lot \(batch.uuidString.lowercased()) enregistré (annulable par « jalon import undo \(batch.uuidString.prefix(8).lowercased()) »).") }
             return lines.joined(separator: "\n")
@@ -35,9 +80,26 @@ enum ObservationImport {
         ("source", ["source"]), ("commentaire", ["commentaire", "comment"]),
     ]
 
-    /// Reads the file into lines to validate; a structural problem (no header, unterminated quote) fails the whole file.
-    static func parse(_ raw: Data, fileName: String) throws -> (rows: [(line: Int, input: ObservationService.Input)], read: Int) {
-        let table = try CanonicalTable.read(raw, fileName: fileName, columns: columns)
+    /// Reads the file into lines to validate, with its canonical columns or through a profile; a
+    /// structural problem (no header, unterminated quote, not the profile's file) fails the whole file.
+    static func parse(_ raw: Data, fileName: String, options: ImportOptions = .init(), on db: any SQLDatabase) async throws
+        -> (rows: [(line: Int, input: ObservationService.Input)], profile: ImportProfile?) {
+        if let name = options.profile, !name.isEmpty {
+            let profile = try await ImportProfileService.require(name, on: db)
+            let records = try UploadedCSV.table(raw, fileName: fileName, sheet: options.sheet ?? profile.sheet)
+            let rows: [ImportProfile.Row]
+            do { rows = try profile.apply(records, settings: options.settings) } catch let f as ImportProfile.Failure {
+                throw ServiceError.invalid(f.line > 0 ? "\(fileName), \(f.description)" : "\(fileName) : \(f.description)")
+            }
+            return (rows.map { r in
+                func cell(_ field: String) -> String? { r.fields[field].flatMap { $0.isEmpty ? nil : $0 } }
+                return (r.line, ObservationService.Input(
+                    indicator: cell("indicateur") ?? "", territory: cell("territoire"), structure: cell("structure"), couloir: cell("couloir"),
+                    period: cell("periode") ?? "", value: cell("valeur"), numerator: cell("numerateur"), denominator: cell("denominateur"),
+                    source: cell("source"), comment: cell("commentaire")))
+            }, profile)
+        }
+        let table = try CanonicalTable.read(raw, fileName: fileName, columns: columns, sheet: options.sheet)
         for required in ["indicateur", "periode"] where !table.has(required) {
             throw ServiceError.invalid("\(fileName), ligne 1 : colonne « \(required) » absente (colonnes attendues : indicateur, territoire ou structure, periode, valeur…).")
         }
@@ -45,14 +107,13 @@ enum ObservationImport {
         guard table.has("valeur") || (table.has("numerateur") && table.has("denominateur")) else {
             throw ServiceError.invalid("\(fileName), ligne 1 : colonne « valeur » (ou « numerateur » et « denominateur ») absente.")
         }
-        let rows = table.rows.map { r in
+        return (table.rows.map { r in
             (r.line, ObservationService.Input(
                 indicator: table.cell(r, "indicateur") ?? "", territory: table.cell(r, "territoire"), structure: table.cell(r, "structure"),
                 couloir: table.cell(r, "couloir"), period: table.cell(r, "periode") ?? "", value: table.cell(r, "valeur"),
                 numerator: table.cell(r, "numerateur"), denominator: table.cell(r, "denominateur"), source: table.cell(r, "source"),
                 comment: table.cell(r, "commentaire")))
-        }
-        return (rows, rows.count)
+        }, nil)
     }
 
     static func sha256(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
@@ -60,14 +121,18 @@ enum ObservationImport {
     static func provenance(file: String, batch: UUID) -> String { "import:\(file) #\(batch.uuidString.prefix(8).lowercased())" }
 
     /// Validates every line and compares with the database. Writes nothing.
-    static func preview(_ data: Data, fileName: String, on db: any SQLDatabase) async throws -> (report: Report, plan: [ObservationService.Planned]) {
-        let parsed = try parse(data, fileName: fileName)
-        var report = Report(file: fileName, sha256: sha256(data), read: parsed.read)
+    static func preview(_ data: Data, fileName: String, options: ImportOptions = .init(), on db: any SQLDatabase) async throws -> (report: Report, plan: [ObservationService.Planned]) {
+        let (rows, profile) = try await parse(data, fileName: fileName, options: options, on: db)
+        var report = Report(file: fileName, sha256: sha256(data), read: rows.count)
+        report.profile = profile.map { "\($0.name) v\($0.version)" }
+        let lookups = ObservationLookups(db)
         var resolved: [ObservationService.Resolved] = []
+        resolved.reserveCapacity(rows.count)
+        var lines: [Int] = []
         var seen: [String: Int] = [:]
-        for (line, input) in parsed.rows {
+        for (line, input) in rows {
             do {
-                let r = try await ObservationService.resolve(input, on: db)
+                let r = try await ObservationService.resolve(input, using: lookups)
                 let key = "\(r.indicator)|\(r.subject)|\(r.couloir)|\(r.period)"
                 if let first = seen[key] {
                     report.rejected.append(.init(line: line, field: "periode", reason: "même indicateur, territoire, couloir et période qu'à la ligne \(first)"))
@@ -75,25 +140,31 @@ enum ObservationImport {
                 }
                 seen[key] = line
                 resolved.append(r)
+                lines.append(line)
             } catch let e as ServiceError {
                 report.rejected.append(.init(line: line, field: e.field ?? "ligne", reason: e.message))
             }
         }
         let plan = try await ObservationService.plan(resolved, on: db)
-        report.created = plan.filter { $0.change == .create }.count
-        report.updated = plan.filter { $0.change == .update }.count
-        report.unchanged = plan.filter { $0.change == .unchanged }.count
+        for (i, p) in plan.enumerated() {
+            switch p.change {
+            case .create: report.created += 1
+            case .update: report.updated += 1
+            case .unchanged: report.unchanged += 1; continue
+            }
+            if report.samples.count < Report.sampleLimit { report.samples.append(Sample(line: lines[i], p)) }
+        }
         return (report, plan)
     }
 
     /// Commits in the caller's transaction and records the batch; nothing is recorded when nothing changes.
-    static func commit(_ data: Data, fileName: String, profile: String? = nil, on db: any SQLDatabase, actor: Actor) async throws -> Report {
-        var (report, plan) = try await preview(data, fileName: fileName, on: db)
+    static func commit(_ data: Data, fileName: String, options: ImportOptions = .init(), on db: any SQLDatabase, actor: Actor) async throws -> Report {
+        var (report, plan) = try await preview(data, fileName: fileName, options: options, on: db)
         guard report.changes > 0 else { return report }
         let batch = UUID()
         _ = try await ObservationService.apply(plan, provenance: provenance(file: fileName, batch: batch), batch: batch, on: db, actor: actor)
         report.batch = batch
-        try await recordBatch(report, kind: "observations", batch: batch, profile: profile, on: db, actor: actor)
+        try await recordBatch(report, kind: "observations", batch: batch, profile: report.profile, on: db, actor: actor)
         return report
     }
 

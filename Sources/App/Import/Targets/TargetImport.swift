@@ -11,8 +11,8 @@ enum TargetImport {
         ("date_reference", ["date_reference", "date de reference", "baseline_on"]),
     ]
 
-    static func parse(_ raw: Data, fileName: String) throws -> [(line: Int, input: TargetService.Input)] {
-        let table = try CanonicalTable.read(raw, fileName: fileName, columns: columns)
+    static func parse(_ raw: Data, fileName: String, sheet: String? = nil) throws -> [(line: Int, input: TargetService.Input)] {
+        let table = try CanonicalTable.read(raw, fileName: fileName, columns: columns, sheet: sheet)
         for required in ["indicateur", "territoire", "echeance", "cible"] where !table.has(required) {
             throw ServiceError.invalid("\(fileName), ligne 1 : colonne « \(required) » absente (colonnes attendues : indicateur, territoire, couloir, echeance, cible, reference).")
         }
@@ -25,8 +25,8 @@ enum TargetImport {
 
     struct Planned: Sendable { var resolved: TargetService.Resolved; var label: String; var change: ObservationService.Change }
 
-    static func preview(_ data: Data, fileName: String, on db: any SQLDatabase) async throws -> (report: ObservationImport.Report, plan: [Planned]) {
-        let rows = try parse(data, fileName: fileName)
+    static func preview(_ data: Data, fileName: String, sheet: String? = nil, on db: any SQLDatabase) async throws -> (report: ObservationImport.Report, plan: [Planned]) {
+        let rows = try parse(data, fileName: fileName, sheet: sheet)
         var report = ObservationImport.Report(file: fileName, sha256: ObservationImport.sha256(data), read: rows.count)
         var plan: [Planned] = []
         var seen: [String: Int] = [:]
@@ -51,8 +51,8 @@ enum TargetImport {
         return (report, plan)
     }
 
-    static func commit(_ data: Data, fileName: String, on db: any SQLDatabase, actor: Actor) async throws -> ObservationImport.Report {
-        var (report, plan) = try await preview(data, fileName: fileName, on: db)
+    static func commit(_ data: Data, fileName: String, sheet: String? = nil, on db: any SQLDatabase, actor: Actor) async throws -> ObservationImport.Report {
+        var (report, plan) = try await preview(data, fileName: fileName, sheet: sheet, on: db)
         guard report.changes > 0 else { return report }
         let batch = UUID()
         let provenance = ObservationImport.provenance(file: fileName, batch: batch)

@@ -27,6 +27,8 @@ enum ObservationService {
         var subject: String
         var territory: String?
         var structureID: UUID?
+        /// The FINESS (or RPPS, SIRET) the line named the structure by, for previews.
+        var structureKey: String? = nil
         /// The commune of the structure, for invalidating the roll-up layer.
         var structureCommune: String?
         var couloir: String
@@ -50,28 +52,30 @@ enum ObservationService {
         }
     }
 
-    static func resolve(_ i: Input, on db: any SQLDatabase) async throws -> Resolved {
-        guard let indicator = try await IndicatorQuery.find(i.indicator.trimmingCharacters(in: .whitespaces), on: db) else {
+    static func resolve(_ i: Input, using lookups: ObservationLookups) async throws -> Resolved {
+        guard let indicator = try await lookups.indicator(i.indicator) else {
             throw ServiceError.invalid("Indicateur inconnu « \(i.indicator.prefix(40)) ».", field: "indicateur")
         }
         guard indicator.definition.formula == nil else { throw ServiceError.invalid("L'indicateur \(indicator.code) est calculé par formule : il ne se saisit pas.", field: "indicateur") }
-        var subject: String, territory: String?, structureID: UUID?, structureCommune: String?
+        var subject: String, territory: String?, structureID: UUID?, structureCommune: String?, structureKey: String?
         if let s = i.structure?.trimmingCharacters(in: .whitespaces), !s.isEmpty {
-            guard let found = try await StructureQuery.find(s, on: db) else { throw ServiceError.invalid("Structure inconnue « \(s.prefix(40)) ».", field: "structure") }
+            structureKey = s
+            guard let found = try await lookups.structure(s) else { throw ServiceError.invalid("Structure inconnue « \(s.prefix(40)) » (FINESS, RPPS ou SIRET).", field: "structure") }
             structureID = found.id
             structureCommune = found.communeCode
             subject = "S:" + found.id.uuidString.lowercased()
-        } else if let t = i.territory, let found = try await TerritoryQuery.find(t, on: db) {
-            territory = found.code
-            subject = "T:" + found.code
+        } else if let t = i.territory, !t.trimmingCharacters(in: .whitespaces).isEmpty, let found = try await lookups.territory(t) {
+            territory = found
+            subject = "T:" + found
         } else {
-            throw ServiceError.invalid(i.territory == nil ? "Territoire ou structure manquant." : "Territoire inconnu « \(i.territory!.prefix(40)) ».", field: "territoire")
+            let t = i.territory?.trimmingCharacters(in: .whitespaces) ?? ""
+            throw ServiceError.invalid(t.isEmpty ? "Territoire ou structure manquant." : "Territoire inconnu « \(t.prefix(40)) ».", field: "territoire")
         }
         let couloirRaw = i.couloir?.trimmingCharacters(in: .whitespaces) ?? ""
         guard let couloir = couloirRaw.isEmpty ? indicator.definition.couloir : Couloir(code: couloirRaw) else {
             throw ServiceError.invalid("Couloir inconnu « \(couloirRaw.prefix(20)) ».", field: "couloir")
         }
-        guard let period = Period(i.period) else { throw ServiceError.invalid("Période illisible « \(i.period.prefix(40)) » (ex. 2021-12, 2021-T4, déc. 2021, 31/12/2021).", field: "periode") }
+        guard let period = lookups.period(i.period) else { throw ServiceError.invalid("Période illisible « \(i.period.prefix(40)) » (ex. 2021-12, 2021-T4, déc. 2021, 31/12/2021).", field: "periode") }
         let notProvided = i.value.map { FrenchNumber.parse($0) == .notProvided } ?? false
         let value = try number(i.value, field: "Valeur")
         let num = try number(i.numerator, field: "Numérateur")
@@ -80,7 +84,8 @@ enum ObservationService {
             throw ServiceError.invalid("Valeur manquante pour \(indicator.code) \(period.label) : une valeur, ou un numérateur et un dénominateur.", field: "valeur")
         }
         if let den, den == 0, num != nil { throw ServiceError.invalid("Dénominateur nul pour \(indicator.code) \(period.label).", field: "denominateur") }
-        return Resolved(indicator: indicator.code, subject: subject, territory: territory, structureID: structureID, structureCommune: structureCommune, couloir: couloir.rawValue,
+        return Resolved(indicator: indicator.code, subject: subject, territory: territory, structureID: structureID, structureKey: structureKey,
+                        structureCommune: structureCommune, couloir: couloir.rawValue,
                         period: period, value: value, numerator: num, denominator: den, notProvided: notProvided,
                         source: i.source ?? "", comment: i.comment ?? "")
     }
@@ -100,14 +105,42 @@ enum ObservationService {
     }
 
     /// Compares each resolved line with what is stored. When a key repeats, the last line wins.
+    /// Stored values are read per indicator and per few hundred subjects, not per line.
     static func plan(_ resolved: [Resolved], on db: any SQLDatabase) async throws -> [Planned] {
+        func key(_ indicator: String, _ subject: String, _ couloir: String, _ period: String) -> String { "\(indicator)|\(subject)|\(couloir)|\(period)" }
         var lastIndex: [String: Int] = [:]
-        for (i, r) in resolved.enumerated() { lastIndex["\(r.indicator)|\(r.subject)|\(r.couloir)|\(r.period)"] = i }
+        lastIndex.reserveCapacity(resolved.count)
+        var subjects: [String: Set<String>] = [:]
+        for (i, r) in resolved.enumerated() {
+            lastIndex[key(r.indicator, r.subject, r.couloir, r.period.description)] = i
+            subjects[r.indicator, default: []].insert(r.subject)
+        }
+        struct Row: Decodable {
+            var id: UUID; var subject, couloir, period: String; var value, numerator, denominator: Double?; var not_provided: Bool
+            var source, comment, provenance: String; var recorded_at: Date; var batch_id: UUID?
+        }
+        var stored: [String: Existing] = [:]
+        for (indicator, set) in subjects.sorted(by: { $0.key < $1.key }) {
+            let all = set.sorted()
+            for start in stride(from: 0, to: all.count, by: 500) {
+                let chunk = Array(all[start..<min(start + 500, all.count)])
+                let rows = try await db.select()
+                    .columns("id", "subject", "couloir", "period", "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "recorded_at", "batch_id")
+                    .from("observations").where("indicator_code", .equal, indicator).where("subject", .in, chunk)
+                    .all(decoding: Row.self)
+                for e in rows {
+                    stored[key(indicator, e.subject, e.couloir, e.period)] = Existing(
+                        id: e.id, value: e.value, numerator: e.numerator, denominator: e.denominator, not_provided: e.not_provided, source: e.source,
+                        comment: e.comment, provenance: e.provenance, recorded_at: e.recorded_at, batch_id: e.batch_id)
+                }
+            }
+        }
         var out: [Planned] = []
-        for (i, r) in resolved.enumerated() where lastIndex["\(r.indicator)|\(r.subject)|\(r.couloir)|\(r.period)"] == i {
-            let e = try await db.select().columns("id", "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "recorded_at", "batch_id")
-                .from("observations").where("indicator_code", .equal, r.indicator).where("subject", .equal, r.subject)
-                .where("couloir", .equal, r.couloir).where("period", .equal, r.period.description).first(decoding: Existing.self)
+        out.reserveCapacity(lastIndex.count)
+        for (i, r) in resolved.enumerated() {
+            let k = key(r.indicator, r.subject, r.couloir, r.period.description)
+            guard lastIndex[k] == i else { continue }
+            let e = stored[k]
             let same = e.map { $0.value == r.value && $0.numerator == r.numerator && $0.denominator == r.denominator && $0.not_provided == r.notProvided
                 && $0.source == r.source && $0.comment == r.comment } ?? false
             out.append(Planned(resolved: r, existing: e, change: e == nil ? .create : (same ? .unchanged : .update)))
@@ -118,18 +151,23 @@ enum ObservationService {
     /// Writes a batch: every line is validated first (errors name the line), then all are written in the
     /// caller's transaction. `provenance` is `saisie:<who>` or `import:<batch>`.
     static func record(_ inputs: [Input], provenance: String, batch: UUID? = nil, on db: any SQLDatabase, actor: Actor) async throws -> Outcome {
+        let lookups = ObservationLookups(db)
         var resolved: [Resolved] = []
         for (n, i) in inputs.enumerated() {
-            do { resolved.append(try await resolve(i, on: db)) } catch let e as ServiceError {
+            do { resolved.append(try await resolve(i, using: lookups)) } catch let e as ServiceError {
                 throw ServiceError(kind: e.kind, message: inputs.count > 1 ? "Ligne \(n + 1) : \(e.message)" : e.message, field: e.field)
             }
         }
         return try await apply(try await plan(resolved, on: db), provenance: provenance, batch: batch, on: db, actor: actor)
     }
 
+    /// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's limits on bound values.
+    static let insertChunk = 500
+
     static func apply(_ plan: [Planned], provenance: String, batch: UUID? = nil, on db: any SQLDatabase, actor: Actor) async throws -> Outcome {
         var outcome = Outcome()
         let now = Date()
+        var history: [[SQLBind]] = [], created: [[SQLBind]] = []
         for p in plan {
             let r = p.resolved
             switch p.change {
@@ -137,28 +175,26 @@ enum ObservationService {
                 outcome.unchanged += 1
             case .update:
                 let e = p.existing!
-                try await db.insert(into: "observation_history")
-                    .columns("id", "observation_id", "indicator_code", "subject", "couloir", "period", "value", "numerator", "denominator",
-                             "not_provided", "source", "comment", "provenance", "recorded_at", "replaced_at", "replaced_by", "batch_id")
-                    .values(SQLBind(UUID()), SQLBind(e.id), SQLBind(r.indicator), SQLBind(r.subject), SQLBind(r.couloir), SQLBind(r.period.description),
-                            SQLBind(e.value), SQLBind(e.numerator), SQLBind(e.denominator), SQLBind(e.not_provided), SQLBind(e.source),
-                            SQLBind(e.comment), SQLBind(e.provenance), SQLBind(e.recorded_at), SQLBind(now), SQLBind(provenance), SQLBind(e.batch_id))
-                    .run()
+                history.append([SQLBind(UUID()), SQLBind(e.id), SQLBind(r.indicator), SQLBind(r.subject), SQLBind(r.couloir), SQLBind(r.period.description),
+                                SQLBind(e.value), SQLBind(e.numerator), SQLBind(e.denominator), SQLBind(e.not_provided), SQLBind(e.source),
+                                SQLBind(e.comment), SQLBind(e.provenance), SQLBind(e.recorded_at), SQLBind(now), SQLBind(provenance), SQLBind(e.batch_id)])
                 try await db.update("observations").set("value", to: r.value).set("numerator", to: r.numerator).set("denominator", to: r.denominator)
                     .set("not_provided", to: r.notProvided).set("source", to: r.source).set("comment", to: r.comment)
                     .set("provenance", to: provenance).set("batch_id", to: batch).set("recorded_at", to: now).where("id", .equal, e.id).run()
                 outcome.updated += 1
             case .create:
-                try await db.insert(into: "observations")
-                    .columns("id", "indicator_code", "subject", "territory_code", "structure_id", "couloir", "period", "period_start", "period_end",
-                             "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "batch_id", "recorded_at")
-                    .values(SQLBind(UUID()), SQLBind(r.indicator), SQLBind(r.subject), SQLBind(r.territory), SQLBind(r.structureID), SQLBind(r.couloir),
-                            SQLBind(r.period.description), SQLBind(r.period.start.iso), SQLBind(r.period.end.iso), SQLBind(r.value), SQLBind(r.numerator),
-                            SQLBind(r.denominator), SQLBind(r.notProvided), SQLBind(r.source), SQLBind(r.comment), SQLBind(provenance), SQLBind(batch), SQLBind(now))
-                    .run()
+                created.append([SQLBind(UUID()), SQLBind(r.indicator), SQLBind(r.subject), SQLBind(r.territory), SQLBind(r.structureID), SQLBind(r.couloir),
+                                SQLBind(r.period.description), SQLBind(r.period.start.iso), SQLBind(r.period.end.iso), SQLBind(r.value), SQLBind(r.numerator),
+                                SQLBind(r.denominator), SQLBind(r.notProvided), SQLBind(r.source), SQLBind(r.comment), SQLBind(provenance), SQLBind(batch), SQLBind(now)])
                 outcome.created += 1
             }
         }
+        try await insertRows(into: "observation_history", columns: [
+            "id", "observation_id", "indicator_code", "subject", "couloir", "period", "value", "numerator", "denominator",
+            "not_provided", "source", "comment", "provenance", "recorded_at", "replaced_at", "replaced_by", "batch_id"], history, on: db)
+        try await insertRows(into: "observations", columns: [
+            "id", "indicator_code", "subject", "territory_code", "structure_id", "couloir", "period", "period_start", "period_end",
+            "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "batch_id", "recorded_at"], created, on: db)
         if outcome.created + outcome.updated > 0 {
             try await invalidate(plan.filter { $0.change != .unchanged }.map(\.resolved), on: db)
             try await AuditService.record(db, actor: actor, action: "write", objectType: "observations", objectID: provenance,
@@ -166,6 +202,15 @@ enum ObservationService {
                                           details: ["created": "\(outcome.created)", "updated": "\(outcome.updated)", "unchanged": "\(outcome.unchanged)"])
         }
         return outcome
+    }
+
+    /// Multi-row INSERTs, `insertChunk` rows at a time.
+    static func insertRows(into table: String, columns: [String], _ rows: [[SQLBind]], on db: any SQLDatabase) async throws {
+        for start in stride(from: 0, to: rows.count, by: insertChunk) {
+            var insert = db.insert(into: table).columns(columns)
+            for row in rows[start..<min(start + insertChunk, rows.count)] { insert = insert.values(row) }
+            try await insert.run()
+        }
     }
 
     /// Every series these values feed is dropped from the roll-up layer, in the same transaction.

@@ -1,0 +1,60 @@
+import Foundation
+import JalonCore
+import Vapor
+
+/// `jalon profile list`
+struct ProfileListCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Liste les profils d'import (dernière version de chacun)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await context.run {
+            let profiles = try await context.application.db.sqlTransaction { db in try await ImportProfileService.all(on: db) }
+            for p in profiles {
+                let asks = (p.profile.parameters ?? [:]).keys.sorted().map { "--set \($0)=…" }.joined(separator: ",")
+                context.console.output("\(p.profile.name)\tv\(p.profile.version)\t\(p.shipped ? "fourni" : p.actor)\t\(asks.isEmpty ? "-" : asks)\t\(p.profile.description.prefix(90))".consoleText())
+            }
+        }
+    }
+}
+
+/// `jalon profile export NAME [--version N]`: the JSON document on standard output.
+struct ProfileExportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "name", help: "Nom du profil")
+        var name: String
+        @Option(name: "version", help: "Version à exporter (la dernière par défaut)")
+        var version: Int?
+    }
+    var help: String { "Écrit un profil d'import en JSON sur la sortie standard." }
+
+    func run(using context: CommandContext, signature s: Signature) async throws {
+        try await context.run {
+            guard let p = try await context.application.db.sqlTransaction({ db in try await ImportProfileService.find(s.name, version: s.version, on: db) }) else {
+                throw CommandFailure("Profil inconnu « \(s.name) »\(s.version.map { " en version \($0)" } ?? "") (voir jalon profile list).")
+            }
+            FileHandle.standardOutput.write(p.document.encoded() + Data("\n".utf8))
+        }
+    }
+}
+
+/// `jalon profile import FILE.json`: a new version when the definition changed.
+struct ProfileImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "Profil au format JSON (tel qu'exporté)")
+        var file: String
+    }
+    var help: String { "Enregistre un profil d'import JSON (nouvelle version s'il a changé)." }
+
+    func run(using context: CommandContext, signature s: Signature) async throws {
+        try await context.run {
+            let (data, name) = try context.readFile(s.file)
+            let doc = try ImportProfileDocument.decode(data, fileName: name)
+            let saved = try await context.application.db.sqlTransaction { db in try await ImportProfileService.save(doc, on: db, actor: .cli) }
+            switch saved {
+            case let .created(v): context.console.output("Profil \(doc.profile.name) enregistré en version \(v).".consoleText())
+            case let .unchanged(v): context.console.output("Profil \(doc.profile.name) inchangé (version \(v)).".consoleText())
+            }
+        }
+    }
+}
