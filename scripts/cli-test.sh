@@ -70,5 +70,17 @@ check targets-dry-run 0 "ligne 3, champ echeance : Échéance illisible" -- "$BI
 check targets-commit 0 "1 créées, 0 modifiées" -- "$BIN" import targets cibles.csv
 check targets-progress 0 '"due":"2022-12-31"' -- "$BIN" progress --indicator DMP-ALIM --territory D59 --at 2022-06-30 --json
 
+# Import profiles (issue 4): shipped ones, parameters, JSON out and in
+check profile-list 0 "insi-secteurs" -- "$BIN" profile list
+check profile-needs-period 1 "demande le paramètre « periode »" -- "$BIN" import observations "$FIX/insi_secteurs_fevrier_2022.tsv" --profile insi-secteurs --set territoire=R32
+check profile-import 0 "3 créées, 0 modifiées" -- "$BIN" import observations "$FIX/insi_secteurs_fevrier_2022.tsv" --profile insi-secteurs --set periode=2022-02,territoire=Hauts-de-France
+check profile-batch 0 "insi_secteurs_fevrier_2022.tsv" -- "$BIN" import list
+check profile-unknown 1 "Profil d'import inconnu « insee » (profils : apcv-departements, insi-secteurs)" -- "$BIN" import observations obs.csv --profile insee
+"$BIN" profile export insi-secteurs | sed 's/"GIE SESAM-Vitale"/"GIE SV"/' > insi.json
+check profile-json-import 0 "Profil insi-secteurs enregistré en version 2" -- "$BIN" profile import insi.json
+check profile-json-again 0 "Profil insi-secteurs inchangé (version 2)" -- "$BIN" profile import insi.json
+printf '{"profile": {"name": "x"}}' > broken.json
+check profile-json-broken 1 "broken.json : profil illisible, champ « version » absent" -- "$BIN" profile import broken.json
+
 echo "cli: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

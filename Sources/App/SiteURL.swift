@@ -21,6 +21,10 @@ enum SiteURL: Equatable, Sendable {
     case exportProgress
     case importPreview(String)
     case importUndo(String)
+    case importProfiles
+    case importProfile(String)
+    case importProfileJSON(String)
+    case importProfileEditor
     case comparison
     case indicators
     case indicator(String)
@@ -44,6 +48,8 @@ enum SiteURL: Equatable, Sendable {
         case progress
         case imports
         case importBatch(String)
+        case profiles
+        case profile(String)
     }
 
     var path: String {
@@ -67,6 +73,10 @@ enum SiteURL: Equatable, Sendable {
         case .exportProgress: "/exports/avancement.csv"
         case let .importPreview(id): "/imports/apercus/" + Self.escape(id)
         case let .importUndo(id): "/imports/lots/" + Self.escape(id) + "/annuler"
+        case .importProfiles: "/imports/profils"
+        case let .importProfile(name): "/imports/profils/" + Self.escape(name)
+        case let .importProfileJSON(name): "/imports/profils/" + Self.escape(name) + "/json"
+        case .importProfileEditor: "/imports/profils/editeur"
         case .indicators: "/indicateurs"
         case let .indicator(code): "/indicateurs/" + Self.escape(code)
         case .entry: "/saisie"
@@ -88,6 +98,8 @@ enum SiteURL: Equatable, Sendable {
             case .progress: "/api/progress"
             case .imports: "/api/imports"
             case let .importBatch(id): "/api/imports/" + Self.escape(id)
+            case .profiles: "/api/profiles"
+            case let .profile(name): "/api/profiles/" + Self.escape(name)
             }
         }
     }

@@ -1,10 +1,12 @@
 import Foundation
+import JalonCore
 import Vapor
 
 /// Imports through the API, for machines that send the national files every night.
 enum ImportAPIController {
     struct ReportDTO: Content {
         var file, sha256: String
+        var profile: String?
         var read, created, updated, unchanged: Int
         var rejected: [ObservationImport.Rejection]
         var batch: String?
@@ -30,10 +32,14 @@ enum ImportAPIController {
             data = Data(buffer: body)
         }
         let (fileData, fileName) = (data, String(name.prefix(200)))
+        // A profile's parameters come as query fields named like the canonical fields (`periode=2022-02`).
+        var settings: [String: String] = [:]
+        for f in ImportProfile.fields { if let v = try? req.query.get(String.self, at: f), !v.isEmpty { settings[f] = v } }
+        let options = ImportOptions(profile: try? req.query.get(String.self, at: "profile"), settings: settings, sheet: try? req.query.get(String.self, at: "sheet"))
         let report = try await req.db.sqlTransaction { db in
-            try await kind.run(fileData, fileName: fileName, dryRun: dryRun, on: db, actor: .api)
+            try await kind.run(fileData, fileName: fileName, options: options, dryRun: dryRun, on: db, actor: .api)
         }
-        let dto = ReportDTO(file: report.file, sha256: report.sha256, read: report.read, created: report.created, updated: report.updated,
+        let dto = ReportDTO(file: report.file, sha256: report.sha256, profile: report.profile, read: report.read, created: report.created, updated: report.updated,
                             unchanged: report.unchanged, rejected: report.rejected, batch: report.batch?.uuidString.lowercased(), dry_run: dryRun)
         let r = Response(status: report.batch == nil ? .ok : .created)
         try r.content.encode(dto, as: .json)
@@ -70,5 +76,48 @@ enum ImportAPIController {
         let b = try await batch(req)
         let r = try await req.db.sqlTransaction { db in try await ObservationImport.undo(b, on: db, actor: .api) }
         return UndoDTO(batch: b.id.uuidString.lowercased(), restored: r.restored, deleted: r.deleted, kept_because_changed_since: r.keptBecauseChangedSince)
+    }
+
+    struct ProfileSummaryDTO: Content {
+        var name: String
+        var version: Int
+        var description: String
+        var parameters: [String: String]
+        var shipped: Bool
+    }
+
+    @Sendable static func profiles(req: Request) async throws -> [ProfileSummaryDTO] {
+        try await req.db.sqlTransaction { db in try await ImportProfileService.all(on: db) }.map {
+            ProfileSummaryDTO(name: $0.profile.name, version: $0.profile.version, description: $0.profile.description,
+                              parameters: $0.profile.parameters ?? [:], shipped: $0.shipped)
+        }
+    }
+
+    /// The JSON document (profile + indicators it brings), `?version=` for an older one.
+    @Sendable static func profile(req: Request) async throws -> Response {
+        let name = req.parameters.get("name") ?? ""
+        let version = try? req.query.get(Int.self, at: "version")
+        guard let p = try await req.db.sqlTransaction({ db in try await ImportProfileService.find(name, version: version, on: db) }) else {
+            throw Abort(.notFound, reason: "Profil d'import inconnu « \(name.prefix(40)) ».")
+        }
+        let r = Response(status: .ok, body: .init(data: p.document.encoded()))
+        r.headers.contentType = .json
+        return r
+    }
+
+    struct SavedDTO: Content { var name: String; var version: Int; var created: Bool }
+
+    /// A profile document: 201 with a new version when it changed, 200 when identical.
+    @Sendable static func saveProfile(req: Request) async throws -> Response {
+        guard let body = req.body.data else { throw Abort(.badRequest, reason: "Corps de requête vide : envoyez le profil JSON.") }
+        let doc = try ImportProfileDocument.decode(Data(buffer: body), fileName: "profil")
+        let saved = try await req.db.sqlTransaction { db in try await ImportProfileService.save(doc, on: db, actor: .api) }
+        let dto: SavedDTO = switch saved {
+        case let .created(v): SavedDTO(name: doc.profile.name, version: v, created: true)
+        case let .unchanged(v): SavedDTO(name: doc.profile.name, version: v, created: false)
+        }
+        let r = Response(status: dto.created ? .created : .ok)
+        try r.content.encode(dto, as: .json)
+        return r
     }
 }

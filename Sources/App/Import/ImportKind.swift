@@ -18,7 +18,7 @@ enum ImportKind: String, CaseIterable, Sendable {
 }
 
 /// How a file is read: through a profile (with the answers to its parameters), and which sheet of a workbook.
-struct ImportOptions: Sendable, Equatable {
+struct ImportOptions: Sendable, Equatable, Codable {
     var profile: String?
     /// Answers to the profile's parameters, or overrides of its constants: canonical field → value.
     var settings: [String: String] = [:]

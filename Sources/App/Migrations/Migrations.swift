@@ -22,5 +22,6 @@ enum Migrations {
         app.migrations.add(CreateImportUploads())
         app.migrations.add(CreateTargetHistory())
         app.migrations.add(CreateImportProfiles())
+        app.migrations.add(UpdateImportUploadsAddOptions())
     }
 }

@@ -44,6 +44,7 @@ public struct ImportProfile: Codable, Sendable, Equatable {
     public var filters: [Filter]
     public var unpivot: Unpivot?
     /// Fields asked each time the file is imported (e.g. the month a monthly file covers): field → question.
+    /// A constant of the same field is the default answer.
     public var parameters: [String: String]?
     /// The sheet of an .xlsx workbook to read (the first one when nil).
     public var sheet: String?
@@ -107,7 +108,7 @@ public struct ImportProfile: Codable, Sendable, Equatable {
     /// fails the whole file (the file is not the one the profile is for). `settings` answer the
     /// profile's parameters and may override its constants for one import.
     public func apply(_ records: [CSVRecord], settings: [String: String] = [:]) throws -> [Row] {
-        for (field, question) in (parameters ?? [:]).sorted(by: { $0.key < $1.key }) where (settings[field] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+        for (field, question) in (parameters ?? [:]).sorted(by: { $0.key < $1.key }) where (settings[field] ?? constants[field] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw Failure(line: 0, message: "Le profil « \(name) » demande le paramètre « \(field) » : \(question).")
         }
         guard let header = records.first(where: { $0.line == headerLine }) ?? (headerLine == 1 ? records.first : nil) else {

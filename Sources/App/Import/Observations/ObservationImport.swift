@@ -82,10 +82,12 @@ enum ObservationImport {
 
     /// Reads the file into lines to validate, with its canonical columns or through a profile; a
     /// structural problem (no header, unterminated quote, not the profile's file) fails the whole file.
-    static func parse(_ raw: Data, fileName: String, options: ImportOptions = .init(), on db: any SQLDatabase) async throws
+    /// `given`: a profile not stored yet (the editor's test), instead of `options.profile`.
+    static func parse(_ raw: Data, fileName: String, options: ImportOptions = .init(), given: ImportProfile? = nil, on db: any SQLDatabase) async throws
         -> (rows: [(line: Int, input: ObservationService.Input)], profile: ImportProfile?) {
-        if let name = options.profile, !name.isEmpty {
-            let profile = try await ImportProfileService.require(name, on: db)
+        if given != nil || options.profile?.isEmpty == false {
+            let profile: ImportProfile
+            if let given { profile = given } else { profile = try await ImportProfileService.require(options.profile ?? "", on: db) }
             let records = try UploadedCSV.table(raw, fileName: fileName, sheet: options.sheet ?? profile.sheet)
             let rows: [ImportProfile.Row]
             do { rows = try profile.apply(records, settings: options.settings) } catch let f as ImportProfile.Failure {
@@ -121,8 +123,9 @@ enum ObservationImport {
     static func provenance(file: String, batch: UUID) -> String { "import:\(file) #\(batch.uuidString.prefix(8).lowercased())" }
 
     /// Validates every line and compares with the database. Writes nothing.
-    static func preview(_ data: Data, fileName: String, options: ImportOptions = .init(), on db: any SQLDatabase) async throws -> (report: Report, plan: [ObservationService.Planned]) {
-        let (rows, profile) = try await parse(data, fileName: fileName, options: options, on: db)
+    static func preview(_ data: Data, fileName: String, options: ImportOptions = .init(), on db: any SQLDatabase, profile given: ImportProfile? = nil) async throws
+        -> (report: Report, plan: [ObservationService.Planned]) {
+        let (rows, profile) = try await parse(data, fileName: fileName, options: options, given: given, on: db)
         var report = Report(file: fileName, sha256: sha256(data), read: rows.count)
         report.profile = profile.map { "\($0.name) v\($0.version)" }
         let lookups = ObservationLookups(db)

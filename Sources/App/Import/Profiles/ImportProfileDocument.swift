@@ -11,7 +11,8 @@ struct ImportProfileDocument: Codable, Sendable, Equatable {
         do {
             let decoder = JSONDecoder()
             // A bare profile (without the envelope) is accepted too.
-            if let doc = try? decoder.decode(ImportProfileDocument.self, from: data) { return doc }
+            let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+            if object?["profile"] != nil { return try decoder.decode(ImportProfileDocument.self, from: data) }
             return ImportProfileDocument(profile: try decoder.decode(ImportProfile.self, from: data))
         } catch let DecodingError.keyNotFound(key, _) {
             throw ServiceError.invalid("\(fileName) : profil illisible, champ « \(key.stringValue) » absent.")

@@ -76,7 +76,8 @@ enum ImportProfileService {
     static func save(_ doc: ImportProfileDocument, shipped: Bool = false, on db: any SQLDatabase, actor: Actor) async throws -> Saved {
         var doc = doc
         doc.profile.name = doc.profile.name.trimmingCharacters(in: .whitespaces)
-        let problems = doc.profile.problems
+        // "editeur" is the editor page's path under /imports/profils.
+        let problems = doc.profile.problems + (doc.profile.name == "editeur" ? ["Le nom « editeur » est réservé."] : [])
         guard problems.isEmpty else { throw ServiceError.invalid("Profil « \(doc.profile.name.prefix(40)) » : " + problems.joined(separator: " ")) }
         for indicator in doc.indicators ?? [] where try await IndicatorQuery.find(indicator.code, on: db) == nil {
             _ = try await IndicatorService.upsert(indicator, on: db, actor: actor)

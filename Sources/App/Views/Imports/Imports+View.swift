@@ -6,8 +6,19 @@ import Plot
 enum ImportsPage {
     struct Model: Sendable, Equatable {
         var batches: [ObservationImport.Batch]
+        var profiles: [ImportProfile] = []
         var message: String?
         var error: String?
+        var form = Form()
+    }
+
+    /// What the upload form was filled with, given back after an error.
+    struct Form: Sendable, Equatable {
+        var kind = "observations"
+        var profile: String?
+        var periode: String?
+        var territoire: String?
+        var sheet: String?
     }
 
     static func render(_ m: Model) -> String {
@@ -15,30 +26,46 @@ enum ImportsPage {
             UI.h1("Imports"),
             .when(m.message != nil, UI.alert(m.message ?? "", kind: "success")),
             .when(m.error != nil, UI.alert(m.error ?? "", kind: "error", title: "Import impossible")),
-            .el("h2", .txt("Importer des observations")),
-            .el("p", .txt("Fichier CSV (UTF-8 ou Latin-1, séparateur ; , tabulation ou |, éventuellement compressé en .gz) avec les colonnes indicateur, territoire (ou structure), couloir, periode, valeur (ou numerateur et denominateur), source, commentaire. Rien n'est écrit avant la validation de l'aperçu.")),
+            .el("h2", .txt("Importer un fichier")),
+            .el("p", .txt("Observations : fichier CSV (UTF-8 ou Latin-1, séparateur ; , tabulation ou |, éventuellement compressé en .gz) ou classeur .xlsx avec les colonnes indicateur, territoire (ou structure), couloir, periode, valeur (ou numerateur et denominateur), source, commentaire — ou un fichier national lu par un profil d'import. Cibles : indicateur, territoire, couloir, echeance, cible, reference. Rien n'est écrit avant la validation de l'aperçu.")),
             .el("form", .attr("method", "post"), .attr("action", SiteURL.imports.path), .attr("enctype", "multipart/form-data"),
-                .el("div", .cls("fr-upload-group"),
+                .el("fieldset", .cls("fr-fieldset"),
+                    .el("legend", .cls("fr-fieldset__legend"), .txt("Contenu du fichier")),
+                    .each([("observations", "Observations"), ("targets", "Cibles")]) { value, label in
+                        .el("div", .cls("fr-fieldset__element fr-fieldset__element--inline"), .el("div", .cls("fr-radio-group"),
+                            .void("input", [("type", "radio"), ("id", "import-kind-\(value)"), ("name", "kind"), ("value", value)] + (m.form.kind == value ? [("checked", "checked")] : [])),
+                            .el("label", .cls("fr-label"), .attr("for", "import-kind-\(value)"), .txt(label))))
+                    }),
+                UI.select(id: "import-profil", name: "profile", label: "Profil d'import (observations)",
+                          options: [("", "Aucun : colonnes standard")] + m.profiles.map { ($0.name, "\($0.name) — \($0.description.prefix(80))…") }, selected: m.form.profile),
+                .el("p", .cls("fr-hint-text"), .link(SiteURL.importProfiles.path, .cls("fr-link"), .txt("Voir, tester et créer les profils d'import"))),
+                .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
+                    .el("div", .cls("fr-col-12 fr-col-md-4"), UI.input(id: "import-periode", name: "periode", label: "Période", value: m.form.periode, hint: "Si le profil la demande (ex. 2022-02)")),
+                    .el("div", .cls("fr-col-12 fr-col-md-4"), UI.input(id: "import-territoire", name: "territoire", label: "Territoire", value: m.form.territoire, hint: "Si le profil le demande (ex. R32)")),
+                    .el("div", .cls("fr-col-12 fr-col-md-4"), UI.input(id: "import-feuille", name: "sheet", label: "Feuille du classeur", value: m.form.sheet, hint: ".xlsx : la première par défaut"))),
+                .el("div", .cls("fr-upload-group fr-mt-2w"),
                     .el("label", .cls("fr-label"), .attr("for", "import-fichier"), .txt("Fichier"), .el("span", .cls("fr-hint-text"), .txt("64 Mo au plus"))),
-                    .void("input", [("class", "fr-upload"), ("type", "file"), ("id", "import-fichier"), ("name", "file"), ("accept", ".csv,.gz,.txt,text/csv")])),
+                    .void("input", [("class", "fr-upload"), ("type", "file"), ("id", "import-fichier"), ("name", "file"), ("accept", ".csv,.gz,.txt,.tsv,.xlsx,text/csv")])),
                 .el("button", .cls("fr-btn fr-mt-2w"), .attr("type", "submit"), .txt("Voir l'aperçu"))),
             .el("h2", .cls("fr-mt-5w"), .txt("Lots importés")),
             m.batches.isEmpty ? .el("p", .txt("Aucun import pour l'instant.")) :
-            UI.table(caption: "Lots d'import", headers: [("Date", false), ("Fichier", false), ("Créées", true), ("Modifiées", true), ("Rejetées", true), ("Par", false), ("Statut", false), ("", false)],
+            UI.table(caption: "Lots d'import", headers: [("Date", false), ("Fichier", false), ("Type", false), ("Créées", true), ("Modifiées", true), ("Rejetées", true), ("Par", false), ("Statut", false), ("", false)],
                      rows: m.batches.map { b in
                          [.txt(Format.date(b.created_at)), .group(.txt(b.file_name), .el("span", .cls("fr-hint-text"), .txt("SHA-256 \(b.sha256.prefix(12))…"))),
+                          .group(.txt(b.kind == "targets" ? "Cibles" : "Observations"), .when(b.profile != nil, .el("span", .cls("fr-hint-text"), .txt("profil \(b.profile ?? "")")))),
                           .txt(UI.number(b.created)), .txt(UI.number(b.updated)), .txt(UI.number(b.rejected)), .txt(b.actor),
                           b.status == "valide" ? UI.badge("Validé", kind: "success") : UI.badge("Annulé", kind: "new"),
                           b.status == "valide"
                             ? .el("form", .attr("method", "post"), .attr("action", SiteURL.importUndo(b.id.uuidString.lowercased()).path),
                                   .el("button", .cls("fr-btn fr-btn--sm fr-btn--tertiary"), .attr("type", "submit"), .txt("Annuler ce lot")))
                             : .empty]
-                     }, numericColumns: [2, 3, 4])))
+                     }, numericColumns: [3, 4, 5])))
     }
 
     static func renderPreview(_ report: ObservationImport.Report, upload: String) -> String {
         Layout(title: "Aperçu de l'import", section: .imports, breadcrumb: [("Imports", SiteURL.imports.path), ("Aperçu", SiteURL.importPreview(upload).path)]).render(.group(
             UI.h1("Aperçu : \(report.file)"),
+            .when(report.profile != nil, .el("p", .txt("Lu avec le profil \(report.profile ?? "")."))),
             UI.alert("Rien n'est encore écrit. Validez pour enregistrer ces valeurs en un seul lot, annulable ensuite.", kind: "info"),
             .el("ul", .cls("jalon-kpis"),
                 .el("li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.read))), .txt("lignes lues")),
@@ -50,6 +77,14 @@ enum ImportsPage {
                 .el("h2", .txt("Lignes rejetées")),
                 UI.table(caption: "Lignes rejetées de \(report.file)", headers: [("Ligne", true), ("Champ", false), ("Motif", false)],
                          rows: report.rejected.prefix(500).map { [.txt(String($0.line)), .txt($0.field), .txt($0.reason)] }, numericColumns: [0]))),
+            .when(!report.samples.isEmpty, .group(
+                .el("h2", .txt(report.changes > report.samples.count ? "Changements (les \(report.samples.count) premiers)" : "Changements")),
+                UI.table(caption: "Valeurs créées ou modifiées par \(report.file)",
+                         headers: [("Ligne", true), ("Indicateur", false), ("Territoire ou structure", false), ("Couloir", false), ("Période", false), ("Avant", true), ("Après", true)],
+                         rows: report.samples.map { c in
+                             [.txt(String(c.line)), .txt(c.indicator), .txt(c.subject), .txt(c.couloir), .txt(c.period),
+                              c.before.map { .txt($0) } ?? UI.badge("Nouveau", kind: "new"), .txt(c.after)]
+                         }, numericColumns: [0, 5, 6]))),
             report.changes == 0
                 ? UI.alert("Aucun changement : ces valeurs sont déjà dans Jalon.", kind: "info")
                 : .el("form", .attr("method", "post"), .attr("action", SiteURL.importPreview(upload).path),
