@@ -74,6 +74,13 @@ enum RollupCache {
         try await db.delete(from: "rollup_cache").where("indicator_code", .equal, indicator).where("territory_code", .equal, territory).run()
     }
 
+    /// After a write touching so many places that tracing each costs more than recomputing: drop the
+    /// indicator (and the formula indicators) everywhere.
+    static func invalidate(indicator: String, on db: any SQLDatabase) async throws {
+        try await bump(on: db)
+        try await db.raw("DELETE FROM rollup_cache WHERE indicator_code = \(bind: indicator) OR indicator_code IN (SELECT code FROM indicators WHERE formula IS NOT NULL)").run()
+    }
+
     /// After writes that change many series at once: structures, territories, categories, indicator definitions.
     static func invalidateAll(on db: any SQLDatabase) async throws {
         try await bump(on: db)

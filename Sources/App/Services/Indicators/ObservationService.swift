@@ -214,17 +214,19 @@ enum ObservationService {
     }
 
     /// Every series these values feed is dropped from the roll-up layer, in the same transaction.
+    /// Beyond `placeLimit` places, the whole indicator is dropped: cheaper than tracing each place.
     static func invalidate(_ written: [Resolved], on db: any SQLDatabase) async throws {
-        var touched = Set<String>()
-        for r in written {
-            let place = r.territory ?? r.structureCommune.map { "C" + $0 } ?? ""
-            guard touched.insert("\(r.indicator)|\(place)").inserted else { continue }
-            if place.isEmpty {
-                try await RollupCache.bump(on: db)
-                try await db.delete(from: "rollup_cache").where("indicator_code", .equal, r.indicator).run()
+        var places: [String: Set<String>] = [:]
+        for r in written { places[r.indicator, default: []].insert(r.territory ?? r.structureCommune.map { "C" + $0 } ?? "") }
+        for (indicator, set) in places.sorted(by: { $0.key < $1.key }) {
+            if set.count > placeLimit || set.contains("") {
+                try await RollupCache.invalidate(indicator: indicator, on: db)
             } else {
-                try await RollupCache.invalidate(indicator: r.indicator, territory: place, on: db)
+                for place in set.sorted() { try await RollupCache.invalidate(indicator: indicator, territory: place, on: db) }
             }
         }
     }
+
+    static let placeLimit = 50
+
 }
