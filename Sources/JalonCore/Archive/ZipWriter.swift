@@ -4,8 +4,10 @@ import Foundation
 /// Builds a zip file in memory (an `.xlsx` is one): stored or deflated entries, UTF-8 names, no
 /// zip64 — so at most 65 535 entries and 4 GiB, far beyond any spreadsheet Jalon exports.
 public struct ZipWriter: Sendable {
+    /// How an entry is stored; the raw values are the zip method codes.
     public enum Method: UInt16, Sendable { case stored = 0, deflated = 8 }
 
+    /// `tooLarge`: beyond what a zip without zip64 holds; `compression`: zlib refused the data.
     public enum Failure: Error, Equatable {
         case tooLarge
         case compression(String)

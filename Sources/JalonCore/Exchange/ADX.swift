@@ -9,6 +9,7 @@ import FoundationXML
 public struct ADX: Sendable, Equatable {
     public static let namespace = "urn:ihe:qrph:adx:2015"
 
+    /// One value of a group, with its disaggregations and annotation.
     public struct DataValue: Sendable, Equatable {
         public var dataElement: String
         public var value: String
@@ -22,6 +23,7 @@ public struct ADX: Sendable, Equatable {
         }
     }
 
+    /// The values of one organisation unit for one period.
     public struct Group: Sendable, Equatable {
         public var orgUnit: String
         public var period: Period
@@ -38,6 +40,7 @@ public struct ADX: Sendable, Equatable {
         }
     }
 
+    /// A message that cannot be read, in French, naming the line.
     public struct Failure: Error, Equatable, CustomStringConvertible {
         public var line: Int
         public var message: String

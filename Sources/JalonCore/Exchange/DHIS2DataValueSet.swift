@@ -26,6 +26,7 @@ public enum DHIS2DataValueSet {
         }
     }
 
+    /// A file that cannot be read, in French, naming the line.
     public struct Failure: Error, Equatable, CustomStringConvertible {
         public var line: Int
         public var message: String

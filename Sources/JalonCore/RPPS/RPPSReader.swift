@@ -33,7 +33,8 @@ public enum RPPSReader {
         var read: Int64 = 0
         while true {
             let chunk: Data
-            do { chunk = try handle.read(upToCount: chunkSize) ?? Data() } catch {
+            // At least two bytes, so that the first chunk shows the gzip magic number.
+            do { chunk = try handle.read(upToCount: max(2, chunkSize)) ?? Data() } catch {
                 throw Failure(line: nil, message: "lecture du fichier interrompue : \(error.localizedDescription)")
             }
             if chunk.isEmpty { break }

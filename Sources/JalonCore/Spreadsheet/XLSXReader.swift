@@ -4,6 +4,7 @@ import Foundation
 /// cells: numbers without float noise, dates as `yyyy-mm-dd`, booleans as VRAI/FAUX, and each
 /// record's line the spreadsheet row number (empty rows skipped, so errors name the row shown in Excel).
 public enum XLSXReader {
+    /// Why a workbook cannot be read; `description` is the French message for the user.
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case notAWorkbook
         case damaged(part: String)

@@ -10,6 +10,7 @@ public enum XLSXCell: Sendable, Equatable {
 /// Writes a one-sheet `.xlsx` with a bold, frozen header row: the smallest package Excel, LibreOffice
 /// and openpyxl open without a repair prompt. Strings are inline (no shared string table to build).
 public enum XLSXWriter {
+    /// Data beyond what Excel can hold; `description` is the French message for the user.
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case tooManyRows(Int)
         case tooManyColumns(Int)
