@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads the entries of a zip file (a Python wheel, later an `.xlsx`): central directory, stored or
+/// Reads the entries of a zip file (a Python wheel, an `.xlsx`): central directory, stored or
 /// deflated entries. Enough for the files Jalon receives; no zip64, no encryption.
 public struct ZipArchive: Sendable {
     public enum Failure: Error, Equatable {

@@ -44,6 +44,18 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return era * 146_097 + doe - 719_468
     }
 
+    /// The day `ordinal` days after 1970-01-01 (the inverse of `ordinal`), for serial dates.
+    init(ordinal: Int) {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(yoe + era * 400 + (m <= 2 ? 1 : 0), m, doy - (153 * mp + 2) / 5 + 1)
+    }
+
     /// Months between two days, fractional (30.4375-day months), for projections.
     public func months(until other: Day) -> Double { Double(other.ordinal - ordinal) / 30.436_875 }
 
