@@ -82,5 +82,10 @@ check profile-json-again 0 "Profil insi-secteurs inchangé (version 2)" -- "$BIN
 printf '{"profile": {"name": "x"}}' > broken.json
 check profile-json-broken 1 "broken.json : profil illisible, champ « version » absent" -- "$BIN" profile import broken.json
 
+# RPPS practitioners (issue 4)
+check rpps 0 "Cabinets créés : 2, modifiés : 0." -- "$BIN" import rpps "$FIX/rpps_fixture.txt"
+check rpps-again 0 "créés : 0, modifiés : 0, inchangés : 4" -- "$BIN" import rpps "$FIX/rpps_fixture.txt"
+check rpps-missing 1 "introuvable" -- "$BIN" import rpps "$WORK/absent.txt"
+
 echo "cli: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

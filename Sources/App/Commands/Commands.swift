@@ -7,6 +7,7 @@ enum Commands {
         var imports = AsyncCommands()
         imports.use(ImportCOGCommand(), as: "cog")
         imports.use(ImportFinessCommand(), as: "finess")
+        imports.use(ImportRPPSCommand(), as: "rpps")
         imports.use(ImportIndicatorsCommand(), as: "indicators")
         imports.use(ImportCSVCommand(kind: .observations), as: "observations")
         imports.use(ImportCSVCommand(kind: .targets), as: "targets")

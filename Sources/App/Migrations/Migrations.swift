@@ -23,5 +23,6 @@ enum Migrations {
         app.migrations.add(CreateTargetHistory())
         app.migrations.add(CreateImportProfiles())
         app.migrations.add(UpdateImportUploadsAddOptions())
+        app.migrations.add(CreatePractitioners())
     }
 }

@@ -161,13 +161,10 @@ enum ObservationService {
         return try await apply(try await plan(resolved, on: db), provenance: provenance, batch: batch, on: db, actor: actor)
     }
 
-    /// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's limits on bound values.
-    static let insertChunk = 500
-
     static func apply(_ plan: [Planned], provenance: String, batch: UUID? = nil, on db: any SQLDatabase, actor: Actor) async throws -> Outcome {
         var outcome = Outcome()
         let now = Date()
-        var history: [[SQLBind]] = [], created: [[SQLBind]] = []
+        var history: [[any Encodable & Sendable]] = [], created: [[any Encodable & Sendable]] = []
         for p in plan {
             let r = p.resolved
             switch p.change {
@@ -175,26 +172,26 @@ enum ObservationService {
                 outcome.unchanged += 1
             case .update:
                 let e = p.existing!
-                history.append([SQLBind(UUID()), SQLBind(e.id), SQLBind(r.indicator), SQLBind(r.subject), SQLBind(r.couloir), SQLBind(r.period.description),
-                                SQLBind(e.value), SQLBind(e.numerator), SQLBind(e.denominator), SQLBind(e.not_provided), SQLBind(e.source),
-                                SQLBind(e.comment), SQLBind(e.provenance), SQLBind(e.recorded_at), SQLBind(now), SQLBind(provenance), SQLBind(e.batch_id)])
+                history.append([UUID(), e.id, r.indicator, r.subject, r.couloir, r.period.description,
+                                e.value, e.numerator, e.denominator, e.not_provided, e.source,
+                                e.comment, e.provenance, e.recorded_at, now, provenance, e.batch_id])
                 try await db.update("observations").set("value", to: r.value).set("numerator", to: r.numerator).set("denominator", to: r.denominator)
                     .set("not_provided", to: r.notProvided).set("source", to: r.source).set("comment", to: r.comment)
                     .set("provenance", to: provenance).set("batch_id", to: batch).set("recorded_at", to: now).where("id", .equal, e.id).run()
                 outcome.updated += 1
             case .create:
-                created.append([SQLBind(UUID()), SQLBind(r.indicator), SQLBind(r.subject), SQLBind(r.territory), SQLBind(r.structureID), SQLBind(r.couloir),
-                                SQLBind(r.period.description), SQLBind(r.period.start.iso), SQLBind(r.period.end.iso), SQLBind(r.value), SQLBind(r.numerator),
-                                SQLBind(r.denominator), SQLBind(r.notProvided), SQLBind(r.source), SQLBind(r.comment), SQLBind(provenance), SQLBind(batch), SQLBind(now)])
+                created.append([UUID(), r.indicator, r.subject, r.territory, r.structureID, r.couloir,
+                                r.period.description, r.period.start.iso, r.period.end.iso, r.value, r.numerator,
+                                r.denominator, r.notProvided, r.source, r.comment, provenance, batch, now])
                 outcome.created += 1
             }
         }
-        try await insertRows(into: "observation_history", columns: [
+        try await db.insertBatched(into: "observation_history", columns: [
             "id", "observation_id", "indicator_code", "subject", "couloir", "period", "value", "numerator", "denominator",
-            "not_provided", "source", "comment", "provenance", "recorded_at", "replaced_at", "replaced_by", "batch_id"], history, on: db)
-        try await insertRows(into: "observations", columns: [
+            "not_provided", "source", "comment", "provenance", "recorded_at", "replaced_at", "replaced_by", "batch_id"], rows: history)
+        try await db.insertBatched(into: "observations", columns: [
             "id", "indicator_code", "subject", "territory_code", "structure_id", "couloir", "period", "period_start", "period_end",
-            "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "batch_id", "recorded_at"], created, on: db)
+            "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "batch_id", "recorded_at"], rows: created)
         if outcome.created + outcome.updated > 0 {
             try await invalidate(plan.filter { $0.change != .unchanged }.map(\.resolved), on: db)
             try await AuditService.record(db, actor: actor, action: "write", objectType: "observations", objectID: provenance,
@@ -202,15 +199,6 @@ enum ObservationService {
                                           details: ["created": "\(outcome.created)", "updated": "\(outcome.updated)", "unchanged": "\(outcome.unchanged)"])
         }
         return outcome
-    }
-
-    /// Multi-row INSERTs, `insertChunk` rows at a time.
-    static func insertRows(into table: String, columns: [String], _ rows: [[SQLBind]], on db: any SQLDatabase) async throws {
-        for start in stride(from: 0, to: rows.count, by: insertChunk) {
-            var insert = db.insert(into: table).columns(columns)
-            for row in rows[start..<min(start + insertChunk, rows.count)] { insert = insert.values(row) }
-            try await insert.run()
-        }
     }
 
     /// Every series these values feed is dropped from the roll-up layer, in the same transaction.
