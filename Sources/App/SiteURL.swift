@@ -17,8 +17,9 @@ enum SiteURL: Equatable, Sendable {
     case fiche(String)
     case tasks
     case imports
-    case exportObservations
-    case exportProgress
+    case exportObservations(ExportTable.Format)
+    case exportTargets(ExportTable.Format)
+    case exportProgress(ExportTable.Format)
     case importPreview(String)
     case importUndo(String)
     case importProfiles
@@ -69,8 +70,9 @@ enum SiteURL: Equatable, Sendable {
         case .comparison: "/feuille-de-route/comparaison"
         case .tasks: "/taches"
         case .imports: "/imports"
-        case .exportObservations: "/exports/observations.csv"
-        case .exportProgress: "/exports/avancement.csv"
+        case let .exportObservations(f): "/exports/observations." + f.rawValue
+        case let .exportTargets(f): "/exports/cibles." + f.rawValue
+        case let .exportProgress(f): "/exports/avancement." + f.rawValue
         case let .importPreview(id): "/imports/apercus/" + Self.escape(id)
         case let .importUndo(id): "/imports/lots/" + Self.escape(id) + "/annuler"
         case .importProfiles: "/imports/profils"

@@ -30,8 +30,11 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.entry.components, use: EntryController.form)
     app.post(SiteURL.entry.components, use: EntryController.submit)
 
-    app.get(SiteURL.exportObservations.components, use: ExportController.observations)
-    app.get(SiteURL.exportProgress.components, use: ExportController.progress)
+    for format in ExportTable.Format.allCases {
+        app.get(SiteURL.exportObservations(format).components, use: ExportController.observations(format))
+        app.get(SiteURL.exportTargets(format).components, use: ExportController.targets(format))
+        app.get(SiteURL.exportProgress(format).components, use: ExportController.progress(format))
+    }
     app.get(SiteURL.imports.components, use: ImportController.index)
     app.on(.POST, SiteURL.imports.components, body: .collect(maxSize: "64mb"), use: ImportController.upload)
     app.get(SiteURL.importPreview(":id").components, use: ImportController.preview)

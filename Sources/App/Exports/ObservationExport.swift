@@ -2,9 +2,8 @@ import Foundation
 import JalonCore
 import SQLKit
 
-/// CSV exports for French Excel (`;`, UTF-8 with BOM, comma decimals, no digit grouping so that
-/// Excel reads numbers as numbers); cells that could run as spreadsheet formulas are neutralised.
-/// The observations export reads back through the observations import unchanged.
+/// The tables Jalon exports (CSV or XLSX, see `ExportTable`): observations and targets for a filter —
+/// both read back through their imports unchanged — and the progress of a roadmap at a date.
 enum ObservationExport {
     struct Filter: Sendable, Equatable {
         var indicator: String?
@@ -12,20 +11,7 @@ enum ObservationExport {
         var couloir: Couloir?
     }
 
-    /// `0.1283` → `0,1283`; integers without decimals.
-    static func number(_ v: Double?) -> String {
-        guard let v, v.isFinite else { return "" }
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
-        // Swift's shortest representation reads back to the very same double (exact round trip).
-        var s = "\(v)"
-        if s.contains("e") {
-            s = String(format: "%.17f", v)
-            while s.hasSuffix("0") { s.removeLast() }
-        }
-        return s.replacingOccurrences(of: ".", with: ",")
-    }
-
-    static func observations(_ f: Filter, on db: any SQLDatabase) async throws -> String {
+    static func observations(_ f: Filter, on db: any SQLDatabase) async throws -> ExportTable {
         struct R: Decodable {
             var indicator_code, label, subject, couloir, period, source, comment, provenance: String
             var territory_code: String?; var finess_et: String?
@@ -43,27 +29,58 @@ enum ObservationExport {
         if let c = f.couloir { q += " AND o.couloir IN (\(binds: c.members.map(\.rawValue) + [c.rawValue]))" }
         q += " ORDER BY o.indicator_code, o.subject, o.period_end"
         let rows = try await db.raw(q).all(decoding: R.self)
-        var out = "\u{FEFF}indicateur;libelle;territoire;structure;couloir;periode;valeur;numerateur;denominateur;source;commentaire;provenance\r\n"
-        for r in rows {
-            let value = r.not_provided ? "ND" : number(r.value)
-            let fields = [r.indicator_code, r.label, r.territory_code ?? "", r.finess_et ?? (r.subject.hasPrefix("S:") ? String(r.subject.dropFirst(2)) : ""),
-                          r.couloir, r.period, value, number(r.numerator), number(r.denominator), r.source, r.comment, r.provenance]
-            out += fields.map(Structures.quote).joined(separator: ";") + "\r\n"
+        return ExportTable(sheet: "Observations", header: ["indicateur", "libelle", "territoire", "structure", "couloir", "periode", "valeur", "numerateur",
+                                                           "denominateur", "source", "commentaire", "provenance"],
+                           rows: rows.map { r in
+                               [.text(r.indicator_code), .text(r.label), .text(r.territory_code ?? ""),
+                                .text(r.finess_et ?? (r.subject.hasPrefix("S:") ? String(r.subject.dropFirst(2)) : "")), .text(r.couloir), .text(r.period),
+                                r.not_provided ? .text("ND") : .number(r.value), .number(r.numerator), .number(r.denominator),
+                                .text(r.source), .text(r.comment), .text(r.provenance)]
+                           })
+    }
+
+    /// Targets as the targets import reads them (`indicateur;territoire;couloir;echeance;cible;reference;date_reference`).
+    static func targets(_ f: Filter, on db: any SQLDatabase) async throws -> ExportTable {
+        struct R: Decodable {
+            var indicator_code, label, territory_code, couloir, due_on, value_kind: String
+            var value_number, baseline: Double?; var value_text, baseline_on: String?
         }
-        return out
+        var q: SQLQueryString = """
+            SELECT t.indicator_code, i.label, t.territory_code, t.couloir, t.due_on, t.value_kind, t.value_number, t.value_text, t.baseline, t.baseline_on
+            FROM targets t JOIN indicators i ON i.code = t.indicator_code WHERE 1 = 1
+            """
+        if let i = f.indicator { q += " AND t.indicator_code = \(bind: i)" }
+        if let t = f.territory {
+            q += " AND t.territory_code IN (SELECT b.territory_code FROM territory_communes a JOIN territory_communes b ON b.commune_code = a.commune_code WHERE a.territory_code = \(bind: t) GROUP BY b.territory_code)"
+        }
+        if let c = f.couloir { q += " AND t.couloir IN (\(binds: c.members.map(\.rawValue) + [c.rawValue]))" }
+        q += " ORDER BY t.indicator_code, t.territory_code, t.couloir, t.due_on"
+        let rows = try await db.raw(q).all(decoding: R.self)
+        return ExportTable(sheet: "Cibles", header: ["indicateur", "libelle", "territoire", "couloir", "echeance", "cible", "reference", "date_reference"],
+                           rows: rows.map { r in
+                               let target: ExportTable.Cell = switch r.value_kind {
+                               case "number": .number(r.value_number)
+                               case "boolean": .text((r.value_number ?? 0) != 0 ? "OUI" : "NON")
+                               case "text": .text(r.value_text ?? "")
+                               case "upcoming": .text("A venir")
+                               case "being_defined": .text("en cours de définition")
+                               default: .text("ni")
+                               }
+                               return [.text(r.indicator_code), .text(r.label), .text(r.territory_code), .text(r.couloir), .text(r.due_on), target,
+                                       .number(r.baseline), .text(r.baseline_on ?? "")]
+                           })
     }
 
     /// The dashboard at a date, one line per indicator.
-    static func progress(_ m: Dashboard.Model) -> String {
-        var out = "\u{FEFF}objectif;fiche;indicateur;libelle;couloir;cible;echeance;valeur;date_valeur;realisation;statut\r\n"
+    static func progress(_ m: Dashboard.Model) -> ExportTable {
+        var rows: [[ExportTable.Cell]] = []
         for o in m.objectives {
             for f in o.fiches {
                 for r in f.rows {
-                    out += [String(o.number), f.title, r.code, r.label, r.couloir, r.target, r.due, r.value, r.valueDate, r.realisation, r.status.label]
-                        .map(Structures.quote).joined(separator: ";") + "\r\n"
+                    rows.append([.number(Double(o.number))] + [f.title, r.code, r.label, r.couloir, r.target, r.due, r.value, r.valueDate, r.realisation, r.status.label].map { .text($0) })
                 }
             }
         }
-        return out
+        return ExportTable(sheet: "Avancement", header: ["objectif", "fiche", "indicateur", "libelle", "couloir", "cible", "echeance", "valeur", "date_valeur", "realisation", "statut"], rows: rows)
     }
 }

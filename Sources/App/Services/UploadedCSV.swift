@@ -4,8 +4,16 @@ import JalonCore
 /// A CSV file a user gives Jalon: any encoding and separator we detect, read whole, with French
 /// errors naming the file and the line.
 enum UploadedCSV {
-    /// Any table file an import accepts: `.csv`, `.csv.gz`/`.xz`, in any detected encoding and separator.
+    /// Any table file an import accepts: `.csv`, `.csv.gz`/`.xz` in any detected encoding and
+    /// separator, or an `.xlsx` workbook (its first visible sheet, or the one named).
     static func table(_ raw: Data, fileName: String, sheet: String? = nil) throws -> [CSVRecord] {
+        if raw.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            do { return try XLSXReader.records(raw, sheet: sheet) } catch let f as XLSXReader.Failure {
+                throw ServiceError.invalid("\(fileName) : \(f.description)")
+            } catch {
+                throw ServiceError.invalid("\(fileName) : ce fichier n'est pas un classeur .xlsx lisible.")
+            }
+        }
         let data: Data
         do { data = try Decompression.auto(raw) } catch { throw ServiceError.invalid("\(fileName) : fichier compressé illisible ou tronqué.") }
         return try records(data, fileName: fileName)

@@ -141,11 +141,18 @@ enum ObservationService {
             let k = key(r.indicator, r.subject, r.couloir, r.period.description)
             guard lastIndex[k] == i else { continue }
             let e = stored[k]
-            let same = e.map { $0.value == r.value && $0.numerator == r.numerator && $0.denominator == r.denominator && $0.not_provided == r.notProvided
+            let same = e.map { close($0.value, r.value) && close($0.numerator, r.numerator) && close($0.denominator, r.denominator) && $0.not_provided == r.notProvided
                 && $0.source == r.source && $0.comment == r.comment } ?? false
             out.append(Planned(resolved: r, existing: e, change: e == nil ? .create : (same ? .unchanged : .update)))
         }
         return out
+    }
+
+    /// Equal to 15 significant digits, as spreadsheets keep them: `12,83 %` read from a workbook is
+    /// the value stored from a CSV even if the last bit of the double differs.
+    static func close(_ a: Double?, _ b: Double?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        return a == b || abs(a - b) <= 1e-14 * max(abs(a), abs(b))
     }
 
     /// Writes a batch: every line is validated first (errors name the line), then all are written in the

@@ -11,8 +11,10 @@ extension Dashboard {
             .el("p", .link(SiteURL.comparison.with([("date", m.at.iso), ("couloir", m.couloir?.rawValue)]), .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"),
                            .txt("Comparer les territoires")), .txt(" · "),
                 .link(SiteURL.tasks.path, .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"), .txt("Tableau des tâches")), .txt(" · "),
-                .link(SiteURL.exportProgress.with([("date", m.at.iso), ("territoire", m.territory.code), ("couloir", m.couloir?.rawValue)]),
-                      .cls("fr-link fr-icon-download-line fr-link--icon-left"), .txt("Exporter en CSV (Excel)"))),
+                .link(SiteURL.exportProgress(.csv).with([("date", m.at.iso), ("territoire", m.territory.code), ("couloir", m.couloir?.rawValue)]),
+                      .cls("fr-link fr-icon-download-line fr-link--icon-left"), .txt("Exporter en CSV (Excel)")), .txt(" · "),
+                .link(SiteURL.exportProgress(.xlsx).with([("date", m.at.iso), ("territoire", m.territory.code), ("couloir", m.couloir?.rawValue)]),
+                      .cls("fr-link fr-icon-download-line fr-link--icon-left"), .txt("en XLSX"))),
             .el("ul", .cls("jalon-kpis"), .each(statuses) { s in
                 .el("li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(m.count(s)))), UI.badge(s.label, kind: IndicatorFormat.badgeKind(s)))
             }),

@@ -77,8 +77,11 @@ extension IndicatorPage {
                               UI.badge(r.status.label, kind: IndicatorFormat.badgeKind(r.status))]
                          }, numericColumns: [1, 3]))),
             .el("h2", .txt("Dernières observations")),
-            .el("p", .link(SiteURL.exportObservations.with([("indicateur", d.code)]), .cls("fr-link fr-icon-download-line fr-link--icon-left"),
-                           .txt("Exporter toutes les observations en CSV (Excel)"))),
+            .el("p", .link(SiteURL.exportObservations(.csv).with([("indicateur", d.code)]), .cls("fr-link fr-icon-download-line fr-link--icon-left"),
+                           .txt("Exporter toutes les observations en CSV (Excel)")), .txt(" · "),
+                .link(SiteURL.exportObservations(.xlsx).with([("indicateur", d.code)]), .cls("fr-link fr-icon-download-line fr-link--icon-left"), .txt("en XLSX")), .txt(" · "),
+                .link(SiteURL.exportTargets(.csv).with([("indicateur", d.code)]), .cls("fr-link fr-icon-download-line fr-link--icon-left"), .txt("Exporter ses cibles en CSV")), .txt(" · "),
+                .link(SiteURL.exportTargets(.xlsx).with([("indicateur", d.code)]), .cls("fr-link fr-icon-download-line fr-link--icon-left"), .txt("en XLSX"))),
             m.observations.isEmpty ? .el("p", .txt("Aucune observation.")) :
                 UI.table(caption: "Observations de \(d.code)", headers: [("Territoire ou structure", false), ("Période", false), ("Valeur", false), ("Provenance", false), ("Enregistrée le", false)],
                          rows: m.observations.map { [.txt($0.subject), .txt($0.period), .txt($0.value), .txt($0.provenance), .txt($0.recordedAt)] }),
