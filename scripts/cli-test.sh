@@ -82,6 +82,17 @@ check profile-json-again 0 "Profil insi-secteurs inchangé (version 2)" -- "$BIN
 printf '{"profile": {"name": "x"}}' > broken.json
 check profile-json-broken 1 "broken.json : profil illisible, champ « version » absent" -- "$BIN" profile import broken.json
 
+# Exchange with DHIS2-based systems and exports (issue 4)
+printf 'type;code_jalon;code_externe\nindicateur;DMP-ALIM;dmpAlimRate\nterritoire;D59;OuNord0001\n' > codes.csv
+check codes 0 "2 correspondances de codes enregistrées" -- "$BIN" import codes codes.csv
+printf 'dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value\ndmpAlimRate,202203,OuNord0001,,,0.2\n' > dhis2.csv
+check dhis2-import 0 "1 créées" -- "$BIN" import dhis2 dhis2.csv
+check dhis2-export 0 "dmpAlimRate,202203,OuNord0001,,,0.2" -- "$BIN" export dhis2 --indicator DMP-ALIM
+check adx-export 0 'orgUnit="OuNord0001" period="2022-03-01/P1M"' -- "$BIN" export adx --territory D59
+check export-xlsx 0 "observations.xlsx écrit" -- "$BIN" export observations --format xlsx --output observations.xlsx
+check import-xlsx 0 "inchangées, 0 rejetées" -- "$BIN" import observations observations.xlsx --dry-run
+check export-unknown 1 "Export inconnu" -- "$BIN" export tout
+
 # RPPS practitioners (issue 4)
 check rpps 0 "Cabinets créés : 2, modifiés : 0." -- "$BIN" import rpps "$FIX/rpps_fixture.txt"
 check rpps-again 0 "créés : 0, modifiés : 0, inchangés : 4" -- "$BIN" import rpps "$FIX/rpps_fixture.txt"

@@ -20,6 +20,9 @@ enum SiteURL: Equatable, Sendable {
     case exportObservations(ExportTable.Format)
     case exportTargets(ExportTable.Format)
     case exportProgress(ExportTable.Format)
+    case exportDHIS2
+    case exportADX
+    case exchangeCodes
     case importPreview(String)
     case importUndo(String)
     case importProfiles
@@ -73,6 +76,9 @@ enum SiteURL: Equatable, Sendable {
         case let .exportObservations(f): "/exports/observations." + f.rawValue
         case let .exportTargets(f): "/exports/cibles." + f.rawValue
         case let .exportProgress(f): "/exports/avancement." + f.rawValue
+        case .exportDHIS2: "/exports/dhis2.csv"
+        case .exportADX: "/exports/adx.xml"
+        case .exchangeCodes: "/imports/correspondances.csv"
         case let .importPreview(id): "/imports/apercus/" + Self.escape(id)
         case let .importUndo(id): "/imports/lots/" + Self.escape(id) + "/annuler"
         case .importProfiles: "/imports/profils"

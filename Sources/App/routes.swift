@@ -30,6 +30,10 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.entry.components, use: EntryController.form)
     app.post(SiteURL.entry.components, use: EntryController.submit)
 
+    app.get(SiteURL.exportDHIS2.components, use: ExportController.dhis2)
+    app.get(SiteURL.exportADX.components, use: ExportController.adx)
+    app.get(SiteURL.exchangeCodes.components, use: ExportController.codes)
+    app.on(.POST, SiteURL.exchangeCodes.components, body: .collect(maxSize: "8mb"), use: ExportController.replaceCodes)
     for format in ExportTable.Format.allCases {
         app.get(SiteURL.exportObservations(format).components, use: ExportController.observations(format))
         app.get(SiteURL.exportTargets(format).components, use: ExportController.targets(format))

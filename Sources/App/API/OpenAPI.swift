@@ -155,10 +155,10 @@ enum OpenAPI {
                     "x-jalon-example": "/api/progress?indicator=TEST-DMP&territory=D59&at=2022-06-30",
                     "responses": ["200": ok(ref("Progress"), "Avancement"), "400": notFound, "404": notFound]]],
                 "/api/imports": ["post": [
-                    "summary": "Importe un CSV d'observations (corps brut ou multipart, champ file) ; dry_run=true pour l'aperçu",
+                    "summary": "Importe un fichier d'observations (CSV, XLSX, DHIS2, ADX) ou de cibles (corps brut ou multipart, champ file) ; dry_run=true pour l'aperçu",
                     "operationId": "importObservations",
                     "parameters": [query("dry_run", "true : aperçu sans écriture"), query("file", "Nom du fichier (sinon en-tête X-File-Name)"),
-                                   query("kind", "observations (par défaut) ou targets", enumValues: ["observations", "targets"]),
+                                   query("kind", "observations (par défaut, CSV ou XLSX), targets, dhis2 (data value set CSV) ou adx (XML)", enumValues: ["observations", "targets", "dhis2", "adx"]),
                                    query("profile", "Profil d'import qui lit le fichier (voir /api/profiles)"), query("sheet", "Feuille d'un classeur .xlsx"),
                                    query("periode", "Réponse au paramètre « periode » du profil (ex. 2022-02)"),
                                    query("territoire", "Réponse au paramètre « territoire » du profil (ex. R32)")],

@@ -11,6 +11,9 @@ enum Commands {
         imports.use(ImportIndicatorsCommand(), as: "indicators")
         imports.use(ImportCSVCommand(kind: .observations), as: "observations")
         imports.use(ImportCSVCommand(kind: .targets), as: "targets")
+        imports.use(ImportCSVCommand(kind: .dhis2), as: "dhis2")
+        imports.use(ImportCSVCommand(kind: .adx), as: "adx")
+        imports.use(ImportCodesCommand(), as: "codes")
         imports.use(ImportUndoCommand(), as: "undo")
         imports.use(ImportListCommand(), as: "list")
         app.asyncCommands.use(imports.group(help: "Importe la géographie officielle (cog), un fichier FINESS (finess FICHIER) ou des indicateurs (indicators FICHIER)."), as: "import")
@@ -27,6 +30,8 @@ enum Commands {
         roadmap.use(RoadmapTemplateCommand(), as: "template")
         app.asyncCommands.use(roadmap.group(help: "Feuilles de route : création depuis un modèle."), as: "roadmap")
         app.asyncCommands.use(ProgressCommand(), as: "progress")
+
+        app.asyncCommands.use(ExportCommand(), as: "export")
 
         var profile = AsyncCommands()
         profile.use(ProfileListCommand(), as: "list")

@@ -23,6 +23,8 @@ struct ImportCSVCommand: AsyncCommand {
         switch kind {
         case .observations: "Importe des observations (indicateur;territoire;couloir;periode;valeur…) ; aperçu avec --dry-run ; lot annulable."
         case .targets: "Importe des cibles (indicateur;territoire;couloir;echeance;cible;reference) ; aperçu avec --dry-run ; lot annulable."
+        case .dhis2: "Importe un data value set DHIS2 (CSV dataelement,period,orgunit,…) à travers les correspondances de codes ; lot annulable."
+        case .adx: "Importe un message ADX (XML IHE QRPH) à travers les correspondances de codes ; lot annulable."
         }
     }
 
@@ -68,6 +70,23 @@ struct ImportListCommand: AsyncCommand {
             for b in batches {
                 context.console.output("\(b.id.uuidString.prefix(8).lowercased())\t\(Format.date(b.created_at))\t\(b.status)\t\(b.file_name)\t\(b.created) créées, \(b.updated) modifiées, \(b.rejected) rejetées\t\(b.actor)".consoleText())
             }
+        }
+    }
+}
+
+/// `jalon import codes FILE`: the mapping of codes with DHIS2 / ADX partners.
+struct ImportCodesCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "CSV type;code_jalon;code_externe (type : indicateur, territoire ou couloir)")
+        var file: String
+    }
+    var help: String { "Remplace les correspondances de codes utilisées par les échanges DHIS2 et ADX." }
+
+    func run(using context: CommandContext, signature s: Signature) async throws {
+        try await context.run {
+            let (data, name) = try context.readFile(s.file)
+            let n = try await context.application.db.sqlTransaction { db in try await ExchangeCodes.replace(with: data, fileName: name, on: db, actor: .cli) }
+            context.console.output("\(n) correspondances de codes enregistrées.".consoleText())
         }
     }
 }

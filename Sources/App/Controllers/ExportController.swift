@@ -32,4 +32,28 @@ enum ExportController {
         }
         return try ObservationExport.progress(model).response(fileName: "avancement-\(model.territory.code)-\(model.at.iso)", format: format)
     }
+
+    @Sendable static func dhis2(req: Request) async throws -> Response {
+        .csv(try await AggregateExchange.dhis2(try await filter(req), on: req.sql), fileName: "dhis2-valeurs.csv")
+    }
+
+    @Sendable static func adx(req: Request) async throws -> Response {
+        let r = Response(status: .ok, body: .init(string: try await AggregateExchange.adx(try await filter(req), on: req.sql)))
+        r.headers.replaceOrAdd(name: .contentType, value: "application/adx+xml; charset=utf-8")
+        r.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"jalon-adx.xml\"")
+        return r
+    }
+
+    @Sendable static func codes(req: Request) async throws -> Response {
+        .csv(try await ExchangeCodes.csv(on: req.sql), fileName: "correspondances.csv")
+    }
+
+    /// A new mapping file replaces the whole mapping; back to the imports page.
+    @Sendable static func replaceCodes(req: Request) async throws -> Response {
+        struct Upload: Content { var file: File? }
+        guard let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 else { throw Abort(.unprocessableEntity, reason: "Choisissez un fichier CSV.") }
+        let data = Data(buffer: file.data), name = String(file.filename.prefix(200))
+        let n = try await req.db.sqlTransaction { db in try await ExchangeCodes.replace(with: data, fileName: name, on: db, actor: .web) }
+        return .seeOther(SiteURL.imports.with([("codes", String(n))]))
+    }
 }

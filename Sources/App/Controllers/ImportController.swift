@@ -13,6 +13,7 @@ enum ImportController {
     @Sendable static func index(req: Request) async throws -> Response {
         let message = (try? req.query.get(String.self, at: "ok")).map { "Import validé : lot \($0)." }
             ?? (try? req.query.get(String.self, at: "annule")).map { "Lot \($0) annulé : les valeurs précédentes sont rétablies." }
+            ?? (try? req.query.get(String.self, at: "codes")).map { "Correspondances de codes enregistrées : \($0) lignes." }
         var form = ImportsPage.Form()
         form.profile = try? req.query.get(String.self, at: "profil")
         return .html(ImportsPage.render(try await model(req, message: message, form: form)))

@@ -3,14 +3,16 @@ import SQLKit
 
 /// The kinds of table import, one preview/commit entry point shared by the CLI, the API and the pages.
 enum ImportKind: String, CaseIterable, Sendable {
-    case observations, targets
+    case observations, targets, dhis2, adx
 
     /// Preview (dry run: writes nothing) or commit as one batch, in the caller's transaction.
     func run(_ data: Data, fileName: String, options: ImportOptions = .init(), dryRun: Bool, on db: any SQLDatabase, actor: Actor) async throws -> ObservationImport.Report {
-        if self == .targets, options.profile != nil { throw ServiceError.invalid("Les profils d'import s'appliquent aux observations, pas aux cibles.", field: "profil") }
+        if self != .observations, options.profile != nil { throw ServiceError.invalid("Les profils d'import s'appliquent aux observations en CSV ou XLSX.", field: "profil") }
+        var options = options
+        options.exchange = AggregateExchange.Format(rawValue: rawValue)
         return switch (self, dryRun) {
-        case (.observations, true): try await ObservationImport.preview(data, fileName: fileName, options: options, on: db).report
-        case (.observations, false): try await ObservationImport.commit(data, fileName: fileName, options: options, on: db, actor: actor)
+        case (.observations, true), (.dhis2, true), (.adx, true): try await ObservationImport.preview(data, fileName: fileName, options: options, on: db).report
+        case (.observations, false), (.dhis2, false), (.adx, false): try await ObservationImport.commit(data, fileName: fileName, options: options, on: db, actor: actor)
         case (.targets, true): try await TargetImport.preview(data, fileName: fileName, sheet: options.sheet, on: db).report
         case (.targets, false): try await TargetImport.commit(data, fileName: fileName, sheet: options.sheet, on: db, actor: actor)
         }
@@ -23,6 +25,8 @@ struct ImportOptions: Sendable, Equatable, Codable {
     /// Answers to the profile's parameters, or overrides of its constants: canonical field → value.
     var settings: [String: String] = [:]
     var sheet: String?
+    /// A DHIS2 data value set or an ADX message rather than a table.
+    var exchange: AggregateExchange.Format?
 
     /// `periode=2022-02` pairs as given on the command line.
     static func settings(_ pairs: [String]) throws -> [String: String] {

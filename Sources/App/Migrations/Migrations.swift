@@ -24,5 +24,6 @@ enum Migrations {
         app.migrations.add(CreateImportProfiles())
         app.migrations.add(UpdateImportUploadsAddOptions())
         app.migrations.add(CreatePractitioners())
+        app.migrations.add(CreateExchangeCodes())
     }
 }

@@ -85,6 +85,7 @@ enum ObservationImport {
     /// `given`: a profile not stored yet (the editor's test), instead of `options.profile`.
     static func parse(_ raw: Data, fileName: String, options: ImportOptions = .init(), given: ImportProfile? = nil, on db: any SQLDatabase) async throws
         -> (rows: [(line: Int, input: ObservationService.Input)], profile: ImportProfile?) {
+        if let format = options.exchange { return (try await AggregateExchange.rows(raw, fileName: fileName, format: format, on: db), nil) }
         if given != nil || options.profile?.isEmpty == false {
             let profile: ImportProfile
             if let given { profile = given } else { profile = try await ImportProfileService.require(options.profile ?? "", on: db) }
@@ -167,7 +168,7 @@ enum ObservationImport {
         let batch = UUID()
         _ = try await ObservationService.apply(plan, provenance: provenance(file: fileName, batch: batch), batch: batch, on: db, actor: actor)
         report.batch = batch
-        try await recordBatch(report, kind: "observations", batch: batch, profile: report.profile, on: db, actor: actor)
+        try await recordBatch(report, kind: options.exchange?.rawValue ?? "observations", batch: batch, profile: report.profile, on: db, actor: actor)
         return report
     }
 

@@ -31,7 +31,7 @@ enum ImportsPage {
             .el("form", .attr("method", "post"), .attr("action", SiteURL.imports.path), .attr("enctype", "multipart/form-data"),
                 .el("fieldset", .cls("fr-fieldset"),
                     .el("legend", .cls("fr-fieldset__legend"), .txt("Contenu du fichier")),
-                    .each([("observations", "Observations"), ("targets", "Cibles")]) { value, label in
+                    .each([("observations", "Observations"), ("targets", "Cibles"), ("dhis2", "Valeurs DHIS2 (data value set CSV)"), ("adx", "Message ADX (XML)")]) { value, label in
                         .el("div", .cls("fr-fieldset__element fr-fieldset__element--inline"), .el("div", .cls("fr-radio-group"),
                             .void("input", [("type", "radio"), ("id", "import-kind-\(value)"), ("name", "kind"), ("value", value)] + (m.form.kind == value ? [("checked", "checked")] : [])),
                             .el("label", .cls("fr-label"), .attr("for", "import-kind-\(value)"), .txt(label))))
@@ -45,14 +45,24 @@ enum ImportsPage {
                     .el("div", .cls("fr-col-12 fr-col-md-4"), UI.input(id: "import-feuille", name: "sheet", label: "Feuille du classeur", value: m.form.sheet, hint: ".xlsx : la première par défaut"))),
                 .el("div", .cls("fr-upload-group fr-mt-2w"),
                     .el("label", .cls("fr-label"), .attr("for", "import-fichier"), .txt("Fichier"), .el("span", .cls("fr-hint-text"), .txt("64 Mo au plus"))),
-                    .void("input", [("class", "fr-upload"), ("type", "file"), ("id", "import-fichier"), ("name", "file"), ("accept", ".csv,.gz,.txt,.tsv,.xlsx,text/csv")])),
+                    .void("input", [("class", "fr-upload"), ("type", "file"), ("id", "import-fichier"), ("name", "file"), ("accept", ".csv,.gz,.txt,.tsv,.xlsx,.xml,text/csv")])),
                 .el("button", .cls("fr-btn fr-mt-2w"), .attr("type", "submit"), .txt("Voir l'aperçu"))),
+            .el("p", .cls("fr-mt-2w"), .txt("Échanges avec les systèmes DHIS2 : "),
+                .link(SiteURL.exportDHIS2.path, .cls("fr-link"), .txt("exporter les valeurs (data value set)")), .txt(" · "),
+                .link(SiteURL.exportADX.path, .cls("fr-link"), .txt("exporter en ADX")), .txt(" · "),
+                .link(SiteURL.exchangeCodes.path, .cls("fr-link"), .txt("correspondances de codes (CSV)"))),
+            .el("form", .attr("method", "post"), .attr("action", SiteURL.exchangeCodes.path), .attr("enctype", "multipart/form-data"),
+                .el("div", .cls("fr-upload-group"),
+                    .el("label", .cls("fr-label"), .attr("for", "codes-fichier"), .txt("Remplacer les correspondances de codes"),
+                        .el("span", .cls("fr-hint-text"), .txt("CSV type;code_jalon;code_externe — type : indicateur, territoire ou couloir"))),
+                    .void("input", [("class", "fr-upload"), ("type", "file"), ("id", "codes-fichier"), ("name", "file"), ("accept", ".csv,text/csv")])),
+                .el("button", .cls("fr-btn fr-btn--secondary fr-mt-1w"), .attr("type", "submit"), .txt("Enregistrer les correspondances"))),
             .el("h2", .cls("fr-mt-5w"), .txt("Lots importés")),
             m.batches.isEmpty ? .el("p", .txt("Aucun import pour l'instant.")) :
             UI.table(caption: "Lots d'import", headers: [("Date", false), ("Fichier", false), ("Type", false), ("Créées", true), ("Modifiées", true), ("Rejetées", true), ("Par", false), ("Statut", false), ("", false)],
                      rows: m.batches.map { b in
                          [.txt(Format.date(b.created_at)), .group(.txt(b.file_name), .el("span", .cls("fr-hint-text"), .txt("SHA-256 \(b.sha256.prefix(12))…"))),
-                          .group(.txt(b.kind == "targets" ? "Cibles" : "Observations"), .when(b.profile != nil, .el("span", .cls("fr-hint-text"), .txt("profil \(b.profile ?? "")")))),
+                          .group(.txt(["targets": "Cibles", "dhis2": "Observations (DHIS2)", "adx": "Observations (ADX)"][b.kind] ?? "Observations"), .when(b.profile != nil, .el("span", .cls("fr-hint-text"), .txt("profil \(b.profile ?? "")")))),
                           .txt(UI.number(b.created)), .txt(UI.number(b.updated)), .txt(UI.number(b.rejected)), .txt(b.actor),
                           b.status == "valide" ? UI.badge("Validé", kind: "success") : UI.badge("Annulé", kind: "new"),
                           b.status == "valide"
