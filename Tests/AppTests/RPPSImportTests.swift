@@ -24,7 +24,7 @@ import Vapor
             #expect(s.pharmaciesLinked == 1 && s.pharmaciesUnknown == 1)
             #expect(s.activitiesCreated == 4)
             // the cabinet is a structure of the MDV couloir in Lille, found by its SIRET
-            let cabinet = try #require(try await StructureQuery.find("12345678900011", on: app.sql))
+            let cabinet = try #require(try await StructureQuery.find("55566677700018", on: app.sql))
             #expect(cabinet.couloir == "MDV" && cabinet.communeCode == "59350" && cabinet.source == "rpps" && cabinet.finessET == nil)
             #expect(try await app.count("practitioner_activities", where: "structure_id = \(bind: cabinet.id)") == 2)
             // the pharmacist works at the FINESS pharmacy of the fixture

@@ -161,7 +161,7 @@ enum StructureQuery {
         // Practices outside FINESS are named by their RPPS (11 digits) or SIRET (14 digits); open ones first.
         let column: String? = switch key.count { case 11: "s.rpps"; case 14: "s.siret"; default: nil }
         guard let column, key.allSatisfy(\.isNumber) else { return nil }
-        return try await db.raw(select + " WHERE \(unsafeRaw: column) = \(bind: key) ORDER BY s.closed_on IS NOT NULL, s.finess_et").first(decoding: Row.self)?.structure
+        return try await db.raw(select + " WHERE \(unsafeRaw: column) = \(bind: key) ORDER BY CASE WHEN s.closed_on IS NULL THEN 0 ELSE 1 END, CASE WHEN s.finess_et IS NULL THEN 1 ELSE 0 END, s.finess_et, s.id").first(decoding: Row.self)?.structure
     }
 
     /// Open structures per couloir in a territory (all of France when nil).

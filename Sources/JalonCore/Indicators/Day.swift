@@ -18,7 +18,13 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.init(y, m, d)
     }
 
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var iso: String { Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2) }
+
+    /// Zero-padded digits. Not `String(format:)`: imports format millions of dates and it is far slower.
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
     public var description: String { iso }
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }

@@ -33,7 +33,7 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .day(d): d.iso
-        case let .month(y, m): String(format: "%04d-%02d", y, m)
+        case let .month(y, m): Day.pad(y, 4) + "-" + Day.pad(m, 2)
         case let .quarter(y, q): "\(y)-T\(q)"
         case let .semester(y, s): "\(y)-S\(s)"
         case let .year(y): String(y)

@@ -16,7 +16,7 @@ final class ObservationLookups {
     init(_ db: any SQLDatabase) { self.db = db }
 
     func indicator(_ raw: String) async throws -> StoredIndicator? {
-        let key = raw.trimmingCharacters(in: .whitespaces)
+        let key = raw.trimmedSpaces
         if let hit = indicators[key] { return hit }
         let found = try await IndicatorQuery.find(key, on: db)
         indicators[key] = found
@@ -41,7 +41,7 @@ final class ObservationLookups {
     /// A name shared by several territories resolves to the one that is not a commune when there is
     /// exactly one (the département "Paris" rather than the commune); otherwise the user must give the code.
     func territory(_ raw: String) async throws -> String? {
-        let key = raw.trimmingCharacters(in: .whitespaces)
+        let key = raw.trimmedSpaces
         if let hit = territories[key] { return hit }
         var code = try await TerritoryQuery.find(key, on: db)?.code
         if code == nil {

@@ -43,7 +43,7 @@ enum ObservationService {
 
     /// nil for an empty cell or a "not provided" marker; an error for anything unreadable.
     static func number(_ raw: String?, field: String) throws -> Double? {
-        guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let raw, !raw.trimmedSpaces.isEmpty else { return nil }
         switch FrenchNumber.parse(raw) {
         case let .number(v, _)?: return v
         case let .boolean(b)?: return b ? 1 : 0
@@ -58,26 +58,26 @@ enum ObservationService {
         }
         guard indicator.definition.formula == nil else { throw ServiceError.invalid("L'indicateur \(indicator.code) est calculé par formule : il ne se saisit pas.", field: "indicateur") }
         var subject: String, territory: String?, structureID: UUID?, structureCommune: String?, structureKey: String?
-        if let s = i.structure?.trimmingCharacters(in: .whitespaces), !s.isEmpty {
+        if let s = i.structure?.trimmedSpaces, !s.isEmpty {
             structureKey = s
             guard let found = try await lookups.structure(s) else { throw ServiceError.invalid("Structure inconnue « \(s.prefix(40)) » (FINESS, RPPS ou SIRET).", field: "structure") }
             structureID = found.id
             structureCommune = found.communeCode
             subject = "S:" + found.id.uuidString.lowercased()
-        } else if let t = i.territory, !t.trimmingCharacters(in: .whitespaces).isEmpty, let found = try await lookups.territory(t) {
+        } else if let t = i.territory, !t.trimmedSpaces.isEmpty, let found = try await lookups.territory(t) {
             territory = found
             subject = "T:" + found
         } else {
             let t = i.territory?.trimmingCharacters(in: .whitespaces) ?? ""
             throw ServiceError.invalid(t.isEmpty ? "Territoire ou structure manquant." : "Territoire inconnu « \(t.prefix(40)) ».", field: "territoire")
         }
-        let couloirRaw = i.couloir?.trimmingCharacters(in: .whitespaces) ?? ""
+        let couloirRaw = i.couloir?.trimmedSpaces ?? ""
         guard let couloir = couloirRaw.isEmpty ? indicator.definition.couloir : Couloir(code: couloirRaw) else {
             throw ServiceError.invalid("Couloir inconnu « \(couloirRaw.prefix(20)) ».", field: "couloir")
         }
         guard let period = lookups.period(i.period) else { throw ServiceError.invalid("Période illisible « \(i.period.prefix(40)) » (ex. 2021-12, 2021-T4, déc. 2021, 31/12/2021).", field: "periode") }
-        let notProvided = i.value.map { FrenchNumber.parse($0) == .notProvided } ?? false
         let value = try number(i.value, field: "Valeur")
+        let notProvided = value == nil && i.value.map { FrenchNumber.parse($0) == .notProvided } ?? false
         let num = try number(i.numerator, field: "Numérateur")
         let den = try number(i.denominator, field: "Dénominateur")
         if value == nil && !notProvided && (num == nil || den == nil) {
@@ -115,24 +115,35 @@ enum ObservationService {
             lastIndex[key(r.indicator, r.subject, r.couloir, r.period.description)] = i
             subjects[r.indicator, default: []].insert(r.subject)
         }
+        // Only what the comparison needs; what the history needs is read for the values to replace.
         struct Row: Decodable {
             var id: UUID; var subject, couloir, period: String; var value, numerator, denominator: Double?; var not_provided: Bool
-            var source, comment, provenance: String; var recorded_at: Date; var batch_id: UUID?
+            var source, comment: String
         }
-        var stored: [String: Existing] = [:]
+        var stored: [String: Row] = [:]
         for (indicator, set) in subjects.sorted(by: { $0.key < $1.key }) {
             let all = set.sorted()
             for start in stride(from: 0, to: all.count, by: 500) {
                 let chunk = Array(all[start..<min(start + 500, all.count)])
                 let rows = try await db.select()
-                    .columns("id", "subject", "couloir", "period", "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "recorded_at", "batch_id")
+                    .columns("id", "subject", "couloir", "period", "value", "numerator", "denominator", "not_provided", "source", "comment")
                     .from("observations").where("indicator_code", .equal, indicator).where("subject", .in, chunk)
                     .all(decoding: Row.self)
-                for e in rows {
-                    stored[key(indicator, e.subject, e.couloir, e.period)] = Existing(
-                        id: e.id, value: e.value, numerator: e.numerator, denominator: e.denominator, not_provided: e.not_provided, source: e.source,
-                        comment: e.comment, provenance: e.provenance, recorded_at: e.recorded_at, batch_id: e.batch_id)
-                }
+                for e in rows { stored[key(indicator, e.subject, e.couloir, e.period)] = e }
+            }
+        }
+        struct Provenance: Decodable { var id: UUID; var provenance: String; var recorded_at: Date; var batch_id: UUID? }
+        var changed: [UUID] = []
+        for (i, r) in resolved.enumerated() {
+            let k = key(r.indicator, r.subject, r.couloir, r.period.description)
+            guard lastIndex[k] == i, let e = stored[k], !same(e.value, e.numerator, e.denominator, e.not_provided, e.source, e.comment, r) else { continue }
+            changed.append(e.id)
+        }
+        var provenance: [UUID: Provenance] = [:]
+        for start in stride(from: 0, to: changed.count, by: 500) {
+            for p in try await db.select().columns("id", "provenance", "recorded_at", "batch_id").from("observations")
+                .where("id", .in, Array(changed[start..<min(start + 500, changed.count)])).all(decoding: Provenance.self) {
+                provenance[p.id] = p
             }
         }
         var out: [Planned] = []
@@ -140,12 +151,18 @@ enum ObservationService {
         for (i, r) in resolved.enumerated() {
             let k = key(r.indicator, r.subject, r.couloir, r.period.description)
             guard lastIndex[k] == i else { continue }
-            let e = stored[k]
-            let same = e.map { close($0.value, r.value) && close($0.numerator, r.numerator) && close($0.denominator, r.denominator) && $0.not_provided == r.notProvided
-                && $0.source == r.source && $0.comment == r.comment } ?? false
-            out.append(Planned(resolved: r, existing: e, change: e == nil ? .create : (same ? .unchanged : .update)))
+            guard let e = stored[k] else { out.append(Planned(resolved: r, existing: nil, change: .create)); continue }
+            let p = provenance[e.id]
+            let existing = Existing(id: e.id, value: e.value, numerator: e.numerator, denominator: e.denominator, not_provided: e.not_provided,
+                                    source: e.source, comment: e.comment, provenance: p?.provenance ?? "", recorded_at: p?.recorded_at ?? Date(), batch_id: p?.batch_id)
+            out.append(Planned(resolved: r, existing: existing, change: p == nil ? .unchanged : .update))
         }
         return out
+    }
+
+    static func same(_ value: Double?, _ numerator: Double?, _ denominator: Double?, _ notProvided: Bool, _ source: String, _ comment: String, _ r: Resolved) -> Bool {
+        close(value, r.value) && close(numerator, r.numerator) && close(denominator, r.denominator) && notProvided == r.notProvided
+            && source == r.source && comment == r.comment
     }
 
     /// Equal to 15 significant digits, as spreadsheets keep them: `12,83 %` read from a workbook is
@@ -172,6 +189,21 @@ enum ObservationService {
         var outcome = Outcome()
         let now = Date()
         var history: [[any Encodable & Sendable]] = [], created: [[any Encodable & Sendable]] = []
+        // Written every few thousand rows so that a million-line import never holds all its bound values at once.
+        func flush(_ force: Bool) async throws {
+            if force || history.count >= 5_000 {
+                try await db.insertBatched(into: "observation_history", columns: [
+                    "id", "observation_id", "indicator_code", "subject", "couloir", "period", "value", "numerator", "denominator",
+                    "not_provided", "source", "comment", "provenance", "recorded_at", "replaced_at", "replaced_by", "batch_id"], rows: history)
+                history.removeAll(keepingCapacity: true)
+            }
+            if force || created.count >= 5_000 {
+                try await db.insertBatched(into: "observations", columns: [
+                    "id", "indicator_code", "subject", "territory_code", "structure_id", "couloir", "period", "period_start", "period_end",
+                    "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "batch_id", "recorded_at"], rows: created)
+                created.removeAll(keepingCapacity: true)
+            }
+        }
         for p in plan {
             let r = p.resolved
             switch p.change {
@@ -192,13 +224,9 @@ enum ObservationService {
                                 r.denominator, r.notProvided, r.source, r.comment, provenance, batch, now])
                 outcome.created += 1
             }
+            try await flush(false)
         }
-        try await db.insertBatched(into: "observation_history", columns: [
-            "id", "observation_id", "indicator_code", "subject", "couloir", "period", "value", "numerator", "denominator",
-            "not_provided", "source", "comment", "provenance", "recorded_at", "replaced_at", "replaced_by", "batch_id"], rows: history)
-        try await db.insertBatched(into: "observations", columns: [
-            "id", "indicator_code", "subject", "territory_code", "structure_id", "couloir", "period", "period_start", "period_end",
-            "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "batch_id", "recorded_at"], rows: created)
+        try await flush(true)
         if outcome.created + outcome.updated > 0 {
             try await invalidate(plan.filter { $0.change != .unchanged }.map(\.resolved), on: db)
             try await AuditService.record(db, actor: actor, action: "write", objectType: "observations", objectID: provenance,

@@ -1,0 +1,19 @@
+import Foundation
+
+extension String {
+    /// Without leading and trailing spaces (ASCII, tab, no-break and narrow no-break spaces); returns the
+    /// string itself when there is nothing to trim, the common case millions of times per import.
+    public var trimmedSpaces: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        if !Self.isSpace(first) && !Self.isSpace(last) { return self }
+        let scalars = unicodeScalars.drop(while: Self.isSpace).reversed().drop(while: Self.isSpace).reversed()
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0xA0, 0x202F, 0x2000...0x200A, 0x3000: true
+        default: false
+        }
+    }
+}
