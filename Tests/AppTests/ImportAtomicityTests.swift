@@ -53,3 +53,13 @@ import Vapor
         }
     }
 }
+
+struct UUIDTextTests {
+    @Test func upperTextIsFoundationsUUIDString() {
+        for _ in 0..<100 {
+            let id = UUID.random()
+            #expect(id.upperText == id.uuidString)
+            #expect(id.uuidString.dropFirst(14).first == "4") // version 4
+        }
+    }
+}

@@ -30,6 +30,10 @@ import Vapor
             // the pharmacist works at the FINESS pharmacy of the fixture
             let pharmacy = try #require(try await StructureQuery.find("750000003", on: app.sql))
             #expect(try await app.count("practitioner_activities", where: "structure_id = \(bind: pharmacy.id) AND couloir = 'PHARMA'") == 1)
+            // a practitioner's RPPS, with or without the national prefix, names the place of the activity
+            #expect(try await StructureQuery.find("810000000022", on: app.sql)?.id == cabinet.id)
+            #expect(try await StructureQuery.find("10000000022", on: app.sql)?.id == cabinet.id)
+            #expect(try await StructureQuery.find("810000000044", on: app.sql)?.finessET == "750000003")
             // the cabinet's page shows it like any structure
             #expect(try await app.get("/structures/\(cabinet.id.uuidString.lowercased())").body.contains("CABINET MEDICAL DES TESTS"))
             // the same file again changes nothing

@@ -328,3 +328,40 @@ def test_upload_preview_commit_then_dashboard(driver, base_url, tmp_path):
     # The value now shows on the dashboard; with a target, the status follows.
     submit_entry(driver, base_url, 1, {"territory": "D62", "due": "mi-2022", "target": "OUI"}, {"indicator": "O1-01"})
     assert dashboard_status(driver, base_url, "O1-01", "D62", "2022-06-30") == "atteint"
+
+
+def test_profile_built_from_a_sample_then_used_for_an_import(driver, base_url, tmp_path):
+    sample = tmp_path / "appels.csv"
+    sample.write_text("Appels INSi de mars 2022\nSecteur;Appels\nEtablissements sanitaires;1 234\nTotal;1 234\n", encoding="utf-8")
+    driver.get(f"{base_url}/imports/profils/editeur")
+    driver.find_element(By.ID, "profil-exemple").send_keys(str(sample))
+    driver.find_element(By.ID, "profil-nom").send_keys("appels-insi-essai")
+    entete = driver.find_element(By.ID, "profil-entete")
+    entete.clear()
+    entete.send_keys("2")
+    click_and_wait_navigation(driver, driver.find_element(By.XPATH, "//button[normalize-space()=\"Tester sur l'exemple\"]"))
+    # The sample's columns are offered in every field's list.
+    assert "#1 « Secteur », #2 « Appels »" in driver.find_element(By.TAG_NAME, "main").text
+    Select(driver.find_element(By.NAME, "col_indicateur")).select_by_value("Secteur")
+    Select(driver.find_element(By.NAME, "col_couloir")).select_by_value("Secteur")
+    Select(driver.find_element(By.NAME, "col_valeur")).select_by_value("Appels")
+    driver.find_element(By.NAME, "const_territoire").send_keys("R32")
+    driver.find_element(By.NAME, "const_periode").send_keys("2022-03")
+    driver.find_element(By.ID, "profil-filtres").send_keys("Secteur : exclure : Total")
+    driver.find_element(By.ID, "profil-correspondances").send_keys(
+        "indicateur : Etablissements sanitaires = O3-18\ncouloir : Etablissements sanitaires = ES")
+    click_and_wait_navigation(driver, driver.find_element(By.XPATH, "//button[normalize-space()=\"Tester sur l'exemple\"]"))
+    assert "1 lignes : 1 valeurs seraient créées" in driver.find_element(By.TAG_NAME, "main").text
+    click_and_wait_navigation(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Enregistrer le profil']"))
+    wait(driver).until(lambda d: re.match(r"Profil appels-insi-essai — version \d+", h1_text(d)))
+    # The import page, preset with the profile from the profile's page.
+    click_and_wait_navigation(driver, driver.find_element(By.LINK_TEXT, "Importer un fichier avec ce profil"))
+    assert Select(driver.find_element(By.ID, "import-profil")).first_selected_option.get_attribute("value") == "appels-insi-essai"
+    driver.find_element(By.ID, "import-fichier").send_keys(str(sample))
+    click_and_wait_navigation(driver, driver.find_element(By.XPATH, "//button[normalize-space()=\"Voir l'aperçu\"]"))
+    wait(driver).until(lambda d: h1_text(d) == "Aperçu : appels.csv")
+    body = driver.find_element(By.TAG_NAME, "main").text
+    assert "Lu avec le profil appels-insi-essai" in body and "O3-18" in body
+    click_and_wait_navigation(driver, driver.find_element(By.XPATH, "//button[normalize-space()=\"Valider l'import\"]"))
+    alert = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main .fr-alert")))
+    assert "Import validé" in alert.text

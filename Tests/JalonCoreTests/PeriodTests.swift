@@ -55,11 +55,25 @@ struct FrenchNumberTests {
         ("2 551 301", 2_551_301.0, false), ("2\u{00A0}551\u{00A0}301", 2_551_301, false), ("2\u{202F}551\u{202F}301", 2_551_301, false),
         ("12,83 %", 0.1283, true), ("0,40%", 0.004, true), ("130,3 %", 1.303, true), ("1,3", 1.3, false), ("1.3", 1.3, false),
         ("1.234,5", 1234.5, false), ("1,234.5", 1234.5, false), ("-4,5", -4.5, false), ("2.551.301", 2_551_301, false),
+        // the byte-level fast path and its edges
+        ("219 240", 219_240, false), (" 12 ", 12, false), ("0.1283", 0.1283, false), ("-0,5", -0.5, false), ("0", 0, false),
     ])
     func numbers(raw: String, value: Double, percent: Bool) throws {
         guard case let .number(v, p)? = FrenchNumber.parse(raw) else { Issue.record("« \(raw) » non lu"); return }
         #expect(abs(v - value) < 1e-9)
         #expect(p == percent)
+    }
+
+    @Test(arguments: ["-", "1,2,3x", "1-2", "--1", "12 34 %x", "."])
+    func notNumbers(raw: String) {
+        if case .number? = FrenchNumber.parse(raw) { Issue.record("« \(raw) » lu comme un nombre") }
+    }
+
+    @Test func trimmedSpacesKeepsInnerSpacesAndDropsOuterOnes() {
+        #expect(" \u{00A0}Nord\u{202F} ".trimmedSpaces == "Nord")
+        #expect("Pas de Calais".trimmedSpaces == "Pas de Calais")
+        #expect("   ".trimmedSpaces == "")
+        #expect("".trimmedSpaces == "")
     }
 
     @Test func booleansAndMarkers() {

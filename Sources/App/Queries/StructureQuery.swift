@@ -151,17 +151,27 @@ enum StructureQuery {
         try await db.raw(select + whereClause(f) + orderClause(f)).all(decoding: Row.self).map(\.structure)
     }
 
-    /// By FINESS number, RPPS or SIRET, or by internal identifier.
+    /// By FINESS number, a practitioner's RPPS (their place of activity), a SIRET, or by internal identifier.
     static func find(_ key: String, on db: any SQLDatabase) async throws -> Structure? {
         if let id = UUID(uuidString: key) {
             return try await db.raw(select + " WHERE s.id = \(bind: id)").first(decoding: Row.self)?.structure
         }
         let key = key.trimmingCharacters(in: .whitespaces).uppercased()
         if let s = try await db.raw(select + " WHERE s.finess_et = \(bind: key)").first(decoding: Row.self)?.structure { return s }
-        // Practices outside FINESS are named by their RPPS (11 digits) or SIRET (14 digits); open ones first.
-        let column: String? = switch key.count { case 11: "s.rpps"; case 14: "s.siret"; default: nil }
-        guard let column, key.allSatisfy(\.isNumber) else { return nil }
-        return try await db.raw(select + " WHERE \(unsafeRaw: column) = \(bind: key) ORDER BY CASE WHEN s.closed_on IS NULL THEN 0 ELSE 1 END, CASE WHEN s.finess_et IS NULL THEN 1 ELSE 0 END, s.finess_et, s.id").first(decoding: Row.self)?.structure
+        guard key.allSatisfy(\.isNumber) else { return nil }
+        // A practitioner's RPPS (11 digits, or 12 with the national prefix 8) names the place of their activity.
+        if key.count == 11 || (key.count == 12 && key.hasPrefix("8")) {
+            let national = key.count == 11 ? "8" + key : key
+            struct A: Decodable { var structure_id: UUID }
+            if let a = try await db.select().column("structure_id").from("practitioner_activities").where("rpps", .equal, national)
+                .where("structure_id", .isNot, SQLLiteral.null).orderBy("activity_key").first(decoding: A.self) {
+                return try await db.raw(select + " WHERE s.id = \(bind: a.structure_id)").first(decoding: Row.self)?.structure
+            }
+            return nil
+        }
+        // Practices outside FINESS are also named by their SIRET (14 digits); open ones first.
+        guard key.count == 14 else { return nil }
+        return try await db.raw(select + " WHERE s.siret = \(bind: key) ORDER BY CASE WHEN s.closed_on IS NULL THEN 0 ELSE 1 END, CASE WHEN s.finess_et IS NULL THEN 1 ELSE 0 END, s.finess_et, s.id").first(decoding: Row.self)?.structure
     }
 
     /// Open structures per couloir in a territory (all of France when nil).

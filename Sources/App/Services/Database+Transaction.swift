@@ -1,10 +1,20 @@
 import Fluent
+import FluentSQLiteDriver
+import Foundation
 import SQLKit
 
 extension Database {
     /// Runs `body` in one transaction with an SQLKit handle: every multi-row write goes through here.
     func sqlTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await transaction { db in try await body(db as! any SQLDatabase) }
+        guard self is any SQLiteDatabase, !inTransaction else { return try await transaction { db in try await body(db as! any SQLDatabase) } }
+        // On SQLite, the statement journal of each multi-row INSERT and the pages a large transaction
+        // cannot keep in cache go to temporary files by default: keep them in memory (set on the
+        // connection, before its transaction begins, since SQLite refuses it inside one).
+        return try await withConnection { conn in
+            try await (conn as! any SQLDatabase).raw("PRAGMA temp_store = MEMORY").run()
+            try await (conn as! any SQLDatabase).raw("PRAGMA cache_size = -131072").run()
+            return try await conn.transaction { db in try await body(db as! any SQLDatabase) }
+        }
     }
 
     var sql: any SQLDatabase { self as! any SQLDatabase }
@@ -15,6 +25,9 @@ extension SQLDatabase {
     func insertBatched(into table: String, columns: [String], rows: [[any Encodable & Sendable]], onConflictIgnore: Bool = false) async throws {
         guard !rows.isEmpty else { return }
         let perBatch = max(1, 30_000 / max(columns.count, 1) / 2)
+        if let sqlite = self as? any SQLiteDatabase, let done = try await sqlite.insertDirect(into: table, columns: columns, rows: rows, perBatch: perBatch, orIgnore: onConflictIgnore), done {
+            return
+        }
         var start = 0
         while start < rows.count {
             let end = min(rows.count, start + perBatch)
@@ -26,3 +39,51 @@ extension SQLDatabase {
         }
     }
 }
+
+extension SQLiteDatabase {
+    /// Multi-row INSERTs bound straight to SQLite values, without SQLKit's serializer and Codable
+    /// encoders — a million-row import spends more there than in SQLite itself. Values are stored
+    /// exactly as SQLiteKit stores them (UUID as upper-case text, Date as seconds since 1970, Bool as
+    /// 0/1). Returns nil, having written nothing, when a value is of another type: the caller then
+    /// takes the general path.
+    func insertDirect(into table: String, columns: [String], rows: [[any Encodable & Sendable]], perBatch: Int, orIgnore: Bool) async throws -> Bool? {
+        var converted: [[SQLiteData]] = []
+        converted.reserveCapacity(rows.count)
+        for row in rows {
+            var out: [SQLiteData] = []
+            out.reserveCapacity(row.count)
+            for value in row {
+                guard let v = Self.sqliteValue(value) else { return nil }
+                out.append(v)
+            }
+            converted.append(out)
+        }
+        let head = (orIgnore ? "INSERT OR IGNORE INTO " : "INSERT INTO ") + "\"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES "
+        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        var start = 0
+        while start < converted.count {
+            let end = min(converted.count, start + perBatch)
+            let sql = head + Array(repeating: tuple, count: end - start).joined(separator: ", ")
+            try await query(sql, Array(converted[start..<end].joined())) { _ in }
+            start = end
+        }
+        return true
+    }
+
+    static func sqliteValue(_ value: any Encodable & Sendable) -> SQLiteData? {
+        switch value {
+        case let v as String: .text(v)
+        case let v as UUID: .text(v.upperText)
+        case let v as Double: .float(v)
+        case let v as Int: .integer(v)
+        case let v as Bool: .integer(v ? 1 : 0)
+        case let v as Date: .float(v.timeIntervalSince1970)
+        case let v as any OptionalValue: v.isNone ? .null : nil
+        default: nil
+        }
+    }
+}
+
+/// Tells a nil inside an existential apart (a present value was already unwrapped by the casts above).
+protocol OptionalValue { var isNone: Bool { get } }
+extension Optional: OptionalValue { var isNone: Bool { self == nil } }

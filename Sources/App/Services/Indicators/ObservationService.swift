@@ -211,7 +211,7 @@ enum ObservationService {
                 outcome.unchanged += 1
             case .update:
                 let e = p.existing!
-                history.append([UUID(), e.id, r.indicator, r.subject, r.couloir, r.period.description,
+                history.append([UUID.random(), e.id, r.indicator, r.subject, r.couloir, r.period.description,
                                 e.value, e.numerator, e.denominator, e.not_provided, e.source,
                                 e.comment, e.provenance, e.recorded_at, now, provenance, e.batch_id])
                 try await db.update("observations").set("value", to: r.value).set("numerator", to: r.numerator).set("denominator", to: r.denominator)
@@ -219,7 +219,7 @@ enum ObservationService {
                     .set("provenance", to: provenance).set("batch_id", to: batch).set("recorded_at", to: now).where("id", .equal, e.id).run()
                 outcome.updated += 1
             case .create:
-                created.append([UUID(), r.indicator, r.subject, r.territory, r.structureID, r.couloir,
+                created.append([UUID.random(), r.indicator, r.subject, r.territory, r.structureID, r.couloir,
                                 r.period.description, r.period.start.iso, r.period.end.iso, r.value, r.numerator,
                                 r.denominator, r.notProvided, r.source, r.comment, provenance, batch, now])
                 outcome.created += 1
