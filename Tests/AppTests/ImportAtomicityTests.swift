@@ -57,9 +57,9 @@ import Vapor
 struct UUIDTextTests {
     @Test func upperTextIsFoundationsUUIDString() {
         for _ in 0..<100 {
-            let id = UUID.random()
+            let id = UUID.ordered()
             #expect(id.upperText == id.uuidString)
-            #expect(id.uuidString.dropFirst(14).first == "4") // version 4
+            #expect(id.uuidString.dropFirst(14).first == "7") // version 7, time-ordered
         }
     }
 }

@@ -25,7 +25,9 @@ extension SQLDatabase {
     func insertBatched(into table: String, columns: [String], rows: [[any Encodable & Sendable]], onConflictIgnore: Bool = false) async throws {
         guard !rows.isEmpty else { return }
         let perBatch = max(1, 30_000 / max(columns.count, 1) / 2)
-        if let sqlite = self as? any SQLiteDatabase, let done = try await sqlite.insertDirect(into: table, columns: columns, rows: rows, perBatch: perBatch, orIgnore: onConflictIgnore), done {
+        // SQLite binds up to 32 766 values per statement: fewer, larger statements to prepare.
+        if let sqlite = self as? any SQLiteDatabase,
+           let done = try await sqlite.insertDirect(into: table, columns: columns, rows: rows, perBatch: max(1, 32_000 / max(columns.count, 1)), orIgnore: onConflictIgnore), done {
             return
         }
         var start = 0

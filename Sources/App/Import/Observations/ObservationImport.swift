@@ -137,7 +137,7 @@ enum ObservationImport {
         for (line, input) in rows {
             do {
                 let r = try await ObservationService.resolve(input, using: lookups)
-                let key = "\(r.indicator)|\(r.subject)|\(r.couloir)|\(r.period)"
+                let key = r.key
                 if let first = seen[key] {
                     report.rejected.append(.init(line: line, field: "periode", reason: "même indicateur, territoire, couloir et période qu'à la ligne \(first)"))
                     continue

@@ -160,7 +160,7 @@ enum RPPSImporter {
                         summary.practicesUpdated += 1
                     }
                 } else {
-                    let id = UUID.random()
+                    let id = UUID.ordered()
                     state.practices[key] = (id, h)
                     state.practicesSeen.insert(key)
                     structureID = id
@@ -200,7 +200,7 @@ enum RPPSImporter {
         for a in activities {
             switch stored[a.key] {
             case nil:
-                inserts.append([UUID.random(), a.key] + columns.map { a.values[$0]! } + [a.hash, now])
+                inserts.append([UUID.ordered(), a.key] + columns.map { a.values[$0]! } + [a.hash, now])
                 summary.activitiesCreated += 1
             case a.hash?:
                 summary.activitiesUnchanged += 1

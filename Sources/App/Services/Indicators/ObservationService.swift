@@ -1,5 +1,6 @@
 import Foundation
 import JalonCore
+import FluentSQLiteDriver
 import SQLKit
 import Vapor
 
@@ -39,6 +40,10 @@ enum ObservationService {
         var notProvided: Bool
         var source: String
         var comment: String
+
+        /// The natural key, `indicator|subject|couloir|period`, computed once per line.
+        var key: String { Self.key(indicator, subject, couloir, period.description) }
+        static func key(_ indicator: String, _ subject: String, _ couloir: String, _ period: String) -> String { indicator + "|" + subject + "|" + couloir + "|" + period }
     }
 
     /// nil for an empty cell or a "not provided" marker; an error for anything unreadable.
@@ -104,38 +109,60 @@ enum ObservationService {
         var change: Change
     }
 
+    /// What the comparison needs of a stored value; what the history needs is read for the values to replace.
+    struct StoredValue: Decodable {
+        var id: UUID; var subject, couloir, period: String; var value, numerator, denominator: Double?; var not_provided: Bool
+        var source, comment: String
+    }
+
+    static let storedColumns = ["id", "subject", "couloir", "period", "value", "numerator", "denominator", "not_provided", "source", "comment"]
+
+    /// On SQLite the rows are read straight from SQLite values: a re-import compares a million of them,
+    /// and Codable decoding would cost more than the query.
+    static func storedValues(indicator: String, subjects: [String], on db: any SQLDatabase) async throws -> [StoredValue] {
+        guard let lite = db as? any SQLiteDatabase else {
+            return try await db.select().columns(storedColumns).from("observations").where("indicator_code", .equal, indicator)
+                .where("subject", .in, subjects).all(decoding: StoredValue.self)
+        }
+        let sql = "SELECT " + storedColumns.joined(separator: ", ") + " FROM observations WHERE indicator_code = ? AND subject IN ("
+            + Array(repeating: "?", count: subjects.count).joined(separator: ", ") + ")"
+        let rows = try await lite.query(sql, [.text(indicator)] + subjects.map { .text($0) })
+        return try rows.map { row in
+            guard let id = row.column("id")?.string.flatMap(UUID.init(uuidString:)), let subject = row.column("subject")?.string,
+                  let couloir = row.column("couloir")?.string, let period = row.column("period")?.string else {
+                throw ServiceError.invalid("Observation illisible dans la base (\(indicator)).")
+            }
+            func number(_ c: String) -> Double? { row.column(c).flatMap { $0.isNull ? nil : $0.double } }
+            return StoredValue(id: id, subject: subject, couloir: couloir, period: period, value: number("value"), numerator: number("numerator"),
+                               denominator: number("denominator"), not_provided: row.column("not_provided")?.bool ?? false,
+                               source: row.column("source")?.string ?? "", comment: row.column("comment")?.string ?? "")
+        }
+    }
+
     /// Compares each resolved line with what is stored. When a key repeats, the last line wins.
     /// Stored values are read per indicator and per few hundred subjects, not per line.
     static func plan(_ resolved: [Resolved], on db: any SQLDatabase) async throws -> [Planned] {
-        func key(_ indicator: String, _ subject: String, _ couloir: String, _ period: String) -> String { "\(indicator)|\(subject)|\(couloir)|\(period)" }
+        let keys = resolved.map(\.key)
         var lastIndex: [String: Int] = [:]
         lastIndex.reserveCapacity(resolved.count)
         var subjects: [String: Set<String>] = [:]
         for (i, r) in resolved.enumerated() {
-            lastIndex[key(r.indicator, r.subject, r.couloir, r.period.description)] = i
+            lastIndex[keys[i]] = i
             subjects[r.indicator, default: []].insert(r.subject)
         }
-        // Only what the comparison needs; what the history needs is read for the values to replace.
-        struct Row: Decodable {
-            var id: UUID; var subject, couloir, period: String; var value, numerator, denominator: Double?; var not_provided: Bool
-            var source, comment: String
-        }
-        var stored: [String: Row] = [:]
+        var stored: [String: StoredValue] = [:]
         for (indicator, set) in subjects.sorted(by: { $0.key < $1.key }) {
             let all = set.sorted()
             for start in stride(from: 0, to: all.count, by: 500) {
-                let chunk = Array(all[start..<min(start + 500, all.count)])
-                let rows = try await db.select()
-                    .columns("id", "subject", "couloir", "period", "value", "numerator", "denominator", "not_provided", "source", "comment")
-                    .from("observations").where("indicator_code", .equal, indicator).where("subject", .in, chunk)
-                    .all(decoding: Row.self)
-                for e in rows { stored[key(indicator, e.subject, e.couloir, e.period)] = e }
+                for e in try await storedValues(indicator: indicator, subjects: Array(all[start..<min(start + 500, all.count)]), on: db) {
+                    stored[Resolved.key(indicator, e.subject, e.couloir, e.period)] = e
+                }
             }
         }
         struct Provenance: Decodable { var id: UUID; var provenance: String; var recorded_at: Date; var batch_id: UUID? }
         var changed: [UUID] = []
         for (i, r) in resolved.enumerated() {
-            let k = key(r.indicator, r.subject, r.couloir, r.period.description)
+            let k = keys[i]
             guard lastIndex[k] == i, let e = stored[k], !same(e.value, e.numerator, e.denominator, e.not_provided, e.source, e.comment, r) else { continue }
             changed.append(e.id)
         }
@@ -149,7 +176,7 @@ enum ObservationService {
         var out: [Planned] = []
         out.reserveCapacity(lastIndex.count)
         for (i, r) in resolved.enumerated() {
-            let k = key(r.indicator, r.subject, r.couloir, r.period.description)
+            let k = keys[i]
             guard lastIndex[k] == i else { continue }
             guard let e = stored[k] else { out.append(Planned(resolved: r, existing: nil, change: .create)); continue }
             let p = provenance[e.id]
@@ -211,7 +238,7 @@ enum ObservationService {
                 outcome.unchanged += 1
             case .update:
                 let e = p.existing!
-                history.append([UUID.random(), e.id, r.indicator, r.subject, r.couloir, r.period.description,
+                history.append([UUID.ordered(), e.id, r.indicator, r.subject, r.couloir, r.period.description,
                                 e.value, e.numerator, e.denominator, e.not_provided, e.source,
                                 e.comment, e.provenance, e.recorded_at, now, provenance, e.batch_id])
                 try await db.update("observations").set("value", to: r.value).set("numerator", to: r.numerator).set("denominator", to: r.denominator)
@@ -219,7 +246,7 @@ enum ObservationService {
                     .set("provenance", to: provenance).set("batch_id", to: batch).set("recorded_at", to: now).where("id", .equal, e.id).run()
                 outcome.updated += 1
             case .create:
-                created.append([UUID.random(), r.indicator, r.subject, r.territory, r.structureID, r.couloir,
+                created.append([UUID.ordered(), r.indicator, r.subject, r.territory, r.structureID, r.couloir,
                                 r.period.description, r.period.start.iso, r.period.end.iso, r.value, r.numerator,
                                 r.denominator, r.notProvided, r.source, r.comment, provenance, batch, now])
                 outcome.created += 1

@@ -1,13 +1,16 @@
 import Foundation
 
 extension UUID {
-    /// A version-4 UUID from the system generator. Foundation on Linux opens /dev/urandom for every
-    /// `UUID()`, which an import of a million rows feels; `getrandom` has no file to open.
-    static func random() -> UUID {
+    /// A time-ordered UUID (version 7: milliseconds since 1970, then random bits) for rows written in
+    /// bulk: consecutive rows land next to each other in the primary-key index instead of at random
+    /// pages. Random bits come from `getrandom`, not from the /dev/urandom that Foundation on Linux
+    /// opens for every `UUID()`.
+    static func ordered() -> UUID {
         var g = SystemRandomNumberGenerator()
-        var bytes = (g.next() as UInt64, g.next() as UInt64)
+        let millis = UInt64(Date().timeIntervalSince1970 * 1000)
+        var bytes = ((millis << 16).bigEndian, g.next() as UInt64)
         return withUnsafeMutableBytes(of: &bytes) { raw in
-            raw[6] = (raw[6] & 0x0F) | 0x40
+            raw[6] = (raw[6] & 0x0F) | 0x70
             raw[8] = (raw[8] & 0x3F) | 0x80
             return UUID(uuid: raw.load(as: uuid_t.self))
         }
