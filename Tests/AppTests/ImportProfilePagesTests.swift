@@ -118,3 +118,17 @@ import Vapor
         }
     }
 }
+
+struct ImportProfileFormTests {
+    /// Browsers send text areas with CRLF line ends: each line is still one rule.
+    @Test func textAreasWithCRLFLineEndsKeepOneRulePerLine() throws {
+        let form = ImportProfileForm(fields: [
+            "name": "essai", "col_indicateur": "Secteur", "col_couloir": "Secteur", "col_valeur": "Appels", "const_territoire": "R32", "const_periode": "2022-03",
+            "lookups": "indicateur : Etablissements sanitaires = O3-18\r\ncouloir : Etablissements sanitaires = ES\r\n",
+            "filters": "Secteur : exclure : Total\r\nSecteur : exclure : Total général", "unpivot_columns": "",
+        ])
+        let p = try form.profile()
+        #expect(p.lookups == ["indicateur": ["Etablissements sanitaires": "O3-18"], "couloir": ["Etablissements sanitaires": "ES"]])
+        #expect(p.filters.count == 2)
+    }
+}

@@ -103,7 +103,7 @@ extension FichePage {
     }
 
     static func paragraphs(_ text: String, empty: String) -> HNode {
-        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if lines.isEmpty { return .el("p", .cls("fr-text--sm"), .txt(empty)) }
         return .el("ul", .each(lines) { .el("li", .txt($0)) })
     }

@@ -88,7 +88,7 @@ struct ImportProfileForm: Sendable, Equatable {
 
     /// Non-blank lines with their 1-based number.
     static func lines(_ text: String) -> [(Int, String)] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
             .map { ($0.offset + 1, $0.element.trimmingCharacters(in: .whitespacesAndNewlines)) }.filter { !$0.1.isEmpty }
     }
 }
