@@ -25,5 +25,6 @@ enum Migrations {
         app.migrations.add(UpdateImportUploadsAddOptions())
         app.migrations.add(CreatePractitioners())
         app.migrations.add(CreateExchangeCodes())
+        app.migrations.add(CreateActivities())
     }
 }

@@ -1,0 +1,49 @@
+import Foundation
+import JalonCore
+import SQLKit
+
+/// What the activity log reaches: open structures of a couloir in a territory touched at least once
+/// in a window, and the number of actions. A structure reached twice counts once; closed structures
+/// count neither above nor below the line.
+enum ReachQuery {
+    struct Reach: Sendable, Equatable {
+        var reached: Int
+        var open: Int
+        var share: Double? { open == 0 ? nil : Double(reached) / Double(open) }
+    }
+
+    /// `since`: the first day counted (nil: from the beginning); `at`: the last.
+    static func reach(couloir: Couloir, territory: String, since: Day?, at: Day, on db: any SQLDatabase) async throws -> Reach {
+        let members = couloir.members.map(\.rawValue) + [couloir.rawValue]
+        struct N: Decodable { var n: Int }
+        let scope: SQLQueryString = "s.closed_on IS NULL AND s.couloir IN (\(binds: members)) AND s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))"
+        var reachedQuery: SQLQueryString = """
+            SELECT COUNT(DISTINCT s.id) AS n FROM activity_structures x JOIN activities a ON a.id = x.activity_id JOIN structures s ON s.id = x.structure_id
+            WHERE a.date <= \(bind: at.iso) AND
+            """
+        reachedQuery += " " + scope
+        if let since { reachedQuery += " AND a.date >= \(bind: since.iso)" }
+        let reached = try await db.raw(reachedQuery).first(decoding: N.self)?.n ?? 0
+        let open = try await db.raw("SELECT COUNT(*) AS n FROM structures s WHERE " + scope).first(decoding: N.self)?.n ?? 0
+        return Reach(reached: reached, open: open)
+    }
+
+    /// Actions in a territory — an activity counts when it names a territory that overlaps it (a regional
+    /// webinar counts for each département) or reaches a structure there — optionally of one type or topic.
+    static func actions(territory: String?, since: Day?, at: Day, type: ActivityType? = nil, topic: String? = nil, on db: any SQLDatabase) async throws -> Int {
+        struct N: Decodable { var n: Int }
+        var q: SQLQueryString = "SELECT COUNT(*) AS n FROM activities a WHERE a.date <= \(bind: at.iso)"
+        if let since { q += " AND a.date >= \(bind: since.iso)" }
+        if let type { q += " AND a.type = \(bind: type.rawValue)" }
+        if let topic { q += " AND a.id IN (SELECT activity_id FROM activity_topics WHERE topic = \(bind: topic))" }
+        if let territory {
+            q += """
+                 AND (a.id IN (SELECT t.activity_id FROM activity_territories t WHERE t.territory_code IN (
+                        SELECT b.territory_code FROM territory_communes c JOIN territory_communes b ON b.commune_code = c.commune_code WHERE c.territory_code = \(bind: territory)))
+                   OR a.id IN (SELECT x.activity_id FROM activity_structures x JOIN structures s ON s.id = x.structure_id
+                        WHERE s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))))
+                """
+        }
+        return try await db.raw(q).first(decoding: N.self)?.n ?? 0
+    }
+}

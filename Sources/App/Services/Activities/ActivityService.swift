@@ -1,0 +1,163 @@
+import Foundation
+import JalonCore
+import SQLKit
+import Vapor
+
+/// Field activities: validation, links (topics, couloirs, territories, organisers, structures reached),
+/// audit, one transaction per write. An activity with an import key is updated in place when its
+/// content changed and left alone when it did not, so a journal can be imported again.
+enum ActivityService {
+    struct Reached: Content, Equatable {
+        /// FINESS, RPPS or SIRET (or the structure's id).
+        var structure: String
+        var attendees: String?
+    }
+
+    struct Input: Content, Equatable {
+        var date: String
+        var type: String
+        var title: String
+        var duration_minutes: Int?
+        var place: String?
+        var remote: Bool?
+        var participants: String?
+        var notes: String?
+        var topics: [String]?
+        var couloirs: [String]?
+        var territories: [String]?
+        var structures: [Reached]?
+        /// Organisation codes or names, or contact e-mails; others are kept as written.
+        var organisers: [String]?
+    }
+
+    struct Resolved: Sendable, Equatable {
+        var date: Day
+        var type: ActivityType
+        var title: String
+        var durationMinutes: Int?
+        var place: String
+        var remote: Bool
+        var participants: Int?
+        var notes: String
+        var topics: [String]
+        var couloirs: [String]
+        var territories: [String]
+        var structures: [(id: UUID, attendees: String)]
+        var organisers: [(organisation: UUID?, contact: UUID?, label: String)]
+
+        static func == (a: Resolved, b: Resolved) -> Bool { a.hash == b.hash }
+
+        /// What decides whether a re-imported line changes anything.
+        var hash: String {
+            var parts: [String] = [date.iso, type.rawValue, title, durationMinutes.map(String.init) ?? "", place, remote ? "1" : "0"]
+            parts.append(participants.map(String.init) ?? "")
+            parts.append(notes)
+            parts.append(topics.joined(separator: ","))
+            parts.append(couloirs.joined(separator: ","))
+            parts.append(territories.joined(separator: ","))
+            parts.append(structures.map { $0.id.uuidString + ":" + $0.attendees }.joined(separator: ","))
+            let organiserParts: [String] = organisers.map { o in
+                let org: String = o.organisation?.uuidString ?? ""
+                let contact: String = o.contact?.uuidString ?? ""
+                return org + ":" + contact + ":" + o.label
+            }
+            parts.append(organiserParts.joined(separator: ","))
+            return RPPSImporter.hash(parts)
+        }
+    }
+
+    static func resolve(_ i: Input, on db: any SQLDatabase) async throws -> Resolved {
+        guard let date = Day(iso: i.date.trimmedSpaces) ?? Period(i.date).flatMap({ p -> Day? in if case let .day(d) = p { d } else { nil } }) else {
+            throw ServiceError.invalid("Date illisible « \(i.date.prefix(30)) » (ex. 2022-03-15 ou 15/03/2022).", field: "date")
+        }
+        guard let type = ActivityType(text: i.type) else {
+            throw ServiceError.invalid("Type d'activité inconnu « \(i.type.prefix(40)) » (\(ActivityType.allCases.map(\.label).joined(separator: ", "))).", field: "type")
+        }
+        let title = i.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty, title.count <= 300 else { throw ServiceError.invalid("Le titre est obligatoire (300 caractères au plus).", field: "titre") }
+        var participants: Int?
+        if let p = i.participants?.trimmedSpaces, !p.isEmpty {
+            guard case let .number(v, false)? = FrenchNumber.parse(p), v >= 0, v == v.rounded(), v < 1_000_000 else {
+                throw ServiceError.invalid("Nombre de participants illisible « \(p.prefix(20)) ».", field: "participants")
+            }
+            participants = Int(v)
+        }
+        if let d = i.duration_minutes, d < 0 || d > 100_000 { throw ServiceError.invalid("Durée impossible : \(d) minutes.", field: "duree") }
+        var couloirs: [String] = []
+        for raw in i.couloirs ?? [] where !raw.trimmedSpaces.isEmpty {
+            guard let c = Couloir(code: raw.trimmedSpaces) else { throw ServiceError.invalid("Couloir inconnu « \(raw.prefix(20)) ».", field: "couloirs") }
+            if !couloirs.contains(c.rawValue) { couloirs.append(c.rawValue) }
+        }
+        let lookups = ObservationLookups(db)
+        var territories: [String] = []
+        for raw in i.territories ?? [] where !raw.trimmedSpaces.isEmpty {
+            guard let code = try await lookups.territory(raw) else { throw ServiceError.invalid("Territoire inconnu « \(raw.prefix(40)) ».", field: "territoires") }
+            if !territories.contains(code) { territories.append(code) }
+        }
+        var structures: [(id: UUID, attendees: String)] = []
+        for r in i.structures ?? [] where !r.structure.trimmedSpaces.isEmpty {
+            guard let s = try await lookups.structure(r.structure.trimmedSpaces) else {
+                throw ServiceError.invalid("Structure inconnue « \(r.structure.prefix(40)) » (FINESS, RPPS ou SIRET).", field: "structures")
+            }
+            if !structures.contains(where: { $0.id == s.id }) { structures.append((s.id, r.attendees?.trimmedSpaces ?? "")) }
+        }
+        var organisers: [(organisation: UUID?, contact: UUID?, label: String)] = []
+        for raw in i.organisers ?? [] {
+            let label = raw.trimmedSpaces
+            guard !label.isEmpty else { continue }
+            organisers.append(try await organiser(label, on: db))
+        }
+        var topics: [String] = []
+        for code in (i.topics ?? []).compactMap(ActivityTopic.code) where !topics.contains(code) { topics.append(code) }
+        return Resolved(date: date, type: type, title: title, durationMinutes: i.duration_minutes, place: i.place?.trimmedSpaces ?? "", remote: i.remote ?? false,
+                        participants: participants, notes: i.notes?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "", topics: topics, couloirs: couloirs,
+                        territories: territories, structures: structures, organisers: organisers)
+    }
+
+    /// An organisation by code or name, a contact by e-mail; otherwise the label alone.
+    static func organiser(_ label: String, on db: any SQLDatabase) async throws -> (organisation: UUID?, contact: UUID?, label: String) {
+        struct I: Decodable { var id: UUID }
+        if label.contains("@"), let c = try await db.select().column("id").from("contacts").where(SQLFunction("LOWER", args: SQLColumn("email")), .equal, SQLBind(label.lowercased()))
+            .first(decoding: I.self) { return (nil, c.id, label) }
+        if let o = try await db.select().column("id").from("organisations").where("code", .equal, label.uppercased())
+            .orWhere(SQLFunction("LOWER", args: SQLColumn("name")), .equal, SQLBind(label.lowercased())).first(decoding: I.self) { return (o.id, nil, label) }
+        return (nil, nil, label)
+    }
+
+    enum Change: Equatable { case created(UUID), updated(UUID), unchanged(UUID) }
+
+    /// Creates the activity, or — with an import key already known — replaces it when its content changed.
+    static func save(_ r: Resolved, importKey: String? = nil, on db: any SQLDatabase, actor: Actor) async throws -> Change {
+        struct E: Decodable { var id: UUID; var content_hash: String }
+        let now = Date()
+        let hash = r.hash
+        var id = UUID.ordered()
+        var existed = false
+        if let importKey, let e = try await db.select().columns("id", "content_hash").from("activities").where("import_key", .equal, importKey).first(decoding: E.self) {
+            if e.content_hash == hash { return .unchanged(e.id) }
+            id = e.id
+            existed = true
+            for table in ["activity_topics", "activity_couloirs", "activity_territories", "activity_organisers", "activity_structures"] {
+                try await db.delete(from: table).where("activity_id", .equal, id).run()
+            }
+            try await db.update("activities").set("content_hash", to: hash).set("type", to: r.type.rawValue).set("title", to: r.title).set("date", to: r.date.iso)
+                .set("duration_minutes", to: r.durationMinutes).set("place", to: r.place).set("remote", to: r.remote).set("participants", to: r.participants)
+                .set("notes", to: r.notes).set("updated_at", to: now).where("id", .equal, id).run()
+        } else {
+            try await db.insert(into: "activities")
+                .columns("id", "import_key", "content_hash", "type", "title", "date", "duration_minutes", "place", "remote", "participants", "notes", "created_at", "updated_at")
+                .values(SQLBind(id), SQLBind(importKey), SQLBind(hash), SQLBind(r.type.rawValue), SQLBind(r.title), SQLBind(r.date.iso), SQLBind(r.durationMinutes),
+                        SQLBind(r.place), SQLBind(r.remote), SQLBind(r.participants), SQLBind(r.notes), SQLBind(now), SQLBind(now))
+                .run()
+        }
+        try await db.insertBatched(into: "activity_topics", columns: ["activity_id", "topic"], rows: r.topics.map { [id, $0] })
+        try await db.insertBatched(into: "activity_couloirs", columns: ["activity_id", "couloir"], rows: r.couloirs.map { [id, $0] })
+        try await db.insertBatched(into: "activity_territories", columns: ["activity_id", "territory_code"], rows: r.territories.map { [id, $0] })
+        try await db.insertBatched(into: "activity_organisers", columns: ["activity_id", "organisation_id", "contact_id", "label"],
+                                   rows: r.organisers.map { [id, $0.organisation, $0.contact, $0.label] })
+        try await db.insertBatched(into: "activity_structures", columns: ["activity_id", "structure_id", "attendees"], rows: r.structures.map { [id, $0.id, $0.attendees] })
+        try await AuditService.record(db, actor: actor, action: existed ? "update" : "create", objectType: "activity", objectID: id.uuidString,
+                                      summary: "\(r.type.label) « \(r.title.prefix(80)) » du \(Format.date(iso: r.date.iso)) : \(r.structures.count) structures touchées")
+        return existed ? .updated(id) : .created(id)
+    }
+}

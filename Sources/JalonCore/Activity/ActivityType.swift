@@ -1,0 +1,63 @@
+import Foundation
+
+/// The kinds of field activity the animateurs, delegates and referents log.
+public enum ActivityType: String, Sendable, Codable, CaseIterable {
+    case webinaire, reunion = "reunion-information", visite = "visite-sur-site", stand, formation, atelier, comite
+    case campagne = "campagne-mailing", contact = "contact-individuel", evenement
+
+    public var label: String {
+        switch self {
+        case .webinaire: "Webinaire"
+        case .reunion: "Réunion d'information"
+        case .visite: "Visite sur site"
+        case .stand: "Stand"
+        case .formation: "Formation"
+        case .atelier: "Atelier"
+        case .comite: "Comité"
+        case .campagne: "Campagne courrier / mailing"
+        case .contact: "Contact individuel"
+        case .evenement: "Événement"
+        }
+    }
+
+    /// From a code or a label as people write it: `visite`, `Visite sur site`, `réunion d'information`, `mailing`…
+    public init?(text raw: String) {
+        let s = Self.normalise(raw)
+        guard !s.isEmpty else { return nil }
+        if let t = Self.allCases.first(where: { Self.normalise($0.rawValue) == s || Self.normalise($0.label) == s }) { self = t; return }
+        let synonyms: [(String, ActivityType)] = [
+            ("visite", .visite), ("reunion", .reunion), ("reuniondinformation", .reunion), ("webinar", .webinaire), ("mailing", .campagne),
+            ("courrier", .campagne), ("campagne", .campagne), ("contact", .contact), ("rendezvous", .contact), ("evenement", .evenement),
+            ("salon", .stand), ("comitologie", .comite),
+        ]
+        guard let hit = synonyms.first(where: { $0.0 == s }) else { return nil }
+        self = hit.1
+    }
+
+    /// Case, accents, spaces and punctuation ignored.
+    public static func normalise(_ s: String) -> String {
+        s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")).filter { $0.isLetter || $0.isNumber }
+    }
+}
+
+/// The services (topics) an activity is about, as the seeds name them; free codes are kept upper-cased.
+public enum ActivityTopic {
+    public static let known: [(code: String, label: String)] = [
+        ("DMP", "Dossier médical partagé"), ("MSS", "Messagerie sécurisée de santé"), ("INS", "Identité nationale de santé"),
+        ("MES", "Mon espace santé"), ("PSC", "Pro Santé Connect / e-CPS"), ("APCV", "Application carte Vitale"),
+        ("ORDO", "Ordonnance numérique"), ("SEGUR", "Équipement référencé Ségur"), ("CYBER", "Cybersécurité"),
+        ("ROR", "Répertoire opérationnel des ressources"), ("TELESANTE", "Télésanté"), ("ESMS", "ESMS numérique"),
+    ]
+
+    /// `Messagerie sécurisée` → `MSS`, `dmp` → `DMP`; anything else upper-cased without accents.
+    public static func code(_ raw: String) -> String? {
+        let t = raw.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty else { return nil }
+        let n = ActivityType.normalise(t)
+        if let k = known.first(where: { ActivityType.normalise($0.code) == n || ActivityType.normalise($0.label) == n }) { return k.code }
+        let aliases: [String: String] = ["messageriesecurisee": "MSS", "mssante": "MSS", "identitovigilance": "INS", "insi": "INS", "monespacesante": "MES",
+                                         "ecps": "PSC", "prosanteconnect": "PSC", "ordonnancenumerique": "ORDO", "cybersecurite": "CYBER", "sunes": "SEGUR"]
+        if let a = aliases[n] { return a }
+        return n.uppercased()
+    }
+}

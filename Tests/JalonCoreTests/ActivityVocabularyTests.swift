@@ -1,0 +1,24 @@
+import Testing
+@testable import JalonCore
+
+struct ActivityVocabularyTests {
+    @Test(arguments: [("Visite sur site", ActivityType.visite), ("visite", .visite), ("réunion d'information", .reunion), ("WEBINAIRE", .webinaire),
+                      ("mailing", .campagne), ("contact-individuel", .contact), ("Événement", .evenement), ("comité", .comite)])
+    func typesAreReadAsPeopleWriteThem(raw: String, type: ActivityType) {
+        #expect(ActivityType(text: raw) == type)
+    }
+
+    @Test func unknownTypesAreNil() {
+        #expect(ActivityType(text: "pique-nique") == nil)
+        #expect(ActivityType(text: "  ") == nil)
+    }
+
+    @Test func topicsHaveOneCodeEach() {
+        #expect(ActivityTopic.code("Messagerie sécurisée") == "MSS")
+        #expect(ActivityTopic.code("dmp") == "DMP")
+        #expect(ActivityTopic.code("Mon espace santé") == "MES")
+        #expect(ActivityTopic.code("identitovigilance") == "INS")
+        #expect(ActivityTopic.code("Domomédecine") == "DOMOMEDECINE")
+        #expect(ActivityTopic.code(" ") == nil)
+    }
+}
