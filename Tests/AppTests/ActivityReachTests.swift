@@ -92,4 +92,30 @@ import Vapor
             #expect(try await app.count("activities") == 3)
         }
     }
+
+    @Test(arguments: TestDB.all)
+    func theNationalReachIndicatorsFollowTheLogWithoutAnyEntry(db: TestDB) async throws {
+        try await Self.seeded(db) { app in
+            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+            let before = try await ProgressQueryTests.progress(app, "O2-02", "D59", at: "2022-12-31")
+            #expect(before.progress.value == nil)
+            _ = try await Self.importJournal(app)
+            let open = try await Self.reach(app, .es, "D59", since: nil, at: "2022-12-31").open
+            // O2-02: share of the Nord's open ES reached at least once (ES1 and ES2; ES3 is closed)
+            let es = try await ProgressQueryTests.progress(app, "O2-02", "D59", at: "2022-12-31")
+            #expect(es.progress.value == 2.0 / Double(open))
+            #expect(es.series.provenance.contains("journal des activités"))
+            // the cached series follows a new activity at once
+            let more = "date;type;titre;structures\n2022-06-01;visite;Visite de suivi;T00000ES4"
+            _ = try await Self.importJournal(app, more)
+            #expect(try await ProgressQueryTests.progress(app, "O2-02", "R32", at: "2022-12-31").series.points.last?.numerator == 3)
+            // O2-01: actions since June 2021, cumulated (a flow)
+            let actions = try await ProgressQueryTests.progress(app, "O2-01", "R32", at: "2022-12-31")
+            #expect(actions.progress.value == 4)
+            // values of a computed indicator are not typed in
+            await #expect(throws: ServiceError.self) {
+                _ = try await ProgressQueryTests.observe(app, [.init(indicator: "O2-02", territory: "D59", period: "2022-06", value: "50 %")])
+            }
+        }
+    }
 }

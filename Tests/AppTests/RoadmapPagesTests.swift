@@ -13,10 +13,10 @@ import Vapor
             _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
 
             // act: enter a value the French way through the form
-            let posted = try await app.post("/saisie", form: [("kind", "observation"), ("indicator", "O2-01"), ("territory", "R32"),
-                                                              ("period", "juin 2022"), ("value", "30"), ("source", "Région")])
+            let posted = try await app.post("/saisie", form: [("kind", "observation"), ("indicator", "O2-08"), ("territory", "R32"),
+                                                              ("period", "juin 2022"), ("value", "12"), ("source", "Région")])
             #expect(posted.status == .seeOther)
-            let refused = try await app.post("/saisie", form: [("kind", "observation"), ("indicator", "O2-01"), ("territory", "R32"),
+            let refused = try await app.post("/saisie", form: [("kind", "observation"), ("indicator", "O2-08"), ("territory", "R32"),
                                                                ("period", "juin 2022"), ("value", "trente")])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.contains("Valeur illisible « trente »"))
@@ -28,9 +28,9 @@ import Vapor
             let dashboard = try await app.get("/feuille-de-route?date=2022-06-30&territoire=R32")
             #expect(dashboard.status == .ok)
             #expect(dashboard.body.contains("Objectif 2 — Acculturer, sensibiliser, informer l&#39;écosystème"))
-            let row = try #require(dashboard.body.range(of: ">O2-01</code>").map { String(dashboard.body[$0.lowerBound...].prefix(1500)) })
+            let row = try #require(dashboard.body.range(of: ">O2-08</code>").map { String(dashboard.body[$0.lowerBound...].prefix(1500)) })
             #expect(row.contains("Atteint"))
-            #expect(row.contains("125,0\u{00A0}%")) // 30 against a target of 24
+            #expect(row.contains("120,0\u{00A0}%")) // 12 against a target of 10
             // Filtering by couloir keeps only that couloir's indicators.
             let es = try await app.get("/feuille-de-route?date=2022-06-30&couloir=BIO")
             #expect(es.body.contains(">O2-03</code>"))
@@ -38,10 +38,13 @@ import Vapor
             #expect(try await app.get("/feuille-de-route?date=30-06-2022").status == .badRequest)
 
             // The indicator page shows the value, its provenance and the per-territory table.
-            let page = try await app.get("/indicateurs/O2-01?territoire=R32&date=2022-06-30")
+            let page = try await app.get("/indicateurs/O2-08?territoire=R32&date=2022-06-30")
             #expect(page.body.contains("saisie manuelle (web)"))
             #expect(page.body.contains("juin 2022"))
-            #expect(page.body.contains("/indicateurs/O2-01?territoire=D59"))
+            #expect(page.body.contains("/indicateurs/O2-08?territoire=D59"))
+            // O2-01 is computed from the activity log: it is not typed in
+            let computed = try await app.post("/saisie", form: [("kind", "observation"), ("indicator", "O2-01"), ("territory", "R32"), ("period", "juin 2022"), ("value", "3")])
+            #expect(computed.status == .unprocessableEntity && computed.body.contains("se calcule depuis le journal des activités"))
             #expect(try await app.get("/indicateurs/NOPE").status == .notFound)
             // The map of départements (installed by scripts/setup.sh) colours the région's départements.
             #expect(FileManager.default.fileExists(atPath: Fixtures.repoRoot + "Public/vendor/maps/fr.departments.svg"), "lancez scripts/setup.sh")

@@ -283,7 +283,8 @@ def submit_entry(d, base_url, form_index, fields, selects):
 
 
 def test_entry_then_dashboard_shows_the_right_statuses(driver, base_url):
-    # The demo loaded the national template; the Nord has values for O2-01 but no target yet.
+    # The demo loaded the national template and a log of activities: O2-01 (actions) is computed from it;
+    # the Nord has values but no target yet.
     assert dashboard_status(driver, base_url, "O2-01", "D59", "2022-06-30") == "sans cible"
 
     # A target the Nord has already passed → "Atteint".
@@ -302,7 +303,7 @@ def test_entry_then_dashboard_shows_the_right_statuses(driver, base_url):
     assert dashboard_status(driver, base_url, "O2-08", "D59", "2022-06-30") == "à risque"
 
     # A wrong number is refused in French and nothing changes.
-    text = submit_entry(driver, base_url, 0, {"territory": "D59", "period": "mars 2022", "value": "beaucoup"}, {"indicator": "O2-01"})
+    text = submit_entry(driver, base_url, 0, {"territory": "D59", "period": "mars 2022", "value": "beaucoup"}, {"indicator": "O2-08"})
     assert "Valeur illisible" in text
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     driver.get(f"{base_url}/feuille-de-route?date=2022-06-30&territoire=D59")

@@ -22,3 +22,20 @@ struct ActivityVocabularyTests {
         #expect(ActivityTopic.code(" ") == nil)
     }
 }
+
+struct ActivityMeasureTests {
+    @Test(arguments: ["actions", "actions:webinaire", "actions-theme:MSS", "participants", "touchees:ES", "touchees-nombre:PHARMA"])
+    func measuresReadBackFromTheirText(text: String) throws {
+        let m = try #require(ActivityMeasure(text: text))
+        #expect(m.description == text)
+        #expect(ActivityMeasure(text: m.description) == m)
+    }
+
+    @Test func readsWhatPeopleWriteAndRefusesTheRest() {
+        #expect(ActivityMeasure(text: "Touchées : es") == ActivityMeasure(kind: .reachShare, couloir: .es))
+        #expect(ActivityMeasure(text: "actions:visite")?.type == .visite)
+        #expect(ActivityMeasure(text: "touchees:XYZ") == nil)
+        #expect(ActivityMeasure(text: "actions:pique-nique") == nil)
+        #expect(ActivityMeasure(text: "moyenne") == nil)
+    }
+}

@@ -27,6 +27,9 @@ struct DemoCommand: AsyncCommand {
             context.console.output((summary.observations.alreadyLoaded
                 ? "Valeurs de démonstration déjà chargées (\(Format.integer(summary.observations.observations)) observations)."
                 : "Valeurs de démonstration : \(Format.integer(summary.observations.observations)) observations.").consoleText())
+            context.console.output((summary.activities.alreadyLoaded
+                ? "Journal d'activités de démonstration déjà chargé (\(Format.integer(summary.activities.activities)) activités)."
+                : "Journal d'activités de démonstration : \(Format.integer(summary.activities.activities)) activités.").consoleText())
         }
     }
 }

@@ -26,5 +26,6 @@ enum Migrations {
         app.migrations.add(CreatePractitioners())
         app.migrations.add(CreateExchangeCodes())
         app.migrations.add(CreateActivities())
+        app.migrations.add(UpdateIndicatorsAddComputed())
     }
 }

@@ -59,9 +59,13 @@ enum ProgressQuery {
         return e
     }
 
-    /// Computes a series from the raw rows: own observations (and the parts, to compare), else the
-    /// roll-up of the parts or of the structures, else the formula.
+    /// Computes a series from the raw rows: the activity log for computed indicators; own observations
+    /// (and the parts, to compare), else the roll-up of the parts or of the structures, else the formula.
     static func resolve(_ indicator: StoredIndicator, territory: Territory, couloir: Couloir, on db: any SQLDatabase) async throws -> RollupCache.Entry {
+        if let measure = indicator.definition.computed {
+            let s = try await ActivitySeries.series(measure, indicator: indicator.definition, territory: territory, couloir: couloir, on: db)
+            return .init(points: s.points.map(RollupCache.Point.init), provenance: s.provenance, isOwn: false, parts: nil)
+        }
         if let formula = indicator.definition.formula {
             let s = try await formulaSeries(indicator, formula: formula, territory: territory, couloir: couloir, on: db)
             return .init(points: s.points.map(RollupCache.Point.init), provenance: s.provenance, isOwn: false, parts: nil)

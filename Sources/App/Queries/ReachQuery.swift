@@ -31,9 +31,15 @@ enum ReachQuery {
     /// Actions in a territory — an activity counts when it names a territory that overlaps it (a regional
     /// webinar counts for each département) or reaches a structure there — optionally of one type or topic.
     static func actions(territory: String?, since: Day?, at: Day, type: ActivityType? = nil, topic: String? = nil, on db: any SQLDatabase) async throws -> Int {
-        struct N: Decodable { var n: Int }
-        var q: SQLQueryString = "SELECT COUNT(*) AS n FROM activities a WHERE a.date <= \(bind: at.iso)"
-        if let since { q += " AND a.date >= \(bind: since.iso)" }
+        try await activities(territory: territory, type: type, topic: topic, on: db).filter { a in a.date <= at && since.map { a.date >= $0 } ?? true }.count
+    }
+
+    struct Dated: Sendable { var date: Day; var participants: Int }
+
+    /// The dates (and participants) of the activities that count for a territory.
+    static func activities(territory: String?, type: ActivityType? = nil, topic: String? = nil, on db: any SQLDatabase) async throws -> [Dated] {
+        struct R: Decodable { var date: String; var participants: Int? }
+        var q: SQLQueryString = "SELECT a.date, a.participants FROM activities a WHERE 1 = 1"
         if let type { q += " AND a.type = \(bind: type.rawValue)" }
         if let topic { q += " AND a.id IN (SELECT activity_id FROM activity_topics WHERE topic = \(bind: topic))" }
         if let territory {
@@ -44,6 +50,21 @@ enum ReachQuery {
                         WHERE s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))))
                 """
         }
-        return try await db.raw(q).first(decoding: N.self)?.n ?? 0
+        return try await db.raw(q).all(decoding: R.self).compactMap { r in Day(iso: r.date).map { Dated(date: $0, participants: r.participants ?? 0) } }
+    }
+
+    /// The day each open structure of the couloir in the territory was first reached (on or after `since`).
+    static func firstReached(couloir: Couloir, territory: String, since: Day?, on db: any SQLDatabase) async throws -> (first: [Day], open: Int) {
+        let members = couloir.members.map(\.rawValue) + [couloir.rawValue]
+        let scope: SQLQueryString = "s.closed_on IS NULL AND s.couloir IN (\(binds: members)) AND s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))"
+        struct F: Decodable { var first: String }
+        var q: SQLQueryString = "SELECT MIN(a.date) AS first FROM activity_structures x JOIN activities a ON a.id = x.activity_id JOIN structures s ON s.id = x.structure_id WHERE "
+        q += scope
+        if let since { q += " AND a.date >= \(bind: since.iso)" }
+        q += " GROUP BY s.id"
+        let first = try await db.raw(q).all(decoding: F.self).compactMap { Day(iso: $0.first) }.sorted()
+        struct N: Decodable { var n: Int }
+        let open = try await db.raw("SELECT COUNT(*) AS n FROM structures s WHERE " + scope).first(decoding: N.self)?.n ?? 0
+        return (first, open)
     }
 }

@@ -81,6 +81,12 @@ enum RollupCache {
         try await db.raw("DELETE FROM rollup_cache WHERE indicator_code = \(bind: indicator) OR indicator_code IN (SELECT code FROM indicators WHERE formula IS NOT NULL)").run()
     }
 
+    /// After a change of the activity log: every indicator computed from it, and the formulas.
+    static func invalidateComputed(on db: any SQLDatabase) async throws {
+        try await bump(on: db)
+        try await db.raw("DELETE FROM rollup_cache WHERE indicator_code IN (SELECT code FROM indicators WHERE computed IS NOT NULL OR formula IS NOT NULL)").run()
+    }
+
     /// After writes that change many series at once: structures, territories, categories, indicator definitions.
     static func invalidateAll(on db: any SQLDatabase) async throws {
         try await bump(on: db)

@@ -36,7 +36,8 @@ enum DemoIndicators {
               AND s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: DemoRegion.region))
             ORDER BY s.finess_et
             """).all(decoding: S.self)
-        for indicator in indicators where indicator.definition.formula == nil {
+        // Computed indicators (the reach of the activity log) take their values from the demo activities.
+        for indicator in indicators where indicator.definition.formula == nil && indicator.definition.computed == nil {
             let d = indicator.definition
             let targets = try await ProgressQuery.targets(d.code, territory: DemoRegion.region, couloir: d.couloir, on: db)
             let goal = targets.compactMap { $0.value.number }.last

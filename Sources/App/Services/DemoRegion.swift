@@ -20,6 +20,7 @@ enum DemoRegion {
         var structures: FinessImporter.Summary
         var roadmap: RoadmapTemplate.Summary
         var observations: DemoIndicators.Summary
+        var activities: DemoActivities.Summary
     }
 
     /// The TAN membership shipped with the product (`Resources/demo/tan_hauts_de_france.csv`: epci;tan;nom_epci).
@@ -49,7 +50,8 @@ enum DemoRegion {
         let summary = try await FinessImporter.apply(file, fileName: "démonstration Hauts-de-France", source: "demo", isDemo: true, on: db, actor: actor)
         let roadmap = try await RoadmapTemplate.create("segur-2021-2023", region: region, on: db, actor: actor)
         let observations = try await DemoIndicators.load(on: db)
-        return Summary(territories: tans.count, structures: summary, roadmap: roadmap, observations: observations)
+        let activities = try await DemoActivities.load(on: db, actor: actor)
+        return Summary(territories: tans.count, structures: summary, roadmap: roadmap, observations: observations, activities: activities)
     }
 
     /// How many structures of each kind, for the whole region (orders of magnitude of the real one).

@@ -62,6 +62,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.init(yoe + era * 400 + (m <= 2 ? 1 : 0), m, doy - (153 * mp + 2) / 5 + 1)
     }
 
+    public func addingDays(_ n: Int) -> Day { Day(ordinal: ordinal + n) }
+
     /// Months between two days, fractional (30.4375-day months), for projections.
     public func months(until other: Day) -> Double { Double(other.ordinal - ordinal) / 30.436_875 }
 

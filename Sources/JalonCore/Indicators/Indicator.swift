@@ -36,11 +36,15 @@ public struct IndicatorDefinition: Sendable, Equatable, Codable {
     public var rollup: RollupRule
     public var direction: Direction
     public var formula: String?
+    /// Computed from the activity log rather than observed (the reach indicators O2-01 … O2-07).
+    public var computed: ActivityMeasure?
 
     public init(code: String, label: String, service: String = "", couloir: Couloir = .tous, source: String = "", kind: Kind = .count,
-                nature: Nature = .stock, cumulativeSince: Day? = nil, rollup: RollupRule = .sum, direction: Direction = .higher, formula: String? = nil) {
+                nature: Nature = .stock, cumulativeSince: Day? = nil, rollup: RollupRule = .sum, direction: Direction = .higher, formula: String? = nil,
+                computed: ActivityMeasure? = nil) {
         self.code = code; self.label = label; self.service = service; self.couloir = couloir; self.source = source; self.kind = kind
         self.nature = nature; self.cumulativeSince = cumulativeSince; self.rollup = rollup; self.direction = direction; self.formula = formula
+        self.computed = computed
     }
 }
 

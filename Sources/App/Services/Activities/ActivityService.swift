@@ -156,6 +156,7 @@ enum ActivityService {
         try await db.insertBatched(into: "activity_organisers", columns: ["activity_id", "organisation_id", "contact_id", "label"],
                                    rows: r.organisers.map { [id, $0.organisation, $0.contact, $0.label] })
         try await db.insertBatched(into: "activity_structures", columns: ["activity_id", "structure_id", "attendees"], rows: r.structures.map { [id, $0.id, $0.attendees] })
+        try await RollupCache.invalidateComputed(on: db)
         try await AuditService.record(db, actor: actor, action: existed ? "update" : "create", objectType: "activity", objectID: id.uuidString,
                                       summary: "\(r.type.label) « \(r.title.prefix(80)) » du \(Format.date(iso: r.date.iso)) : \(r.structures.count) structures touchées")
         return existed ? .updated(id) : .created(id)

@@ -20,6 +20,8 @@ enum IndicatorService {
         var rollup: String?
         var direction: String?
         var formula: String?
+        /// `touchees:ES`, `actions`…: computed from the activity log.
+        var computed: String?
     }
 
     static func kind(_ raw: String?) -> IndicatorDefinition.Kind? {
@@ -75,8 +77,16 @@ enum IndicatorService {
             do { _ = try Formula(f) } catch let e as Formula.ParseError { throw ServiceError.invalid("Indicateur \(code) : \(e.description).") }
             formula = f
         }
+        var computed: ActivityMeasure?
+        if let c = i.computed?.trimmingCharacters(in: .whitespaces), !c.isEmpty {
+            guard let m = ActivityMeasure(text: c) else {
+                throw ServiceError.invalid("Indicateur \(code) : calcul inconnu « \(c.prefix(40)) » (actions, actions:<type>, actions-theme:<thème>, participants, touchees:<couloir>, touchees-nombre:<couloir>).")
+            }
+            guard formula == nil else { throw ServiceError.invalid("Indicateur \(code) : une formule ou un calcul depuis les activités, pas les deux.") }
+            computed = m
+        }
         return IndicatorDefinition(code: code, label: label, service: i.service ?? "", couloir: couloir, source: i.source ?? "", kind: kind,
-                                   nature: nature, cumulativeSince: since, rollup: rule, direction: direction, formula: formula)
+                                   nature: nature, cumulativeSince: since, rollup: rule, direction: direction, formula: formula, computed: computed)
     }
 
     /// Creates or updates; returns whether something changed.
@@ -99,7 +109,7 @@ enum IndicatorService {
         let values: [(String, any Encodable & Sendable)] = [
             ("label", d.label), ("service", d.service), ("couloir", d.couloir.rawValue), ("source", d.source), ("kind", d.kind.rawValue),
             ("unit", unit), ("nature", d.nature.rawValue), ("cumulative_since", d.cumulativeSince?.iso), ("periodicity", periodicity),
-            ("rollup", d.rollup.rawValue), ("direction", d.direction.rawValue), ("formula", d.formula), ("updated_at", now),
+            ("rollup", d.rollup.rawValue), ("direction", d.direction.rawValue), ("formula", d.formula), ("computed", d.computed?.description), ("updated_at", now),
         ]
         if existing == nil {
             try await db.insert(into: "indicators").columns(["code", "created_at"] + values.map(\.0))
@@ -136,7 +146,7 @@ enum IndicatorService {
                               source: field(r, "source"), type: field(r, "type"), unit: field(r, "format", "unite", "unit"),
                               nature: field(r, "nature"), cumulative_since: field(r, "cumul_depuis", "cumulative_since"),
                               periodicity: field(r, "periodicite", "periodicity"), rollup: field(r, "regle", "rollup"),
-                              direction: field(r, "sens", "direction"), formula: field(r, "formule", "formula"))
+                              direction: field(r, "sens", "direction"), formula: field(r, "formule", "formula"), computed: field(r, "calcul", "computed"))
             do { _ = try validate(input) } catch let e as ServiceError {
                 throw ServiceError.invalid("\(fileName), ligne \(r.line) : \(e.message)")
             }

@@ -62,6 +62,9 @@ enum ObservationService {
             throw ServiceError.invalid("Indicateur inconnu « \(i.indicator.prefix(40)) ».", field: "indicateur")
         }
         guard indicator.definition.formula == nil else { throw ServiceError.invalid("L'indicateur \(indicator.code) est calculé par formule : il ne se saisit pas.", field: "indicateur") }
+        if let m = indicator.definition.computed {
+            throw ServiceError.invalid("L'indicateur \(indicator.code) se calcule depuis le journal des activités (\(m.label)) : il ne se saisit pas.", field: "indicateur")
+        }
         var subject: String, territory: String?, structureID: UUID?, structureCommune: String?, structureKey: String?
         if let s = i.structure?.trimmedSpaces, !s.isEmpty {
             structureKey = s

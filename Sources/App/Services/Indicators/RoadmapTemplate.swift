@@ -109,7 +109,7 @@ enum RoadmapTemplate {
             let input = IndicatorService.Input(code: code, label: row["libelle"] ?? code, service: row["service"], couloir: row["couloir"],
                                                source: row["source"], type: row["type"], unit: nil, nature: row["nature"],
                                                cumulative_since: row["nature"] == "flow" ? "2021-06" : nil, periodicity: nil,
-                                               rollup: row["regle"], direction: row["sens"], formula: nil)
+                                               rollup: row["regle"], direction: row["sens"], formula: nil, computed: row["calcul"])
             if try await IndicatorService.upsert(input, on: db, actor: actor) { summary.indicatorsWritten += 1 }
             summary.indicators += 1
             if let fiche = ficheIDs[row["fiche"] ?? ""] {
