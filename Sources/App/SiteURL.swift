@@ -35,6 +35,11 @@ enum SiteURL: Equatable, Sendable {
     case entry
     case categoriesCSV
     case upcoming(String)
+    case activities
+    case activity(String)
+    case activityNew
+    case activitiesICS
+    case worklist
     case healthz
     case metrics
     case api(API)
@@ -90,6 +95,11 @@ enum SiteURL: Equatable, Sendable {
         case .entry: "/saisie"
         case .categoriesCSV: "/referentiels/categories.csv"
         case let .upcoming(slug): "/bientot/" + Self.escape(slug)
+        case .activities: "/activites"
+        case let .activity(id): "/activites/" + Self.escape(id)
+        case .activityNew: "/activites/nouvelle"
+        case .activitiesICS: "/activites.ics"
+        case .worklist: "/activites/a-toucher"
         case .healthz: "/healthz"
         case .metrics: "/metrics"
         case let .api(api):

@@ -30,6 +30,12 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.entry.components, use: EntryController.form)
     app.post(SiteURL.entry.components, use: EntryController.submit)
 
+    app.get(SiteURL.activities.components, use: ActivityController.index)
+    app.get(SiteURL.activityNew.components, use: ActivityController.newForm)
+    app.post(SiteURL.activityNew.components, use: ActivityController.create)
+    app.get(SiteURL.worklist.components, use: ActivityController.worklist)
+    app.get(SiteURL.activitiesICS.components, use: ActivityController.ics)
+    app.get(SiteURL.activity(":id").components, use: ActivityController.show)
     app.get(SiteURL.exportDHIS2.components, use: ExportController.dhis2)
     app.get(SiteURL.exportADX.components, use: ExportController.adx)
     app.get(SiteURL.exchangeCodes.components, use: ExportController.codes)

@@ -71,7 +71,8 @@ import Vapor
             #expect(missing.status == .notFound)
             #expect(missing.body.contains("Territoire inconnu"))
 
-            #expect(try await app.get("/bientot/activites").body.contains("Bientôt disponible"))
+            #expect(try await app.get("/bientot/comites").body.contains("Bientôt disponible"))
+            #expect(try await app.get("/bientot/activites").status == .notFound)
             #expect(try await app.get("/referentiels/categories").body.contains("Centre Hospitalier"))
         }
     }

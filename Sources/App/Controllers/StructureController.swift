@@ -53,6 +53,12 @@ enum StructureController {
         let key = req.parameters.get("key") ?? ""
         guard let s = try await StructureQuery.find(key, on: req.sql) else { throw Abort(.notFound, reason: "Structure inconnue « \(key) ».") }
         let territories = try await s.communeCode.asyncMap { try await StructureQuery.territories(ofCommune: $0, on: req.sql) } ?? []
-        return .html(StructureDetail.render(.init(structure: s, territories: territories)))
+        let activities = try await ActivityQuery.timeline(structure: s.id, on: req.sql)
+        struct U: Decodable { var indicator_code: String; var label: String; var period: String }
+        let services = try await req.sql.raw("""
+            SELECT o.indicator_code, i.label, MIN(o.period) AS period FROM observations o JOIN indicators i ON i.code = o.indicator_code
+            WHERE o.structure_id = \(bind: s.id) AND o.value <> 0 AND o.not_provided = \(bind: false) GROUP BY o.indicator_code, i.label ORDER BY o.indicator_code
+            """).all(decoding: U.self).map { (code: $0.indicator_code, label: $0.label, period: Period($0.period)?.label ?? $0.period) }
+        return .html(StructureDetail.render(.init(structure: s, territories: territories, activities: activities, services: services)))
     }
 }

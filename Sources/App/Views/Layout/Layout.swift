@@ -30,7 +30,7 @@ struct Layout {
             case .roadmap: .roadmap
             case .indicators: .indicators
             case .imports: .imports
-            case .activities: .upcoming("activites")
+            case .activities: .activities
             case .committees: .upcoming("comites")
             }
         }

@@ -41,6 +41,12 @@ extension StructureDetail {
             territories.isEmpty ? .el("p", .txt("Aucun territoire : la commune de cette structure n'est pas connue.")) :
                 .el("ul", .each(territories) { t in
                     .el("li", .link(SiteURL.territory(t.code).path, .txt(t.name)), .txt(" — \(t.kind.label) (\(t.code))"))
-                })))
+                }),
+            .el("h2", .txt("Services utilisés")),
+            m.services.isEmpty ? .el("p", .txt("Aucun service déclaré utilisé pour cette structure (observations au niveau de la structure).")) :
+                .el("ul", .each(m.services) { sv in .el("li", .link(SiteURL.indicator(sv.code).path, .el("code", .txt(sv.code))), .txt(" \(sv.label) — depuis \(sv.period)")) }),
+            .el("h2", .txt("Activités (\(m.activities.count))")),
+            .el("p", .link(SiteURL.activityNew.with([("structure", s.key), ("type", ActivityType.visite.rawValue)]), .cls("fr-btn fr-btn--secondary fr-btn--sm"), .txt("Consigner une visite"))),
+            m.activities.isEmpty ? .el("p", .txt("Aucune activité n'a encore touché cette structure.")) : ActivitiesPage.table(m.activities, caption: "Activités ayant touché \(s.name)")))
     }
 }

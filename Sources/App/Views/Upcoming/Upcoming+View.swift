@@ -3,7 +3,6 @@ import Plot
 /// Placeholder pages for what comes next, so the navigation already shows the whole product.
 enum Upcoming {
     static let pages: [String: (Layout.Section, String)] = [
-        "activites": (.activities, "Journal des actions de terrain, contacts et taux de structures touchées."),
         "comites": (.committees, "Comités, ordres du jour, relevés de décision et photos à date validées."),
     ]
 

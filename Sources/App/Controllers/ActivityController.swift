@@ -1,0 +1,115 @@
+import Foundation
+import JalonCore
+import SQLKit
+import Vapor
+
+/// The activity log pages: journal, one activity, the form to log one, the worklist, the ICS feed.
+enum ActivityController {
+    static func q(_ req: Request, _ k: String) -> String? {
+        (try? req.query.get(String.self, at: k)).map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }
+    }
+
+    static func filter(_ req: Request) async throws -> ActivityFilter {
+        var f = ActivityFilter()
+        f.from = q(req, "du").flatMap(Day.init(iso:))
+        f.to = q(req, "au").flatMap(Day.init(iso:))
+        f.type = q(req, "type").flatMap(ActivityType.init(text:))
+        f.topic = q(req, "theme").flatMap(ActivityTopic.code)
+        f.couloir = q(req, "couloir").flatMap { Couloir(code: $0) }
+        if let t = q(req, "territoire") { f.territory = try await ObservationLookups(req.sql).territory(t) ?? t }
+        f.organiser = q(req, "organisateur")
+        f.page = max(1, min(100_000, q(req, "page").flatMap(Int.init) ?? 1))
+        return f
+    }
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        let f = try await filter(req)
+        let (rows, totals) = try await ActivityQuery.page(f, on: req.sql)
+        let message = q(req, "ok").map { _ in "Activité enregistrée." }
+        return .html(ActivitiesPage.render(.init(filter: f, rows: rows, totals: totals, message: message)))
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        guard let id = UUID(uuidString: req.parameters.get("id") ?? ""), let d = try await ActivityQuery.find(id, on: req.sql) else {
+            throw Abort(.notFound, reason: "Activité inconnue.")
+        }
+        return .html(ActivitiesPage.renderDetail(d))
+    }
+
+    @Sendable static func newForm(req: Request) async throws -> Response {
+        var f = ActivitiesPage.Form()
+        f.date = Day.today().iso
+        if let t = q(req, "type").flatMap(ActivityType.init(text:)) { f.type = t.rawValue }
+        f.structures = q(req, "structure") ?? ""
+        f.territories = q(req, "territoire") ?? ""
+        if let key = q(req, "structure"), let s = try await StructureQuery.find(key, on: req.sql) {
+            f.title = "\(ActivityType(rawValue: f.type)?.label ?? "Visite") — \(s.name)"
+        }
+        return .html(ActivitiesPage.renderForm(f, error: nil))
+    }
+
+    struct Posted: Content {
+        var date, type, title, duration, place, participants, territories, structures, organisers, notes, remote: String?
+        var topics: [String]?
+        var couloirs: [String]?
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let p = try req.content.decode(Posted.self)
+        let form = ActivitiesPage.Form(date: p.date ?? "", type: p.type ?? "", title: p.title ?? "", duration: p.duration ?? "", place: p.place ?? "",
+                                       remote: p.remote == "1", participants: p.participants ?? "", topics: p.topics ?? [], couloirs: p.couloirs ?? [],
+                                       territories: p.territories ?? "", structures: p.structures ?? "", organisers: p.organisers ?? "", notes: p.notes ?? "")
+        func list(_ s: String, _ separators: (Character) -> Bool) -> [String] { s.split(whereSeparator: separators).map { String($0).trimmedSpaces }.filter { !$0.isEmpty } }
+        let structures: [ActivityService.Reached] = list(form.structures, \.isNewline).map { line in
+            let parts = line.split(separator: ";", maxSplits: 1).map { String($0).trimmedSpaces }
+            return .init(structure: parts[0], attendees: parts.count > 1 ? parts[1] : nil)
+        }
+        guard let duration = form.duration.isEmpty ? Optional<Int?>.some(nil) : Int(form.duration).map(Optional.some) else {
+            return .html(ActivitiesPage.renderForm(form, error: "Durée illisible « \(form.duration.prefix(20)) » (un nombre de minutes)."), status: .unprocessableEntity)
+        }
+        let input = ActivityService.Input(date: form.date, type: form.type, title: form.title, duration_minutes: duration, place: form.place, remote: form.remote,
+                                          participants: form.participants, notes: form.notes, topics: form.topics, couloirs: form.couloirs,
+                                          territories: list(form.territories) { $0 == "," }, structures: structures, organisers: list(form.organisers) { $0 == "," })
+        do {
+            let change = try await req.db.sqlTransaction { db in
+                try await ActivityService.save(try await ActivityService.resolve(input, on: db), on: db, actor: .web)
+            }
+            guard case let .created(id) = change else { return .seeOther(SiteURL.activities.path) }
+            return .seeOther(SiteURL.activity(id.uuidString.lowercased()).path)
+        } catch let e as ServiceError {
+            return .html(ActivitiesPage.renderForm(form, error: e.message), status: e.status)
+        }
+    }
+
+    @Sendable static func worklist(req: Request) async throws -> Response {
+        let raw = q(req, "territoire") ?? ""
+        let couloir = q(req, "couloir").flatMap { Couloir(code: $0) } ?? .es
+        let notSince = q(req, "depuis").flatMap(Day.init(iso:))
+        let indicator = q(req, "indicateur")
+        let indicators = try await IndicatorQuery.all(on: req.sql).filter { [.shareOfStructures, .countOfStructures].contains($0.definition.rollup) && $0.definition.computed == nil }
+            .map { (code: $0.code, label: $0.definition.label) }
+        var model = WorklistPage.Model(territory: nil, territoryInput: raw, couloir: couloir, notSince: notSince, indicator: indicator, indicators: indicators, items: [])
+        if !raw.isEmpty {
+            if let code = try await ObservationLookups(req.sql).territory(raw), let t = try await TerritoryQuery.find(code, on: req.sql) {
+                model.territory = t
+                model.items = try await WorklistQuery.items(territory: t.code, couloir: couloir, notSince: notSince, withoutService: indicator, on: req.sql)
+            } else {
+                model.error = "Territoire inconnu « \(raw) »."
+            }
+        }
+        if q(req, "format") == "csv", model.territory != nil {
+            return .csv(WorklistPage.csv(model), fileName: "a-toucher-\(model.territory!.code)-\(couloir.rawValue).csv")
+        }
+        return .html(WorklistPage.render(model), status: model.error == nil ? .ok : .notFound)
+    }
+
+    @Sendable static func ics(req: Request) async throws -> Response {
+        var f = ActivityFilter()
+        f.from = Day.today()
+        f.perPage = 500
+        let rows = try await ActivityQuery.page(f, on: req.sql).rows.sorted { $0.date < $1.date }
+        let r = Response(status: .ok, body: .init(string: ActivityCalendar.ics(rows)))
+        r.headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
+        return r
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import JalonCore
+import Testing
+import Vapor
+@testable import App
+
+/// The activity pages as an animateur uses them: the journal, logging a visit from the worklist,
+/// the structure's timeline, the calendar feed.
+@Suite(.serialized) struct ActivityPagesTests {
+    @Test(arguments: TestDB.all)
+    func journalWorklistVisitTimelineAndCalendar(db: TestDB) async throws {
+        try await ActivityReachTests.seeded(db) { app in
+            _ = try await ActivityReachTests.importJournal(app)
+            let journal = try await app.get("/activites?territoire=D59&du=2022-01-01")
+            #expect(journal.status == .ok)
+            #expect(journal.body.contains("Visite MSSanté au CH") && journal.body.contains("Webinaire INS") && !journal.body.contains("Lancement Ségur"))
+            let visits = try await app.get("/activites?type=visite")
+            #expect(visits.body.contains("Visite MSSanté au CH") && !visits.body.contains("Webinaire INS"))
+            // the worklist: ES of the Nord not reached in 2022 — ES2 (reached in 2021) is there, ES1 is not
+            let work = try await app.get("/activites/a-toucher?territoire=Nord&couloir=ES&depuis=2022-01-01")
+            #expect(work.status == .ok)
+            #expect(work.body.contains("Structure T00000ES2") && !work.body.contains("Structure T00000ES1") && !work.body.contains("Structure T00000ES3"))
+            let csv = try await app.get("/activites/a-toucher?territoire=D59&couloir=ES&depuis=2022-01-01&format=csv")
+            #expect(csv.body.hasPrefix("\u{FEFF}finess;structure;commune;categorie;couloir;dernier_contact\r\n") && csv.body.contains("T00000ES2;Structure T00000ES2;"))
+            #expect(csv.body.contains(";2021-12-01\r\n"))
+            // one click from the worklist: the form comes prefilled, the visit is logged
+            let form = try await app.get("/activites/nouvelle?structure=T00000ES2&type=visite")
+            #expect(form.body.contains("value=\"Visite sur site — Structure T00000ES2\""))
+            let posted = try await app.post("/activites/nouvelle", form: [("date", "2022-09-15"), ("type", "visite-sur-site"), ("title", "Visite de suivi"),
+                                                                           ("structures", "T00000ES2"), ("topics[]", "MSS"), ("organisers", "GRADeS")])
+            #expect(posted.status == .seeOther)
+            #expect(try await ActivityReachTests.reach(app, .es, "D59", since: "2022-01-01", at: "2022-12-31").reached == 2)
+            #expect(!(try await app.get("/activites/a-toucher?territoire=D59&couloir=ES&depuis=2022-01-01").body.contains("Structure T00000ES2")))
+            // the structure's timeline
+            let page = try await app.get("/structures/T00000ES2")
+            #expect(page.body.contains("Activités (2)") && page.body.contains("Visite de suivi") && page.body.contains("Lancement Ségur"))
+            // a wrong form is refused in French with what was typed
+            let refused = try await app.post("/activites/nouvelle", form: [("date", "2022-13-01"), ("type", "visite"), ("title", "<b>Essai</b>")])
+            #expect(refused.status == .unprocessableEntity && refused.body.contains("Date illisible") && refused.body.contains("value=\"&lt;b&gt;Essai&lt;/b&gt;\""))
+            // the calendar feed: upcoming activities only, valid iCalendar
+            let future = Day.today().addingDays(10).iso
+            _ = try await ActivityReachTests.importJournal(app, "date;type;titre;territoires\n\(future);webinaire;\"Webinaire MES, DMP; et \"\"suite\"\" avec un titre très long qui dépasse soixante-quinze octets\";R32")
+            let ics = try await app.get("/activites.ics")
+            #expect(ics.headers.first(name: .contentType) == "text/calendar; charset=utf-8")
+            let lines = ics.body.components(separatedBy: "\r\n")
+            #expect(lines.first == "BEGIN:VCALENDAR" && lines.dropLast().last == "END:VCALENDAR" && lines.last == "")
+            #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == 1)
+            #expect(lines.allSatisfy { $0.utf8.count <= 75 })
+            #expect(lines.contains("DTSTART;VALUE=DATE:" + future.replacingOccurrences(of: "-", with: "")))
+            let summary = lines.drop { !$0.hasPrefix("SUMMARY:") }.prefix { !$0.hasPrefix("DESCRIPTION:") }.map { $0.hasPrefix(" ") ? String($0.dropFirst()) : $0 }.joined()
+            #expect(summary.contains("Webinaire MES\\, DMP\\;"))
+        }
+    }
+}
