@@ -93,6 +93,13 @@ check export-xlsx 0 "observations.xlsx écrit" -- "$BIN" export observations --f
 check import-xlsx 0 "inchangées, 0 rejetées" -- "$BIN" import observations observations.xlsx --dry-run
 check export-unknown 1 "Export inconnu" -- "$BIN" export tout
 
+# Activity log (issue 5)
+printf 'date;type;titre;themes;couloirs;territoires;structures;participants;organisateurs\n2022-03-01;visite;Visite MSSanté;MSS;ES;D59;590000001;3;ARS\n' > journal.csv
+check activities 0 "1 activités lues — 1 créées" -- "$BIN" import activities journal.csv
+check activities-again 0 "0 créées, 0 modifiées, 1 inchangées" -- "$BIN" import activities journal.csv
+printf 'date;type;titre;structures\n2022-03-01;pique-nique;X;590000001\n' > journal-bad.csv
+check activities-bad 1 "journal-bad.csv : rien n'est importé, 1 ligne(s) à corriger — ligne 2, champ type" -- "$BIN" import activities journal-bad.csv
+
 # RPPS practitioners (issue 4)
 check rpps 0 "Cabinets créés : 2, modifiés : 0." -- "$BIN" import rpps "$FIX/rpps_fixture.txt"
 check rpps-again 0 "créés : 0, modifiés : 0, inchangés : 4" -- "$BIN" import rpps "$FIX/rpps_fixture.txt"

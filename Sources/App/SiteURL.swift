@@ -40,6 +40,11 @@ enum SiteURL: Equatable, Sendable {
     case activityNew
     case activitiesICS
     case worklist
+    case directory
+    case directoryImport
+    case directoryMerge
+    case directoryCSV(String)
+    case whoToContact
     case healthz
     case metrics
     case api(API)
@@ -59,6 +64,11 @@ enum SiteURL: Equatable, Sendable {
         case importBatch(String)
         case profiles
         case profile(String)
+        case activities
+        case activity(String)
+        case reach
+        case organisations
+        case contacts
     }
 
     var path: String {
@@ -100,6 +110,11 @@ enum SiteURL: Equatable, Sendable {
         case .activityNew: "/activites/nouvelle"
         case .activitiesICS: "/activites.ics"
         case .worklist: "/activites/a-toucher"
+        case .directory: "/annuaire"
+        case .directoryImport: "/annuaire/import"
+        case .directoryMerge: "/annuaire/fusion"
+        case let .directoryCSV(kind): "/annuaire/" + Self.escape(kind) + ".csv"
+        case .whoToContact: "/annuaire/qui-contacter"
         case .healthz: "/healthz"
         case .metrics: "/metrics"
         case let .api(api):
@@ -118,6 +133,11 @@ enum SiteURL: Equatable, Sendable {
             case let .importBatch(id): "/api/imports/" + Self.escape(id)
             case .profiles: "/api/profiles"
             case let .profile(name): "/api/profiles/" + Self.escape(name)
+            case .activities: "/api/activities"
+            case let .activity(id): "/api/activities/" + Self.escape(id)
+            case .reach: "/api/reach"
+            case .organisations: "/api/organisations"
+            case .contacts: "/api/contacts"
             }
         }
     }

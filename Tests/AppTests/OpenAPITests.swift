@@ -16,7 +16,8 @@ import Vapor
             let paths = try #require(doc["paths"] as? [String: [String: Any]])
             let schemas = try #require((doc["components"] as? [String: Any])?["schemas"] as? [String: Any])
             // Writes first, with their documented examples, so that the reads have data.
-            for path in ["/api/indicators", "/api/targets", "/api/observations"] {
+            var activityID = ""
+            for path in ["/api/indicators", "/api/targets", "/api/observations", "/api/organisations", "/api/contacts", "/api/activities"] {
                 let post = try #require(paths[path]?["post"] as? [String: Any], "\(path)")
                 let content = try #require(((post["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])
                 let example = try JSONSerialization.data(withJSONObject: try #require(content["example"]))
@@ -24,8 +25,10 @@ import Vapor
                 #expect(r.status == .ok || r.status == .created, "\(path) : \(r.status) \(r.body.string)")
                 let responses = try #require(post["responses"] as? [String: Any])
                 let schema = try #require((((responses[String(r.status.code)] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
-                let problems = SchemaCheck.problems(try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)), schema: schema, schemas: schemas, at: path)
+                let answer = try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView))
+                let problems = SchemaCheck.problems(answer, schema: schema, schemas: schemas, at: path)
                 #expect(problems.isEmpty, "\(problems)")
+                if path == "/api/activities" { activityID = (answer as? [String: Any])?["id"] as? String ?? "" }
             }
             // The CSV import, with its documented raw-body example; its batch serves the reads below.
             let importPost = try #require(paths["/api/imports"]?["post"] as? [String: Any])
@@ -39,6 +42,7 @@ import Vapor
             for (path, operations) in paths {
                 guard let get = operations["get"] as? [String: Any] else { continue }
                 let example = (get["x-jalon-example"] as? String ?? path).replacingOccurrences(of: "{finess}", with: "590000001").replacingOccurrences(of: "{id}", with: batchID)
+                    .replacingOccurrences(of: "{activity}", with: activityID)
                 let (code, body) = try await app.getJSON(example)
                 #expect(code == .ok, "\(example)")
                 let schema = try #require(((((get["responses"] as? [String: Any])?["200"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])

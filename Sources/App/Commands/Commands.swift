@@ -14,6 +14,7 @@ enum Commands {
         imports.use(ImportCSVCommand(kind: .dhis2), as: "dhis2")
         imports.use(ImportCSVCommand(kind: .adx), as: "adx")
         imports.use(ImportCodesCommand(), as: "codes")
+        imports.use(ImportActivitiesCommand(), as: "activities")
         imports.use(ImportUndoCommand(), as: "undo")
         imports.use(ImportListCommand(), as: "list")
         app.asyncCommands.use(imports.group(help: "Importe la géographie officielle (cog), un fichier FINESS (finess FICHIER) ou des indicateurs (indicators FICHIER)."), as: "import")

@@ -90,3 +90,20 @@ struct ImportCodesCommand: AsyncCommand {
         }
     }
 }
+
+/// `jalon import activities FILE`
+struct ImportActivitiesCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "CSV date;type;titre;themes;couloirs;territoires;structures;participants;organisateurs (listes séparées par |)")
+        var file: String
+    }
+    var help: String { "Importe un journal d'activités (toutes les lignes ou aucune ; une ligne déjà importée ne change rien)." }
+
+    func run(using context: CommandContext, signature s: Signature) async throws {
+        try await context.run {
+            let (data, name) = try context.readFile(s.file)
+            let summary = try await context.application.db.sqlTransaction { db in try await ActivityImport.run(data, fileName: name, on: db, actor: .cli) }
+            context.console.output(summary.text.consoleText())
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import JalonCore
+import Testing
+import Vapor
+@testable import App
+
+/// Organisations and contacts: CSV in and out, duplicates found and merged, who to contact per territory.
+@Suite(.serialized) struct DirectoryTests {
+    static let organisations = """
+        code;nom;type;territoires
+        ARS-HDF;ARS Hauts-de-France;ars;R32
+        CPAM-LILLE;CPAM Lille-Douai;cpam;D59
+        CPAM-ARTOIS;CPAM de l'Artois;cpam;D62
+        GRADES-HDF;GRADeS Hauts-de-France;grades;R32
+        """
+    // Fictitious people only.
+    static let contacts = """
+        civilite;prenom;nom;fonction;organisation;structure;email;telephone;roles;territoires;consentement
+        Mme;Camille;Exemple;Animatrice territoriale;GRADES-HDF;;camille.exemple@example.org;03 00 00 00 01;animateur territorial;TAN-LITTORAL;oui
+        M.;Dominique;Essai;Référent e-santé;CPAM-LILLE;;dominique.essai@example.org;;référent e-santé CPAM|référent INS;D59;non
+        Mme;Camille;EXEMPLE;Animatrice;GRADES-HDF;;c.exemple@example.org;;animateur territorial;D62;oui
+        """
+
+    @Test(arguments: TestDB.all)
+    func directoryInOutDuplicatesAndWhoToContact(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            let o = try await app.db.sqlTransaction { db in try await DirectoryImport.organisations(Data(Self.organisations.utf8), fileName: "orgs.csv", on: db, actor: .system) }
+            #expect(o.written == 4)
+            let again = try await app.db.sqlTransaction { db in try await DirectoryImport.organisations(Data(Self.organisations.utf8), fileName: "orgs.csv", on: db, actor: .system) }
+            #expect(again.written == 0 && again.unchanged == 4)
+            let c = try await app.db.sqlTransaction { db in try await DirectoryImport.contacts(Data(Self.contacts.utf8), fileName: "contacts.csv", on: db, actor: .system) }
+            #expect(c.written == 3)
+            // re-importing the same file: e-mails already known, nothing added
+            let c2 = try await app.db.sqlTransaction { db in try await DirectoryImport.contacts(Data(Self.contacts.utf8), fileName: "contacts.csv", on: db, actor: .system) }
+            #expect(c2.written == 0 && c2.unchanged == 3)
+            // an unknown organisation refuses the whole file, naming the line
+            await #expect(throws: ServiceError.self) {
+                _ = try await app.db.sqlTransaction { db in
+                    try await DirectoryImport.contacts(Data("prenom;nom;organisation;email\nA;B;INCONNUE;a.b@example.org\n".utf8), fileName: "x.csv", on: db, actor: .system)
+                }
+            }
+            #expect(try await app.count("contacts") == 3)
+            // the same name at the same organisation: a probable duplicate, merged keeping territories, roles and the opt-out
+            let dups = try await DirectoryService.duplicates(on: app.sql)
+            #expect(dups.count == 1 && dups[0].reason == "même nom, même organisation")
+            let page = try await app.get("/annuaire")
+            #expect(page.body.contains("Doublons probables (1)"))
+            let merged = try await app.post("/annuaire/fusion", form: [("keep", dups[0].keep.uuidString), ("other", dups[0].other.uuidString)])
+            #expect(merged.status == .seeOther)
+            #expect(try await app.count("contacts") == 2)
+            let camille = try #require(try await DirectoryQuery.contacts(on: app.sql).first { $0.email == "camille.exemple@example.org" })
+            #expect(Set(camille.territories) == ["TAN-LITTORAL", "D62"])
+            #expect(try await DirectoryService.duplicates(on: app.sql).isEmpty)
+            // CSV out reads back in unchanged
+            let csv = try await app.get("/annuaire/contacts.csv")
+            #expect(csv.body.contains("Dominique;Essai;Référent e-santé;CPAM-LILLE;;dominique.essai@example.org"))
+            // who to contact per TAN; which CPAM covers which TAN
+            let who = try await app.get("/annuaire/qui-contacter?decoupage=TAN")
+            #expect(who.status == .ok && who.body.contains("Camille Exemple") && who.body.contains("CPAM × territoires"))
+            #expect(who.body.contains("CPAM Lille-Douai"))
+            // the API lists them
+            let (status, list) = try await app.getJSON("/api/contacts")
+            #expect(status == .ok && (list as? [[String: Any]])?.count == 2)
+        }
+    }
+}
