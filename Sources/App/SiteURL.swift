@@ -40,6 +40,7 @@ enum SiteURL: Equatable, Sendable {
     case activityNew
     case activitiesICS
     case worklist
+    case activityTerritories
     case directory
     case directoryImport
     case directoryMerge
@@ -67,6 +68,7 @@ enum SiteURL: Equatable, Sendable {
         case activities
         case activity(String)
         case reach
+        case reachTable
         case organisations
         case contacts
     }
@@ -110,6 +112,7 @@ enum SiteURL: Equatable, Sendable {
         case .activityNew: "/activites/nouvelle"
         case .activitiesICS: "/activites.ics"
         case .worklist: "/activites/a-toucher"
+        case .activityTerritories: "/activites/territoires"
         case .directory: "/annuaire"
         case .directoryImport: "/annuaire/import"
         case .directoryMerge: "/annuaire/fusion"
@@ -136,6 +139,7 @@ enum SiteURL: Equatable, Sendable {
             case .activities: "/api/activities"
             case let .activity(id): "/api/activities/" + Self.escape(id)
             case .reach: "/api/reach"
+            case .reachTable: "/api/reach/table"
             case .organisations: "/api/organisations"
             case .contacts: "/api/contacts"
             }

@@ -110,4 +110,29 @@ enum ActivityAPIController {
         try response.content.encode(ContactCreatedDTO(id: id.uuidString.lowercased(), possible_duplicates: duplicates), as: .json)
         return response
     }
+
+    struct ReachTableDTO: Content {
+        struct Row: Content { var territory, name: String; var couloirs: [String: ReachCell] }
+        struct ReachCell: Content { var reached, open: Int; var share: Double? }
+        var since: String?
+        var at: String
+        var rows: [Row]
+    }
+
+    /// The reach of every couloir in a région (or any territory), its départements and its custom territories.
+    @Sendable static func reachTable(req: Request) async throws -> ReachTableDTO {
+        let raw = ActivityController.q(req, "territory") ?? DemoRegion.region
+        guard let code = try await ObservationLookups(req.sql).territory(raw), let t = try await TerritoryQuery.find(code, on: req.sql) else {
+            throw Abort(.badRequest, reason: "Territoire inconnu « \(raw.prefix(40)) ».")
+        }
+        let since = ActivityController.q(req, "since").flatMap(Day.init(iso:))
+        let at = ActivityController.q(req, "at").flatMap(Day.init(iso:)) ?? Day.today()
+        var list = [t]
+        if t.kind == .region { list += try await TerritoryQuery.list(kind: .departement, parent: t.code, on: req.sql) }
+        list += try await TerritoryQuery.list(kind: .custom, parent: t.code, on: req.sql)
+        let table = try await ReachQuery.table(territories: list.map(\.code), since: since, at: at, on: req.sql)
+        return ReachTableDTO(since: since?.iso, at: at.iso, rows: list.map { x in
+            .init(territory: x.code, name: x.name, couloirs: Dictionary(uniqueKeysWithValues: (table[x.code] ?? [:]).map { ($0.key.rawValue, .init(reached: $0.value.reached, open: $0.value.open, share: $0.value.share)) }))
+        })
+    }
 }

@@ -218,6 +218,15 @@ enum OpenAPI {
                     "responses": ["200": ok(object(["territory": string(), "couloir": string(), "since": string(nullable: true), "at": string(), "reached": integer,
                                                     "open": integer, "share": number(nullable: true)], required: ["territory", "couloir", "reached", "open"]), "Portée"),
                                   "400": notFound]]],
+                "/api/reach/table": ["get": [
+                    "summary": "Portée de chaque couloir dans un territoire, ses départements et ses territoires personnalisés", "operationId": "getReachTable",
+                    "parameters": [query("territory", "Région ou territoire (R32 par défaut)"), query("since", "Depuis (AAAA-MM-JJ)"), query("at", "À la date")],
+                    "x-jalon-example": "/api/reach/table?territory=R32&at=2022-12-31",
+                    "responses": ["200": ok(object(["since": string(nullable: true), "at": string(),
+                                                    "rows": array(object(["territory": string(), "name": string(),
+                                                                          "couloirs": ["type": "object", "additionalProperties": object(["reached": integer, "open": integer, "share": number(nullable: true)], required: ["reached", "open"])]],
+                                                                         required: ["territory", "name", "couloirs"]))], required: ["at", "rows"]), "Portée par territoire et couloir"),
+                                  "400": notFound]]],
                 "/api/organisations": [
                     "get": ["summary": "Organisations", "operationId": "listOrganisations", "responses": ["200": ok(array(ref("Organisation")), "Organisations")]],
                     "post": ["summary": "Crée ou modifie une organisation (par code)", "operationId": "saveOrganisation",

@@ -112,4 +112,22 @@ enum ActivityController {
         r.headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
         return r
     }
+
+    @Sendable static func territories(req: Request) async throws -> Response {
+        let raw = q(req, "territoire") ?? DemoRegion.region
+        guard let code = try await ObservationLookups(req.sql).territory(raw), let t = try await TerritoryQuery.find(code, on: req.sql) else {
+            throw Abort(.notFound, reason: "Territoire inconnu « \(raw.prefix(40)) ».")
+        }
+        let since = q(req, "depuis").flatMap(Day.init(iso:))
+        let at = q(req, "date").flatMap(Day.init(iso:)) ?? Day.today()
+        // The territory, then its départements (a région) and its custom territories.
+        var list = [t]
+        if t.kind == .region { list += try await TerritoryQuery.list(kind: .departement, parent: t.code, on: req.sql) }
+        list += try await TerritoryQuery.list(kind: .custom, parent: t.code, on: req.sql)
+        let table = try await ReachQuery.table(territories: list.map(\.code), since: since, at: at, on: req.sql)
+        var rows: [(territory: Territory, actions: Int, reach: [Couloir: ReachQuery.Reach])] = []
+        for x in list { rows.append((x, try await ReachQuery.actions(territory: x.code, since: since, at: at, on: req.sql), table[x.code] ?? [:])) }
+        let topics = try await ReachQuery.perTopic(territory: t.code, since: since, at: at, on: req.sql)
+        return .html(ActivityTerritoriesPage.render(.init(territory: t, rows: rows, topics: topics, since: since, at: at)))
+    }
 }

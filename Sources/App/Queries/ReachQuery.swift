@@ -67,4 +67,47 @@ enum ReachQuery {
         let open = try await db.raw("SELECT COUNT(*) AS n FROM structures s WHERE " + scope).first(decoding: N.self)?.n ?? 0
         return (first, open)
     }
+
+    /// The reach of every couloir in every listed territory, in two queries (the territorial view and
+    /// its benchmark): territory code → couloir → reach. `MS` sums its sub-couloirs.
+    static func table(territories: [String], since: Day?, at: Day, on db: any SQLDatabase) async throws -> [String: [Couloir: Reach]] {
+        guard !territories.isEmpty else { return [:] }
+        struct R: Decodable { var territory_code: String; var couloir: String; var n: Int }
+        var reachedQuery: SQLQueryString = """
+            SELECT tc.territory_code, s.couloir, COUNT(*) AS n FROM structures s JOIN territory_communes tc ON tc.commune_code = s.commune_code
+            WHERE s.closed_on IS NULL AND tc.territory_code IN (\(binds: territories))
+              AND EXISTS (SELECT 1 FROM activity_structures x JOIN activities a ON a.id = x.activity_id WHERE x.structure_id = s.id AND a.date <= \(bind: at.iso)
+            """
+        if let since { reachedQuery += " AND a.date >= \(bind: since.iso)" }
+        reachedQuery += ") GROUP BY tc.territory_code, s.couloir"
+        let reached = try await db.raw(reachedQuery).all(decoding: R.self)
+        let open = try await db.raw("""
+            SELECT tc.territory_code, s.couloir, COUNT(*) AS n FROM structures s JOIN territory_communes tc ON tc.commune_code = s.commune_code
+            WHERE s.closed_on IS NULL AND tc.territory_code IN (\(binds: territories)) GROUP BY tc.territory_code, s.couloir
+            """).all(decoding: R.self)
+        var out: [String: [Couloir: Reach]] = [:]
+        for couloir in Self.reportedCouloirs {
+            let members = Set(couloir.members.map(\.rawValue) + [couloir.rawValue])
+            for t in territories {
+                let r = reached.filter { $0.territory_code == t && members.contains($0.couloir) }.reduce(0) { $0 + $1.n }
+                let o = open.filter { $0.territory_code == t && members.contains($0.couloir) }.reduce(0) { $0 + $1.n }
+                out[t, default: [:]][couloir] = Reach(reached: r, open: o)
+            }
+        }
+        return out
+    }
+
+    /// The couloirs of the national reach indicators O2-02 … O2-07.
+    static let reportedCouloirs: [Couloir] = [.es, .ms, .bio, .radio, .mdv, .pharma]
+
+    /// Actions per topic (the NA table "Messagerie sécurisée 53, INS 42…"), in a window.
+    static func perTopic(territory: String?, since: Day?, at: Day, on db: any SQLDatabase) async throws -> [(topic: String, actions: Int)] {
+        var out: [(topic: String, actions: Int)] = []
+        struct T: Decodable { var topic: String }
+        for topic in try await db.raw("SELECT DISTINCT topic FROM activity_topics ORDER BY topic").all(decoding: T.self).map(\.topic) {
+            let n = try await actions(territory: territory, since: since, at: at, topic: topic, on: db)
+            if n > 0 { out.append((topic, n)) }
+        }
+        return out.sorted { ($0.actions, $1.topic) > ($1.actions, $0.topic) }
+    }
 }

@@ -50,6 +50,7 @@ enum ActivitiesPage {
             .el("ul", .cls("fr-btns-group fr-btns-group--inline-md"),
                 .el("li", .link(SiteURL.activityNew.path, .cls("fr-btn"), .txt("Consigner une activité"))),
                 .el("li", .link(SiteURL.worklist.path, .cls("fr-btn fr-btn--secondary"), .txt("Structures à toucher"))),
+                .el("li", .link(SiteURL.activityTerritories.path, .cls("fr-btn fr-btn--secondary"), .txt("Par territoire"))),
                 .el("li", .link(SiteURL.directory.path, .cls("fr-btn fr-btn--secondary"), .txt("Annuaire et qui contacter"))),
                 .el("li", .link(SiteURL.activitiesICS.path, .cls("fr-btn fr-btn--tertiary"), .txt("Agenda (ICS) des activités à venir")))),
             filterForm(f),
