@@ -366,3 +366,44 @@ def test_profile_built_from_a_sample_then_used_for_an_import(driver, base_url, t
     click_and_wait_navigation(driver, driver.find_element(By.XPATH, "//button[normalize-space()=\"Valider l'import\"]"))
     alert = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main .fr-alert")))
     assert "Import validé" in alert.text
+
+
+# ------------------------------------------------------- activity log (issue 5)
+
+def reach_of(driver, base_url, territory: str, couloir: str) -> str:
+    """The 'reached / open' cell of the territorial view for a territory and couloir."""
+    driver.get(f"{base_url}/activites/territoires?territoire=R32&date=2030-12-31")
+    table = driver.find_element(By.CSS_SELECTOR, "main table")
+    headers = [th.text.strip() for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
+    column = headers.index(couloir)
+    for row in table.find_elements(By.CSS_SELECTOR, "tbody tr"):
+        cells = row.find_elements(By.CSS_SELECTOR, "td, th")
+        if cells[0].text.strip() == territory:
+            return cells[column].find_element(By.CSS_SELECTOR, ".fr-hint-text").text.replace("\u202f", "").replace(" ", "")
+    raise AssertionError(f"{territory} absent")
+
+
+def test_visit_logged_from_the_worklist_moves_the_timeline_and_the_reach(driver, base_url):
+    before = reach_of(driver, base_url, "Hauts-de-France", "ES")
+    reached_before = int(before.split("/")[0])
+    # The worklist: ES of the Nord never reached (or not since 2030) — the first one gets a visit.
+    driver.get(f"{base_url}/activites/a-toucher?territoire=D59&couloir=ES&depuis=2030-01-01")
+    rows = driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")
+    never = [r for r in rows if r.find_elements(By.CSS_SELECTOR, "td")[3].text.strip() == "jamais"]
+    assert never, "every ES of the Nord has already been reached in the demo"
+    name = never[0].find_element(By.CSS_SELECTOR, "td a").text.strip()
+    click_and_wait_navigation(driver, never[0].find_element(By.LINK_TEXT, "Consigner une visite"))
+    assert name in driver.find_element(By.ID, "a-titre").get_attribute("value")
+    driver.find_element(By.CSS_SELECTOR, "label[for=topics-MSS]").click()  # DSFR draws the box over the input
+    driver.find_element(By.ID, "a-organisateurs").send_keys("GRADeS Hauts-de-France")
+    click_and_wait_navigation(driver, driver.find_element(By.XPATH, "//button[normalize-space()=\"Enregistrer l'activité\"]"))
+    # The activity page lists the structure; its page shows the visit in its timeline.
+    click_and_wait_navigation(driver, driver.find_element(By.LINK_TEXT, name))
+    main = driver.find_element(By.TAG_NAME, "main").text
+    assert "Visite sur site" in main and "Aucune activité n'a encore touché cette structure" not in main
+    # The région's reach of ES moved by one.
+    after = reach_of(driver, base_url, "Hauts-de-France", "ES")
+    assert int(after.split("/")[0]) == reached_before + 1
+    # And the national indicator O2-02 follows without any entry.
+    driver.get(f"{base_url}/indicateurs/O2-02?territoire=R32")
+    assert "journal des activités" in driver.find_element(By.TAG_NAME, "main").text
