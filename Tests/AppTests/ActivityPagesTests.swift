@@ -31,6 +31,19 @@ import Vapor
             #expect(posted.status == .seeOther)
             #expect(try await ActivityReachTests.reach(app, .es, "D59", since: "2022-01-01", at: "2022-12-31").reached == 2)
             #expect(!(try await app.get("/activites/a-toucher?territoire=D59&couloir=ES&depuis=2022-01-01").body.contains("Structure T00000ES2")))
+            // structures typed by name: several open ones match, the user picks; follow-ups become tasks of the board
+            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+            let tasks = try await app.count("tasks")
+            let ambiguous = try await app.post("/activites/nouvelle", form: [("date", "2022-10-01"), ("type", "atelier"), ("title", "Atelier INS"),
+                                                                              ("structures", "Structure T00000ES\nStructure T000MSPA1"), ("followups", "Relancer le DSI\nEnvoyer le support")])
+            #expect(ambiguous.status == .unprocessableEntity && ambiguous.body.contains("Précisez 1 structure(s)"))
+            #expect(ambiguous.body.contains("name=\"choix_0\"") && ambiguous.body.contains("value=\"T00000ES4\"") && !ambiguous.body.contains("value=\"T00000ES3\""))
+            let picked = try await app.post("/activites/nouvelle", form: [("date", "2022-10-01"), ("type", "atelier"), ("title", "Atelier INS"),
+                                                                           ("structures", "Structure T00000ES\nStructure T000MSPA1"), ("choix_0", "T00000ES4"),
+                                                                           ("followups", "Relancer le DSI\nEnvoyer le support")])
+            #expect(picked.status == .seeOther)
+            #expect(try await app.count("tasks") == tasks + 2)
+            #expect(try await app.get("/taches").body.contains("Relancer le DSI — suite de « Atelier INS »"))
             // the structure's timeline
             let page = try await app.get("/structures/T00000ES2")
             #expect(page.body.contains("Activités (2)") && page.body.contains("Visite de suivi") && page.body.contains("Lancement Ségur"))

@@ -32,6 +32,7 @@ enum ActivityAPIController {
         let (id, reached) = try await req.db.sqlTransaction { db -> (UUID, Int) in
             let r = try await ActivityService.resolve(input, on: db)
             guard case let .created(id) = try await ActivityService.save(r, on: db, actor: .api) else { throw ServiceError.conflict("Activité non créée.") }
+            _ = try await ActivityService.createFollowUps(input.followups ?? [], after: r, on: db, actor: .api)
             return (id, r.structures.count)
         }
         let response = Response(status: .created)

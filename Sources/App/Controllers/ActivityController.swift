@@ -49,30 +49,72 @@ enum ActivityController {
     }
 
     struct Posted: Content {
-        var date, type, title, duration, place, participants, territories, structures, organisers, notes, remote: String?
+        var date, type, title, duration, place, participants, territories, structures, organisers, notes, remote, followups: String?
         var topics: [String]?
         var couloirs: [String]?
+        var structures_file: File?
+    }
+
+    /// The structures of the form: numbers, or names matched against open structures. A name that
+    /// matches several (or none) is sent back for review; `choix_<n>` answers line n.
+    static func reached(_ lines: [String], choices: (Int) -> String?, on db: any SQLDatabase) async throws -> (reached: [ActivityService.Reached], review: [ActivitiesPage.Review]) {
+        var reached: [ActivityService.Reached] = [], review: [ActivitiesPage.Review] = []
+        for (i, line) in lines.enumerated() {
+            let parts = line.split(separator: ";", maxSplits: 1).map { String($0).trimmedSpaces }
+            let text = parts[0], attendees = parts.count > 1 ? parts[1] : nil
+            if let choice = choices(i), !choice.isEmpty {
+                if choice != "-" { reached.append(.init(structure: choice, attendees: attendees)) }
+                continue
+            }
+            if try await StructureQuery.find(text, on: db) != nil { reached.append(.init(structure: text, attendees: attendees)); continue }
+            let candidates = try await StructureQuery.byName(text, on: db)
+            if candidates.count == 1 { reached.append(.init(structure: candidates[0].key, attendees: attendees)); continue }
+            review.append(.init(index: i, text: text, candidates: candidates.map { ($0.key, "\($0.name) — \($0.city) (\($0.finessET ?? $0.key))") }))
+        }
+        return (reached, review)
+    }
+
+    /// The first column of an uploaded list, without its header.
+    static func keys(of file: File) throws -> [String] {
+        let records = try UploadedCSV.table(Data(buffer: file.data), fileName: file.filename)
+        return records.enumerated().compactMap { i, r in
+            let v = r[0].trimmedSpaces
+            if v.isEmpty || (i == 0 && ["finess", "structure", "nom", "numero"].contains(ActivityType.normalise(v))) { return nil }
+            return v
+        }
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
         let p = try req.content.decode(Posted.self)
         let form = ActivitiesPage.Form(date: p.date ?? "", type: p.type ?? "", title: p.title ?? "", duration: p.duration ?? "", place: p.place ?? "",
                                        remote: p.remote == "1", participants: p.participants ?? "", topics: p.topics ?? [], couloirs: p.couloirs ?? [],
-                                       territories: p.territories ?? "", structures: p.structures ?? "", organisers: p.organisers ?? "", notes: p.notes ?? "")
+                                       territories: p.territories ?? "", structures: p.structures ?? "", organisers: p.organisers ?? "", notes: p.notes ?? "",
+                                       followups: p.followups ?? "")
         func list(_ s: String, _ separators: (Character) -> Bool) -> [String] { s.split(whereSeparator: separators).map { String($0).trimmedSpaces }.filter { !$0.isEmpty } }
-        let structures: [ActivityService.Reached] = list(form.structures, \.isNewline).map { line in
-            let parts = line.split(separator: ";", maxSplits: 1).map { String($0).trimmedSpaces }
-            return .init(structure: parts[0], attendees: parts.count > 1 ? parts[1] : nil)
+        var lines = list(form.structures, \.isNewline)
+        if let file = p.structures_file, file.data.readableBytes > 0 {
+            do { lines += try keys(of: file) } catch let e as ServiceError { return .html(ActivitiesPage.renderForm(form, error: e.message), status: e.status) }
+        }
+        let (structures, review) = try await reached(lines, choices: { try? req.content.get(String.self, at: "choix_\($0)") }, on: req.sql)
+        if !review.isEmpty {
+            var again = form
+            again.structures = lines.joined(separator: "\n")
+            again.review = review
+            return .html(ActivitiesPage.renderForm(again, error: "Précisez \(review.count) structure(s) : un nom correspond à plusieurs structures ou à aucune."), status: .unprocessableEntity)
         }
         guard let duration = form.duration.isEmpty ? Optional<Int?>.some(nil) : Int(form.duration).map(Optional.some) else {
             return .html(ActivitiesPage.renderForm(form, error: "Durée illisible « \(form.duration.prefix(20)) » (un nombre de minutes)."), status: .unprocessableEntity)
         }
         let input = ActivityService.Input(date: form.date, type: form.type, title: form.title, duration_minutes: duration, place: form.place, remote: form.remote,
                                           participants: form.participants, notes: form.notes, topics: form.topics, couloirs: form.couloirs,
-                                          territories: list(form.territories) { $0 == "," }, structures: structures, organisers: list(form.organisers) { $0 == "," })
+                                          territories: list(form.territories) { $0 == "," }, structures: structures, organisers: list(form.organisers) { $0 == "," },
+                                          followups: list(form.followups, \.isNewline))
         do {
             let change = try await req.db.sqlTransaction { db in
-                try await ActivityService.save(try await ActivityService.resolve(input, on: db), on: db, actor: .web)
+                let r = try await ActivityService.resolve(input, on: db)
+                let change = try await ActivityService.save(r, on: db, actor: .web)
+                _ = try await ActivityService.createFollowUps(input.followups ?? [], after: r, on: db, actor: .web)
+                return change
             }
             guard case let .created(id) = change else { return .seeOther(SiteURL.activities.path) }
             return .seeOther(SiteURL.activity(id.uuidString.lowercased()).path)

@@ -174,6 +174,18 @@ enum StructureQuery {
         return try await db.raw(select + " WHERE s.siret = \(bind: key) ORDER BY CASE WHEN s.closed_on IS NULL THEN 0 ELSE 1 END, CASE WHEN s.finess_et IS NULL THEN 1 ELSE 0 END, s.finess_et, s.id").first(decoding: Row.self)?.structure
     }
 
+    /// Open structures whose name is the text (case ignored), or else contains it: the candidates for a
+    /// structure typed by name in a pasted list.
+    static func byName(_ text: String, limit: Int = 10, on db: any SQLDatabase) async throws -> [Structure] {
+        let t = text.trimmedSpaces.lowercased()
+        guard t.count >= 3 else { return [] }
+        let exact = try await db.raw(select + " WHERE s.closed_on IS NULL AND LOWER(s.name) = \(bind: t) ORDER BY s.name, s.id LIMIT \(literal: limit)").all(decoding: Row.self)
+        if !exact.isEmpty { return exact.map(\.structure) }
+        let p = "%" + escapeLike(t) + "%"
+        return try await db.raw(select + " WHERE s.closed_on IS NULL AND LOWER(s.name) LIKE \(bind: p) ESCAPE '\\' ORDER BY s.name, s.id LIMIT \(literal: limit)")
+            .all(decoding: Row.self).map(\.structure)
+    }
+
     /// Open structures per couloir in a territory (all of France when nil).
     static func countsByCouloir(territory: String?, on db: any SQLDatabase) async throws -> [String: Int] {
         struct R: Decodable { var couloir: String; var n: Int }

@@ -28,6 +28,8 @@ enum ActivityService {
         var structures: [Reached]?
         /// Organisation codes or names, or contact e-mails; others are kept as written.
         var organisers: [String]?
+        /// Follow-ups decided during the activity: each becomes a task on the roadmap board.
+        var followups: [String]?
     }
 
     struct Resolved: Sendable, Equatable {
@@ -160,5 +162,16 @@ enum ActivityService {
         try await AuditService.record(db, actor: actor, action: existed ? "update" : "create", objectType: "activity", objectID: id.uuidString,
                                       summary: "\(r.type.label) « \(r.title.prefix(80)) » du \(Format.date(iso: r.date.iso)) : \(r.structures.count) structures touchées")
         return existed ? .updated(id) : .created(id)
+    }
+
+    /// One task on the roadmap board per follow-up, titled after the activity it comes from.
+    static func createFollowUps(_ lines: [String], after r: Resolved, on db: any SQLDatabase, actor: Actor) async throws -> Int {
+        var n = 0
+        for line in lines.map(\.trimmedSpaces) where !line.isEmpty {
+            let title = "\(line) — suite de « \(r.title.prefix(80)) » (\(Format.date(iso: r.date.iso)))"
+            _ = try await TaskService.create(.init(title: String(title.prefix(TaskService.maxTitle)), assignee: "", due: "", action: ""), on: db, actor: actor)
+            n += 1
+        }
+        return n
     }
 }

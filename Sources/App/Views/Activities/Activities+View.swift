@@ -99,13 +99,30 @@ enum ActivitiesPage {
         var structures = ""
         var organisers = ""
         var notes = ""
+        var followups = ""
+        /// Lines of the structures list that name no structure or several: the user picks.
+        var review: [Review] = []
+    }
+
+    struct Review: Sendable, Equatable {
+        var index: Int
+        var text: String
+        var candidates: [(key: String, label: String)]
+        static func == (a: Review, b: Review) -> Bool { a.index == b.index && a.text == b.text && a.candidates.map(\.key) == b.candidates.map(\.key) }
     }
 
     static func renderForm(_ f: Form, error: String?) -> String {
         Layout(title: "Consigner une activité", section: .activities, breadcrumb: [("Activités", SiteURL.activities.path), ("Consigner", SiteURL.activityNew.path)]).render(.group(
             UI.h1("Consigner une activité"),
             .when(error != nil, UI.alert(error ?? "", kind: "error", title: "Activité non enregistrée")),
-            .el("form", .attr("method", "post"), .attr("action", SiteURL.activityNew.path),
+            .el("form", .attr("method", "post"), .attr("action", SiteURL.activityNew.path), .attr("enctype", "multipart/form-data"),
+                .when(!f.review.isEmpty, .group(
+                    .el("h2", .cls("fr-h4"), .txt("Structures à préciser")),
+                    .each(f.review) { r in
+                        UI.select(id: "choix-\(r.index)", name: "choix_\(r.index)",
+                                  label: r.candidates.isEmpty ? "« \(r.text) » : aucune structure ouverte de ce nom" : "« \(r.text) » : \(r.candidates.count) structures possibles",
+                                  options: [("", "— choisir —")] + r.candidates.map { ($0.key, $0.label) } + [("-", "Ne pas rattacher")], selected: nil)
+                    })),
                 .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
                     .el("div", .cls("fr-col-12 fr-col-md-3"), UI.input(id: "a-date", name: "date", label: "Date", value: f.date, type: "date", required: true)),
                     .el("div", .cls("fr-col-12 fr-col-md-3"), UI.select(id: "a-type", name: "type", label: "Type", options: ActivityType.allCases.map { ($0.rawValue, $0.label) }, selected: f.type)),
@@ -121,9 +138,15 @@ enum ActivitiesPage {
                 checkboxes("Couloirs visés", name: "couloirs", options: Couloir.allCases.filter { $0 != .tous }.map { ($0.rawValue, $0.rawValue) }, checked: f.couloirs),
                 UI.input(id: "a-territoires", name: "territories", label: "Territoires", value: f.territories, hint: "codes ou noms séparés par des virgules (ex. TAN-LITTORAL, D59)"),
                 UI.textarea(id: "a-structures", name: "structures", label: "Structures touchées", value: f.structures,
-                            hint: "une par ligne : numéro FINESS, RPPS ou SIRET ; ajoutez « ; présents » après le numéro si besoin", rows: 5),
+                            hint: "une par ligne : numéro FINESS, RPPS ou SIRET, ou nom ; ajoutez « ; présents » si besoin", rows: 5),
+                .el("div", .cls("fr-upload-group fr-mb-3w"),
+                    .el("label", .cls("fr-label"), .attr("for", "a-structures-fichier"), .txt("… ou un fichier CSV de structures"),
+                        .el("span", .cls("fr-hint-text"), .txt("première colonne : numéro FINESS (ou nom)"))),
+                    .void("input", [("class", "fr-upload"), ("type", "file"), ("id", "a-structures-fichier"), ("name", "structures_file"), ("accept", ".csv,.txt,text/csv")])),
                 UI.input(id: "a-organisateurs", name: "organisers", label: "Organisateurs", value: f.organisers, hint: "organisations ou adresses électroniques, séparées par des virgules"),
                 UI.textarea(id: "a-notes", name: "notes", label: "Compte rendu", value: f.notes, rows: 4),
+                UI.textarea(id: "a-suites", name: "followups", label: "Suites à donner", value: f.followups,
+                            hint: "une par ligne : chacune devient une tâche du tableau de la feuille de route", rows: 3),
                 .el("button", .cls("fr-btn fr-mt-2w"), .attr("type", "submit"), .txt("Enregistrer l'activité")))))
     }
 
