@@ -41,6 +41,10 @@ enum SiteURL: Equatable, Sendable {
     case activitiesICS
     case worklist
     case activityTerritories
+    case activityCalendar
+    case activityAttachments(String)
+    case activityAttachment(String, String)
+    case activityReport
     case directory
     case directoryImport
     case directoryMerge
@@ -113,6 +117,10 @@ enum SiteURL: Equatable, Sendable {
         case .activitiesICS: "/activites.ics"
         case .worklist: "/activites/a-toucher"
         case .activityTerritories: "/activites/territoires"
+        case .activityCalendar: "/activites/calendrier"
+        case let .activityAttachments(id): "/activites/" + Self.escape(id) + "/pieces"
+        case let .activityAttachment(id, file): "/activites/" + Self.escape(id) + "/pieces/" + Self.escape(file)
+        case .activityReport: "/activites/bilan"
         case .directory: "/annuaire"
         case .directoryImport: "/annuaire/import"
         case .directoryMerge: "/annuaire/fusion"

@@ -65,3 +65,38 @@ import Vapor
         }
     }
 }
+
+extension ActivityPagesTests {
+    @Test(arguments: TestDB.all)
+    func calendarReportAndAttachments(db: TestDB) async throws {
+        try await ActivityReachTests.seeded(db) { app in
+            _ = try await ActivityReachTests.importJournal(app)
+            let march = try await app.get("/activites/calendrier?mois=2022-03")
+            #expect(march.status == .ok && march.body.contains("Calendrier des activités — Mars 2022") && march.body.contains("Visite MSSanté au CH"))
+            #expect(!march.body.contains("Webinaire INS"))
+            let report = try await app.get("/activites/bilan?du=2022-01-01")
+            #expect(report.body.contains("ARS Hauts-de-France") && report.body.contains("CPAM Lille-Douai"))
+            let rows = try await ActivityQuery.report(from: Day(2021, 1, 1), to: nil, on: app.sql)
+            let ars = try #require(rows.first { $0.organiser == "ARS Hauts-de-France" })
+            #expect(ars.actions == 2 && ars.participants == 34 && ars.structures == 4)
+            // an attachment: a hostile name is cut to its last component, served as a download
+            let activity = try #require(try await ActivityQuery.page(.init(), on: app.sql).rows.first { $0.title == "Webinaire INS" })
+            let id = activity.id.uuidString.lowercased()
+            let boundary = "----jalonpiece"
+            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../etc/ordre du jour.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 ordre du jour\r\n--\(boundary)--\r\n"
+            let posted = try await app.testing().sendRequest(.POST, "/activites/\(id)/pieces", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
+            #expect(posted.status == .seeOther)
+            let page = try await app.get("/activites/\(id)")
+            #expect(page.body.contains(">ordre du jour.pdf</a>") && !page.body.contains("etc/"))
+            let files = try await ActivityAttachments.list(activity: activity.id, on: app.sql)
+            let download = try await app.testing().sendRequest(.GET, "/activites/\(id)/pieces/\(files[0].id.uuidString.lowercased())")
+            #expect(download.status == .ok && download.body.string == "%PDF-1.4 ordre du jour")
+            #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("attachment;") == true)
+            #expect(download.headers.first(name: .contentType) == "application/pdf")
+            #expect(ActivityAttachments.safeName("..\\..\\C:\\x\u{0}.exe") == "x.exe" && ActivityAttachments.safeName("../") == "piece-jointe")
+            let empty = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"vide.txt\"\r\n\r\n\r\n--\(boundary)--\r\n"
+            let refused = try await app.testing().sendRequest(.POST, "/activites/\(id)/pieces", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: empty))
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("est vide"))
+        }
+    }
+}

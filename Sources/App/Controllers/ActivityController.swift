@@ -172,4 +172,46 @@ enum ActivityController {
         let topics = try await ReachQuery.perTopic(territory: t.code, since: since, at: at, on: req.sql)
         return .html(ActivityTerritoriesPage.render(.init(territory: t, rows: rows, topics: topics, since: since, at: at)))
     }
+
+    @Sendable static func calendar(req: Request) async throws -> Response {
+        let month = q(req, "mois").flatMap { Period($0) }.flatMap { p -> Day? in if case let .month(y, m) = p { Day(y, m, 1) } else { nil } } ?? Day.today()
+        var f = ActivityFilter()
+        f.from = Day(month.year, month.month, 1)
+        f.to = Day.endOfMonth(month.year, month.month)
+        f.perPage = 2_000
+        let rows = try await ActivityQuery.page(f, on: req.sql).rows.sorted { ($0.date, $0.title) < ($1.date, $1.title) }
+        return .html(ActivityMonthPage.render(month: month, rows: rows))
+    }
+
+    @Sendable static func report(req: Request) async throws -> Response {
+        let from = q(req, "du").flatMap(Day.init(iso:)), to = q(req, "au").flatMap(Day.init(iso:))
+        return .html(ActivityMonthPage.renderReport(try await ActivityQuery.report(from: from, to: to, on: req.sql), from: from, to: to))
+    }
+
+    @Sendable static func attach(req: Request) async throws -> Response {
+        guard let id = UUID(uuidString: req.parameters.get("id") ?? "") else { throw Abort(.notFound, reason: "Activité inconnue.") }
+        struct Upload: Content { var file: File? }
+        let file = (try? req.content.decode(Upload.self))?.file
+        do {
+            _ = try await req.db.sqlTransaction { db in
+                try await ActivityAttachments.attach(activity: id, fileName: file?.filename ?? "", data: file.map { Data(buffer: $0.data) } ?? Data(), on: db, actor: .web)
+            }
+        } catch let e as ServiceError {
+            guard let d = try await ActivityQuery.find(id, on: req.sql) else { throw Abort(.notFound, reason: "Activité inconnue.") }
+            return .html(ActivitiesPage.renderDetail(d, error: e.message), status: e.status)
+        }
+        return .seeOther(SiteURL.activity(id.uuidString.lowercased()).path)
+    }
+
+    @Sendable static func attachment(req: Request) async throws -> Response {
+        guard let id = UUID(uuidString: req.parameters.get("id") ?? ""), let fid = UUID(uuidString: req.parameters.get("file") ?? ""),
+              let f = try await ActivityAttachments.file(fid, activity: id, on: req.sql) else { throw Abort(.notFound, reason: "Pièce jointe inconnue.") }
+        let r = Response(status: .ok, body: .init(data: f.data))
+        r.headers.replaceOrAdd(name: .contentType, value: f.type)
+        let ascii = String(f.name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
+        let encoded = f.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ascii
+        r.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
+        r.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return r
+    }
 }

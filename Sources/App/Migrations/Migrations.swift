@@ -27,5 +27,6 @@ enum Migrations {
         app.migrations.add(CreateExchangeCodes())
         app.migrations.add(CreateActivities())
         app.migrations.add(UpdateIndicatorsAddComputed())
+        app.migrations.add(CreateActivityAttachments())
     }
 }

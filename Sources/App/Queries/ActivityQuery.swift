@@ -102,6 +102,7 @@ enum ActivityQuery {
         var notes: String
         var couloirs: [String]
         var structures: [(structure: Structure, attendees: String)]
+        var attachments: [ActivityAttachments.Item] = []
     }
 
     static func find(_ id: UUID, on db: any SQLDatabase) async throws -> Detail? {
@@ -119,7 +120,7 @@ enum ActivityQuery {
         }
         rows[0].reached = structures.count
         return Detail(row: rows[0], durationMinutes: r.duration_minutes, place: r.place, remote: r.remote, notes: r.notes, couloirs: couloirs,
-                      structures: structures.sorted { $0.structure.name < $1.structure.name })
+                      structures: structures.sorted { $0.structure.name < $1.structure.name }, attachments: try await ActivityAttachments.list(activity: id, on: db))
     }
 
     /// A structure's activities, most recent first.
@@ -134,5 +135,23 @@ enum ActivityQuery {
         }
         try await attachLinks(&out, on: db)
         return out
+    }
+
+    /// Per organiser label: actions, participants, distinct structures reached, actions per type.
+    static func report(from: Day?, to: Day?, on db: any SQLDatabase) async throws -> [ActivityMonthPage.ReportRow] {
+        var w: SQLQueryString = " WHERE 1 = 1"
+        if let from { w += " AND a.date >= \(bind: from.iso)" }
+        if let to { w += " AND a.date <= \(bind: to.iso)" }
+        struct T: Decodable { var label: String; var type: String; var n: Int; var p: Int? }
+        let byType = try await db.raw("SELECT ao.label, a.type, COUNT(*) AS n, SUM(a.participants) AS p FROM activity_organisers ao JOIN activities a ON a.id = ao.activity_id" + w
+                                      + " GROUP BY ao.label, a.type").all(decoding: T.self)
+        struct S: Decodable { var label: String; var n: Int }
+        let structures = try await db.raw("SELECT ao.label, COUNT(DISTINCT x.structure_id) AS n FROM activity_organisers ao JOIN activities a ON a.id = ao.activity_id JOIN activity_structures x ON x.activity_id = a.id" + w
+                                          + " GROUP BY ao.label").all(decoding: S.self)
+        let reached = Dictionary(structures.map { ($0.label, $0.n) }, uniquingKeysWith: +)
+        return Dictionary(grouping: byType, by: \.label).map { label, rows in
+            ActivityMonthPage.ReportRow(organiser: label, actions: rows.reduce(0) { $0 + $1.n }, participants: rows.reduce(0) { $0 + ($1.p ?? 0) },
+                                        structures: reached[label] ?? 0, byType: Dictionary(rows.map { ($0.type, $0.n) }, uniquingKeysWith: +))
+        }.sorted { ($0.actions, $1.organiser) > ($1.actions, $0.organiser) }
     }
 }

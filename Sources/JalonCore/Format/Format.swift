@@ -33,7 +33,7 @@ public enum Format {
         decimal(ratio * 100, fractionDigits: fractionDigits) + "\u{00A0}%"
     }
 
-    static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+    public static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
 
     /// `2022-03-01` → `1er mars 2022`; anything unparsable is returned as is.
     public static func date(iso: String) -> String {

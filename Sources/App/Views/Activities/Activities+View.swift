@@ -51,6 +51,8 @@ enum ActivitiesPage {
                 .el("li", .link(SiteURL.activityNew.path, .cls("fr-btn"), .txt("Consigner une activité"))),
                 .el("li", .link(SiteURL.worklist.path, .cls("fr-btn fr-btn--secondary"), .txt("Structures à toucher"))),
                 .el("li", .link(SiteURL.activityTerritories.path, .cls("fr-btn fr-btn--secondary"), .txt("Par territoire"))),
+                .el("li", .link(SiteURL.activityCalendar.path, .cls("fr-btn fr-btn--secondary"), .txt("Calendrier"))),
+                .el("li", .link(SiteURL.activityReport.path, .cls("fr-btn fr-btn--secondary"), .txt("Bilan par organisateur"))),
                 .el("li", .link(SiteURL.directory.path, .cls("fr-btn fr-btn--secondary"), .txt("Annuaire et qui contacter"))),
                 .el("li", .link(SiteURL.activitiesICS.path, .cls("fr-btn fr-btn--tertiary"), .txt("Agenda (ICS) des activités à venir")))),
             filterForm(f),
@@ -62,10 +64,12 @@ enum ActivitiesPage {
             .when(pages > 1, UI.pagination(page: f.page, pageCount: pages) { SiteURL.activities.with(query + [("page", String($0))]) })))
     }
 
-    static func renderDetail(_ d: ActivityQuery.Detail) -> String {
+    static func renderDetail(_ d: ActivityQuery.Detail, error: String? = nil) -> String {
         let r = d.row
+        let id = r.id.uuidString.lowercased()
         return Layout(title: r.title, section: .activities, breadcrumb: [("Activités", SiteURL.activities.path), (r.title, SiteURL.activity(r.id.uuidString.lowercased()).path)]).render(.group(
             UI.h1(r.title),
+            .when(error != nil, UI.alert(error ?? "", kind: "error", title: "Pièce jointe refusée")),
             UI.keyValueTable(caption: "L'activité", rows: [
                 ("Type", .txt(r.type.label)), ("Date", .txt(Format.date(iso: r.date.iso))),
                 ("Durée", .txt(d.durationMinutes.map { "\($0) min" } ?? "—")), ("Lieu", .txt(d.remote ? "À distance" : (d.place.isEmpty ? "—" : d.place))),
@@ -81,7 +85,17 @@ enum ActivitiesPage {
                          rows: d.structures.map { s in
                              [.link(SiteURL.structure(s.structure.key).path, .txt(s.structure.name)), .txt(s.structure.city), .txt(s.structure.couloir),
                               .txt(s.attendees.isEmpty ? "—" : s.attendees)]
-                         })))
+                         }),
+            .el("h2", .txt("Pièces jointes")),
+            d.attachments.isEmpty ? .el("p", .txt("Aucune pièce jointe.")) :
+                .el("ul", .each(d.attachments) { a in
+                    .el("li", .link(SiteURL.activityAttachment(id, a.id.uuidString.lowercased()).path, .txt(a.fileName)), .txt(" (\(UI.number(max(1, a.size / 1024))) Kio)"))
+                }),
+            .el("form", .attr("method", "post"), .attr("action", SiteURL.activityAttachments(id).path), .attr("enctype", "multipart/form-data"),
+                .el("div", .cls("fr-upload-group"),
+                    .el("label", .cls("fr-label"), .attr("for", "piece"), .txt("Ajouter une pièce jointe"), .el("span", .cls("fr-hint-text"), .txt("ordre du jour, support… 10 Mo au plus"))),
+                    .void("input", [("class", "fr-upload"), ("type", "file"), ("id", "piece"), ("name", "file")])),
+                .el("button", .cls("fr-btn fr-btn--secondary fr-btn--sm fr-mt-1w"), .attr("type", "submit"), .txt("Joindre")))))
     }
 
     /// The form, prefilled (a visit from the worklist comes with its structure).
