@@ -48,6 +48,8 @@ enum SiteURL: Equatable, Sendable {
     case directory
     case directoryImport
     case directoryMerge
+    case directoryOrganisations
+    case directoryContacts
     case directoryCSV(String)
     case whoToContact
     case healthz
@@ -124,6 +126,8 @@ enum SiteURL: Equatable, Sendable {
         case .directory: "/annuaire"
         case .directoryImport: "/annuaire/import"
         case .directoryMerge: "/annuaire/fusion"
+        case .directoryOrganisations: "/annuaire/organisations"
+        case .directoryContacts: "/annuaire/contacts"
         case let .directoryCSV(kind): "/annuaire/" + Self.escape(kind) + ".csv"
         case .whoToContact: "/annuaire/qui-contacter"
         case .healthz: "/healthz"

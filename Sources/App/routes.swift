@@ -44,6 +44,8 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.directory.components, use: DirectoryController.index)
     app.on(.POST, SiteURL.directoryImport.components, body: .collect(maxSize: "8mb"), use: DirectoryController.importCSV)
     app.post(SiteURL.directoryMerge.components, use: DirectoryController.merge)
+    app.post(SiteURL.directoryOrganisations.components, use: DirectoryController.saveOrganisation)
+    app.post(SiteURL.directoryContacts.components, use: DirectoryController.createContact)
     app.get(SiteURL.whoToContact.components, use: DirectoryController.whoToContact)
     for kind in ["organisations", "contacts"] { app.get(SiteURL.directoryCSV(kind).components, use: DirectoryController.csv(kind)) }
     app.get(SiteURL.exportDHIS2.components, use: ExportController.dhis2)

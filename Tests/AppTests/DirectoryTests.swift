@@ -58,9 +58,16 @@ import Vapor
             let who = try await app.get("/annuaire/qui-contacter?decoupage=TAN")
             #expect(who.status == .ok && who.body.contains("Camille Exemple") && who.body.contains("CPAM × territoires"))
             #expect(who.body.contains("CPAM Lille-Douai"))
+            // the forms of the page
+            #expect(try await app.post("/annuaire/organisations", form: [("code", "urps-ml"), ("name", "URPS Médecins libéraux"), ("kind", "urps"), ("territories", "R32")]).status == .seeOther)
+            #expect(try await DirectoryQuery.organisations(on: app.sql).contains { $0.code == "URPS-ML" && $0.territories == ["R32"] })
+            #expect(try await app.post("/annuaire/contacts", form: [("first_name", "Sacha"), ("last_name", "Modèle"), ("organisation", "URPS-ML"),
+                                                                    ("email", "sacha.modele@example.org"), ("roles", "DSI, RSSI"), ("mailing_consent", "1")]).status == .seeOther)
+            let bad = try await app.post("/annuaire/contacts", form: [("last_name", "X"), ("email", "pas-une-adresse")])
+            #expect(bad.status == .unprocessableEntity && bad.body.contains("Adresse électronique invalide"))
             // the API lists them
             let (status, list) = try await app.getJSON("/api/contacts")
-            #expect(status == .ok && (list as? [[String: Any]])?.count == 2)
+            #expect(status == .ok && (list as? [[String: Any]])?.count == 3)
         }
     }
 }

@@ -63,4 +63,33 @@ enum DirectoryController {
         for o in cpams { covers[o.id] = Set(territories.filter { t in o.territories.contains { (overlap[t.code] ?? []).contains($0) } }.map(\.code)) }
         return .html(DirectoryPage.renderWho(.init(decoupage: code, territories: territories, contacts: byTerritory, cpams: cpams, covers: covers)))
     }
+
+    static func commaList(_ s: String?) -> [String] { (s ?? "").split(separator: ",").map { String($0).trimmedSpaces }.filter { !$0.isEmpty } }
+
+    @Sendable static func saveOrganisation(req: Request) async throws -> Response {
+        struct F: Content { var code, name: String?; var kind, territories: String? }
+        let f = try req.content.decode(F.self)
+        do {
+            _ = try await req.db.sqlTransaction { db in
+                try await DirectoryService.saveOrganisation(.init(code: f.code ?? "", name: f.name ?? "", kind: f.kind, territories: commaList(f.territories)), on: db, actor: .web)
+            }
+            return .seeOther(SiteURL.directory.with([("ok", "Organisation \((f.code ?? "").uppercased()) enregistrée.")]))
+        } catch let e as ServiceError {
+            return .html(DirectoryPage.render(try await model(req, error: e.message)), status: e.status)
+        }
+    }
+
+    @Sendable static func createContact(req: Request) async throws -> Response {
+        struct F: Content { var civility, first_name, last_name, function, organisation, structure, email, phone, roles, territories, mailing_consent: String? }
+        let f = try req.content.decode(F.self)
+        let input = DirectoryService.ContactInput(civility: f.civility, first_name: f.first_name ?? "", last_name: f.last_name ?? "", function: f.function,
+                                                  organisation: f.organisation, structure: f.structure, email: f.email, phone: f.phone, roles: commaList(f.roles),
+                                                  territories: commaList(f.territories), mailing_consent: f.mailing_consent == "1")
+        do {
+            _ = try await req.db.sqlTransaction { db in try await DirectoryService.createContact(input, on: db, actor: .web) }
+            return .seeOther(SiteURL.directory.with([("ok", "Contact enregistré.")]))
+        } catch let e as ServiceError {
+            return .html(DirectoryPage.render(try await model(req, error: e.message)), status: e.status)
+        }
+    }
 }
