@@ -100,3 +100,27 @@ extension ActivityPagesTests {
         }
     }
 }
+
+extension ActivityPagesTests {
+    /// HTML in every free-text field of the log is escaped on every page that shows it.
+    @Test(arguments: TestDB.all)
+    func hostileTextIsEscapedEverywhereTheLogShowsIt(db: TestDB) async throws {
+        try await ActivityReachTests.seeded(db) { app in
+            for (n, bad) in HostileInputTests.payloads.enumerated() {
+                let input = ActivityService.Input(date: "2022-0\(n + 1)-15", type: "atelier", title: "Atelier \(bad)", place: bad, participants: "3", notes: bad,
+                                                  topics: [bad], territories: ["D59"], structures: [.init(structure: "T00000ES1", attendees: bad)], organisers: [bad])
+                _ = try await app.db.sqlTransaction { db in try await ActivityService.save(try await ActivityService.resolve(input, on: db), on: db, actor: .system) }
+                _ = try await app.db.sqlTransaction { db in
+                    try await DirectoryService.createContact(.init(first_name: bad, last_name: "Test\(n)", function: bad, roles: [bad], territories: ["D59"]), on: db, actor: .system)
+                }
+            }
+            let rows = try await ActivityQuery.page(.init(), on: app.sql).rows
+            for path in ["/activites", "/activites?organisateur=%3Cscript", "/activites/calendrier?mois=2022-01", "/activites/bilan", "/activites/territoires?territoire=R32",
+                         "/structures/T00000ES1", "/annuaire", "/annuaire/qui-contacter?decoupage=TAN"] + rows.map({ "/activites/" + $0.id.uuidString.lowercased() }) {
+                let page = try await app.get(path)
+                #expect(page.status == .ok, "\(path)")
+                HostileInputTests.assertEscaped(page.body, path)
+            }
+        }
+    }
+}

@@ -50,6 +50,7 @@ enum DemoRegion {
         let summary = try await FinessImporter.apply(file, fileName: "démonstration Hauts-de-France", source: "demo", isDemo: true, on: db, actor: actor)
         let roadmap = try await RoadmapTemplate.create("segur-2021-2023", region: region, on: db, actor: actor)
         let observations = try await DemoIndicators.load(on: db)
+        _ = try await DemoDirectory.load(on: db, actor: actor)
         let activities = try await DemoActivities.load(on: db, actor: actor)
         return Summary(territories: tans.count, structures: summary, roadmap: roadmap, observations: observations, activities: activities)
     }

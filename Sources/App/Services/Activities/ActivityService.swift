@@ -116,13 +116,18 @@ enum ActivityService {
                         territories: territories, structures: structures, organisers: organisers)
     }
 
-    /// An organisation by code or name, a contact by e-mail; otherwise the label alone.
+    /// An organisation by code or name, a contact by e-mail — shown by their name; otherwise the label as written.
     static func organiser(_ label: String, on db: any SQLDatabase) async throws -> (organisation: UUID?, contact: UUID?, label: String) {
-        struct I: Decodable { var id: UUID }
-        if label.contains("@"), let c = try await db.select().column("id").from("contacts").where(SQLFunction("LOWER", args: SQLColumn("email")), .equal, SQLBind(label.lowercased()))
-            .first(decoding: I.self) { return (nil, c.id, label) }
-        if let o = try await db.select().column("id").from("organisations").where("code", .equal, label.uppercased())
-            .orWhere(SQLFunction("LOWER", args: SQLColumn("name")), .equal, SQLBind(label.lowercased())).first(decoding: I.self) { return (o.id, nil, label) }
+        if label.contains("@") {
+            struct C: Decodable { var id: UUID; var first_name, last_name: String }
+            if let c = try await db.select().columns("id", "first_name", "last_name").from("contacts")
+                .where(SQLFunction("LOWER", args: SQLColumn("email")), .equal, SQLBind(label.lowercased())).first(decoding: C.self) {
+                return (nil, c.id, "\(c.first_name) \(c.last_name)".trimmedSpaces)
+            }
+        }
+        struct O: Decodable { var id: UUID; var name: String }
+        if let o = try await db.select().columns("id", "name").from("organisations").where("code", .equal, label.uppercased())
+            .orWhere(SQLFunction("LOWER", args: SQLColumn("name")), .equal, SQLBind(label.lowercased())).first(decoding: O.self) { return (o.id, nil, o.name) }
         return (nil, nil, label)
     }
 

@@ -6,7 +6,8 @@ import SQLKit
 /// webinars, information meetings… by the ARS, the Assurance Maladie and the GRADeS (organisations,
 /// never people), each reaching demo structures of one TAN. Deterministic; loaded once.
 enum DemoActivities {
-    static let organisers = ["ARS Hauts-de-France", "GRADeS Hauts-de-France", "Assurance Maladie – DCGDR Hauts-de-France"]
+    /// Organisation codes of the demo directory.
+    static let organisers = ["ARS-HDF", "GRADES-HDF", "DCGDR-HDF"]
     static let topics = ["DMP", "MSS", "INS", "MES", "SEGUR", "ORDO", "APCV"]
     static let weights: [(ActivityType, Double)] = [(.visite, 0.35), (.reunion, 0.18), (.contact, 0.15), (.webinaire, 0.14), (.formation, 0.06),
                                                     (.atelier, 0.06), (.stand, 0.04), (.comite, 0.02)]
@@ -55,7 +56,7 @@ enum DemoActivities {
                 durationMinutes: type == .contact ? 30 : 90, place: type == .webinaire ? "" : "TAN \(tan.name)", remote: type == .webinaire,
                 participants: structures.count + Int(rng.next() % UInt64(max(structures.count, 1) * 2 + 1)), notes: "Démonstration",
                 topics: [topic], couloirs: [], territories: [regional ? DemoRegion.region : tan.code], structures: structures,
-                organisers: [(nil, nil, organisers[Int(rng.next() % UInt64(organisers.count))])])
+                organisers: [try await ActivityService.organiser(organisers[Int(rng.next() % UInt64(organisers.count))], on: db)])
             _ = try await ActivityService.save(a, importKey: "demo:\(n)", on: db, actor: actor)
         }
         return Summary(activities: count, alreadyLoaded: false)
