@@ -170,7 +170,15 @@ enum ActivityController {
         var rows: [(territory: Territory, actions: Int, reach: [Couloir: ReachQuery.Reach])] = []
         for x in list { rows.append((x, try await ReachQuery.actions(territory: x.code, since: since, at: at, on: req.sql), table[x.code] ?? [:])) }
         let topics = try await ReachQuery.perTopic(territory: t.code, since: since, at: at, on: req.sql)
-        return .html(ActivityTerritoriesPage.render(.init(territory: t, rows: rows, topics: topics, since: since, at: at)))
+        let mapCouloir = q(req, "couloir").flatMap { Couloir(code: $0) } ?? .es
+        let areas: [DepartementMap.Area] = rows.filter { $0.territory.kind == .departement }.compactMap { r in
+            guard let reach = r.reach[mapCouloir], let share = reach.share else { return nil }
+            let kind = share >= 0.75 ? "success" : share >= 0.5 ? "info" : share >= 0.25 ? "warning" : "error"
+            return .init(code: r.territory.insee, colour: DepartementMap.colour(kind),
+                         title: "\(r.territory.name) : \(Format.percent(share)) des structures \(mapCouloir.rawValue) touchées (\(reach.reached) / \(reach.open))")
+        }
+        let map = areas.isEmpty ? nil : DepartementMap.render(areas, publicDirectory: req.application.config.publicDirectory, caption: "Carte des départements — structures \(mapCouloir.rawValue) touchées")
+        return .html(ActivityTerritoriesPage.render(.init(territory: t, rows: rows, topics: topics, since: since, at: at, map: map, mapCouloir: mapCouloir)))
     }
 
     @Sendable static func calendar(req: Request) async throws -> Response {

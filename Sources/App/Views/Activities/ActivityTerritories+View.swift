@@ -11,6 +11,9 @@ enum ActivityTerritoriesPage {
         var topics: [(topic: String, actions: Int)]
         var since: Day?
         var at: Day
+        /// The départements coloured by the reach of `mapCouloir`, when the map asset is installed.
+        var map: String?
+        var mapCouloir: Couloir = .es
     }
 
     static func label(_ topic: String) -> String {
@@ -36,6 +39,9 @@ enum ActivityTerritoriesPage {
                              return x.open == 0 ? .txt("—") : .group(.txt(Format.percent(x.share ?? 0)), .el("span", .cls("fr-hint-text"), .txt("\(UI.number(x.reached)) / \(UI.number(x.open))")))
                          }
                      }, numericColumns: Set(1...(1 + ReachQuery.reportedCouloirs.count))),
+            .when(m.map != nil, .el("figure", .cls("fr-content-media"), .raw(m.map ?? ""),
+                                    .el("figcaption", .cls("fr-content-media__caption"),
+                                        .txt("Part des structures \(m.mapCouloir.rawValue) touchées par département : vert 75 % et plus, bleu 50 à 75 %, orange 25 à 50 %, rouge moins de 25 %.")))),
             .el("h2", .cls("fr-mt-5w"), .txt("Actions par thème — \(m.territory.name)")),
             m.topics.isEmpty ? .el("p", .txt("Aucune action.")) :
                 UI.table(caption: "Actions par thème", headers: [("Thème", false), ("Actions", true)],
