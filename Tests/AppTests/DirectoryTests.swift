@@ -63,11 +63,14 @@ import Vapor
             #expect(try await DirectoryQuery.organisations(on: app.sql).contains { $0.code == "URPS-ML" && $0.territories == ["R32"] })
             #expect(try await app.post("/annuaire/contacts", form: [("first_name", "Sacha"), ("last_name", "Modèle"), ("organisation", "URPS-ML"),
                                                                     ("email", "sacha.modele@example.org"), ("roles", "DSI, RSSI"), ("mailing_consent", "1")]).status == .seeOther)
+            #expect(try await app.post("/annuaire/contacts", form: [("first_name", "Lou"), ("last_name", "Fictif"), ("function", "DSI"), ("structure", "590000001"),
+                                                                    ("email", "lou.fictif@example.org")]).status == .seeOther)
+            #expect(try await app.get("/structures/590000001").body.contains("Lou Fictif"))
             let bad = try await app.post("/annuaire/contacts", form: [("last_name", "X"), ("email", "pas-une-adresse")])
             #expect(bad.status == .unprocessableEntity && bad.body.contains("Adresse électronique invalide"))
             // the API lists them
             let (status, list) = try await app.getJSON("/api/contacts")
-            #expect(status == .ok && (list as? [[String: Any]])?.count == 3)
+            #expect(status == .ok && (list as? [[String: Any]])?.count == 4)
         }
     }
 }

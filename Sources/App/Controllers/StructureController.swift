@@ -59,6 +59,7 @@ enum StructureController {
             SELECT o.indicator_code, i.label, MIN(o.period) AS period FROM observations o JOIN indicators i ON i.code = o.indicator_code
             WHERE o.structure_id = \(bind: s.id) AND o.value <> 0 AND o.not_provided = \(bind: false) GROUP BY o.indicator_code, i.label ORDER BY o.indicator_code
             """).all(decoding: U.self).map { (code: $0.indicator_code, label: $0.label, period: Period($0.period)?.label ?? $0.period) }
-        return .html(StructureDetail.render(.init(structure: s, territories: territories, activities: activities, services: services)))
+        let contacts = try await DirectoryQuery.contacts(structure: s.id, on: req.sql)
+        return .html(StructureDetail.render(.init(structure: s, territories: territories, activities: activities, services: services, contacts: contacts)))
     }
 }

@@ -57,7 +57,7 @@ enum ActivityQuery {
     static func page(_ f: ActivityFilter, on db: any SQLDatabase) async throws -> (rows: [ActivityRow], totals: Totals) {
         struct T: Decodable { var n: Int; var p: Int? }
         let w = whereClause(f)
-        let t = try await db.raw("SELECT COUNT(*) AS n, SUM(a.participants) AS p FROM activities a" + w).first(decoding: T.self)
+        let t = try await db.raw("SELECT COUNT(*) AS n, CAST(SUM(a.participants) AS BIGINT) AS p FROM activities a" + w).first(decoding: T.self)
         struct S: Decodable { var n: Int }
         let reached = try await db.raw("SELECT COUNT(DISTINCT x.structure_id) AS n FROM activity_structures x WHERE x.activity_id IN (SELECT a.id FROM activities a" + w + ")")
             .first(decoding: S.self)?.n ?? 0
@@ -143,7 +143,7 @@ enum ActivityQuery {
         if let from { w += " AND a.date >= \(bind: from.iso)" }
         if let to { w += " AND a.date <= \(bind: to.iso)" }
         struct T: Decodable { var label: String; var type: String; var n: Int; var p: Int? }
-        let byType = try await db.raw("SELECT ao.label, a.type, COUNT(*) AS n, SUM(a.participants) AS p FROM activity_organisers ao JOIN activities a ON a.id = ao.activity_id" + w
+        let byType = try await db.raw("SELECT ao.label, a.type, COUNT(*) AS n, CAST(SUM(a.participants) AS BIGINT) AS p FROM activity_organisers ao JOIN activities a ON a.id = ao.activity_id" + w
                                       + " GROUP BY ao.label, a.type").all(decoding: T.self)
         struct S: Decodable { var label: String; var n: Int }
         let structures = try await db.raw("SELECT ao.label, COUNT(DISTINCT x.structure_id) AS n FROM activity_organisers ao JOIN activities a ON a.id = ao.activity_id JOIN activity_structures x ON x.activity_id = a.id" + w

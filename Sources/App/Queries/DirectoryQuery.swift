@@ -26,15 +26,14 @@ enum DirectoryQuery {
         }
     }
 
-    static func contacts(on db: any SQLDatabase) async throws -> [Contact] {
+    static func contacts(structure: UUID? = nil, on db: any SQLDatabase) async throws -> [Contact] {
         struct C: Decodable { var id: UUID; var civility, first_name, last_name, function, email, phone, roles: String; var mailing_consent: Bool; var org: String?; var structure: String? }
         struct T: Decodable { var contact_id: UUID; var territory_code: String }
         let links = Dictionary(grouping: try await db.select().columns("contact_id", "territory_code").from("contact_territories").orderBy("territory_code").all(decoding: T.self), by: \.contact_id)
         return try await db.raw("""
             SELECT c.id, c.civility, c.first_name, c.last_name, c.function, c.email, c.phone, c.roles, c.mailing_consent, o.name AS org, s.name AS structure
             FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id LEFT JOIN structures s ON s.id = c.structure_id
-            ORDER BY c.last_name, c.first_name, c.id
-            """).all(decoding: C.self).map { c in
+            """ + (structure.map { " WHERE c.structure_id = \(bind: $0)" } ?? "") + " ORDER BY c.last_name, c.first_name, c.id").all(decoding: C.self).map { c in
             Contact(id: c.id, civility: c.civility, firstName: c.first_name, lastName: c.last_name, function: c.function, email: c.email, phone: c.phone,
                     roles: c.roles.split(separator: "|").map(String.init), organisation: c.org, structure: c.structure,
                     territories: (links[c.id] ?? []).map(\.territory_code), mailingConsent: c.mailing_consent)

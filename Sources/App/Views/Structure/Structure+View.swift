@@ -45,6 +45,12 @@ extension StructureDetail {
             .el("h2", .txt("Services utilisés")),
             m.services.isEmpty ? .el("p", .txt("Aucun service déclaré utilisé pour cette structure (observations au niveau de la structure).")) :
                 .el("ul", .each(m.services) { sv in .el("li", .link(SiteURL.indicator(sv.code).path, .el("code", .txt(sv.code))), .txt(" \(sv.label) — depuis \(sv.period)")) }),
+            .el("h2", .txt("Contacts")),
+            m.contacts.isEmpty ? .el("p", .txt("Aucun contact de l'annuaire n'est rattaché à cette structure.")) :
+                .el("ul", .each(m.contacts) { c in
+                    .el("li", .el("strong", .txt(c.name)), .txt(c.function.isEmpty ? "" : " — \(c.function)"), .txt(c.roles.isEmpty ? "" : " (\(c.roles.joined(separator: ", ")))"),
+                        .when(!c.email.isEmpty, .txt(" · \(c.email)")), .when(!c.phone.isEmpty, .txt(" · \(c.phone)")))
+                }),
             .el("h2", .txt("Activités (\(m.activities.count))")),
             .el("p", .link(SiteURL.activityNew.with([("structure", s.key), ("type", ActivityType.visite.rawValue)]), .cls("fr-btn fr-btn--secondary fr-btn--sm"), .txt("Consigner une visite"))),
             m.activities.isEmpty ? .el("p", .txt("Aucune activité n'a encore touché cette structure.")) : ActivitiesPage.table(m.activities, caption: "Activités ayant touché \(s.name)")))
