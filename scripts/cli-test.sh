@@ -105,5 +105,14 @@ check rpps 0 "Cabinets créés : 2, modifiés : 0." -- "$BIN" import rpps "$FIX/
 check rpps-again 0 "créés : 0, modifiés : 0, inchangés : 4" -- "$BIN" import rpps "$FIX/rpps_fixture.txt"
 check rpps-missing 1 "introuvable" -- "$BIN" import rpps "$WORK/absent.txt"
 
+# Backups (issue 6): a copy taken while the database is in use, restored into a new one, holds the same rows
+created=$("$BIN" backup create "$WORK/sauvegarde.sqlite" 2>&1) || true
+check backup-create 0 "tables" -- echo "$created"
+check backup-exists 1 "existe déjà" -- "$BIN" backup create "$WORK/sauvegarde.sqlite"
+restored=$(JALON_DATABASE_URL="sqlite://$WORK/restauree.sqlite" "$BIN" backup restore "$WORK/sauvegarde.sqlite" 2>&1) || true
+rows() { grep -oE '[0-9]+ tables, [0-9  ]+ lignes' <<<"$1"; }
+if [[ -n "$(rows "$restored")" && "$(rows "$created")" == "$(rows "$restored")" ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL backup-restore: « $created » vs « $restored »"; fi
+check backup-restore-again 1 "n'est pas vide" -- env JALON_DATABASE_URL="sqlite://$WORK/restauree.sqlite" "$BIN" backup restore "$WORK/sauvegarde.sqlite"
+
 echo "cli: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -34,6 +34,11 @@ enum Commands {
 
         app.asyncCommands.use(ExportCommand(), as: "export")
 
+        var backup = AsyncCommands()
+        backup.use(BackupCreateCommand(), as: "create")
+        backup.use(BackupRestoreCommand(), as: "restore")
+        app.asyncCommands.use(backup.group(help: "Sauvegarde et restauration de la base (SQLite ou PostgreSQL)."), as: "backup")
+
         var profile = AsyncCommands()
         profile.use(ProfileListCommand(), as: "list")
         profile.use(ProfileExportCommand(), as: "export")
