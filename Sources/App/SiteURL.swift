@@ -46,6 +46,8 @@ enum SiteURL: Equatable, Sendable {
     case activityAttachment(String, String)
     case activityReport
     case directory
+    case audit
+    case auditCSV
     case directoryImport
     case directoryMerge
     case directoryOrganisations
@@ -124,6 +126,8 @@ enum SiteURL: Equatable, Sendable {
         case let .activityAttachment(id, file): "/activites/" + Self.escape(id) + "/pieces/" + Self.escape(file)
         case .activityReport: "/activites/bilan"
         case .directory: "/annuaire"
+        case .audit: "/audit"
+        case .auditCSV: "/audit.csv"
         case .directoryImport: "/annuaire/import"
         case .directoryMerge: "/annuaire/fusion"
         case .directoryOrganisations: "/annuaire/organisations"

@@ -42,6 +42,8 @@ func routes(_ app: Application) throws {
     app.on(.POST, SiteURL.activityAttachments(":id").components, body: .collect(maxSize: "12mb"), use: ActivityController.attach)
     app.get(SiteURL.activityAttachment(":id", ":file").components, use: ActivityController.attachment)
     app.get(SiteURL.directory.components, use: DirectoryController.index)
+    app.get(SiteURL.audit.components, use: AuditController.index)
+    app.get(SiteURL.auditCSV.components, use: AuditController.csv)
     app.on(.POST, SiteURL.directoryImport.components, body: .collect(maxSize: "8mb"), use: DirectoryController.importCSV)
     app.post(SiteURL.directoryMerge.components, use: DirectoryController.merge)
     app.post(SiteURL.directoryOrganisations.components, use: DirectoryController.saveOrganisation)

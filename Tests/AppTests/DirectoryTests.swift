@@ -74,3 +74,23 @@ import Vapor
         }
     }
 }
+
+/// The audit trail: searchable, exportable, and an activity's page shows its own history.
+@Suite(.serialized) struct AuditTrailTests {
+    @Test(arguments: TestDB.all)
+    func everyWriteIsFoundInTheTrailAndOnItsObject(db: TestDB) async throws {
+        try await ActivityReachTests.seeded(db) { app in
+            _ = try await ActivityReachTests.importJournal(app)
+            _ = try await ActivityReachTests.importJournal(app, ActivityReachTests.journal.replacingOccurrences(of: ";4;ARS", with: ";5;ARS"))
+            let page = try await app.get("/audit?objet=activity")
+            #expect(page.status == .ok && page.body.contains("4 événement(s)") && page.body.contains("Visite MSSanté au CH"))
+            let csv = try await app.get("/audit.csv?action=update")
+            #expect(csv.body.hasPrefix("\u{FEFF}date;acteur;action;objet;identifiant;resume;details\r\n"))
+            #expect(csv.body.components(separatedBy: "\r\n").filter { $0.contains(";update;activity;") }.count == 1)
+            let visit = try #require(try await ActivityQuery.page(.init(), on: app.sql).rows.first { $0.title == "Visite MSSanté au CH" })
+            let detail = try await app.get("/activites/\(visit.id.uuidString.lowercased())")
+            #expect(detail.body.contains("Historique") && detail.body.contains("création") && detail.body.contains("modification"))
+            #expect(try await app.get("/audit?q=%25'%3B--").status == .ok)
+        }
+    }
+}

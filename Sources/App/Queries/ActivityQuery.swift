@@ -103,6 +103,7 @@ enum ActivityQuery {
         var couloirs: [String]
         var structures: [(structure: Structure, attendees: String)]
         var attachments: [ActivityAttachments.Item] = []
+        var history: [AuditQuery.Event] = []
     }
 
     static func find(_ id: UUID, on db: any SQLDatabase) async throws -> Detail? {
@@ -120,7 +121,8 @@ enum ActivityQuery {
         }
         rows[0].reached = structures.count
         return Detail(row: rows[0], durationMinutes: r.duration_minutes, place: r.place, remote: r.remote, notes: r.notes, couloirs: couloirs,
-                      structures: structures.sorted { $0.structure.name < $1.structure.name }, attachments: try await ActivityAttachments.list(activity: id, on: db))
+                      structures: structures.sorted { $0.structure.name < $1.structure.name }, attachments: try await ActivityAttachments.list(activity: id, on: db),
+                      history: try await AuditQuery.history(type: "activity", id: id.uuidString, on: db))
     }
 
     /// A structure's activities, most recent first.

@@ -95,7 +95,9 @@ enum ActivitiesPage {
                 .el("div", .cls("fr-upload-group"),
                     .el("label", .cls("fr-label"), .attr("for", "piece"), .txt("Ajouter une pièce jointe"), .el("span", .cls("fr-hint-text"), .txt("ordre du jour, support… 10 Mo au plus"))),
                     .void("input", [("class", "fr-upload"), ("type", "file"), ("id", "piece"), ("name", "file")])),
-                .el("button", .cls("fr-btn fr-btn--secondary fr-btn--sm fr-mt-1w"), .attr("type", "submit"), .txt("Joindre")))))
+                .el("button", .cls("fr-btn fr-btn--secondary fr-btn--sm fr-mt-1w"), .attr("type", "submit"), .txt("Joindre"))),
+            .el("h2", .cls("fr-mt-5w"), .txt("Historique")),
+            d.history.isEmpty ? .el("p", .txt("Aucun événement.")) : AuditPage.table(d.history, caption: "Historique de l'activité")))
     }
 
     /// The form, prefilled (a visit from the worklist comes with its structure).

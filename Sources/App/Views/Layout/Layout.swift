@@ -119,6 +119,7 @@ struct Layout {
                 .el("div", .cls("fr-footer__bottom"),
                     .el("ul", .cls("fr-footer__bottom-list"),
                         .el("li", .cls("fr-footer__bottom-item"), .link(SiteURL.api(.openapi).path, .cls("fr-footer__bottom-link"), .txt("API (OpenAPI)"))),
+                        .el("li", .cls("fr-footer__bottom-item"), .link(SiteURL.audit.path, .cls("fr-footer__bottom-link"), .txt("Journal d'audit"))),
                         .el("li", .cls("fr-footer__bottom-item"), .link(SiteURL.healthz.path, .cls("fr-footer__bottom-link"), .txt("État du service"))))))
     }
 }

@@ -1,0 +1,46 @@
+import Foundation
+import JalonCore
+import Plot
+
+/// The audit trail: every write, who, when, what; searchable and exportable, never editable.
+enum AuditPage {
+    static let actions = [("create", "création"), ("update", "modification"), ("write", "écriture"), ("import", "import"), ("undo", "annulation"),
+                          ("merge", "fusion"), ("delete", "suppression")]
+
+    static func label(_ action: String) -> String { actions.first { $0.0 == action }?.1 ?? action }
+
+    static func table(_ events: [AuditQuery.Event], caption: String) -> HNode {
+        UI.table(caption: caption, headers: [("Date", false), ("Par", false), ("Action", false), ("Objet", false), ("Résumé", false)],
+                 rows: events.map { e in
+                     [.txt(Format.date(e.at) + " " + Self.time(e.at)), .txt(e.actor), .txt(label(e.action)),
+                      .group(.txt(e.object_type), .el("span", .cls("fr-hint-text"), .txt(String(e.object_id.prefix(40))))), .txt(e.summary)]
+                 })
+    }
+
+    static func time(_ d: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "fr_FR")
+        f.timeZone = TimeZone(identifier: "Europe/Paris")
+        f.dateFormat = "HH:mm:ss"
+        return f.string(from: d)
+    }
+
+    static func render(_ f: AuditFilter, events: [AuditQuery.Event], total: Int) -> String {
+        let query: [(String, String?)] = [("acteur", f.actor), ("action", f.action), ("objet", f.objectType), ("identifiant", f.objectID), ("q", f.text)]
+        let pages = max(1, (total + f.perPage - 1) / f.perPage)
+        return Layout(title: "Journal d'audit", section: .referentials, breadcrumb: [("Journal d'audit", SiteURL.audit.path)]).render(.group(
+            UI.h1("Journal d'audit"),
+            .el("p", .txt("Chaque écriture — création, modification, import, annulation, fusion — avec son auteur, sa date et son contenu. Le journal s'écrit dans la même transaction que la modification qu'il décrit ; rien dans l'application ne le modifie.")),
+            .el("form", .attr("method", "get"), .attr("action", SiteURL.audit.path), .cls("fr-mb-3w"),
+                .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
+                    .el("div", .cls("fr-col-12 fr-col-md-2"), UI.input(id: "au-acteur", name: "acteur", label: "Par", value: f.actor)),
+                    .el("div", .cls("fr-col-12 fr-col-md-2"), UI.select(id: "au-action", name: "action", label: "Action", options: [("", "Toutes")] + actions, selected: f.action)),
+                    .el("div", .cls("fr-col-12 fr-col-md-2"), UI.input(id: "au-objet", name: "objet", label: "Type d'objet", value: f.objectType, hint: "ex. activity, indicator")),
+                    .el("div", .cls("fr-col-12 fr-col-md-3"), UI.input(id: "au-id", name: "identifiant", label: "Identifiant", value: f.objectID)),
+                    .el("div", .cls("fr-col-12 fr-col-md-3"), UI.input(id: "au-q", name: "q", label: "Texte", value: f.text))),
+                .el("button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"), .txt("Rechercher"))),
+            .el("p", .txt("\(UI.number(total)) événement(s) · "), .link(SiteURL.auditCSV.with(query), .cls("fr-link fr-icon-download-line fr-link--icon-left"), .txt("Exporter en CSV"))),
+            events.isEmpty ? .el("p", .txt("Aucun événement.")) : table(events, caption: "Journal d'audit, le plus récent d'abord"),
+            .when(pages > 1, UI.pagination(page: f.page, pageCount: pages) { SiteURL.audit.with(query + [("page", String($0))]) })))
+    }
+}
