@@ -4,7 +4,7 @@ SWIFT ?= swift
 JALON := .build/debug/jalon
 export JALON_DATABASE_URL ?= sqlite://jalon.sqlite
 
-.PHONY: run build setup migrate demo test test-swift test-browser bench routes clean
+.PHONY: run build setup migrate demo test test-swift test-browser bench fuzz routes clean
 
 setup:
 	@scripts/setup.sh --no-browser
@@ -34,6 +34,10 @@ test:
 
 bench: setup
 	@scripts/bench.sh
+
+## Coverage-guided fuzzing of the parsers (libFuzzer), 60 s per target; writes Fuzz/REPORT.md.
+fuzz: setup
+	@scripts/fuzz.sh 60
 
 clean:
 	rm -rf .build

@@ -38,3 +38,6 @@ scripts/cli-test.sh .build/debug/jalon
 
 echo "== Browser journeys (headless Chromium)"
 scripts/browser-test.sh .build/debug/jalon
+
+echo "== Fuzzing, short pass (make fuzz for the long one)"
+scripts/fuzz.sh 10 .build/fuzz/REPORT.md

@@ -97,3 +97,16 @@ struct ADXTests {
         #expect(Period(adx: raw) == nil)
     }
 }
+
+struct ADXProcessingInstructionTests {
+    /// Found by fuzzing: FoundationXML crashed on a processing instruction without data.
+    @Test func processingInstructionsOtherThanTheDeclarationAreRefused() {
+        let bad = Data("<?xm?><adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"2022-01-01\"></adx>".utf8)
+        #expect(throws: ADX.Failure(line: 1, message: "instruction de traitement « <?…?> » non acceptée dans un message ADX")) { _ = try ADX(xml: bad) }
+        let inside = Data("<?xml version=\"1.0\"?>\n<adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"x\">\n<?php ?></adx>".utf8)
+        #expect(throws: ADX.Failure(line: 3, message: "instruction de traitement « <?…?> » non acceptée dans un message ADX")) { _ = try ADX(xml: inside) }
+        let fine = Data("\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?><adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"2022-01-01\"></adx>".utf8)
+        #expect((try? ADX(xml: fine))?.groups.isEmpty == true)
+    }
+}
+

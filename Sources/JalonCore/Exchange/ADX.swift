@@ -57,6 +57,7 @@ public struct ADX: Sendable, Equatable {
 
     /// Parses a message; the first problem (malformed XML, missing attribute, unaligned period) fails it, naming its line.
     public init(xml data: Data) throws {
+        try Self.refuseProcessingInstructions(data)
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         let reader = ADXReader()
@@ -67,6 +68,27 @@ public struct ADX: Sendable, Equatable {
             throw Failure(line: parser.lineNumber, message: "XML mal formé (erreur \((parser.parserError as NSError?)?.code ?? 0))")
         }
         self = message
+    }
+
+    /// Only the XML declaration may open the message. Any other processing instruction is refused
+    /// before parsing: FoundationXML on Linux crashes on one without data (`<?x?>`), found by fuzzing,
+    /// and an ADX message has no use for them anyway.
+    static func refuseProcessingInstructions(_ data: Data) throws {
+        let bytes = [UInt8](data)
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+        let declaration = Array("<?xml ".utf8)
+        var i = start
+        var line = 1
+        while i + 1 < bytes.count {
+            if bytes[i] == 0x0A { line += 1 }
+            if bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "?") {
+                let isDeclaration = i == start && bytes[i...].starts(with: declaration)
+                if !isDeclaration { throw Failure(line: line, message: "instruction de traitement « <?…?> » non acceptée dans un message ADX") }
+            }
+            i += 1
+        }
     }
 
     /// The message as XML, attributes escaped; extra attributes in name order so that output is stable.
