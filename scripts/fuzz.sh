@@ -5,9 +5,13 @@
 # into one binary; each target starts from its committed seed corpus (Fuzz/corpus/<target>, copied so
 # that new inputs stay out of the repository). Writes Fuzz/REPORT.md: runs per target, and that none
 # crashed. Usage: scripts/fuzz.sh [SECONDS per target, default 60] [REPORT, default Fuzz/REPORT.md]
+#        scripts/fuzz.sh --runs N [REPORT]: N runs per target from seed 1 — deterministic, for make test.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-seconds=${1:-60}
+limit=(-max_total_time="${1:-60}")
+label="${1:-60} s per target"
+fresh=0
+if [[ ${1:-} == --runs ]]; then limit=(-runs="$2" -seed=1); label="$2 runs per target from seed 1 and the committed seeds"; fresh=1; shift; fi
 report=${2:-Fuzz/REPORT.md}
 out=.build/fuzz
 mkdir -p "$out"
@@ -23,16 +27,18 @@ status=0
 rows=()
 for target in csv finess numbers xlsx; do
     corpus=$out/corpus-$target
+    # A deterministic pass starts from the committed seeds only, not from what earlier runs found.
+    [[ $fresh == 1 ]] && corpus=$out/seeds-$target && rm -rf "$corpus"
     mkdir -p "$corpus"
     cp -n Fuzz/corpus/$target/* "$corpus"/ 2>/dev/null || true
     log=$out/$target.log
-    echo "fuzz: $target for ${seconds}s…" >&2
+    echo "fuzz: $target, $label…" >&2
     code=0
     # FoundationXML (used by the ADX parser) leaks a CFString each time libxml2 reports an error: a
     # swift-corelibs-foundation leak, not Jalon's; leak detection is off for that target only.
     leaks=1
     [[ $target == xlsx ]] && leaks=0
-    ASAN_OPTIONS=detect_leaks=$leaks JALON_FUZZ_TARGET=$target "$bin" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -detect_leaks=$leaks \
+    ASAN_OPTIONS=detect_leaks=$leaks JALON_FUZZ_TARGET=$target "$bin" "$corpus" "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -detect_leaks=$leaks \
         -artifact_prefix="$out/crash-$target-" -print_final_stats=1 >"$log" 2>&1 || code=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1 || true)
     cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | tr -dc 0-9 || true)
@@ -42,7 +48,7 @@ done
 {
     echo "# Fuzzing report"
     echo
-    echo "- Date: $(date '+%Y-%m-%d %H:%M %Z'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), ${seconds} s per target"
+    echo "- Date: $(date '+%Y-%m-%d %H:%M %Z'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $label"
     echo "- \`swiftc -sanitize=fuzzer,address\`, JalonCore sources + \`Fuzz/FuzzTarget.swift\`, seeds in \`Fuzz/corpus/\`"
     echo
     echo "| Target | Runs | Coverage (edges) | Corpus | Result |"

@@ -40,4 +40,4 @@ echo "== Browser journeys (headless Chromium)"
 scripts/browser-test.sh .build/debug/jalon
 
 echo "== Fuzzing, short pass (make fuzz for the long one)"
-scripts/fuzz.sh 10 .build/fuzz/REPORT.md
+scripts/fuzz.sh --runs 30000 .build/fuzz/REPORT.md

@@ -108,5 +108,13 @@ struct ADXProcessingInstructionTests {
         let fine = Data("\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?><adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"2022-01-01\"></adx>".utf8)
         #expect((try? ADX(xml: fine))?.groups.isEmpty == true)
     }
+
+    /// Found by fuzzing: libxml2 guessed UCS-4 from `00 00 00 3C` and crashed.
+    @Test func onlyUTF8ReachesTheParser() {
+        let ucs4 = Data([0, 0, 0, 0x3C, 0x00, 0x8F, 0x8F, 0x0D])
+        #expect(throws: ADX.Failure(line: 1, message: "un message ADX doit être un texte UTF-8")) { _ = try ADX(xml: ucs4) }
+        let latin = Data("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"x\"></adx>".utf8)
+        #expect(throws: ADX.Failure(line: 1, message: "encodage « iso-8859-1 » non accepté : un message ADX est en UTF-8")) { _ = try ADX(xml: latin) }
+    }
 }
 

@@ -57,7 +57,7 @@ public struct ADX: Sendable, Equatable {
 
     /// Parses a message; the first problem (malformed XML, missing attribute, unaligned period) fails it, naming its line.
     public init(xml data: Data) throws {
-        try Self.refuseProcessingInstructions(data)
+        try Self.screen(data)
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         let reader = ADXReader()
@@ -70,11 +70,20 @@ public struct ADX: Sendable, Equatable {
         self = message
     }
 
-    /// Only the XML declaration may open the message. Any other processing instruction is refused
-    /// before parsing: FoundationXML on Linux crashes on one without data (`<?x?>`), found by fuzzing,
-    /// and an ADX message has no use for them anyway.
-    static func refuseProcessingInstructions(_ data: Data) throws {
+    /// What reaches the XML parser: UTF-8 without NUL bytes, declared UTF-8 if declared at all, and no
+    /// processing instruction but the declaration. FoundationXML on Linux (libxml2's push parser)
+    /// crashes on a processing instruction without data (`<?x?>`) and on input it guesses to be UCS-4
+    /// (`00 00 00 3C`) — both found by fuzzing; an ADX message is UTF-8 and has no use for either.
+    static func screen(_ data: Data) throws {
         let bytes = [UInt8](data)
+        guard !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil else {
+            throw Failure(line: 1, message: "un message ADX doit être un texte UTF-8")
+        }
+        if let head = String(validating: bytes.prefix(200), as: UTF8.self) ?? String(validating: bytes.prefix(199), as: UTF8.self),
+           let range = head.range(of: #"encoding\s*=\s*["']([^"']*)["']"#, options: .regularExpression) {
+            let declared = head[range].split(whereSeparator: { $0 == "\"" || $0 == "'" }).dropFirst().first.map { $0.lowercased() } ?? ""
+            guard ["utf-8", "utf8"].contains(declared) else { throw Failure(line: 1, message: "encodage « \(declared.prefix(20)) » non accepté : un message ADX est en UTF-8") }
+        }
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
