@@ -115,6 +115,8 @@ struct ADXProcessingInstructionTests {
         #expect(throws: ADX.Failure(line: 1, message: "un message ADX doit être un texte UTF-8")) { _ = try ADX(xml: ucs4) }
         let latin = Data("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"x\"></adx>".utf8)
         #expect(throws: ADX.Failure(line: 1, message: "encodage « iso-8859-1 » non accepté : un message ADX est en UTF-8")) { _ = try ADX(xml: latin) }
+        let laughs = Data("<?xml version=\"1.0\"?><!DOCTYPE adx [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]><adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"&b;\"></adx>".utf8)
+        #expect(throws: ADX.Failure(line: 1, message: "déclaration de type de document (DOCTYPE) non acceptée dans un message ADX")) { _ = try ADX(xml: laughs) }
     }
 }
 

@@ -79,6 +79,10 @@ public struct ADX: Sendable, Equatable {
         guard !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil else {
             throw Failure(line: 1, message: "un message ADX doit être un texte UTF-8")
         }
+        // No DTD: entity expansion ("billion laughs") and external entities have no place in a message.
+        if let text = String(validating: bytes, as: UTF8.self), text.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil || text.range(of: "<!ENTITY", options: .caseInsensitive) != nil {
+            throw Failure(line: 1, message: "déclaration de type de document (DOCTYPE) non acceptée dans un message ADX")
+        }
         if let head = String(validating: bytes.prefix(200), as: UTF8.self) ?? String(validating: bytes.prefix(199), as: UTF8.self),
            let range = head.range(of: #"encoding\s*=\s*["']([^"']*)["']"#, options: .regularExpression) {
             let declared = head[range].split(whereSeparator: { $0 == "\"" || $0 == "'" }).dropFirst().first.map { $0.lowercased() } ?? ""
