@@ -3,7 +3,9 @@
 #   1. Swift tests (core units; HTTP, import and database tests on SQLite AND on a throwaway
 #      PostgreSQL cluster started here and removed afterwards);
 #   2. the command line, run for real on a throw-away database;
-#   3. browser journeys in headless Chromium against a real `jalon serve`.
+#   3. imports killed with SIGKILL, on both databases (nothing partial is left);
+#   4. browser journeys in headless Chromium against a real `jalon serve`;
+#   5. a short deterministic fuzzing pass over the parsers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -35,6 +37,9 @@ if [[ $status -ne 0 ]]; then echo "Swift tests failed (log: .build/swift-test.lo
 
 echo "== Command line (real binary, throw-away SQLite)"
 scripts/cli-test.sh .build/debug/jalon
+
+echo "== Crash test: imports killed with SIGKILL (SQLite and PostgreSQL)"
+scripts/crash-test.sh .build/debug/jalon "$pgurl"
 
 echo "== Browser journeys (headless Chromium)"
 scripts/browser-test.sh .build/debug/jalon

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Crash test with a real process: `jalon import observations` of a large file is killed with
+# SIGKILL while it writes; the database must hold nothing of it (no partial write) and pass its
+# integrity check; the same import then completes and a re-run changes nothing.
+# Runs on SQLite, and on PostgreSQL when a cluster URL is given.
+# Usage: scripts/crash-test.sh BIN [POSTGRES_URL]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BIN=$(realpath "$1"); PGURL=${2:-}
+FIX="$ROOT/Tests/AppTests/Fixtures"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/jalon-crash.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+export LOG_LEVEL=warning
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+ko() { failed=$((failed + 1)); echo "FAIL $*"; }
+
+# 120 000 rows over the fixture's communes and many months: long enough to be killed mid-write.
+python3 - "$WORK/big.csv" <<'PY'
+import sys
+communes = ["C59350", "C59183", "C59009", "C62041", "C62160", "C75056", "C2A004", "D59", "D62", "R32"]
+with open(sys.argv[1], "w") as f:
+    f.write("indicateur;territoire;periode;valeur\n")
+    n = 0
+    for y in range(1000):
+        for m in range(1, 13):
+            for c in communes:
+                if n == 120000: break
+                f.write(f"O2-08;{c};{1900 + y}-{m:02d};{n % 997}\n"); n += 1
+PY
+
+run_case() { # run_case LABEL URL COUNT-COMMAND...
+    local label=$1 url=$2; shift 2
+    export JALON_DATABASE_URL=$url
+    "$BIN" migrate --yes >/dev/null
+    "$BIN" import cog --from "$FIX/cog" >/dev/null
+    "$BIN" roadmap template segur-2021-2023 --region R32 >/dev/null
+    # Killed at three moments (reading, resolving, writing, depending on the machine): each time the
+    # database holds all of the file or none of it, never a part.
+    local delay n b
+    for delay in 1 3 6; do
+        "$BIN" import observations "$WORK/big.csv" >"$WORK/$label.out" 2>&1 &
+        local pid=$!
+        sleep "$delay"
+        kill -9 "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+        n=$("$@" "SELECT COUNT(*) FROM observations"); b=$("$@" "SELECT COUNT(*) FROM import_batches")
+        if [[ ($n == 0 && $b == 0) || ($n == 120000 && $b == 1) ]]; then ok; else ko "$label: killed after ${delay}s, $n observations and $b batches left"; fi
+        [[ $n == 0 ]] || break
+    done
+    "$BIN" import observations "$WORK/big.csv" >"$WORK/$label-again.out" 2>&1 || { ko "$label: import after the crash failed"; cat "$WORK/$label-again.out"; return; }
+    grep -qE "120 000 créées|120 000 inchangées" <(sed 's/\xe2\x80\xaf/ /g' "$WORK/$label-again.out") && ok || ko "$label: $(head -1 "$WORK/$label-again.out")"
+    n=$("$@" "SELECT COUNT(*) FROM observations")
+    [[ $n == 120000 ]] && ok || ko "$label: $n observations after the full import"
+}
+
+sqlite_count() { sqlite3 "$WORK/crash.sqlite" "$1"; }
+run_case sqlite "sqlite://$WORK/crash.sqlite" sqlite_count
+[[ $(sqlite3 "$WORK/crash.sqlite" "PRAGMA integrity_check") == ok ]] && ok || ko "sqlite: integrity check"
+
+if [[ -n $PGURL ]]; then
+    db="jalon_crash_$$"
+    psql -q "$PGURL" -c "CREATE DATABASE $db" >/dev/null
+    pg_url=$(python3 -c "import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path='/' + sys.argv[2])))" "$PGURL" "$db")
+    pg_count() { psql -qtA "$pg_url" -c "$1"; }
+    run_case postgres "$pg_url" pg_count
+    psql -q "$PGURL" -c "DROP DATABASE $db" >/dev/null || true
+fi
+
+echo "crash: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
