@@ -128,9 +128,7 @@ enum ActivityAPIController {
         }
         let since = ActivityController.q(req, "since").flatMap(Day.init(iso:))
         let at = ActivityController.q(req, "at").flatMap(Day.init(iso:)) ?? Day.today()
-        var list = [t]
-        if t.kind == .region { list += try await TerritoryQuery.list(kind: .departement, parent: t.code, on: req.sql) }
-        list += try await TerritoryQuery.list(kind: .custom, parent: t.code, on: req.sql)
+        let list = try await ReachQuery.territories(around: t, on: req.sql)
         let table = try await ReachQuery.table(territories: list.map(\.code), since: since, at: at, on: req.sql)
         return ReachTableDTO(since: since?.iso, at: at.iso, rows: list.map { x in
             .init(territory: x.code, name: x.name, couloirs: Dictionary(uniqueKeysWithValues: (table[x.code] ?? [:]).map { ($0.key.rawValue, .init(reached: $0.value.reached, open: $0.value.open, share: $0.value.share)) }))

@@ -79,7 +79,7 @@ enum ActivityController {
         let records = try UploadedCSV.table(Data(buffer: file.data), fileName: file.filename)
         return records.enumerated().compactMap { i, r in
             let v = r[0].trimmedSpaces
-            if v.isEmpty || (i == 0 && ["finess", "structure", "nom", "numero"].contains(ActivityType.normalise(v))) { return nil }
+            if v.isEmpty || (i == 0 && ["finess", "structure", "nom", "numero"].contains(v.matchKey)) { return nil }
             return v
         }
     }
@@ -162,10 +162,7 @@ enum ActivityController {
         }
         let since = q(req, "depuis").flatMap(Day.init(iso:))
         let at = q(req, "date").flatMap(Day.init(iso:)) ?? Day.today()
-        // The territory, then its départements (a région) and its custom territories.
-        var list = [t]
-        if t.kind == .region { list += try await TerritoryQuery.list(kind: .departement, parent: t.code, on: req.sql) }
-        list += try await TerritoryQuery.list(kind: .custom, parent: t.code, on: req.sql)
+        let list = try await ReachQuery.territories(around: t, on: req.sql)
         let table = try await ReachQuery.table(territories: list.map(\.code), since: since, at: at, on: req.sql)
         var rows: [(territory: Territory, actions: Int, reach: [Couloir: ReachQuery.Reach])] = []
         for x in list { rows.append((x, try await ReachQuery.actions(territory: x.code, since: since, at: at, on: req.sql), table[x.code] ?? [:])) }

@@ -115,10 +115,11 @@ enum ActivityQuery {
         try await attachLinks(&rows, on: db)
         struct C: Decodable { var couloir: String }
         let couloirs = try await db.select().column("couloir").from("activity_couloirs").where("activity_id", .equal, id).orderBy("couloir").all(decoding: C.self).map(\.couloir)
-        var structures: [(structure: Structure, attendees: String)] = []
-        for x in try await db.select().columns("structure_id", "attendees").from("activity_structures").where("activity_id", .equal, id).all(decoding: X.self) {
-            if let s = try await StructureQuery.find(x.structure_id.uuidString, on: db) { structures.append((s, x.attendees)) }
-        }
+        let links = try await db.select().columns("structure_id", "attendees").from("activity_structures").where("activity_id", .equal, id).all(decoding: X.self)
+        let attendees = Dictionary(links.map { ($0.structure_id, $0.attendees) }, uniquingKeysWith: { a, _ in a })
+        let found = links.isEmpty ? [] : try await db.raw(StructureQuery.select + " WHERE s.id IN (\(binds: links.map(\.structure_id)))")
+            .all(decoding: StructureQuery.Row.self).map(\.structure)
+        let structures = found.map { (structure: $0, attendees: attendees[$0.id] ?? "") }
         rows[0].reached = structures.count
         return Detail(row: rows[0], durationMinutes: r.duration_minutes, place: r.place, remote: r.remote, notes: r.notes, couloirs: couloirs,
                       structures: structures.sorted { $0.structure.name < $1.structure.name }, attachments: try await ActivityAttachments.list(activity: id, on: db),

@@ -14,18 +14,13 @@ enum ReachQuery {
 
     /// `since`: the first day counted (nil: from the beginning); `at`: the last.
     static func reach(couloir: Couloir, territory: String, since: Day?, at: Day, on db: any SQLDatabase) async throws -> Reach {
-        let members = couloir.members.map(\.rawValue) + [couloir.rawValue]
-        struct N: Decodable { var n: Int }
-        let scope: SQLQueryString = "s.closed_on IS NULL AND s.couloir IN (\(binds: members)) AND s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))"
-        var reachedQuery: SQLQueryString = """
-            SELECT COUNT(DISTINCT s.id) AS n FROM activity_structures x JOIN activities a ON a.id = x.activity_id JOIN structures s ON s.id = x.structure_id
-            WHERE a.date <= \(bind: at.iso) AND
-            """
-        reachedQuery += " " + scope
-        if let since { reachedQuery += " AND a.date >= \(bind: since.iso)" }
-        let reached = try await db.raw(reachedQuery).first(decoding: N.self)?.n ?? 0
-        let open = try await db.raw("SELECT COUNT(*) AS n FROM structures s WHERE " + scope).first(decoding: N.self)?.n ?? 0
-        return Reach(reached: reached, open: open)
+        let (first, open) = try await firstReached(couloir: couloir, territory: territory, since: since, on: db)
+        return Reach(reached: first.filter { $0 <= at }.count, open: open)
+    }
+
+    /// The open structures of a couloir (and its sub-couloirs) in a territory.
+    static func scope(_ couloir: Couloir, _ territory: String) -> SQLQueryString {
+        "s.closed_on IS NULL AND s.couloir IN (\(binds: couloir.members.map(\.rawValue) + [couloir.rawValue])) AND s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))"
     }
 
     /// Actions in a territory — an activity counts when it names a territory that overlaps it (a regional
@@ -39,24 +34,13 @@ enum ReachQuery {
     /// The dates (and participants) of the activities that count for a territory.
     static func activities(territory: String?, type: ActivityType? = nil, topic: String? = nil, on db: any SQLDatabase) async throws -> [Dated] {
         struct R: Decodable { var date: String; var participants: Int? }
-        var q: SQLQueryString = "SELECT a.date, a.participants FROM activities a WHERE 1 = 1"
-        if let type { q += " AND a.type = \(bind: type.rawValue)" }
-        if let topic { q += " AND a.id IN (SELECT activity_id FROM activity_topics WHERE topic = \(bind: topic))" }
-        if let territory {
-            q += """
-                 AND (a.id IN (SELECT t.activity_id FROM activity_territories t WHERE t.territory_code IN (
-                        SELECT b.territory_code FROM territory_communes c JOIN territory_communes b ON b.commune_code = c.commune_code WHERE c.territory_code = \(bind: territory)))
-                   OR a.id IN (SELECT x.activity_id FROM activity_structures x JOIN structures s ON s.id = x.structure_id
-                        WHERE s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))))
-                """
-        }
+        let q: SQLQueryString = "SELECT a.date, a.participants FROM activities a" + ActivityQuery.whereClause(.init(type: type, topic: topic, territory: territory))
         return try await db.raw(q).all(decoding: R.self).compactMap { r in Day(iso: r.date).map { Dated(date: $0, participants: r.participants ?? 0) } }
     }
 
     /// The day each open structure of the couloir in the territory was first reached (on or after `since`).
     static func firstReached(couloir: Couloir, territory: String, since: Day?, on db: any SQLDatabase) async throws -> (first: [Day], open: Int) {
-        let members = couloir.members.map(\.rawValue) + [couloir.rawValue]
-        let scope: SQLQueryString = "s.closed_on IS NULL AND s.couloir IN (\(binds: members)) AND s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))"
+        let scope = scope(couloir, territory)
         struct F: Decodable { var first: String }
         var q: SQLQueryString = "SELECT MIN(a.date) AS first FROM activity_structures x JOIN activities a ON a.id = x.activity_id JOIN structures s ON s.id = x.structure_id WHERE "
         q += scope
@@ -95,6 +79,13 @@ enum ReachQuery {
             }
         }
         return out
+    }
+
+    /// What the territorial view lists: the territory, then its départements (a région) and its custom territories.
+    static func territories(around t: Territory, on db: any SQLDatabase) async throws -> [Territory] {
+        var list = [t]
+        if t.kind == .region { list += try await TerritoryQuery.list(kind: .departement, parent: t.code, on: db) }
+        return list + (try await TerritoryQuery.list(kind: .custom, parent: t.code, on: db))
     }
 
     /// The couloirs of the national reach indicators O2-02 … O2-07.

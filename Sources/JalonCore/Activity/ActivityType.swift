@@ -22,9 +22,9 @@ public enum ActivityType: String, Sendable, Codable, CaseIterable {
 
     /// From a code or a label as people write it: `visite`, `Visite sur site`, `réunion d'information`, `mailing`…
     public init?(text raw: String) {
-        let s = Self.normalise(raw)
+        let s = raw.matchKey
         guard !s.isEmpty else { return nil }
-        if let t = Self.allCases.first(where: { Self.normalise($0.rawValue) == s || Self.normalise($0.label) == s }) { self = t; return }
+        if let t = Self.allCases.first(where: { $0.rawValue.matchKey == s || $0.label.matchKey == s }) { self = t; return }
         let synonyms: [(String, ActivityType)] = [
             ("visite", .visite), ("reunion", .reunion), ("reuniondinformation", .reunion), ("webinar", .webinaire), ("mailing", .campagne),
             ("courrier", .campagne), ("campagne", .campagne), ("contact", .contact), ("rendezvous", .contact), ("evenement", .evenement),
@@ -34,10 +34,6 @@ public enum ActivityType: String, Sendable, Codable, CaseIterable {
         self = hit.1
     }
 
-    /// Case, accents, spaces and punctuation ignored.
-    public static func normalise(_ s: String) -> String {
-        s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")).filter { $0.isLetter || $0.isNumber }
-    }
 }
 
 /// The services (topics) an activity is about, as the seeds name them; free codes are kept upper-cased.
@@ -53,8 +49,8 @@ public enum ActivityTopic {
     public static func code(_ raw: String) -> String? {
         let t = raw.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty else { return nil }
-        let n = ActivityType.normalise(t)
-        if let k = known.first(where: { ActivityType.normalise($0.code) == n || ActivityType.normalise($0.label) == n }) { return k.code }
+        let n = t.matchKey
+        if let k = known.first(where: { $0.code.matchKey == n || $0.label.matchKey == n }) { return k.code }
         let aliases: [String: String] = ["messageriesecurisee": "MSS", "mssante": "MSS", "identitovigilance": "INS", "insi": "INS", "monespacesante": "MES",
                                          "ecps": "PSC", "prosanteconnect": "PSC", "ordonnancenumerique": "ORDO", "cybersecurite": "CYBER", "sunes": "SEGUR"]
         if let a = aliases[n] { return a }

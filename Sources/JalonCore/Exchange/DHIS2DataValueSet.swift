@@ -44,7 +44,7 @@ public enum DHIS2DataValueSet {
     public static func parse(_ records: [CSVRecord]) throws -> [DataValue] {
         guard let first = records.first else { return [] }
         let names = first.fields.map { name in
-            let folded = ImportProfile.normalise(name)
+            let folded = name.matchKey
             return aliases[folded] ?? folded
         }
         let hasHeader = names.contains("dataelement")

@@ -72,10 +72,6 @@ public struct ImportProfile: Codable, Sendable, Equatable {
         public var fields: [String: String]
     }
 
-    static func normalise(_ s: String) -> String {
-        s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
-            .filter { $0.isLetter || $0.isNumber }
-    }
 
     /// Every problem of the definition itself, in French (empty when the profile is usable).
     public var problems: [String] {
@@ -115,11 +111,11 @@ public struct ImportProfile: Codable, Sendable, Equatable {
             throw Failure(line: headerLine, message: "ligne d'en-tête absente (le profil « \(name) » l'attend ligne \(headerLine))")
         }
         var index: [String: Int] = [:]
-        for (i, h) in header.fields.enumerated() where index[Self.normalise(h)] == nil { index[Self.normalise(h)] = i }
+        for (i, h) in header.fields.enumerated() where index[h.matchKey] == nil { index[h.matchKey] = i }
         func column(_ title: String) throws -> Int {
             // `#2`: the second column, for the untitled first column of many national tables.
             if title.hasPrefix("#"), let n = Int(title.dropFirst()), n >= 1 { return n - 1 }
-            guard let i = index[Self.normalise(title)] else {
+            guard let i = index[title.matchKey] else {
                 throw Failure(line: header.line, message: "colonne « \(title) » absente : ce fichier ne correspond pas au profil « \(name) »")
             }
             return i
@@ -133,9 +129,9 @@ public struct ImportProfile: Codable, Sendable, Equatable {
         for r in records where r.line > header.line {
             if r.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             let kept = filterColumns.allSatisfy { i, f in
-                let v = Self.normalise(r[i])
-                if let keep = f.keep, !keep.map(Self.normalise).contains(v) { return false }
-                if let drop = f.drop, drop.map(Self.normalise).contains(v) { return false }
+                let v = r[i].matchKey
+                if let keep = f.keep, !keep.map(\.matchKey).contains(v) { return false }
+                if let drop = f.drop, drop.map(\.matchKey).contains(v) { return false }
                 return true
             }
             guard kept else { continue }
@@ -155,7 +151,7 @@ public struct ImportProfile: Codable, Sendable, Equatable {
             for var f in rows {
                 for (field, table) in lookups {
                     guard let v = f[field] else { continue }
-                    if let code = table[v] ?? table.first(where: { Self.normalise($0.key) == Self.normalise(v) })?.value { f[field] = code }
+                    if let code = table[v] ?? table.first(where: { $0.key.matchKey == v.matchKey })?.value { f[field] = code }
                 }
                 out.append(Row(line: r.line, fields: f))
             }

@@ -184,12 +184,12 @@ private struct LineParser {
     private mutating func readHeader(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
         var byName: [String: Int] = [:]
         for i in 0...separators.count {
-            let name = ImportProfile.normalise(field(line, i))
+            let name = (field(line, i)).matchKey
             if byName[name] == nil { byName[name] = i }
         }
         var missing: [String] = []
         for column in Column.allCases {
-            if let i = byName[ImportProfile.normalise(column.header)] { positions[column.rawValue] = i } else if column.required { missing.append(column.header) }
+            if let i = byName[column.header.matchKey] { positions[column.rawValue] = i } else if column.required { missing.append(column.header) }
         }
         guard missing.isEmpty else {
             throw RPPSReader.Failure(line: number, message: "colonne\(missing.count > 1 ? "s" : "") \(missing.map { "« \($0) »" }.joined(separator: ", ")) "

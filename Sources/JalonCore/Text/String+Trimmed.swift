@@ -10,6 +10,12 @@ extension String {
         return String(String.UnicodeScalarView(scalars))
     }
 
+    /// What two labels are compared on: case, accents, spaces and punctuation ignored
+    /// (`Pas de Calais` matches `Pas-de-Calais`, `Nombre d’activation` matches `Nombre d'activation`).
+    public var matchKey: String {
+        folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")).filter { $0.isLetter || $0.isNumber }
+    }
+
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x20, 0x09, 0xA0, 0x202F, 0x2000...0x200A, 0x3000: true

@@ -26,7 +26,7 @@ enum ActivityImport {
     static func list(_ s: String?) -> [String] { (s ?? "").split(separator: "|").map { String($0).trimmedSpaces }.filter { !$0.isEmpty } }
 
     /// The key that recognises a line on a second import.
-    static func key(_ r: ActivityService.Resolved) -> String { "\(r.date.iso)|\(r.type.rawValue)|\(ActivityType.normalise(r.title))" }
+    static func key(_ r: ActivityService.Resolved) -> String { "\(r.date.iso)|\(r.type.rawValue)|\(r.title.matchKey)" }
 
     static func run(_ data: Data, fileName: String, on db: any SQLDatabase, actor: Actor) async throws -> Summary {
         let table = try CanonicalTable.read(data, fileName: fileName, columns: columns)

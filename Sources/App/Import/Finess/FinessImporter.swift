@@ -88,7 +88,7 @@ enum FinessImporter {
                 r.city, commune, r.communeCode, r.phone, r.categoryCode, label, couloir ?? Couloir.autres.rawValue, r.openedOn,
                 r.authorisedOn, r.closedOn, r.updatedOn, r.position?.latitude, r.position?.longitude, isDemo,
             ]
-            let hash = contentHash(values)
+            let hash = ContentHash.of(values)
             values.append(hash)
             if let e = byFiness[r.finessET] {
                 if e.content_hash == hash { summary.unchanged += 1; continue }
@@ -138,19 +138,5 @@ enum FinessImporter {
             }
         }
         try await db.insertBatched(into: "legal_entities", columns: ["finess_ej", "name", "siren", "legal_status", "closed_on", "updated_at"], rows: inserts)
-    }
-
-    /// A digest of every imported field, so that an unchanged line is recognised without comparing columns.
-    static func contentHash(_ values: [any Encodable & Sendable]) -> String {
-        let text = values.map { v -> String in
-            switch v {
-            case let s as String: s
-            case let s as String?: s ?? "∅"
-            case let d as Double?: d.map { String(format: "%.7f", $0) } ?? "∅"
-            case let b as Bool: b ? "1" : "0"
-            default: "\(v)"
-            }
-        }.joined(separator: "\u{1F}")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -92,13 +92,6 @@ enum RPPSImporter {
         }
     }
 
-    static func hash(_ parts: [String]) -> String {
-        // FNV-1a over the joined fields: a change detector, not a security measure.
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in parts.joined(separator: "\u{1F}").utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        return String(h, radix: 16)
-    }
-
     static func practiceKey(_ r: RPPSRecord) -> String {
         if !r.siret.isEmpty { return "SIRET:" + r.siret }
         if !r.structureId.isEmpty { return "RPPS-STRUCTURE:" + r.structureId }
@@ -148,7 +141,7 @@ enum RPPSImporter {
                 let category = couloir == .radio ? ("RPPS-RADIO", "Cabinet de radiologie (RPPS)") : ("RPPS-MG", "Cabinet de médecine générale (RPPS)")
                 let values: [(String, String)] = [("name", name), ("address", r.streetLine), ("postal_code", r.postalCode), ("city", r.communeLabel),
                                                   ("commune_code", commune), ("siret", r.siret), ("category_code", category.0), ("couloir", couloir.rawValue)]
-                let h = hash(values.map(\.1))
+                let h = ContentHash.of(values.map(\.1))
                 if let existing = state.practices[key] {
                     structureID = existing.id
                     if existing.hash != h, state.practicesSeen.insert(key).inserted {
@@ -179,7 +172,7 @@ enum RPPSImporter {
                                               ("couloir", couloir.rawValue), ("finess_site", r.finessSite), ("siret", r.siret), ("commune_code", commune)]
             var values: [String: any Encodable & Sendable] = Dictionary(uniqueKeysWithValues: fields.map { ($0.0, $0.1) })
             values["structure_id"] = structureID
-            activities.append((key, values, hash(fields.map(\.1) + [structureID?.uuidString ?? ""])))
+            activities.append((key, values, ContentHash.of(fields.map(\.1) + [structureID?.uuidString ?? ""])))
         }
         try await db.insertBatched(into: "structures", columns: [
             "id", "finess_et", "finess_ej", "rpps", "siret", "source", "name", "long_name", "complement", "address", "postal_code", "city", "commune_code",

@@ -64,7 +64,7 @@ enum ActivityService {
                 return org + ":" + contact + ":" + o.label
             }
             parts.append(organiserParts.joined(separator: ","))
-            return RPPSImporter.hash(parts)
+            return ContentHash.of(parts)
         }
     }
 

@@ -41,10 +41,9 @@ enum DirectoryService {
         let name = i.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 200 else { throw ServiceError.invalid("Le nom de l'organisation \(code) est obligatoire.", field: "nom") }
         let kind = (i.kind ?? "autre").trimmedSpaces.lowercased()
-        guard organisationKinds.contains(where: { $0.code == kind || ActivityType.normalise($0.label) == ActivityType.normalise(kind) }) else {
+        guard let kindCode = organisationKinds.first(where: { $0.code == kind || $0.label.matchKey == kind.matchKey })?.code else {
             throw ServiceError.invalid("Type d'organisation inconnu « \(kind.prefix(30)) » (\(organisationKinds.map(\.code).joined(separator: ", "))).", field: "type")
         }
-        let kindCode = organisationKinds.first { $0.code == kind || ActivityType.normalise($0.label) == ActivityType.normalise(kind) }!.code
         let covered = try await territories(i.territories, on: db)
         struct E: Decodable { var id: UUID; var name: String; var kind: String }
         struct T: Decodable { var territory_code: String }
@@ -130,7 +129,7 @@ enum DirectoryService {
         var byEmail: [String: UUID] = [:], byName: [String: UUID] = [:]
         for c in all {
             if !c.email.isEmpty, let keep = byEmail[c.email] { out.append(.init(keep: keep, other: c.id, reason: "même adresse électronique")); continue }
-            let name = ActivityType.normalise(c.first_name + c.last_name)
+            let name = (c.first_name + c.last_name).matchKey
             let place = c.structure_id?.uuidString ?? c.organisation_id?.uuidString
             if let place, !name.isEmpty, let keep = byName[name + "|" + place] {
                 out.append(.init(keep: keep, other: c.id, reason: "même nom, même \(c.structure_id != nil ? "structure" : "organisation")")); continue

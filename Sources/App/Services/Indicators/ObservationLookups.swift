@@ -45,7 +45,7 @@ final class ObservationLookups {
         if let hit = territories[key] { return hit }
         var code = try await TerritoryQuery.find(key, on: db)?.code
         if code == nil {
-            let candidates = try await nameIndex()[Self.normalise(key)] ?? []
+            let candidates = try await nameIndex()[key.matchKey] ?? []
             let wider = candidates.filter { $0.kind != TerritoryKind.commune.rawValue }
             if candidates.count == 1 { code = candidates[0].code } else if wider.count == 1 { code = wider[0].code } else if candidates.count > 1 {
                 let list = candidates.prefix(5).map(\.code).joined(separator: ", ")
@@ -61,14 +61,10 @@ final class ObservationLookups {
         struct T: Decodable { var code, name, kind: String }
         var index: [String: [(code: String, kind: String)]] = [:]
         for t in try await db.select().columns("code", "name", "kind").from("territories").all(decoding: T.self) {
-            index[Self.normalise(t.name), default: []].append((t.code, t.kind))
+            index[t.name.matchKey, default: []].append((t.code, t.kind))
         }
         names = index
         return index
     }
 
-    /// Case, accents, spaces, hyphens and apostrophes ignored: "Pas de Calais" finds "Pas-de-Calais".
-    static func normalise(_ s: String) -> String {
-        s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")).filter { $0.isLetter || $0.isNumber }
-    }
 }
