@@ -54,6 +54,15 @@ enum SiteURL: Equatable, Sendable {
     case directoryContacts
     case directoryCSV(String)
     case whoToContact
+    case login
+    case logout
+    case myAccount
+    case myPassword
+    case myTokens
+    case tokenRevoke(String)
+    case accounts
+    case account(String)
+    case accountPassword(String)
     case healthz
     case metrics
     case api(API)
@@ -134,6 +143,15 @@ enum SiteURL: Equatable, Sendable {
         case .directoryContacts: "/annuaire/contacts"
         case let .directoryCSV(kind): "/annuaire/" + Self.escape(kind) + ".csv"
         case .whoToContact: "/annuaire/qui-contacter"
+        case .login: "/connexion"
+        case .logout: "/deconnexion"
+        case .myAccount: "/mon-compte"
+        case .myPassword: "/mon-compte/mot-de-passe"
+        case .myTokens: "/mon-compte/jetons"
+        case let .tokenRevoke(id): "/mon-compte/jetons/" + Self.escape(id) + "/revoquer"
+        case .accounts: "/administration/comptes"
+        case let .account(id): "/administration/comptes/" + Self.escape(id)
+        case let .accountPassword(id): "/administration/comptes/" + Self.escape(id) + "/mot-de-passe"
         case .healthz: "/healthz"
         case .metrics: "/metrics"
         case let .api(api):

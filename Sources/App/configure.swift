@@ -32,6 +32,7 @@ func configure(_ app: Application, config: AppConfig) throws {
     app.middleware.use(MetricsMiddleware(registry: app.metricsRegistry))
     app.middleware.use(ErrorPageMiddleware(environment: app.environment))
     app.middleware.use(FileMiddleware(publicDirectory: config.publicDirectory))
+    app.middleware.use(AuthMiddleware())
     let serving = CommandLine.arguments.dropFirst().first.map { $0 == "serve" || $0.hasPrefix("-") } ?? true
     if serving, !FileManager.default.fileExists(atPath: config.publicDirectory + "vendor/dsfr/dsfr.min.css") {
         app.logger.warning("Ressources DSFR absentes de \(config.publicDirectory)vendor/dsfr/ : les pages restent lisibles mais sans le style de l'État (lancez scripts/setup.sh).")

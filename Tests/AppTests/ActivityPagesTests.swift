@@ -84,18 +84,18 @@ extension ActivityPagesTests {
             let id = activity.id.uuidString.lowercased()
             let boundary = "----jalonpiece"
             let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../etc/ordre du jour.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 ordre du jour\r\n--\(boundary)--\r\n"
-            let posted = try await app.testing().sendRequest(.POST, "/activites/\(id)/pieces", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
+            let posted = try await app.send(.POST, "/activites/\(id)/pieces", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
             #expect(posted.status == .seeOther)
             let page = try await app.get("/activites/\(id)")
             #expect(page.body.contains(">ordre du jour.pdf</a>") && !page.body.contains("etc/"))
             let files = try await ActivityAttachments.list(activity: activity.id, on: app.sql)
-            let download = try await app.testing().sendRequest(.GET, "/activites/\(id)/pieces/\(files[0].id.uuidString.lowercased())")
+            let download = try await app.send(.GET, "/activites/\(id)/pieces/\(files[0].id.uuidString.lowercased())")
             #expect(download.status == .ok && download.body.string == "%PDF-1.4 ordre du jour")
             #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("attachment;") == true)
             #expect(download.headers.first(name: .contentType) == "application/pdf")
             #expect(ActivityAttachments.safeName("..\\..\\C:\\x\u{0}.exe") == "x.exe" && ActivityAttachments.safeName("../") == "piece-jointe")
             let empty = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"vide.txt\"\r\n\r\n\r\n--\(boundary)--\r\n"
-            let refused = try await app.testing().sendRequest(.POST, "/activites/\(id)/pieces", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: empty))
+            let refused = try await app.send(.POST, "/activites/\(id)/pieces", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: empty))
             #expect(refused.status == .unprocessableEntity && refused.body.string.contains("est vide"))
         }
     }

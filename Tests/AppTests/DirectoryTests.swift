@@ -85,7 +85,7 @@ import Vapor
             let page = try await app.get("/audit?objet=activity")
             #expect(page.status == .ok && page.body.contains("4 événement(s)") && page.body.contains("Visite MSSanté au CH"))
             let csv = try await app.get("/audit.csv?action=update")
-            #expect(csv.body.hasPrefix("\u{FEFF}date;acteur;action;objet;identifiant;resume;details\r\n"))
+            #expect(csv.body.hasPrefix("\u{FEFF}date;acteur;adresse;action;objet;identifiant;resume;details\r\n"))
             #expect(csv.body.components(separatedBy: "\r\n").filter { $0.contains(";update;activity;") }.count == 1)
             let visit = try #require(try await ActivityQuery.page(.init(), on: app.sql).rows.first { $0.title == "Visite MSSanté au CH" })
             let detail = try await app.get("/activites/\(visit.id.uuidString.lowercased())")

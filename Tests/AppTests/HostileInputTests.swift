@@ -62,7 +62,9 @@ import Vapor
     func oversizedBodiesAreRefused(db: TestDB) async throws {
         try await db.withApp { app in
             let big = ByteBuffer(repeating: UInt8(ascii: "a"), count: 2 * 1024 * 1024)
-            let r = try await app.testing(method: .running(port: 0)).sendRequest(.POST, "/decoupages", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: big)
+            var headers = try await app.signIn().headers
+            headers.add(name: .contentType, value: "application/x-www-form-urlencoded")
+            let r = try await app.testing(method: .running(port: 0)).sendRequest(.POST, "/decoupages", headers: headers, body: big)
             #expect(r.status == .payloadTooLarge)
             #expect(r.body.string.contains("trop volumineux"))
         }

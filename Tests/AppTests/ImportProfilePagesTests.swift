@@ -18,7 +18,7 @@ import Vapor
 
     static func send(_ app: Application, _ path: String, _ parts: [(name: String, value: String, file: String?)]) async throws -> (HTTPStatus, String, String?) {
         let (headers, body) = multipart(parts)
-        let r = try await app.testing().sendRequest(.POST, path, headers: headers, body: body)
+        let r = try await app.send(.POST, path, headers: headers, body: body)
         return (r.status, r.body.string, r.headers.first(name: .location))
     }
 
@@ -78,7 +78,7 @@ import Vapor
     @Test(arguments: TestDB.all)
     func profilesGoOutAndComeBackAsJSON(db: TestDB) async throws {
         try await ImportProfileServiceTests.seeded(db) { app in
-            let r = try await app.testing().sendRequest(.GET, "/imports/profils/apcv-departements/json")
+            let r = try await app.send(.GET, "/imports/profils/apcv-departements/json")
             #expect(r.status == .ok && r.headers.contentType == .json)
             let json = r.body.string
             #expect(json.contains("\"APCV-ACTIV\""))
@@ -106,14 +106,14 @@ import Vapor
             #expect(try await app.count("observations") == 3)
             #expect(try await app.get("/imports").body.contains("profil insi-secteurs v1"))
             // the API: same file for March, the parameters as query fields
-            let r = try await app.testing().sendRequest(.POST, "/api/imports?profile=insi-secteurs&periode=2022-03&territoire=R32&file=insi.tsv",
+            let r = try await app.send(.POST, "/api/imports?profile=insi-secteurs&periode=2022-03&territoire=R32&file=insi.tsv",
                                                         headers: ["Content-Type": "text/csv"], body: ByteBuffer(string: Self.insi))
             #expect(r.status == .created)
             let json = try #require(try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)) as? [String: Any])
             #expect(json["created"] as? Int == 3 && json["profile"] as? String == "insi-secteurs v1")
             let (s, list) = try await app.getJSON("/api/profiles")
             #expect(s == .ok && (list as? [[String: Any]])?.map { $0["name"] as? String } == ["apcv-departements", "insi-secteurs"])
-            let missing = try await app.testing().sendRequest(.POST, "/api/imports?profile=insi-secteurs&territoire=R32", headers: ["Content-Type": "text/csv"], body: ByteBuffer(string: Self.insi))
+            let missing = try await app.send(.POST, "/api/imports?profile=insi-secteurs&territoire=R32", headers: ["Content-Type": "text/csv"], body: ByteBuffer(string: Self.insi))
             #expect(missing.status == .unprocessableEntity && missing.body.string.contains("demande le paramètre « periode »"))
         }
     }

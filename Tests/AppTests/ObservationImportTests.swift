@@ -26,7 +26,7 @@ import Vapor
     func previewListsEverythingAndWritesNothing(db: TestDB) async throws {
         try await Self.run(db) { app in
             let data = Self.first.data(using: .isoLatin1)!
-            let (report, _) = try await ObservationImport.preview(data, fileName: "dmp.csv", on: app.sql)
+            let (report, _) = try await ObservationImport.preview(data, fileName: "dmp.csv", on: app.sql, actor: .system)
             #expect(report.read == 8)
             #expect(report.created == 3)
             #expect(report.rejected.map(\.line) == [4, 5, 6, 7, 8])
@@ -116,7 +116,7 @@ extension ObservationImportTests {
         try await Self.run(db) { app in
             let boundary = "----jalon"
             let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dmp.csv\"\r\nContent-Type: text/csv\r\n\r\n\(Self.first)\r\n--\(boundary)--\r\n"
-            let r = try await app.testing().sendRequest(.POST, "/api/imports?dry_run=true", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"],
+            let r = try await app.send(.POST, "/api/imports?dry_run=true", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"],
                                                         body: ByteBuffer(string: body))
             #expect(r.status == .ok)
             let json = try #require(try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)) as? [String: Any])
@@ -137,7 +137,7 @@ extension ObservationImportTests {
         try await Self.run(db) { app in
             let boundary = "----jalonpage"
             let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dmp.csv\"\r\nContent-Type: text/csv\r\n\r\n\(Self.first)\r\n--\(boundary)--\r\n"
-            let preview = try await app.testing().sendRequest(.POST, "/imports", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
+            let preview = try await app.send(.POST, "/imports", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
             #expect(preview.status == .ok)
             let html = preview.body.string
             #expect(html.contains("Aperçu : dmp.csv") && html.contains("Rien n&#39;est encore écrit"))
@@ -174,7 +174,7 @@ extension ObservationImportTests {
             #expect(csv.body.contains("'=HYPERLINK") && csv.body.contains(";'@SUM(A1);"))
             // Read back: nothing changes.
             let data = Data(csv.body.utf8)
-            let (report, _) = try await ObservationImport.preview(data, fileName: "observations.csv", on: app.sql)
+            let (report, _) = try await ObservationImport.preview(data, fileName: "observations.csv", on: app.sql, actor: .system)
             #expect(report.rejected.isEmpty, "\(report.rejected)")
             #expect(report.unchanged == 4 && report.changes == 0)
             // Filtered by territory: the Pas-de-Calais only.
@@ -220,7 +220,7 @@ extension ObservationImportTests {
             #expect(try await ProgressQuery.targets("DMP-ALIM", territory: "D59", couloir: .tous, on: app.sql) == [TargetPoint(due: Day(2022, 6, 30), value: .number(0.09))])
             #expect(try await ProgressQuery.targets("DMP-ALIM", territory: "D62", couloir: .tous, on: app.sql).isEmpty)
             // Through the API.
-            let r = try await app.testing().sendRequest(.POST, "/api/imports?kind=targets&dry_run=true&file=cibles.csv", headers: ["Content-Type": "text/csv"], body: ByteBuffer(string: csv))
+            let r = try await app.send(.POST, "/api/imports?kind=targets&dry_run=true&file=cibles.csv", headers: ["Content-Type": "text/csv"], body: ByteBuffer(string: csv))
             #expect(r.status == .ok)
             #expect(r.body.string.contains("\"updated\":1"))
         }
@@ -234,15 +234,15 @@ extension ObservationImportTests {
     func hostileFilesAreRefusedOrRejectedCleanly(db: TestDB) async throws {
         try await Self.run(db) { app in
             let long = "indicateur;territoire;periode;valeur\nDMP-ALIM;D59;2022-05;" + String(repeating: "9", count: 1_048_576) + "\n"
-            let (report, _) = try await ObservationImport.preview(Data(long.utf8), fileName: "long.csv", on: app.sql)
+            let (report, _) = try await ObservationImport.preview(Data(long.utf8), fileName: "long.csv", on: app.sql, actor: .system)
             #expect(report.rejected.map(\.field) == ["valeur"])
             var junk = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 73 &+ 11) })
             junk.insert(contentsOf: [0x00, 0xFF, 0xFE], at: 0)
-            await #expect(throws: ServiceError.self) { _ = try await ObservationImport.preview(junk, fileName: "junk.bin", on: app.sql) }
+            await #expect(throws: ServiceError.self) { _ = try await ObservationImport.preview(junk, fileName: "junk.bin", on: app.sql, actor: .system) }
             let gzipMagicThenJunk = Data([0x1F, 0x8B, 0x08, 0x00]) + junk
-            await #expect(throws: ServiceError.self) { _ = try await ObservationImport.preview(gzipMagicThenJunk, fileName: "faux.csv.gz", on: app.sql) }
+            await #expect(throws: ServiceError.self) { _ = try await ObservationImport.preview(gzipMagicThenJunk, fileName: "faux.csv.gz", on: app.sql, actor: .system) }
             let formulas = "indicateur;territoire;periode;valeur;source\n=HYPERLINK(\"x\");D59;2022-05;1;x\nDMP-ALIM;@SUM(A1);2022-05;1;x\nDMP-ALIM;D59;2022-05;+1;-cmd\n"
-            let (f, _) = try await ObservationImport.preview(Data(formulas.utf8), fileName: "formules.csv", on: app.sql)
+            let (f, _) = try await ObservationImport.preview(Data(formulas.utf8), fileName: "formules.csv", on: app.sql, actor: .system)
             #expect(f.rejected.map(\.field) == ["indicateur", "territoire"])
             #expect(f.created == 1)
             #expect(try await app.count("observations") == 0)

@@ -21,7 +21,7 @@ import Vapor
                 let post = try #require(paths[path]?["post"] as? [String: Any], "\(path)")
                 let content = try #require(((post["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])
                 let example = try JSONSerialization.data(withJSONObject: try #require(content["example"]))
-                let r = try await app.testing().sendRequest(.POST, path, headers: ["Content-Type": "application/json"], body: ByteBuffer(data: example))
+                let r = try await app.send(.POST, path, headers: ["Content-Type": "application/json"], body: ByteBuffer(data: example))
                 #expect(r.status == .ok || r.status == .created, "\(path) : \(r.status) \(r.body.string)")
                 let responses = try #require(post["responses"] as? [String: Any])
                 let schema = try #require((((responses[String(r.status.code)] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
@@ -33,7 +33,7 @@ import Vapor
             // The CSV import, with its documented raw-body example; its batch serves the reads below.
             let importPost = try #require(paths["/api/imports"]?["post"] as? [String: Any])
             let csvExample = try #require(((((importPost["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["text/csv"] as? [String: Any])?["example"] as? String))
-            let imported = try await app.testing().sendRequest(.POST, "/api/imports?file=exemple.csv", headers: ["Content-Type": "text/csv"], body: ByteBuffer(string: csvExample))
+            let imported = try await app.send(.POST, "/api/imports?file=exemple.csv", headers: ["Content-Type": "text/csv"], body: ByteBuffer(string: csvExample))
             #expect(imported.status == .created, "\(imported.body.string)")
             let importReport = try JSONSerialization.jsonObject(with: Data(imported.body.readableBytesView))
             let importSchema = try #require(((((importPost["responses"] as? [String: Any])?["201"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
@@ -50,11 +50,11 @@ import Vapor
                 #expect(problems.isEmpty, "\(problems)")
             }
             // Every /api route is documented.
-            let undo = try await app.testing().sendRequest(.POST, "/api/imports/\(batchID)/undo")
+            let undo = try await app.send(.POST, "/api/imports/\(batchID)/undo")
             #expect(undo.status == .ok)
             let undoSchema = try #require((((((paths["/api/imports/{id}/undo"]?["post"] as? [String: Any])?["responses"] as? [String: Any])?["200"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
             #expect(SchemaCheck.problems(try JSONSerialization.jsonObject(with: Data(undo.body.readableBytesView)), schema: undoSchema, schemas: schemas, at: "undo").isEmpty)
-            #expect(try await app.testing().sendRequest(.POST, "/api/imports/\(batchID)/undo").status == .conflict)
+            #expect(try await app.send(.POST, "/api/imports/\(batchID)/undo").status == .conflict)
             var documented = Set<String>()
             for (path, operations) in paths {
                 for method in operations.keys { documented.insert(method.uppercased() + " " + path.replacingOccurrences(of: "{", with: ":").replacingOccurrences(of: "}", with: "")) }

@@ -47,7 +47,7 @@ import VaporTesting
             ])
             try await ProgressQueryTests.target(app, .init(indicator: "DMP-ALIM", territory: "D59", due: "fin 2022", target: "15 %", baseline: "9,85 %", baseline_on: "2020-12-31"))
             try await ProgressQueryTests.target(app, .init(indicator: "DMP-ALIM", territory: "D62", due: "mi-2022", target: "A venir"))
-            let xlsx = try await app.testing().sendRequest(.GET, "/exports/observations.xlsx?indicateur=DMP-ALIM")
+            let xlsx = try await app.send(.GET, "/exports/observations.xlsx?indicateur=DMP-ALIM")
             #expect(xlsx.status == .ok)
             #expect(xlsx.headers.contentType?.serialize() == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             let records = try XLSXReader.records(Self.body(xlsx))
@@ -60,13 +60,13 @@ import VaporTesting
             #expect(csv.body.hasPrefix("\u{FEFF}indicateur;libelle;territoire;couloir;echeance;cible;reference;date_reference\r\n"))
             #expect(csv.body.contains(";D59;TOUS;2022-12-31;0,15;0,0985;2020-12-31\r\n"))
             #expect(csv.body.contains(";D62;TOUS;2022-06-30;A venir;;\r\n"))
-            for (file, data) in [("cibles.csv", Data(csv.body.utf8)), ("cibles.xlsx", Self.body(try await app.testing().sendRequest(.GET, "/exports/cibles.xlsx")))] {
+            for (file, data) in [("cibles.csv", Data(csv.body.utf8)), ("cibles.xlsx", Self.body(try await app.send(.GET, "/exports/cibles.xlsx")))] {
                 let r = try await app.db.sqlTransaction { tx in try await ImportKind.targets.run(data, fileName: file, dryRun: true, on: tx, actor: .system) }
                 #expect(r.rejected.isEmpty && r.unchanged == 2 && r.changes == 0, "\(file): \(r.text)")
             }
             // the progress table as a workbook
             _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
-            let progress = try await app.testing().sendRequest(.GET, "/exports/avancement.xlsx?date=2022-06-30&territoire=R32")
+            let progress = try await app.send(.GET, "/exports/avancement.xlsx?date=2022-06-30&territoire=R32")
             let rows = try XLSXReader.records(Self.body(progress))
             #expect(rows.first?.fields == ["objectif", "fiche", "indicateur", "libelle", "couloir", "cible", "echeance", "valeur", "date_valeur", "realisation", "statut"])
             #expect(rows.contains { $0.fields.count > 2 && $0.fields[2] == "O2-01" })

@@ -132,6 +132,7 @@ import Vapor
     @Test(arguments: TestDB.all)
     func badInputsAreRefusedInFrenchAndWriteNothing(db: TestDB) async throws {
         try await Self.withBoard(db) { app in
+            _ = try await app.signIn()
             let audits = try await app.count("audit_events")
             let cases: [([(String, String)], String)] = [
                 ([("title", "  "), ("assignee", "Claire")], "Le titre de la tâche est obligatoire."),

@@ -31,8 +31,8 @@ enum ActivityAPIController {
         let input = try req.content.decode(ActivityService.Input.self)
         let (id, reached) = try await req.db.sqlTransaction { db -> (UUID, Int) in
             let r = try await ActivityService.resolve(input, on: db)
-            guard case let .created(id) = try await ActivityService.save(r, on: db, actor: .api) else { throw ServiceError.conflict("Activité non créée.") }
-            _ = try await ActivityService.createFollowUps(input.followups ?? [], after: r, on: db, actor: .api)
+            guard case let .created(id) = try await ActivityService.save(r, on: db, actor: req.actor) else { throw ServiceError.conflict("Activité non créée.") }
+            _ = try await ActivityService.createFollowUps(input.followups ?? [], after: r, on: db, actor: req.actor)
             return (id, r.structures.count)
         }
         let response = Response(status: .created)
@@ -80,7 +80,7 @@ enum ActivityAPIController {
 
     @Sendable static func saveOrganisation(req: Request) async throws -> Response {
         let input = try req.content.decode(DirectoryService.OrganisationInput.self)
-        let changed = try await req.db.sqlTransaction { db in try await DirectoryService.saveOrganisation(input, on: db, actor: .api).changed }
+        let changed = try await req.db.sqlTransaction { db in try await DirectoryService.saveOrganisation(input, on: db, actor: req.actor).changed }
         let o = try await DirectoryQuery.organisations(on: req.sql).first { $0.code == input.code.trimmedSpaces.uppercased() }!
         let response = Response(status: changed ? .created : .ok)
         try response.content.encode(OrganisationDTO(code: o.code, name: o.name, kind: o.kind, territories: o.territories), as: .json)
@@ -105,7 +105,7 @@ enum ActivityAPIController {
 
     @Sendable static func createContact(req: Request) async throws -> Response {
         let input = try req.content.decode(DirectoryService.ContactInput.self)
-        let id = try await req.db.sqlTransaction { db in try await DirectoryService.createContact(input, on: db, actor: .api) }
+        let id = try await req.db.sqlTransaction { db in try await DirectoryService.createContact(input, on: db, actor: req.actor) }
         let duplicates = try await DirectoryService.duplicates(on: req.sql).filter { $0.keep == id || $0.other == id }.count
         let response = Response(status: .created)
         try response.content.encode(ContactCreatedDTO(id: id.uuidString.lowercased(), possible_duplicates: duplicates), as: .json)

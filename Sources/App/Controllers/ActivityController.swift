@@ -112,8 +112,8 @@ enum ActivityController {
         do {
             let change = try await req.db.sqlTransaction { db in
                 let r = try await ActivityService.resolve(input, on: db)
-                let change = try await ActivityService.save(r, on: db, actor: .web)
-                _ = try await ActivityService.createFollowUps(input.followups ?? [], after: r, on: db, actor: .web)
+                let change = try await ActivityService.save(r, on: db, actor: req.actor)
+                _ = try await ActivityService.createFollowUps(input.followups ?? [], after: r, on: db, actor: req.actor)
                 return change
             }
             guard case let .created(id) = change else { return .seeOther(SiteURL.activities.path) }
@@ -199,7 +199,7 @@ enum ActivityController {
         let file = (try? req.content.decode(Upload.self))?.file
         do {
             _ = try await req.db.sqlTransaction { db in
-                try await ActivityAttachments.attach(activity: id, fileName: file?.filename ?? "", data: file.map { Data(buffer: $0.data) } ?? Data(), on: db, actor: .web)
+                try await ActivityAttachments.attach(activity: id, fileName: file?.filename ?? "", data: file.map { Data(buffer: $0.data) } ?? Data(), on: db, actor: req.actor)
             }
         } catch let e as ServiceError {
             guard let d = try await ActivityQuery.find(id, on: req.sql) else { throw Abort(.notFound, reason: "Activité inconnue.") }

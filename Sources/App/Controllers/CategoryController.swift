@@ -47,7 +47,7 @@ enum CategoryController {
 
     static func apply(_ changes: [String: Couloir], req: Request) async throws -> Response {
         do {
-            let moved = try await req.db.sqlTransaction { db in try await CategoryService.setCouloirs(changes, on: db, actor: .web) }
+            let moved = try await req.db.sqlTransaction { db in try await CategoryService.setCouloirs(changes, on: db, actor: req.actor) }
             return .seeOther(SiteURL.categories.with([("reclassees", String(moved))]))
         } catch let e as ServiceError {
             return .html(Categories.render(try await model(error: e.message, on: req.sql)), status: e.status)

@@ -14,7 +14,7 @@ enum DecoupageController {
         do {
             _ = try await req.db.sqlTransaction { db in
                 try await DecoupageService.create(name: form.name, description: form.description ?? "",
-                                                  region: form.region?.isEmpty == false ? form.region : nil, on: db, actor: .web)
+                                                  region: form.region?.isEmpty == false ? form.region : nil, on: db, actor: req.actor)
             }
         } catch let e as ServiceError {
             return .html(Decoupages.render(try await Decoupages.query(error: e.message, on: req.sql)), status: e.status)
@@ -41,7 +41,7 @@ enum DecoupageController {
         let members = form.members.split(whereSeparator: { " ,;\n\r\t".contains($0) }).map(String.init)
         do {
             let t = try await req.db.sqlTransaction { db in
-                try await TerritoryService.define(.init(code: form.code, name: form.name, decoupage: d.name, parent: d.regionCode, members: members), on: db, actor: .web)
+                try await TerritoryService.define(.init(code: form.code, name: form.name, decoupage: d.name, parent: d.regionCode, members: members), on: db, actor: req.actor)
             }
             return .seeOther(SiteURL.decoupage(d.code).with([("ok", t.code)]))
         } catch let e as ServiceError {
@@ -54,7 +54,7 @@ enum DecoupageController {
         let d = try await find(req)
         let form = try req.content.decode(DeleteForm.self)
         do {
-            try await req.db.sqlTransaction { db in try await DecoupageService.deleteTerritory(form.code, on: db, actor: .web) }
+            try await req.db.sqlTransaction { db in try await DecoupageService.deleteTerritory(form.code, on: db, actor: req.actor) }
         } catch let e as ServiceError {
             return .html(Decoupages.renderEditor(try await Decoupages.queryEditor(d, error: e.message, on: req.sql)), status: e.status)
         }

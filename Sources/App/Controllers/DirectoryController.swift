@@ -24,8 +24,8 @@ enum DirectoryController {
         let data = Data(buffer: file.data), name = String(file.filename.prefix(200)), kind = u?.kind ?? "contacts"
         do {
             let s = try await req.db.sqlTransaction { db in
-                kind == "organisations" ? try await DirectoryImport.organisations(data, fileName: name, on: db, actor: .web)
-                    : try await DirectoryImport.contacts(data, fileName: name, on: db, actor: .web)
+                kind == "organisations" ? try await DirectoryImport.organisations(data, fileName: name, on: db, actor: req.actor)
+                    : try await DirectoryImport.contacts(data, fileName: name, on: db, actor: req.actor)
             }
             return .seeOther(SiteURL.directory.with([("ok", "\(name) : \(s.read) lignes lues, \(s.written) enregistrées, \(s.unchanged) déjà présentes.")]))
         } catch let e as ServiceError {
@@ -43,7 +43,7 @@ enum DirectoryController {
     @Sendable static func merge(req: Request) async throws -> Response {
         struct M: Content { var keep: UUID; var other: UUID }
         guard let m = try? req.content.decode(M.self) else { throw Abort(.badRequest, reason: "Contacts à fusionner absents.") }
-        try await req.db.sqlTransaction { db in try await DirectoryService.merge(keep: m.keep, other: m.other, on: db, actor: .web) }
+        try await req.db.sqlTransaction { db in try await DirectoryService.merge(keep: m.keep, other: m.other, on: db, actor: req.actor) }
         return .seeOther(SiteURL.directory.with([("ok", "Contacts fusionnés.")]))
     }
 
@@ -71,7 +71,7 @@ enum DirectoryController {
         let f = try req.content.decode(F.self)
         do {
             _ = try await req.db.sqlTransaction { db in
-                try await DirectoryService.saveOrganisation(.init(code: f.code ?? "", name: f.name ?? "", kind: f.kind, territories: commaList(f.territories)), on: db, actor: .web)
+                try await DirectoryService.saveOrganisation(.init(code: f.code ?? "", name: f.name ?? "", kind: f.kind, territories: commaList(f.territories)), on: db, actor: req.actor)
             }
             return .seeOther(SiteURL.directory.with([("ok", "Organisation \((f.code ?? "").uppercased()) enregistrée.")]))
         } catch let e as ServiceError {
@@ -86,7 +86,7 @@ enum DirectoryController {
                                                   organisation: f.organisation, structure: f.structure, email: f.email, phone: f.phone, roles: commaList(f.roles),
                                                   territories: commaList(f.territories), mailing_consent: f.mailing_consent == "1")
         do {
-            _ = try await req.db.sqlTransaction { db in try await DirectoryService.createContact(input, on: db, actor: .web) }
+            _ = try await req.db.sqlTransaction { db in try await DirectoryService.createContact(input, on: db, actor: req.actor) }
             return .seeOther(SiteURL.directory.with([("ok", "Contact enregistré.")]))
         } catch let e as ServiceError {
             return .html(DirectoryPage.render(try await model(req, error: e.message)), status: e.status)

@@ -33,7 +33,7 @@ enum EntryController {
                                      target: f.target ?? "", baseline: f.baseline ?? "", baselineOn: f.baseline_on ?? "")
                 try await req.db.sqlTransaction { db in
                     _ = try await TargetService.set(.init(indicator: f.indicator ?? "", territory: f.territory ?? "", couloir: f.couloir, due: f.due ?? "",
-                                                          target: f.target ?? "", baseline: f.baseline, baseline_on: f.baseline_on), on: db, actor: .web)
+                                                          target: f.target ?? "", baseline: f.baseline, baseline_on: f.baseline_on), on: db, actor: req.actor)
                 }
                 return .seeOther(SiteURL.entry.with([("ok", "cible")]))
             }
@@ -41,7 +41,7 @@ enum EntryController {
                                       value: f.value ?? "", numerator: f.numerator ?? "", denominator: f.denominator ?? "", source: f.source ?? "", comment: f.comment ?? "")
             let input = ObservationService.Input(indicator: f.indicator ?? "", territory: f.territory, structure: nil, couloir: f.couloir, period: f.period ?? "",
                                                  value: f.value, numerator: f.numerator, denominator: f.denominator, source: f.source, comment: f.comment)
-            _ = try await req.db.sqlTransaction { db in try await ObservationService.record([input], provenance: "saisie:web", on: db, actor: .web) }
+            _ = try await req.db.sqlTransaction { db in try await ObservationService.record([input], provenance: "saisie:" + req.actor.name, on: db, actor: req.actor) }
             return .seeOther(SiteURL.entry.with([("ok", "valeur")]))
         } catch let e as ServiceError {
             model.error = e.message

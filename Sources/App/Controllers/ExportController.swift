@@ -53,7 +53,7 @@ enum ExportController {
         struct Upload: Content { var file: File? }
         guard let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 else { throw Abort(.unprocessableEntity, reason: "Choisissez un fichier CSV.") }
         let data = Data(buffer: file.data), name = String(file.filename.prefix(200))
-        let n = try await req.db.sqlTransaction { db in try await ExchangeCodes.replace(with: data, fileName: name, on: db, actor: .web) }
+        let n = try await req.db.sqlTransaction { db in try await ExchangeCodes.replace(with: data, fileName: name, on: db, actor: req.actor) }
         return .seeOther(SiteURL.imports.with([("codes", String(n))]))
     }
 }

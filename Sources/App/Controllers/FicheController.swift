@@ -38,9 +38,9 @@ enum FicheController {
                 switch form.section {
                 case "texts":
                     try await FicheService.updateTexts(fiche: fiche.id, objectives: form.objectives ?? "", levers: form.levers ?? "", obstacles: form.obstacles ?? "",
-                                                       contacts: form.contacts ?? "", on: db, actor: .web)
-                case "calendar": try await FicheService.updateCalendar(fiche: fiche.id, cells: form.cell ?? [:], on: db, actor: .web)
-                case "raci": try await FicheService.updateRACI(fiche: fiche.id, cells: form.cell ?? [:], on: db, actor: .web)
+                                                       contacts: form.contacts ?? "", on: db, actor: req.actor)
+                case "calendar": try await FicheService.updateCalendar(fiche: fiche.id, cells: form.cell ?? [:], on: db, actor: req.actor)
+                case "raci": try await FicheService.updateRACI(fiche: fiche.id, cells: form.cell ?? [:], on: db, actor: req.actor)
                 case "action":
                     var id: UUID?
                     if let raw = form.action_id, !raw.isEmpty {
@@ -48,7 +48,7 @@ enum FicheController {
                         id = parsed
                     }
                     try await FicheService.saveAction(fiche: fiche.id, .init(id: id, title: form.title ?? "", description: form.description ?? "", pilot: form.pilot,
-                                                                             status: form.status ?? "a_faire", start: form.start, end: form.end), on: db, actor: .web)
+                                                                             status: form.status ?? "a_faire", start: form.start, end: form.end), on: db, actor: req.actor)
                 default: throw ServiceError.invalid("Section inconnue « \(form.section.prefix(20)) ».")
                 }
             }

@@ -33,7 +33,7 @@ enum ImportController {
         let options = ImportOptions(profile: form.profile, settings: ["periode": form.periode ?? "", "territoire": form.territoire ?? ""].filter { !$0.value.isEmpty },
                                     sheet: form.sheet?.isEmpty == false ? form.sheet : nil)
         do {
-            let report = try await req.db.sqlTransaction { db in try await kind.run(data, fileName: name, options: options, dryRun: true, on: db, actor: .web) }
+            let report = try await req.db.sqlTransaction { db in try await kind.run(data, fileName: name, options: options, dryRun: true, on: db, actor: req.actor) }
             let id = UUID()
             let stored = String(decoding: try JSONEncoder().encode(Pending(kind: kind.rawValue, options: options)), as: UTF8.self)
             try await req.sql.insert(into: "import_uploads").columns("id", "file_name", "content", "options", "created_at")
@@ -50,7 +50,7 @@ enum ImportController {
     @Sendable static func preview(req: Request) async throws -> Response {
         let (id, name, data, pending) = try await stored(req)
         let report = try await req.db.sqlTransaction { db in
-            try await (ImportKind(rawValue: pending.kind) ?? .observations).run(data, fileName: name, options: pending.options, dryRun: true, on: db, actor: .web)
+            try await (ImportKind(rawValue: pending.kind) ?? .observations).run(data, fileName: name, options: pending.options, dryRun: true, on: db, actor: req.actor)
         }
         return .html(ImportsPage.renderPreview(report, upload: id.uuidString.lowercased()))
     }
@@ -69,7 +69,7 @@ enum ImportController {
     @Sendable static func commit(req: Request) async throws -> Response {
         let (id, name, data, pending) = try await stored(req)
         let report = try await req.db.sqlTransaction { db in
-            let r = try await (ImportKind(rawValue: pending.kind) ?? .observations).run(data, fileName: name, options: pending.options, dryRun: false, on: db, actor: .web)
+            let r = try await (ImportKind(rawValue: pending.kind) ?? .observations).run(data, fileName: name, options: pending.options, dryRun: false, on: db, actor: req.actor)
             try await db.delete(from: "import_uploads").where("id", .equal, id).run()
             return r
         }
@@ -81,7 +81,7 @@ enum ImportController {
         let key = req.parameters.get("id") ?? ""
         guard let batch = try await ObservationImport.find(key, on: req.sql) else { throw Abort(.notFound, reason: "Lot d'import inconnu.") }
         do {
-            _ = try await req.db.sqlTransaction { db in try await ObservationImport.undo(batch, on: db, actor: .web) }
+            _ = try await req.db.sqlTransaction { db in try await ObservationImport.undo(batch, on: db, actor: req.actor) }
         } catch let e as ServiceError {
             return .html(ImportsPage.render(try await model(req, error: e.message)), status: e.status)
         }

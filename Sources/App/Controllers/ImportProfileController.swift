@@ -22,7 +22,7 @@ enum ImportProfileController {
         }
         do {
             let doc = try ImportProfileDocument.decode(Data(buffer: file.data), fileName: String(file.filename.prefix(200)))
-            _ = try await req.db.sqlTransaction { db in try await ImportProfileService.save(doc, on: db, actor: .web) }
+            _ = try await req.db.sqlTransaction { db in try await ImportProfileService.save(doc, on: db, actor: req.actor) }
             return .seeOther(SiteURL.importProfiles.with([("ok", doc.profile.name)]))
         } catch let e as ServiceError {
             return .html(ImportProfilesPage.renderList(try await all(req), error: e.message), status: e.status)
@@ -62,7 +62,7 @@ enum ImportProfileController {
                 return t
             }
             t.report = try await req.db.sqlTransaction { db in
-                try await ObservationImport.preview(data, fileName: fileName, options: .init(settings: settings), on: db, profile: profile).report
+                try await ObservationImport.preview(data, fileName: fileName, options: .init(settings: settings), on: db, profile: profile, actor: req.actor).report
             }
         } catch let e as ServiceError {
             t.error = e.message
@@ -132,7 +132,7 @@ enum ImportProfileController {
         }
         if fields["action"] == "enregistrer" {
             do {
-                _ = try await req.db.sqlTransaction { db in try await ImportProfileService.save(.init(profile: profile), on: db, actor: .web) }
+                _ = try await req.db.sqlTransaction { db in try await ImportProfileService.save(.init(profile: profile), on: db, actor: req.actor) }
                 return .seeOther(SiteURL.importProfile(profile.name).path)
             } catch let e as ServiceError {
                 return .html(ImportProfilesPage.renderEditor(form, sample: kept, trial: nil, error: e.message, editing: false), status: e.status)

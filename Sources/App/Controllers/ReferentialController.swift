@@ -18,7 +18,7 @@ enum ReferentialController {
         let f = try req.content.decode(Form.self)
         do {
             guard let kind = ReferentialService.Kind(rawValue: f.kind) else { throw ServiceError.invalid("Référentiel inconnu « \(f.kind.prefix(30)) ».") }
-            try await req.db.sqlTransaction { db in try await ReferentialService.save(kind, code: f.code, label: f.label, aliases: f.aliases, on: db, actor: .web) }
+            try await req.db.sqlTransaction { db in try await ReferentialService.save(kind, code: f.code, label: f.label, aliases: f.aliases, on: db, actor: req.actor) }
             return .seeOther(SiteURL.referentials.with([("ok", f.code.uppercased())]))
         } catch let e as ServiceError {
             return .html(ReferentialsPage.render(try await model(error: e.message, on: req)), status: e.status)

@@ -9,6 +9,7 @@ enum TaskController {
         var assignee: String?
         var due: String?
         var action: String?
+        var territory: String?
     }
 
     struct MoveForm: Content {
@@ -29,13 +30,13 @@ enum TaskController {
 
     @Sendable static func create(req: Request) async throws -> Response {
         let f = try req.content.decode(CreateForm.self)
-        let input = TaskService.Input(title: f.title ?? "", assignee: f.assignee ?? "", due: f.due ?? "", action: f.action ?? "")
+        let input = TaskService.Input(title: f.title ?? "", assignee: f.assignee ?? "", due: f.due ?? "", action: f.action ?? "", territory: f.territory ?? "")
         do {
-            try await req.db.sqlTransaction { db in _ = try await TaskService.create(input, on: db, actor: .web) }
+            try await req.db.sqlTransaction { db in _ = try await TaskService.create(input, on: db, actor: req.actor) }
             return .seeOther(TasksPage.path(filter: nil, ok: "creee"))
         } catch let e as ServiceError {
             var model = try await TasksPage.query(filter: nil, today: Day.today(), on: req.sql)
-            model.form = .init(title: input.title, assignee: input.assignee, due: input.due, action: input.action)
+            model.form = .init(title: input.title, assignee: input.assignee, due: input.due, action: input.action, territory: input.territory)
             model.error = e.message
             return .html(TasksPage.render(model), status: e.status)
         }
@@ -46,7 +47,7 @@ enum TaskController {
         let f = try req.content.decode(MoveForm.self)
         let filter = f.responsable?.trimmingCharacters(in: .whitespaces)
         do {
-            try await req.db.sqlTransaction { db in _ = try await TaskService.setStatus(id: id, status: f.status ?? "", on: db, actor: .web) }
+            try await req.db.sqlTransaction { db in _ = try await TaskService.setStatus(id: id, status: f.status ?? "", on: db, actor: req.actor) }
             return .seeOther(TasksPage.path(filter: filter, ok: "deplacee") + "#tache-\(id.uuidString.lowercased())")
         } catch let e as ServiceError {
             var model = try await TasksPage.query(filter: filter, today: Day.today(), on: req.sql)

@@ -10,8 +10,9 @@ enum ImportKind: String, CaseIterable, Sendable {
         if self != .observations, options.profile != nil { throw ServiceError.invalid("Les profils d'import s'appliquent aux observations en CSV ou XLSX.", field: "profil") }
         var options = options
         options.exchange = AggregateExchange.Format(rawValue: rawValue)
+        if self == .targets { try await actor.authorize(.regional, on: db) }
         return switch (self, dryRun) {
-        case (.observations, true), (.dhis2, true), (.adx, true): try await ObservationImport.preview(data, fileName: fileName, options: options, on: db).report
+        case (.observations, true), (.dhis2, true), (.adx, true): try await ObservationImport.preview(data, fileName: fileName, options: options, on: db, actor: actor).report
         case (.observations, false), (.dhis2, false), (.adx, false): try await ObservationImport.commit(data, fileName: fileName, options: options, on: db, actor: actor)
         case (.targets, true): try await TargetImport.preview(data, fileName: fileName, sheet: options.sheet, on: db).report
         case (.targets, false): try await TargetImport.commit(data, fileName: fileName, sheet: options.sheet, on: db, actor: actor)

@@ -28,5 +28,6 @@ enum Migrations {
         app.migrations.add(CreateActivities())
         app.migrations.add(UpdateIndicatorsAddComputed())
         app.migrations.add(CreateActivityAttachments())
+        app.migrations.add(CreateAccounts())
     }
 }

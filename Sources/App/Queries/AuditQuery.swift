@@ -19,6 +19,8 @@ enum AuditQuery {
     struct Event: Sendable, Equatable, Decodable {
         var at: Date
         var actor, action, object_type, object_id, summary, details: String
+        /// Where the request came from; nil for the command line and older events.
+        var address: String?
     }
 
     static func whereClause(_ f: AuditFilter) -> SQLQueryString {
@@ -37,7 +39,7 @@ enum AuditQuery {
         struct N: Decodable { var n: Int }
         let total = try await db.raw("SELECT COUNT(*) AS n FROM audit_events" + whereClause(f)).first(decoding: N.self)?.n ?? 0
         let offset = max(0, (f.page - 1) * f.perPage)
-        let events = try await db.raw("SELECT at, actor, action, object_type, object_id, summary, details FROM audit_events" + whereClause(f)
+        let events = try await db.raw("SELECT at, actor, address, action, object_type, object_id, summary, details FROM audit_events" + whereClause(f)
                                       + " ORDER BY at DESC, id LIMIT \(literal: f.perPage) OFFSET \(literal: offset)").all(decoding: Event.self)
         return (events, total)
     }
@@ -57,8 +59,8 @@ enum AuditQuery {
         all.page = 1
         let iso = ISO8601DateFormatter()
         let events = try await page(all, on: db).events
-        return "\u{FEFF}date;acteur;action;objet;identifiant;resume;details\r\n" + events.map { e in
-            [iso.string(from: e.at), e.actor, e.action, e.object_type, e.object_id, e.summary, e.details].map(Structures.quote).joined(separator: ";") + "\r\n"
+        return "\u{FEFF}date;acteur;adresse;action;objet;identifiant;resume;details\r\n" + events.map { e in
+            [iso.string(from: e.at), e.actor, e.address ?? "", e.action, e.object_type, e.object_id, e.summary, e.details].map(Structures.quote).joined(separator: ";") + "\r\n"
         }.joined()
     }
 }

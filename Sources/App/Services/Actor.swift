@@ -1,10 +1,16 @@
-/// Who performs a write, as recorded in the audit trail. Accounts arrive with issue 6; until then
-/// the web interface and the CLI identify themselves.
+import Foundation
+import JalonCore
+
+/// Who performs a write: recorded in the audit trail (name, address) and asked by the services
+/// before each write (grant). The command line and the system act with the operator's grant:
+/// whoever can run `jalon` on the server can already open the database.
 struct Actor: Sendable, Equatable {
     var name: String
+    /// The client address, for the audit trail; nil on the command line.
+    var address: String? = nil
+    var grant: Grant = .operator_
+    var userID: UUID? = nil
 
     static let cli = Actor(name: "cli")
-    static let web = Actor(name: "web")
-    static let api = Actor(name: "api")
     static let system = Actor(name: "système")
 }

@@ -8,8 +8,8 @@ enum AuditService {
                        summary: String, details: [String: String] = [:]) async throws {
         let json = (try? JSONSerialization.data(withJSONObject: details, options: [.sortedKeys])).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
         try await db.insert(into: "audit_events")
-            .columns("id", "at", "actor", "action", "object_type", "object_id", "summary", "details")
-            .values(SQLBind(UUID()), SQLBind(Date()), SQLBind(actor.name), SQLBind(action), SQLBind(objectType),
+            .columns("id", "at", "actor", "address", "action", "object_type", "object_id", "summary", "details")
+            .values(SQLBind(UUID()), SQLBind(Date()), SQLBind(actor.name), SQLBind(actor.address), SQLBind(action), SQLBind(objectType),
                     SQLBind(objectID), SQLBind(summary), SQLBind(json))
             .run()
     }

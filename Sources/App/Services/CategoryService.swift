@@ -62,6 +62,7 @@ enum CategoryService {
     /// Returns the number of structures whose couloir changed.
     @discardableResult
     static func setCouloirs(_ changes: [String: Couloir], on db: any SQLDatabase, actor: Actor) async throws -> Int {
+        try await actor.authorize(.regional, on: db)
         let known = Dictionary(try await all(on: db).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var moved = 0
         for (code, couloir) in changes.sorted(by: { $0.key < $1.key }) {

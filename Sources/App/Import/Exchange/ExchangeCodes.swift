@@ -26,6 +26,7 @@ struct ExchangeCodes: Sendable {
     /// `type;code_jalon;code_externe` (type: indicateur, territoire, couloir): replaces the whole
     /// mapping, all lines or none.
     static func replace(with data: Data, fileName: String, on db: any SQLDatabase, actor: Actor) async throws -> Int {
+        try await actor.authorize(.regional, on: db)
         let records = try UploadedCSV.table(data, fileName: fileName)
         guard let header = records.first else { throw ServiceError.invalid("\(fileName) : fichier vide.") }
         let h = CSVHeader(header.fields)

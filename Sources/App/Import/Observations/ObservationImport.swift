@@ -124,12 +124,13 @@ enum ObservationImport {
     static func provenance(file: String, batch: UUID) -> String { "import:\(file) #\(batch.uuidString.prefix(8).lowercased())" }
 
     /// Validates every line and compares with the database. Writes nothing.
-    static func preview(_ data: Data, fileName: String, options: ImportOptions = .init(), on db: any SQLDatabase, profile given: ImportProfile? = nil) async throws
+    static func preview(_ data: Data, fileName: String, options: ImportOptions = .init(), on db: any SQLDatabase, profile given: ImportProfile? = nil, actor: Actor) async throws
         -> (report: Report, plan: [ObservationService.Planned]) {
         let (rows, profile) = try await parse(data, fileName: fileName, options: options, given: given, on: db)
         var report = Report(file: fileName, sha256: sha256(data), read: rows.count)
         report.profile = profile.map { "\($0.name) v\($0.version)" }
         let lookups = ObservationLookups(db)
+        var rights = ObservationRights(actor: actor, on: db)
         var resolved: [ObservationService.Resolved] = []
         resolved.reserveCapacity(rows.count)
         var lines: [Int] = []
@@ -137,6 +138,7 @@ enum ObservationImport {
         for (line, input) in rows {
             do {
                 let r = try await ObservationService.resolve(input, using: lookups)
+                try await rights.check(r)
                 let key = r.key
                 if let first = seen[key] {
                     report.rejected.append(.init(line: line, field: "periode", reason: "même indicateur, territoire, couloir et période qu'à la ligne \(first)"))
@@ -163,7 +165,7 @@ enum ObservationImport {
 
     /// Commits in the caller's transaction and records the batch; nothing is recorded when nothing changes.
     static func commit(_ data: Data, fileName: String, options: ImportOptions = .init(), on db: any SQLDatabase, actor: Actor) async throws -> Report {
-        var (report, plan) = try await preview(data, fileName: fileName, options: options, on: db)
+        var (report, plan) = try await preview(data, fileName: fileName, options: options, on: db, actor: actor)
         guard report.changes > 0 else { return report }
         let batch = UUID()
         _ = try await ObservationService.apply(plan, provenance: provenance(file: fileName, batch: batch), batch: batch, on: db, actor: actor)
@@ -213,6 +215,7 @@ enum ObservationImport {
     /// Puts back the values the batch replaced and removes the ones it created; values written by a
     /// later batch or entry are left alone (and counted).
     static func undo(_ batch: Batch, on db: any SQLDatabase, actor: Actor) async throws -> UndoReport {
+        try await actor.authorize(.regional, on: db)
         // Read again inside the transaction: the caller's copy may predate another undo.
         struct S: Decodable { var status: String }
         let status = try await db.select().column("status").from("import_batches").where("id", .equal, batch.id).first(decoding: S.self)?.status

@@ -74,6 +74,7 @@ enum ImportProfileService {
     /// brings are created when missing. One audit entry per new version.
     @discardableResult
     static func save(_ doc: ImportProfileDocument, shipped: Bool = false, on db: any SQLDatabase, actor: Actor) async throws -> Saved {
+        try await actor.authorize(.regional, on: db)
         var doc = doc
         doc.profile.name = doc.profile.name.trimmingCharacters(in: .whitespaces)
         // "editeur" is the editor page's path under /imports/profils.

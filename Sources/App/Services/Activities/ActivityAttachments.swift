@@ -30,6 +30,7 @@ enum ActivityAttachments {
         guard try await db.select().column("id").from("activities").where("id", .equal, activity).first(decoding: I.self) != nil else {
             throw ServiceError.notFound("Activité inconnue.")
         }
+        try await ActivityService.authorize(existing: activity, actor: actor, on: db)
         let name = safeName(fileName)
         let type = types[(name as NSString).pathExtension.lowercased()] ?? "application/octet-stream"
         let id = UUID()

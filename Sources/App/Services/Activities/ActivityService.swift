@@ -140,8 +140,10 @@ enum ActivityService {
         let hash = r.hash
         var id = UUID.ordered()
         var existed = false
+        try await authorize(r, actor: actor, on: db)
         if let importKey, let e = try await db.select().columns("id", "content_hash").from("activities").where("import_key", .equal, importKey).first(decoding: E.self) {
             if e.content_hash == hash { return .unchanged(e.id) }
+            try await authorize(existing: e.id, actor: actor, on: db)
             id = e.id
             existed = true
             for table in ["activity_topics", "activity_couloirs", "activity_territories", "activity_organisers", "activity_structures"] {
@@ -169,12 +171,37 @@ enum ActivityService {
         return existed ? .updated(id) : .created(id)
     }
 
+    /// An animateur logs the activities of his territories: those the activity names, or else the
+    /// communes of the structures it reached.
+    static func authorize(_ r: Resolved, actor: Actor, on db: any SQLDatabase) async throws {
+        guard actor.grant.role.isScoped || !actor.grant.role.mayWrite(.activities) else { return }
+        var communes = try await Actor.communes(of: r.territories, on: db)
+        if r.territories.isEmpty, !r.structures.isEmpty {
+            struct C: Decodable { var commune_code: String? }
+            let rows = try await db.select().column("commune_code").from("structures").where("id", .in, r.structures.map(\.id)).all(decoding: C.self)
+            communes.formUnion(rows.compactMap(\.commune_code))
+        }
+        try await actor.authorize(.init(area: .activities, communes: communes.isEmpty ? nil : communes), on: db)
+    }
+
+    /// The same rule for an activity already stored (an attachment, a corrected import line).
+    static func authorize(existing id: UUID, actor: Actor, on db: any SQLDatabase) async throws {
+        guard actor.grant.role.isScoped || !actor.grant.role.mayWrite(.activities) else { return }
+        struct T: Decodable { var territory_code: String }
+        let territories = try await db.select().column("territory_code").from("activity_territories").where("activity_id", .equal, id).all(decoding: T.self)
+        struct S: Decodable { var commune_code: String? }
+        let structures = try await db.raw("SELECT s.commune_code FROM activity_structures a JOIN structures s ON s.id = a.structure_id WHERE a.activity_id = \(bind: id)").all(decoding: S.self)
+        var communes = try await Actor.communes(of: territories.map(\.territory_code), on: db)
+        if territories.isEmpty { communes.formUnion(structures.compactMap(\.commune_code)) }
+        try await actor.authorize(.init(area: .activities, communes: communes.isEmpty ? nil : communes), on: db)
+    }
+
     /// One task on the roadmap board per follow-up, titled after the activity it comes from.
     static func createFollowUps(_ lines: [String], after r: Resolved, on db: any SQLDatabase, actor: Actor) async throws -> Int {
         var n = 0
         for line in lines.map(\.trimmedSpaces) where !line.isEmpty {
             let title = "\(line) — suite de « \(r.title.prefix(80)) » (\(Format.date(iso: r.date.iso)))"
-            _ = try await TaskService.create(.init(title: String(title.prefix(TaskService.maxTitle)), assignee: "", due: "", action: ""), on: db, actor: actor)
+            _ = try await TaskService.create(.init(title: String(title.prefix(TaskService.maxTitle)), assignee: "", due: "", action: "", territory: r.territories.first ?? ""), on: db, actor: actor)
             n += 1
         }
         return n

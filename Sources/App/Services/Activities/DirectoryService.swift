@@ -34,6 +34,7 @@ enum DirectoryService {
     /// Creates or updates by code. Returns its id and whether anything changed.
     @discardableResult
     static func saveOrganisation(_ i: OrganisationInput, on db: any SQLDatabase, actor: Actor) async throws -> (id: UUID, changed: Bool) {
+        try await actor.authorize(.regional, on: db)
         let code = i.code.trimmedSpaces.uppercased()
         guard !code.isEmpty, code.count <= 40, code.allSatisfy({ $0.isLetter || $0.isNumber || "-_".contains($0) }) else {
             throw ServiceError.invalid("Code d'organisation invalide « \(i.code.prefix(40)) » : lettres, chiffres, - et _.", field: "code")
@@ -108,6 +109,7 @@ enum DirectoryService {
             structure = found.id
         }
         let covered = try await territories(i.territories, on: db)
+        try await actor.authorize(.contacts, territories: covered, on: db)
         let roles = (i.roles ?? []).map(\.trimmedSpaces).filter { !$0.isEmpty }
         let id = UUID(), now = Date()
         try await db.insert(into: "contacts")
@@ -143,6 +145,7 @@ enum DirectoryService {
     /// Keeps `keep`, moves what pointed to `other` onto it (territories, roles, activities), fills its
     /// blanks from `other`, and deletes `other`.
     static func merge(keep: UUID, other: UUID, on db: any SQLDatabase, actor: Actor) async throws {
+        try await actor.authorize(.regional, on: db)
         guard keep != other else { throw ServiceError.invalid("Un contact ne se fusionne pas avec lui-même.") }
         struct C: Decodable { var id: UUID; var civility, first_name, last_name, function, email, phone, roles: String; var organisation_id, structure_id: UUID?; var mailing_consent: Bool }
         let cols = ["id", "civility", "first_name", "last_name", "function", "email", "phone", "roles", "organisation_id", "structure_id", "mailing_consent"]

@@ -9,6 +9,7 @@ enum FicheService {
     static let audiences: [(code: String, label: String)] = [("ES", "ES"), ("ESMS", "ESMS"), ("LIB", "Libéraux"), ("BIORADIO", "Bio/radio"), ("CITOYENS", "Citoyens")]
 
     static func updateTexts(fiche: UUID, objectives: String, levers: String, obstacles: String, contacts: String, on db: any SQLDatabase, actor: Actor) async throws {
+        try await actor.authorize(.regional, on: db)
         for (name, text) in [("objectifs", objectives), ("leviers", levers), ("freins", obstacles), ("contacts", contacts)] where text.count > 10_000 {
             throw ServiceError.invalid("Le champ « \(name) » dépasse 10 000 caractères.")
         }
@@ -19,6 +20,7 @@ enum FicheService {
 
     /// `cells`: "<action id>|<period>" → intensity 0…3. Replaces the fiche's calendar.
     static func updateCalendar(fiche: UUID, cells: [String: String], on db: any SQLDatabase, actor: Actor) async throws {
+        try await actor.authorize(.regional, on: db)
         var rows: [[any Encodable & Sendable]] = []
         for (key, raw) in cells.sorted(by: { $0.key < $1.key }) {
             let parts = key.split(separator: "|")
@@ -35,6 +37,7 @@ enum FicheService {
 
     /// `cells`: "<action id>|<organisation|audience>|<party>" → R, A, C, I or empty. Replaces the fiche's RACI.
     static func updateRACI(fiche: UUID, cells: [String: String], on db: any SQLDatabase, actor: Actor) async throws {
+        try await actor.authorize(.regional, on: db)
         struct A: Decodable { var id: UUID }
         let actions = Set(try await db.select().column("id").from("actions").where("fiche_id", .equal, fiche).all(decoding: A.self).map(\.id))
         var rows: [[any Encodable & Sendable]] = []
@@ -68,6 +71,7 @@ extension FicheService {
 
     /// Creates (no id) or updates an action of the fiche.
     static func saveAction(fiche: UUID, _ a: ActionInput, on db: any SQLDatabase, actor: Actor) async throws {
+        try await actor.authorize(.regional, on: db)
         let title = a.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty, title.count <= 300 else { throw ServiceError.invalid("Le titre de l'action est obligatoire (300 caractères au plus).") }
         guard a.description.count <= 5_000 else { throw ServiceError.invalid("La description dépasse 5 000 caractères.") }

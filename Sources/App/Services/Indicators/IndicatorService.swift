@@ -92,6 +92,7 @@ enum IndicatorService {
     /// Creates or updates; returns whether something changed.
     @discardableResult
     static func upsert(_ input: Input, on db: any SQLDatabase, actor: Actor) async throws -> Bool {
+        try await actor.authorize(.regional, on: db)
         let d = try validate(input)
         if let formula = d.formula {
             for dep in try Formula(formula).dependencies where dep != d.code {

@@ -206,9 +206,14 @@ enum ObservationService {
     /// caller's transaction. `provenance` is `saisie:<who>` or `import:<batch>`.
     static func record(_ inputs: [Input], provenance: String, batch: UUID? = nil, on db: any SQLDatabase, actor: Actor) async throws -> Outcome {
         let lookups = ObservationLookups(db)
+        var rights = ObservationRights(actor: actor, on: db)
         var resolved: [Resolved] = []
         for (n, i) in inputs.enumerated() {
-            do { resolved.append(try await resolve(i, using: lookups)) } catch let e as ServiceError {
+            do {
+                let r = try await resolve(i, using: lookups)
+                try await rights.check(r)
+                resolved.append(r)
+            } catch let e as ServiceError {
                 throw ServiceError(kind: e.kind, message: inputs.count > 1 ? "Ligne \(n + 1) : \(e.message)" : e.message, field: e.field)
             }
         }

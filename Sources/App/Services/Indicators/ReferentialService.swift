@@ -56,6 +56,7 @@ extension ReferentialService {
 
     /// Adds or relabels an entry. Couloir codes are fixed by the national tables: only their label and aliases change.
     static func save(_ kind: Kind, code raw: String, label rawLabel: String, aliases: String?, on db: any SQLDatabase, actor: Actor) async throws {
+        try await actor.authorize(.regional, on: db)
         let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
         let label = rawLabel.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !code.isEmpty, code.count <= 30, code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {

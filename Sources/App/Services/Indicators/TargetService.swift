@@ -84,7 +84,8 @@ enum TargetService {
     /// Sets one target (replacing the one with the same key); returns whether something changed.
     @discardableResult
     static func set(_ input: Input, allowText: Bool = false, on db: any SQLDatabase, actor: Actor) async throws -> Bool {
-        try await write(try await resolve(input, allowText: allowText, on: db), label: input.target, provenance: "saisie:\(actor.name)", batch: nil, on: db, actor: actor)
+        try await actor.authorize(.regional, on: db)
+        return try await write(try await resolve(input, allowText: allowText, on: db), label: input.target, provenance: "saisie:\(actor.name)", batch: nil, on: db, actor: actor)
     }
 
     /// Writes a resolved target; a replaced one goes to `target_history` with what replaced it.

@@ -5,14 +5,17 @@ import Plot
 /// The audit trail: every write, who, when, what; searchable and exportable, never editable.
 enum AuditPage {
     static let actions = [("create", "création"), ("update", "modification"), ("write", "écriture"), ("import", "import"), ("undo", "annulation"),
-                          ("merge", "fusion"), ("delete", "suppression")]
+                          ("merge", "fusion"), ("delete", "suppression"), ("login", "connexion"), ("logout", "déconnexion"),
+                          ("login_failed", "connexion refusée"), ("login_throttled", "connexion bloquée"), ("password", "mot de passe"),
+                          ("permission", "droits"), ("revoke", "révocation"), ("override", "dérogation")]
 
     static func label(_ action: String) -> String { actions.first { $0.0 == action }?.1 ?? action }
 
     static func table(_ events: [AuditQuery.Event], caption: String) -> HNode {
         UI.table(caption: caption, headers: [("Date", false), ("Par", false), ("Action", false), ("Objet", false), ("Résumé", false)],
                  rows: events.map { e in
-                     [.txt(Format.date(e.at) + " " + Self.time(e.at)), .txt(e.actor), .txt(label(e.action)),
+                     [.txt(Format.date(e.at) + " " + Self.time(e.at)),
+                      .group(.txt(e.actor), .when(e.address != nil, .el("span", .cls("fr-hint-text"), .txt("depuis " + (e.address ?? ""))))), .txt(label(e.action)),
                       .group(.txt(e.object_type), .el("span", .cls("fr-hint-text"), .txt(String(e.object_id.prefix(40))))), .txt(e.summary)]
                  })
     }

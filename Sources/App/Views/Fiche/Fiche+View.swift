@@ -24,7 +24,7 @@ extension FichePage {
             actionsSection(m, url: url),
             .el("h2", .txt("Calendrier et RACI")),
             m.actions.isEmpty ? .el("p", .txt("Aucune action.")) : .group(
-                .el("form", .attr("method", "post"), .attr("action", url), .cls("jalon-edit"),
+                .postForm( .attr("action", url), .cls("jalon-edit"),
                     .void("input", [("type", "hidden"), ("name", "section"), ("value", "calendar")]),
                     UI.table(caption: "Charge de travail par semestre (0 à 3)",
                              headers: [("Action", false)] + m.semesters.map { ($0.label, false) },
@@ -40,7 +40,7 @@ extension FichePage {
                                  }
                              }),
                     .el("button", .cls("fr-btn fr-btn--secondary jalon-noprint"), .attr("type", "submit"), .txt("Enregistrer le calendrier"))),
-                .el("form", .attr("method", "post"), .attr("action", url), .cls("jalon-edit"),
+                .postForm( .attr("action", url), .cls("jalon-edit"),
                     .void("input", [("type", "hidden"), ("name", "section"), ("value", "raci")]),
                     UI.table(caption: "RACI par organisation pilote et par public (R réalise, A approuve, C contribue, I informé)",
                              headers: [("Action", false)] + parties.map { ($0.label, false) },
@@ -64,7 +64,7 @@ extension FichePage {
             paragraphs(m.contacts, empty: "Aucun contact renseigné."),
             .el("details", .cls("jalon-noprint fr-mt-3w"),
                 .el("summary", .txt("Modifier les textes de la fiche")),
-                .el("form", .attr("method", "post"), .attr("action", url),
+                .postForm( .attr("action", url),
                     .void("input", [("type", "hidden"), ("name", "section"), ("value", "texts")]),
                     UI.textarea(id: "fiche-objectifs", name: "objectives", label: "Objectifs", value: m.objectivesText),
                     UI.textarea(id: "fiche-leviers", name: "levers", label: "Leviers", value: m.levers),
@@ -78,7 +78,7 @@ extension FichePage {
         let pilots = [("", "—")] + m.organisations.map { ($0.code, $0.name) }
         func form(_ a: Action?) -> HNode {
             let id = a?.number.description ?? "nouvelle"
-            return .el("form", .attr("method", "post"), .attr("action", url),
+            return .postForm( .attr("action", url),
                 .void("input", [("type", "hidden"), ("name", "section"), ("value", "action")]),
                 .when(a != nil, .void("input", [("type", "hidden"), ("name", "action_id"), ("value", a?.id ?? "")])),
                 .el("div", .cls("fr-grid-row fr-grid-row--gutters"),

@@ -47,4 +47,15 @@ extension Node where Context == HTML.BodyContext {
     static func link(_ href: String, _ nodes: HNode...) -> HNode { .element(named: "a", nodes: [attr("href", href)] + nodes) }
     static func when(_ condition: Bool, _ node: @autoclosure () -> HNode) -> HNode { condition ? node() : .empty }
     static func each<T>(_ items: [T], _ f: (T) -> HNode) -> HNode { .group(items.map(f)) }
+
+    /// Every state-changing form: POST with the session's CSRF token as a hidden field.
+    static func postForm(_ nodes: HNode...) -> HNode {
+        .element(named: "form", nodes: [attr("method", "post"), csrfField] + nodes)
+    }
+
+    /// The hidden CSRF field of the request being rendered (nothing when nobody is signed in).
+    static var csrfField: HNode {
+        guard let token = RequestContext.current.identity?.csrf else { return .empty }
+        return .void("input", [("type", "hidden"), ("name", AuthMiddleware.csrfField), ("value", token)])
+    }
 }

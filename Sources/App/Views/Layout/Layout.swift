@@ -83,7 +83,8 @@ struct Layout {
                             .el("div", .cls("fr-header__service"),
                                 .link(SiteURL.home.path, .attr("title", "Accueil — Jalon"),
                                       .el("p", .cls("fr-header__service-title"), .txt("Jalon"))),
-                                .el("p", .cls("fr-header__service-tagline"), .txt("Pilotage de la feuille de route régionale du numérique en santé"))))))),
+                                .el("p", .cls("fr-header__service-tagline"), .txt("Pilotage de la feuille de route régionale du numérique en santé")))),
+                        accountTools))),
             .el("div", .cls("fr-header__menu"),
                 .el("div", .cls("fr-container"),
                     .el("nav", .cls("fr-nav"), .attr("id", "navigation-principale"), .attr("role", "navigation"), .attr("aria-label", "Menu principal"),
@@ -92,6 +93,22 @@ struct Layout {
                                 .el("li", .cls("fr-nav__item"),
                                     .link(s.url.path, .cls("fr-nav__link"), .when(s == section, .attr("aria-current", breadcrumb.count > 1 ? "true" : "page")), .txt(s.label)))
                             })))))
+    }
+
+    /// Who is signed in, with their account, the administration for administrators, and sign-out.
+    var accountTools: HNode {
+        guard let identity = RequestContext.current.identity else {
+            return .el("div", .cls("fr-header__tools"), .el("div", .cls("fr-header__tools-links"),
+                .el("ul", .cls("fr-btns-group"), .el("li", .link(SiteURL.login.path, .cls("fr-btn fr-icon-lock-line"), .txt("Se connecter"))))))
+        }
+        return .el("div", .cls("fr-header__tools"), .el("div", .cls("fr-header__tools-links"),
+            .el("ul", .cls("fr-btns-group"),
+                .el("li", .link(SiteURL.myAccount.path, .cls("fr-btn fr-icon-account-circle-line"), .attr("id", "compte-connecte"),
+                                .txt("\(identity.user.name) — \(identity.grant.role.label)"))),
+                .when(identity.grant.role == .administrateur,
+                      .el("li", .link(SiteURL.accounts.path, .cls("fr-btn fr-icon-team-line"), .txt("Comptes")))),
+                .el("li", .postForm(.attr("action", SiteURL.logout.path),
+                                    .el("button", .attr("type", "submit"), .cls("fr-btn fr-icon-logout-box-r-line"), .txt("Se déconnecter")))))))
     }
 
     var breadcrumbNav: HNode {
@@ -119,7 +136,7 @@ struct Layout {
                 .el("div", .cls("fr-footer__bottom"),
                     .el("ul", .cls("fr-footer__bottom-list"),
                         .el("li", .cls("fr-footer__bottom-item"), .link(SiteURL.api(.openapi).path, .cls("fr-footer__bottom-link"), .txt("API (OpenAPI)"))),
-                        .el("li", .cls("fr-footer__bottom-item"), .link(SiteURL.audit.path, .cls("fr-footer__bottom-link"), .txt("Journal d'audit"))),
+                        .when(RequestContext.current.identity?.grant.role == .administrateur, .el("li", .cls("fr-footer__bottom-item"), .link(SiteURL.audit.path, .cls("fr-footer__bottom-link"), .txt("Journal d'audit")))),
                         .el("li", .cls("fr-footer__bottom-item"), .link(SiteURL.healthz.path, .cls("fr-footer__bottom-link"), .txt("État du service"))))))
     }
 }

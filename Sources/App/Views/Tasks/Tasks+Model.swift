@@ -24,7 +24,7 @@ enum TasksPage {
     }
 
     struct Form: Sendable, Equatable {
-        var title = "", assignee = "", due = "", action = ""
+        var title = "", assignee = "", due = "", action = "", territory = ""
     }
 
     struct Model: Sendable, Equatable {

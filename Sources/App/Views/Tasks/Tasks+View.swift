@@ -14,14 +14,15 @@ extension TasksPage {
 
     static func creationForm(_ m: Model) -> HNode {
         let actions = [("", "— aucune —")] + m.actions.map { ($0.id, $0.label) }
-        return .el("form", .attr("method", "post"), .attr("action", path), .cls("fr-mb-4w"),
+        return .postForm( .attr("action", path), .cls("fr-mb-4w"),
             .el("fieldset", .cls("fr-fieldset"),
                 .el("legend", .cls("fr-fieldset__legend"), .txt("Nouvelle tâche")),
                 .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
                     .el("div", .cls("fr-col-12 fr-col-md-6"), UI.input(id: "tache-titre", name: "title", label: "Titre", value: m.form.title, required: true)),
                     .el("div", .cls("fr-col-12 fr-col-md-3"), UI.input(id: "tache-responsable", name: "assignee", label: "Responsable", value: m.form.assignee)),
                     .el("div", .cls("fr-col-12 fr-col-md-3"), UI.input(id: "tache-echeance", name: "due", label: "Échéance", value: m.form.due, hint: "31/12/2022, 2022-12-31, fin 2022")),
-                    .el("div", .cls("fr-col-12 fr-col-md-9"), UI.select(id: "tache-action", name: "action", label: "Action de la feuille de route", options: actions, selected: m.form.action)),
+                    .el("div", .cls("fr-col-12 fr-col-md-6"), UI.select(id: "tache-action", name: "action", label: "Action de la feuille de route", options: actions, selected: m.form.action)),
+                    .el("div", .cls("fr-col-12 fr-col-md-3"), UI.input(id: "tache-territoire", name: "territory", label: "Territoire", value: m.form.territory, hint: "Code ou nom ; vide = régional")),
                     .el("div", .cls("fr-col-12 fr-col-md-3 jalon-form-end"), .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Créer la tâche"))))))
     }
 
@@ -69,7 +70,7 @@ extension TasksPage {
                     .when(c.late, .el("div", .cls("fr-card__start"),
                         .el("p", .cls("fr-badge fr-badge--sm fr-badge--error"), .txt("En retard"))))),
                 .el("div", .cls("fr-card__footer"),
-                    .el("form", .attr("method", "post"), .attr("action", statusPath(c.id)), .cls("jalon-task__move"),
+                    .postForm( .attr("action", statusPath(c.id)), .cls("jalon-task__move"),
                         .when(filter != nil, .void("input", [("type", "hidden"), ("name", "responsable"), ("value", filter ?? "")])),
                         .el("div", .cls("fr-select-group"),
                             .el("label", .cls("fr-label fr-sr-only"), .attr("for", selectID), .txt("Nouveau statut de « \(c.title) »")),

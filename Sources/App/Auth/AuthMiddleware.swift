@@ -1,0 +1,87 @@
+import JalonCore
+import Vapor
+
+/// Resolves the identity, checks CSRF on state-changing requests made with a session, and applies
+/// the route's rule. Services then check territories and indicators on the object itself.
+struct AuthMiddleware: AsyncMiddleware {
+    static let cookieName = "jalon_session"
+    static let csrfField = "_csrf"
+    static let csrfHeader = "X-CSRF-Token"
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        // Unrouted requests (static files, 404) carry no rule; FileMiddleware and the router answer them.
+        guard let route = req.route else { return try await next.respond(to: req) }
+        req.identity = try await resolve(req)
+        guard let access = route.access else {
+            throw Abort(.forbidden, reason: "Cette adresse n'a pas de règle d'accès : elle est refusée à tous.")
+        }
+        if access == .anonymous { return try await RequestContext.$current.withValue(.init(identity: req.identity)) { try await next.respond(to: req) } }
+        guard let identity = req.identity else { return unauthenticated(req) }
+        if ![.GET, .HEAD, .OPTIONS].contains(req.method), case let .session(session) = identity.via {
+            try await checkCSRF(req, route: route, expected: session.csrf)
+        }
+        guard access.allows(identity.grant.role) else {
+            if case let .write(area) = access {
+                throw Abort(.forbidden, reason: "Accès refusé : votre rôle (\(identity.grant.role.label)) ne permet pas de modifier \(area.label).")
+            }
+            throw Abort(.forbidden, reason: "Accès refusé.")
+        }
+        return try await RequestContext.$current.withValue(.init(identity: identity)) { try await next.respond(to: req) }
+    }
+
+    func resolve(_ req: Request) async throws -> Identity? {
+        let db = req.sql
+        if let bearer = req.headers.bearerAuthorization?.token {
+            guard let (user, grant, token) = try await TokenService.resolve(bearer, on: db) else {
+                throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "Jeton d'API inconnu, révoqué, ou dont le titulaire est désactivé.")
+            }
+            return Identity(user: user, grant: grant, via: .token(token))
+        }
+        guard let token = req.cookies[Self.cookieName]?.string, !token.isEmpty, token.count < 200,
+              let resumed = try await SessionService.resume(token: token, policy: req.application.sessionPolicy, on: db) else { return nil }
+        return Identity(user: resumed.user, grant: try await AccountService.grant(for: resumed.user, on: db), via: .session(resumed.session))
+    }
+
+    /// People go to the sign-in page and come back; programs get 401.
+    func unauthenticated(_ req: Request) -> Response {
+        if req.url.path.hasPrefix("/api/") || req.method != .GET {
+            let r = Response(status: .unauthorized)
+            r.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
+            try? r.content.encode(["error": "Authentification requise : connectez-vous ou présentez un jeton d'API (Authorization: Bearer …).", "status": "401"], as: .json)
+            return r
+        }
+        return .seeOther(SiteURL.login.path + "?suite=" + (req.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+    }
+
+    /// The synchronizer token of the session, in the form (`_csrf`) or in a header for scripts using
+    /// the session; plus the Origin check for browsers that send it.
+    func checkCSRF(_ req: Request, route: Route, expected: String) async throws {
+        let refused = Abort(.forbidden, reason: "Jeton de sécurité du formulaire absent ou périmé : rechargez la page et recommencez.")
+        if let origin = req.headers.first(name: .origin), origin != "null", let host = req.headers.first(name: .host),
+           URL(string: origin)?.host.map({ host == $0 || host.hasPrefix($0 + ":") }) != true {
+            throw Abort(.forbidden, reason: "Requête refusée : elle vient d'un autre site (\(origin.prefix(80))).")
+        }
+        if let header = req.headers.first(name: Self.csrfHeader) {
+            guard constantTimeEqual(header, expected) else { throw refused }
+            return
+        }
+        if req.body.data == nil {
+            _ = try await req.body.collect(max: (route.maxBody ?? req.application.routes.defaultMaxBodySize).value).get()
+        }
+        guard let sent = try? req.content.get(String.self, at: Self.csrfField), constantTimeEqual(sent, expected) else { throw refused }
+    }
+
+    func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// What the pages need of the request while they render: who is signed in (the header shows it)
+/// and the CSRF token every POST form carries. A task-local, so views keep taking only their model.
+struct RequestContext: Sendable {
+    var identity: Identity?
+
+    @TaskLocal static var current = RequestContext(identity: nil)
+}

@@ -1,0 +1,128 @@
+import Foundation
+import JalonCore
+import Vapor
+
+/// One's own account (password, API tokens) and, for administrators, everyone's.
+enum AccountController {
+    struct PasswordForm: Content { var current: String?; var password: String?; var confirmation: String? }
+    struct TokenForm: Content { var name: String?; var role: String?; var territories: String? }
+    struct AccountForm: Content {
+        var email: String?; var name: String?; var role: String?; var territories: String?; var indicators: String?
+        var active: String?; var version: Int?; var password: String?
+    }
+
+    static func identity(_ req: Request) throws -> Identity {
+        guard let i = req.identity else { throw Abort(.unauthorized, reason: "Connectez-vous.") }
+        return i
+    }
+
+    @Sendable static func mine(req: Request) async throws -> Response {
+        .html(AccountsPage.renderMine(try await AccountsPage.mine(identity(req), message: try? req.query.get(String.self, at: "ok"), on: req.sql)))
+    }
+
+    @Sendable static func changePassword(req: Request) async throws -> Response {
+        let me = try identity(req)
+        let f = try req.content.decode(PasswordForm.self)
+        do {
+            guard await AccountService.verify(f.current ?? "", hash: me.user.password_hash, pool: req.application.threadPool) else {
+                throw ServiceError.invalid("Mot de passe actuel incorrect.", field: "current")
+            }
+            guard f.password == f.confirmation else { throw ServiceError.invalid("Les deux saisies du nouveau mot de passe diffèrent.", field: "confirmation") }
+            let hash = try await AccountService.hash(f.password ?? "", email: me.user.email, cost: req.application.config.auth.bcryptCost, pool: req.application.threadPool)
+            // Changing the password closes every session, this one included: sign in again.
+            try await req.db.sqlTransaction { db in try await AccountService.setPassword(me.user.id, hash: hash, on: db, actor: req.actor) }
+            return .seeOther(SiteURL.login.path)
+        } catch let e as ServiceError {
+            var m = try await AccountsPage.mine(me, message: nil, on: req.sql)
+            m.error = e.message
+            return .html(AccountsPage.renderMine(m), status: e.status)
+        }
+    }
+
+    @Sendable static func createToken(req: Request) async throws -> Response {
+        let me = try identity(req)
+        let f = try req.content.decode(TokenForm.self)
+        do {
+            let role = try f.role.flatMap { $0.isEmpty ? nil : $0 }.map { raw -> Role in
+                guard let r = Role(parsing: raw) else { throw ServiceError.invalid("Rôle inconnu « \(raw.prefix(30)) ».", field: "role") }
+                return r
+            }
+            let created = try await req.db.sqlTransaction { db in
+                try await TokenService.create(user: me.user, name: f.name ?? "", role: role, territories: DirectoryController.commaList(f.territories), on: db, actor: req.actor)
+            }
+            var m = try await AccountsPage.mine(me, message: nil, on: req.sql)
+            m.newToken = created.token
+            return .html(AccountsPage.renderMine(m))
+        } catch let e as ServiceError {
+            var m = try await AccountsPage.mine(me, message: nil, on: req.sql)
+            m.error = e.message
+            return .html(AccountsPage.renderMine(m), status: e.status)
+        }
+    }
+
+    @Sendable static func revokeToken(req: Request) async throws -> Response {
+        let me = try identity(req)
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw ServiceError.notFound("Jeton inconnu.") }
+        try await req.db.sqlTransaction { db in try await TokenService.revoke(id, on: db, actor: req.actor) }
+        return .seeOther(me.grant.role == .administrateur && (try? req.query.get(String.self, at: "retour")) == "admin" ? SiteURL.accounts.path : SiteURL.myAccount.path + "?ok=revoque")
+    }
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        .html(AccountsPage.renderList(try await AccountsPage.list(message: try? req.query.get(String.self, at: "ok"), on: req.sql)))
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let f = try req.content.decode(AccountForm.self)
+        do {
+            let input = try input(f)
+            let hash = try await AccountService.hash(f.password ?? "", email: input.email, cost: req.application.config.auth.bcryptCost, pool: req.application.threadPool)
+            try await req.db.sqlTransaction { db in _ = try await AccountService.create(input, passwordHash: hash, on: db, actor: req.actor) }
+            return .seeOther(SiteURL.accounts.path + "?ok=cree")
+        } catch let e as ServiceError {
+            var m = try await AccountsPage.list(message: nil, on: req.sql)
+            m.error = e.message
+            m.form = f
+            return .html(AccountsPage.renderList(m), status: e.status)
+        }
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw ServiceError.notFound("Compte inconnu.") }
+        return .html(AccountsPage.renderOne(try await AccountsPage.one(id, on: req.sql)))
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw ServiceError.notFound("Compte inconnu.") }
+        let f = try req.content.decode(AccountForm.self)
+        do {
+            let i = try input(f)
+            try await req.db.sqlTransaction { db in
+                try await AccountService.update(id, i, version: f.version, on: db, actor: req.actor)
+                try await AccountService.setActive(id, f.active == "1", on: db, actor: req.actor)
+            }
+            return .seeOther(SiteURL.account(id.uuidString.lowercased()).path + "?ok=enregistre")
+        } catch let e as ServiceError {
+            var m = try await AccountsPage.one(id, on: req.sql)
+            m.error = e.message
+            return .html(AccountsPage.renderOne(m), status: e.status)
+        }
+    }
+
+    /// A new random password, shown once to the administrator, who hands it over; the account's
+    /// sessions are closed.
+    @Sendable static func resetPassword(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw ServiceError.notFound("Compte inconnu.") }
+        guard let user = try await AccountService.find(id: id, on: req.sql) else { throw ServiceError.notFound("Compte inconnu.") }
+        let password = AccountService.randomPassword()
+        let hash = try await AccountService.hash(password, email: user.email, cost: req.application.config.auth.bcryptCost, pool: req.application.threadPool)
+        try await req.db.sqlTransaction { db in try await AccountService.setPassword(id, hash: hash, on: db, actor: req.actor) }
+        var m = try await AccountsPage.one(id, on: req.sql)
+        m.newPassword = password
+        return .html(AccountsPage.renderOne(m))
+    }
+
+    static func input(_ f: AccountForm) throws -> AccountService.Input {
+        guard let role = Role(parsing: f.role ?? "") else { throw ServiceError.invalid("Rôle inconnu « \((f.role ?? "").prefix(30)) ».", field: "role") }
+        return .init(email: f.email ?? "", name: f.name ?? "", role: role, territories: DirectoryController.commaList(f.territories), indicators: DirectoryController.commaList(f.indicators))
+    }
+}

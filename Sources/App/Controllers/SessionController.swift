@@ -1,0 +1,63 @@
+import Foundation
+import Vapor
+
+/// Sign-in and sign-out. The form posts e-mail and password; success opens a new session (a new
+/// identifier every time) and goes back where the person was going.
+enum SessionController {
+    struct LoginForm: Content {
+        var email: String?
+        var password: String?
+        var suite: String?
+    }
+
+    @Sendable static func form(req: Request) async throws -> Response {
+        let next = safeNext(try? req.query.get(String.self, at: "suite"))
+        return .html(LoginPage.render(.init(email: "", next: next, error: nil)))
+    }
+
+    @Sendable static func login(req: Request) async throws -> Response {
+        let f = try req.content.decode(LoginForm.self)
+        let email = String((f.email ?? "").prefix(254))
+        let next = safeNext(f.suite)
+        let result = try await req.db.sqlTransaction { db in
+            try await SessionService.login(email: email, password: f.password ?? "", address: req.clientAddress,
+                                           userAgent: req.headers.first(name: .userAgent) ?? "", policy: req.application.sessionPolicy,
+                                           pool: req.application.threadPool, on: db)
+        }
+        switch result {
+        case let .signedIn(session, _):
+            let r = Response.seeOther(next)
+            r.cookies[AuthMiddleware.cookieName] = cookie(session.token, req: req, maxAge: req.application.config.auth.absoluteHours * 3600)
+            return r
+        case .refused:
+            return .html(LoginPage.render(.init(email: email, next: next, error: "Adresse électronique ou mot de passe incorrect.")), status: .unauthorized)
+        case let .throttled(seconds):
+            let minutes = max(1, (seconds + 59) / 60)
+            let r = Response.html(LoginPage.render(.init(email: email, next: next,
+                error: "Trop de tentatives de connexion infructueuses : réessayez dans \(minutes) minute\(minutes > 1 ? "s" : "").")), status: .tooManyRequests)
+            r.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)")
+            return r
+        }
+    }
+
+    @Sendable static func logout(req: Request) async throws -> Response {
+        if let identity = req.identity, case let .session(session) = identity.via {
+            try await req.db.sqlTransaction { db in try await SessionService.close(session, user: identity.user, address: req.clientAddress, on: db) }
+        }
+        let r = Response.seeOther(SiteURL.login.path)
+        r.cookies[AuthMiddleware.cookieName] = cookie("", req: req, maxAge: 0)
+        return r
+    }
+
+    static func cookie(_ value: String, req: Request, maxAge: Int) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: value, expires: maxAge == 0 ? Date(timeIntervalSince1970: 0) : nil, maxAge: maxAge, path: "/",
+                          isSecure: req.application.config.auth.secureCookie, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    /// Only a path of this site: never `//host` or `https://…`, which would make the sign-in page an open redirect.
+    static func safeNext(_ raw: String?) -> String {
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.hasPrefix("/\\"), !raw.contains(where: \.isNewline),
+              !raw.hasPrefix(SiteURL.login.path) else { return SiteURL.home.path }
+        return raw
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import JalonCore
+import SQLKit
+import Vapor
+
+/// Accounts: creation, rights (role, territories, indicators), passwords, deactivation. Every
+/// change runs in the caller's transaction and is audited; passwords appear nowhere but as bcrypt
+/// hashes, and the audit says "mot de passe modifié", never what it is.
+enum AccountService {
+    struct User: Sendable, Equatable, Decodable {
+        var id: UUID
+        var email: String
+        var name: String
+        var role: String
+        var active: Bool
+        var version: Int
+        var password_hash: String
+        var created_at: Date
+        var password_changed_at: Date
+
+        var roleValue: Role { Role(rawValue: role) ?? .lecteur }
+    }
+
+    struct Input: Sendable, Equatable {
+        var email: String
+        var name: String
+        var role: Role
+        var territories: [String] = []
+        var indicators: [String] = []
+    }
+
+    static let columns = ["id", "email", "name", "role", "active", "version", "password_hash", "created_at", "password_changed_at"]
+
+    static func find(email: String, on db: any SQLDatabase) async throws -> User? {
+        try await db.select().columns(columns).from("users").where("email", .equal, normalized(email)).first(decoding: User.self)
+    }
+
+    static func find(id: UUID, on db: any SQLDatabase) async throws -> User? {
+        try await db.select().columns(columns).from("users").where("id", .equal, id).first(decoding: User.self)
+    }
+
+    static func all(on db: any SQLDatabase) async throws -> [User] {
+        try await db.select().columns(columns).from("users").orderBy("email").all(decoding: User.self)
+    }
+
+    static func territories(of user: UUID, on db: any SQLDatabase) async throws -> [String] {
+        struct R: Decodable { var territory_code: String }
+        return try await db.select().column("territory_code").from("user_territories").where("user_id", .equal, user)
+            .orderBy("territory_code").all(decoding: R.self).map(\.territory_code)
+    }
+
+    static func indicators(of user: UUID, on db: any SQLDatabase) async throws -> [String] {
+        struct R: Decodable { var indicator_code: String }
+        return try await db.select().column("indicator_code").from("user_indicators").where("user_id", .equal, user)
+            .orderBy("indicator_code").all(decoding: R.self).map(\.indicator_code)
+    }
+
+    static func grant(for user: User, on db: any SQLDatabase) async throws -> Grant {
+        let role = user.roleValue
+        guard role.isScoped else { return Grant(role: role) }
+        return Grant(role: role, territories: Set(try await territories(of: user.id, on: db)), indicators: Set(try await indicators(of: user.id, on: db)))
+    }
+
+    static func normalized(_ email: String) -> String { email.trimmedSpaces.lowercased() }
+
+    static func validEmail(_ raw: String) throws -> String {
+        let email = normalized(raw)
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard email.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+              !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" }) else {
+            throw ServiceError.invalid("Adresse électronique invalide « \(raw.prefix(60)) ».", field: "email")
+        }
+        return email
+    }
+
+    /// Hashing runs on the thread pool: bcrypt is deliberately slow and must not stall the event loop.
+    static func hash(_ password: String, email: String, cost: Int, pool: NIOThreadPool) async throws -> String {
+        if let reason = PasswordPolicy.refusal(password, email: email) { throw ServiceError.invalid(reason, field: "mot_de_passe") }
+        return try await pool.runIfActive { try Bcrypt.hash(password, cost: cost) }
+    }
+
+    static func verify(_ password: String, hash: String, pool: NIOThreadPool) async -> Bool {
+        (try? await pool.runIfActive { try Bcrypt.verify(password, created: hash) }) ?? false
+    }
+
+    /// Creates an account with an already hashed password.
+    @discardableResult
+    static func create(_ i: Input, passwordHash: String, on db: any SQLDatabase, actor: Actor) async throws -> UUID {
+        if actor.userID != nil || i.role == .administrateur { try await actor.authorize(.administration, on: db) }
+        let email = try validEmail(i.email)
+        let name = i.name.trimmedSpaces.isEmpty ? email : String(i.name.trimmedSpaces.prefix(200))
+        guard try await find(email: email, on: db) == nil else { throw ServiceError.conflict("Un compte existe déjà pour \(email).") }
+        let id = UUID(), now = Date()
+        try await db.insert(into: "users").columns("id", "email", "name", "role", "password_hash", "active", "version", "created_at", "updated_at", "password_changed_at")
+            .values(SQLBind(id), SQLBind(email), SQLBind(name), SQLBind(i.role.rawValue), SQLBind(passwordHash), SQLBind(true), SQLBind(1), SQLBind(now), SQLBind(now), SQLBind(now))
+            .run()
+        let (territories, indicators) = try await writeScope(id, i, on: db)
+        try await AuditService.record(db, actor: actor, action: "create", objectType: "user", objectID: email,
+                                      summary: "Compte créé : \(email) (\(i.role.label))",
+                                      details: ["role": i.role.rawValue, "territoires": territories.joined(separator: ","), "indicateurs": indicators.joined(separator: ",")])
+        return id
+    }
+
+    private static func writeScope(_ id: UUID, _ i: Input, on db: any SQLDatabase) async throws -> ([String], [String]) {
+        let territories = try await DirectoryService.territories(i.territories, on: db)
+        var indicators: [String] = []
+        for raw in i.indicators.map(\.trimmedSpaces) where !raw.isEmpty {
+            guard let found = try await ObservationLookups(db).indicator(raw) else { throw ServiceError.invalid("Indicateur inconnu « \(raw.prefix(40)) ».", field: "indicateurs") }
+            if !indicators.contains(found.code) { indicators.append(found.code) }
+        }
+        if i.role == .animateur && territories.isEmpty { throw ServiceError.invalid("Un animateur territorial a au moins un territoire.", field: "territoires") }
+        if i.role == .contributeur && indicators.isEmpty { throw ServiceError.invalid("Un contributeur a au moins un indicateur attribué.", field: "indicateurs") }
+        try await db.delete(from: "user_territories").where("user_id", .equal, id).run()
+        try await db.delete(from: "user_indicators").where("user_id", .equal, id).run()
+        try await db.insertBatched(into: "user_territories", columns: ["user_id", "territory_code"], rows: territories.map { [id, $0] })
+        try await db.insertBatched(into: "user_indicators", columns: ["user_id", "indicator_code"], rows: indicators.map { [id, $0] })
+        return (territories, indicators)
+    }
+
+    /// Changes name, role, territories and indicators. `version` is the one the form was built from:
+    /// a concurrent change in between is refused rather than silently overwritten.
+    static func update(_ id: UUID, _ i: Input, version: Int?, on db: any SQLDatabase, actor: Actor) async throws {
+        try await actor.authorize(.administration, on: db)
+        guard let user = try await find(id: id, on: db) else { throw ServiceError.notFound("Compte inconnu.") }
+        if let version, version != user.version { throw ServiceError.conflict(conflictMessage(user.email)) }
+        if user.id == actor.userID, i.role != .administrateur { throw ServiceError.invalid("Vous ne pouvez pas retirer votre propre rôle d'administrateur.", field: "role") }
+        let beforeT = try await territories(of: id, on: db), beforeI = try await indicators(of: id, on: db)
+        let name = i.name.trimmedSpaces.isEmpty ? user.name : String(i.name.trimmedSpaces.prefix(200))
+        let updated = try await bump(id, from: user.version, on: db) { $0.set("name", to: name).set("role", to: i.role.rawValue) }
+        guard updated else { throw ServiceError.conflict(conflictMessage(user.email)) }
+        let (territories, indicators) = try await writeScope(id, i, on: db)
+        try await AuditService.record(db, actor: actor, action: "permission", objectType: "user", objectID: user.email,
+                                      summary: "Droits de \(user.email) : \(user.roleValue.label) → \(i.role.label)",
+                                      details: ["avant": "\(user.role) [\(beforeT.joined(separator: ","))] [\(beforeI.joined(separator: ","))]",
+                                                "apres": "\(i.role.rawValue) [\(territories.joined(separator: ","))] [\(indicators.joined(separator: ","))]"])
+    }
+
+    static func conflictMessage(_ email: String) -> String {
+        "Le compte \(email) a été modifié par quelqu'un d'autre pendant que vous l'éditiez : rechargez la page pour voir sa version actuelle, puis refaites votre modification."
+    }
+
+    /// `UPDATE … WHERE version = n`: the optimistic lock. Returns false when someone else won.
+    static func bump(_ id: UUID, from version: Int, on db: any SQLDatabase, _ set: (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws -> Bool {
+        struct R: Decodable { var id: UUID }
+        let builder = set(db.update("users")).set("version", to: version + 1).set("updated_at", to: Date())
+            .where("id", .equal, id).where("version", .equal, version)
+        return try await builder.returning("id").all(decoding: R.self).count == 1
+    }
+
+    static func setPassword(_ id: UUID, hash: String, on db: any SQLDatabase, actor: Actor) async throws {
+        guard let user = try await find(id: id, on: db) else { throw ServiceError.notFound("Compte inconnu.") }
+        if actor.userID != user.id { try await actor.authorize(.administration, on: db) }
+        _ = try await bump(id, from: user.version, on: db) { $0.set("password_hash", to: hash).set("password_changed_at", to: Date()) }
+        try await db.delete(from: "sessions").where("user_id", .equal, id).run()
+        try await AuditService.record(db, actor: actor, action: "password", objectType: "user", objectID: user.email,
+                                      summary: actor.userID == user.id ? "Mot de passe modifié par son titulaire" : "Mot de passe réinitialisé par un administrateur ; sessions fermées")
+    }
+
+    static func setActive(_ id: UUID, _ active: Bool, on db: any SQLDatabase, actor: Actor) async throws {
+        try await actor.authorize(.administration, on: db)
+        guard let user = try await find(id: id, on: db) else { throw ServiceError.notFound("Compte inconnu.") }
+        guard user.active != active else { return }
+        if user.id == actor.userID { throw ServiceError.invalid("Vous ne pouvez pas désactiver votre propre compte.") }
+        _ = try await bump(id, from: user.version, on: db) { $0.set("active", to: active) }
+        if !active { try await db.delete(from: "sessions").where("user_id", .equal, id).run() }
+        try await AuditService.record(db, actor: actor, action: "permission", objectType: "user", objectID: user.email,
+                                      summary: active ? "Compte réactivé : \(user.email)" : "Compte désactivé : \(user.email) ; sessions fermées, jetons inopérants")
+    }
+
+    /// A random password for a reset, shown once to the administrator: 20 characters from an
+    /// alphabet without look-alikes.
+    static func randomPassword() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var g = SystemRandomNumberGenerator()
+        return String((0..<20).map { _ in alphabet[Int(g.next(upperBound: UInt32(alphabet.count)))] })
+    }
+}

@@ -1,0 +1,125 @@
+import Crypto
+import Foundation
+import JalonCore
+import SQLKit
+import Vapor
+
+/// Sign-in, database sessions and login throttling. Sessions live in the database so that every
+/// node behind the proxy sees them; the cookie carries a random token whose SHA-256 digest is the
+/// row's key, so a copy of the database does not hand out live sessions.
+enum SessionService {
+    struct Session: Sendable, Equatable {
+        var id: String
+        var token: String
+        var csrf: String
+    }
+
+    struct Policy: Sendable {
+        var idle: TimeInterval
+        var absolute: TimeInterval
+        var throttle: LoginThrottle
+    }
+
+    static func randomToken(bytes: Int = 32) -> String {
+        var g = SystemRandomNumberGenerator()
+        let raw = (0..<bytes).map { _ in UInt8.random(in: .min ... .max, using: &g) }
+        return Data(raw).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func digest(_ token: String) -> String { SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined() }
+
+    enum LoginResult: Sendable, Equatable {
+        case signedIn(Session, AccountService.User)
+        case refused
+        case throttled(seconds: Int)
+    }
+
+    /// A bcrypt hash of nothing in particular, verified when the e-mail is unknown so that the
+    /// answer takes as long as for a known account.
+    static let decoyHash: String = (try? Bcrypt.hash(randomToken(), cost: 12)) ?? ""
+
+    /// Checks throttling, then the password; records the failure or opens a new session. Runs in
+    /// the caller's transaction.
+    static func login(email rawEmail: String, password: String, address: String, userAgent: String, policy: Policy,
+                      pool: NIOThreadPool, on db: any SQLDatabase) async throws -> LoginResult {
+        let email = AccountService.normalized(rawEmail)
+        let now = Date()
+        let wait = max(try await throttleWait(column: "email", value: email, policy: policy, now: now, on: db),
+                       try await throttleWait(column: "address", value: address, policy: policy, now: now, on: db))
+        let actor = Actor(name: email.isEmpty ? "anonyme" : String(email.prefix(120)), address: address)
+        if wait > 0 {
+            try await AuditService.record(db, actor: actor, action: "login_throttled", objectType: "user", objectID: email,
+                                          summary: "Connexion refusée sans vérification : trop d'échecs récents (attente \(Int(wait.rounded(.up))) s)")
+            return .throttled(seconds: Int(wait.rounded(.up)))
+        }
+        let user = try await AccountService.find(email: email, on: db)
+        let ok = await AccountService.verify(password, hash: user?.password_hash ?? decoyHash, pool: pool)
+        guard let user, ok, user.active else {
+            try await db.insert(into: "login_failures").columns("id", "email", "address", "at")
+                .values(SQLBind(UUID()), SQLBind(email), SQLBind(address), SQLBind(now)).run()
+            try await AuditService.record(db, actor: actor, action: "login_failed", objectType: "user", objectID: email,
+                                          summary: user?.active == false ? "Connexion refusée : compte désactivé" : "Connexion refusée : identifiants incorrects")
+            return .refused
+        }
+        try await db.delete(from: "login_failures").where("email", .equal, email).run()
+        let session = try await open(user: user.id, address: address, userAgent: userAgent, on: db)
+        try await AuditService.record(db, actor: Actor(name: user.email, address: address, userID: user.id), action: "login", objectType: "user", objectID: user.email,
+                                      summary: "Connexion", details: ["navigateur": String(userAgent.prefix(200))])
+        return .signedIn(session, user)
+    }
+
+    static func throttleWait(column: String, value: String, policy: Policy, now: Date, on db: any SQLDatabase) async throws -> Double {
+        struct R: Decodable { var at: Date }
+        let since = now.addingTimeInterval(-policy.throttle.window)
+        let rows = try await db.select().column("at").from("login_failures").where(SQLIdentifier(column), .equal, value)
+            .where("at", .greaterThan, since).all(decoding: R.self)
+        return policy.throttle.wait(failures: rows.map { $0.at.timeIntervalSince1970 }, now: now.timeIntervalSince1970)
+    }
+
+    /// A new session, never a reused one: signing in always changes the identifier (no fixation).
+    static func open(user: UUID, address: String, userAgent: String, on db: any SQLDatabase) async throws -> Session {
+        let token = randomToken(), csrf = randomToken()
+        let now = Date()
+        try await db.insert(into: "sessions").columns("id", "user_id", "csrf_token", "created_at", "last_seen_at", "address", "user_agent")
+            .values(SQLBind(digest(token)), SQLBind(user), SQLBind(csrf), SQLBind(now), SQLBind(now), SQLBind(address), SQLBind(String(userAgent.prefix(300))))
+            .run()
+        return Session(id: digest(token), token: token, csrf: csrf)
+    }
+
+    struct Resolved: Sendable {
+        var session: Session
+        var user: AccountService.User
+    }
+
+    /// The session a cookie names, if it is alive; touches it at most once a minute.
+    static func resume(token: String, policy: Policy, on db: any SQLDatabase) async throws -> Resolved? {
+        struct R: Decodable { var id: String; var csrf_token: String; var created_at: Date; var last_seen_at: Date; var user_id: UUID }
+        let id = digest(token)
+        guard let s = try await db.select().columns("id", "csrf_token", "created_at", "last_seen_at", "user_id").from("sessions")
+            .where("id", .equal, id).first(decoding: R.self) else { return nil }
+        let now = Date()
+        if now.timeIntervalSince(s.last_seen_at) > policy.idle || now.timeIntervalSince(s.created_at) > policy.absolute {
+            try await db.delete(from: "sessions").where("id", .equal, id).run()
+            return nil
+        }
+        guard let user = try await AccountService.find(id: s.user_id, on: db), user.active else { return nil }
+        if now.timeIntervalSince(s.last_seen_at) > 60 {
+            try await db.update("sessions").set("last_seen_at", to: now).where("id", .equal, id).run()
+        }
+        return Resolved(session: Session(id: id, token: token, csrf: s.csrf_token), user: user)
+    }
+
+    static func close(_ session: Session, user: AccountService.User, address: String, on db: any SQLDatabase) async throws {
+        try await db.delete(from: "sessions").where("id", .equal, session.id).run()
+        try await AuditService.record(db, actor: Actor(name: user.email, address: address, userID: user.id), action: "logout", objectType: "user",
+                                      objectID: user.email, summary: "Déconnexion")
+    }
+
+    /// Expired sessions and old failures, removed at start-up and now and then; nothing depends on it.
+    static func sweep(policy: Policy, on db: any SQLDatabase) async throws {
+        let now = Date()
+        try await db.delete(from: "sessions").where("last_seen_at", .lessThan, now.addingTimeInterval(-policy.idle))
+            .orWhere("created_at", .lessThan, now.addingTimeInterval(-policy.absolute)).run()
+        try await db.delete(from: "login_failures").where("at", .lessThan, now.addingTimeInterval(-policy.throttle.window)).run()
+    }
+}

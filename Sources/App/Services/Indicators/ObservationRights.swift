@@ -1,0 +1,36 @@
+import Foundation
+import JalonCore
+import SQLKit
+
+/// Asked for every observation line, typed or imported: may this actor write it? The actor's
+/// communes and those of each territory named are read once per batch, so a large import by an
+/// animateur costs a few queries, not one per line.
+struct ObservationRights {
+    let actor: Actor
+    let db: any SQLDatabase
+    private var own: Set<String>?
+    private var territoryCommunes: [String: Set<String>] = [:]
+
+    init(actor: Actor, on db: any SQLDatabase) {
+        self.actor = actor
+        self.db = db
+    }
+
+    /// Throws `ServiceError.forbidden` with the French reason, naming the field at fault.
+    mutating func check(_ r: ObservationService.Resolved) async throws {
+        let grant = actor.grant
+        guard grant.role.isScoped || !grant.role.mayWrite(.observations) else { return }
+        if own == nil { own = try await Actor.communes(of: Array(grant.territories), on: db) }
+        var communes: Set<String>?
+        if let c = r.structureCommune {
+            communes = [c]
+        } else if let t = r.territory {
+            if territoryCommunes[t] == nil { territoryCommunes[t] = try await Actor.communes(of: [t], on: db) }
+            communes = territoryCommunes[t]
+        }
+        let target = Grant.Target(area: .observations, communes: communes, structureLevel: r.structureID != nil, indicator: r.indicator)
+        if let reason = grant.refusal(target, ownCommunes: own ?? []) {
+            throw ServiceError(kind: .forbidden, message: reason, field: target.structureLevel || r.territory == nil ? "structure" : (grant.role == .contributeur && !grant.indicators.contains(r.indicator) ? "indicateur" : "territoire"))
+        }
+    }
+}

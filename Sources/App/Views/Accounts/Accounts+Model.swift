@@ -1,0 +1,61 @@
+import Foundation
+import JalonCore
+import SQLKit
+
+/// Accounts pages: one's own account, the administrators' list, one account's rights.
+enum AccountsPage {
+    struct Mine: Sendable {
+        var user: AccountService.User
+        var grant: Grant
+        var tokens: [TokenService.Token]
+        var message: String?
+        var error: String?
+        /// A token just created, shown this once.
+        var newToken: String?
+    }
+
+    struct Row: Sendable {
+        var user: AccountService.User
+        var territories: [String]
+        var indicators: [String]
+    }
+
+    struct List: Sendable {
+        var rows: [Row]
+        var message: String?
+        var error: String?
+        var form: AccountController.AccountForm?
+    }
+
+    struct One: Sendable {
+        var row: Row
+        var tokens: [TokenService.Token]
+        var history: [AuditQuery.Event]
+        var error: String?
+        var newPassword: String?
+    }
+
+    static func mine(_ identity: Identity, message: String?, on db: any SQLDatabase) async throws -> Mine {
+        let text: String? = switch message {
+        case "revoque": "Jeton révoqué."
+        default: nil
+        }
+        return Mine(user: identity.user, grant: identity.grant, tokens: try await TokenService.list(user: identity.user.id, on: db), message: text)
+    }
+
+    static func list(message: String?, on db: any SQLDatabase) async throws -> List {
+        var rows: [Row] = []
+        for u in try await AccountService.all(on: db) {
+            rows.append(Row(user: u, territories: try await AccountService.territories(of: u.id, on: db), indicators: try await AccountService.indicators(of: u.id, on: db)))
+        }
+        return List(rows: rows.sorted { ($0.user.roleValue, $0.user.email) < ($1.user.roleValue, $1.user.email) },
+                    message: message == "cree" ? "Compte créé." : nil)
+    }
+
+    static func one(_ id: UUID, on db: any SQLDatabase) async throws -> One {
+        guard let u = try await AccountService.find(id: id, on: db) else { throw ServiceError.notFound("Compte inconnu.") }
+        return One(row: Row(user: u, territories: try await AccountService.territories(of: id, on: db), indicators: try await AccountService.indicators(of: id, on: db)),
+                   tokens: try await TokenService.list(user: id, on: db),
+                   history: try await AuditQuery.history(type: "user", id: u.email, on: db))
+    }
+}
