@@ -16,6 +16,7 @@ build:
 run: setup build
 	$(JALON) migrate --yes
 	$(JALON) demo --if-empty
+	@if [ -f demo-comptes.txt ]; then echo; cat demo-comptes.txt; echo; fi
 	$(JALON) serve --hostname 127.0.0.1 --port $${JALON_PORT:-8080}
 
 migrate: build

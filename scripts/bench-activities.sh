@@ -12,18 +12,21 @@ pid=""
 cleanup() { [[ -n $pid ]] && kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 ln -s "$PWD/.cache" "$work/.cache"; ln -s "$PWD/Public" "$work/Public"
-export JALON_DATABASE_URL="sqlite://$work/bench.sqlite" LOG_LEVEL=warning
+export JALON_DATABASE_URL="sqlite://$work/bench.sqlite" LOG_LEVEL=warning JALON_DEMO_PASSWORD="banc-d-essai-$$-$RANDOM"
 ( cd "$work" && "$bin" migrate --yes >/dev/null && "$bin" demo >/dev/null )
 sqlite3 "$work/bench.sqlite" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 generated=$(python3 scripts/gen_activities.py "$work/bench.sqlite" "$n" 5)
+# Requests are made as the demo administrator, with an API token (every page needs an account).
+token=$(cd "$work" && "$bin" token create --user admin@demo.jalon.invalid --name banc 2>/dev/null)
+auth="Authorization: Bearer $token"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 ( cd "$work" && exec "$bin" serve --hostname 127.0.0.1 --port "$port" >"$work/serve.log" 2>&1 ) &
 pid=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 url="http://127.0.0.1:$port/api/reach/table?territory=R32&since=2021-06-01&at=2023-12-31"
-curl -sf "$url" | python3 -c "import json,sys; d=json.load(sys.stdin); r=d['rows'][0]; print('R32 ES', r['couloirs']['ES'])" >&2
-cold=$(curl -s -o /dev/null -w '%{time_total}' "$url")
-for _ in $(seq 1 "$requests"); do curl -s -o /dev/null -w '%{time_total}\n' "$url"; done >"$work/times"
+curl -sf -H "$auth" "$url" | python3 -c "import json,sys; d=json.load(sys.stdin); r=d['rows'][0]; print('R32 ES', r['couloirs']['ES'])" >&2
+cold=$(curl -s -H "$auth" -o /dev/null -w '%{time_total}' "$url")
+for _ in $(seq 1 "$requests"); do curl -s -H "$auth" -o /dev/null -w '%{time_total}\n' "$url"; done >"$work/times"
 read -r p50 p95 max < <(python3 - "$work/times" <<'PY'
 import sys
 t = sorted(float(x) * 1000 for x in open(sys.argv[1]))

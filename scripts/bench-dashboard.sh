@@ -11,16 +11,21 @@ pid=""
 cleanup() { [[ -n $pid ]] && kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 ln -s "$PWD/.cache" "$work/.cache"; ln -s "$PWD/Public" "$work/Public"
-export JALON_DATABASE_URL="sqlite://$work/bench.sqlite" LOG_LEVEL=warning
+export JALON_DATABASE_URL="sqlite://$work/bench.sqlite" LOG_LEVEL=warning JALON_DEMO_PASSWORD="banc-d-essai-$$-$RANDOM"
 ( cd "$work" && "$bin" migrate --yes >/dev/null && "$bin" demo >"$work/demo.out" )
+# Requests are made as the demo administrator, with an API token (every page needs an account).
+token=$(cd "$work" && "$bin" token create --user admin@demo.jalon.invalid --name banc 2>/dev/null)
+auth="Authorization: Bearer $token"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 ( cd "$work" && exec "$bin" serve --hostname 127.0.0.1 --port "$port" >"$work/serve.log" 2>&1 ) &
 pid=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 url="http://127.0.0.1:$port/feuille-de-route?date=2022-06-30&territoire=R32"
 observations=$(python3 -c "import sqlite3; print(sqlite3.connect('$work/bench.sqlite').execute('select count(*) from observations').fetchone()[0])")
-cold=$(curl -s -o /dev/null -w '%{time_total}' "$url")
-for _ in $(seq 1 "$requests"); do curl -s -o /dev/null -w '%{time_total}\n' "$url"; done >"$work/times"
+cold=$(curl -s -H "$auth" -o /dev/null -w '%{time_total}' "$url")
+for _ in $(seq 1 "$requests"); do curl -s -H "$auth" -o /dev/null -w '%{time_total}\n' "$url"; done >"$work/times"
+status=$(curl -s -H "$auth" -o /dev/null -w '%{http_code}' "$url")
+[[ $status == 200 ]] || { echo "bench-dashboard: $url answered $status" >&2; exit 1; }
 read -r p50 p95 max < <(python3 - "$work/times" <<'PY'
 import sys
 t = sorted(float(x) * 1000 for x in open(sys.argv[1]))

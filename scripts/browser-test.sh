@@ -23,6 +23,9 @@ trap 'exit 130' INT TERM
 ln -s "$ROOT/.cache" "$WORK/.cache"
 ln -s "$ROOT/Public" "$WORK/Public"
 export JALON_DATABASE_URL="sqlite://$WORK/jalon.sqlite"
+# The demo accounts get this password; the journeys sign in with it through the login form.
+export JALON_DEMO_PASSWORD="parcours-navigateur-$$-$RANDOM"
+export JALON_BCRYPT_COST=8
 
 t() { date +%s.%N; }
 since() { python3 -c "import sys; print(f'{float(sys.argv[2])-float(sys.argv[1]):.1f}s')" "$1" "$(t)"; }

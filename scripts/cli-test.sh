@@ -114,5 +114,22 @@ rows() { grep -oE '[0-9]+ tables, [0-9  ]+ lignes' <<<"$1"; }
 if [[ -n "$(rows "$restored")" && "$(rows "$created")" == "$(rows "$restored")" ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL backup-restore: « $created » vs « $restored »"; fi
 check backup-restore-again 1 "n'est pas vide" -- env JALON_DATABASE_URL="sqlite://$WORK/restauree.sqlite" "$BIN" backup restore "$WORK/sauvegarde.sqlite"
 
+# Accounts and API tokens (issue 6)
+export JALON_BCRYPT_COST=4
+check user-admin 0 "Compte créé : admin@exemple.invalid (Administrateur)" -- bash -c "printf 'une phrase de passe solide\n' | '$BIN' user create --admin admin@exemple.invalid --password-stdin"
+check user-short 1 "au moins 12 caractères" -- bash -c "printf 'court\n' | '$BIN' user create court@exemple.invalid --password-stdin"
+check user-again 1 "Un compte existe déjà pour admin@exemple.invalid" -- bash -c "printf 'une phrase de passe solide\n' | '$BIN' user create --admin ADMIN@exemple.invalid --password-stdin"
+check user-animateur 0 "Animateur territorial" -- bash -c "printf 'une autre phrase solide\n' | '$BIN' user create anim@exemple.invalid --role animateur --territories D59 --password-stdin"
+check user-animateur-no-territory 1 "au moins un territoire" -- bash -c "printf 'une autre phrase solide\n' | '$BIN' user create anim2@exemple.invalid --role animateur --password-stdin"
+check user-list 0 "anim@exemple.invalid	animateur	actif	Territoires : D59" -- "$BIN" user list
+token=$("$BIN" token create --user anim@exemple.invalid --name "import mensuel" 2>/dev/null) || true
+if [[ "$token" =~ ^jalon_[A-Za-z0-9_-]{40,}$ ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL token-create: « $token »"; fi
+check token-too-high 1 "plus de droits que son titulaire" -- "$BIN" token create --user anim@exemple.invalid --name x --role pilote
+check token-list 0 "import mensuel	animateur	D59	actif" -- "$BIN" token list --user anim@exemple.invalid
+if "$BIN" token list | grep -q "$token"; then failed=$((failed + 1)); echo "FAIL token listed in clear"; else passed=$((passed + 1)); fi
+check user-deactivate 0 "Compte anim@exemple.invalid désactivé" -- "$BIN" user deactivate anim@exemple.invalid
+check user-unknown 1 "Aucun compte pour « personne@exemple.invalid »" -- "$BIN" user deactivate personne@exemple.invalid
+if sqlite3 "$WORK/cli.sqlite" "SELECT password_hash FROM users" | grep -qv '^\$2[aby]\$'; then failed=$((failed + 1)); echo "FAIL a password stored otherwise than as bcrypt"; else passed=$((passed + 1)); fi
+
 echo "cli: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

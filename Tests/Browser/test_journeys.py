@@ -24,6 +24,8 @@ SCREENSHOT_DIR = REPO_ROOT / ".tmp" / "browser"
 CHROMIUM = os.environ.get("JALON_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("JALON_CHROMEDRIVER", "/usr/bin/chromedriver")
 TIMEOUT = 15
+DEMO_PASSWORD = os.environ.get("JALON_DEMO_PASSWORD", "")
+ADMIN = "admin@demo.jalon.invalid"
 
 COUNT_RE = re.compile(r"^\s*(\d[\d\s]*)\s+structures?\b")
 
@@ -48,16 +50,28 @@ def base_url() -> str:
     return BASE_URL
 
 
+def sign_in(d, base_url: str, email: str = ADMIN, password: str = "") -> None:
+    """Signs in through the login form, as a person does."""
+    d.get(base_url + "/connexion")
+    d.find_element(By.ID, "email").send_keys(email)
+    d.find_element(By.ID, "password").send_keys(password or DEMO_PASSWORD)
+    click_and_wait_navigation(d, d.find_element(By.CSS_SELECTOR, "#connexion button[type=submit]"))
+    assert "/connexion" not in d.current_url, "sign-in refused: " + d.find_element(By.TAG_NAME, "main").text[:200]
+    assert d.find_elements(By.ID, "compte-connecte"), "no signed-in account in the header"
+
+
 @pytest.fixture(scope="module")
-def driver():
+def driver(base_url):
     d = make_driver(javascript=True)
+    sign_in(d, base_url)
     yield d
     d.quit()
 
 
 @pytest.fixture(scope="module")
-def nojs_driver():
+def nojs_driver(base_url):
     d = make_driver(javascript=False)
+    sign_in(d, base_url)
     yield d
     d.quit()
 

@@ -15,7 +15,11 @@ struct DemoCommand: AsyncCommand {
             if signature.ifEmpty {
                 struct N: Decodable { var n: Int }
                 let n = try await context.sql.raw("SELECT COUNT(*) AS n FROM structures").first(decoding: N.self)?.n ?? 0
-                if n > 0 { context.console.info("Base déjà remplie (\(Format.integer(n)) structures) : démonstration non rechargée."); return }
+                if n > 0 {
+                    context.console.info("Base déjà remplie (\(Format.integer(n)) structures) : démonstration non rechargée.")
+                    try await ensureAccounts(context)
+                    return
+                }
             }
             if try await TerritoryQuery.find("R32", on: context.sql) == nil {
                 try await ImportCOGCommand.load(from: nil, context: context)
@@ -30,6 +34,24 @@ struct DemoCommand: AsyncCommand {
             context.console.output((summary.activities.alreadyLoaded
                 ? "Journal d'activités de démonstration déjà chargé (\(Format.integer(summary.activities.activities)) activités)."
                 : "Journal d'activités de démonstration : \(Format.integer(summary.activities.activities)) activités.").consoleText())
+            try await ensureAccounts(context)
+        }
+    }
+
+    /// The demo accounts, on a base without any account; the password goes to demo-comptes.txt.
+    func ensureAccounts(_ context: CommandContext) async throws {
+        let app = context.application
+        let given = ProcessInfo.processInfo.environment["JALON_DEMO_PASSWORD"]
+        guard let password = try await app.db.sqlTransaction({ db in
+            try await DemoAccounts.ensure(password: given, cost: app.config.auth.bcryptCost, pool: app.threadPool, on: db)
+        }) else { return }
+        let text = "Comptes de démonstration (fictifs), mot de passe commun : \(password)\n"
+            + DemoAccounts.accounts.map { "  \($0.email)\t\($0.role.label)" }.joined(separator: "\n") + "\n"
+        if given == nil || given?.isEmpty == true {
+            FileManager.default.createFile(atPath: DemoAccounts.credentialsFile, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+            context.console.output("Comptes de démonstration créés ; identifiants dans \(DemoAccounts.credentialsFile).".consoleText())
+        } else {
+            context.console.output("Comptes de démonstration créés avec le mot de passe de JALON_DEMO_PASSWORD.".consoleText())
         }
     }
 }

@@ -141,7 +141,8 @@ struct TokenCreateCommand: AsyncCommand {
                 try await TokenService.create(user: u, name: name, role: role, territories: DirectoryController.commaList(s.territories), on: db, actor: .cli)
             }
             FileHandle.standardOutput.write(Data((created.token + "\n").utf8))
-            context.console.error("Jeton « \(name) » créé pour \(u.email) (identifiant \(created.id.uuidString.lowercased())). Conservez-le : il ne sera plus affiché.", newLine: true)
+            // On stderr, so that `TOKEN=$(jalon token create …)` captures the token alone.
+            FileHandle.standardError.write(Data("Jeton « \(name) » créé pour \(u.email) (identifiant \(created.id.uuidString.lowercased())). Conservez-le : il ne sera plus affiché.\n".utf8))
         }
     }
 }
