@@ -6,6 +6,8 @@ enum EntryController {
         var kind: String
         var indicator: String?
         var territory: String?
+        /// FINESS, RPPS or SIRET: a structure-level value (the animateurs' entries).
+        var structure: String?
         var couloir: String?
         var period: String?
         var value: String?
@@ -37,9 +39,9 @@ enum EntryController {
                 }
                 return .seeOther(SiteURL.entry.with([("ok", "cible")]))
             }
-            model.observation = .init(indicator: f.indicator ?? "", territory: f.territory ?? "", couloir: f.couloir ?? "", period: f.period ?? "",
+            model.observation = .init(indicator: f.indicator ?? "", territory: f.territory ?? "", structure: f.structure ?? "", couloir: f.couloir ?? "", period: f.period ?? "",
                                       value: f.value ?? "", numerator: f.numerator ?? "", denominator: f.denominator ?? "", source: f.source ?? "", comment: f.comment ?? "")
-            let input = ObservationService.Input(indicator: f.indicator ?? "", territory: f.territory, structure: nil, couloir: f.couloir, period: f.period ?? "",
+            let input = ObservationService.Input(indicator: f.indicator ?? "", territory: f.territory, structure: f.structure, couloir: f.couloir, period: f.period ?? "",
                                                  value: f.value, numerator: f.numerator, denominator: f.denominator, source: f.source, comment: f.comment)
             _ = try await req.db.sqlTransaction { db in try await ObservationService.record([input], provenance: "saisie:" + req.actor.name, on: db, actor: req.actor) }
             return .seeOther(SiteURL.entry.with([("ok", "valeur")]))

@@ -12,7 +12,7 @@ enum EntryPage {
     }
 
     struct ObservationForm: Sendable, Equatable {
-        var indicator = "", territory = "", couloir = "", period = "", value = "", numerator = "", denominator = "", source = "", comment = ""
+        var indicator = "", territory = "", structure = "", couloir = "", period = "", value = "", numerator = "", denominator = "", source = "", comment = ""
     }
 
     struct TargetForm: Sendable, Equatable {
@@ -32,6 +32,7 @@ enum EntryPage {
                 .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
                     .el("div", .cls("fr-col-12 fr-col-md-6"), UI.select(id: "obs-indicateur", name: "indicator", label: "Indicateur", options: indicatorOptions, selected: m.observation.indicator)),
                     .el("div", .cls("fr-col-12 fr-col-md-3"), UI.input(id: "obs-territoire", name: "territory", label: "Territoire", value: m.observation.territory, hint: "R32, D59, TAN-LITTORAL…")),
+                    .el("div", .cls("fr-col-12 fr-col-md-3"), UI.input(id: "obs-structure", name: "structure", label: "ou structure", value: m.observation.structure, hint: "FINESS, RPPS ou SIRET")),
                     .el("div", .cls("fr-col-12 fr-col-md-3"), UI.select(id: "obs-couloir", name: "couloir", label: "Couloir", options: couloirOptions, selected: m.observation.couloir)),
                     .el("div", .cls("fr-col-12 fr-col-md-3"), UI.input(id: "obs-periode", name: "period", label: "Période", value: m.observation.period, hint: "2022-05, T2 2022, déc. 2021…")),
                     .el("div", .cls("fr-col-12 fr-col-md-3"), UI.input(id: "obs-valeur", name: "value", label: "Valeur", value: m.observation.value, hint: "2 551 301, 12,83 %, OUI, ND")),
