@@ -57,8 +57,8 @@ struct AuthMiddleware: AsyncMiddleware {
     /// the session; plus the Origin check for browsers that send it.
     func checkCSRF(_ req: Request, route: Route, expected: String) async throws {
         let refused = Abort(.forbidden, reason: "Jeton de sécurité du formulaire absent ou périmé : rechargez la page et recommencez.")
-        if let origin = req.headers.first(name: .origin), origin != "null", let host = req.headers.first(name: .host),
-           URL(string: origin)?.host.map({ host == $0 || host.hasPrefix($0 + ":") }) != true {
+        if let origin = req.headers.first(name: .origin), origin != "null",
+           URL(string: origin)?.host.map({ o in req.headers.first(name: .host).map { $0 == o || $0.hasPrefix(o + ":") } ?? false }) != true {
             throw Abort(.forbidden, reason: "Requête refusée : elle vient d'un autre site (\(origin.prefix(80))).")
         }
         if let header = req.headers.first(name: Self.csrfHeader) {
