@@ -62,7 +62,7 @@ import VaporTesting
             // The database holds digests of the session tokens, not the tokens.
             let token = String(cookie.dropFirst(AuthMiddleware.cookieName.count + 1))
             #expect(try await app.count("sessions", where: "id = \(bind: token)") == 0)
-            #expect(try await app.count("sessions", where: "id = \(bind: SessionService.digest(token))") == 1)
+            #expect(try await app.count("sessions", where: "id = \(bind: TokenKeys().digest(token))") == 1)
 
             // Only local paths are followed after sign-in.
             for hostile in ["//ailleurs.example/", "https://ailleurs.example/", "/\\ailleurs.example"] {
@@ -165,15 +165,15 @@ import VaporTesting
             let id = try await Self.createUser(app, "anim@exemple.invalid", role: .animateur, territories: ["D59"])
             let user = try #require(try await AccountService.find(id: id, on: app.sql))
             let created = try await app.db.sqlTransaction { db in
-                try await TokenService.create(user: user, name: "import mensuel", role: nil, territories: [], on: db, actor: .system)
+                try await TokenService.create(user: user, name: "import mensuel", role: nil, territories: [], keys: .init(), on: db, actor: .system)
             }
             #expect(created.token.hasPrefix("jalon_"))
             #expect(try await app.count("api_tokens", where: "token_hash = \(bind: created.token)") == 0)
             await #expect(throws: ServiceError.self) {
-                try await app.db.sqlTransaction { db in try await TokenService.create(user: user, name: "trop", role: .pilote, territories: [], on: db, actor: .system) }
+                try await app.db.sqlTransaction { db in try await TokenService.create(user: user, name: "trop", role: .pilote, territories: [], keys: .init(), on: db, actor: .system) }
             }
             await #expect(throws: ServiceError.self) {
-                try await app.db.sqlTransaction { db in try await TokenService.create(user: user, name: "ailleurs", role: nil, territories: ["D62"], on: db, actor: .system) }
+                try await app.db.sqlTransaction { db in try await TokenService.create(user: user, name: "ailleurs", role: nil, territories: ["D62"], keys: .init(), on: db, actor: .system) }
             }
             let bearer: HTTPHeaders = ["Authorization": "Bearer \(created.token)", "Content-Type": "application/json"]
             let inside = #"{"date":"2022-05-03","type":"Visite sur site","title":"Par jeton","territories":["D59"]}"#
@@ -228,6 +228,37 @@ import VaporTesting
             #expect(try await app.get("/administration/comptes", as: pilote).status == .forbidden)
             #expect(try await app.get("/audit", as: pilote).status == .forbidden)
             #expect(try await app.count("audit_events", where: "action IN ('create', 'permission', 'password') AND object_type = 'user'") >= 4)
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func rotatingTheSecretKeepsSessionsAndTokensThenRekeysThem(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            let old = String(repeating: "a", count: 32), new = String(repeating: "b", count: 32)
+            app.config.auth.keys = TokenKeys(current: old)
+            let id = try await Self.createUser(app, "pilote@exemple.invalid")
+            let user = try #require(try await AccountService.find(id: id, on: app.sql))
+            let cookie = try #require(Self.cookie(try await Self.login(app, "pilote@exemple.invalid")))
+            let token = try await app.db.sqlTransaction { db in
+                try await TokenService.create(user: user, name: "script", role: nil, territories: [], keys: app.config.auth.keys, on: db, actor: .system)
+            }.token
+            func sessionWorks() async throws -> Bool { try await app.testing().sendRequest(.GET, "/taches", headers: ["Cookie": cookie]).status == .ok }
+            func tokenWorks() async throws -> Bool { try await app.testing().sendRequest(.GET, "/api/indicators", headers: ["Authorization": "Bearer \(token)"]).status == .ok }
+            #expect(try await app.count("api_tokens", where: "token_hash = \(bind: TokenKeys.digest(token, key: old))") == 1)
+
+            // During the rotation both still work, and are stored under the new key once used.
+            app.config.auth.keys = TokenKeys(current: new, previous: old)
+            #expect(try await sessionWorks())
+            #expect(try await tokenWorks())
+            #expect(try await app.count("api_tokens", where: "token_hash = \(bind: TokenKeys.digest(token, key: new))") == 1)
+            app.config.auth.keys = TokenKeys(current: new)
+            #expect(try await sessionWorks())
+            #expect(try await tokenWorks())
+
+            // A leaked secret replaced without transition signs everybody out.
+            app.config.auth.keys = TokenKeys(current: String(repeating: "c", count: 32))
+            #expect(try await sessionWorks() == false)
+            #expect(try await tokenWorks() == false)
         }
     }
 }

@@ -18,4 +18,15 @@ struct ConfigTests {
         #expect(try AppConfig.load(["JALON_PORT": "9000"], workingDirectory: "/").port == 9000)
         #expect(throws: AppConfig.Invalid.self) { try AppConfig.load(["JALON_PORT": "huit"], workingDirectory: "/") }
     }
+
+    @Test func signInSettings() throws {
+        let defaults = try AppConfig.load([:], workingDirectory: "/").auth
+        #expect(defaults.secureCookie && defaults.idleMinutes == 60 && defaults.absoluteHours == 12 && defaults.bcryptCost == 12 && defaults.keys == TokenKeys())
+        let set = try AppConfig.load(["JALON_SECRET": String(repeating: "s", count: 40), "JALON_COOKIE_SECURE": "0", "JALON_SESSION_IDLE_MINUTES": "30"], workingDirectory: "/").auth
+        #expect(set.keys.current?.count == 40 && !set.secureCookie && set.idleMinutes == 30)
+        let short = #expect(throws: AppConfig.Invalid.self) { try AppConfig.load(["JALON_SECRET": "trop-court"], workingDirectory: "/") }
+        #expect(short?.description.contains("au moins 32 caractères") == true)
+        #expect(throws: AppConfig.Invalid.self) { try AppConfig.load(["JALON_BCRYPT_COST": "40"], workingDirectory: "/") }
+        #expect(throws: AppConfig.Invalid.self) { try AppConfig.load(["JALON_COOKIE_SECURE": "peut-être"], workingDirectory: "/") }
+    }
 }

@@ -32,7 +32,7 @@ struct AuthMiddleware: AsyncMiddleware {
     func resolve(_ req: Request) async throws -> Identity? {
         let db = req.sql
         if let bearer = req.headers.bearerAuthorization?.token {
-            guard let (user, grant, token) = try await TokenService.resolve(bearer, on: db) else {
+            guard let (user, grant, token) = try await TokenService.resolve(bearer, keys: req.application.config.auth.keys, on: db) else {
                 throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "Jeton d'API inconnu, révoqué, ou dont le titulaire est désactivé.")
             }
             return Identity(user: user, grant: grant, via: .token(token))

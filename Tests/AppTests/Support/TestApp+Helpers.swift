@@ -53,7 +53,7 @@ extension Application {
         let session = try await db.sqlTransaction { db in
             let id = try await AccountService.create(.init(email: email, name: "Compte de test \(role.label)", role: role, territories: territories, indicators: indicators),
                                                      passwordHash: hash, on: db, actor: .system)
-            return try await SessionService.open(user: id, address: "127.0.0.1", userAgent: "tests", on: db)
+            return try await SessionService.open(user: id, address: "127.0.0.1", userAgent: "tests", keys: self.config.auth.keys, on: db)
         }
         let c = Credentials(email: email, headers: ["Cookie": "\(AuthMiddleware.cookieName)=\(session.token)", AuthMiddleware.csrfHeader: session.csrf], csrf: session.csrf)
         var all = storage[CredentialsKey.self] ?? [:]

@@ -18,6 +18,7 @@ enum SessionService {
         var idle: TimeInterval
         var absolute: TimeInterval
         var throttle: LoginThrottle
+        var keys: TokenKeys
     }
 
     static func randomToken(bytes: Int = 32) -> String {
@@ -25,8 +26,6 @@ enum SessionService {
         let raw = (0..<bytes).map { _ in UInt8.random(in: .min ... .max, using: &g) }
         return Data(raw).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
-
-    static func digest(_ token: String) -> String { SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined() }
 
     enum LoginResult: Sendable, Equatable {
         case signedIn(Session, AccountService.User)
@@ -62,7 +61,7 @@ enum SessionService {
             return .refused
         }
         try await db.delete(from: "login_failures").where("email", .equal, email).run()
-        let session = try await open(user: user.id, address: address, userAgent: userAgent, on: db)
+        let session = try await open(user: user.id, address: address, userAgent: userAgent, keys: policy.keys, on: db)
         try await AuditService.record(db, actor: Actor(name: user.email, address: address, userID: user.id), action: "login", objectType: "user", objectID: user.email,
                                       summary: "Connexion", details: ["navigateur": String(userAgent.prefix(200))])
         return .signedIn(session, user)
@@ -77,13 +76,14 @@ enum SessionService {
     }
 
     /// A new session, never a reused one: signing in always changes the identifier (no fixation).
-    static func open(user: UUID, address: String, userAgent: String, on db: any SQLDatabase) async throws -> Session {
+    static func open(user: UUID, address: String, userAgent: String, keys: TokenKeys, on db: any SQLDatabase) async throws -> Session {
         let token = randomToken(), csrf = randomToken()
+        let id = keys.digest(token)
         let now = Date()
         try await db.insert(into: "sessions").columns("id", "user_id", "csrf_token", "created_at", "last_seen_at", "address", "user_agent")
-            .values(SQLBind(digest(token)), SQLBind(user), SQLBind(csrf), SQLBind(now), SQLBind(now), SQLBind(address), SQLBind(String(userAgent.prefix(300))))
+            .values(SQLBind(id), SQLBind(user), SQLBind(csrf), SQLBind(now), SQLBind(now), SQLBind(address), SQLBind(String(userAgent.prefix(300))))
             .run()
-        return Session(id: digest(token), token: token, csrf: csrf)
+        return Session(id: id, token: token, csrf: csrf)
     }
 
     struct Resolved: Sendable {
@@ -94,9 +94,12 @@ enum SessionService {
     /// The session a cookie names, if it is alive; touches it at most once a minute.
     static func resume(token: String, policy: Policy, on db: any SQLDatabase) async throws -> Resolved? {
         struct R: Decodable { var id: String; var csrf_token: String; var created_at: Date; var last_seen_at: Date; var user_id: UUID }
-        let id = digest(token)
+        let candidates = policy.keys.candidates(token)
         guard let s = try await db.select().columns("id", "csrf_token", "created_at", "last_seen_at", "user_id").from("sessions")
-            .where("id", .equal, id).first(decoding: R.self) else { return nil }
+            .where("id", .in, candidates).first(decoding: R.self) else { return nil }
+        let id = candidates[0]
+        // Found under JALON_SECRET_PREVIOUS: re-keyed now, so the old key can be dropped later.
+        if s.id != id { try await db.update("sessions").set("id", to: id).where("id", .equal, s.id).run() }
         let now = Date()
         if now.timeIntervalSince(s.last_seen_at) > policy.idle || now.timeIntervalSince(s.created_at) > policy.absolute {
             try await db.delete(from: "sessions").where("id", .equal, id).run()

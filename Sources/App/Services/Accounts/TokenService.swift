@@ -19,7 +19,7 @@ enum TokenService {
     }
 
     /// Creates a token and returns it in clear: the only time it exists outside the caller's hands.
-    static func create(user: AccountService.User, name rawName: String, role: Role?, territories raw: [String],
+    static func create(user: AccountService.User, name rawName: String, role: Role?, territories raw: [String], keys: TokenKeys,
                        on db: any SQLDatabase, actor: Actor) async throws -> (id: UUID, token: String) {
         if actor.userID != user.id { try await actor.authorize(.administration, on: db) }
         let name = rawName.trimmedSpaces
@@ -39,7 +39,7 @@ enum TokenService {
         let clear = prefix + SessionService.randomToken()
         let id = UUID()
         try await db.insert(into: "api_tokens").columns("id", "user_id", "name", "token_hash", "role", "territories", "created_at")
-            .values(SQLBind(id), SQLBind(user.id), SQLBind(name), SQLBind(SessionService.digest(clear)), SQLBind(role.rawValue),
+            .values(SQLBind(id), SQLBind(user.id), SQLBind(name), SQLBind(keys.digest(clear)), SQLBind(role.rawValue),
                     SQLBind(territories.joined(separator: ",")), SQLBind(Date())).run()
         try await AuditService.record(db, actor: actor, action: "create", objectType: "api_token", objectID: id.uuidString,
                                       summary: "Jeton d'API « \(name) » créé pour \(user.email) (\(role.label))",
@@ -65,12 +65,14 @@ enum TokenService {
     }
 
     /// The owner and the token's own grant, for a Bearer header; nil when unknown, revoked or its owner inactive.
-    static func resolve(_ clear: String, on db: any SQLDatabase) async throws -> (AccountService.User, Grant, Token)? {
+    static func resolve(_ clear: String, keys: TokenKeys, on db: any SQLDatabase) async throws -> (AccountService.User, Grant, Token)? {
         guard clear.hasPrefix(prefix), clear.count < 200 else { return nil }
-        struct R: Decodable { var id: UUID; var user_id: UUID; var name: String; var role: String; var territories: String; var created_at: Date; var last_used_at: Date?; var revoked_at: Date? }
-        guard let t = try await db.select().columns("id", "user_id", "name", "role", "territories", "created_at", "last_used_at", "revoked_at").from("api_tokens")
-            .where("token_hash", .equal, SessionService.digest(clear)).first(decoding: R.self), t.revoked_at == nil,
+        struct R: Decodable { var id: UUID; var user_id: UUID; var name: String; var role: String; var territories: String; var token_hash: String; var created_at: Date; var last_used_at: Date?; var revoked_at: Date? }
+        let candidates = keys.candidates(clear)
+        guard let t = try await db.select().columns("id", "user_id", "name", "role", "territories", "token_hash", "created_at", "last_used_at", "revoked_at").from("api_tokens")
+            .where("token_hash", .in, candidates).first(decoding: R.self), t.revoked_at == nil,
               let user = try await AccountService.find(id: t.user_id, on: db), user.active else { return nil }
+        if t.token_hash != candidates[0] { try await db.update("api_tokens").set("token_hash", to: candidates[0]).where("id", .equal, t.id).run() }
         let role = max(Role(rawValue: t.role) ?? .lecteur, user.roleValue)
         let territories = Set(t.territories.split(separator: ",").map(String.init))
         let indicators = role == .contributeur ? Set(try await AccountService.indicators(of: user.id, on: db)) : []
