@@ -54,6 +54,9 @@ enum SiteURL: Equatable, Sendable {
     case directoryContacts
     case directoryCSV(String)
     case whoToContact
+    case snapshots
+    case snapshot(String)
+    case snapshotExport(String, ExportTable.Format)
     case login
     case logout
     case myAccount
@@ -143,6 +146,9 @@ enum SiteURL: Equatable, Sendable {
         case .directoryContacts: "/annuaire/contacts"
         case let .directoryCSV(kind): "/annuaire/" + Self.escape(kind) + ".csv"
         case .whoToContact: "/annuaire/qui-contacter"
+        case .snapshots: "/feuille-de-route/photos"
+        case let .snapshot(id): "/feuille-de-route/photos/" + Self.escape(id)
+        case let .snapshotExport(id, f): "/feuille-de-route/photos/" + Self.escape(id) + "/avancement." + f.rawValue
         case .login: "/connexion"
         case .logout: "/deconnexion"
         case .myAccount: "/mon-compte"

@@ -37,6 +37,12 @@ func routes(_ app: Application) throws {
 
     app.get(SiteURL.roadmap.components, use: RoadmapController.dashboard).access(.read)
     app.get(SiteURL.comparison.components, use: RoadmapController.comparison).access(.read)
+    app.get(SiteURL.snapshots.components, use: SnapshotController.index).access(.read)
+    app.post(SiteURL.snapshots.components, use: SnapshotController.create).access(.write(.regional))
+    app.get(SiteURL.snapshot(":id").components, use: SnapshotController.show).access(.read)
+    for format in ExportTable.Format.allCases {
+        app.get(SiteURL.snapshotExport(":id", format).components, use: SnapshotController.export(format)).access(.read)
+    }
     app.get(SiteURL.tasks.components, use: TaskController.board).access(.read)
     app.post(SiteURL.tasks.components, use: TaskController.create).access(.write(.tasks))
     app.post(SiteURL.tasks.components + [":id", "statut"], use: TaskController.move).access(.write(.tasks))

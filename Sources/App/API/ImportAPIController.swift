@@ -37,7 +37,7 @@ enum ImportAPIController {
         for f in ImportProfile.fields { if let v = try? req.query.get(String.self, at: f), !v.isEmpty { settings[f] = v } }
         let options = ImportOptions(profile: try? req.query.get(String.self, at: "profile"), settings: settings, sheet: try? req.query.get(String.self, at: "sheet"))
         let report = try await req.db.sqlTransaction { db in
-            try await kind.run(fileData, fileName: fileName, options: options, dryRun: dryRun, on: db, actor: req.actor)
+            try await kind.run(fileData, fileName: fileName, options: options, dryRun: dryRun, on: db, actor: req.actor(overriding: try? req.query.get(String.self, at: "override")))
         }
         let dto = ReportDTO(file: report.file, sha256: report.sha256, profile: report.profile, read: report.read, created: report.created, updated: report.updated,
                             unchanged: report.unchanged, rejected: report.rejected, batch: report.batch?.uuidString.lowercased(), dry_run: dryRun)
@@ -74,7 +74,7 @@ enum ImportAPIController {
 
     @Sendable static func undo(req: Request) async throws -> UndoDTO {
         let b = try await batch(req)
-        let r = try await req.db.sqlTransaction { db in try await ObservationImport.undo(b, on: db, actor: req.actor) }
+        let r = try await req.db.sqlTransaction { db in try await ObservationImport.undo(b, on: db, actor: req.actor(overriding: try? req.query.get(String.self, at: "override"))) }
         return UndoDTO(batch: b.id.uuidString.lowercased(), restored: r.restored, deleted: r.deleted, kept_because_changed_since: r.keptBecauseChangedSince)
     }
 

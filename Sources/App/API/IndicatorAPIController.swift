@@ -63,7 +63,7 @@ enum IndicatorAPIController {
         let inputs = try (try? req.content.decode(Batch.self).observations) ?? req.content.decode([ObservationService.Input].self)
         guard !inputs.isEmpty else { throw Abort(.badRequest, reason: "Aucune observation dans la requête.") }
         let outcome = try await req.db.sqlTransaction { db in
-            try await ObservationService.record(inputs, provenance: "saisie:" + req.actor.name, on: db, actor: req.actor)
+            try await ObservationService.record(inputs, provenance: "saisie:" + req.actor.name, on: db, actor: req.actor(overriding: try? req.query.get(String.self, at: "override")))
         }
         return .init(created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged)
     }

@@ -43,6 +43,15 @@ extension Request {
     }
 }
 
+extension Request {
+    /// The actor with an explicit override of locked periods (`motif`), for the writes that offer it.
+    func actor(overriding reason: String?) -> Actor {
+        var a = actor
+        if let r = reason?.trimmedSpaces, !r.isEmpty { a.override = String(r.prefix(500)) }
+        return a
+    }
+}
+
 extension Application {
     var sessionPolicy: SessionService.Policy {
         .init(idle: TimeInterval(config.auth.idleMinutes * 60), absolute: TimeInterval(config.auth.absoluteHours * 3600), throttle: LoginThrottle(), keys: config.auth.keys)

@@ -15,6 +15,8 @@ struct ImportCSVCommand: AsyncCommand {
         var sheet: String?
         @Flag(name: "dry-run", help: "Aperçu : dit ce qui serait créé, modifié, inchangé ou rejeté, sans rien écrire")
         var dryRun: Bool
+        @Option(name: "override", help: "Motif d'une dérogation au verrouillage des périodes validées (journalisée)")
+        var override: String?
     }
 
     let kind: ImportKind
@@ -33,7 +35,9 @@ struct ImportCSVCommand: AsyncCommand {
             let (data, name) = try context.readFile(s.file)
             let options = ImportOptions(profile: s.profile, settings: try ImportOptions.settings((s.set ?? "").split(separator: ",").map(String.init)), sheet: s.sheet)
             let report = try await context.application.db.sqlTransaction { db in
-                try await kind.run(data, fileName: name, options: options, dryRun: s.dryRun, on: db, actor: .cli)
+                var actor = Actor.cli
+                actor.override = s.override.flatMap { $0.trimmedSpaces.isEmpty ? nil : $0.trimmedSpaces }
+                return try await kind.run(data, fileName: name, options: options, dryRun: s.dryRun, on: db, actor: actor)
             }
             context.console.output(((s.dryRun ? "Aperçu (rien n'est écrit)\n" : "") + report.text).consoleText())
         }

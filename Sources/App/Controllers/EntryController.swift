@@ -19,6 +19,8 @@ enum EntryController {
         var target: String?
         var baseline: String?
         var baseline_on: String?
+        /// An administrator's reason to write into a locked period.
+        var override: String?
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
@@ -43,7 +45,7 @@ enum EntryController {
                                       value: f.value ?? "", numerator: f.numerator ?? "", denominator: f.denominator ?? "", source: f.source ?? "", comment: f.comment ?? "")
             let input = ObservationService.Input(indicator: f.indicator ?? "", territory: f.territory, structure: f.structure, couloir: f.couloir, period: f.period ?? "",
                                                  value: f.value, numerator: f.numerator, denominator: f.denominator, source: f.source, comment: f.comment)
-            _ = try await req.db.sqlTransaction { db in try await ObservationService.record([input], provenance: "saisie:" + req.actor.name, on: db, actor: req.actor) }
+            _ = try await req.db.sqlTransaction { db in try await ObservationService.record([input], provenance: "saisie:" + req.actor.name, on: db, actor: req.actor(overriding: f.override)) }
             return .seeOther(SiteURL.entry.with([("ok", "valeur")]))
         } catch let e as ServiceError {
             model.error = e.message

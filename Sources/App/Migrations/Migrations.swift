@@ -29,5 +29,6 @@ enum Migrations {
         app.migrations.add(UpdateIndicatorsAddComputed())
         app.migrations.add(CreateActivityAttachments())
         app.migrations.add(CreateAccounts())
+        app.migrations.add(CreateSnapshots())
     }
 }

@@ -10,6 +10,8 @@ struct Actor: Sendable, Equatable {
     var address: String? = nil
     var grant: Grant = .operator_
     var userID: UUID? = nil
+    /// An administrator's explicit override of a locked period, with its reason (audited).
+    var override: String? = nil
 
     static let cli = Actor(name: "cli")
     static let system = Actor(name: "système")

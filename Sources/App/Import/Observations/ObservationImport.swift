@@ -151,7 +151,14 @@ enum ObservationImport {
                 report.rejected.append(.init(line: line, field: e.field ?? "ligne", reason: e.message))
             }
         }
-        let plan = try await ObservationService.plan(resolved, on: db)
+        var plan = try await ObservationService.plan(resolved, on: db)
+        let locked = try await PeriodLock.refusals(plan, actor: actor, on: db)
+        if !locked.isEmpty {
+            for (i, reason) in locked.sorted(by: { $0.key < $1.key }) { report.rejected.append(.init(line: lines[i], field: "periode", reason: reason)) }
+            report.rejected.sort { $0.line < $1.line }
+            lines = lines.indices.filter { locked[$0] == nil }.map { lines[$0] }
+            plan = plan.indices.filter { locked[$0] == nil }.map { plan[$0] }
+        }
         for (i, p) in plan.enumerated() {
             switch p.change {
             case .create: report.created += 1
@@ -220,12 +227,25 @@ enum ObservationImport {
         struct S: Decodable { var status: String }
         let status = try await db.select().column("status").from("import_batches").where("id", .equal, batch.id).first(decoding: S.self)?.status
         guard status == "valide" else { throw ServiceError.conflict("Le lot \(batch.id.uuidString.prefix(8).lowercased()) est déjà annulé.") }
+        if batch.kind != "targets" { try await refuseLockedUndo(batch, actor: actor, on: db) }
         let report = batch.kind == "targets" ? try await TargetImport.undo(batch, on: db, actor: actor) : try await undoObservations(batch, on: db)
         try await db.update("import_batches").set("status", to: "annule").set("undone_at", to: Date()).where("id", .equal, batch.id).run()
         try await RollupCache.invalidateAll(on: db)
         try await AuditService.record(db, actor: actor, action: "undo", objectType: "import_batch", objectID: batch.id.uuidString,
                                       summary: "Annulation de l'import \(batch.file_name) : \(report.restored) valeurs rétablies, \(report.deleted) supprimées")
         return report
+    }
+
+    /// Undoing a batch would change values of a validated period: the same lock as any write.
+    static func refuseLockedUndo(_ batch: Batch, actor: Actor, on db: any SQLDatabase) async throws {
+        guard let lock = try await PeriodLock.current(on: db) else { return }
+        struct P: Decodable { var period: String }
+        let periods = try await db.select().distinct().column("period").from("observations").where("batch_id", .equal, batch.id).all(decoding: P.self)
+        let locked = periods.compactMap { Period($0.period) }.filter { PeriodLock.isLocked($0, by: lock) }
+        if let first = locked.min(by: { $0.end < $1.end }), let reason = PeriodLock.refusal(first, lock: lock, actor: actor) {
+            throw ServiceError.forbidden("Annulation refusée : " + reason)
+        }
+        try await PeriodLock.auditOverride(count: locked.count, actor: actor, subject: "l'annulation du lot \(batch.id.uuidString.prefix(8).lowercased())", on: db)
     }
 
     static func undoObservations(_ batch: Batch, on db: any SQLDatabase) async throws -> UndoReport {

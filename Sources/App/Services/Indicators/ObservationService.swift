@@ -217,10 +217,18 @@ enum ObservationService {
                 throw ServiceError(kind: e.kind, message: inputs.count > 1 ? "Ligne \(n + 1) : \(e.message)" : e.message, field: e.field)
             }
         }
-        return try await apply(try await plan(resolved, on: db), provenance: provenance, batch: batch, on: db, actor: actor)
+        let planned = try await plan(resolved, on: db)
+        if let (i, reason) = try await PeriodLock.refusals(planned, actor: actor, on: db).min(by: { $0.key < $1.key }) {
+            throw ServiceError(kind: .forbidden, message: inputs.count > 1 ? "Ligne \(i + 1) : \(reason)" : reason, field: "periode")
+        }
+        return try await apply(planned, provenance: provenance, batch: batch, on: db, actor: actor)
     }
 
     static func apply(_ plan: [Planned], provenance: String, batch: UUID? = nil, on db: any SQLDatabase, actor: Actor) async throws -> Outcome {
+        if actor.override != nil, let lock = try await PeriodLock.current(on: db) {
+            let locked = plan.filter { $0.change != .unchanged && PeriodLock.isLocked($0.resolved.period, by: lock) }.count
+            try await PeriodLock.auditOverride(count: locked, actor: actor, subject: provenance, on: db)
+        }
         var outcome = Outcome()
         let now = Date()
         var history: [[any Encodable & Sendable]] = [], created: [[any Encodable & Sendable]] = []

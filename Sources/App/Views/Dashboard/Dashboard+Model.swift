@@ -14,6 +14,8 @@ enum Dashboard {
         var status: Progress.Status
         var trend: [Double]
         var inconsistent: Bool
+        /// Where the value comes from, frozen with it in a validated snapshot.
+        var provenance: String = ""
     }
 
     struct Fiche: Sendable, Equatable { var code: String; var title: String; var rows: [Row] }

@@ -37,7 +37,7 @@ extension Dashboard {
                 code: d.code, label: d.label, couloir: r.couloir.rawValue, target: IndicatorFormat.target(r.progress.target, d),
                 due: r.progress.target.map { Milestone.label($0.due) } ?? "", value: IndicatorFormat.value(r.progress.value, d),
                 valueDate: r.progress.valueDate.map { Format.date(iso: $0.iso) } ?? "", realisation: IndicatorFormat.ratio(r.progress.realisation),
-                status: r.progress.status, trend: Array(trend), inconsistent: r.inconsistent))
+                status: r.progress.status, trend: Array(trend), inconsistent: r.inconsistent, provenance: r.series.provenance))
         }
         let blocks = objectives.map { o in
             Objective(number: o.number, title: o.title, fiches: fiches.filter { $0.objective_id == o.id }.compactMap { f in

@@ -11,6 +11,7 @@ extension Dashboard {
             .el("p", .link(SiteURL.comparison.with([("date", m.at.iso), ("couloir", m.couloir?.rawValue)]), .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"),
                            .txt("Comparer les territoires")), .txt(" · "),
                 .link(SiteURL.tasks.path, .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"), .txt("Tableau des tâches")), .txt(" · "),
+                .link(SiteURL.snapshots.path, .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"), .txt("Photos à date validées")), .txt(" · "),
                 .link(SiteURL.exportProgress(.csv).with([("date", m.at.iso), ("territoire", m.territory.code), ("couloir", m.couloir?.rawValue)]),
                       .cls("fr-link fr-icon-download-line fr-link--icon-left"), .txt("Exporter en CSV (Excel)")), .txt(" · "),
                 .link(SiteURL.exportProgress(.xlsx).with([("date", m.at.iso), ("territoire", m.territory.code), ("couloir", m.couloir?.rawValue)]),
