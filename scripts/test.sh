@@ -41,6 +41,9 @@ scripts/cli-test.sh .build/debug/jalon
 echo "== Crash test: imports killed with SIGKILL (SQLite and PostgreSQL)"
 scripts/crash-test.sh .build/debug/jalon "$pgurl"
 
+echo "== Two nodes on one PostgreSQL (shared sessions, optimistic versions)"
+scripts/multinode-test.sh .build/debug/jalon "$pgurl"
+
 echo "== Browser journeys (headless Chromium)"
 scripts/browser-test.sh .build/debug/jalon
 

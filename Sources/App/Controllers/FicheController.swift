@@ -16,6 +16,8 @@ enum FicheController {
         var status: String?
         var start: String?
         var end: String?
+        var version: Int?
+        var action_version: Int?
     }
 
     static func found(_ req: Request) async throws -> FichePage.Found {
@@ -38,9 +40,9 @@ enum FicheController {
                 switch form.section {
                 case "texts":
                     try await FicheService.updateTexts(fiche: fiche.id, objectives: form.objectives ?? "", levers: form.levers ?? "", obstacles: form.obstacles ?? "",
-                                                       contacts: form.contacts ?? "", on: db, actor: req.actor)
-                case "calendar": try await FicheService.updateCalendar(fiche: fiche.id, cells: form.cell ?? [:], on: db, actor: req.actor)
-                case "raci": try await FicheService.updateRACI(fiche: fiche.id, cells: form.cell ?? [:], on: db, actor: req.actor)
+                                                       contacts: form.contacts ?? "", version: form.version, on: db, actor: req.actor)
+                case "calendar": try await FicheService.updateCalendar(fiche: fiche.id, cells: form.cell ?? [:], version: form.version, on: db, actor: req.actor)
+                case "raci": try await FicheService.updateRACI(fiche: fiche.id, cells: form.cell ?? [:], version: form.version, on: db, actor: req.actor)
                 case "action":
                     var id: UUID?
                     if let raw = form.action_id, !raw.isEmpty {
@@ -48,7 +50,7 @@ enum FicheController {
                         id = parsed
                     }
                     try await FicheService.saveAction(fiche: fiche.id, .init(id: id, title: form.title ?? "", description: form.description ?? "", pilot: form.pilot,
-                                                                             status: form.status ?? "a_faire", start: form.start, end: form.end), on: db, actor: req.actor)
+                                                                             status: form.status ?? "a_faire", start: form.start, end: form.end, version: form.action_version), on: db, actor: req.actor)
                 default: throw ServiceError.invalid("Section inconnue « \(form.section.prefix(20)) ».")
                 }
             }

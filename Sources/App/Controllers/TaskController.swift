@@ -16,6 +16,7 @@ enum TaskController {
         var status: String?
         /// The board's filter, kept across the move.
         var responsable: String?
+        var version: Int?
     }
 
     @Sendable static func board(req: Request) async throws -> Response {
@@ -47,7 +48,7 @@ enum TaskController {
         let f = try req.content.decode(MoveForm.self)
         let filter = f.responsable?.trimmingCharacters(in: .whitespaces)
         do {
-            try await req.db.sqlTransaction { db in _ = try await TaskService.setStatus(id: id, status: f.status ?? "", on: db, actor: req.actor) }
+            try await req.db.sqlTransaction { db in _ = try await TaskService.setStatus(id: id, status: f.status ?? "", version: f.version, on: db, actor: req.actor) }
             return .seeOther(TasksPage.path(filter: filter, ok: "deplacee") + "#tache-\(id.uuidString.lowercased())")
         } catch let e as ServiceError {
             var model = try await TasksPage.query(filter: filter, today: Day.today(), on: req.sql)

@@ -30,5 +30,6 @@ enum Migrations {
         app.migrations.add(CreateActivityAttachments())
         app.migrations.add(CreateAccounts())
         app.migrations.add(CreateSnapshots())
+        app.migrations.add(UpdateAddVersions())
     }
 }

@@ -86,7 +86,7 @@ enum TaskService {
 
     /// Moves a task to another column; returns whether its status changed.
     @discardableResult
-    static func setStatus(id: UUID, status raw: String, on db: any SQLDatabase, actor: Actor) async throws -> Bool {
+    static func setStatus(id: UUID, status raw: String, version: Int? = nil, on db: any SQLDatabase, actor: Actor) async throws -> Bool {
         guard let status = Status(rawValue: raw.trimmingCharacters(in: .whitespaces)) else {
             throw ServiceError.invalid("Statut inconnu « \(raw.prefix(20)) » (à faire, en cours, bloqué ou fait).")
         }
@@ -95,6 +95,7 @@ enum TaskService {
             throw ServiceError.notFound("Tâche inconnue.")
         }
         try await actor.authorize(.tasks, territories: task.territory_code.map { [$0] } ?? [], on: db)
+        try await OptimisticVersion.bump("tasks", id: id, expected: version, label: "La tâche « \(task.title.prefix(80)) »", on: db)
         guard task.status != status.rawValue else { return false }
         try await db.update("tasks").set("status", to: status.rawValue).set("updated_at", to: Date()).where("id", .equal, id).run()
         let before = Status(rawValue: task.status)?.label ?? task.status

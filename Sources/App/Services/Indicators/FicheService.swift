@@ -8,8 +8,9 @@ enum FicheService {
     /// The audiences of the RACI, as the roadmaps name them.
     static let audiences: [(code: String, label: String)] = [("ES", "ES"), ("ESMS", "ESMS"), ("LIB", "Libéraux"), ("BIORADIO", "Bio/radio"), ("CITOYENS", "Citoyens")]
 
-    static func updateTexts(fiche: UUID, objectives: String, levers: String, obstacles: String, contacts: String, on db: any SQLDatabase, actor: Actor) async throws {
+    static func updateTexts(fiche: UUID, objectives: String, levers: String, obstacles: String, contacts: String, version: Int? = nil, on db: any SQLDatabase, actor: Actor) async throws {
         try await actor.authorize(.regional, on: db)
+        try await OptimisticVersion.bump("fiches", id: fiche, expected: version, label: "La fiche", on: db)
         for (name, text) in [("objectifs", objectives), ("leviers", levers), ("freins", obstacles), ("contacts", contacts)] where text.count > 10_000 {
             throw ServiceError.invalid("Le champ « \(name) » dépasse 10 000 caractères.")
         }
@@ -19,8 +20,9 @@ enum FicheService {
     }
 
     /// `cells`: "<action id>|<period>" → intensity 0…3. Replaces the fiche's calendar.
-    static func updateCalendar(fiche: UUID, cells: [String: String], on db: any SQLDatabase, actor: Actor) async throws {
+    static func updateCalendar(fiche: UUID, cells: [String: String], version: Int? = nil, on db: any SQLDatabase, actor: Actor) async throws {
         try await actor.authorize(.regional, on: db)
+        try await OptimisticVersion.bump("fiches", id: fiche, expected: version, label: "La fiche", on: db)
         var rows: [[any Encodable & Sendable]] = []
         for (key, raw) in cells.sorted(by: { $0.key < $1.key }) {
             let parts = key.split(separator: "|")
@@ -36,8 +38,9 @@ enum FicheService {
     }
 
     /// `cells`: "<action id>|<organisation|audience>|<party>" → R, A, C, I or empty. Replaces the fiche's RACI.
-    static func updateRACI(fiche: UUID, cells: [String: String], on db: any SQLDatabase, actor: Actor) async throws {
+    static func updateRACI(fiche: UUID, cells: [String: String], version: Int? = nil, on db: any SQLDatabase, actor: Actor) async throws {
         try await actor.authorize(.regional, on: db)
+        try await OptimisticVersion.bump("fiches", id: fiche, expected: version, label: "La fiche", on: db)
         struct A: Decodable { var id: UUID }
         let actions = Set(try await db.select().column("id").from("actions").where("fiche_id", .equal, fiche).all(decoding: A.self).map(\.id))
         var rows: [[any Encodable & Sendable]] = []
@@ -67,6 +70,8 @@ extension FicheService {
         var status: String
         var start: String?
         var end: String?
+        /// The action's version the form was built from (updates only).
+        var version: Int? = nil
     }
 
     /// Creates (no id) or updates an action of the fiche.
@@ -95,6 +100,7 @@ extension FicheService {
             guard try await db.select().column("fiche_id").from("actions").where("id", .equal, id).first(decoding: F.self)?.fiche_id == fiche else {
                 throw ServiceError.notFound("Action inconnue dans cette fiche.")
             }
+            try await OptimisticVersion.bump("actions", id: id, expected: a.version, label: "L'action « \(title.prefix(80)) »", on: db)
             try await db.update("actions").set("title", to: title).set("description", to: a.description).set("pilot_code", to: pilot)
                 .set("status", to: a.status).set("start_on", to: start).set("end_on", to: end).where("id", .equal, id).run()
         } else {

@@ -5,6 +5,7 @@ enum FichePage {
     struct Action: Sendable, Equatable {
         var id: String; var number: Int; var title: String; var status: String
         var description = ""; var pilot: String? = nil; var start: String? = nil; var end: String? = nil
+        var version = 1
     }
     struct IndicatorRow: Sendable, Equatable {
         var code, service, couloir, label, target, source, photo: String
@@ -31,6 +32,8 @@ enum FichePage {
         var indicators: [IndicatorRow]
         var message: String?
         var error: String?
+        /// The fiche's version when the page was built: its forms send it back (optimistic locking).
+        var version = 1
 
         static func == (a: Model, b: Model) -> Bool {
             a.code == b.code && a.title == b.title && a.actions == b.actions && a.calendar == b.calendar && a.raci == b.raci

@@ -13,16 +13,16 @@ extension FichePage {
     }
 
     static func query(_ found: Found, at: Day, message: String? = nil, error: String? = nil, on db: any SQLDatabase) async throws -> Model? {
-        struct F: Decodable { var code, title, objectives_text, levers, obstacles, contacts: String; var objective_id: UUID? }
-        guard let f = try await db.select().columns("code", "title", "objectives_text", "levers", "obstacles", "contacts", "objective_id").from("fiches")
+        struct F: Decodable { var code, title, objectives_text, levers, obstacles, contacts: String; var objective_id: UUID?; var version: Int }
+        guard let f = try await db.select().columns("code", "title", "objectives_text", "levers", "obstacles", "contacts", "objective_id", "version").from("fiches")
             .where("id", .equal, found.id).first(decoding: F.self) else { return nil }
         struct R: Decodable { var region_code: String?; var start_on, end_on: String }
         let roadmap = try await db.select().columns("region_code", "start_on", "end_on").from("roadmaps").where("id", .equal, found.roadmapID).first(decoding: R.self)
         guard let roadmap, let territory = try await TerritoryQuery.find(roadmap.region_code ?? "FR", on: db) else { return nil }
         struct O: Decodable { var number: Int; var title: String }
         let objective = try await f.objective_id.asyncMap { try await db.select().columns("number", "title").from("objectives").where("id", .equal, $0).first(decoding: O.self) } ?? nil
-        struct A: Decodable { var id: UUID; var number: Int; var title, status, description: String; var pilot_code, start_on, end_on: String? }
-        let actions = try await db.select().columns("id", "number", "title", "status", "description", "pilot_code", "start_on", "end_on").from("actions").where("fiche_id", .equal, found.id).orderBy("number").all(decoding: A.self)
+        struct A: Decodable { var id: UUID; var number: Int; var title, status, description: String; var pilot_code, start_on, end_on: String?; var version: Int }
+        let actions = try await db.select().columns("id", "number", "title", "status", "description", "pilot_code", "start_on", "end_on", "version").from("actions").where("fiche_id", .equal, found.id).orderBy("number").all(decoding: A.self)
         struct C: Decodable { var action_id: UUID?; var period: String; var intensity: Int }
         let calendar = try await db.select().columns("action_id", "period", "intensity").from("fiche_calendar").where("fiche_id", .equal, found.id).all(decoding: C.self)
         struct X: Decodable { var action_id: UUID; var party_kind, party, role: String }
@@ -55,11 +55,11 @@ extension FichePage {
         return Model(code: f.code, title: f.title, objective: objective.map { "Objectif \($0.number) — \($0.title)" } ?? "", territory: territory, at: at,
                      objectivesText: f.objectives_text, levers: f.levers, obstacles: f.obstacles, contacts: f.contacts,
                      actions: actions.map { Action(id: $0.id.uuidString.lowercased(), number: $0.number, title: $0.title, status: $0.status,
-                                                   description: $0.description, pilot: $0.pilot_code, start: $0.start_on, end: $0.end_on) },
+                                                   description: $0.description, pilot: $0.pilot_code, start: $0.start_on, end: $0.end_on, version: $0.version) },
                      semesters: semesters,
                      calendar: Dictionary(calendar.compactMap { c in c.action_id.map { ("\($0.uuidString.lowercased())|\(c.period)", c.intensity) } }, uniquingKeysWith: max),
                      organisations: organisations.map { ($0.code, $0.name) },
                      raci: Dictionary(raci.map { ("\($0.action_id.uuidString.lowercased())|\($0.party_kind)|\($0.party)", $0.role) }, uniquingKeysWith: { a, _ in a }),
-                     indicators: rows, message: message, error: error)
+                     indicators: rows, message: message, error: error, version: f.version)
     }
 }

@@ -26,6 +26,7 @@ extension FichePage {
             m.actions.isEmpty ? .el("p", .txt("Aucune action.")) : .group(
                 .postForm( .attr("action", url), .cls("jalon-edit"),
                     .void("input", [("type", "hidden"), ("name", "section"), ("value", "calendar")]),
+                    .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(m.version)")]),
                     UI.table(caption: "Charge de travail par semestre (0 à 3)",
                              headers: [("Action", false)] + m.semesters.map { ($0.label, false) },
                              rows: m.actions.map { a in
@@ -42,6 +43,7 @@ extension FichePage {
                     .el("button", .cls("fr-btn fr-btn--secondary jalon-noprint"), .attr("type", "submit"), .txt("Enregistrer le calendrier"))),
                 .postForm( .attr("action", url), .cls("jalon-edit"),
                     .void("input", [("type", "hidden"), ("name", "section"), ("value", "raci")]),
+                    .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(m.version)")]),
                     UI.table(caption: "RACI par organisation pilote et par public (R réalise, A approuve, C contribue, I informé)",
                              headers: [("Action", false)] + parties.map { ($0.label, false) },
                              rows: m.actions.map { a in
@@ -66,6 +68,7 @@ extension FichePage {
                 .el("summary", .txt("Modifier les textes de la fiche")),
                 .postForm( .attr("action", url),
                     .void("input", [("type", "hidden"), ("name", "section"), ("value", "texts")]),
+                    .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(m.version)")]),
                     UI.textarea(id: "fiche-objectifs", name: "objectives", label: "Objectifs", value: m.objectivesText),
                     UI.textarea(id: "fiche-leviers", name: "levers", label: "Leviers", value: m.levers),
                     UI.textarea(id: "fiche-freins", name: "obstacles", label: "Freins", value: m.obstacles),
@@ -81,6 +84,7 @@ extension FichePage {
             return .postForm( .attr("action", url),
                 .void("input", [("type", "hidden"), ("name", "section"), ("value", "action")]),
                 .when(a != nil, .void("input", [("type", "hidden"), ("name", "action_id"), ("value", a?.id ?? "")])),
+                .when(a != nil, .void("input", [("type", "hidden"), ("name", "action_version"), ("value", "\(a?.version ?? 1)")])),
                 .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
                     .el("div", .cls("fr-col-12 fr-col-md-6"), UI.input(id: "action-\(id)-titre", name: "title", label: "Titre", value: a?.title, required: true)),
                     .el("div", .cls("fr-col-12 fr-col-md-3"), UI.select(id: "action-\(id)-pilote", name: "pilot", label: "Pilote", options: pilots, selected: a?.pilot)),

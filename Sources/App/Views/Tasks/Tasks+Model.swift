@@ -11,6 +11,7 @@ enum TasksPage {
         var status: TaskService.Status
         var action: String?
         var late: Bool
+        var version = 1
     }
 
     struct Column: Sendable, Equatable {

@@ -72,6 +72,7 @@ extension TasksPage {
                 .el("div", .cls("fr-card__footer"),
                     .postForm( .attr("action", statusPath(c.id)), .cls("jalon-task__move"),
                         .when(filter != nil, .void("input", [("type", "hidden"), ("name", "responsable"), ("value", filter ?? "")])),
+                        .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(c.version)")]),
                         .el("div", .cls("fr-select-group"),
                             .el("label", .cls("fr-label fr-sr-only"), .attr("for", selectID), .txt("Nouveau statut de « \(c.title) »")),
                             .el("select", .cls("fr-select"), .attr("id", selectID), .attr("name", "status"),
