@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Crash test with a real process: `jalon import observations` of a large file is killed with
 # SIGKILL while it writes; the database must hold nothing of it (no partial write) and pass its
-# integrity check; the same import then completes and a re-run changes nothing.
+# integrity check; the same import then completes and a re-run changes nothing. Then `jalon serve`
+# is killed while it writes a 60 000-value API batch: all of it or none of it.
 # Runs on SQLite, and on PostgreSQL when a cluster URL is given.
 # Usage: scripts/crash-test.sh BIN [POSTGRES_URL]
 set -euo pipefail
@@ -29,6 +30,14 @@ with open(sys.argv[1], "w") as f:
                 f.write(f"O2-08;{c};{1900 + y}-{m:02d};{n % 997}\n"); n += 1
 PY
 
+# The same kind of values as one JSON batch for POST /api/observations (all or nothing).
+python3 - "$WORK/batch.json" <<'PY'
+import json, sys
+rows = [{"indicator": "O2-08", "territory": t, "period": f"{2500 + i // 120}-{i % 12 + 1:02d}", "value": str(i % 991), "source": "crash-api"}
+        for i in range(60000) for t in [["D59", "D62", "R32", "C59350", "C62041", "C59183", "C59009", "C62160", "C75056", "C2A004"][(i // 12) % 10]]]
+json.dump(rows, open(sys.argv[1], "w"))
+PY
+
 run_case() { # run_case LABEL URL COUNT-COMMAND...
     local label=$1 url=$2; shift 2
     export JALON_DATABASE_URL=$url
@@ -52,6 +61,30 @@ run_case() { # run_case LABEL URL COUNT-COMMAND...
     grep -qE "120 000 créées|120 000 inchangées" <(sed 's/\xe2\x80\xaf/ /g' "$WORK/$label-again.out") && ok || ko "$label: $(head -1 "$WORK/$label-again.out")"
     n=$("$@" "SELECT COUNT(*) FROM observations")
     [[ $n == 120000 ]] && ok || ko "$label: $n observations after the full import"
+
+    # A multi-row write through the API: the server is killed while it writes a 60 000-value batch.
+    printf 'une phrase de passe solide\n' | JALON_BCRYPT_COST=4 "$BIN" user create --admin "crash-$label@exemple.invalid" --password-stdin >/dev/null
+    local token port spid
+    token=$("$BIN" token create --user "crash-$label@exemple.invalid" --name crash 2>/dev/null)
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    for delay in 1.5 3; do
+        ( cd "$WORK" && exec "$BIN" serve --hostname 127.0.0.1 --port "$port" >"$WORK/$label-serve.log" 2>&1 ) &
+        spid=$!
+        for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+        curl -s -o /dev/null -H "Authorization: Bearer $token" -H "Content-Type: application/json" --data-binary @"$WORK/batch.json" \
+            "http://127.0.0.1:$port/api/observations" &
+        local cpid=$!
+        sleep "$delay"
+        kill -9 "$spid" 2>/dev/null || true
+        wait "$spid" 2>/dev/null || true
+        wait "$cpid" 2>/dev/null || true
+        n=$("$@" "SELECT COUNT(*) FROM observations WHERE source = 'crash-api'")
+        if [[ $n == 0 || $n == 60000 ]]; then ok; else ko "$label: server killed after ${delay}s during an API batch, $n of its 60 000 values left"; fi
+        [[ $n == 0 ]] || break
+    done
+    # Years 2500-2899 of the batch replace values of the file, 2900-2999 are new: 120 000 or 132 000 in all.
+    n=$("$@" "SELECT COUNT(*) FROM observations")
+    [[ $n == 120000 || $n == 132000 ]] && ok || ko "$label: $n observations after the killed API batch"
 }
 
 sqlite_count() { sqlite3 "$WORK/crash.sqlite" "$1"; }
