@@ -44,6 +44,9 @@ scripts/crash-test.sh .build/debug/jalon "$pgurl"
 echo "== Two nodes on one PostgreSQL (shared sessions, optimistic versions)"
 scripts/multinode-test.sh .build/debug/jalon "$pgurl"
 
+echo "== API contract (schemathesis against a running server: no 5xx)"
+scripts/api-contract-test.sh .build/debug/jalon 30
+
 echo "== Browser journeys (headless Chromium)"
 scripts/browser-test.sh .build/debug/jalon
 

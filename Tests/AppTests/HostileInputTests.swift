@@ -69,4 +69,15 @@ import Vapor
             #expect(r.body.string.contains("trop volumineux"))
         }
     }
+
+    @Test(arguments: TestDB.all)
+    func malformedBodiesAreTheClientsError(db: TestDB) async throws {
+        try await db.withApp { app in
+            // Found by schemathesis: a body announced as multipart that is not one answered 500.
+            let multipart = try await app.send(.POST, "/api/imports?file=a.csv", headers: ["Content-Type": "multipart/form-data; boundary=x"], body: ByteBuffer(string: "--y\r\nnimporte quoi"))
+            #expect(multipart.status == .badRequest && multipart.body.string.contains("Corps de requête illisible"), "\(multipart.body.string)")
+            let json = try await app.send(.POST, "/api/observations", headers: ["Content-Type": "application/json"], body: ByteBuffer(string: #"[{"indicator": 12}]"#))
+            #expect(json.status == .badRequest)
+        }
+    }
 }

@@ -29,13 +29,38 @@ enum OpenAPI {
     static func ok(_ schema: JSON, _ description: String) -> JSON {
         ["description": description, "content": ["application/json": ["schema": schema]]]
     }
+    /// Every operation needs an account: an API token (Bearer) or a signed-in session.
+    static var security: [JSON] { [["bearer": [String]()], ["session": [String]()]] }
+    static var noSecurity: [JSON] { [] }
+    static var securitySchemes: JSON { [
+        "bearer": ["type": "http", "scheme": "bearer", "description": "Jeton d'API (jalon token create, ou « Mon compte ») : jalon_…"] as JSON,
+        "session": ["type": "apiKey", "in": "cookie", "name": AuthMiddleware.cookieName,
+                    "description": "Session ouverte sur /connexion ; les écritures envoient alors l'en-tête X-CSRF-Token."] as JSON,
+    ] }
+
     static var notFound: JSON { ["description": "Inconnu", "content": ["application/json": ["schema": ref("Error")]]] }
 
     static func body(_ schema: JSON, example: JSON) -> JSON {
         ["required": true, "content": ["application/json": ["schema": schema, "example": example]]]
     }
 
+    /// The description with its security: every operation needs an account, except the health check.
     static var document: JSON {
+        var doc = described
+        doc["security"] = security
+        var components = doc["components"] as? JSON ?? [:]
+        components["securitySchemes"] = securitySchemes
+        doc["components"] = components
+        if var paths = doc["paths"] as? JSON, var health = paths["/healthz"] as? JSON, var get = health["get"] as? JSON {
+            get["security"] = noSecurity
+            health["get"] = get
+            paths["/healthz"] = health
+            doc["paths"] = paths
+        }
+        return doc
+    }
+
+    static var described: JSON {
         let territory = object([
             "code": string("Code Jalon : FR, R32, D59, C59350, E200093201 ou code personnalisé"),
             "kind": ["type": "string", "enum": ["country", "region", "departement", "commune", "epci", "custom"]],

@@ -15,6 +15,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             case let e as any AbortError:
                 status = e.status
                 message = e.status == .notFound && e.reason == e.status.reasonPhrase ? "Page introuvable." : frenchReason(e)
+            case is DecodingError:
+                status = .badRequest; message = "Corps de requête illisible : un champ manque ou n'a pas le type attendu."
+            case _ where String(reflecting: type(of: error)).hasPrefix("MultipartKit."):
+                // A body announced as multipart/form-data that is not: the client's error, not ours.
+                status = .badRequest; message = "Corps de requête illisible : formulaire multipart/form-data mal formé."
             default:
                 request.logger.report(error: error)
                 status = .internalServerError
@@ -38,6 +43,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         switch e.status {
         case .payloadTooLarge: "Fichier ou requête trop volumineux."
         case .badRequest where e.reason == e.status.reasonPhrase: "Requête invalide."
+        // Vapor's decoding messages ("No such key 'file' at path ''…", "Value of type … required…").
+        case .badRequest where e.reason.hasPrefix("No such key") || e.reason.hasPrefix("Value of type") || e.reason.hasPrefix("Value required")
+            || e.reason.hasPrefix("Data corrupted") || e.reason.hasPrefix("Could not"):
+            "Corps de requête illisible : un champ manque ou n'a pas le type attendu (\(e.reason.prefix(120)))."
         case .unsupportedMediaType: "Type de contenu non pris en charge."
         case .methodNotAllowed: "Méthode non autorisée."
         default: e.reason
