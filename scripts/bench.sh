@@ -159,9 +159,11 @@ scripts/bench-observations.sh "$jalon" 1000000 || observations=FAIL
 scripts/bench-rpps.sh "$jalon" 2000000
 reach=PASS
 scripts/bench-activities.sh "$jalon" 50000 || reach=FAIL
+load=PASS
+scripts/bench-concurrency.sh "$jalon" 50 120 || load=FAIL
 
 echo
 cat bench/REPORT.md
 # The observations figure is reported, not enforced: see the report for why it is out of reach.
 [[ $observations == PASS ]] || echo "bench: observations import below the target (see bench/REPORT.md)" >&2
-[[ $verdict == PASS && $dashboard == PASS && $reach == PASS ]]
+[[ $verdict == PASS && $dashboard == PASS && $reach == PASS && $load == PASS ]]
