@@ -80,4 +80,47 @@ import Vapor
             #expect(json.status == .badRequest)
         }
     }
+
+    @Test(arguments: TestDB.all)
+    func hostileTextsOfAccountsSnapshotsAndSignInAreEscaped(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .system) }
+            let name = Self.payloads.joined(separator: " ")
+            // A sign-in attempt with a hostile e-mail: echoed in the form and written to the audit trail.
+            let login = try await app.testing().sendRequest(.POST, "/connexion", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                                                             body: ByteBuffer(string: "email=" + name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + "&password=x&suite=" + Self.payloads[1].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!))
+            #expect(login.status == .unauthorized)
+            Self.assertEscaped(login.body.string, "connexion refusée")
+            #expect(try await app.post("/administration/comptes", form: [("email", "hostile@exemple.invalid"), ("name", name), ("role", "lecteur"), ("password", "une phrase assez longue")]).status == .seeOther)
+            #expect(try await app.post("/mon-compte/jetons", form: [("name", name)]).status == .ok)
+            #expect(try await app.post("/feuille-de-route/photos", form: [("name", name), ("date", "2022-06-30")]).status == .seeOther)
+            let user = try #require(try await AccountService.find(email: "hostile@exemple.invalid", on: app.sql))
+            let snapshot = try #require(try await SnapshotService.all(on: app.sql).first)
+            for path in ["/administration/comptes", "/administration/comptes/\(user.id.uuidString.lowercased())", "/mon-compte", "/audit", "/audit?q=script",
+                         "/feuille-de-route/photos", "/feuille-de-route/photos/\(snapshot.id.uuidString.lowercased())"] {
+                let page = try await app.get(path)
+                #expect(page.status == .ok, "\(path)")
+                Self.assertEscaped(page.body, path)
+            }
+            // The snapshot's export neutralises formula-like text like every export.
+            let csv = try await app.get("/feuille-de-route/photos/\(snapshot.id.uuidString.lowercased())/avancement.csv").body
+            #expect(!csv.contains(";=") && !csv.contains(";+") && !csv.contains(";@"))
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func sqlMetacharactersInTheFiltersOfAccountsAuditAndActivities(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            for q in ["'; DROP TABLE users; --", "%", "_", "\\", "' OR '1'='1"] {
+                let e = q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+                for path in ["/audit?acteur=\(e)&action=\(e)&objet=\(e)&identifiant=\(e)&q=\(e)", "/audit.csv?q=\(e)", "/activites?q=\(e)&territoire=\(e)&type=\(e)",
+                             "/annuaire?q=\(e)", "/taches?responsable=\(e)", "/feuille-de-route/photos"] {
+                    let page = try await app.get(path)
+                    #expect(page.status.code < 500 && page.status != .forbidden, "\(path) → \(page.status)")
+                }
+            }
+            #expect(try await app.count("users") == 1)
+            #expect(try await app.count("audit_events") > 0)
+        }
+    }
 }

@@ -421,3 +421,41 @@ def test_visit_logged_from_the_worklist_moves_the_timeline_and_the_reach(driver,
     # And the national indicator O2-02 follows without any entry.
     driver.get(f"{base_url}/indicateurs/O2-02?territoire=R32")
     assert "journal des activités" in driver.find_element(By.TAG_NAME, "main").text
+
+
+def test_an_animateur_writes_in_his_territory_only(base_url):
+    """The animatrice of the Nord signs in: a visit in the Pas-de-Calais is refused with the reason,
+    one in the Nord is logged; the accounts page is closed to her; signing out ends the session."""
+    d = make_driver(javascript=True)
+    try:
+        d.get(base_url + "/connexion")
+        d.find_element(By.ID, "email").send_keys("animateur.nord@demo.jalon.invalid")
+        d.find_element(By.ID, "password").send_keys("pas le bon mot de passe")
+        click_and_wait_navigation(d, d.find_element(By.CSS_SELECTOR, "#connexion button[type=submit]"))
+        assert "Adresse électronique ou mot de passe incorrect." in d.find_element(By.TAG_NAME, "main").text
+        sign_in(d, base_url, "animateur.nord@demo.jalon.invalid")
+        assert "Animateur territorial" in d.find_element(By.ID, "compte-connecte").text
+
+        def log_visit(territory):
+            d.get(f"{base_url}/activites/a-toucher?territoire={territory}&couloir=ES&depuis=2030-01-01")
+            rows = d.find_elements(By.CSS_SELECTOR, "main table tbody tr")
+            assert rows, f"no ES to reach in {territory}"
+            click_and_wait_navigation(d, rows[0].find_element(By.LINK_TEXT, "Consigner une visite"))
+            d.find_element(By.ID, "a-organisateurs").send_keys("GRADeS Hauts-de-France")
+            click_and_wait_navigation(d, d.find_element(By.XPATH, "//button[normalize-space()=\"Enregistrer l'activité\"]"))
+            return d.find_element(By.TAG_NAME, "main").text
+
+        refused = log_visit("D62")
+        assert "Hors de vos territoires (D59)" in refused, refused[:300]
+        logged = log_visit("D59")
+        assert "Visite sur site" in logged and "Hors de vos territoires" not in logged, logged[:300]
+
+        d.get(base_url + "/administration/comptes")
+        assert "Accès refusé" in d.find_element(By.TAG_NAME, "main").text
+        # The refusal page keeps the header of the signed-in account.
+        assert "Animateur territorial" in d.find_element(By.ID, "compte-connecte").text
+        click_and_wait_navigation(d, d.find_element(By.XPATH, "//button[normalize-space()='Se déconnecter']"))
+        d.get(base_url + "/activites")
+        assert "/connexion" in d.current_url
+    finally:
+        d.quit()
