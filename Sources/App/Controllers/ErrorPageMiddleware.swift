@@ -31,10 +31,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 try r.content.encode(["error": message, "status": "\(status.code)"], as: .json)
                 return r
             }
-            return .html(Layout(title: "Erreur \(status.code)").render(.group(
+            // Rendered outside AuthMiddleware's scope: the header still shows who is signed in.
+            return RequestContext.$current.withValue(.init(identity: request.identity)) { .html(Layout(title: "Erreur \(status.code)").render(.group(
                 UI.h1(status == .notFound ? "Page introuvable" : "Erreur \(status.code)"),
                 UI.alert(message, kind: "error"),
-                .el("p", .link(SiteURL.home.path, .cls("fr-link"), .txt("Retour au tableau de bord"))))), status: status)
+                .el("p", .link(SiteURL.home.path, .cls("fr-link"), .txt("Retour au tableau de bord"))))), status: status) }
         }
     }
 
