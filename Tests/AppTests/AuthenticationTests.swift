@@ -261,4 +261,31 @@ import VaporTesting
             #expect(try await tokenWorks() == false)
         }
     }
+
+    @Test(arguments: TestDB.all)
+    func theAuditTrailIsAppendOnlyInTheDatabaseItself(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            _ = try await Self.createUser(app, "pilote@exemple.invalid")
+            let n = try await app.count("audit_events")
+            #expect(n > 0)
+            await #expect(throws: (any Error).self) { try await app.sql.raw("UPDATE audit_events SET actor = 'quelqu''un d''autre'").run() }
+            await #expect(throws: (any Error).self) { try await app.sql.raw("DELETE FROM audit_events").run() }
+            #expect(try await app.count("audit_events") == n)
+            #expect(try await app.count("audit_events", where: "actor = 'quelqu''un d''autre'") == 0)
+            // Appending still works (every write of the service layer).
+            #expect(try await Self.login(app, "pilote@exemple.invalid").status == .seeOther)
+            #expect(try await app.count("audit_events") == n + 1)
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func fichePagesShowTheirHistoryWithBeforeAndAfter(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .system) }
+            #expect(try await app.post("/feuille-de-route/fiches/DMP", form: [("section", "texts"), ("objectives", "Alimenter le DMP"), ("levers", "SUN-ES")]).status == .seeOther)
+            let page = try await app.get("/feuille-de-route/fiches/DMP").body
+            #expect(page.contains("Historique de la fiche") && page.contains("administrateur@test.invalid") && page.contains("Textes de la fiche modifiés : leviers, objectifs"))
+            #expect(try await app.count("audit_events", where: "object_type = 'fiche' AND details LIKE '%→ « Alimenter le DMP »%'") == 1)
+        }
+    }
 }

@@ -31,5 +31,6 @@ enum Migrations {
         app.migrations.add(CreateAccounts())
         app.migrations.add(CreateSnapshots())
         app.migrations.add(UpdateAddVersions())
+        app.migrations.add(CreateAuditGuard())
     }
 }

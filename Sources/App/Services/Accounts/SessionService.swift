@@ -61,6 +61,8 @@ enum SessionService {
             return .refused
         }
         try await db.delete(from: "login_failures").where("email", .equal, email).run()
+        // Expired sessions and stale failures are cleared as people sign in: no scheduler needed.
+        try await sweep(policy: policy, on: db)
         let session = try await open(user: user.id, address: address, userAgent: userAgent, keys: policy.keys, on: db)
         try await AuditService.record(db, actor: Actor(name: user.email, address: address, userID: user.id), action: "login", objectType: "user", objectID: user.email,
                                       summary: "Connexion", details: ["navigateur": String(userAgent.prefix(200))])

@@ -14,9 +14,19 @@ enum FicheService {
         for (name, text) in [("objectifs", objectives), ("leviers", levers), ("freins", obstacles), ("contacts", contacts)] where text.count > 10_000 {
             throw ServiceError.invalid("Le champ « \(name) » dépasse 10 000 caractères.")
         }
+        struct Before: Decodable { var objectives_text, levers, obstacles, contacts: String }
+        let before = try await db.select().columns("objectives_text", "levers", "obstacles", "contacts").from("fiches").where("id", .equal, fiche).first(decoding: Before.self)
+        var changes: [String: String] = [:]
+        if let before {
+            for (name, old, new) in [("objectifs", before.objectives_text, objectives), ("leviers", before.levers, levers),
+                                     ("freins", before.obstacles, obstacles), ("contacts", before.contacts, contacts)] where old != new {
+                changes[name] = "« \(old.prefix(300)) » → « \(new.prefix(300)) »"
+            }
+        }
         try await db.update("fiches").set("objectives_text", to: objectives).set("levers", to: levers).set("obstacles", to: obstacles)
             .set("contacts", to: contacts).where("id", .equal, fiche).run()
-        try await AuditService.record(db, actor: actor, action: "update", objectType: "fiche", objectID: fiche.uuidString, summary: "Textes de la fiche modifiés")
+        try await AuditService.record(db, actor: actor, action: "update", objectType: "fiche", objectID: fiche.uuidString,
+                                      summary: "Textes de la fiche modifiés" + (changes.isEmpty ? "" : " : " + changes.keys.sorted().joined(separator: ", ")), details: changes)
     }
 
     /// `cells`: "<action id>|<period>" → intensity 0…3. Replaces the fiche's calendar.

@@ -34,6 +34,8 @@ enum FichePage {
         var error: String?
         /// The fiche's version when the page was built: its forms send it back (optimistic locking).
         var version = 1
+        /// Its own audit trail, most recent first.
+        var history: [AuditQuery.Event] = []
 
         static func == (a: Model, b: Model) -> Bool {
             a.code == b.code && a.title == b.title && a.actions == b.actions && a.calendar == b.calendar && a.raci == b.raci

@@ -60,6 +60,7 @@ extension FichePage {
                      calendar: Dictionary(calendar.compactMap { c in c.action_id.map { ("\($0.uuidString.lowercased())|\(c.period)", c.intensity) } }, uniquingKeysWith: max),
                      organisations: organisations.map { ($0.code, $0.name) },
                      raci: Dictionary(raci.map { ("\($0.action_id.uuidString.lowercased())|\($0.party_kind)|\($0.party)", $0.role) }, uniquingKeysWith: { a, _ in a }),
-                     indicators: rows, message: message, error: error, version: f.version)
+                     indicators: rows, message: message, error: error, version: f.version,
+                     history: try await AuditQuery.history(type: "fiche", id: found.id.uuidString, on: db))
     }
 }

@@ -73,7 +73,9 @@ extension FichePage {
                     UI.textarea(id: "fiche-leviers", name: "levers", label: "Leviers", value: m.levers),
                     UI.textarea(id: "fiche-freins", name: "obstacles", label: "Freins", value: m.obstacles),
                     UI.textarea(id: "fiche-contacts", name: "contacts", label: "Contacts (un par ligne : nom — organisation — rôle)", value: m.contacts),
-                    .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Enregistrer"))))))
+                    .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Enregistrer")))),
+            .when(!m.history.isEmpty, .el("div", .cls("jalon-noprint fr-mt-5w"),
+                .el("h2", .txt("Historique")), AuditPage.table(m.history, caption: "Historique de la fiche")))))
     }
 
     static func actionsSection(_ m: Model, url: String) -> HNode {
