@@ -127,6 +127,13 @@ if [[ "$token" =~ ^jalon_[A-Za-z0-9_-]{40,}$ ]]; then passed=$((passed + 1)); el
 check token-too-high 1 "plus de droits que son titulaire" -- "$BIN" token create --user anim@exemple.invalid --name x --role pilote
 check token-list 0 "import mensuel	animateur	D59	actif" -- "$BIN" token list --user anim@exemple.invalid
 if "$BIN" token list | grep -q "$token"; then failed=$((failed + 1)); echo "FAIL token listed in clear"; else passed=$((passed + 1)); fi
+# JALON_AS: the command acts with that account's rights — an animateur of the Nord imports a value of
+# a territory (refused, animateurs enter structure-level values) and one of a structure of the Nord.
+printf 'indicateur;territoire;structure;periode;valeur\nO3-18;D59;;2022-03;1\nO3-18;;590000001;2022-03;1\n' > anim.csv
+check as-animateur 0 "ligne 2, champ territoire : Un animateur territorial saisit les valeurs des structures" -- env JALON_AS=anim@exemple.invalid "$BIN" import observations anim.csv --dry-run
+check as-animateur-ok 0 "1 créées, 0 modifiées, 0 inchangées, 1 rejetées" -- env JALON_AS=anim@exemple.invalid "$BIN" import observations anim.csv --dry-run
+check as-animateur-regional 1 "ne permet pas de modifier le paramétrage régional" -- env JALON_AS=anim@exemple.invalid "$BIN" import codes codes.csv
+check as-unknown 1 "JALON_AS : aucun compte actif" -- env JALON_AS=personne@exemple.invalid "$BIN" import observations anim.csv --dry-run
 check user-deactivate 0 "Compte anim@exemple.invalid désactivé" -- "$BIN" user deactivate anim@exemple.invalid
 check user-unknown 1 "Aucun compte pour « personne@exemple.invalid »" -- "$BIN" user deactivate personne@exemple.invalid
 if sqlite3 "$WORK/cli.sqlite" "SELECT password_hash FROM users" | grep -qv '^\$2[aby]\$'; then failed=$((failed + 1)); echo "FAIL a password stored otherwise than as bcrypt"; else passed=$((passed + 1)); fi

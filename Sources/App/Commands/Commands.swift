@@ -83,6 +83,17 @@ extension CommandContext {
         return (data, (path as NSString).lastPathComponent)
     }
 
+    /// Who a command acts as: the server's operator (administrator's rights: whoever runs `jalon`
+    /// here can open the database anyway), or, with JALON_AS=EMAIL, that account with exactly its
+    /// rights — for scripts run on behalf of an animateur or a contributeur.
+    func actor() async throws -> Actor {
+        guard let email = ProcessInfo.processInfo.environment["JALON_AS"], !email.isEmpty else { return .cli }
+        guard let user = try await AccountService.find(email: email, on: sql), user.active else {
+            throw CommandFailure("JALON_AS : aucun compte actif pour « \(email.prefix(80)) ».")
+        }
+        return Actor(name: user.email + " (ligne de commande)", grant: try await AccountService.grant(for: user, on: sql), userID: user.id)
+    }
+
     /// Runs a command body and turns service errors into one French line on stderr.
     func run(_ body: () async throws -> Void) async throws {
         do {

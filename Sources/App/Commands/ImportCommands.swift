@@ -32,10 +32,11 @@ struct ImportCSVCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
+            let cliActor = try await context.actor()
             let (data, name) = try context.readFile(s.file)
             let options = ImportOptions(profile: s.profile, settings: try ImportOptions.settings((s.set ?? "").split(separator: ",").map(String.init)), sheet: s.sheet)
             let report = try await context.application.db.sqlTransaction { db in
-                var actor = Actor.cli
+                var actor = cliActor
                 actor.override = s.override.flatMap { $0.trimmedSpaces.isEmpty ? nil : $0.trimmedSpaces }
                 return try await kind.run(data, fileName: name, options: options, dryRun: s.dryRun, on: db, actor: actor)
             }
@@ -55,8 +56,9 @@ struct ImportUndoCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
+            let cliActor = try await context.actor()
             guard let batch = try await ObservationImport.find(s.batch, on: context.sql) else { throw CommandFailure("Lot inconnu « \(s.batch) » (voir jalon import list).") }
-            let r = try await context.application.db.sqlTransaction { db in try await ObservationImport.undo(batch, on: db, actor: .cli) }
+            let r = try await context.application.db.sqlTransaction { db in try await ObservationImport.undo(batch, on: db, actor: cliActor) }
             context.console.output("Lot \(batch.id.uuidString.prefix(8).lowercased()) (\(batch.file_name)) annulé : \(r.restored) valeurs rétablies, \(r.deleted) supprimées\(r.keptBecauseChangedSince > 0 ? ", \(r.keptBecauseChangedSince) laissées car modifiées depuis" : "").".consoleText())
         }
     }
@@ -88,8 +90,9 @@ struct ImportCodesCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
+            let cliActor = try await context.actor()
             let (data, name) = try context.readFile(s.file)
-            let n = try await context.application.db.sqlTransaction { db in try await ExchangeCodes.replace(with: data, fileName: name, on: db, actor: .cli) }
+            let n = try await context.application.db.sqlTransaction { db in try await ExchangeCodes.replace(with: data, fileName: name, on: db, actor: cliActor) }
             context.console.output("\(n) correspondances de codes enregistrées.".consoleText())
         }
     }
@@ -105,8 +108,9 @@ struct ImportActivitiesCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
+            let cliActor = try await context.actor()
             let (data, name) = try context.readFile(s.file)
-            let summary = try await context.application.db.sqlTransaction { db in try await ActivityImport.run(data, fileName: name, on: db, actor: .cli) }
+            let summary = try await context.application.db.sqlTransaction { db in try await ActivityImport.run(data, fileName: name, on: db, actor: cliActor) }
             context.console.output(summary.text.consoleText())
         }
     }

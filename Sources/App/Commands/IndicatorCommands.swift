@@ -15,8 +15,9 @@ struct RoadmapTemplateCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
+            let cliActor = try await context.actor()
             let summary = try await context.application.db.sqlTransaction { db in
-                try await RoadmapTemplate.create(s.name, region: s.region ?? "R32", on: db, actor: .cli)
+                try await RoadmapTemplate.create(s.name, region: s.region ?? "R32", on: db, actor: cliActor)
             }
             context.console.output(summary.text.consoleText())
         }
@@ -34,12 +35,13 @@ struct ImportIndicatorsCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
+            let cliActor = try await context.actor()
             let (data, name) = try context.readFile(signature.file)
             let rows = try IndicatorService.parseCSV(data, fileName: name)
             let written = try await context.application.db.sqlTransaction { db in
                 var n = 0
                 for (line, input) in rows {
-                    do { if try await IndicatorService.upsert(input, on: db, actor: .cli) { n += 1 } } catch let e as ServiceError {
+                    do { if try await IndicatorService.upsert(input, on: db, actor: cliActor) { n += 1 } } catch let e as ServiceError {
                         throw ServiceError(kind: e.kind, message: "\(name), ligne \(line) : \(e.message)")
                     }
                 }

@@ -48,9 +48,10 @@ struct ProfileImportCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
+            let cliActor = try await context.actor()
             let (data, name) = try context.readFile(s.file)
             let doc = try ImportProfileDocument.decode(data, fileName: name)
-            let saved = try await context.application.db.sqlTransaction { db in try await ImportProfileService.save(doc, on: db, actor: .cli) }
+            let saved = try await context.application.db.sqlTransaction { db in try await ImportProfileService.save(doc, on: db, actor: cliActor) }
             switch saved {
             case let .created(v): context.console.output("Profil \(doc.profile.name) enregistré en version \(v).".consoleText())
             case let .unchanged(v): context.console.output("Profil \(doc.profile.name) inchangé (version \(v)).".consoleText())

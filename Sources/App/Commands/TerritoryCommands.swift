@@ -20,9 +20,10 @@ struct TerritoryDefineCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
+            let cliActor = try await context.actor()
             let members = (s.members ?? "").split(whereSeparator: { ", ;".contains($0) }).map(String.init)
             let t = try await context.application.db.sqlTransaction { db in
-                try await TerritoryService.define(.init(code: s.code, name: s.name ?? s.code, decoupage: s.decoupage, parent: s.parent, members: members), on: db, actor: .cli)
+                try await TerritoryService.define(.init(code: s.code, name: s.name ?? s.code, decoupage: s.decoupage, parent: s.parent, members: members), on: db, actor: cliActor)
             }
             context.console.output("Territoire \(t.code) « \(t.name) » : \(Format.integer(t.population)) habitants.".consoleText())
         }
@@ -40,12 +41,13 @@ struct TerritoryImportCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
+            let cliActor = try await context.actor()
             let (data, name) = try context.readFile(signature.file)
             let definitions = try TerritoryCSV.parse(data, fileName: name)
             let results = try await context.application.db.sqlTransaction { db in
                 var out: [Territory] = []
                 for (line, d) in definitions {
-                    do { out.append(try await TerritoryService.define(d, on: db, actor: .cli)) } catch let e as ServiceError {
+                    do { out.append(try await TerritoryService.define(d, on: db, actor: cliActor)) } catch let e as ServiceError {
                         throw ServiceError(kind: e.kind, message: "\(name), ligne \(line) : \(e.message)")
                     }
                 }
