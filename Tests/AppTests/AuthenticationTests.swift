@@ -288,4 +288,22 @@ import VaporTesting
             #expect(try await app.count("audit_events", where: "object_type = 'fiche' AND details LIKE '%→ « Alimenter le DMP »%'") == 1)
         }
     }
+
+    @Test(arguments: TestDB.all)
+    func formsAreOnlyDrawnForTheRolesThatMayUseThem(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .system) }
+            let lecteur = try await app.signIn(.lecteur), animateur = try await app.signIn(.animateur, territories: ["D59"]), pilote = try await app.signIn(.pilote)
+            let board = { (who: Credentials) in try await app.get("/taches", as: who).body }
+            #expect(try await board(lecteur).contains("Créer la tâche") == false)
+            #expect(try await board(animateur).contains("Créer la tâche"))
+            let fiche = { (who: Credentials) in try await app.get("/feuille-de-route/fiches/DMP", as: who).body }
+            #expect(try await fiche(animateur).contains("Enregistrer le RACI") == false)
+            #expect(try await fiche(pilote).contains("Enregistrer le RACI"))
+            #expect(try await app.get("/feuille-de-route/photos", as: lecteur).body.contains("name=\"date\"") == false)
+            #expect(try await app.get("/feuille-de-route/photos", as: pilote).body.contains("name=\"date\""))
+            // The pages themselves stay readable.
+            #expect(try await app.get("/feuille-de-route/fiches/DMP", as: lecteur).status == .ok)
+        }
+    }
 }

@@ -91,7 +91,7 @@ enum ActivitiesPage {
                 .el("ul", .each(d.attachments) { a in
                     .el("li", .link(SiteURL.activityAttachment(id, a.id.uuidString.lowercased()).path, .txt(a.fileName)), .txt(" (\(UI.number(max(1, a.size / 1024))) Kio)"))
                 }),
-            .postForm( .attr("action", SiteURL.activityAttachments(id).path), .attr("enctype", "multipart/form-data"),
+            .postForm(.activities, .attr("action", SiteURL.activityAttachments(id).path), .attr("enctype", "multipart/form-data"),
                 .el("div", .cls("fr-upload-group"),
                     .el("label", .cls("fr-label"), .attr("for", "piece"), .txt("Ajouter une pièce jointe"), .el("span", .cls("fr-hint-text"), .txt("ordre du jour, support… 10 Mo au plus"))),
                     .void("input", [("class", "fr-upload"), ("type", "file"), ("id", "piece"), ("name", "file")])),
@@ -131,7 +131,7 @@ enum ActivitiesPage {
         Layout(title: "Consigner une activité", section: .activities, breadcrumb: [("Activités", SiteURL.activities.path), ("Consigner", SiteURL.activityNew.path)]).render(.group(
             UI.h1("Consigner une activité"),
             .when(error != nil, UI.alert(error ?? "", kind: "error", title: "Activité non enregistrée")),
-            .postForm( .attr("action", SiteURL.activityNew.path), .attr("enctype", "multipart/form-data"),
+            .postForm(.activities, .attr("action", SiteURL.activityNew.path), .attr("enctype", "multipart/form-data"),
                 .when(!f.review.isEmpty, .group(
                     .el("h2", .cls("fr-h4"), .txt("Structures à préciser")),
                     .each(f.review) { r in

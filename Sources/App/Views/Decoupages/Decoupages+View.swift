@@ -12,7 +12,7 @@ extension Decoupages {
                              [.link(SiteURL.decoupage(d.code).path, .txt(d.name)), .el("code", .txt(d.code)), .txt(d.regionCode ?? "—")]
                          }),
             .el("h2", .txt("Nouveau découpage")),
-            .postForm( .attr("action", SiteURL.decoupages.path),
+            .postForm(.regional, .attr("action", SiteURL.decoupages.path),
                 UI.input(id: "decoupage-nom", name: "name", label: "Nom", value: nil, hint: "Par exemple : TAN", required: true),
                 UI.select(id: "decoupage-region", name: "region", label: "Région partagée",
                           options: [("", "— aucune —")] + m.regions.map { ($0.code, $0.name) }, selected: nil),
@@ -35,12 +35,12 @@ extension Decoupages {
                      rows: m.territories.map { t in
                          [.link(SiteURL.territory(t.code).path, .txt(t.name)), .el("code", .txt(t.code)),
                           .txt((m.members[t.code] ?? []).joined(separator: " ")), .txt(UI.number(t.population)),
-                          .postForm( .attr("action", SiteURL.decoupage(d.code).path + "/supprimer"),
+                          .postForm(.regional, .attr("action", SiteURL.decoupage(d.code).path + "/supprimer"),
                               .void("input", [("type", "hidden"), ("name", "code"), ("value", t.code)]),
                               .el("button", .cls("fr-btn fr-btn--sm fr-btn--tertiary"), .attr("type", "submit"), .attr("title", "Supprimer \(t.code)"), .txt("Supprimer")))]
                      }, numericColumns: [3]),
             .el("h2", .txt("Ajouter ou redéfinir un territoire")),
-            .postForm( .attr("action", SiteURL.decoupage(d.code).path),
+            .postForm(.regional, .attr("action", SiteURL.decoupage(d.code).path),
                 UI.input(id: "territoire-code", name: "code", label: "Code", value: m.form.code, hint: "Lettres, chiffres et tirets, par exemple TAN-LITTORAL. Un code existant est redéfini.", required: true),
                 UI.input(id: "territoire-nom", name: "name", label: "Nom", value: m.form.name, required: true),
                 UI.textarea(id: "territoire-membres", name: "members", label: "Membres",

@@ -13,7 +13,7 @@ enum DirectoryPage {
     }
 
     static func upload(_ kind: String, label: String) -> HNode {
-        .postForm( .attr("action", SiteURL.directoryImport.path), .attr("enctype", "multipart/form-data"), .cls("fr-mb-3w"),
+        .postForm(.regional, .attr("action", SiteURL.directoryImport.path), .attr("enctype", "multipart/form-data"), .cls("fr-mb-3w"),
             .void("input", [("type", "hidden"), ("name", "kind"), ("value", kind)]),
             .el("div", .cls("fr-upload-group"),
                 .el("label", .cls("fr-label"), .attr("for", "annuaire-\(kind)"), .txt(label)),
@@ -32,7 +32,7 @@ enum DirectoryPage {
             .el("p", .link(SiteURL.directoryCSV("organisations").path, .cls("fr-link fr-icon-download-line fr-link--icon-left"), .txt("Exporter en CSV"))),
             upload("organisations", label: "Importer des organisations (CSV code;nom;type;territoires)"),
             .el("details", .cls("fr-mb-3w"), .el("summary", .txt("Ajouter ou modifier une organisation")),
-                .postForm( .attr("action", SiteURL.directoryOrganisations.path),
+                .postForm(.regional, .attr("action", SiteURL.directoryOrganisations.path),
                     .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
                         .el("div", .cls("fr-col-12 fr-col-md-3"), UI.input(id: "o-code", name: "code", label: "Code", value: nil, hint: "ex. CPAM-LILLE", required: true)),
                         .el("div", .cls("fr-col-12 fr-col-md-4"), UI.input(id: "o-nom", name: "name", label: "Nom", value: nil, required: true)),
@@ -51,13 +51,13 @@ enum DirectoryPage {
                 UI.table(caption: "Doublons probables", headers: [("Garder", false), ("Fusionner dedans", false), ("Motif", false), ("", false)],
                          rows: m.duplicates.map { d in
                              [.txt(byID[d.keep].map { "\($0.name) <\($0.email)>" } ?? "?"), .txt(byID[d.other].map { "\($0.name) <\($0.email)>" } ?? "?"), .txt(d.reason),
-                              .postForm( .attr("action", SiteURL.directoryMerge.path),
+                              .postForm(.regional, .attr("action", SiteURL.directoryMerge.path),
                                   .void("input", [("type", "hidden"), ("name", "keep"), ("value", d.keep.uuidString)]),
                                   .void("input", [("type", "hidden"), ("name", "other"), ("value", d.other.uuidString)]),
                                   .el("button", .cls("fr-btn fr-btn--sm fr-btn--secondary"), .attr("type", "submit"), .txt("Fusionner")))]
                          }))),
             .el("details", .cls("fr-mb-3w"), .el("summary", .txt("Ajouter un contact")),
-                .postForm( .attr("action", SiteURL.directoryContacts.path),
+                .postForm(.contacts, .attr("action", SiteURL.directoryContacts.path),
                     .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
                         .el("div", .cls("fr-col-4 fr-col-md-2"), UI.input(id: "c-civilite", name: "civility", label: "Civilité", value: nil)),
                         .el("div", .cls("fr-col-8 fr-col-md-5"), UI.input(id: "c-prenom", name: "first_name", label: "Prénom", value: nil)),

@@ -24,7 +24,7 @@ extension FichePage {
             actionsSection(m, url: url),
             .el("h2", .txt("Calendrier et RACI")),
             m.actions.isEmpty ? .el("p", .txt("Aucune action.")) : .group(
-                .postForm( .attr("action", url), .cls("jalon-edit"),
+                .postForm(.regional, .attr("action", url), .cls("jalon-edit"),
                     .void("input", [("type", "hidden"), ("name", "section"), ("value", "calendar")]),
                     .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(m.version)")]),
                     UI.table(caption: "Charge de travail par semestre (0 à 3)",
@@ -41,7 +41,7 @@ extension FichePage {
                                  }
                              }),
                     .el("button", .cls("fr-btn fr-btn--secondary jalon-noprint"), .attr("type", "submit"), .txt("Enregistrer le calendrier"))),
-                .postForm( .attr("action", url), .cls("jalon-edit"),
+                .postForm(.regional, .attr("action", url), .cls("jalon-edit"),
                     .void("input", [("type", "hidden"), ("name", "section"), ("value", "raci")]),
                     .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(m.version)")]),
                     UI.table(caption: "RACI par organisation pilote et par public (R réalise, A approuve, C contribue, I informé)",
@@ -66,7 +66,7 @@ extension FichePage {
             paragraphs(m.contacts, empty: "Aucun contact renseigné."),
             .el("details", .cls("jalon-noprint fr-mt-3w"),
                 .el("summary", .txt("Modifier les textes de la fiche")),
-                .postForm( .attr("action", url),
+                .postForm(.regional, .attr("action", url),
                     .void("input", [("type", "hidden"), ("name", "section"), ("value", "texts")]),
                     .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(m.version)")]),
                     UI.textarea(id: "fiche-objectifs", name: "objectives", label: "Objectifs", value: m.objectivesText),
@@ -83,7 +83,7 @@ extension FichePage {
         let pilots = [("", "—")] + m.organisations.map { ($0.code, $0.name) }
         func form(_ a: Action?) -> HNode {
             let id = a?.number.description ?? "nouvelle"
-            return .postForm( .attr("action", url),
+            return .postForm(.regional, .attr("action", url),
                 .void("input", [("type", "hidden"), ("name", "section"), ("value", "action")]),
                 .when(a != nil, .void("input", [("type", "hidden"), ("name", "action_id"), ("value", a?.id ?? "")])),
                 .when(a != nil, .void("input", [("type", "hidden"), ("name", "action_version"), ("value", "\(a?.version ?? 1)")])),

@@ -32,7 +32,7 @@ enum ImportProfilesPage {
                      }, numericColumns: [1]),
             .el("p", .link(SiteURL.importProfileEditor.path, .cls("fr-btn fr-btn--secondary"), .txt("Créer un profil à partir d'un fichier exemple"))),
             .el("h2", .cls("fr-mt-5w"), .txt("Importer un profil (JSON)")),
-            .postForm( .attr("action", SiteURL.importProfiles.path), .attr("enctype", "multipart/form-data"),
+            .postForm(.regional, .attr("action", SiteURL.importProfiles.path), .attr("enctype", "multipart/form-data"),
                 .el("div", .cls("fr-upload-group"),
                     .el("label", .cls("fr-label"), .attr("for", "profil-json"), .txt("Fichier JSON"), .el("span", .cls("fr-hint-text"), .txt("tel qu'exporté depuis une autre instance de Jalon"))),
                     .void("input", [("class", "fr-upload"), ("type", "file"), ("id", "profil-json"), ("name", "file"), ("accept", ".json,application/json")])),
@@ -51,7 +51,7 @@ enum ImportProfilesPage {
             definition(p),
             .el("h2", .cls("fr-mt-5w"), .txt("Tester sur un fichier")),
             .el("p", .txt("Le fichier est lu avec ce profil et comparé aux valeurs de Jalon ; rien n'est écrit.")),
-            .postForm( .attr("action", SiteURL.importProfile(p.name).path), .attr("enctype", "multipart/form-data"),
+            .postForm(.observations, .attr("action", SiteURL.importProfile(p.name).path), .attr("enctype", "multipart/form-data"),
                 .each((p.parameters ?? [:]).sorted { $0.key < $1.key }) { field, question in
                     UI.input(id: "test-\(field)", name: field, label: "\(field) — \(question)", value: settings[field], required: true)
                 },
@@ -115,7 +115,7 @@ enum ImportProfilesPage {
             UI.h1(editing ? "Modifier le profil \(form.name)" : "Créer un profil d'import"),
             .el("p", .txt("Déposez un fichier exemple, indiquez d'où vient chaque champ, testez, puis enregistrez. « Tester » ne change rien ; « Enregistrer » crée une nouvelle version. Un champ qui a une question et une constante prend la constante par défaut : c'est elle que le test utilise.")),
             .when(error != nil, UI.alert(error ?? "", kind: "error", title: "Profil incomplet")),
-            .postForm( .attr("action", SiteURL.importProfileEditor.path), .attr("enctype", "multipart/form-data"),
+            .postForm(.regional, .attr("action", SiteURL.importProfileEditor.path), .attr("enctype", "multipart/form-data"),
                 .when(sample != nil, .void("input", [("type", "hidden"), ("name", "sample"), ("value", sample?.id ?? "")])),
                 .el("div", .cls("fr-upload-group"),
                     .el("label", .cls("fr-label"), .attr("for", "profil-exemple"), .txt("Fichier exemple"),

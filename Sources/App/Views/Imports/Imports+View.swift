@@ -28,7 +28,7 @@ enum ImportsPage {
             .when(m.error != nil, UI.alert(m.error ?? "", kind: "error", title: "Import impossible")),
             .el("h2", .txt("Importer un fichier")),
             .el("p", .txt("Observations : fichier CSV (UTF-8 ou Latin-1, séparateur ; , tabulation ou |, éventuellement compressé en .gz) ou classeur .xlsx avec les colonnes indicateur, territoire (ou structure), couloir, periode, valeur (ou numerateur et denominateur), source, commentaire — ou un fichier national lu par un profil d'import. Cibles : indicateur, territoire, couloir, echeance, cible, reference. Rien n'est écrit avant la validation de l'aperçu.")),
-            .postForm( .attr("action", SiteURL.imports.path), .attr("enctype", "multipart/form-data"),
+            .postForm(.observations, .attr("action", SiteURL.imports.path), .attr("enctype", "multipart/form-data"),
                 .el("fieldset", .cls("fr-fieldset"),
                     .el("legend", .cls("fr-fieldset__legend"), .txt("Contenu du fichier")),
                     .each([("observations", "Observations"), ("targets", "Cibles"), ("dhis2", "Valeurs DHIS2 (data value set CSV)"), ("adx", "Message ADX (XML)")]) { value, label in
@@ -51,7 +51,7 @@ enum ImportsPage {
                 .link(SiteURL.exportDHIS2.path, .cls("fr-link"), .txt("exporter les valeurs (data value set)")), .txt(" · "),
                 .link(SiteURL.exportADX.path, .cls("fr-link"), .txt("exporter en ADX")), .txt(" · "),
                 .link(SiteURL.exchangeCodes.path, .cls("fr-link"), .txt("correspondances de codes (CSV)"))),
-            .postForm( .attr("action", SiteURL.exchangeCodes.path), .attr("enctype", "multipart/form-data"),
+            .postForm(.regional, .attr("action", SiteURL.exchangeCodes.path), .attr("enctype", "multipart/form-data"),
                 .el("div", .cls("fr-upload-group"),
                     .el("label", .cls("fr-label"), .attr("for", "codes-fichier"), .txt("Remplacer les correspondances de codes"),
                         .el("span", .cls("fr-hint-text"), .txt("CSV type;code_jalon;code_externe — type : indicateur, territoire ou couloir"))),
@@ -66,7 +66,7 @@ enum ImportsPage {
                           .txt(UI.number(b.created)), .txt(UI.number(b.updated)), .txt(UI.number(b.rejected)), .txt(b.actor),
                           b.status == "valide" ? UI.badge("Validé", kind: "success") : UI.badge("Annulé", kind: "new"),
                           b.status == "valide"
-                            ? .postForm( .attr("action", SiteURL.importUndo(b.id.uuidString.lowercased()).path),
+                            ? .postForm(.regional, .attr("action", SiteURL.importUndo(b.id.uuidString.lowercased()).path),
                                   .el("button", .cls("fr-btn fr-btn--sm fr-btn--tertiary"), .attr("type", "submit"), .txt("Annuler ce lot")))
                             : .empty]
                      }, numericColumns: [3, 4, 5])))
@@ -97,7 +97,7 @@ enum ImportsPage {
                          }, numericColumns: [0, 5, 6]))),
             report.changes == 0
                 ? UI.alert("Aucun changement : ces valeurs sont déjà dans Jalon.", kind: "info")
-                : .postForm( .attr("action", SiteURL.importPreview(upload).path),
+                : .postForm(.observations, .attr("action", SiteURL.importPreview(upload).path),
                       .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Valider l'import"))),
             .el("p", .cls("fr-mt-2w"), .link(SiteURL.imports.path, .cls("fr-link"), .txt("Abandonner et revenir aux imports")))))
     }

@@ -1,3 +1,4 @@
+import JalonCore
 import Plot
 
 /// Plot escapes text nodes but not attribute values: every attribute that may carry user or file
@@ -51,6 +52,13 @@ extension Node where Context == HTML.BodyContext {
     /// Every state-changing form: POST with the session's CSRF token as a hidden field.
     static func postForm(_ nodes: HNode...) -> HNode {
         .element(named: "form", nodes: [attr("method", "post"), csrfField] + nodes)
+    }
+
+    /// A form that writes in `area`: not drawn for an account whose role may not write there (the
+    /// server refuses it anyway). Drawn when rendering outside a request (snapshot tests).
+    static func postForm(_ area: Area, _ nodes: HNode...) -> HNode {
+        if let role = RequestContext.current.identity?.grant.role, !role.mayWrite(area) { return .empty }
+        return .element(named: "form", nodes: [attr("method", "post"), csrfField] + nodes)
     }
 
     /// The hidden CSRF field of the request being rendered (nothing when nobody is signed in).

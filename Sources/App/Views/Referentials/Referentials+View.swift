@@ -25,12 +25,12 @@ enum ReferentialsPage {
                                                 .void("input", [("class", "fr-input"), ("id", "\(form)-label"), ("name", "label"), ("value", item.label), ("form", form)]))]
                                      + (kind == .couloirs ? [.group(.el("label", .cls("fr-sr-only"), .attr("for", "\(form)-aliases"), .txt("Alias de \(item.code)")),
                                                                     .void("input", [("class", "fr-input"), ("id", "\(form)-aliases"), ("name", "aliases"), ("value", item.aliases), ("form", form)]))] : [])
-                                     + [.postForm(.attr("id", form), .attr("action", SiteURL.referentials.path),
+                                     + [.postForm(.regional, .attr("id", form), .attr("action", SiteURL.referentials.path),
                                             .void("input", [("type", "hidden"), ("name", "kind"), ("value", kind.rawValue)]),
                                             .void("input", [("type", "hidden"), ("name", "code"), ("value", item.code)]),
                                             .el("button", .cls("fr-btn fr-btn--sm fr-btn--secondary"), .attr("type", "submit"), .txt("Enregistrer")))]
                              }),
-                    .when(kind != .couloirs, .postForm( .attr("action", SiteURL.referentials.path), .cls("fr-mb-5w"),
+                    .when(kind != .couloirs, .postForm(.regional, .attr("action", SiteURL.referentials.path), .cls("fr-mb-5w"),
                         .void("input", [("type", "hidden"), ("name", "kind"), ("value", kind.rawValue)]),
                         .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
                             .el("div", .cls("fr-col-12 fr-col-md-3"), UI.input(id: "new-\(kind.rawValue)-code", name: "code", label: "Nouveau code", value: nil)),

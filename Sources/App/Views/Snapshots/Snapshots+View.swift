@@ -27,7 +27,7 @@ enum SnapshotsPage {
                          }, numericColumns: [3]),
             .el("h2", .txt("Valider la photo à date")),
             .el("p", .txt("Fige les valeurs, cibles, réalisations, statuts et provenances du tableau de pilotage à cette date, tels qu'ils seront présentés au comité, et verrouille les périodes jusqu'à cette date.")),
-            .postForm(.attr("action", SiteURL.snapshots.path),
+            .postForm(.regional, .attr("action", SiteURL.snapshots.path),
                 .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
                     .el("div", .cls("fr-col-12 fr-col-md-5"), UI.input(id: "photo-nom", name: "name", label: "Nom", value: m.form?.name, hint: "ex. Comité régional du 15 juin 2022", required: true)),
                     .el("div", .cls("fr-col-12 fr-col-md-3"), UI.input(id: "photo-date", name: "date", label: "Date de la photo", value: m.form?.date, type: "date", required: true)),

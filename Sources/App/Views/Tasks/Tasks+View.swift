@@ -14,7 +14,7 @@ extension TasksPage {
 
     static func creationForm(_ m: Model) -> HNode {
         let actions = [("", "— aucune —")] + m.actions.map { ($0.id, $0.label) }
-        return .postForm( .attr("action", path), .cls("fr-mb-4w"),
+        return .postForm(.tasks, .attr("action", path), .cls("fr-mb-4w"),
             .el("fieldset", .cls("fr-fieldset"),
                 .el("legend", .cls("fr-fieldset__legend"), .txt("Nouvelle tâche")),
                 .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
@@ -70,7 +70,7 @@ extension TasksPage {
                     .when(c.late, .el("div", .cls("fr-card__start"),
                         .el("p", .cls("fr-badge fr-badge--sm fr-badge--error"), .txt("En retard"))))),
                 .el("div", .cls("fr-card__footer"),
-                    .postForm( .attr("action", statusPath(c.id)), .cls("jalon-task__move"),
+                    .postForm(.tasks, .attr("action", statusPath(c.id)), .cls("jalon-task__move"),
                         .when(filter != nil, .void("input", [("type", "hidden"), ("name", "responsable"), ("value", filter ?? "")])),
                         .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(c.version)")]),
                         .el("div", .cls("fr-select-group"),
