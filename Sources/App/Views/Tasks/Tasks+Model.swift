@@ -12,6 +12,8 @@ enum TasksPage {
         var action: String?
         var late: Bool
         var version = 1
+        /// The territory whose animateurs may move it; nil for a regional task.
+        var territory: String? = nil
     }
 
     struct Column: Sendable, Equatable {

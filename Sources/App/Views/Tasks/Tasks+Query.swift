@@ -10,9 +10,9 @@ extension TasksPage {
         guard let roadmap = try await db.select().columns("id", "name").from("roadmaps").orderBy("created_at").first(decoding: R.self) else {
             return Model(roadmap: nil, columns: TaskService.Status.allCases.map { Column(status: $0, cards: []) }, filter: filter)
         }
-        struct T: Decodable { var id: UUID; var title, assignee, status: String; var due_on, action_title: String?; var version: Int }
+        struct T: Decodable { var id: UUID; var title, assignee, status: String; var due_on, action_title, territory_code: String?; var version: Int }
         var sql: SQLQueryString = """
-            SELECT t.id, t.title, t.assignee, t.status, t.due_on, a.title AS action_title, t.version
+            SELECT t.id, t.title, t.assignee, t.status, t.due_on, a.title AS action_title, t.version, t.territory_code
             FROM tasks t LEFT JOIN actions a ON a.id = t.action_id
             WHERE t.roadmap_id = \(bind: roadmap.id)
             """
@@ -21,7 +21,7 @@ extension TasksPage {
         let cards = rows.map { t in
             let status = TaskService.Status(rawValue: t.status) ?? .todo
             return Card(id: t.id.uuidString.lowercased(), title: t.title, assignee: t.assignee, due: t.due_on, status: status, action: t.action_title,
-                        late: TaskService.isLate(due: t.due_on.flatMap { Day(iso: $0) }, status: status, today: today), version: t.version)
+                        late: TaskService.isLate(due: t.due_on.flatMap { Day(iso: $0) }, status: status, today: today), version: t.version, territory: t.territory_code)
         }
         // Earliest due date first, tasks without one last; sorted here because SQLite and PostgreSQL order NULLs differently.
         .sorted { ($0.due ?? "9999", $0.title, $0.id) < ($1.due ?? "9999", $1.title, $1.id) }
