@@ -45,6 +45,9 @@ import VaporTesting
 
             let wrong = try await Self.login(app, "pilote@exemple.invalid", "mauvais mot de passe")
             #expect(wrong.status == .unauthorized && wrong.body.string.contains("Adresse électronique ou mot de passe incorrect."))
+            // Signing someone in from another site (login CSRF) is refused before the password is even checked.
+            let crossSite = try await Self.login(app, "pilote@exemple.invalid", headers: ["Origin": "https://ailleurs.example", "Host": "127.0.0.1:8080"])
+            #expect(crossSite.status == .forbidden && Self.cookie(crossSite) == nil)
             #expect(Self.cookie(wrong) == nil)
 
             let first = try await Self.login(app, "PILOTE@exemple.invalid ")

@@ -22,3 +22,8 @@ struct FormatTests {
         #expect(Format.date(iso: "n/a") == "n/a")
     }
 }
+
+@Test func hexStringsAreLowerCaseAndTwoDigitsPerByte() {
+    #expect([UInt8]([0x00, 0x0f, 0xa5, 0xff]).hexString == "000fa5ff")
+    #expect([UInt8]().hexString == "")
+}

@@ -15,6 +15,8 @@ struct AuthMiddleware: AsyncMiddleware {
         guard let access = route.access else {
             throw Abort(.forbidden, reason: "Cette adresse n'a pas de règle d'accès : elle est refusée à tous.")
         }
+        // A browser posting from another site is refused everywhere, sign-in included (login CSRF).
+        if ![.GET, .HEAD, .OPTIONS].contains(req.method) { try checkOrigin(req) }
         if access == .anonymous { return try await RequestContext.$current.withValue(.init(identity: req.identity)) { try await next.respond(to: req) } }
         guard let identity = req.identity else { return unauthenticated(req) }
         if ![.GET, .HEAD, .OPTIONS].contains(req.method), case let .session(session) = identity.via {
@@ -57,10 +59,6 @@ struct AuthMiddleware: AsyncMiddleware {
     /// the session; plus the Origin check for browsers that send it.
     func checkCSRF(_ req: Request, route: Route, expected: String) async throws {
         let refused = Abort(.forbidden, reason: "Jeton de sécurité du formulaire absent ou périmé : rechargez la page et recommencez.")
-        if let origin = req.headers.first(name: .origin), origin != "null",
-           URL(string: origin)?.host.map({ o in req.headers.first(name: .host).map { $0 == o || $0.hasPrefix(o + ":") } ?? false }) != true {
-            throw Abort(.forbidden, reason: "Requête refusée : elle vient d'un autre site (\(origin.prefix(80))).")
-        }
         if let header = req.headers.first(name: Self.csrfHeader) {
             guard constantTimeEqual(header, expected) else { throw refused }
             return
@@ -69,6 +67,13 @@ struct AuthMiddleware: AsyncMiddleware {
             _ = try await req.body.collect(max: (route.maxBody ?? req.application.routes.defaultMaxBodySize).value).get()
         }
         guard let sent = try? req.content.get(String.self, at: Self.csrfField), constantTimeEqual(sent, expected) else { throw refused }
+    }
+
+    /// Browsers send `Origin` on cross-site POSTs: it must name this host.
+    func checkOrigin(_ req: Request) throws {
+        guard let origin = req.headers.first(name: .origin), origin != "null" else { return }
+        let sameHost = URL(string: origin)?.host.map { o in req.headers.first(name: .host).map { $0 == o || $0.hasPrefix(o + ":") } ?? false } ?? false
+        if !sameHost { throw Abort(.forbidden, reason: "Requête refusée : elle vient d'un autre site (\(origin.prefix(80))).") }
     }
 
     func constantTimeEqual(_ a: String, _ b: String) -> Bool {

@@ -1,3 +1,4 @@
+import JalonCore
 import Crypto
 import Foundation
 
@@ -22,6 +23,6 @@ struct TokenKeys: Sendable, Equatable {
         } else {
             bytes = Array(SHA256.hash(data: Data(token.utf8)))
         }
-        return bytes.map { String(format: "%02x", $0) }.joined()
+        return bytes.hexString
     }
 }

@@ -1,3 +1,4 @@
+import JalonCore
 import Vapor
 import Foundation
 
@@ -15,6 +16,6 @@ enum ContentHash {
             default: "\(v)"
             }
         }.joined(separator: "\u{1F}")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: Data(text.utf8)).hexString
     }
 }

@@ -119,7 +119,7 @@ enum ObservationImport {
         }, nil)
     }
 
-    static func sha256(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
+    static func sha256(_ data: Data) -> String { SHA256.hash(data: data).hexString }
 
     static func provenance(file: String, batch: UUID) -> String { "import:\(file) #\(batch.uuidString.prefix(8).lowercased())" }
 

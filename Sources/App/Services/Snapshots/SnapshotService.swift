@@ -62,7 +62,7 @@ enum SnapshotService {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let content = String(decoding: try encoder.encode(rows), as: UTF8.self)
-        let sha = SHA256.hash(data: Data(content.utf8)).map { String(format: "%02x", $0) }.joined()
+        let sha = SHA256.hash(data: Data(content.utf8)).hexString
         struct R: Decodable { var id: UUID }
         guard let roadmap = try await db.select().column("id").from("roadmaps").orderBy("created_at").first(decoding: R.self) else { throw ServiceError.invalid("Aucune feuille de route.") }
         let id = UUID()
