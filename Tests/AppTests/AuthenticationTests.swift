@@ -214,7 +214,7 @@ import VaporTesting
             let first = try await app.post(path, form: [("version", "1"), ("role", "pilote"), ("name", "Nouvelle personne"), ("active", "1")])
             #expect(first.status == .seeOther)
             let stale = try await app.post(path, form: [("version", "1"), ("role", "lecteur"), ("name", "Nouvelle personne"), ("active", "1")])
-            #expect(stale.status == .conflict && stale.body.contains("modifié par quelqu&#39;un d&#39;autre pendant que vous l&#39;éditiez"))
+            #expect(stale.status == .conflict && stale.body.contains("Le compte nouveau@exemple.invalid a été modifié(e) par quelqu&#39;un d&#39;autre pendant que vous l&#39;éditiez"))
             #expect(try await AccountService.find(id: user.id, on: app.sql)?.role == "pilote")
             #expect(try await app.get(path).body.contains("Animateur territorial → Pilote régional"))
 

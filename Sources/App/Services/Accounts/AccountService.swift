@@ -122,12 +122,11 @@ enum AccountService {
     static func update(_ id: UUID, _ i: Input, version: Int?, on db: any SQLDatabase, actor: Actor) async throws {
         try await actor.authorize(.administration, on: db)
         guard let user = try await find(id: id, on: db) else { throw ServiceError.notFound("Compte inconnu.") }
-        if let version, version != user.version { throw ServiceError.conflict(conflictMessage(user.email)) }
         if user.id == actor.userID, i.role != .administrateur { throw ServiceError.invalid("Vous ne pouvez pas retirer votre propre rôle d'administrateur.", field: "role") }
         let beforeT = try await territories(of: id, on: db), beforeI = try await indicators(of: id, on: db)
         let name = i.name.trimmedSpaces.isEmpty ? user.name : String(i.name.trimmedSpaces.prefix(200))
-        let updated = try await bump(id, from: user.version, on: db) { $0.set("name", to: name).set("role", to: i.role.rawValue) }
-        guard updated else { throw ServiceError.conflict(conflictMessage(user.email)) }
+        try await OptimisticVersion.bump("users", id: id, expected: version ?? user.version, label: "Le compte \(user.email)", on: db)
+        try await db.update("users").set("name", to: name).set("role", to: i.role.rawValue).set("updated_at", to: Date()).where("id", .equal, id).run()
         let (territories, indicators) = try await writeScope(id, i, on: db)
         try await AuditService.record(db, actor: actor, action: "permission", objectType: "user", objectID: user.email,
                                       summary: "Droits de \(user.email) : \(user.roleValue.label) → \(i.role.label)",
@@ -135,22 +134,11 @@ enum AccountService {
                                                 "apres": "\(i.role.rawValue) [\(territories.joined(separator: ","))] [\(indicators.joined(separator: ","))]"])
     }
 
-    static func conflictMessage(_ email: String) -> String {
-        "Le compte \(email) a été modifié par quelqu'un d'autre pendant que vous l'éditiez : rechargez la page pour voir sa version actuelle, puis refaites votre modification."
-    }
-
-    /// `UPDATE … WHERE version = n`: the optimistic lock. Returns false when someone else won.
-    static func bump(_ id: UUID, from version: Int, on db: any SQLDatabase, _ set: (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws -> Bool {
-        struct R: Decodable { var id: UUID }
-        let builder = set(db.update("users")).set("version", to: version + 1).set("updated_at", to: Date())
-            .where("id", .equal, id).where("version", .equal, version)
-        return try await builder.returning("id").all(decoding: R.self).count == 1
-    }
-
     static func setPassword(_ id: UUID, hash: String, on db: any SQLDatabase, actor: Actor) async throws {
         guard let user = try await find(id: id, on: db) else { throw ServiceError.notFound("Compte inconnu.") }
         if actor.userID != user.id { try await actor.authorize(.administration, on: db) }
-        _ = try await bump(id, from: user.version, on: db) { $0.set("password_hash", to: hash).set("password_changed_at", to: Date()) }
+        try await OptimisticVersion.bump("users", id: id, expected: nil, label: "Le compte \(user.email)", on: db)
+        try await db.update("users").set("password_hash", to: hash).set("password_changed_at", to: Date()).set("updated_at", to: Date()).where("id", .equal, id).run()
         try await db.delete(from: "sessions").where("user_id", .equal, id).run()
         try await AuditService.record(db, actor: actor, action: "password", objectType: "user", objectID: user.email,
                                       summary: actor.userID == user.id ? "Mot de passe modifié par son titulaire" : "Mot de passe réinitialisé par un administrateur ; sessions fermées")
@@ -161,7 +149,8 @@ enum AccountService {
         guard let user = try await find(id: id, on: db) else { throw ServiceError.notFound("Compte inconnu.") }
         guard user.active != active else { return }
         if user.id == actor.userID { throw ServiceError.invalid("Vous ne pouvez pas désactiver votre propre compte.") }
-        _ = try await bump(id, from: user.version, on: db) { $0.set("active", to: active) }
+        try await OptimisticVersion.bump("users", id: id, expected: nil, label: "Le compte \(user.email)", on: db)
+        try await db.update("users").set("active", to: active).set("updated_at", to: Date()).where("id", .equal, id).run()
         if !active { try await db.delete(from: "sessions").where("user_id", .equal, id).run() }
         try await AuditService.record(db, actor: actor, action: "permission", objectType: "user", objectID: user.email,
                                       summary: active ? "Compte réactivé : \(user.email)" : "Compte désactivé : \(user.email) ; sessions fermées, jetons inopérants")
