@@ -39,6 +39,10 @@ import VaporTesting
     func signInOpensAFreshSessionWithAHardenedCookie(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
             _ = try await Self.createUser(app, "pilote@exemple.invalid")
+            // A form posted by a browser whose session expired leads to the sign-in page, then back.
+            let expired = try await app.testing().sendRequest(.POST, "/taches", headers: ["Accept": "text/html,application/xhtml+xml", "Referer": "http://127.0.0.1:8080/taches?responsable=x",
+                                                                                       "Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "title=x"))
+            #expect(expired.status == .seeOther && expired.headers.first(name: .location) == "/connexion?suite=%2Ftaches%3Fresponsable%3Dx")
             let anonymous = try await app.testing().sendRequest(.GET, "/taches")
             #expect(anonymous.status == .seeOther && anonymous.headers.first(name: .location) == "/connexion?suite=%2Ftaches")
             #expect(try await app.testing().sendRequest(.GET, "/connexion").body.string.contains("Connexion à Jalon"))

@@ -44,8 +44,14 @@ struct AuthMiddleware: AsyncMiddleware {
         return Identity(user: resumed.user, grant: try await AccountService.grant(for: resumed.user, on: db), via: .session(resumed.session))
     }
 
-    /// People go to the sign-in page and come back; programs get 401.
+    /// People go to the sign-in page and come back; programs get 401. A browser posting a form after
+    /// its session expired goes to the sign-in page too, then back to the page the form was on.
     func unauthenticated(_ req: Request) -> Response {
+        let browser = req.headers.first(name: .accept)?.contains("text/html") == true
+        if req.method != .GET, browser, !req.url.path.hasPrefix("/api/") {
+            let back = req.headers.first(name: .referer).flatMap { URL(string: $0) }.map { $0.path + ($0.query.map { "?" + $0 } ?? "") } ?? "/"
+            return .seeOther(SiteURL.login.path + "?suite=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+        }
         if req.url.path.hasPrefix("/api/") || req.method != .GET {
             let r = Response(status: .unauthorized)
             r.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
