@@ -64,6 +64,22 @@ import VaporTesting
             #expect(live.components(separatedBy: "\r\n").first { $0.contains(";O2-08;") }?.contains(";5;") == true)
             #expect(try await app.get(path + "/avancement.csv", as: lecteur).body == csvBefore)
 
+            // The import page: the administrator's reason goes with the upload, from preview to validation.
+            let b = "limite-photo"
+            func upload(_ reason: String?) -> String {
+                (reason.map { "--\(b)\r\nContent-Disposition: form-data; name=\"override\"\r\n\r\n\($0)\r\n" } ?? "")
+                    + "--\(b)\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nobservations\r\n"
+                    + "--\(b)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"reprise.csv\"\r\nContent-Type: text/csv\r\n\r\nindicateur;territoire;periode;valeur\nO2-08;R32;2022-04;9\n\r\n--\(b)--\r\n"
+            }
+            let multipart: HTTPHeaders = ["Content-Type": "multipart/form-data; boundary=\(b)"]
+            let plain = try await app.send(.POST, "/imports", headers: multipart, body: ByteBuffer(string: upload(nil)), as: admin)
+            #expect(plain.body.string.contains("Période verrouillée"))
+            let withReason = try await app.send(.POST, "/imports", headers: multipart, body: ByteBuffer(string: upload("reprise validée en comité")), as: admin)
+            #expect(!withReason.body.string.contains("Période verrouillée"))
+            let pending = try #require(withReason.body.string.firstMatch(of: /action="\/imports\/apercus\/([0-9a-fA-F-]+)"/)).1
+            #expect(try await app.post("/imports/apercus/\(pending)", form: [], as: admin).status == .seeOther)
+            #expect(try await app.count("audit_events", where: "action = 'override' AND details LIKE '%reprise validée en comité%'") == 1)
+
             // Undoing a batch that wrote into a locked period is refused the same way.
             let batch = try #require(report["batch"] as? String)
             try await app.db.sqlTransaction { db in

@@ -459,3 +459,36 @@ def test_an_animateur_writes_in_his_territory_only(base_url):
         assert "/connexion" in d.current_url
     finally:
         d.quit()
+
+
+def test_a_validated_snapshot_stays_as_validated_and_locks_its_periods(driver, base_url):
+    """The pilote validates the photo at mid-2022 for the committee; a later correction of May 2022 is
+    refused until the administrator gives a reason; the validated photo does not move."""
+    d = make_driver(javascript=True)
+    try:
+        sign_in(d, base_url, "pilote@demo.jalon.invalid")
+        d.get(base_url + "/feuille-de-route/photos")
+        d.find_element(By.ID, "photo-nom").send_keys("Comité régional du 30 juin 2022")
+        d.execute_script("document.getElementById('photo-date').value = '2022-06-30'")
+        d.find_element(By.ID, "photo-territoire").send_keys("R32")
+        click_and_wait_navigation(d, d.find_element(By.XPATH, "//button[normalize-space()='Valider']"))
+        validated = d.find_element(By.TAG_NAME, "main").text
+        assert "Photo à date validée" in validated and "Comité régional du 30 juin 2022" in validated
+        assert "pilote@demo.jalon.invalid" in validated and "O2-08" in validated
+        photo = d.current_url.split("?")[0]
+        tables = [t.text for t in d.find_elements(By.CSS_SELECTOR, "main table")]
+
+        # The administrator (module driver) corrects May 2022 of the région: refused, then allowed with a reason.
+        text = submit_entry(driver, base_url, 0, {"territory": "R32", "period": "mai 2022", "value": "123 456"}, {"indicator": "O2-08"})
+        assert "Période verrouillée" in text and "Comité régional du 30 juin 2022" in text
+        text = submit_entry(driver, base_url, 0, {"territory": "R32", "period": "mai 2022", "value": "123 456",
+                                                  "override": "erratum transmis par la CPAM"}, {"indicator": "O2-08"})
+        assert "Valeur enregistrée" in text
+        driver.get(base_url + "/audit?action=override")
+        assert "Dérogation au verrouillage" in driver.find_element(By.TAG_NAME, "main").text
+
+        # The validated photo is unchanged.
+        d.get(photo)
+        assert [t.text for t in d.find_elements(By.CSS_SELECTOR, "main table")] == tables
+    finally:
+        d.quit()

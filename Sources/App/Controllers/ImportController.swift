@@ -21,7 +21,7 @@ enum ImportController {
 
     /// Upload: keep the file and how to read it, show what it would do.
     @Sendable static func upload(req: Request) async throws -> Response {
-        struct Upload: Content { var file: File?; var kind: String?; var profile: String?; var periode: String?; var territoire: String?; var sheet: String? }
+        struct Upload: Content { var file: File?; var kind: String?; var profile: String?; var periode: String?; var territoire: String?; var sheet: String?; var override: String? }
         let upload = try? req.content.decode(Upload.self)
         var form = ImportsPage.Form(kind: upload?.kind ?? "observations", profile: upload?.profile, periode: upload?.periode, territoire: upload?.territoire, sheet: upload?.sheet)
         form.profile = form.profile?.isEmpty == true ? nil : form.profile
@@ -30,10 +30,12 @@ enum ImportController {
         }
         let data = Data(buffer: file.data), name = String(file.filename.prefix(200))
         let kind = ImportKind(rawValue: form.kind) ?? .observations
-        let options = ImportOptions(profile: form.profile, settings: ["periode": form.periode ?? "", "territoire": form.territoire ?? ""].filter { !$0.value.isEmpty },
-                                    sheet: form.sheet?.isEmpty == false ? form.sheet : nil)
+        var read = ImportOptions(profile: form.profile, settings: ["periode": form.periode ?? "", "territoire": form.territoire ?? ""].filter { !$0.value.isEmpty },
+                                 sheet: form.sheet?.isEmpty == false ? form.sheet : nil)
+        read.override = req.actor(overriding: upload?.override).override
+        let options = read
         do {
-            let report = try await req.db.sqlTransaction { db in try await kind.run(data, fileName: name, options: options, dryRun: true, on: db, actor: req.actor) }
+            let report = try await req.db.sqlTransaction { db in try await kind.run(data, fileName: name, options: options, dryRun: true, on: db, actor: req.actor(overriding: options.override)) }
             let id = UUID()
             let stored = String(decoding: try JSONEncoder().encode(Pending(kind: kind.rawValue, options: options)), as: UTF8.self)
             try await req.sql.insert(into: "import_uploads").columns("id", "file_name", "content", "options", "created_at")
@@ -50,7 +52,7 @@ enum ImportController {
     @Sendable static func preview(req: Request) async throws -> Response {
         let (id, name, data, pending) = try await stored(req)
         let report = try await req.db.sqlTransaction { db in
-            try await (ImportKind(rawValue: pending.kind) ?? .observations).run(data, fileName: name, options: pending.options, dryRun: true, on: db, actor: req.actor)
+            try await (ImportKind(rawValue: pending.kind) ?? .observations).run(data, fileName: name, options: pending.options, dryRun: true, on: db, actor: req.actor(overriding: pending.options.override))
         }
         return .html(ImportsPage.renderPreview(report, upload: id.uuidString.lowercased()))
     }
@@ -69,7 +71,7 @@ enum ImportController {
     @Sendable static func commit(req: Request) async throws -> Response {
         let (id, name, data, pending) = try await stored(req)
         let report = try await req.db.sqlTransaction { db in
-            let r = try await (ImportKind(rawValue: pending.kind) ?? .observations).run(data, fileName: name, options: pending.options, dryRun: false, on: db, actor: req.actor)
+            let r = try await (ImportKind(rawValue: pending.kind) ?? .observations).run(data, fileName: name, options: pending.options, dryRun: false, on: db, actor: req.actor(overriding: pending.options.override))
             try await db.delete(from: "import_uploads").where("id", .equal, id).run()
             return r
         }

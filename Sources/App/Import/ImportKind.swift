@@ -28,6 +28,9 @@ struct ImportOptions: Sendable, Equatable, Codable {
     var sheet: String?
     /// A DHIS2 data value set or an ADX message rather than a table.
     var exchange: AggregateExchange.Format?
+    /// An administrator's reason to write into locked periods, kept with a pending upload so that
+    /// its validation runs with the same override as its preview.
+    var override: String?
 
     /// `periode=2022-02` pairs as given on the command line.
     static func settings(_ pairs: [String]) throws -> [String: String] {
