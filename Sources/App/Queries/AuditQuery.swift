@@ -21,6 +21,12 @@ enum AuditQuery {
         var actor, action, object_type, object_id, summary, details: String
         /// Where the request came from; nil for the command line and older events.
         var address: String?
+
+        /// The details as field → value (for an update, "« before » → « after »"), sorted by field.
+        var detailLines: [(field: String, value: String)] {
+            guard let data = details.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
+            return object.keys.sorted().map { ($0, object[$0].map { "\($0)" } ?? "") }
+        }
     }
 
     static func whereClause(_ f: AuditFilter) -> SQLQueryString {
@@ -46,11 +52,34 @@ enum AuditQuery {
 
     /// An object's own history, most recent first.
     static func history(type: String, id: String, on db: any SQLDatabase) async throws -> [Event] {
-        var f = AuditFilter()
-        f.objectType = type
-        f.objectID = id
-        f.perPage = 200
-        return try await page(f, on: db).events
+        try await history([.objects(type: type, ids: [id])], on: db)
+    }
+
+    /// Which events make up a page's history: its own object, the objects it contains (a fiche's
+    /// actions), or a family of objects whose identifier starts with the page's (an indicator's targets).
+    enum Scope: Sendable {
+        case objects(type: String, ids: [String])
+        case prefix(type: String, prefix: String)
+        case infix(type: String, part: String)
+    }
+
+    /// The history of a page made of several objects, most recent first.
+    static func history(_ scopes: [Scope], limit: Int = 200, on db: any SQLDatabase) async throws -> [Event] {
+        var w: SQLQueryString = " WHERE 1 = 0"
+        for scope in scopes {
+            switch scope {
+            case let .objects(type, ids) where !ids.isEmpty:
+                w += " OR (object_type = \(bind: type) AND object_id IN (\(binds: ids)))"
+            case .objects:
+                continue
+            case let .prefix(type, prefix):
+                w += " OR (object_type = \(bind: type) AND object_id LIKE \(bind: StructureQuery.escapeLike(prefix) + "%") ESCAPE '\\')"
+            case let .infix(type, part):
+                w += " OR (object_type = \(bind: type) AND object_id LIKE \(bind: "%" + StructureQuery.escapeLike(part) + "%") ESCAPE '\\')"
+            }
+        }
+        return try await db.raw("SELECT at, actor, address, action, object_type, object_id, summary, details FROM audit_events" + w
+                                + " ORDER BY at DESC, id LIMIT \(literal: limit)").all(decoding: Event.self)
     }
 
     static func csv(_ f: AuditFilter, on db: any SQLDatabase) async throws -> String {

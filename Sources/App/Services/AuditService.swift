@@ -1,4 +1,5 @@
 import Foundation
+import JalonCore
 import SQLKit
 
 /// Appends to the audit trail. Always called inside the transaction of the write it records, so a
@@ -12,5 +13,11 @@ enum AuditService {
             .values(SQLBind(UUID()), SQLBind(Date()), SQLBind(actor.name), SQLBind(actor.address), SQLBind(action), SQLBind(objectType),
                     SQLBind(objectID), SQLBind(summary), SQLBind(json))
             .run()
+    }
+
+    /// Records an update with its field-by-field before → after.
+    static func record(_ db: any SQLDatabase, actor: Actor, action: String, objectType: String, objectID: String,
+                       summary: String, changes: FieldChanges) async throws {
+        try await record(db, actor: actor, action: action, objectType: objectType, objectID: objectID, summary: summary, details: changes.details)
     }
 }

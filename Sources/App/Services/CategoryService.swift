@@ -76,7 +76,7 @@ enum CategoryService {
                 .where("source", .in, ["finess", "demo"]).run()
             try await AuditService.record(db, actor: actor, action: "update", objectType: "category", objectID: code,
                                           summary: "Catégorie \(code) « \(category.label) » : couloir \(category.couloir) → \(couloir.rawValue)",
-                                          details: ["before": category.couloir, "after": couloir.rawValue])
+                                          details: ["couloir": "« \(category.couloir) » → « \(couloir.rawValue) »"])
         }
         if moved > 0 { try await RollupCache.invalidateAll(on: db) }
         return moved

@@ -100,7 +100,8 @@ enum TaskService {
         try await db.update("tasks").set("status", to: status.rawValue).set("updated_at", to: Date()).where("id", .equal, id).run()
         let before = Status(rawValue: task.status)?.label ?? task.status
         try await AuditService.record(db, actor: actor, action: "update", objectType: "task", objectID: id.uuidString,
-                                      summary: "Tâche « \(task.title.prefix(120)) » : \(before) → \(status.label)")
+                                      summary: "Tâche « \(task.title.prefix(120)) » : \(before) → \(status.label)",
+                                      details: ["statut": "« \(before) » → « \(status.label) »"])
         return true
     }
 }

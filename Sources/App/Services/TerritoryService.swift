@@ -55,9 +55,21 @@ enum TerritoryService {
         let existing = try await TerritoryQuery.find(code.value, on: db)
         if let existing, existing.kind != .custom { throw ServiceError.conflict("Le code \(code.value) est déjà pris par un territoire officiel.") }
         // Re-running the same definition (CLI, CSV, demo) changes nothing and records nothing.
-        if let existing, existing.name == name, existing.parentCode == parentCode, existing.decoupageID == decoupageID,
-           try await TerritoryQuery.members(of: code.value, on: db).map(\.code).sorted() == memberCodes.sorted() {
+        let membersBefore = existing == nil ? [] : try await TerritoryQuery.members(of: code.value, on: db).map(\.code)
+        if let existing, existing.name == name, existing.parentCode == parentCode, existing.decoupageID == decoupageID, membersBefore.sorted() == memberCodes.sorted() {
             return existing
+        }
+        var changes = FieldChanges()
+        changes.compare("nom", existing?.name, name)
+        changes.compare("parent", existing?.parentCode, parentCode)
+        changes.compare("membres", set: membersBefore, memberCodes)
+        if existing?.decoupageID != decoupageID {
+            struct N: Decodable { var name: String }
+            func name(_ id: UUID?) async throws -> String? {
+                guard let id else { return nil }
+                return try await db.select().column("name").from("decoupages").where("id", .equal, id).first(decoding: N.self)?.name
+            }
+            changes.compare("découpage", try await name(existing?.decoupageID), try await name(decoupageID))
         }
         let now = Date()
         if existing == nil {
@@ -75,7 +87,7 @@ enum TerritoryService {
         try await RollupCache.invalidateAll(on: db)
         try await AuditService.record(db, actor: actor, action: existing == nil ? "create" : "update", objectType: "territory", objectID: code.value,
                                       summary: "\(existing == nil ? "Création" : "Redéfinition") du territoire \(code.value) « \(name) »",
-                                      details: ["members": memberCodes.joined(separator: ","), "parent": parentCode ?? "", "decoupage": d.decoupage ?? ""])
+                                      changes: changes)
         return try await TerritoryQuery.find(code.value, on: db)!
     }
 

@@ -128,10 +128,14 @@ enum AccountService {
         try await OptimisticVersion.bump("users", id: id, expected: version ?? user.version, label: "Le compte \(user.email)", on: db)
         try await db.update("users").set("name", to: name).set("role", to: i.role.rawValue).set("updated_at", to: Date()).where("id", .equal, id).run()
         let (territories, indicators) = try await writeScope(id, i, on: db)
+        var changes = FieldChanges()
+        changes.compare("nom", user.name, name)
+        changes.compare("rôle", user.roleValue.label, i.role.label)
+        changes.compare("territoires", set: beforeT, territories)
+        changes.compare("indicateurs", set: beforeI, indicators)
         try await AuditService.record(db, actor: actor, action: "permission", objectType: "user", objectID: user.email,
                                       summary: "Droits de \(user.email) : \(user.roleValue.label) → \(i.role.label)",
-                                      details: ["avant": "\(user.role) [\(beforeT.joined(separator: ","))] [\(beforeI.joined(separator: ","))]",
-                                                "apres": "\(i.role.rawValue) [\(territories.joined(separator: ","))] [\(indicators.joined(separator: ","))]"])
+                                      changes: changes)
     }
 
     static func setPassword(_ id: UUID, hash: String, on db: any SQLDatabase, actor: Actor) async throws {

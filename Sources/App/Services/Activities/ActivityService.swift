@@ -140,12 +140,14 @@ enum ActivityService {
         let hash = r.hash
         var id = UUID.ordered()
         var existed = false
+        var changes = FieldChanges()
         try await authorize(r, actor: actor, on: db)
         if let importKey, let e = try await db.select().columns("id", "content_hash").from("activities").where("import_key", .equal, importKey).first(decoding: E.self) {
             if e.content_hash == hash { return .unchanged(e.id) }
             try await authorize(existing: e.id, actor: actor, on: db)
             id = e.id
             existed = true
+            changes = try await self.changes(of: id, to: r, on: db)
             for table in ["activity_topics", "activity_couloirs", "activity_territories", "activity_organisers", "activity_structures"] {
                 try await db.delete(from: table).where("activity_id", .equal, id).run()
             }
@@ -167,8 +169,41 @@ enum ActivityService {
         try await db.insertBatched(into: "activity_structures", columns: ["activity_id", "structure_id", "attendees"], rows: r.structures.map { [id, $0.id, $0.attendees] })
         try await RollupCache.invalidateComputed(on: db)
         try await AuditService.record(db, actor: actor, action: existed ? "update" : "create", objectType: "activity", objectID: id.uuidString,
-                                      summary: "\(r.type.label) « \(r.title.prefix(80)) » du \(Format.date(iso: r.date.iso)) : \(r.structures.count) structures touchées")
+                                      summary: "\(r.type.label) « \(r.title.prefix(80)) » du \(Format.date(iso: r.date.iso)) : \(r.structures.count) structures touchées"
+                                          + (changes.isEmpty ? "" : " ; modifié : " + changes.fields.joined(separator: ", ")), changes: changes)
         return existed ? .updated(id) : .created(id)
+    }
+
+    /// What a replacement changes, field by field (structures by their FINESS), read before it is written.
+    static func changes(of id: UUID, to r: Resolved, on db: any SQLDatabase) async throws -> FieldChanges {
+        struct A: Decodable { var type, title, date, place, notes: String; var duration_minutes, participants: Int?; var remote: Bool }
+        struct V: Decodable { var v: String? }
+        guard let a = try await db.select().columns("type", "title", "date", "place", "notes", "duration_minutes", "participants", "remote").from("activities")
+            .where("id", .equal, id).first(decoding: A.self) else { return FieldChanges() }
+        func values(_ sql: SQLQueryString) async throws -> [String] { try await db.raw(sql).all(decoding: V.self).compactMap(\.v) }
+        var c = FieldChanges()
+        c.compare("type", ActivityType(rawValue: a.type)?.label ?? a.type, r.type.label)
+        c.compare("titre", a.title, r.title)
+        c.compare("date", Format.date(iso: a.date), Format.date(iso: r.date.iso))
+        c.compare("durée (min)", a.duration_minutes.map(String.init), r.durationMinutes.map(String.init))
+        c.compare("lieu", a.place, r.place)
+        c.compare("à distance", a.remote ? "oui" : "non", r.remote ? "oui" : "non")
+        c.compare("participants", a.participants.map(String.init), r.participants.map(String.init))
+        c.compare("notes", a.notes, r.notes)
+        c.compare("thèmes", set: try await values("SELECT topic AS v FROM activity_topics WHERE activity_id = \(bind: id)"), r.topics)
+        c.compare("couloirs", set: try await values("SELECT couloir AS v FROM activity_couloirs WHERE activity_id = \(bind: id)"), r.couloirs)
+        c.compare("territoires", set: try await values("SELECT territory_code AS v FROM activity_territories WHERE activity_id = \(bind: id)"), r.territories)
+        c.compare("organisateurs", set: try await values("SELECT label AS v FROM activity_organisers WHERE activity_id = \(bind: id)"), r.organisers.map(\.label))
+        let before = try await values("""
+            SELECT COALESCE(s.finess_et, s.name) AS v FROM activity_structures x JOIN structures s ON s.id = x.structure_id WHERE x.activity_id = \(bind: id)
+            """)
+        var after: [String] = []
+        let ids = r.structures.map(\.id)
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            after += try await values("SELECT COALESCE(finess_et, name) AS v FROM structures WHERE id IN (\(binds: Array(ids[start..<min(start + 500, ids.count)])))")
+        }
+        c.compare("structures", set: before, after)
+        return c
     }
 
     /// An animateur logs the activities of his territories: those the activity names, or else the

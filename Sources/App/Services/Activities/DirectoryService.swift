@@ -56,7 +56,12 @@ enum DirectoryService {
             try await db.update("organisations").set("name", to: name).set("kind", to: kindCode).set("updated_at", to: now).where("id", .equal, e.id).run()
             try await db.delete(from: "organisation_territories").where("organisation_id", .equal, e.id).run()
             try await db.insertBatched(into: "organisation_territories", columns: ["organisation_id", "territory_code"], rows: covered.map { [e.id, $0] })
-            try await AuditService.record(db, actor: actor, action: "update", objectType: "organisation", objectID: code, summary: "Organisation \(code) modifiée")
+            var changes = FieldChanges()
+            changes.compare("nom", e.name, name)
+            changes.compare("type", e.kind, kindCode)
+            changes.compare("territoires", set: current, covered)
+            try await AuditService.record(db, actor: actor, action: "update", objectType: "organisation", objectID: code,
+                                          summary: "Organisation \(code) modifiée : " + changes.fields.joined(separator: ", "), changes: changes)
             return (e.id, true)
         }
         let id = UUID()
@@ -168,6 +173,6 @@ enum DirectoryService {
         try await db.delete(from: "contacts").where("id", .equal, other).run()
         try await AuditService.record(db, actor: actor, action: "merge", objectType: "contact", objectID: keep.uuidString,
                                       summary: "Fusion des contacts \(k.first_name) \(k.last_name) et \(o.first_name) \(o.last_name)",
-                                      details: ["removed": other.uuidString])
+                                      details: ["contact fusionné": "\(o.first_name) \(o.last_name) <\(o.email)> (\(other.uuidString))"])
     }
 }

@@ -122,9 +122,24 @@ enum IndicatorService {
         }
         // A rule, nature or formula change alters every series of the indicator and of the formulas reading it.
         if existing != nil { try await RollupCache.invalidateAll(on: db) }
+        var changes = FieldChanges()
+        let b = existing?.definition
+        changes.compare("libellé", b?.label, d.label)
+        changes.compare("service", b?.service, d.service)
+        changes.compare("couloir", b?.couloir.rawValue, d.couloir.rawValue)
+        changes.compare("source", b?.source, d.source)
+        changes.compare("type", b?.kind.rawValue, d.kind.rawValue)
+        changes.compare("unité", existing?.unit, unit)
+        changes.compare("nature", b?.nature.rawValue, d.nature.rawValue)
+        changes.compare("cumul depuis", b?.cumulativeSince?.iso, d.cumulativeSince?.iso)
+        changes.compare("périodicité", existing?.periodicity, periodicity)
+        changes.compare("agrégation", b?.rollup.rawValue, d.rollup.rawValue)
+        changes.compare("sens", b?.direction.rawValue, d.direction.rawValue)
+        changes.compare("formule", b?.formula, d.formula)
+        changes.compare("calcul", b?.computed?.description, d.computed?.description)
         try await AuditService.record(db, actor: actor, action: existing == nil ? "create" : "update", objectType: "indicator", objectID: d.code,
-                                      summary: "\(existing == nil ? "Création" : "Modification") de l'indicateur \(d.code)",
-                                      details: ["label": d.label, "rollup": d.rollup.rawValue, "nature": d.nature.rawValue])
+                                      summary: "\(existing == nil ? "Création" : "Modification") de l'indicateur \(d.code)"
+                                          + (existing == nil || changes.isEmpty ? "" : " : " + changes.fields.joined(separator: ", ")), changes: changes)
         return true
     }
 

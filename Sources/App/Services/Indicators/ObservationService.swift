@@ -230,6 +230,7 @@ enum ObservationService {
             try await PeriodLock.auditOverride(count: locked, actor: actor, subject: provenance, on: db)
         }
         var outcome = Outcome()
+        var changes = FieldChanges()
         let now = Date()
         var history: [[any Encodable & Sendable]] = [], created: [[any Encodable & Sendable]] = []
         // Written every few thousand rows so that a million-line import never holds all its bound values at once.
@@ -254,6 +255,11 @@ enum ObservationService {
                 outcome.unchanged += 1
             case .update:
                 let e = p.existing!
+                // The first replaced values are told in the trail itself; all of them are in observation_history.
+                if changes.details.count < 20 {
+                    func shown(_ v: Double?, _ notProvided: Bool) -> String? { notProvided ? "non fourni" : v.map { Format.decimal($0, fractionDigits: 6).replacingOccurrences(of: ",?0+$", with: "", options: .regularExpression) } }
+                    changes.compare("\(r.indicator) \(r.subject) \(r.period.description)", shown(e.value, e.not_provided), shown(r.value, r.notProvided))
+                }
                 history.append([UUID.ordered(), e.id, r.indicator, r.subject, r.couloir, r.period.description,
                                 e.value, e.numerator, e.denominator, e.not_provided, e.source,
                                 e.comment, e.provenance, e.recorded_at, now, provenance, e.batch_id])
@@ -274,7 +280,7 @@ enum ObservationService {
             try await invalidate(plan.filter { $0.change != .unchanged }.map(\.resolved), on: db)
             try await AuditService.record(db, actor: actor, action: "write", objectType: "observations", objectID: provenance,
                                           summary: "Observations : \(outcome.created) créées, \(outcome.updated) remplacées",
-                                          details: ["created": "\(outcome.created)", "updated": "\(outcome.updated)", "unchanged": "\(outcome.unchanged)"])
+                                          details: changes.details.merging(["créées": "\(outcome.created)", "remplacées": "\(outcome.updated)", "inchangées": "\(outcome.unchanged)"]) { a, _ in a })
         }
         return outcome
     }

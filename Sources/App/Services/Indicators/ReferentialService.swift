@@ -74,7 +74,9 @@ extension ReferentialService {
             let n = try await db.raw("SELECT COUNT(*) AS n FROM \(ident: kind.rawValue)").first(decoding: N.self)?.n ?? 0
             try await db.insert(into: kind.rawValue).columns("code", kind.labelColumn, "sort").values(SQLBind(code), SQLBind(label), SQLBind(n)).run()
         }
+        var changes = FieldChanges()
+        changes.compare("libellé", existing?.label, label)
         try await AuditService.record(db, actor: actor, action: existing == nil ? "create" : "update", objectType: kind.rawValue, objectID: code,
-                                      summary: "\(kind.label) : \(code) « \(label) »", details: ["before": existing?.label ?? "", "after": label])
+                                      summary: "\(kind.label) : \(code) « \(label) »", changes: changes)
     }
 }

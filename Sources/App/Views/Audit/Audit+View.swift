@@ -16,8 +16,16 @@ enum AuditPage {
                  rows: events.map { e in
                      [.txt(Format.date(e.at) + " " + Self.time(e.at)),
                       .group(.txt(e.actor), .when(e.address != nil, .el("span", .cls("fr-hint-text"), .txt("depuis " + (e.address ?? ""))))), .txt(label(e.action)),
-                      .group(.txt(e.object_type), .el("span", .cls("fr-hint-text"), .txt(String(e.object_id.prefix(40))))), .txt(e.summary)]
+                      .group(.txt(e.object_type), .el("span", .cls("fr-hint-text"), .txt(String(e.object_id.prefix(40))))), summary(e)]
                  })
+    }
+
+    /// The summary, then what changed field by field (before → after).
+    static func summary(_ e: AuditQuery.Event) -> HNode {
+        let lines = e.detailLines
+        return .group(.txt(e.summary),
+                      .when(!lines.isEmpty, .el("ul", .cls("jalon-changes fr-text--sm fr-mb-0"),
+                                                .group(lines.map { .el("li", .el("strong", .txt($0.field + " : ")), .txt($0.value)) }))))
     }
 
     static func time(_ d: Date) -> String {

@@ -14,6 +14,8 @@ enum Decoupages {
         var error: String?
         var message: String?
         var form: TerritoryForm
+        /// The découpage's history with its territories'.
+        var history: [AuditQuery.Event] = []
     }
 
     struct TerritoryForm: Sendable, Equatable {

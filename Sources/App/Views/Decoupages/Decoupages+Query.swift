@@ -13,6 +13,7 @@ extension Decoupages {
         for t in territories { members[t.code] = try await TerritoryQuery.members(of: t.code, on: db).map(\.code) }
         let region = try await d.regionCode.asyncMap { try await TerritoryQuery.find($0, on: db) } ?? nil
         return EditorModel(decoupage: d, territories: territories, members: members, regionPopulation: region?.population,
-                           error: error, message: message, form: form)
+                           error: error, message: message, form: form,
+                           history: try await AuditQuery.history([.objects(type: "decoupage", ids: [d.code]), .objects(type: "territory", ids: territories.map(\.code))], on: db))
     }
 }

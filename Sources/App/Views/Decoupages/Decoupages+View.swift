@@ -45,6 +45,8 @@ extension Decoupages {
                 UI.input(id: "territoire-nom", name: "name", label: "Nom", value: m.form.name, required: true),
                 UI.textarea(id: "territoire-membres", name: "members", label: "Membres",
                             value: m.form.members, hint: "Codes de communes (C59350 ou 59350), d'EPCI (E200093201 ou 200093201) ou de départements (D59), séparés par des espaces, virgules ou retours à la ligne."),
-                .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Enregistrer le territoire")))))
+                .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Enregistrer le territoire"))),
+            .el("h2", .txt("Historique")),
+            m.history.isEmpty ? .el("p", .txt("Aucune modification enregistrée.")) : AuditPage.table(m.history, caption: "Historique du découpage « \(d.name) »")))
     }
 }

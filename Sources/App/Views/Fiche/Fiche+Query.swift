@@ -61,6 +61,14 @@ extension FichePage {
                      organisations: organisations.map { ($0.code, $0.name) },
                      raci: Dictionary(raci.map { ("\($0.action_id.uuidString.lowercased())|\($0.party_kind)|\($0.party)", $0.role) }, uniquingKeysWith: { a, _ in a }),
                      indicators: rows, message: message, error: error, version: f.version,
-                     history: try await AuditQuery.history(type: "fiche", id: found.id.uuidString, on: db))
+                     history: try await history(found.id, actions: actions.map(\.id), on: db))
+    }
+
+    /// The fiche's own history, with its actions' and their tasks'.
+    static func history(_ fiche: UUID, actions: [UUID], on db: any SQLDatabase) async throws -> [AuditQuery.Event] {
+        struct T: Decodable { var id: UUID }
+        let tasks = actions.isEmpty ? [] : try await db.select().column("id").from("tasks").where("action_id", .in, actions).all(decoding: T.self)
+        return try await AuditQuery.history([.objects(type: "fiche", ids: [fiche.uuidString]), .objects(type: "action", ids: actions.map(\.uuidString)),
+                                             .objects(type: "task", ids: tasks.map(\.id.uuidString))], on: db)
     }
 }

@@ -34,12 +34,14 @@ enum IndicatorPage {
         var observations: [ObservationRow]
         var history: [ObservationRow]
         var fiches: [String]
+        /// Changes of the definition and of the targets, from the audit trail.
+        var audit: [AuditQuery.Event] = []
         /// The map of the région's départements coloured by status, when the map asset is installed.
         var map: String? = nil
 
         static func == (a: Model, b: Model) -> Bool {
             a.indicator == b.indicator && a.at == b.at && a.territory == b.territory && a.main == b.main && a.rows == b.rows
-                && a.observations == b.observations && a.history == b.history && a.fiches == b.fiches
+                && a.observations == b.observations && a.history == b.history && a.fiches == b.fiches && a.audit == b.audit
                 && a.series.map(\.0) == b.series.map(\.0) && a.series.map(\.1) == b.series.map(\.1)
         }
     }

@@ -59,6 +59,7 @@ extension IndicatorPage {
                                provenance: "\(ProgressQuery.provenanceLabel($0.provenance)) → remplacée par \(ProgressQuery.provenanceLabel($0.replaced_by))",
                                recordedAt: Format.date($0.replaced_at))
             },
-            fiches: fiches.map(\.title))
+            fiches: fiches.map(\.title),
+            audit: try await AuditQuery.history([.objects(type: "indicator", ids: [indicator.code]), .prefix(type: "target", prefix: indicator.code + "/")], on: db))
     }
 }

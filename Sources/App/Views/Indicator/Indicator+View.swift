@@ -88,6 +88,8 @@ extension IndicatorPage {
             .el("h2", .txt("Historique des modifications")),
             m.history.isEmpty ? .el("p", .txt("Aucune valeur remplacée.")) :
                 UI.table(caption: "Valeurs remplacées de \(d.code)", headers: [("Territoire ou structure", false), ("Période", false), ("Ancienne valeur", false), ("Provenance", false), ("Remplacée le", false)],
-                         rows: m.history.map { [.txt($0.subject), .txt($0.period), .txt($0.value), .txt($0.provenance), .txt($0.recordedAt)] })))
+                         rows: m.history.map { [.txt($0.subject), .txt($0.period), .txt($0.value), .txt($0.provenance), .txt($0.recordedAt)] }),
+            .el("h2", .txt("Historique de la définition et des cibles")),
+            m.audit.isEmpty ? .el("p", .txt("Aucune modification enregistrée.")) : AuditPage.table(m.audit, caption: "Historique de \(d.code)")))
     }
 }

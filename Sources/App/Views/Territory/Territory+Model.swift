@@ -12,5 +12,7 @@ enum TerritoryPage {
         var memberships: [TerritoryQuery.Membership]
         var openByCouloir: [String: Int]
         var communeCount: Int
+        /// Changes of the territory's definition and of its targets, from the audit trail.
+        var history: [AuditQuery.Event] = []
     }
 }

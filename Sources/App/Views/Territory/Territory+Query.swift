@@ -23,7 +23,8 @@ extension TerritoryPage {
         return Model(territory: t, ancestors: try await TerritoryQuery.ancestors(of: t, on: db), children: children, childrenTitle: title,
                      childrenTotal: total, members: t.kind == .custom ? try await TerritoryQuery.members(of: t.code, on: db) : [],
                      decoupage: decoupage, memberships: try await TerritoryQuery.customMemberships(of: t.code, on: db),
-                     openByCouloir: try await StructureQuery.countsByCouloir(territory: t.code, on: db), communeCount: communeCount)
+                     openByCouloir: try await StructureQuery.countsByCouloir(territory: t.code, on: db), communeCount: communeCount,
+                     history: try await AuditQuery.history([.objects(type: "territory", ids: [t.code]), .infix(type: "target", part: "/\(t.code)/")], on: db))
     }
 
     static func communes(of code: String, on db: any SQLDatabase) async throws -> [Territory] {

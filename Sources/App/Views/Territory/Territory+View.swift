@@ -22,6 +22,10 @@ extension TerritoryPage {
                           .txt(UI.number(m.openByCouloir[c.rawValue] ?? 0))]
                      }, numericColumns: [1]),
             membershipsSection(m),
+            // Official territories come from the COG and change only with it: their section appears once a target is set on them.
+            .when(t.kind == .custom || !m.history.isEmpty, .group(
+                .el("h2", .txt("Historique de la définition et des cibles")),
+                m.history.isEmpty ? .el("p", .txt("Aucune modification enregistrée.")) : AuditPage.table(m.history, caption: "Historique de \(t.name)"))),
             .when(!m.children.isEmpty, .group(
                 .el("h2", .txt("\(m.childrenTitle) (\(UI.number(m.childrenTotal)))")),
                 .when(m.childrenTotal > m.children.count, .el("p", .cls("fr-text--sm"), .txt("Les \(UI.number(m.children.count)) premiers sont affichés."))),
