@@ -34,8 +34,10 @@ printf 'une autre phrase solide\n' | "$BIN" user create pilote@exemple.invalid -
 
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 A=$(port); B=$(port)
+# Node B logs everything it can (trace), so that the check at the end proves no password reaches a log.
 for p in "$A" "$B"; do
-    "$BIN" serve --hostname 127.0.0.1 --port "$p" >"$WORK/serve-$p.log" 2>&1 &
+    level=warning; [[ $p == "$B" ]] && level=trace
+    LOG_LEVEL=$level "$BIN" serve --hostname 127.0.0.1 --port "$p" >"$WORK/serve-$p.log" 2>&1 &
     pids+=($!)
 done
 for p in "$A" "$B"; do
@@ -76,6 +78,15 @@ grep -q "complétés sur le nœud B" <<<"$(curl -s -b "$WORK/admin" "http://127.
 csrf=$(curl -s -b "$WORK/admin" "http://127.0.0.1:$B/" | field _csrf)
 curl -s -b "$WORK/admin" -o /dev/null --data-urlencode "_csrf=$csrf" "http://127.0.0.1:$B/deconnexion"
 [[ $(curl -s -b "$WORK/admin" -o /dev/null -w '%{http_code}' "http://127.0.0.1:$A/") == 303 ]] && ok || ko "session still alive on node A after signing out on node B"
+
+# No password in clear anywhere: not in either node's log (node B at trace level), not in the database,
+# whether the sign-in succeeded or failed.
+[[ $(login "$WORK/intrus" "$B" admin@exemple.invalid 'mauvaise-phrase-secrete-intrus') == 401 ]] && ok || ko "a wrong password is refused"
+grep -q 'FROM "users"\|FROM users' "$WORK/serve-$B.log" && ok || ko "node B's trace log does not show its sign-in queries (the check below would prove nothing)"
+if grep -rqF -e 'une phrase de passe solide' -e 'une autre phrase solide' -e 'mauvaise-phrase-secrete-intrus' "$WORK"/serve-*.log \
+    || pg_dump "$JALON_DATABASE_URL" | grep -qF -e 'une phrase de passe solide' -e 'une autre phrase solide' -e 'mauvaise-phrase-secrete-intrus'; then
+    ko "a password appears in clear in a log or in the database"
+else ok; fi
 
 echo "nodes: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

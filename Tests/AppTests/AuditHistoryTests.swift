@@ -68,6 +68,9 @@ import Vapor
             #expect(changes.last == ["lieu": "« Lille » → « Roubaix »", "structures": "+ T00000ES2 ; − T00000ES3"])
             let page = try await app.get(SiteURL.activity(id.uuidString.lowercased()).path).body
             #expect(page.contains("modifié : lieu, structures") && page.contains("<strong>lieu : </strong>« Lille » → « Roubaix »"))
+            // The audit trail is searchable by what changed, not only by its summary.
+            #expect(try await app.get("/audit?q=roubaix").body.contains("<strong>lieu : </strong>« Lille » → « Roubaix »"))
+            #expect(try await app.get("/audit?q=roubaix&objet=organisation").body.contains("« Roubaix »") == false)
         }
     }
 

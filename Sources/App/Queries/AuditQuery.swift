@@ -35,7 +35,11 @@ enum AuditQuery {
         if let a = f.action { w += " AND action = \(bind: a)" }
         if let t = f.objectType { w += " AND object_type = \(bind: t)" }
         if let id = f.objectID { w += " AND object_id = \(bind: id)" }
-        if let t = f.text { w += " AND LOWER(summary) LIKE \(bind: "%" + StructureQuery.escapeLike(t.lowercased()) + "%") ESCAPE '\\'" }
+        if let t = f.text {
+            // The text is looked for in the summary and in the before → after of each change.
+            let pattern = "%" + StructureQuery.escapeLike(t.lowercased()) + "%"
+            w += " AND (LOWER(summary) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(details) LIKE \(bind: pattern) ESCAPE '\\')"
+        }
         if let from = f.from { w += " AND at >= \(bind: from)" }
         if let to = f.to { w += " AND at < \(bind: to)" }
         return w
