@@ -144,8 +144,8 @@ extension FicheService {
             changes.compare("description", before.description, a.description)
             changes.compare("pilote", before.pilot_code, pilot)
             changes.compare("statut", statusLabel(before.status), statusLabel(a.status))
-            changes.compare("début", before.start_on, start)
-            changes.compare("fin", before.end_on, end)
+            changes.compare("début", before.start_on.map { Format.date(iso: $0) }, start.map { Format.date(iso: $0) })
+            changes.compare("fin", before.end_on.map { Format.date(iso: $0) }, end.map { Format.date(iso: $0) })
             id = existing
         } else {
             struct N: Decodable { var n: Int? }

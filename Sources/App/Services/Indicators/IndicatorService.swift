@@ -131,7 +131,7 @@ enum IndicatorService {
         changes.compare("type", b?.kind.rawValue, d.kind.rawValue)
         changes.compare("unité", existing?.unit, unit)
         changes.compare("nature", b?.nature.rawValue, d.nature.rawValue)
-        changes.compare("cumul depuis", b?.cumulativeSince?.iso, d.cumulativeSince?.iso)
+        changes.compare("cumul depuis", b?.cumulativeSince.map { Format.date(iso: $0.iso) }, d.cumulativeSince.map { Format.date(iso: $0.iso) })
         changes.compare("périodicité", existing?.periodicity, periodicity)
         changes.compare("agrégation", b?.rollup.rawValue, d.rollup.rawValue)
         changes.compare("sens", b?.direction.rawValue, d.direction.rawValue)

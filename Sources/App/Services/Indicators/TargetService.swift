@@ -115,7 +115,7 @@ enum TargetService {
         let before = existing.flatMap { ProgressQuery.point(r.due.iso, $0.value_kind, $0.value_number, $0.value_text, $0.baseline, $0.baseline_on) }
         changes.compare("cible", before.map { IndicatorFormat.target($0, d) }, IndicatorFormat.target(TargetPoint(due: r.due, value: r.value), d))
         changes.compare("référence", before?.baseline.map { IndicatorFormat.value($0, d) }, r.baseline.map { IndicatorFormat.value($0, d) })
-        changes.compare("date de référence", existing?.baseline_on, r.baselineOn?.iso)
+        changes.compare("date de référence", existing?.baseline_on.map { Format.date(iso: $0) }, r.baselineOn.map { Format.date(iso: $0.iso) })
         try await AuditService.record(db, actor: actor, action: existing == nil ? "create" : "update", objectType: "target",
                                       objectID: "\(r.indicator.code)/\(r.territory)/\(r.couloir.rawValue)/\(r.due.iso)",
                                       summary: "Cible \(r.indicator.code) \(r.territory) \(r.couloir.rawValue) \(Milestone.label(r.due)) : \(label)", changes: changes)
