@@ -132,6 +132,18 @@ import Vapor
     }
 
     @Test(arguments: TestDB.all)
+    func exchangeCodeReplacementsListWhatMoved(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            for text in ["type;code_jalon;code_externe\nterritoire;D59;OU-NORD\nterritoire;D62;OU-PDC\n",
+                         "type;code_jalon;code_externe\nterritoire;D59;OU-NORD\nterritoire;D62;OU-PAS-DE-CALAIS\ncouloir;ES;ETAB\n"] {
+                _ = try await app.db.sqlTransaction { db in try await ExchangeCodes.replace(with: Data(text.utf8), fileName: "codes.csv", on: db, actor: .system) }
+            }
+            #expect(try await Self.details(app, "exchange_codes").last
+                    == ["correspondances": "+ couloir ES = ETAB, territoire D62 = OU-PAS-DE-CALAIS ; − territoire D62 = OU-PDC"])
+        }
+    }
+
+    @Test(arguments: TestDB.all)
     func replacedObservationsAreToldInTheTrail(db: TestDB) async throws {
         try await ActivityReachTests.seeded(db) { app in
             try await Self.roadmap(app)

@@ -33,7 +33,7 @@ struct ExchangeCodes: Sendable {
         guard let k = h.index(["type", "kind"]), let j = h.index(["code_jalon", "jalon"]), let e = h.index(["code_externe", "externe", "external"]) else {
             throw ServiceError.invalid("\(fileName), ligne 1 : colonnes attendues type;code_jalon;code_externe.")
         }
-        var rows: [[any Encodable & Sendable]] = []
+        var rows: [(kind: String, jalon: String, external: String)] = []
         var seen: [String: Int] = [:]
         for r in records.dropFirst() {
             let kind = r[k].trimmingCharacters(in: .whitespaces).lowercased(), jalon = r[j].trimmingCharacters(in: .whitespaces), ext = r[e].trimmingCharacters(in: .whitespaces)
@@ -44,12 +44,16 @@ struct ExchangeCodes: Sendable {
                 if let first = seen[key] { throw ServiceError.invalid("\(fileName), ligne \(r.line) : code déjà associé ligne \(first).") }
                 seen[key] = r.line
             }
-            rows.append([UUID(), kind, jalon, ext])
+            rows.append((kind, jalon, ext))
         }
+        struct R: Decodable { var kind, jalon_code, external_code: String }
+        let before = try await db.select().columns("kind", "jalon_code", "external_code").from("exchange_codes").all(decoding: R.self)
         try await db.delete(from: "exchange_codes").run()
-        try await db.insertBatched(into: "exchange_codes", columns: ["id", "kind", "jalon_code", "external_code"], rows: rows)
+        try await db.insertBatched(into: "exchange_codes", columns: ["id", "kind", "jalon_code", "external_code"], rows: rows.map { [UUID(), $0.kind, $0.jalon, $0.external] })
+        var changes = FieldChanges(limit: 2_000)
+        changes.compare("correspondances", set: before.map { "\($0.kind) \($0.jalon_code) = \($0.external_code)" }, rows.map { "\($0.kind) \($0.jalon) = \($0.external)" })
         try await AuditService.record(db, actor: actor, action: "update", objectType: "exchange_codes", objectID: fileName,
-                                      summary: "Correspondances de codes d'échange : \(rows.count) lignes")
+                                      summary: "Correspondances de codes d'échange : \(rows.count) lignes", changes: changes)
         return rows.count
     }
 
