@@ -117,6 +117,7 @@ import Vapor
                 }
             }
             #expect(try await Self.details(app, "organisation", "GRADES").last == ["nom": "« GRADeS » → « GRADeS Hauts-de-France »"])
+            #expect(try await app.get("/annuaire").body.contains("<strong>nom : </strong>« GRADeS » → « GRADeS Hauts-de-France »"))
 
             let id = try await app.db.sqlTransaction { db in
                 try await AccountService.create(.init(email: "animatrice@exemple.invalid", name: "Animatrice", role: .animateur, territories: ["D59"]),
@@ -128,6 +129,21 @@ import Vapor
             }
             let account = try #require(try await Self.details(app, "user", "animatrice@exemple.invalid").last)
             #expect(account == ["rôle": "« \(Role.animateur.label) » → « \(Role.pilote.label) »", "territoires": "+ D62 ; − D59"])
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func theTaskBoardShowsItsLatestMoves(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            try await Self.roadmap(app)
+            #expect(try await app.get("/taches").body.contains("Aucun mouvement enregistré."))
+            #expect(try await app.post("/taches", form: [("title", "Former les <em>secrétariats</em>"), ("assignee", "Responsable fictif")]).status == .seeOther)
+            struct T: Decodable { var id: UUID }
+            let id = try #require(try await app.sql.raw("SELECT id FROM tasks").first(decoding: T.self)).id
+            #expect(try await app.post("/taches/\(id.uuidString.lowercased())/statut", form: [("status", "en_cours")]).status == .seeOther)
+            let board = try await app.get("/taches").body
+            #expect(board.contains("Derniers mouvements") && board.contains("<strong>statut : </strong>« À faire » → « En cours »"))
+            #expect(board.contains("Tâche créée : Former les &lt;em&gt;secrétariats&lt;/em&gt;") && !board.contains("<em>secrétariats"))
         }
     }
 

@@ -7,7 +7,8 @@ import Vapor
 enum DirectoryController {
     static func model(_ req: Request, message: String? = nil, error: String? = nil) async throws -> DirectoryPage.Model {
         .init(organisations: try await DirectoryQuery.organisations(on: req.sql), contacts: try await DirectoryQuery.contacts(on: req.sql),
-              duplicates: try await DirectoryService.duplicates(on: req.sql), message: message, error: error)
+              duplicates: try await DirectoryService.duplicates(on: req.sql), message: message, error: error,
+              history: try await AuditQuery.history([.type("contact"), .type("organisation")], limit: 30, on: req.sql))
     }
 
     @Sendable static func index(req: Request) async throws -> Response {

@@ -65,6 +65,8 @@ enum AuditQuery {
         case objects(type: String, ids: [String])
         case prefix(type: String, prefix: String)
         case infix(type: String, part: String)
+        /// Every object of a type (a list page's recent changes).
+        case type(String)
     }
 
     /// The history of a page made of several objects, most recent first.
@@ -78,6 +80,8 @@ enum AuditQuery {
                 continue
             case let .prefix(type, prefix):
                 w += " OR (object_type = \(bind: type) AND object_id LIKE \(bind: StructureQuery.escapeLike(prefix) + "%") ESCAPE '\\')"
+            case let .type(type):
+                w += " OR object_type = \(bind: type)"
             case let .infix(type, part):
                 w += " OR (object_type = \(bind: type) AND object_id LIKE \(bind: "%" + StructureQuery.escapeLike(part) + "%") ESCAPE '\\')"
             }

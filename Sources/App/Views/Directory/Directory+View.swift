@@ -10,6 +10,8 @@ enum DirectoryPage {
         var duplicates: [DirectoryService.Duplicate]
         var message: String?
         var error: String?
+        /// The latest changes of contacts and organisations, from the audit trail.
+        var history: [AuditQuery.Event] = []
     }
 
     static func upload(_ kind: String, label: String) -> HNode {
@@ -80,7 +82,9 @@ enum DirectoryPage {
                      rows: m.contacts.map { c in
                          [.txt(c.name), .txt(c.function), .txt(c.organisation ?? c.structure ?? "—"), .txt(c.roles.joined(separator: ", ")), .txt(c.territories.joined(separator: ", ")),
                           .txt(c.email), c.mailingConsent ? UI.badge("accepte", kind: "success") : UI.badge("refuse", kind: "warning")]
-                     })))
+                     }),
+            .el("h2", .cls("fr-mt-5w"), .txt("Dernières modifications de l'annuaire")),
+            m.history.isEmpty ? .el("p", .txt("Aucune modification enregistrée.")) : AuditPage.table(m.history, caption: "Dernières modifications des contacts et organisations")))
     }
 
     struct WhoModel: Sendable {

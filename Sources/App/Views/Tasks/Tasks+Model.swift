@@ -40,6 +40,8 @@ enum TasksPage {
         var form = Form()
         var message: String?
         var error: String?
+        /// The latest changes of the board's tasks (creation, moves), from the audit trail.
+        var history: [AuditQuery.Event] = []
 
         var lateCount: Int { columns.reduce(0) { $0 + $1.cards.filter(\.late).count } }
     }

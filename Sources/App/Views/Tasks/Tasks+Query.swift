@@ -37,7 +37,9 @@ extension TasksPage {
         return Model(roadmap: roadmap.name,
                      columns: TaskService.Status.allCases.map { s in Column(status: s, cards: cards.filter { $0.status == s }) },
                      actions: actions.map { ActionOption(id: $0.id.uuidString.lowercased(), label: "\($0.code) · \($0.number). \($0.title)") },
-                     assignees: assignees, filter: filter)
+                     assignees: assignees, filter: filter,
+                     // The moves of the tasks on the board (of the filtered assignee's, when filtered).
+                     history: try await AuditQuery.history([.objects(type: "task", ids: rows.map(\.id.uuidString))], limit: 30, on: db))
     }
 }
 

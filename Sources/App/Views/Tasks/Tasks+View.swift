@@ -9,7 +9,12 @@ extension TasksPage {
             .when(m.error != nil, UI.alert(m.error ?? "", kind: "error", title: "Enregistrement refusé")),
             m.roadmap == nil
                 ? UI.alert("Aucune feuille de route : créez-en une avec « jalon roadmap template segur-2021-2023 », puis ajoutez-y des tâches.")
-                : .group(.el("p", .cls("fr-text--lead"), .txt(m.roadmap ?? "")), creationForm(m), filterForm(m), board(m))))
+                : .group(.el("p", .cls("fr-text--lead"), .txt(m.roadmap ?? "")), creationForm(m), filterForm(m), board(m), history(m))))
+    }
+
+    static func history(_ m: Model) -> HNode {
+        .group(.el("h2", .cls("fr-mt-5w"), .txt("Derniers mouvements")),
+               m.history.isEmpty ? .el("p", .txt("Aucun mouvement enregistré.")) : AuditPage.table(m.history, caption: "Derniers mouvements des tâches"))
     }
 
     static func creationForm(_ m: Model) -> HNode {
