@@ -323,6 +323,13 @@ def test_entry_then_dashboard_shows_the_right_statuses(driver, base_url):
     driver.get(f"{base_url}/feuille-de-route?date=2022-06-30&territoire=D59")
     driver.save_screenshot(str(SCREENSHOT_DIR / "dashboard-D59.png"))
 
+    # Raising the Nord's O2-01 target is kept with its before → after, on the indicator's page and the Nord's.
+    submit_entry(driver, base_url, 1, {"territory": "D59", "due": "fin 2022", "target": "2"}, {"indicator": "O2-01"})
+    for page in ("/indicateurs/O2-01", "/territoires/D59"):
+        driver.get(f"{base_url}{page}")
+        history = driver.find_element(By.XPATH, "//h2[text()='Historique de la définition et des cibles']/following-sibling::*[1]").text
+        assert "cible : « 1 » → « 2 »" in history, page
+
 
 # ------------------------------------------------------- imports (issue 4)
 
