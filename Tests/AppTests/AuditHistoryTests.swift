@@ -110,6 +110,11 @@ import Vapor
             #expect(territory == ["nom": "« TAN Littoral » → « TAN du Littoral »", "membres": "+ C59350 ; − C62160"])
             #expect(try await app.get(SiteURL.territory("TAN-LITTORAL").path).body.contains("<strong>membres : </strong>+ C59350 ; − C62160"))
             #expect(try await app.get(SiteURL.decoupage("TAN").path).body.contains("<strong>nom : </strong>« TAN Littoral » → « TAN du Littoral »"))
+            // A deleted territory stays readable in the trail, and its découpage's page says it lost it.
+            try await app.db.sqlTransaction { db in try await DecoupageService.deleteTerritory("TAN-LITTORAL", on: db, actor: .system) }
+            #expect(try await Self.details(app, "territory", "TAN-LITTORAL").last
+                    == ["nom": "« TAN du Littoral » → (vide)", "parent": "« R32 » → (vide)", "membres": "− C59350, E245900428"])
+            #expect(try await app.get(SiteURL.decoupage("TAN").path).body.contains("Territoire TAN-LITTORAL « TAN du Littoral » retiré du découpage"))
 
             for name in ["GRADeS", "GRADeS Hauts-de-France"] {
                 _ = try await app.db.sqlTransaction { db in

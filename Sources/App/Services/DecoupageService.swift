@@ -34,11 +34,22 @@ enum DecoupageService {
         if let user = try await db.select().column("territory_code").from("territory_members").where("member_code", .equal, code).first(decoding: U.self) {
             throw ServiceError.conflict("Le territoire \(code) est membre de \(user.territory_code) : retirez-le d'abord.")
         }
+        // What is deleted stays readable in the trail: its name, parent and members.
+        var before = FieldChanges()
+        before.compare("nom", t.name, nil)
+        before.compare("parent", t.parentCode, nil)
+        before.compare("membres", set: try await TerritoryQuery.members(of: code, on: db).map(\.code), [])
         try await db.delete(from: "territory_communes").where("territory_code", .equal, code).run()
         try await db.delete(from: "territory_members").where("territory_code", .equal, code).run()
         try await db.delete(from: "territories").where("code", .equal, code).run()
         try await RollupCache.invalidateAll(on: db)
-        try await AuditService.record(db, actor: actor, action: "delete", objectType: "territory", objectID: code, summary: "Suppression du territoire \(code) « \(t.name) »")
+        try await AuditService.record(db, actor: actor, action: "delete", objectType: "territory", objectID: code, summary: "Suppression du territoire \(code) « \(t.name) »", changes: before)
+        // The découpage lost a territory: its own history says so, since the territory's page is gone.
+        struct D: Decodable { var code: String }
+        if let id = t.decoupageID, let d = try await db.select().column("code").from("decoupages").where("id", .equal, id).first(decoding: D.self) {
+            try await AuditService.record(db, actor: actor, action: "update", objectType: "decoupage", objectID: d.code,
+                                          summary: "Territoire \(code) « \(t.name) » retiré du découpage", details: ["territoires": "− \(code)"])
+        }
     }
 
     /// `Territoires d'animation numérique` → `TERRITOIRES-D-ANIMATION-NUMERIQUE`; `TAN` → `TAN`.
