@@ -174,6 +174,10 @@ import Vapor
             let last = try #require(try await Self.details(app, "observations").last)
             #expect(last["remplacées"] == "1" && last["créées"] == "0")
             #expect(last.contains { $0.key.hasPrefix("O3-18 ") && $0.key.hasSuffix(" 2022-05") && $0.value == "« 1 » → « 3 »" })
+            // The structure's page lists the value that was replaced, and by whom.
+            let page = try await app.get(SiteURL.structure("T00000ES1").path).body
+            let table = try #require(page.components(separatedBy: "Valeurs remplacées de Structure T00000ES1").dropFirst().first)
+            #expect(table.contains(">O3-18</code>") && table.contains("mai 2022") && table.contains("saisie manuelle (administrateur@test.invalid)"))
         }
     }
 }

@@ -60,6 +60,7 @@ enum StructureController {
             WHERE o.structure_id = \(bind: s.id) AND o.value <> 0 AND o.not_provided = \(bind: false) GROUP BY o.indicator_code, i.label ORDER BY o.indicator_code
             """).all(decoding: U.self).map { (code: $0.indicator_code, label: $0.label, period: Period($0.period)?.label ?? $0.period) }
         let contacts = try await DirectoryQuery.contacts(structure: s.id, on: req.sql)
-        return .html(StructureDetail.render(.init(structure: s, territories: territories, activities: activities, services: services, contacts: contacts)))
+        return .html(StructureDetail.render(.init(structure: s, territories: territories, activities: activities, services: services, contacts: contacts,
+                                                  replaced: try await StructureDetail.replaced(s.id, on: req.sql))))
     }
 }

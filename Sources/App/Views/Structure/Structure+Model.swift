@@ -8,9 +8,20 @@ enum StructureDetail {
         var services: [(code: String, label: String, period: String)] = []
         /// Its people in the directory.
         var contacts: [DirectoryQuery.Contact] = []
+        /// Its structure-level values that were replaced, most recent first: what they were, and by what.
+        var replaced: [Replaced] = []
 
         static func == (a: Model, b: Model) -> Bool {
-            a.structure == b.structure && a.territories == b.territories && a.activities == b.activities && a.services.map(\.code) == b.services.map(\.code)
+            a.structure == b.structure && a.territories == b.territories && a.activities == b.activities && a.services.map(\.code) == b.services.map(\.code) && a.replaced == b.replaced
         }
+    }
+
+    struct Replaced: Sendable, Equatable {
+        var indicator: String
+        var period: String
+        var value: String
+        var provenance: String
+        var replacedBy: String
+        var replacedAt: String
     }
 }

@@ -53,6 +53,11 @@ extension StructureDetail {
                 }),
             .el("h2", .txt("Activités (\(m.activities.count))")),
             .el("p", .link(SiteURL.activityNew.with([("structure", s.key), ("type", ActivityType.visite.rawValue)]), .cls("fr-btn fr-btn--secondary fr-btn--sm"), .txt("Consigner une visite"))),
-            m.activities.isEmpty ? .el("p", .txt("Aucune activité n'a encore touché cette structure.")) : ActivitiesPage.table(m.activities, caption: "Activités ayant touché \(s.name)")))
+            m.activities.isEmpty ? .el("p", .txt("Aucune activité n'a encore touché cette structure.")) : ActivitiesPage.table(m.activities, caption: "Activités ayant touché \(s.name)"),
+            .el("h2", .txt("Historique des valeurs")),
+            m.replaced.isEmpty ? .el("p", .txt("Aucune valeur de cette structure n'a été remplacée.")) :
+                UI.table(caption: "Valeurs remplacées de \(s.name)", headers: [("Indicateur", false), ("Période", false), ("Ancienne valeur", false), ("Provenance", false), ("Remplacée par", false), ("Le", false)],
+                         rows: m.replaced.map { [.link(SiteURL.indicator($0.indicator).path, .el("code", .txt($0.indicator))), .txt($0.period), .txt($0.value),
+                                                 .txt($0.provenance), .txt($0.replacedBy), .txt($0.replacedAt)] })))
     }
 }
