@@ -195,12 +195,12 @@ enum ActivityService {
         c.compare("territoires", set: try await values("SELECT territory_code AS v FROM activity_territories WHERE activity_id = \(bind: id)"), r.territories)
         c.compare("organisateurs", set: try await values("SELECT label AS v FROM activity_organisers WHERE activity_id = \(bind: id)"), r.organisers.map(\.label))
         let before = try await values("""
-            SELECT COALESCE(s.finess_et, s.name) AS v FROM activity_structures x JOIN structures s ON s.id = x.structure_id WHERE x.activity_id = \(bind: id)
+            SELECT COALESCE(NULLIF(s.finess_et, ''), s.name) AS v FROM activity_structures x JOIN structures s ON s.id = x.structure_id WHERE x.activity_id = \(bind: id)
             """)
         var after: [String] = []
         let ids = r.structures.map(\.id)
         for start in stride(from: 0, to: ids.count, by: 500) {
-            after += try await values("SELECT COALESCE(finess_et, name) AS v FROM structures WHERE id IN (\(binds: Array(ids[start..<min(start + 500, ids.count)])))")
+            after += try await values("SELECT COALESCE(NULLIF(finess_et, ''), name) AS v FROM structures WHERE id IN (\(binds: Array(ids[start..<min(start + 500, ids.count)])))")
         }
         c.compare("structures", set: before, after)
         return c
