@@ -16,6 +16,13 @@ struct FormatTests {
         #expect(Format.percent(1.303) == "130,3\u{00A0}%")
     }
 
+    @Test func numbersKeepOnlyTheDecimalsTheyHave() {
+        #expect(Format.number(3) == "3")
+        #expect(Format.number(1.5) == "1,5")
+        #expect(Format.number(2000.25) == "2\(nb)000,25")
+        #expect(Format.number(0.1234567) == "0,123457")
+    }
+
     @Test func datesAreWrittenInFrench() {
         #expect(Format.date(iso: "2022-03-01") == "1er mars 2022")
         #expect(Format.date(iso: "2021-12-31") == "31 décembre 2021")

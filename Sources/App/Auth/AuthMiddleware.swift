@@ -15,11 +15,12 @@ struct AuthMiddleware: AsyncMiddleware {
         guard let access = route.access else {
             throw Abort(.forbidden, reason: "Cette adresse n'a pas de règle d'accès : elle est refusée à tous.")
         }
+        let changesState = ![.GET, .HEAD, .OPTIONS].contains(req.method)
         // A browser posting from another site is refused everywhere, sign-in included (login CSRF).
-        if ![.GET, .HEAD, .OPTIONS].contains(req.method) { try checkOrigin(req) }
+        if changesState { try checkOrigin(req) }
         if access == .anonymous { return try await RequestContext.$current.withValue(.init(identity: req.identity)) { try await next.respond(to: req) } }
         guard let identity = req.identity else { return unauthenticated(req) }
-        if ![.GET, .HEAD, .OPTIONS].contains(req.method), case let .session(session) = identity.via {
+        if changesState, case let .session(session) = identity.via {
             try await checkCSRF(req, route: route, expected: session.csrf)
         }
         guard access.allows(identity.grant.role) else {

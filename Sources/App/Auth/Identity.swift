@@ -45,11 +45,7 @@ extension Request {
 
 extension Request {
     /// The actor with an explicit override of locked periods (`motif`), for the writes that offer it.
-    func actor(overriding reason: String?) -> Actor {
-        var a = actor
-        if let r = reason?.trimmedSpaces, !r.isEmpty { a.override = String(r.prefix(500)) }
-        return a
-    }
+    func actor(overriding reason: String?) -> Actor { actor.overriding(reason) }
 }
 
 extension Application {

@@ -36,9 +36,7 @@ struct ImportCSVCommand: AsyncCommand {
             let (data, name) = try context.readFile(s.file)
             let options = ImportOptions(profile: s.profile, settings: try ImportOptions.settings((s.set ?? "").split(separator: ",").map(String.init)), sheet: s.sheet)
             let report = try await context.application.db.sqlTransaction { db in
-                var actor = cliActor
-                actor.override = s.override.flatMap { $0.trimmedSpaces.isEmpty ? nil : $0.trimmedSpaces }
-                return try await kind.run(data, fileName: name, options: options, dryRun: s.dryRun, on: db, actor: actor)
+                try await kind.run(data, fileName: name, options: options, dryRun: s.dryRun, on: db, actor: cliActor.overriding(s.override))
             }
             context.console.output(((s.dryRun ? "Aperçu (rien n'est écrit)\n" : "") + report.text).consoleText())
         }

@@ -44,15 +44,11 @@ struct UserCreateCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
-            let role: Role
-            if s.admin { role = .administrateur } else if let raw = s.role {
-                guard let r = Role(parsing: raw) else { throw CommandFailure("Rôle inconnu « \(raw.prefix(30)) » (administrateur, pilote, animateur, contributeur, lecteur).") }
-                role = r
-            } else { role = .lecteur }
+            let role = s.admin ? .administrateur : try s.role.map(Role.init(required:)) ?? .lecteur
             let email = try AccountService.validEmail(s.email)
             let password = try readPassword(context, fromStdin: s.passwordStdin)
             let app = context.application
-            let hash = try await AccountService.hash(password, email: email, cost: app.config.auth.bcryptCost, pool: app.threadPool)
+            let hash = try await app.hashPassword(password, email: email)
             let input = AccountService.Input(email: email, name: s.name ?? "", role: role,
                                              territories: DirectoryController.commaList(s.territories), indicators: DirectoryController.commaList(s.indicators))
             try await app.db.sqlTransaction { db in _ = try await AccountService.create(input, passwordHash: hash, on: db, actor: .cli) }
@@ -69,8 +65,8 @@ struct UserListCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
             for u in try await AccountService.all(on: context.sql) {
-                let t = try await AccountService.territories(of: u.id, on: context.sql), i = try await AccountService.indicators(of: u.id, on: context.sql)
-                context.console.output("\(u.email)\t\(u.role)\t\(u.active ? "actif" : "désactivé")\t\(AccountsPage.scopeText(role: u.roleValue, territories: t, indicators: i))".consoleText())
+                let r = try await AccountsPage.row(u, on: context.sql)
+                context.console.output("\(u.email)\t\(u.role)\t\(u.active ? "actif" : "désactivé")\t\(AccountsPage.scopeText(role: u.roleValue, territories: r.territories, indicators: r.indicators))".consoleText())
             }
         }
     }
@@ -90,7 +86,7 @@ struct UserPasswordCommand: AsyncCommand {
         try await context.run {
             let u = try await findUser(s.email, context)
             let app = context.application
-            let hash = try await AccountService.hash(try readPassword(context, fromStdin: s.passwordStdin), email: u.email, cost: app.config.auth.bcryptCost, pool: app.threadPool)
+            let hash = try await app.hashPassword(try readPassword(context, fromStdin: s.passwordStdin), email: u.email)
             try await app.db.sqlTransaction { db in try await AccountService.setPassword(u.id, hash: hash, on: db, actor: .cli) }
             context.console.output("Mot de passe de \(u.email) changé ; ses sessions sont fermées.".consoleText())
         }
@@ -133,10 +129,7 @@ struct TokenCreateCommand: AsyncCommand {
         try await context.run {
             guard let email = s.user, let name = s.name else { throw CommandFailure("Indiquez --user EMAIL et --name NOM.") }
             let u = try await findUser(email, context)
-            let role = try s.role.map { raw -> Role in
-                guard let r = Role(parsing: raw) else { throw CommandFailure("Rôle inconnu « \(raw.prefix(30)) ».") }
-                return r
-            }
+            let role = try s.role.map(Role.init(required:))
             let created = try await context.application.db.sqlTransaction { db in
                 try await TokenService.create(user: u, name: name, role: role, territories: DirectoryController.commaList(s.territories), keys: context.application.config.auth.keys, on: db, actor: .cli)
             }

@@ -11,6 +11,18 @@ enum AccountController {
         var active: String?; var version: Int?; var password: String?
     }
 
+    static func accountID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw ServiceError.notFound("Compte inconnu.") }
+        return id
+    }
+
+    /// One's own account page again, with the reason a change was refused.
+    static func mine(_ me: Identity, refused e: ServiceError, on req: Request) async throws -> Response {
+        var m = try await AccountsPage.mine(me, message: nil, on: req.sql)
+        m.error = e.message
+        return .html(AccountsPage.renderMine(m), status: e.status)
+    }
+
     static func identity(_ req: Request) throws -> Identity {
         guard let i = req.identity else { throw Abort(.unauthorized, reason: "Connectez-vous.") }
         return i
@@ -28,14 +40,12 @@ enum AccountController {
                 throw ServiceError.invalid("Mot de passe actuel incorrect.", field: "current")
             }
             guard f.password == f.confirmation else { throw ServiceError.invalid("Les deux saisies du nouveau mot de passe diffèrent.", field: "confirmation") }
-            let hash = try await AccountService.hash(f.password ?? "", email: me.user.email, cost: req.application.config.auth.bcryptCost, pool: req.application.threadPool)
+            let hash = try await req.application.hashPassword(f.password ?? "", email: me.user.email)
             // Changing the password closes every session, this one included: sign in again.
             try await req.db.sqlTransaction { db in try await AccountService.setPassword(me.user.id, hash: hash, on: db, actor: req.actor) }
             return .seeOther(SiteURL.login.path)
         } catch let e as ServiceError {
-            var m = try await AccountsPage.mine(me, message: nil, on: req.sql)
-            m.error = e.message
-            return .html(AccountsPage.renderMine(m), status: e.status)
+            return try await mine(me, refused: e, on: req)
         }
     }
 
@@ -43,10 +53,7 @@ enum AccountController {
         let me = try identity(req)
         let f = try req.content.decode(TokenForm.self)
         do {
-            let role = try f.role.flatMap { $0.isEmpty ? nil : $0 }.map { raw -> Role in
-                guard let r = Role(parsing: raw) else { throw ServiceError.invalid("Rôle inconnu « \(raw.prefix(30)) ».", field: "role") }
-                return r
-            }
+            let role = try f.role.flatMap { $0.isEmpty ? nil : $0 }.map(Role.init(required:))
             let created = try await req.db.sqlTransaction { db in
                 try await TokenService.create(user: me.user, name: f.name ?? "", role: role, territories: DirectoryController.commaList(f.territories), keys: req.application.config.auth.keys, on: db, actor: req.actor)
             }
@@ -54,9 +61,7 @@ enum AccountController {
             m.newToken = created.token
             return .html(AccountsPage.renderMine(m))
         } catch let e as ServiceError {
-            var m = try await AccountsPage.mine(me, message: nil, on: req.sql)
-            m.error = e.message
-            return .html(AccountsPage.renderMine(m), status: e.status)
+            return try await mine(me, refused: e, on: req)
         }
     }
 
@@ -75,7 +80,7 @@ enum AccountController {
         let f = try req.content.decode(AccountForm.self)
         do {
             let input = try input(f)
-            let hash = try await AccountService.hash(f.password ?? "", email: input.email, cost: req.application.config.auth.bcryptCost, pool: req.application.threadPool)
+            let hash = try await req.application.hashPassword(f.password ?? "", email: input.email)
             try await req.db.sqlTransaction { db in _ = try await AccountService.create(input, passwordHash: hash, on: db, actor: req.actor) }
             return .seeOther(SiteURL.accounts.path + "?ok=cree")
         } catch let e as ServiceError {
@@ -87,12 +92,12 @@ enum AccountController {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw ServiceError.notFound("Compte inconnu.") }
+        let id = try accountID(req)
         return .html(AccountsPage.renderOne(try await AccountsPage.one(id, on: req.sql)))
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw ServiceError.notFound("Compte inconnu.") }
+        let id = try accountID(req)
         let f = try req.content.decode(AccountForm.self)
         do {
             let i = try input(f)
@@ -111,10 +116,10 @@ enum AccountController {
     /// A new random password, shown once to the administrator, who hands it over; the account's
     /// sessions are closed.
     @Sendable static func resetPassword(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw ServiceError.notFound("Compte inconnu.") }
+        let id = try accountID(req)
         guard let user = try await AccountService.find(id: id, on: req.sql) else { throw ServiceError.notFound("Compte inconnu.") }
         let password = AccountService.randomPassword()
-        let hash = try await AccountService.hash(password, email: user.email, cost: req.application.config.auth.bcryptCost, pool: req.application.threadPool)
+        let hash = try await req.application.hashPassword(password, email: user.email)
         try await req.db.sqlTransaction { db in try await AccountService.setPassword(id, hash: hash, on: db, actor: req.actor) }
         var m = try await AccountsPage.one(id, on: req.sql)
         m.newPassword = password
@@ -122,7 +127,6 @@ enum AccountController {
     }
 
     static func input(_ f: AccountForm) throws -> AccountService.Input {
-        guard let role = Role(parsing: f.role ?? "") else { throw ServiceError.invalid("Rôle inconnu « \((f.role ?? "").prefix(30)) ».", field: "role") }
-        return .init(email: f.email ?? "", name: f.name ?? "", role: role, territories: DirectoryController.commaList(f.territories), indicators: DirectoryController.commaList(f.indicators))
+        .init(email: f.email ?? "", name: f.name ?? "", role: try Role(required: f.role ?? ""), territories: DirectoryController.commaList(f.territories), indicators: DirectoryController.commaList(f.indicators))
     }
 }

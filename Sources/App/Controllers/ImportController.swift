@@ -30,10 +30,8 @@ enum ImportController {
         }
         let data = Data(buffer: file.data), name = String(file.filename.prefix(200))
         let kind = ImportKind(rawValue: form.kind) ?? .observations
-        var read = ImportOptions(profile: form.profile, settings: ["periode": form.periode ?? "", "territoire": form.territoire ?? ""].filter { !$0.value.isEmpty },
-                                 sheet: form.sheet?.isEmpty == false ? form.sheet : nil)
-        read.override = req.actor(overriding: upload?.override).override
-        let options = read
+        let options = ImportOptions(profile: form.profile, settings: ["periode": form.periode ?? "", "territoire": form.territoire ?? ""].filter { !$0.value.isEmpty },
+                                    sheet: form.sheet?.isEmpty == false ? form.sheet : nil, override: Actor.overrideReason(upload?.override))
         do {
             let report = try await req.db.sqlTransaction { db in try await kind.run(data, fileName: name, options: options, dryRun: true, on: db, actor: req.actor(overriding: options.override)) }
             let id = UUID()

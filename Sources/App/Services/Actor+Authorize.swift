@@ -7,7 +7,7 @@ import SQLKit
 extension Actor {
     /// Throws a French 403 when the actor may not make this write.
     func authorize(_ target: Grant.Target, on db: any SQLDatabase) async throws {
-        guard grant.role.isScoped || !grant.role.mayWrite(target.area) else { return }
+        guard !grant.isUnrestricted(in: target.area) else { return }
         let own = grant.territories.isEmpty ? [] : try await Self.communes(of: Array(grant.territories), on: db)
         if let reason = grant.refusal(target, ownCommunes: own) { throw ServiceError.forbidden(reason) }
     }
@@ -19,7 +19,7 @@ extension Actor {
 
     /// A write about territories (an activity, a contact, a task): all of them must be the actor's.
     func authorize(_ area: Area, territories: [String], on db: any SQLDatabase) async throws {
-        guard grant.role.isScoped || !grant.role.mayWrite(area) else { return }
+        guard !grant.isUnrestricted(in: area) else { return }
         let communes = territories.isEmpty ? nil : try await Self.communes(of: territories, on: db)
         try await authorize(.init(area: area, communes: communes), on: db)
     }

@@ -13,6 +13,19 @@ struct Actor: Sendable, Equatable {
     /// An administrator's explicit override of a locked period, with its reason (audited).
     var override: String? = nil
 
+    /// The same actor with an override reason as it is kept: trimmed, at most 500 characters; a
+    /// blank reason is no override.
+    func overriding(_ reason: String?) -> Actor {
+        var a = self
+        a.override = Self.overrideReason(reason)
+        return a
+    }
+
+    static func overrideReason(_ raw: String?) -> String? {
+        guard let r = raw?.trimmedSpaces, !r.isEmpty else { return nil }
+        return String(r.prefix(500))
+    }
+
     static let cli = Actor(name: "cli")
     static let system = Actor(name: "système")
 }

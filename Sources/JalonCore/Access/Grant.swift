@@ -37,6 +37,9 @@ public struct Grant: Sendable, Equatable {
         }
     }
 
+    /// A role that writes in the area without territorial or indicator limits: no communes to look up.
+    public func isUnrestricted(in area: Area) -> Bool { !role.isScoped && role.mayWrite(area) }
+
     /// nil when allowed, else the French reason. `ownCommunes` are the communes of `territories`.
     public func refusal(_ t: Target, ownCommunes: Set<String>) -> String? {
         guard role.mayWrite(t.area) else {
@@ -50,19 +53,19 @@ public struct Grant: Sendable, Equatable {
             guard let communes = t.communes, !communes.isEmpty else {
                 return "Cet objet n'est rattaché à aucun territoire : seul un pilote peut le modifier."
             }
-            if !communes.isSubset(of: ownCommunes) { return "Hors de vos territoires (\(territories.sorted().joined(separator: ", ")))." }
+            if !communes.isSubset(of: ownCommunes) { return outside }
             return nil
         case .contributeur:
             if let i = t.indicator, !indicators.contains(i) { return "L'indicateur \(i) ne vous est pas attribué." }
             if t.indicator == nil { return "Un contributeur ne saisit que les indicateurs qui lui sont attribués." }
             if !territories.isEmpty {
-                guard let communes = t.communes, !communes.isEmpty, communes.isSubset(of: ownCommunes) else {
-                    return "Hors de vos territoires (\(territories.sorted().joined(separator: ", ")))."
-                }
+                guard let communes = t.communes, !communes.isEmpty, communes.isSubset(of: ownCommunes) else { return outside }
             }
             return nil
         default:
             return nil
         }
     }
+
+    private var outside: String { "Hors de vos territoires (\(territories.sorted().joined(separator: ", ")))." }
 }

@@ -29,6 +29,15 @@ public enum Format {
         return rounded < 0 ? "-" + s : s
     }
 
+    /// As many decimals as the value has, up to `maxFractionDigits`: `3` → `3`, `1.5` → `1,5`.
+    public static func number(_ value: Double, maxFractionDigits: Int = 6) -> String {
+        var s = decimal(value, fractionDigits: maxFractionDigits)
+        guard s.contains(",") else { return s }
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(",") { s.removeLast() }
+        return s
+    }
+
     public static func percent(_ ratio: Double, fractionDigits: Int = 1) -> String {
         decimal(ratio * 100, fractionDigits: fractionDigits) + "\u{00A0}%"
     }

@@ -245,7 +245,7 @@ enum ObservationImport {
         if let first = locked.min(by: { $0.end < $1.end }), let reason = PeriodLock.refusal(first, lock: lock, actor: actor) {
             throw ServiceError.forbidden("Annulation refusée : " + reason)
         }
-        try await PeriodLock.auditOverride(count: locked.count, actor: actor, subject: "l'annulation du lot \(batch.id.uuidString.prefix(8).lowercased())", on: db)
+        try await PeriodLock.auditOverride(of: lock, count: locked.count, actor: actor, subject: "l'annulation du lot \(batch.id.uuidString.prefix(8).lowercased())", on: db)
     }
 
     static func undoObservations(_ batch: Batch, on db: any SQLDatabase) async throws -> UndoReport {

@@ -168,3 +168,20 @@ enum AccountService {
         return String((0..<20).map { _ in alphabet[Int(g.next(upperBound: UInt32(alphabet.count)))] })
     }
 }
+
+extension Application {
+    /// A password checked against the policy and hashed at the configured bcrypt cost, off the event loop.
+    func hashPassword(_ password: String, email: String) async throws -> String {
+        try await AccountService.hash(password, email: email, cost: config.auth.bcryptCost, pool: threadPool)
+    }
+}
+
+extension Role {
+    /// A role typed in a form or on the command line; an unknown one is refused in French.
+    init(required raw: String) throws {
+        guard let r = Role(parsing: raw) else {
+            throw ServiceError.invalid("Rôle inconnu « \(raw.prefix(30)) » (administrateur, pilote, animateur, contributeur, lecteur).", field: "role")
+        }
+        self = r
+    }
+}

@@ -5,8 +5,8 @@ import SQLKit
 import Vapor
 
 /// Sign-in, database sessions and login throttling. Sessions live in the database so that every
-/// node behind the proxy sees them; the cookie carries a random token whose SHA-256 digest is the
-/// row's key, so a copy of the database does not hand out live sessions.
+/// node behind the proxy sees them; the cookie carries a random token whose digest (`TokenKeys`) is
+/// the row's key, so a copy of the database does not hand out live sessions.
 enum SessionService {
     struct Session: Sendable, Equatable {
         var id: String

@@ -3,7 +3,7 @@ import JalonCore
 import SQLKit
 
 /// API tokens for machine imports: named, scoped to a role no higher than their owner's and to
-/// territories among the owner's, revocable, shown once. Stored as SHA-256 digests.
+/// territories among the owner's, revocable, shown once. Stored as digests (`TokenKeys`).
 enum TokenService {
     static let prefix = "jalon_"
 
@@ -28,8 +28,8 @@ enum TokenService {
         let role = role ?? owner
         guard role >= owner else { throw ServiceError.invalid("Un jeton ne peut pas avoir plus de droits que son titulaire (\(owner.label)).", field: "role") }
         var territories = try await DirectoryService.territories(raw, on: db)
-        let own = try await AccountService.territories(of: user.id, on: db)
         if owner.isScoped {
+            let own = try await AccountService.territories(of: user.id, on: db)
             if territories.isEmpty { territories = own }
             let ownCommunes = try await Actor.communes(of: own, on: db)
             guard try await Actor.communes(of: territories, on: db).isSubset(of: ownCommunes) else {

@@ -209,25 +209,29 @@ enum ActivityService {
     /// An animateur logs the activities of his territories: those the activity names, or else the
     /// communes of the structures it reached.
     static func authorize(_ r: Resolved, actor: Actor, on db: any SQLDatabase) async throws {
-        guard actor.grant.role.isScoped || !actor.grant.role.mayWrite(.activities) else { return }
-        var communes = try await Actor.communes(of: r.territories, on: db)
-        if r.territories.isEmpty, !r.structures.isEmpty {
-            struct C: Decodable { var commune_code: String? }
-            let rows = try await db.select().column("commune_code").from("structures").where("id", .in, r.structures.map(\.id)).all(decoding: C.self)
-            communes.formUnion(rows.compactMap(\.commune_code))
-        }
-        try await actor.authorize(.init(area: .activities, communes: communes.isEmpty ? nil : communes), on: db)
+        try await authorize(territories: r.territories, structures: { r.structures.map(\.id) }, actor: actor, on: db)
     }
 
     /// The same rule for an activity already stored (an attachment, a corrected import line).
     static func authorize(existing id: UUID, actor: Actor, on db: any SQLDatabase) async throws {
-        guard actor.grant.role.isScoped || !actor.grant.role.mayWrite(.activities) else { return }
+        guard !actor.grant.isUnrestricted(in: .activities) else { return }
         struct T: Decodable { var territory_code: String }
+        struct S: Decodable { var structure_id: UUID }
         let territories = try await db.select().column("territory_code").from("activity_territories").where("activity_id", .equal, id).all(decoding: T.self)
-        struct S: Decodable { var commune_code: String? }
-        let structures = try await db.raw("SELECT s.commune_code FROM activity_structures a JOIN structures s ON s.id = a.structure_id WHERE a.activity_id = \(bind: id)").all(decoding: S.self)
-        var communes = try await Actor.communes(of: territories.map(\.territory_code), on: db)
-        if territories.isEmpty { communes.formUnion(structures.compactMap(\.commune_code)) }
+        try await authorize(territories: territories.map(\.territory_code), structures: {
+            try await db.select().column("structure_id").from("activity_structures").where("activity_id", .equal, id).all(decoding: S.self).map(\.structure_id)
+        }, actor: actor, on: db)
+    }
+
+    /// The structures are read only when the activity names no territory.
+    private static func authorize(territories: [String], structures: () async throws -> [UUID], actor: Actor, on db: any SQLDatabase) async throws {
+        guard !actor.grant.isUnrestricted(in: .activities) else { return }
+        var communes = try await Actor.communes(of: territories, on: db)
+        if territories.isEmpty, case let ids = try await structures(), !ids.isEmpty {
+            struct C: Decodable { var commune_code: String? }
+            let rows = try await db.select().column("commune_code").from("structures").where("id", .in, ids).all(decoding: C.self)
+            communes.formUnion(rows.compactMap(\.commune_code))
+        }
         try await actor.authorize(.init(area: .activities, communes: communes.isEmpty ? nil : communes), on: db)
     }
 

@@ -19,7 +19,7 @@ struct ObservationRights {
     /// Throws `ServiceError.forbidden` with the French reason, naming the field at fault.
     mutating func check(_ r: ObservationService.Resolved) async throws {
         let grant = actor.grant
-        guard grant.role.isScoped || !grant.role.mayWrite(.observations) else { return }
+        guard !grant.isUnrestricted(in: .observations) else { return }
         if own == nil { own = try await Actor.communes(of: Array(grant.territories), on: db) }
         var communes: Set<String>?
         if let c = r.structureCommune {
@@ -29,8 +29,10 @@ struct ObservationRights {
             communes = territoryCommunes[t]
         }
         let target = Grant.Target(area: .observations, communes: communes, structureLevel: r.structureID != nil, indicator: r.indicator)
-        if let reason = grant.refusal(target, ownCommunes: own ?? []) {
-            throw ServiceError(kind: .forbidden, message: reason, field: target.structureLevel || r.territory == nil ? "structure" : (grant.role == .contributeur && !grant.indicators.contains(r.indicator) ? "indicateur" : "territoire"))
-        }
+        guard let reason = grant.refusal(target, ownCommunes: own ?? []) else { return }
+        let field = if target.structureLevel || r.territory == nil { "structure" }
+            else if grant.role == .contributeur && !grant.indicators.contains(r.indicator) { "indicateur" }
+            else { "territoire" }
+        throw ServiceError(kind: .forbidden, message: reason, field: field)
     }
 }

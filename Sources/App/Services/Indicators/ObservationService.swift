@@ -227,10 +227,11 @@ enum ObservationService {
     static func apply(_ plan: [Planned], provenance: String, batch: UUID? = nil, on db: any SQLDatabase, actor: Actor) async throws -> Outcome {
         if actor.override != nil, let lock = try await PeriodLock.current(on: db) {
             let locked = plan.filter { $0.change != .unchanged && PeriodLock.isLocked($0.resolved.period, by: lock) }.count
-            try await PeriodLock.auditOverride(count: locked, actor: actor, subject: provenance, on: db)
+            try await PeriodLock.auditOverride(of: lock, count: locked, actor: actor, subject: provenance, on: db)
         }
         var outcome = Outcome()
         var changes = FieldChanges()
+        func shown(_ v: Double?, _ notProvided: Bool) -> String? { notProvided ? "non fourni" : v.map { Format.number($0) } }
         let now = Date()
         var history: [[any Encodable & Sendable]] = [], created: [[any Encodable & Sendable]] = []
         // Written every few thousand rows so that a million-line import never holds all its bound values at once.
@@ -257,7 +258,6 @@ enum ObservationService {
                 let e = p.existing!
                 // The first replaced values are told in the trail itself; all of them are in observation_history.
                 if changes.details.count < 20 {
-                    func shown(_ v: Double?, _ notProvided: Bool) -> String? { notProvided ? "non fourni" : v.map { Format.decimal($0, fractionDigits: 6).replacingOccurrences(of: ",?0+$", with: "", options: .regularExpression) } }
                     changes.compare("\(r.indicator) \(r.subject) \(r.period.description)", shown(e.value, e.not_provided), shown(r.value, r.notProvided))
                 }
                 history.append([UUID.ordered(), e.id, r.indicator, r.subject, r.couloir, r.period.description,

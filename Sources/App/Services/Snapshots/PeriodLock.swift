@@ -44,8 +44,8 @@ enum PeriodLock {
     }
 
     /// Records an administrator's override of the lock, in the transaction of the write it allows.
-    static func auditOverride(count: Int, actor: Actor, subject: String, on db: any SQLDatabase) async throws {
-        guard count > 0, let reason = actor.override, let lock = try await current(on: db) else { return }
+    static func auditOverride(of lock: Lock, count: Int, actor: Actor, subject: String, on db: any SQLDatabase) async throws {
+        guard count > 0, let reason = actor.override else { return }
         try await AuditService.record(db, actor: actor, action: "override", objectType: "period_lock", objectID: lock.until.iso,
                                       summary: "Dérogation au verrouillage (photo « \(lock.name) ») : \(count) valeur(s) de périodes validées modifiée(s) par \(subject)",
                                       details: ["motif": reason])

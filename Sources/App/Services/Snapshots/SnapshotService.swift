@@ -34,6 +34,9 @@ enum SnapshotService {
         var validatedBy: String
         var validatedAt: Date
         var sha256: String
+        /// How many indicators were frozen (stored apart, so that the list needs no frozen table).
+        var rowCount: Int
+        /// The frozen table; empty in `all`, which lists the snapshots without reading their tables.
         var rows: [Row]
     }
 
@@ -78,23 +81,24 @@ enum SnapshotService {
     }
 
     static func all(on db: any SQLDatabase) async throws -> [Snapshot] {
-        try await read(db.select(), on: db)
+        try await read(db.select(), withRows: false, on: db)
     }
 
     static func find(_ id: UUID, on db: any SQLDatabase) async throws -> Snapshot? {
-        try await read(db.select().where("id", .equal, id), on: db).first
+        try await read(db.select().where("id", .equal, id), withRows: true, on: db).first
     }
 
-    private static func read(_ q: SQLSelectBuilder, on db: any SQLDatabase) async throws -> [Snapshot] {
+    private static func read(_ q: SQLSelectBuilder, withRows: Bool, on db: any SQLDatabase) async throws -> [Snapshot] {
         struct R: Decodable {
             var id: UUID; var name: String; var as_of: String; var territory_code: String; var couloir: String?
-            var validated_by: String; var validated_at: Date; var content: String; var content_sha256: String
+            var validated_by: String; var validated_at: Date; var content: String?; var content_sha256: String; var rows: Int
         }
-        return try await q.columns("id", "name", "as_of", "territory_code", "couloir", "validated_by", "validated_at", "content", "content_sha256")
+        let columns = ["id", "name", "as_of", "territory_code", "couloir", "validated_by", "validated_at", "content_sha256", "rows"] + (withRows ? ["content"] : [])
+        return try await q.columns(columns)
             .from("snapshots").orderBy("as_of", .descending).orderBy("validated_at", .descending).all(decoding: R.self).map { r in
                 Snapshot(id: r.id, name: r.name, asOf: Day(iso: r.as_of) ?? Day(1970, 1, 1), territory: r.territory_code, couloir: r.couloir,
-                         validatedBy: r.validated_by, validatedAt: r.validated_at, sha256: r.content_sha256,
-                         rows: (try? JSONDecoder().decode([Row].self, from: Data(r.content.utf8))) ?? [])
+                         validatedBy: r.validated_by, validatedAt: r.validated_at, sha256: r.content_sha256, rowCount: r.rows,
+                         rows: r.content.flatMap { try? JSONDecoder().decode([Row].self, from: Data($0.utf8)) } ?? [])
             }
     }
 

@@ -28,10 +28,8 @@ extension AccountsPage {
             UI.h1("Mon compte"),
             .when(m.message != nil, UI.alert(m.message ?? "", kind: "success")),
             .when(m.error != nil, UI.alert(m.error ?? "", kind: "error", title: "Refusé")),
-            .when(m.newToken != nil, .el("div", .cls("fr-alert fr-alert--success fr-mb-3w"), .attr("role", "status"),
-                .el("h3", .cls("fr-alert__title"), .txt("Jeton créé : copiez-le maintenant, il ne sera plus affiché")),
-                .el("p", .el("code", .attr("id", "nouveau-jeton"), .txt(m.newToken ?? ""))),
-                .el("p", .txt("Utilisation : en-tête « Authorization: Bearer <jeton> » sur l'API.")))),
+            UI.shownOnce(m.newToken, title: "Jeton créé : copiez-le maintenant, il ne sera plus affiché", id: "nouveau-jeton",
+                         usage: "Utilisation : en-tête « Authorization: Bearer <jeton> » sur l'API."),
             UI.keyValueTable(caption: "Mon compte", rows: [
                 ("Adresse électronique", .txt(m.user.email)), ("Nom", .txt(m.user.name)), ("Rôle", .txt(m.grant.role.label)),
                 ("Périmètre", .txt(scopeText(role: m.grant.role, territories: m.grant.territories.sorted(), indicators: m.grant.indicators.sorted()))),
@@ -90,9 +88,7 @@ extension AccountsPage {
         return Layout(title: u.email, section: nil, breadcrumb: [("Comptes", SiteURL.accounts.path), (u.email, SiteURL.account(id).path)]).render(.group(
             UI.h1(u.email),
             .when(m.error != nil, UI.alert(m.error ?? "", kind: "error", title: "Modification refusée")),
-            .when(m.newPassword != nil, .el("div", .cls("fr-alert fr-alert--success fr-mb-3w"), .attr("role", "status"),
-                .el("h3", .cls("fr-alert__title"), .txt("Mot de passe réinitialisé : transmettez-le, il ne sera plus affiché")),
-                .el("p", .el("code", .attr("id", "nouveau-mot-de-passe"), .txt(m.newPassword ?? ""))))),
+            UI.shownOnce(m.newPassword, title: "Mot de passe réinitialisé : transmettez-le, il ne sera plus affiché", id: "nouveau-mot-de-passe"),
             .postForm(.attr("action", SiteURL.account(id).path), .cls("fr-mb-3w"),
                 .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(u.version)")]),
                 accountFields(form, withEmail: false),

@@ -40,10 +40,7 @@ enum EntryPage {
                     .el("div", .cls("fr-col-12 fr-col-md-3"), UI.input(id: "obs-denominateur", name: "denominator", label: "Dénominateur (facultatif)", value: m.observation.denominator)),
                     .el("div", .cls("fr-col-12 fr-col-md-6"), UI.input(id: "obs-source", name: "source", label: "Source", value: m.observation.source)),
                     .el("div", .cls("fr-col-12 fr-col-md-6"), UI.input(id: "obs-commentaire", name: "comment", label: "Commentaire", value: m.observation.comment)),
-                    // Only an administrator may write into a period a validated snapshot locked.
-                    .when(RequestContext.current.identity?.grant.role == .administrateur,
-                          .el("div", .cls("fr-col-12"), UI.input(id: "obs-derogation", name: "override", label: "Motif de dérogation (administrateur)", value: nil,
-                                                                 hint: "Seulement pour modifier une période verrouillée par une photo à date validée ; journalisé")))),
+                    UI.overrideField(id: "obs-derogation", hint: "Seulement pour modifier une période verrouillée par une photo à date validée ; journalisé")),
                 .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Enregistrer la valeur"))),
             .el("h2", .cls("fr-mt-5w"), .txt("Cible")),
             .postForm(.regional, .attr("action", SiteURL.entry.path),

@@ -43,10 +43,7 @@ enum ImportsPage {
                     .el("div", .cls("fr-col-12 fr-col-md-4"), UI.input(id: "import-periode", name: "periode", label: "Période", value: m.form.periode, hint: "Si le profil la demande (ex. 2022-02)")),
                     .el("div", .cls("fr-col-12 fr-col-md-4"), UI.input(id: "import-territoire", name: "territoire", label: "Territoire", value: m.form.territoire, hint: "Si le profil le demande (ex. R32)")),
                     .el("div", .cls("fr-col-12 fr-col-md-4"), UI.input(id: "import-feuille", name: "sheet", label: "Feuille du classeur", value: m.form.sheet, hint: ".xlsx : la première par défaut")),
-                    // Only an administrator may write into periods a validated snapshot locked.
-                    .when(RequestContext.current.identity?.grant.role == .administrateur,
-                          .el("div", .cls("fr-col-12"), UI.input(id: "import-derogation", name: "override", label: "Motif de dérogation (administrateur)", value: nil,
-                                                                 hint: "Seulement pour modifier des périodes verrouillées par une photo à date validée ; journalisé")))),
+                    UI.overrideField(id: "import-derogation", hint: "Seulement pour modifier des périodes verrouillées par une photo à date validée ; journalisé")),
                 .el("div", .cls("fr-upload-group fr-mt-2w"),
                     .el("label", .cls("fr-label"), .attr("for", "import-fichier"), .txt("Fichier"), .el("span", .cls("fr-hint-text"), .txt("64 Mo au plus"))),
                     .void("input", [("class", "fr-upload"), ("type", "file"), ("id", "import-fichier"), ("name", "file"), ("accept", ".csv,.gz,.txt,.tsv,.xlsx,.xml,text/csv")])),

@@ -55,6 +55,22 @@ enum UI {
             .el("p", .txt(message)))
     }
 
+    /// A secret shown this once (a new API token, a reset password), in a code element to copy.
+    static func shownOnce(_ secret: String?, title: String, id: String, usage: String? = nil) -> HNode {
+        guard let secret else { return .empty }
+        return .el("div", .cls("fr-alert fr-alert--success fr-mb-3w"), .attr("role", "status"),
+            .el("h3", .cls("fr-alert__title"), .txt(title)),
+            .el("p", .el("code", .attr("id", id), .txt(secret))),
+            .when(usage != nil, .el("p", .txt(usage ?? ""))))
+    }
+
+    /// An administrator's reason to write into periods a validated snapshot locked: drawn for
+    /// administrators only, since nobody else may give one.
+    static func overrideField(id: String, hint: String) -> HNode {
+        guard RequestContext.current.identity?.grant.role == .administrateur else { return .empty }
+        return .el("div", .cls("fr-col-12"), input(id: id, name: "override", label: "Motif de dérogation (administrateur)", value: nil, hint: hint))
+    }
+
     /// Previous / next pagination that keeps the current filters.
     static func pagination(page: Int, pageCount: Int, link: (Int) -> String) -> HNode {
         guard pageCount > 1 else { return .empty }

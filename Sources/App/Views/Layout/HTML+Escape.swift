@@ -50,7 +50,9 @@ extension Node where Context == HTML.BodyContext {
     static func each<T>(_ items: [T], _ f: (T) -> HNode) -> HNode { .group(items.map(f)) }
 
     /// Every state-changing form: POST with the session's CSRF token as a hidden field.
-    static func postForm(_ nodes: HNode...) -> HNode {
+    static func postForm(_ nodes: HNode...) -> HNode { postForm(nodes) }
+
+    private static func postForm(_ nodes: [HNode]) -> HNode {
         .element(named: "form", nodes: [attr("method", "post"), csrfField] + nodes)
     }
 
@@ -58,7 +60,7 @@ extension Node where Context == HTML.BodyContext {
     /// server refuses it anyway). Drawn when rendering outside a request (snapshot tests).
     static func postForm(_ area: Area, _ nodes: HNode...) -> HNode {
         if let role = RequestContext.current.identity?.grant.role, !role.mayWrite(area) { return .empty }
-        return .element(named: "form", nodes: [attr("method", "post"), csrfField] + nodes)
+        return postForm(nodes)
     }
 
     /// The hidden CSRF field of the request being rendered (nothing when nobody is signed in).

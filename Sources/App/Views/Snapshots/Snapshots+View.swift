@@ -23,7 +23,7 @@ enum SnapshotsPage {
                 UI.table(caption: "Photos validées", headers: [("Photo", false), ("Date", false), ("Territoire", false), ("Indicateurs", true), ("Validée par", false), ("Le", false)],
                          rows: m.snapshots.map { s in
                              [.link(SiteURL.snapshot(s.id.uuidString.lowercased()).path, .txt(s.name)), .txt(Format.date(iso: s.asOf.iso)), .txt(s.territory),
-                              .txt(UI.number(s.rows.count)), .txt(s.validatedBy), .txt(Format.date(s.validatedAt))]
+                              .txt(UI.number(s.rowCount)), .txt(s.validatedBy), .txt(Format.date(s.validatedAt))]
                          }, numericColumns: [3]),
             .el("h2", .txt("Valider la photo à date")),
             .el("p", .txt("Fige les valeurs, cibles, réalisations, statuts et provenances du tableau de pilotage à cette date, tels qu'ils seront présentés au comité, et verrouille les périodes jusqu'à cette date.")),
