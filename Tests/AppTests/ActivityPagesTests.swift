@@ -32,7 +32,7 @@ import Vapor
             #expect(try await ActivityReachTests.reach(app, .es, "D59", since: "2022-01-01", at: "2022-12-31").reached == 2)
             #expect(!(try await app.get("/activites/a-toucher?territoire=D59&couloir=ES&depuis=2022-01-01").body.contains("Structure T00000ES2")))
             // structures typed by name: several open ones match, the user picks; follow-ups become tasks of the board
-            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+            try await app.createRoadmap()
             let tasks = try await app.count("tasks")
             let ambiguous = try await app.post("/activites/nouvelle", form: [("date", "2022-10-01"), ("type", "atelier"), ("title", "Atelier INS"),
                                                                               ("structures", "Structure T00000ES\nStructure T000MSPA1"), ("followups", "Relancer le DSI\nEnvoyer le support")])

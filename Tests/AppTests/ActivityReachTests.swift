@@ -96,7 +96,7 @@ import Vapor
     @Test(arguments: TestDB.all)
     func theNationalReachIndicatorsFollowTheLogWithoutAnyEntry(db: TestDB) async throws {
         try await Self.seeded(db) { app in
-            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+            try await app.createRoadmap()
             let before = try await ProgressQueryTests.progress(app, "O2-02", "D59", at: "2022-12-31")
             #expect(before.progress.value == nil)
             _ = try await Self.importJournal(app)

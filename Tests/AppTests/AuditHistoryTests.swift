@@ -16,14 +16,21 @@ import Vapor
         }
     }
 
-    static func roadmap(_ app: Application) async throws {
-        _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .system) }
+    @Test(arguments: TestDB.all)
+    func fichePagesShowTheirHistoryWithBeforeAndAfter(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            try await app.createRoadmap()
+            #expect(try await app.post("/feuille-de-route/fiches/DMP", form: [("section", "texts"), ("objectives", "Alimenter le DMP"), ("levers", "SUN-ES")]).status == .seeOther)
+            let page = try await app.get("/feuille-de-route/fiches/DMP").body
+            #expect(page.contains("Historique de la fiche") && page.contains("administrateur@test.invalid") && page.contains("Textes de la fiche modifiés : leviers, objectifs"))
+            #expect(try await app.count("audit_events", where: "object_type = 'fiche' AND details LIKE '%→ « Alimenter le DMP »%'") == 1)
+        }
     }
 
     @Test(arguments: TestDB.all)
     func actionEditsShowBeforeAndAfterOnTheFiche(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
-            try await Self.roadmap(app)
+            try await app.createRoadmap()
             let fiche = "/feuille-de-route/fiches/DMP"
             #expect(try await app.post(fiche, form: [("section", "action"), ("title", "Webinaires DMP"), ("status", "a_faire"), ("start", "2022-01-01")]).status == .seeOther)
             struct A: Decodable { var id: UUID; var version: Int }
@@ -43,7 +50,7 @@ import Vapor
     @Test(arguments: TestDB.all)
     func calendarAndRACIChangesNameTheCells(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
-            try await Self.roadmap(app)
+            try await app.createRoadmap()
             let fiche = "/feuille-de-route/fiches/DMP"
             #expect(try await app.post(fiche, form: [("section", "action"), ("title", "Webinaires DMP"), ("status", "a_faire")]).status == .seeOther)
             struct A: Decodable { var id: UUID; var number: Int }
@@ -77,7 +84,7 @@ import Vapor
     @Test(arguments: TestDB.all)
     func targetAndIndicatorChangesShowOnTheirPages(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
-            try await Self.roadmap(app)
+            try await app.createRoadmap()
             for value in ["10", "12"] {
                 try await ProgressQueryTests.target(app, .init(indicator: "O3-18", territory: "D59", couloir: nil, due: "fin 2022", target: value))
             }
@@ -124,10 +131,7 @@ import Vapor
             #expect(try await Self.details(app, "organisation", "GRADES").last == ["nom": "« GRADeS » → « GRADeS Hauts-de-France »"])
             #expect(try await app.get("/annuaire").body.contains("<strong>nom : </strong>« GRADeS » → « GRADeS Hauts-de-France »"))
 
-            let id = try await app.db.sqlTransaction { db in
-                try await AccountService.create(.init(email: "animatrice@exemple.invalid", name: "Animatrice", role: .animateur, territories: ["D59"]),
-                                                 passwordHash: try Bcrypt.hash(Application.testPassword, cost: 4), on: db, actor: .system)
-            }
+            let id = try await app.createAccount("animatrice@exemple.invalid", name: "Animatrice", role: .animateur, territories: ["D59"])
             try await app.db.sqlTransaction { db in
                 try await AccountService.update(id, .init(email: "animatrice@exemple.invalid", name: "Animatrice", role: .pilote, territories: ["D62"]),
                                                 version: nil, on: db, actor: .system)
@@ -140,7 +144,7 @@ import Vapor
     @Test(arguments: TestDB.all)
     func theTaskBoardShowsItsLatestMoves(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
-            try await Self.roadmap(app)
+            try await app.createRoadmap()
             #expect(try await app.get("/taches").body.contains("Aucun mouvement enregistré."))
             #expect(try await app.post("/taches", form: [("title", "Former les <em>secrétariats</em>"), ("assignee", "Responsable fictif")]).status == .seeOther)
             struct T: Decodable { var id: UUID }
@@ -167,7 +171,7 @@ import Vapor
     @Test(arguments: TestDB.all)
     func replacedObservationsAreToldInTheTrail(db: TestDB) async throws {
         try await ActivityReachTests.seeded(db) { app in
-            try await Self.roadmap(app)
+            try await app.createRoadmap()
             for value in ["1", "3"] {
                 #expect(try await app.post("/saisie", form: [("kind", "observation"), ("indicator", "O3-18"), ("structure", "T00000ES1"), ("period", "2022-05"), ("value", value)]).status == .seeOther)
             }

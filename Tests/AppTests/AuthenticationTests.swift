@@ -12,10 +12,7 @@ import VaporTesting
     static let password = "cheval agrafe pile correcte"
 
     static func createUser(_ app: Application, _ email: String, role: Role = .pilote, territories: [String] = []) async throws -> UUID {
-        let hash = try Bcrypt.hash(password, cost: 4)
-        return try await app.db.sqlTransaction { db in
-            try await AccountService.create(.init(email: email, name: "Personne fictive", role: role, territories: territories), passwordHash: hash, on: db, actor: .system)
-        }
+        try await app.createAccount(email, role: role, territories: territories, password: password)
     }
 
     static func login(_ app: Application, _ email: String, _ password: String = password, suite: String = "/taches", headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
@@ -111,12 +108,10 @@ import VaporTesting
             #expect(try await app.count("decoupages", where: "name = 'GHT'") == 1)
 
             // A multipart upload carries it as a form field too, read before the route's own limit applies.
-            let b = "limite"
-            let upload = "--\(b)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n--\(b)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\n\r\ncode;nom;type\r\n--\(b)--\r\n"
-            var multipart: HTTPHeaders = ["Cookie": cookie, "Content-Type": "multipart/form-data; boundary=\(b)"]
+            let upload = Multipart.body(fields: [("_csrf", csrf)], file: "c.csv", content: "code;nom;type")
+            let multipart: HTTPHeaders = ["Cookie": cookie, "Content-Type": Multipart.contentType]
             let posted = try await app.testing().sendRequest(.POST, "/annuaire/import?type=organisations", headers: multipart, body: ByteBuffer(string: upload))
             #expect(posted.status != .forbidden)
-            multipart.replaceOrAdd(name: "Content-Type", value: "multipart/form-data; boundary=\(b)")
             let missing = try await app.testing().sendRequest(.POST, "/annuaire/import", headers: multipart, body: ByteBuffer(string: upload.replacingOccurrences(of: csrf, with: "x")))
             #expect(missing.status == .forbidden)
         }
@@ -286,20 +281,9 @@ import VaporTesting
     }
 
     @Test(arguments: TestDB.all)
-    func fichePagesShowTheirHistoryWithBeforeAndAfter(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
-            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .system) }
-            #expect(try await app.post("/feuille-de-route/fiches/DMP", form: [("section", "texts"), ("objectives", "Alimenter le DMP"), ("levers", "SUN-ES")]).status == .seeOther)
-            let page = try await app.get("/feuille-de-route/fiches/DMP").body
-            #expect(page.contains("Historique de la fiche") && page.contains("administrateur@test.invalid") && page.contains("Textes de la fiche modifiés : leviers, objectifs"))
-            #expect(try await app.count("audit_events", where: "object_type = 'fiche' AND details LIKE '%→ « Alimenter le DMP »%'") == 1)
-        }
-    }
-
-    @Test(arguments: TestDB.all)
     func formsAreOnlyDrawnForTheRolesThatMayUseThem(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
-            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .system) }
+            try await app.createRoadmap()
             let lecteur = try await app.signIn(.lecteur), animateur = try await app.signIn(.animateur, territories: ["D59"]), pilote = try await app.signIn(.pilote)
             let board = { (who: Credentials) in try await app.get("/taches", as: who).body }
             #expect(try await board(lecteur).contains("Créer la tâche") == false)

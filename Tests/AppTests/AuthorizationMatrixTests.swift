@@ -33,10 +33,7 @@ import VaporTesting
     static func json(_ path: String, _ body: String) -> Request { .init(method: .POST, path: path, contentType: "application/json", body: body) }
 
     static func multipart(_ path: String, file: String, content: String, fields: [(String, String)] = []) -> Request {
-        let b = "limite-matrice"
-        var body = fields.map { "--\(b)\r\nContent-Disposition: form-data; name=\"\($0.0)\"\r\n\r\n\($0.1)\r\n" }.joined()
-        body += "--\(b)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file)\"\r\nContent-Type: text/csv\r\n\r\n\(content)\r\n--\(b)--\r\n"
-        return .init(method: .POST, path: path, contentType: "multipart/form-data; boundary=\(b)", body: body)
+        .init(method: .POST, path: path, contentType: Multipart.contentType, body: Multipart.body(fields: fields, file: file, content: content))
     }
 
     /// Routes that write in a territorial area but whose in/out rule is exercised elsewhere, with why.
@@ -62,7 +59,7 @@ import VaporTesting
 
     static func seeded<T>(_ db: TestDB, _ body: (Application, [String: Credentials], [String: String]) async throws -> T) async throws -> T {
         try await ActivityReachTests.seeded(db) { app in
-            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .system) }
+            try await app.createRoadmap()
             _ = try await ActivityReachTests.importJournal(app, """
                 date;type;titre;themes;couloirs;territoires;structures;participants;organisateurs
                 2022-03-01;Visite sur site;Visite Nord;MSS;ES;D59;T00000ES1;3;ARS

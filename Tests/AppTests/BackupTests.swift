@@ -21,7 +21,7 @@ import Vapor
     @Test(arguments: TestDB.all)
     func aBackupRestoresIntoAnEmptyDatabaseIdentically(db: TestDB) async throws {
         try await ActivityReachTests.seeded(db) { app in
-            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+            try await app.createRoadmap()
             _ = try await ActivityReachTests.importJournal(app)
             _ = try await ProgressQueryTests.observe(app, [.init(indicator: "O2-08", territory: "D59", period: "2022-05", value: "3")])
             let source = app.config.database

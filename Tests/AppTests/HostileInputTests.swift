@@ -84,11 +84,10 @@ import Vapor
     @Test(arguments: TestDB.all)
     func hostileTextsOfAccountsSnapshotsAndSignInAreEscaped(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
-            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .system) }
+            try await app.createRoadmap()
             let name = Self.payloads.joined(separator: " ")
             // A sign-in attempt with a hostile e-mail: echoed in the form and written to the audit trail.
-            let login = try await app.testing().sendRequest(.POST, "/connexion", headers: ["Content-Type": "application/x-www-form-urlencoded"],
-                                                             body: ByteBuffer(string: "email=" + name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + "&password=x&suite=" + Self.payloads[1].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!))
+            let login = try await AuthenticationTests.login(app, name, "x", suite: Self.payloads[1])
             #expect(login.status == .unauthorized)
             Self.assertEscaped(login.body.string, "connexion refusée")
             #expect(try await app.post("/administration/comptes", form: [("email", "hostile@exemple.invalid"), ("name", name), ("role", "lecteur"), ("password", "une phrase assez longue")]).status == .seeOther)

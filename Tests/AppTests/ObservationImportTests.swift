@@ -181,7 +181,7 @@ extension ObservationImportTests {
             let pdc = try await app.get("/exports/observations.csv?territoire=D62")
             #expect(pdc.body.contains(";D62;") && !pdc.body.contains(";D59;"))
             // The steering table at a date.
-            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+            try await app.createRoadmap()
             let progress = try await app.get("/exports/avancement.csv?date=2022-06-30&territoire=R32")
             #expect(progress.body.hasPrefix("\u{FEFF}objectif;fiche;indicateur;libelle;couloir;cible;echeance;valeur;date_valeur;realisation;statut\r\n"))
             #expect(progress.body.contains(";O2-01;"))

@@ -10,7 +10,7 @@ import Vapor
         try await HTTPTests.seeded(db) { app in
             // Before any roadmap, the page says how to create one.
             #expect(try await app.get("/feuille-de-route").body.contains("jalon roadmap template segur-2021-2023"))
-            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+            try await app.createRoadmap()
 
             // act: enter a value the French way through the form
             let posted = try await app.post("/saisie", form: [("kind", "observation"), ("indicator", "O2-08"), ("territory", "R32"),
@@ -57,7 +57,7 @@ import Vapor
     @Test(arguments: TestDB.all)
     func hostileIndicatorTextsAreEscaped(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
-            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+            try await app.createRoadmap()
             let hostile = HostileInputTests.payloads.joined(separator: " ")
             try await app.db.sqlTransaction { db in
                 _ = try await IndicatorService.upsert(.init(code: "O2-01", label: hostile, source: hostile, type: "count", nature: "flow", rollup: "sum"), on: db, actor: .system)
@@ -77,7 +77,7 @@ extension RoadmapPagesTests {
     @Test(arguments: TestDB.all)
     func ficheSyntheseEditsCalendarRACIAndTexts(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
-            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+            try await app.createRoadmap()
             let page = try await app.get("/feuille-de-route/fiches/DMP?date=2022-06-30")
             #expect(page.status == .ok)
             #expect(page.body.contains("Fiche synthèse — DMP"))
@@ -115,7 +115,7 @@ extension RoadmapPagesTests {
     @Test(arguments: TestDB.all)
     func comparisonOfTheTerritoriesOfADecoupage(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
-            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+            try await app.createRoadmap()
             _ = try await ProgressQueryTests.observe(app, [.init(indicator: "O2-09", structure: "590000001", period: "2022-03", value: "OUI")])
             try await ProgressQueryTests.target(app, .init(indicator: "O2-09", territory: "D59", due: "mi-2022", target: "50 %"))
             let page = try await app.get("/feuille-de-route/comparaison?date=2022-06-30&couloir=ES")
@@ -133,7 +133,7 @@ extension RoadmapPagesTests {
     @Test(arguments: TestDB.all)
     func referentialsAndActionsAreEditable(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
-            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+            try await app.createRoadmap()
             // Referentials: relabel a couloir and its aliases, add an organisation and a service.
             let page = try await app.get("/referentiels")
             #expect(page.body.contains("Organisations pilotes") && page.body.contains("value=\"GRADeS\""))

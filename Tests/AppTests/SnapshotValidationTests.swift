@@ -17,7 +17,7 @@ import VaporTesting
     @Test(arguments: TestDB.all)
     func aValidatedSnapshotIsFrozenAndLocksItsPeriods(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
-            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .system) }
+            try await app.createRoadmap()
             let pilote = try await app.signIn(.pilote), admin = try await app.signIn(.administrateur), lecteur = try await app.signIn(.lecteur)
             #expect(try await Self.value(app, "2022-05", "3", as: pilote).status == .ok)
 
@@ -65,13 +65,11 @@ import VaporTesting
             #expect(try await app.get(path + "/avancement.csv", as: lecteur).body == csvBefore)
 
             // The import page: the administrator's reason goes with the upload, from preview to validation.
-            let b = "limite-photo"
             func upload(_ reason: String?) -> String {
-                (reason.map { "--\(b)\r\nContent-Disposition: form-data; name=\"override\"\r\n\r\n\($0)\r\n" } ?? "")
-                    + "--\(b)\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nobservations\r\n"
-                    + "--\(b)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"reprise.csv\"\r\nContent-Type: text/csv\r\n\r\nindicateur;territoire;periode;valeur\nO2-08;R32;2022-04;9\n\r\n--\(b)--\r\n"
+                Multipart.body(fields: (reason.map { [("override", $0)] } ?? []) + [("kind", "observations")],
+                               file: "reprise.csv", content: "indicateur;territoire;periode;valeur\nO2-08;R32;2022-04;9\n")
             }
-            let multipart: HTTPHeaders = ["Content-Type": "multipart/form-data; boundary=\(b)"]
+            let multipart: HTTPHeaders = ["Content-Type": Multipart.contentType]
             let plain = try await app.send(.POST, "/imports", headers: multipart, body: ByteBuffer(string: upload(nil)), as: admin)
             #expect(plain.body.string.contains("Période verrouillée"))
             let withReason = try await app.send(.POST, "/imports", headers: multipart, body: ByteBuffer(string: upload("reprise validée en comité")), as: admin)
@@ -87,30 +85,6 @@ import VaporTesting
             }
             let undo = try await app.send(.POST, "/api/imports/\(batch)/undo", as: pilote)
             #expect(undo.status == .forbidden && undo.body.string.contains("Annulation refusée : Période verrouillée"))
-        }
-    }
-}
-
-/// Concurrent edits of the same object: the second writer, on a stale form, is refused in French.
-@Suite struct OptimisticVersionTests {
-    @Test(arguments: TestDB.all)
-    func aStaleFormLosesToTheEditThatLandedFirst(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
-            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .system) }
-            let page = try await app.get("/feuille-de-route/fiches/DMP")
-            let version = try #require(page.body.firstMatch(of: /name="version" value="(\d+)"/)).1
-            #expect(try await app.post("/feuille-de-route/fiches/DMP", form: [("section", "texts"), ("version", String(version)), ("objectives", "Premier")]).status == .seeOther)
-            let stale = try await app.post("/feuille-de-route/fiches/DMP", form: [("section", "texts"), ("version", String(version)), ("objectives", "Second")])
-            #expect(stale.status == .conflict && stale.body.contains("La fiche a été modifié(e) par quelqu&#39;un d&#39;autre"))
-            #expect(try await app.get("/feuille-de-route/fiches/DMP").body.contains("Premier"))
-
-            let task = try await app.db.sqlTransaction { db in
-                try await TaskService.create(.init(title: "Relancer l'éditeur", assignee: "", due: "", action: ""), on: db, actor: .system).uuidString.lowercased()
-            }
-            #expect(try await app.post("/taches/\(task)/statut", form: [("status", "en_cours"), ("version", "1")]).status == .seeOther)
-            let moved = try await app.post("/taches/\(task)/statut", form: [("status", "fait"), ("version", "1")])
-            #expect(moved.status == .conflict && moved.body.contains("rien n&#39;a été enregistré"))
-            #expect(try await app.count("tasks", where: "status = 'en_cours'") == 1)
         }
     }
 }

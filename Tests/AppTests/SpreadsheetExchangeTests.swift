@@ -65,7 +65,7 @@ import VaporTesting
                 #expect(r.rejected.isEmpty && r.unchanged == 2 && r.changes == 0, "\(file): \(r.text)")
             }
             // the progress table as a workbook
-            _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+            try await app.createRoadmap()
             let progress = try await app.send(.GET, "/exports/avancement.xlsx?date=2022-06-30&territoire=R32")
             let rows = try XLSXReader.records(Self.body(progress))
             #expect(rows.first?.fields == ["objectif", "fiche", "indicateur", "libelle", "couloir", "cible", "echeance", "valeur", "date_valeur", "realisation", "statut"])

@@ -23,7 +23,7 @@ import Vapor
             registerRoutes(app)
             _ = try await app.loadFixtureGeography()
             if roadmap {
-                _ = try await app.db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli) }
+                try await app.createRoadmap()
             }
             try await body(app)
         }

@@ -7,6 +7,21 @@ import Vapor
 extension Application {
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
+    /// The national Ségur template as the région's roadmap.
+    func createRoadmap() async throws {
+        _ = try await db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .system) }
+    }
+
+    /// An account with a test password (bcrypt at its lowest cost: tests need not be slow).
+    @discardableResult
+    func createAccount(_ email: String, name: String = "Personne fictive", role: Role, territories: [String] = [], indicators: [String] = [],
+                       password: String = Application.testPassword) async throws -> UUID {
+        let hash = try Bcrypt.hash(password, cost: 4)
+        return try await db.sqlTransaction { db in
+            try await AccountService.create(.init(email: email, name: name, role: role, territories: territories, indicators: indicators), passwordHash: hash, on: db, actor: .system)
+        }
+    }
+
     /// Loads the small fixture geography (Lille, Dunkerque, Paris with an arrondissement, Ajaccio…).
     func loadFixtureGeography() async throws -> COGImporter.Summary {
         let g = try Geography.parse(files: try COGSource.read(from: Fixtures.cogFolder))
@@ -35,9 +50,7 @@ struct Page {
 
 /// A signed-in test account: the headers its requests carry (session cookie and CSRF token).
 struct Credentials: Sendable {
-    var email: String
     var headers: HTTPHeaders
-    var csrf: String
 }
 
 extension Application {
@@ -49,13 +62,11 @@ extension Application {
     func signIn(_ role: Role = .administrateur, email: String? = nil, territories: [String] = [], indicators: [String] = []) async throws -> Credentials {
         let email = email ?? "\(role.rawValue)@test.invalid"
         if let c = storage[CredentialsKey.self]?[email] { return c }
-        let hash = try Bcrypt.hash(Self.testPassword, cost: 4)
+        let id = try await createAccount(email, name: "Compte de test \(role.label)", role: role, territories: territories, indicators: indicators)
         let session = try await db.sqlTransaction { db in
-            let id = try await AccountService.create(.init(email: email, name: "Compte de test \(role.label)", role: role, territories: territories, indicators: indicators),
-                                                     passwordHash: hash, on: db, actor: .system)
-            return try await SessionService.open(user: id, address: "127.0.0.1", userAgent: "tests", keys: self.config.auth.keys, on: db)
+            try await SessionService.open(user: id, address: "127.0.0.1", userAgent: "tests", keys: self.config.auth.keys, on: db)
         }
-        let c = Credentials(email: email, headers: ["Cookie": "\(AuthMiddleware.cookieName)=\(session.token)", AuthMiddleware.csrfHeader: session.csrf], csrf: session.csrf)
+        let c = Credentials(headers: ["Cookie": "\(AuthMiddleware.cookieName)=\(session.token)", AuthMiddleware.csrfHeader: session.csrf])
         var all = storage[CredentialsKey.self] ?? [:]
         all[email] = c
         storage[CredentialsKey.self] = all
@@ -87,5 +98,16 @@ extension Application {
     func getJSON(_ path: String, as who: Credentials? = nil) async throws -> (HTTPStatus, Any) {
         let r = try await send(.GET, path, as: who)
         return (r.status, try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView), options: [.fragmentsAllowed]))
+    }
+}
+
+/// A multipart/form-data body as a browser sends it: the fields, then one CSV file.
+enum Multipart {
+    static let boundary = "limite-de-test"
+    static let contentType = "multipart/form-data; boundary=\(boundary)"
+
+    static func body(fields: [(String, String)] = [], file: String, content: String) -> String {
+        fields.map { "--\(boundary)\r\nContent-Disposition: form-data; name=\"\($0.0)\"\r\n\r\n\($0.1)\r\n" }.joined()
+            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file)\"\r\nContent-Type: text/csv\r\n\r\n\(content)\r\n--\(boundary)--\r\n"
     }
 }
