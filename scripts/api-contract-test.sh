@@ -3,6 +3,7 @@
 # a throw-away demo database, a running server, an administrator's API token, and requests
 # generated from /api/openapi.json — none may answer 5xx. Usage: scripts/api-contract-test.sh BIN [MAX_EXAMPLES]
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BIN="$1"; MAX=${2:-30}
 case "$BIN" in /*) ;; *) BIN="$ROOT/$BIN" ;; esac
@@ -17,10 +18,10 @@ cd "$WORK"
 "$BIN" migrate --yes >/dev/null
 "$BIN" demo >/dev/null
 token=$("$BIN" token create --user admin@demo.jalon.invalid --name contrat 2>/dev/null)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 "$BIN" serve --hostname 127.0.0.1 --port "$port" >"$WORK/serve.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+wait_healthy "$port"
 status=0
 schemathesis run "http://127.0.0.1:$port/api/openapi.json" --url "http://127.0.0.1:$port" \
     -H "Authorization: Bearer $token" --checks not_a_server_error --max-examples "$MAX" --seed 1 \

@@ -5,6 +5,7 @@
 # départements and its seven TAN — cold, then 100 times. Appends p50/p95 to bench/REPORT.md.
 # Usage: scripts/bench-activities.sh BIN [N]
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bin=$(realpath "$1"); n=${2:-50000}; requests=100; target_ms=300
 work=$(mktemp -d /tmp/jalon-bench-reach.XXXXXX)
@@ -19,10 +20,10 @@ generated=$(python3 scripts/gen_activities.py "$work/bench.sqlite" "$n" 5)
 # Requests are made as the demo administrator, with an API token (every page needs an account).
 token=$(cd "$work" && "$bin" token create --user admin@demo.jalon.invalid --name banc 2>/dev/null)
 auth="Authorization: Bearer $token"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 ( cd "$work" && exec "$bin" serve --hostname 127.0.0.1 --port "$port" >"$work/serve.log" 2>&1 ) &
 pid=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+wait_healthy "$port"
 url="http://127.0.0.1:$port/api/reach/table?territory=R32&since=2021-06-01&at=2023-12-31"
 curl -sf -H "$auth" "$url" | python3 -c "import json,sys; d=json.load(sys.stdin); r=d['rows'][0]; print('R32 ES', r['couloirs']['ES'])" >&2
 cold=$(curl -s -H "$auth" -o /dev/null -w '%{time_total}' "$url")

@@ -5,6 +5,7 @@
 # Appends requests, errors, p50/p95/p99 and the server's peak RSS to bench/REPORT.md.
 # Usage: scripts/bench-concurrency.sh BIN [CLIENTS] [SECONDS]
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$PWD
 bin=$(realpath "$1"); clients=${2:-50}; seconds=${3:-120}
@@ -26,10 +27,10 @@ failed=0
 run() { # run LABEL DATABASE_URL
     export JALON_DATABASE_URL=$2
     ( cd "$work" && "$bin" migrate --yes >/dev/null && "$bin" demo >/dev/null )
-    local port; port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    local port; port=$(free_port)
     ( cd "$work" && exec "$bin" serve --hostname 127.0.0.1 --port "$port" >"$work/serve-$1.log" 2>&1 ) &
     pid=$!
-    for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+    wait_healthy "$port"
     # shellcheck disable=SC2086
     local out; out=$(python3 scripts/load_clients.py "http://127.0.0.1:$port" "$JALON_DEMO_PASSWORD" "$clients" "$seconds" $emails)
     local peak; peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")

@@ -4,6 +4,7 @@
 # regional dashboard at a date — one cold request (roll-up layer empty), then warm ones — and
 # appends p50/p95 to bench/REPORT.md. Usage: scripts/bench-dashboard.sh BIN [REQUESTS]
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bin=$(realpath "$1"); requests=${2:-100}; target_ms=200
 work=$(mktemp -d /tmp/jalon-bench-dash.XXXXXX)
@@ -16,10 +17,10 @@ export JALON_DATABASE_URL="sqlite://$work/bench.sqlite" LOG_LEVEL=warning JALON_
 # Requests are made as the demo administrator, with an API token (every page needs an account).
 token=$(cd "$work" && "$bin" token create --user admin@demo.jalon.invalid --name banc 2>/dev/null)
 auth="Authorization: Bearer $token"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 ( cd "$work" && exec "$bin" serve --hostname 127.0.0.1 --port "$port" >"$work/serve.log" 2>&1 ) &
 pid=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+wait_healthy "$port"
 url="http://127.0.0.1:$port/feuille-de-route?date=2022-06-30&territoire=R32"
 observations=$(python3 -c "import sqlite3; print(sqlite3.connect('$work/bench.sqlite').execute('select count(*) from observations').fetchone()[0])")
 cold=$(curl -s -H "$auth" -o /dev/null -w '%{time_total}' "$url")

@@ -6,15 +6,13 @@
 # Runs on SQLite, and on PostgreSQL when a cluster URL is given.
 # Usage: scripts/crash-test.sh BIN [POSTGRES_URL]
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BIN=$(realpath "$1"); PGURL=${2:-}
 FIX="$ROOT/Tests/AppTests/Fixtures"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/jalon-crash.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 export LOG_LEVEL=warning
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL $*"; }
 
 # 120 000 rows over the fixture's communes and many months: long enough to be killed mid-write.
 python3 - "$WORK/big.csv" <<'PY'
@@ -66,11 +64,11 @@ run_case() { # run_case LABEL URL COUNT-COMMAND...
     printf 'une phrase de passe solide\n' | JALON_BCRYPT_COST=4 "$BIN" user create --admin "crash-$label@exemple.invalid" --password-stdin >/dev/null
     local token port spid
     token=$("$BIN" token create --user "crash-$label@exemple.invalid" --name crash 2>/dev/null)
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    port=$(free_port)
     for delay in 1.5 3; do
         ( cd "$WORK" && exec "$BIN" serve --hostname 127.0.0.1 --port "$port" >"$WORK/$label-serve.log" 2>&1 ) &
         spid=$!
-        for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+        wait_healthy "$port" 0.1
         curl -s -o /dev/null -H "Authorization: Bearer $token" -H "Content-Type: application/json" --data-binary @"$WORK/batch.json" \
             "http://127.0.0.1:$port/api/observations" &
         local cpid=$!
@@ -94,7 +92,7 @@ run_case sqlite "sqlite://$WORK/crash.sqlite" sqlite_count
 if [[ -n $PGURL ]]; then
     db="jalon_crash_$$"
     psql -q "$PGURL" -c "CREATE DATABASE $db" >/dev/null
-    pg_url=$(python3 -c "import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path='/' + sys.argv[2])))" "$PGURL" "$db")
+    pg_url=$(pg_db_url "$PGURL" "$db")
     pg_count() { psql -qtA "$pg_url" -c "$1"; }
     run_case postgres "$pg_url" pg_count
     psql -q "$PGURL" -c "DROP DATABASE $db" >/dev/null || true

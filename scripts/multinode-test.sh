@@ -4,6 +4,7 @@
 # from different nodes get a French conflict for the second save and nobody's change is lost, and
 # signing out on one node signs out everywhere. Usage: scripts/multinode-test.sh BIN POSTGRES_URL
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BIN="$1"; PGURL="$2"
 case "$BIN" in /*) ;; *) BIN="$ROOT/$BIN" ;; esac
@@ -16,13 +17,10 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL $*"; }
 
 psql -q "$PGURL" -c "CREATE DATABASE $db" >/dev/null
 export JALON_DATABASE_URL
-JALON_DATABASE_URL=$(python3 -c "import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path='/' + sys.argv[2])))" "$PGURL" "$db")
+JALON_DATABASE_URL=$(pg_db_url "$PGURL" "$db")
 # curl, unlike browsers, keeps Secure cookies to HTTPS even on 127.0.0.1: plain HTTP here.
 export LOG_LEVEL=warning JALON_BCRYPT_COST=4 JALON_SECRET="secret-partage-par-les-noeuds-$$-0123456789" JALON_COOKIE_SECURE=0
 cd "$WORK"
@@ -32,8 +30,7 @@ cd "$WORK"
 printf 'une phrase de passe solide\n' | "$BIN" user create --admin admin@exemple.invalid --password-stdin >/dev/null
 printf 'une autre phrase solide\n' | "$BIN" user create pilote@exemple.invalid --role pilote --password-stdin >/dev/null
 
-port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-A=$(port); B=$(port)
+A=$(free_port); B=$(free_port)
 # Node B logs everything it can (trace), so that the check at the end proves no password reaches a log.
 for p in "$A" "$B"; do
     level=warning; [[ $p == "$B" ]] && level=trace
@@ -41,7 +38,7 @@ for p in "$A" "$B"; do
     pids+=($!)
 done
 for p in "$A" "$B"; do
-    for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$p/healthz" >/dev/null && break; sleep 0.2; done
+    wait_healthy "$p"
 done
 
 login() { # login JAR PORT EMAIL PASSWORD
