@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the parsers that read what users upload (libFuzzer through
 # `swiftc -sanitize=fuzzer,address`): CSV (and DHIS2 value sets), FINESS (etalab CSV and JSON flux),
-# numbers/periods/milestones, and XLSX/ADX. The JalonCore sources are compiled with Fuzz/FuzzTarget.swift
+# numbers/periods/milestones, the formatters and the progress engine on extreme doubles (engine), and XLSX/ADX. The JalonCore sources are compiled with Fuzz/FuzzTarget.swift
 # into one binary; each target starts from its committed seed corpus (Fuzz/corpus/<target>, copied so
 # that new inputs stay out of the repository). Writes Fuzz/REPORT.md: runs per target, and that none
 # crashed. Usage: scripts/fuzz.sh [SECONDS per target, default 60] [REPORT, default Fuzz/REPORT.md]
@@ -25,7 +25,7 @@ if [[ ! -x $bin || -n $(find Sources/JalonCore Fuzz/FuzzTarget.swift -newer "$bi
 fi
 status=0
 rows=()
-for target in csv finess numbers xlsx; do
+for target in csv finess numbers engine xlsx; do
     corpus=$out/corpus-$target
     # A deterministic pass starts from the committed seeds only, not from what earlier runs found.
     [[ $fresh == 1 ]] && corpus=$out/seeds-$target && rm -rf "$corpus"

@@ -1,6 +1,7 @@
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import JalonCore
 import Vapor
 
 /// Builds the application: configuration, database, migrations, middleware, routes and commands.
@@ -40,4 +41,12 @@ func configure(_ app: Application, config: AppConfig) throws {
 
     try routes(app)
     Commands.register(on: app)
+}
+
+/// Runs the command the process was started with. Files the operator names on the command line may
+/// expand further than uploads (`ExpansionLimits.commandLine`); the server keeps the upload limits,
+/// which every request also sets for itself (`AuthMiddleware`).
+public func execute(_ app: Application) async throws {
+    let serving = app.environment.arguments.dropFirst().first.map { $0 == "serve" } ?? true
+    try await ExpansionLimits.$current.withValue(serving ? .upload : .commandLine) { try await app.execute() }
 }

@@ -11,7 +11,7 @@ enum Entrypoint {
         let app = try await Application.make(env)
         do {
             try await configure(app)
-            try await app.execute()
+            try await execute(app)
         } catch {
             // Command errors were already said in French by the command; anything else is reported here.
             if !isReported(error) { app.logger.report(error: error) }

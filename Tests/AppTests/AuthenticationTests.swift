@@ -15,11 +15,27 @@ import VaporTesting
         try await app.createAccount(email, role: role, territories: territories, password: password)
     }
 
+    /// Signs in as a browser does: opens the form (its sign-in token and cookie), then posts it.
     static func login(_ app: Application, _ email: String, _ password: String = password, suite: String = "/taches", headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        let form = try await loginForm(app)
         var headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
         for (n, v) in extra { headers.add(name: n, value: v) }
-        let body = "email=\(email.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&password=\(password.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&suite=\(suite.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
+        let cookie = [form.cookie, headers.first(name: .cookie)].compactMap { $0 }.joined(separator: "; ")
+        headers.replaceOrAdd(name: .cookie, value: cookie)
+        func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }
+        let body = "email=\(encoded(email))&password=\(encoded(password))&suite=\(encoded(suite))&_connexion=\(encoded(form.token))"
         return try await app.testing().sendRequest(.POST, "/connexion", headers: headers, body: ByteBuffer(string: body))
+    }
+
+    /// The sign-in form's token and the cookie that goes with it.
+    static func loginForm(_ app: Application) async throws -> (token: String, cookie: String) {
+        let page = try await app.testing().sendRequest(.GET, "/connexion")
+        let cookie = try #require(page.headers[.setCookie].first { $0.hasPrefix(SessionController.loginTokenCookie + "=") })
+        let html = page.body.string
+        let marker = "name=\"_connexion\" value=\""
+        let start = try #require(html.range(of: marker)).upperBound
+        let token = String(html[start...].prefix { $0 != "\"" })
+        return (token, String(cookie.split(separator: ";")[0]))
     }
 
     static func cookie(_ r: TestingHTTPResponse) -> String? {

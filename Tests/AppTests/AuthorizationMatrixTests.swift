@@ -85,7 +85,14 @@ import VaporTesting
     static func send(_ app: Application, _ r: Request, as who: Credentials?) async throws -> TestingHTTPResponse {
         var headers: HTTPHeaders = ["Content-Type": r.contentType]
         for (n, v) in who?.headers ?? [:] { headers.add(name: n, value: v) }
-        return try await app.testing().sendRequest(r.method, r.path, headers: headers, body: ByteBuffer(string: r.body))
+        var body = r.body
+        // The sign-in form is posted as a browser posts it: with the token of the form it was opened from.
+        if r.method == .POST && r.path == SiteURL.login.path {
+            let form = try await AuthenticationTests.loginForm(app)
+            headers.replaceOrAdd(name: .cookie, value: [headers.first(name: .cookie), form.cookie].compactMap { $0 }.joined(separator: "; "))
+            body += "&\(SessionController.loginTokenField)=\(form.token)"
+        }
+        return try await app.testing().sendRequest(r.method, r.path, headers: headers, body: ByteBuffer(string: body))
     }
 
     @Test(arguments: TestDB.all)

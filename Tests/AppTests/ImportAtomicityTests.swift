@@ -38,8 +38,8 @@ import Vapor
             // 1 update (D59 2021-01), then 1 199 creations; the 1 100th line fails, three insert chunks in.
             var lines = ["indicateur;territoire;periode;valeur;commentaire", "DMP-ALIM;D59;2021-01;2 %;"]
             for i in 0..<1_199 {
-                let month = Day(1850, 1, 1).addingMonths(i)
-                lines.append("DMP-ALIM;\(i % 2 == 0 ? "D59" : "D62");\(String(format: "%04d-%02d", month.year, month.month));\(i) %;\(i == 1_098 ? "panne" : "")")
+                let month = Day(1990, 1, 1).addingMonths(i)
+                lines.append("DMP-ALIM;\(i % 2 == 0 ? "D62" : "D59");\(String(format: "%04d-%02d", month.year, month.month));\(i) %;\(i == 1_098 ? "panne" : "")")
             }
             let data = Data(lines.joined(separator: "\n").utf8)
             let preview = try await app.db.sqlTransaction { tx in try await ImportKind.observations.run(data, fileName: "gros.csv", dryRun: true, on: tx, actor: .system) }

@@ -11,6 +11,11 @@ struct AuthMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // Unrouted requests (static files, 404) carry no rule; FileMiddleware and the router answer them.
         guard let route = req.route else { return try await next.respond(to: req) }
+        // Uploads expand no further than an uncompressed upload may be, whoever posts them.
+        return try await ExpansionLimits.$current.withValue(.upload) { try await authorized(req, route: route, next: next) }
+    }
+
+    private func authorized(_ req: Request, route: Route, next: any AsyncResponder) async throws -> Response {
         req.identity = try await resolve(req)
         guard let access = route.access else {
             throw Abort(.forbidden, reason: "Cette adresse n'a pas de règle d'accès : elle est refusée à tous.")
@@ -76,11 +81,24 @@ struct AuthMiddleware: AsyncMiddleware {
         guard let sent = try? req.content.get(String.self, at: Self.csrfField), constantTimeEqual(sent, expected) else { throw refused }
     }
 
-    /// Browsers send `Origin` on cross-site POSTs: it must name this host.
+    /// Browsers send `Origin` on cross-site POSTs: it must be this site's origin — scheme, host and
+    /// port, not the host alone (another service on the same host is another site). `null` (a sandboxed
+    /// frame, a redirect chain, a `file:` page) is refused: it can come from anywhere. Programs send no
+    /// `Origin` and are let through to the token and CSRF checks.
     func checkOrigin(_ req: Request) throws {
-        guard let origin = req.headers.first(name: .origin), origin != "null" else { return }
-        let sameHost = URL(string: origin)?.host.map { o in req.headers.first(name: .host).map { $0 == o || $0.hasPrefix(o + ":") } ?? false } ?? false
-        if !sameHost { throw Abort(.forbidden, reason: "Requête refusée : elle vient d'un autre site (\(origin.prefix(80))).") }
+        guard let sent = req.headers.first(name: .origin) else { return }
+        let refused = Abort(.forbidden, reason: "Requête refusée : elle vient d'un autre site (\(sent.prefix(80))).")
+        guard let origin = SiteOrigin(sent), let expected = Self.expectedOrigin(req), origin == expected else { throw refused }
+    }
+
+    /// JALON_PUBLIC_URL when set; otherwise the request's own Host, over the scheme the proxy reports
+    /// when it is trusted, plain HTTP otherwise.
+    static func expectedOrigin(_ req: Request) -> SiteOrigin? {
+        let auth = req.application.config.auth
+        if let configured = auth.publicOrigin { return configured }
+        guard let host = req.headers.first(name: .host) else { return nil }
+        let forwarded = auth.trustProxy ? req.headers.first(name: "X-Forwarded-Proto")?.lowercased() : nil
+        return SiteOrigin(scheme: forwarded == "https" ? "https" : "http", hostHeader: host)
     }
 
     func constantTimeEqual(_ a: String, _ b: String) -> Bool {

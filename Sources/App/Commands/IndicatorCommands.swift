@@ -109,7 +109,7 @@ struct ProgressCommand: AsyncCommand {
         switch i.definition.kind {
         case .share, .rate: Format.percent(v, fractionDigits: 2)
         case .boolean: v != 0 ? "oui" : "non"
-        case .count: Format.integer(Int(v.rounded()))
+        case .count: Format.decimal(v, fractionDigits: 0)
         default: Format.decimal(v, fractionDigits: 2)
         }
     }

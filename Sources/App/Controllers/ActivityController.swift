@@ -61,7 +61,9 @@ enum ActivityController {
         var reached: [ActivityService.Reached] = [], review: [ActivitiesPage.Review] = []
         for (i, line) in lines.enumerated() {
             let parts = line.split(separator: ";", maxSplits: 1).map { String($0).trimmedSpaces }
-            let text = parts[0], attendees = parts.count > 1 ? parts[1] : nil
+            // A line that is only a separator (`;`) has no part at all.
+            guard let text = parts.first, !text.isEmpty else { continue }
+            let attendees = parts.count > 1 ? parts[1] : nil
             if let choice = choices(i), !choice.isEmpty {
                 if choice != "-" { reached.append(.init(structure: choice, attendees: attendees)) }
                 continue

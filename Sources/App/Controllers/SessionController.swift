@@ -3,22 +3,45 @@ import Vapor
 
 /// Sign-in and sign-out. The form posts e-mail and password; success opens a new session (a new
 /// identifier every time) and goes back where the person was going.
+///
+/// The sign-in form carries a token of its own, matched against a cookie set with the form (there is
+/// no session yet to hold one): another site cannot read it, so it cannot sign a browser into an
+/// account of the attacker's (login CSRF), even from a frame whose `Origin` is `null` or absent.
 enum SessionController {
+    static let loginTokenCookie = "jalon_connexion"
+    static let loginTokenField = "_connexion"
+
     struct LoginForm: Content {
         var email: String?
         var password: String?
         var suite: String?
+        var _connexion: String?
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
         let next = safeNext(try? req.query.get(String.self, at: "suite"))
-        return .html(LoginPage.render(.init(email: "", next: next, error: nil)))
+        return page(.init(email: "", next: next, error: nil), req: req)
+    }
+
+    /// The form with a fresh sign-in token, and the cookie that matches it.
+    static func page(_ model: LoginPage.Model, status: HTTPResponseStatus = .ok, req: Request) -> Response {
+        var model = model
+        model.loginToken = SessionService.randomToken()
+        let r = Response.html(LoginPage.render(model), status: status)
+        r.cookies[loginTokenCookie] = HTTPCookies.Value(string: model.loginToken, maxAge: 2 * 3600, path: SiteURL.login.path,
+                                                        isSecure: req.application.config.auth.secureCookie, isHTTPOnly: true, sameSite: .strict)
+        return r
     }
 
     @Sendable static func login(req: Request) async throws -> Response {
         let f = try req.content.decode(LoginForm.self)
         let email = String((f.email ?? "").prefix(254))
         let next = safeNext(f.suite)
+        guard let sent = f._connexion, let expected = req.cookies[loginTokenCookie]?.string, !expected.isEmpty,
+              AuthMiddleware().constantTimeEqual(sent, expected) else {
+            return page(.init(email: email, next: next, error: "Le formulaire de connexion a expiré ou ne vient pas de Jalon : saisissez à nouveau votre mot de passe."),
+                        status: .forbidden, req: req)
+        }
         let result = try await req.db.sqlTransaction { db in
             try await SessionService.login(email: email, password: f.password ?? "", address: req.clientAddress,
                                            userAgent: req.headers.first(name: .userAgent) ?? "", policy: req.application.sessionPolicy,
@@ -30,11 +53,11 @@ enum SessionController {
             r.cookies[AuthMiddleware.cookieName] = cookie(session.token, req: req, maxAge: req.application.config.auth.absoluteHours * 3600)
             return r
         case .refused:
-            return .html(LoginPage.render(.init(email: email, next: next, error: "Adresse électronique ou mot de passe incorrect.")), status: .unauthorized)
+            return page(.init(email: email, next: next, error: "Adresse électronique ou mot de passe incorrect."), status: .unauthorized, req: req)
         case let .throttled(seconds):
             let minutes = max(1, (seconds + 59) / 60)
-            let r = Response.html(LoginPage.render(.init(email: email, next: next,
-                error: "Trop de tentatives de connexion infructueuses : réessayez dans \(minutes) minute\(minutes > 1 ? "s" : "").")), status: .tooManyRequests)
+            let r = page(.init(email: email, next: next,
+                error: "Trop de tentatives de connexion infructueuses : réessayez dans \(minutes) minute\(minutes > 1 ? "s" : "")."), status: .tooManyRequests, req: req)
             r.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)")
             return r
         }

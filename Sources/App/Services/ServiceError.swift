@@ -1,3 +1,4 @@
+import JalonCore
 import Vapor
 
 /// A write refused by the service layer, with a French message for the person who asked.
@@ -8,20 +9,40 @@ struct ServiceError: Error, AbortError, CustomStringConvertible, Equatable {
     var message: String
     /// The input field at fault, named as in files and forms (`periode`, `valeur`…), when there is one.
     var field: String? = nil
+    /// A status other than the kind's, when one says more (413 for a file past a size limit).
+    var statusOverride: HTTPResponseStatus? = nil
 
-    static func invalid(_ m: String, field: String? = nil) -> ServiceError { .init(kind: .invalid, message: m, field: field) }
+    static func invalid(_ m: String, field: String? = nil, status: HTTPResponseStatus? = nil) -> ServiceError {
+        .init(kind: .invalid, message: m, field: field, statusOverride: status)
+    }
     static func notFound(_ m: String) -> ServiceError { .init(kind: .notFound, message: m) }
     static func conflict(_ m: String) -> ServiceError { .init(kind: .conflict, message: m) }
     static func forbidden(_ m: String) -> ServiceError { .init(kind: .forbidden, message: m) }
 
+    /// The value itself when it lies within `ValueBounds`; otherwise an error naming the field and the limit.
+    static func bounded(_ value: Double, raw: String, label: String, field: String) throws -> Double {
+        guard ValueBounds.accepts(value) else {
+            throw invalid("\(label) hors limites « \(raw.prefix(40)) » : au plus \(ValueBounds.limitLabel) en valeur absolue.", field: field)
+        }
+        return value
+    }
+
+    /// An error unless the day lies within the programme's years (`ValueBounds.years`).
+    static func checkYear(_ day: Day, raw: String, label: String, field: String) throws {
+        guard ValueBounds.accepts(day) else {
+            throw invalid("\(label) hors de la période admise « \(raw.prefix(40)) » : années \(ValueBounds.yearsLabel).", field: field)
+        }
+    }
+
     var description: String { message }
     var reason: String { message }
     var status: HTTPResponseStatus {
+        if let statusOverride { return statusOverride }
         switch kind {
-        case .invalid: .unprocessableEntity
-        case .notFound: .notFound
-        case .conflict: .conflict
-        case .forbidden: .forbidden
+        case .invalid: return .unprocessableEntity
+        case .notFound: return .notFound
+        case .conflict: return .conflict
+        case .forbidden: return .forbidden
         }
     }
 }

@@ -10,16 +10,26 @@ enum UploadedCSV {
         if raw.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             do { return try XLSXReader.records(raw, sheet: sheet) } catch let f as XLSXReader.Failure {
                 throw ServiceError.invalid("\(fileName) : \(f.description)")
+            } catch let f as Decompression.Failure {
+                throw ServiceError.invalid("\(fileName) : \(f.description).", status: f.isLimit ? .payloadTooLarge : nil)
             } catch {
                 throw ServiceError.invalid("\(fileName) : ce fichier n'est pas un classeur .xlsx lisible.")
             }
         }
         let data: Data
-        do { data = try Decompression.auto(raw) } catch { throw ServiceError.invalid("\(fileName) : fichier compressé illisible ou tronqué.") }
+        do { data = try Decompression.auto(raw) } catch let f as Decompression.Failure {
+            throw ServiceError.invalid("\(fileName) : \(f.description).", status: f.isLimit ? .payloadTooLarge : nil)
+        }
         return try records(data, fileName: fileName)
     }
 
     static func records(_ data: Data, fileName: String) throws -> [CSVRecord] {
+        // Counted before decoding: a file of empty lines would otherwise become millions of records.
+        let limits = ExpansionLimits.current
+        let lines = data.withUnsafeBytes { ExpansionLimits.newlines($0.bindMemory(to: UInt8.self)) }
+        if lines > limits.maxLines {
+            throw ServiceError.invalid("\(fileName) : lecture arrêtée : il compte plus de \(Format.integer(limits.maxLines)) lignes (limite).", status: .payloadTooLarge)
+        }
         let text = TextDecoding.decode(data).text
         do {
             return try CSVReader(separator: CSVReader.detectSeparator(text)).records(text)

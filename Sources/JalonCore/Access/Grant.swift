@@ -37,6 +37,9 @@ public struct Grant: Sendable, Equatable {
         }
     }
 
+    /// Stands for the commune of an object whose commune is unknown: it belongs to no one's territories.
+    public static let unlocated = "?"
+
     /// A role that writes in the area without territorial or indicator limits: no communes to look up.
     public func isUnrestricted(in area: Area) -> Bool { !role.isScoped && role.mayWrite(area) }
 

@@ -6,8 +6,13 @@ final class InflateStream {
     private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     private var output = [UInt8](repeating: 0, count: 1 << 16)
     private var ended = false
+    private let limits: ExpansionLimits
+    private var expanded = 0
+    private var consumed = 0
 
-    init() throws {
+    /// The line limit is the reader's to check (it counts lines anyway); size and ratio are checked here.
+    init(limits: ExpansionLimits = .streamed) throws {
+        self.limits = limits
         // zlib keeps a pointer back to the z_stream: it must not move, hence the allocation.
         stream.initialize(to: z_stream())
         // windowBits 15 + 32: gzip or zlib header, detected.
@@ -41,6 +46,10 @@ final class InflateStream {
                     return inflate(stream, Z_NO_FLUSH)
                 }
                 let produced = chunk - Int(stream.pointee.avail_out)
+                expanded += produced
+                if let reason = limits.refusal(expanded: expanded, consumed: consumed + raw.count - Int(stream.pointee.avail_in), lines: 0) {
+                    throw Decompression.Failure.tooLarge(reason)
+                }
                 if produced > 0 { try output.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<produced])) } }
                 if status == Z_STREAM_END {
                     ended = true
@@ -51,6 +60,7 @@ final class InflateStream {
                     throw Decompression.Failure.corrupt("données compressées invalides (zlib \(status))")
                 }
             } while stream.pointee.avail_in > 0 || stream.pointee.avail_out == 0
+            consumed += raw.count
         }
     }
 

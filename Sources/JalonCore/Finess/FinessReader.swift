@@ -7,8 +7,8 @@ public enum FinessReader {
         let data: Data
         do {
             data = try Decompression.auto(raw)
-        } catch let Decompression.Failure.corrupt(reason) {
-            throw FinessFileError(line: nil, "fichier compressé illisible : \(reason)")
+        } catch let failure as Decompression.Failure {
+            throw FinessFileError(line: nil, failure.description)
         }
         guard let first = data.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }) else {
             throw FinessFileError(line: nil, "fichier vide")

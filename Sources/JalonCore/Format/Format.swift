@@ -7,26 +7,43 @@ public enum Format {
     public static let thinSpace = "\u{202F}"
 
     public static func integer(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out += thinSpace }
-            out.append(ch)
-        }
-        return value < 0 ? "-" + out : out
+        let digits = group(String(value.magnitude))
+        return value < 0 ? "-" + digits : digits
     }
 
+    /// Never traps, whatever the value. A double holds about 16 significant digits, and `Int(_:)` traps
+    /// past 2⁶³: decimals are dropped where the double has none left (their places read `0`), and past
+    /// 2⁵³ the digits come from the exact rendering of the double (a stored 1e26 reads in full).
     public static func decimal(_ value: Double, fractionDigits: Int = 1) -> String {
         guard value.isFinite else { return "—" }
-        let scale = pow(10.0, Double(fractionDigits))
-        let rounded = (value * scale).rounded() / scale
-        let whole = Int(rounded.magnitude)
-        var s = integer(whole)
-        if fractionDigits > 0 {
-            let frac = Int(((rounded.magnitude - Double(whole)) * scale).rounded())
-            s += "," + String(repeating: "0", count: max(0, fractionDigits - String(frac).count)) + String(frac)
+        let digits = min(max(fractionDigits, 0), 15)
+        let exactLimit = 9_007_199_254_740_992.0  // 2⁵³
+        var usable = digits
+        while usable > 0, (value.magnitude * pow(10.0, Double(usable))).rounded() >= exactLimit { usable -= 1 }
+        let padding = String(repeating: "0", count: digits - usable)
+        let scaled = (value.magnitude * pow(10.0, Double(usable))).rounded()
+        guard scaled < exactLimit else {
+            let whole = group(String(format: "%.0f", value.magnitude))
+            return (value < 0 ? "-" : "") + whole + (digits > 0 ? "," + padding : "")
         }
-        return rounded < 0 ? "-" + s : s
+        let units = Int(scaled)
+        let power = Int(pow(10.0, Double(usable)))
+        var text = integer(units / power)
+        if digits > 0 {
+            let fraction = usable > 0 ? String(units % power) : ""
+            text += "," + String(repeating: "0", count: usable - fraction.count) + fraction + padding
+        }
+        return units != 0 && value < 0 ? "-" + text : text
+    }
+
+    /// `1234567` → `1 234 567`: thousands separated by narrow no-break spaces.
+    static func group(_ digits: String) -> String {
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += thinSpace }
+            out.append(character)
+        }
+        return out
     }
 
     /// As many decimals as the value has, up to `maxFractionDigits`: `3` → `3`, `1.5` → `1,5`.

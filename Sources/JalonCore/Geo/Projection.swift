@@ -28,7 +28,8 @@ public enum Projection: Sendable, Equatable {
         if s.contains("LAMBERT_93") || s.contains("LAMBERT93") { return .lambert93 }
         if let range = s.range(of: #"UTM_([NS])(\d{2})"#, options: .regularExpression) {
             let token = s[range].dropFirst(4)
-            return .utm(zone: Int(token.dropFirst())!, north: token.first == "N")
+            // `\d` also matches non-ASCII digits, which `Int` does not read.
+            if let zone = Int(token.dropFirst()), (1...60).contains(zone) { return .utm(zone: zone, north: token.first == "N") }
         }
         switch departement {
         case "9A", "9B": return .utm(zone: 20, north: true)

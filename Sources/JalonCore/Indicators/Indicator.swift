@@ -61,11 +61,13 @@ public struct ObservationPoint: Sendable, Equatable {
         self.period = period; self.value = value; self.numerator = numerator; self.denominator = denominator; self.notProvided = notProvided
     }
 
-    /// The value, or numerator / denominator when only those are given.
+    /// The value, or numerator / denominator when only those are given. A value that is not a finite
+    /// number (NaN or infinity left in a database by an older version, or a ratio that overflows) is no
+    /// value: it would otherwise turn every total and projection it enters into NaN.
     public var effectiveValue: Double? {
         if notProvided { return nil }
-        if let value { return value }
-        if let n = numerator, let d = denominator, d != 0 { return n / d }
+        if let value { return value.isFinite ? value : nil }
+        if let n = numerator, let d = denominator, d != 0, (n / d).isFinite { return n / d }
         return nil
     }
 }

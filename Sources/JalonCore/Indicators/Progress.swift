@@ -127,10 +127,10 @@ public enum ProgressEngine {
         guard let target, target.value.number != nil else { return p }
         p.expected = expected(target, at: at)
         guard let v = current?.value else { p.status = .nonRenseigne; return p }
-        p.realisation = realisation(value: v, target: target.value, direction: indicator.direction)
+        p.realisation = realisation(value: v, target: target.value, direction: indicator.direction).flatMap { $0.isFinite ? $0 : nil }
         if case let .number(t) = target.value, target.due > at {
             let history = levels(of: series.filter { $0.period.end <= at }, nature: indicator.nature, cumulativeSince: indicator.cumulativeSince)
-            if let proj = projection(levels: history, to: target.due) {
+            if let proj = projection(levels: history, to: target.due), proj.isFinite {
                 p.projection = proj
                 switch indicator.direction {
                 case .higher: p.attainment = t == 0 ? 1 : min(1, proj / t)

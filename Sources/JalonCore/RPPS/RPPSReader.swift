@@ -53,8 +53,8 @@ public enum RPPSReader {
     }
 
     private static func compressed<T>(_ work: () throws -> T) throws -> T {
-        do { return try work() } catch let Decompression.Failure.corrupt(reason) {
-            throw Failure(line: nil, message: "fichier compressé illisible : \(reason)")
+        do { return try work() } catch let failure as Decompression.Failure {
+            throw Failure(line: nil, message: failure.description)
         }
     }
 }
@@ -79,7 +79,14 @@ private struct LineSplitter {
             start = end + 1
         }
         pending.append(contentsOf: bytes[start...])
+        // A line of the extraction is a few hundred bytes: a "line" of megabytes is not one, and would
+        // otherwise be held whole however the file is streamed.
+        if pending.count > Self.maxLineBytes {
+            throw RPPSReader.Failure(line: number + 1, message: "ligne de plus de \(Self.maxLineBytes >> 10) Kio (limite) : ce n'est pas une extraction RPPS")
+        }
     }
+
+    static let maxLineBytes = 64 << 10
 
     mutating func finish(_ handle: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
         if !pending.isEmpty { try pending.withUnsafeBufferPointer { try emit($0, handle) } }
@@ -87,6 +94,9 @@ private struct LineSplitter {
 
     private mutating func emit(_ line: UnsafeBufferPointer<UInt8>, _ handle: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
         number += 1
+        if number > ExpansionLimits.streamed.maxLines {
+            throw RPPSReader.Failure(line: number, message: "plus de \(Format.integer(ExpansionLimits.streamed.maxLines)) lignes (limite)")
+        }
         let trimmed = line.last == UInt8(ascii: "\r") ? UnsafeBufferPointer(rebasing: line.dropLast()) : line
         try handle(trimmed, number)
     }

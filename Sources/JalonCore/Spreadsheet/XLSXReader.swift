@@ -106,7 +106,9 @@ private struct SheetReader {
                 let attribute = { (key: String) in attributes.first { $0.name == key }?.value }
                 switch name {
                 case "row":
+                    // Excel's last row is 1 048 576: a larger number is a damaged (or crafted) sheet.
                     rowNumber = attribute("r").flatMap(Int.init) ?? rowNumber + 1
+                    guard (1...1_048_576).contains(rowNumber) else { throw XLSXReader.Failure.damaged(part: part) }
                     row.removeAll(keepingCapacity: true)
                     column = 0
                 case "c":
@@ -135,6 +137,9 @@ private struct SheetReader {
                 case "row":
                     while row.last?.isEmpty == true { row.removeLast() }
                     if !row.isEmpty { records.append(CSVRecord(line: rowNumber, fields: row)) }
+                    if records.count > ExpansionLimits.current.maxLines {
+                        throw Decompression.Failure.tooLarge("il compte plus de \(Format.integer(ExpansionLimits.current.maxLines)) lignes (limite)")
+                    }
                 default: break
                 }
             case let .text(range, cdata):

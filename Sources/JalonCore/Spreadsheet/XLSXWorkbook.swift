@@ -114,10 +114,12 @@ struct XLSXWorkbook {
     }
 
     private static func part(_ archive: ZipArchive, _ path: String) throws -> Data {
-        guard let entry = archive.entry(path), let data = try? archive.contents(of: entry) else {
+        guard let entry = archive.entry(path) else { throw XLSXReader.Failure.damaged(part: path) }
+        do { return try archive.contents(of: entry) } catch let failure as Decompression.Failure where failure.isLimit {
+            throw failure
+        } catch {
             throw XLSXReader.Failure.damaged(part: path)
         }
-        return data
     }
 
     static func next(_ scanner: inout XMLScanner, _ path: String) throws -> XMLScanner.Event? {

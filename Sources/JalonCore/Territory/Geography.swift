@@ -90,7 +90,8 @@ public struct Geography: Sendable {
                 throw Failure(file: "communes.csv", line: r.line, message: "département inconnu pour la commune \(code)")
             }
             let popRaw = value(r, h, "population_municipale")
-            guard popRaw.isEmpty || Int(popRaw) != nil else {
+            // Bounded so that the sums per département, région and EPCI cannot overflow.
+            guard popRaw.isEmpty || Int(popRaw).map({ (0...100_000_000).contains($0) }) == true else {
                 throw Failure(file: "communes.csv", line: r.line, message: "population_municipale invalide « \(popRaw) » pour \(code)")
             }
             communeByID[value(r, h, "id")] = code

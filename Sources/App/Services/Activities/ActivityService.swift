@@ -206,8 +206,9 @@ enum ActivityService {
         return c
     }
 
-    /// An animateur logs the activities of his territories: those the activity names, or else the
-    /// communes of the structures it reached.
+    /// An animateur logs the activities of his territories: every territory the activity names and
+    /// every structure it reached must lie in his — naming his own territory does not let him move
+    /// another territory's reach.
     static func authorize(_ r: Resolved, actor: Actor, on db: any SQLDatabase) async throws {
         try await authorize(territories: r.territories, structures: { r.structures.map(\.id) }, actor: actor, on: db)
     }
@@ -223,16 +224,26 @@ enum ActivityService {
         }, actor: actor, on: db)
     }
 
-    /// The structures are read only when the activity names no territory.
+    /// The structures are read only for an actor whose rights stop at some territories.
     private static func authorize(territories: [String], structures: () async throws -> [UUID], actor: Actor, on db: any SQLDatabase) async throws {
         guard !actor.grant.isUnrestricted(in: .activities) else { return }
         var communes = try await Actor.communes(of: territories, on: db)
-        if territories.isEmpty, case let ids = try await structures(), !ids.isEmpty {
-            struct C: Decodable { var commune_code: String? }
-            let rows = try await db.select().column("commune_code").from("structures").where("id", .in, ids).all(decoding: C.self)
-            communes.formUnion(rows.compactMap(\.commune_code))
-        }
+        communes.formUnion(try await structureCommunes(try await structures(), on: db))
         try await actor.authorize(.init(area: .activities, communes: communes.isEmpty ? nil : communes), on: db)
+    }
+
+    /// The communes of some structures; a structure with no known commune counts as lying nowhere the
+    /// actor animates (`Grant.unlocated`), so only a regional role may name it.
+    static func structureCommunes(_ ids: [UUID], on db: any SQLDatabase) async throws -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        struct C: Decodable { var commune_code: String? }
+        var communes: Set<String> = []
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            let rows = try await db.select().column("commune_code").from("structures").where("id", .in, chunk).all(decoding: C.self)
+            communes.formUnion(rows.map { $0.commune_code ?? Grant.unlocated })
+        }
+        return communes
     }
 
     /// One task on the roadmap board per follow-up, titled after the activity it comes from.

@@ -114,7 +114,14 @@ enum DirectoryService {
             structure = found.id
         }
         let covered = try await territories(i.territories, on: db)
-        try await actor.authorize(.contacts, territories: covered, on: db)
+        if actor.grant.isUnrestricted(in: .contacts) {
+            try await actor.authorize(.contacts, on: db)
+        } else {
+            // The contact's structure must lie in the actor's territories as well as the territories named.
+            var communes = try await Actor.communes(of: covered, on: db)
+            communes.formUnion(try await ActivityService.structureCommunes(structure.map { [$0] } ?? [], on: db))
+            try await actor.authorize(.init(area: .contacts, communes: communes.isEmpty ? nil : communes), on: db)
+        }
         let roles = (i.roles ?? []).map(\.trimmedSpaces).filter { !$0.isEmpty }
         let id = UUID(), now = Date()
         try await db.insert(into: "contacts")

@@ -49,11 +49,12 @@ enum ObservationService {
     /// nil for an empty cell or a "not provided" marker; an error for anything unreadable.
     static func number(_ raw: String?, field: String) throws -> Double? {
         guard let raw, !raw.trimmedSpaces.isEmpty else { return nil }
+        let fieldKey = field.lowercased().folding(options: .diacriticInsensitive, locale: nil)
         switch FrenchNumber.parse(raw) {
-        case let .number(v, _)?: return v
+        case let .number(v, _)?: return try ServiceError.bounded(v, raw: raw, label: field, field: fieldKey)
         case let .boolean(b)?: return b ? 1 : 0
         case .notProvided?: return nil
-        case nil: throw ServiceError.invalid("\(field) illisible « \(raw.prefix(40)) » (nombre, pourcentage, OUI/NON ou ND attendu).", field: field.lowercased().folding(options: .diacriticInsensitive, locale: nil))
+        case nil: throw ServiceError.invalid("\(field) illisible « \(raw.prefix(40)) » (nombre, pourcentage, OUI/NON ou ND attendu).", field: fieldKey)
         }
     }
 
@@ -84,6 +85,9 @@ enum ObservationService {
             throw ServiceError.invalid("Couloir inconnu « \(couloirRaw.prefix(20)) ».", field: "couloir")
         }
         guard let period = lookups.period(i.period) else { throw ServiceError.invalid("Période illisible « \(i.period.prefix(40)) » (ex. 2021-12, 2021-T4, déc. 2021, 31/12/2021).", field: "periode") }
+        guard ValueBounds.accepts(period) else {
+            throw ServiceError.invalid("Période hors de la période admise « \(i.period.prefix(40)) » : années \(ValueBounds.yearsLabel).", field: "periode")
+        }
         let value = try number(i.value, field: "Valeur")
         let notProvided = value == nil && i.value.map { FrenchNumber.parse($0) == .notProvided } ?? false
         let num = try number(i.numerator, field: "Numérateur")
@@ -92,6 +96,9 @@ enum ObservationService {
             throw ServiceError.invalid("Valeur manquante pour \(indicator.code) \(period.label) : une valeur, ou un numérateur et un dénominateur.", field: "valeur")
         }
         if let den, den == 0, num != nil { throw ServiceError.invalid("Dénominateur nul pour \(indicator.code) \(period.label).", field: "denominateur") }
+        if value == nil, let num, let den, den != 0, !ValueBounds.accepts(num / den) {
+            throw ServiceError.invalid("Numérateur / dénominateur hors limites pour \(indicator.code) \(period.label) : le rapport dépasse \(ValueBounds.limitLabel).", field: "denominateur")
+        }
         return Resolved(indicator: indicator.code, subject: subject, territory: territory, structureID: structureID, structureKey: structureKey,
                         structureCommune: structureCommune, couloir: couloir.rawValue,
                         period: period, value: value, numerator: num, denominator: den, notProvided: notProvided,

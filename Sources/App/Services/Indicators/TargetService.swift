@@ -39,17 +39,20 @@ enum TargetService {
         }
         guard let due = Milestone.parse(i.due) else { throw ServiceError.invalid("Échéance illisible « \(i.due.prefix(40)) » (ex. fin 2021, mi-2022, T3 2023, 2022-06-30).", field: "echeance") }
         guard let value = TargetValue.parse(i.target) else { throw ServiceError.invalid("Cible vide pour \(indicator.code).", field: "cible") }
+        try ServiceError.checkYear(due, raw: i.due, label: "Échéance", field: "echeance")
+        if case let .number(number) = value { _ = try ServiceError.bounded(number, raw: i.target, label: "Cible", field: "cible") }
         if case .text = value, indicator.definition.kind != .qualitative, !allowText {
             throw ServiceError.invalid("Cible illisible « \(i.target.prefix(40)) » pour \(indicator.code) : nombre (12,5 %, 2 000), OUI/NON, ni, « à venir » ou « en cours de définition » attendu.", field: "cible")
         }
         var baseline: Double?
         if let b = i.baseline?.trimmingCharacters(in: .whitespaces), !b.isEmpty {
             guard case let .number(v, _)? = FrenchNumber.parse(b) else { throw ServiceError.invalid("Valeur de référence illisible « \(b.prefix(40)) ».", field: "reference") }
-            baseline = v
+            baseline = try ServiceError.bounded(v, raw: b, label: "Valeur de référence", field: "reference")
         }
         var baselineOn: Day?
         if let b = i.baseline_on, !b.isEmpty {
             guard let d = Milestone.parse(b) else { throw ServiceError.invalid("Date de référence illisible « \(b.prefix(40)) ».", field: "date_reference") }
+            try ServiceError.checkYear(d, raw: b, label: "Date de référence", field: "date_reference")
             baselineOn = d
         }
         return Resolved(indicator: indicator, territory: territory.code, couloir: couloir, due: due, value: value, baseline: baseline, baselineOn: baselineOn)

@@ -10,7 +10,8 @@ enum ActivityMonthPage {
         let first = Day(month.year, month.month, 1)
         let days = Day.daysIn(month: month.month, year: month.year)
         // Monday = 0 (1970-01-01 was a Thursday).
-        let offset = (first.ordinal + 3) % 7
+        // Euclidean remainder: before 1970 the ordinal is negative, and so would `%` be.
+        let offset = ((first.ordinal + 3) % 7 + 7) % 7
         let byDay = Dictionary(grouping: rows, by: \.date.day)
         var cells: [HNode] = Array(repeating: .el("td", .txt("")), count: offset)
         for d in 1...days {

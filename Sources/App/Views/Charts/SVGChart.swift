@@ -68,6 +68,8 @@ enum SVGChart {
         let raw = (hi - lo) / 4
         guard raw.isFinite, raw > 0 else { return [lo, hi] }
         let mag = pow(10, floor(log10(raw)))
+        // A range of a few subnormals has no power of ten to step by: the ends are ticks enough.
+        guard mag.isNormal, (hi / (mag / 10)).magnitude < 1e15, (lo / (mag / 10)).magnitude < 1e15 else { return [lo, hi] }
         var candidates: [Double] = []
         for m in [mag / 10, mag, mag * 10, mag * 100] {
             for f in [1.0, 2, 2.5, 5] { candidates.append(f * m) }

@@ -7,7 +7,7 @@ enum IndicatorFormat {
         switch d.kind {
         case .share, .rate: return Format.percent(v)
         case .boolean: return v != 0 ? "Oui" : "Non"
-        case .count: return Format.integer(Int(v.rounded()))
+        case .count: return Format.decimal(v, fractionDigits: 0)
         case .perInhabitant, .qualitative: return Format.decimal(v, fractionDigits: 2)
         }
     }

@@ -6,6 +6,8 @@ enum LoginPage {
         var email: String
         var next: String
         var error: String?
+        /// The sign-in form's own anti-forgery token (see `SessionController`).
+        var loginToken = ""
     }
 
     static func render(_ m: Model) -> String {
@@ -16,6 +18,7 @@ enum LoginPage {
                     .when(m.error != nil, UI.alert(m.error ?? "", kind: "error")),
                     .postForm(.attr("action", SiteURL.login.path), .attr("id", "connexion"),
                         .void("input", [("type", "hidden"), ("name", "suite"), ("value", m.next)]),
+                        .void("input", [("type", "hidden"), ("name", SessionController.loginTokenField), ("value", m.loginToken)]),
                         .el("fieldset", .cls("fr-fieldset"),
                             .el("legend", .cls("fr-fieldset__legend"), .txt("Se connecter avec son compte")),
                             .el("div", .cls("fr-fieldset__element"),
