@@ -3,6 +3,7 @@ import JalonCore
 import SQLKit
 import Testing
 import Vapor
+import VaporTesting
 @testable import App
 
 /// Values beyond what an indicator can mean (`ValueBounds`) are refused on every path that writes

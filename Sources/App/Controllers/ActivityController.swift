@@ -181,7 +181,8 @@ enum ActivityController {
     }
 
     @Sendable static func calendar(req: Request) async throws -> Response {
-        let month = q(req, "mois").flatMap { Period($0) }.flatMap { p -> Day? in if case let .month(y, m) = p { Day(y, m, 1) } else { nil } } ?? Day.today()
+        let month = q(req, "mois").flatMap { Period($0) }.flatMap { p -> Day? in if case let .month(y, m) = p { Day(y, m, 1) } else { nil } }
+            .flatMap { ValueBounds.accepts($0) ? $0 : nil } ?? Day.today()
         var f = ActivityFilter()
         f.from = Day(month.year, month.month, 1)
         f.to = Day.endOfMonth(month.year, month.month)

@@ -15,6 +15,7 @@ enum SnapshotController {
         let f = try req.content.decode(Form.self)
         do {
             guard let at = Day(iso: f.date ?? "") else { throw ServiceError.invalid("Date illisible « \((f.date ?? "").prefix(20)) » (AAAA-MM-JJ attendu).", field: "date") }
+            try ServiceError.checkYear(at, raw: f.date ?? "", label: "Date", field: "date")
             let id = try await req.db.sqlTransaction { db in
                 try await SnapshotService.validate(name: f.name ?? "", at: at, territory: f.territoire.flatMap { $0.isEmpty ? nil : $0 },
                                                    couloir: f.couloir.flatMap { Couloir(code: $0) }, on: db, actor: req.actor)

@@ -52,6 +52,7 @@ enum TaskService {
             guard let d = Milestone.parse(dueRaw) else {
                 throw ServiceError.invalid("Échéance illisible « \(dueRaw.prefix(40)) » (ex. 31/12/2022, 2022-12-31, fin 2022, T3 2023).")
             }
+            try ServiceError.checkYear(d, raw: dueRaw, label: "Échéance", field: "echeance")
             due = d
         }
         let territory = try await DirectoryService.territories([input.territory], on: db).first

@@ -13,7 +13,8 @@ public enum Format {
 
     /// Never traps, whatever the value. A double holds about 16 significant digits, and `Int(_:)` traps
     /// past 2⁶³: decimals are dropped where the double has none left (their places read `0`), and past
-    /// 2⁵³ the digits come from the exact rendering of the double (a stored 1e26 reads in full).
+    /// 2⁵³ the digits are the shortest that name the double, padded with zeros (1e26 reads
+    /// `100 000 … 000`, not the binary noise `…004 764 729 344`).
     public static func decimal(_ value: Double, fractionDigits: Int = 1) -> String {
         guard value.isFinite else { return "—" }
         let digits = min(max(fractionDigits, 0), 15)
@@ -23,7 +24,7 @@ public enum Format {
         let padding = String(repeating: "0", count: digits - usable)
         let scaled = (value.magnitude * pow(10.0, Double(usable))).rounded()
         guard scaled < exactLimit else {
-            let whole = group(String(format: "%.0f", value.magnitude))
+            let whole = group(shortestDigits(value.magnitude))
             return (value < 0 ? "-" : "") + whole + (digits > 0 ? "," + padding : "")
         }
         let units = Int(scaled)
@@ -34,6 +35,20 @@ public enum Format {
             text += "," + String(repeating: "0", count: usable - fraction.count) + fraction + padding
         }
         return units != 0 && value < 0 ? "-" + text : text
+    }
+
+    /// The integer digits of a whole double from its shortest round-trip rendering: `1e+26` → `1` and
+    /// 26 zeros, `9.3e+18` → `93` and 17 zeros, `9007199254740993.0` → `9007199254740993`.
+    static func shortestDigits(_ magnitude: Double) -> String {
+        let text = String(describing: magnitude)
+        let parts = text.split(separator: "e")
+        let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        let whole = String(mantissa[0])
+        var fraction = mantissa.count > 1 ? String(mantissa[1]) : ""
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        let zeros = max(0, exponent - fraction.count)
+        return whole + fraction.prefix(max(0, exponent)) + String(repeating: "0", count: zeros)
     }
 
     /// `1234567` → `1 234 567`: thousands separated by narrow no-break spaces.

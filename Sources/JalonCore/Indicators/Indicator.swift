@@ -57,9 +57,18 @@ public struct ObservationPoint: Sendable, Equatable {
     /// "donnée non fournie": a known gap, never read as zero.
     public var notProvided: Bool
 
+    /// Figures that are not finite numbers (NaN or infinity left in a database by an older version) are
+    /// taken as absent here, where every value read enters the engine, the roll-ups and the JSON
+    /// documents — none of which can carry them.
     public init(period: Period, value: Double?, numerator: Double? = nil, denominator: Double? = nil, notProvided: Bool = false) {
-        self.period = period; self.value = value; self.numerator = numerator; self.denominator = denominator; self.notProvided = notProvided
+        self.period = period
+        self.value = value.flatMap(Self.finite)
+        self.numerator = numerator.flatMap(Self.finite)
+        self.denominator = denominator.flatMap(Self.finite)
+        self.notProvided = notProvided
     }
+
+    static func finite(_ figure: Double) -> Double? { figure.isFinite ? figure : nil }
 
     /// The value, or numerator / denominator when only those are given. A value that is not a finite
     /// number (NaN or infinity left in a database by an older version, or a ratio that overflows) is no
@@ -119,6 +128,10 @@ public struct TargetPoint: Sendable, Equatable {
     public var baselineDate: Day?
 
     public init(due: Day, value: TargetValue, baseline: Double? = nil, baselineDate: Day? = nil) {
-        self.due = due; self.value = value; self.baseline = baseline; self.baselineDate = baselineDate
+        self.due = due
+        // A target that is not a finite number is no number (see `ObservationPoint.init`).
+        if case let .number(figure) = value, !figure.isFinite { self.value = .notDefined } else { self.value = value }
+        self.baseline = baseline.flatMap(ObservationPoint.finite)
+        self.baselineDate = baselineDate
     }
 }

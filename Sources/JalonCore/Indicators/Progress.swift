@@ -125,7 +125,7 @@ public enum ProgressEngine {
         var p = Progress(value: current?.value, valueDate: current?.date, target: target, realisation: nil, expected: nil,
                          projection: nil, attainment: nil, status: .sansCible)
         guard let target, target.value.number != nil else { return p }
-        p.expected = expected(target, at: at)
+        p.expected = expected(target, at: at).flatMap { $0.isFinite ? $0 : nil }
         guard let v = current?.value else { p.status = .nonRenseigne; return p }
         p.realisation = realisation(value: v, target: target.value, direction: indicator.direction).flatMap { $0.isFinite ? $0 : nil }
         if case let .number(t) = target.value, target.due > at {

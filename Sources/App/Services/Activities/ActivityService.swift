@@ -72,6 +72,7 @@ enum ActivityService {
         guard let date = Day(iso: i.date.trimmedSpaces) ?? Period(i.date).flatMap({ p -> Day? in if case let .day(d) = p { d } else { nil } }) else {
             throw ServiceError.invalid("Date illisible « \(i.date.prefix(30)) » (ex. 2022-03-15 ou 15/03/2022).", field: "date")
         }
+        try ServiceError.checkYear(date, raw: i.date, label: "Date", field: "date")
         guard let type = ActivityType(text: i.type) else {
             throw ServiceError.invalid("Type d'activité inconnu « \(i.type.prefix(40)) » (\(ActivityType.allCases.map(\.label).joined(separator: ", "))).", field: "type")
         }

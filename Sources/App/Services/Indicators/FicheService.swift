@@ -124,6 +124,7 @@ extension FicheService {
         func day(_ raw: String?, _ name: String) throws -> String? {
             guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
             guard let d = Milestone.parse(raw) else { throw ServiceError.invalid("Date de \(name) illisible « \(raw.prefix(20)) ».") }
+            try ServiceError.checkYear(d, raw: raw, label: "Date de \(name)", field: name)
             return d.iso
         }
         let start = try day(a.start, "début"), end = try day(a.end, "fin")

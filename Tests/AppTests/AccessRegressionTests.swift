@@ -1,0 +1,157 @@
+import Foundation
+import JalonCore
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+/// The rights gaps a probe of every role found (issue 12), each kept closed by a test: tokens that
+/// outlive their owner's territories, reach logged in another territory, origins compared by host.
+@Suite(.serialized) struct AccessRegressionTests {
+    static func post(_ app: Application, _ path: String, _ json: String, headers extra: HTTPHeaders) async throws -> TestingHTTPResponse {
+        var headers: HTTPHeaders = ["Content-Type": "application/json"]
+        for (name, value) in extra { headers.replaceOrAdd(name: name, value: value) }
+        return try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: json))
+    }
+
+    static func activity(_ territory: String, structures: [String] = []) -> String {
+        let reached = structures.map { #"{"structure":"\#($0)"}"# }.joined(separator: ",")
+        return #"{"date":"2022-05-03","type":"Visite sur site","title":"Visite","territories":["\#(territory)"],"structures":[\#(reached)]}"#
+    }
+
+    static func token(_ app: Application, for id: UUID) async throws -> HTTPHeaders {
+        let user = try #require(try await AccountService.find(id: id, on: app.sql))
+        let created = try await app.db.sqlTransaction { db in
+            try await TokenService.create(user: user, name: "import", role: nil, territories: [], keys: app.config.auth.keys, on: db, actor: .system)
+        }
+        return ["Authorization": "Bearer \(created.token)"]
+    }
+
+    static func move(_ app: Application, _ id: UUID, _ email: String, role: Role, to territories: [String], indicators: [String] = []) async throws {
+        try await app.db.sqlTransaction { db in
+            try await AccountService.update(id, .init(email: email, name: "Personne fictive", role: role, territories: territories, indicators: indicators),
+                                            version: nil, on: db, actor: .system)
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func aTokenNeverKeepsTerritoriesItsOwnerLost(db: TestDB) async throws {
+        try await ActivityReachTests.seeded(db) { app in
+            // setup: an animateur of the Nord with a token, then moved to the Pas-de-Calais
+            try await app.createRoadmap()
+            let animateur = try await app.createAccount("anim@exemple.invalid", role: .animateur, territories: ["D59"])
+            let bearer = try await Self.token(app, for: animateur)
+            #expect(try await Self.post(app, "/api/activities", Self.activity("D59"), headers: bearer).status == .created)
+            try await Self.move(app, animateur, "anim@exemple.invalid", role: .animateur, to: ["D62"])
+            // act
+            let old = try await Self.post(app, "/api/activities", Self.activity("D59"), headers: bearer)
+            let new = try await Self.post(app, "/api/activities", Self.activity("D62"), headers: bearer)
+            // check: the token follows its owner's rights as they are now, not as they were
+            #expect(old.status == .forbidden, "\(old.body.string)")
+            #expect(new.status == .forbidden && new.body.string.contains("Hors de vos territoires"), "\(new.body.string)")
+
+            // setup: a contributeur narrowed to the Nord, moved to the Pas-de-Calais — an empty
+            // intersection must not widen into the whole région
+            let contributeur = try await app.createAccount("contrib@exemple.invalid", role: .contributeur, territories: ["D59"], indicators: ["O3-18"])
+            let contributorBearer = try await Self.token(app, for: contributeur)
+            try await Self.move(app, contributeur, "contrib@exemple.invalid", role: .contributeur, to: ["D62"], indicators: ["O3-18"])
+            // act
+            let nord = try await Self.post(app, "/api/observations", #"[{"indicator":"O3-18","territory":"D59","period":"2022-05","value":"1"}]"#, headers: contributorBearer)
+            let region = try await Self.post(app, "/api/observations", #"[{"indicator":"O3-18","territory":"R32","period":"2022-05","value":"1"}]"#, headers: contributorBearer)
+            // check
+            #expect(nord.status == .forbidden && region.status == .forbidden, "\(nord.body.string) \(region.body.string)")
+
+            // act: a deactivated owner's tokens stop at once
+            try await app.db.sqlTransaction { db in try await AccountService.setActive(animateur, false, on: db, actor: .system) }
+            let deactivated = try await app.testing().sendRequest(.GET, "/api/indicators", headers: bearer)
+            // check
+            #expect(deactivated.status == .unauthorized)
+            #expect(try await app.count("observations") == 0)
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func anAnimateurReachesOnlyStructuresOfHisTerritories(db: TestDB) async throws {
+        try await ActivityReachTests.seeded(db) { app in
+            // setup: T00000ES1 is in Lille (D59), T00000ES4 in Arras (D62)
+            let nord = try await app.signIn(.animateur, territories: ["D59"])
+            let before = try await ActivityReachTests.reach(app, .es, "D62", since: nil, at: "2022-12-31")
+            // act: API, form, import, contact
+            let api = try await app.send(.POST, "/api/activities", headers: ["Content-Type": "application/json"],
+                                         body: ByteBuffer(string: Self.activity("D59", structures: ["T00000ES1", "T00000ES4"])), as: nord)
+            let form = try await app.post("/activites/nouvelle", form: [("date", "2022-05-03"), ("type", "Visite sur site"), ("title", "Visite"),
+                                                                        ("territories", "D59"), ("structures", "T00000ES4")], as: nord)
+            let actor = Actor(name: "anim", grant: Grant(role: .animateur, territories: ["D59"]))
+            let journal = "date;type;titre;themes;couloirs;territoires;structures;participants;organisateurs\n2022-05-04;Visite sur site;Visite;MSS;ES;D59;T00000ES4;3;ARS\n"
+            let imported = await #expect(throws: ServiceError.self) {
+                try await app.db.sqlTransaction { db in try await ActivityImport.run(Data(journal.utf8), fileName: "journal.csv", on: db, actor: actor) }
+            }
+            let contact = try await app.send(.POST, "/api/contacts", headers: ["Content-Type": "application/json"],
+                                             body: ByteBuffer(string: #"{"first_name":"Claire","last_name":"Exemple","structure":"T00000ES4","territories":["D59"]}"#), as: nord)
+            let own = try await app.send(.POST, "/api/activities", headers: ["Content-Type": "application/json"],
+                                         body: ByteBuffer(string: Self.activity("D59", structures: ["T00000ES1"])), as: nord)
+            // check
+            #expect(api.status == .forbidden && api.body.string.contains("Hors de vos territoires (D59)"), "\(api.body.string)")
+            #expect(form.status == .forbidden, "\(form.status)")
+            #expect(imported?.kind == .forbidden)
+            #expect(contact.status == .forbidden, "\(contact.body.string)")
+            #expect(own.status == .created, "\(own.body.string)")
+            let after = try await ActivityReachTests.reach(app, .es, "D62", since: nil, at: "2022-12-31")
+            #expect(after.reached == before.reached && after.reached == 0)
+            #expect(try await app.count("contacts") == 0)
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func onlyThisSitesFullOriginMayChangeState(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            // setup
+            let pilote = try await app.signIn(.pilote)
+            func post(origin: String?) async throws -> HTTPStatus {
+                var headers: HTTPHeaders = ["Host": "127.0.0.1:8080", "Content-Type": "application/json"]
+                if let origin { headers.add(name: .origin, value: origin) }
+                return try await app.send(.POST, "/api/indicators", headers: headers, body: ByteBuffer(string: "{}"), as: pilote).status
+            }
+            // act & check: another port, another scheme, null — all refused; the same origin and no origin go on
+            for other in ["http://127.0.0.1:9999", "https://127.0.0.1", "null", "http://127.0.0.1", "http://127.0.0.1:8080.evil.example", "file://"] {
+                #expect(try await post(origin: other) == .forbidden, "\(other)")
+            }
+            #expect(try await post(origin: "http://127.0.0.1:8080") != .forbidden)
+            #expect(try await post(origin: "HTTP://127.0.0.1:8080") != .forbidden)
+            #expect(try await post(origin: nil) != .forbidden)
+
+            // act & check: behind a proxy, the configured public address is the only origin
+            app.config.auth.publicOrigin = SiteOrigin("https://jalon.ars-hdf.example")
+            #expect(try await post(origin: "https://jalon.ars-hdf.example") != .forbidden)
+            #expect(try await post(origin: "https://jalon.ars-hdf.example:443") != .forbidden)
+            #expect(try await post(origin: "http://jalon.ars-hdf.example") == .forbidden)
+            #expect(try await post(origin: "http://127.0.0.1:8080") == .forbidden)
+            #expect(throws: AppConfig.Invalid.self) { try AppConfig.publicOrigin("jalon.ars-hdf.example") }
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func theSignInFormCarriesATokenOfItsOwn(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            // setup
+            _ = try await app.createAccount("pilote@exemple.invalid", role: .pilote, password: AuthenticationTests.password)
+            let body = "email=pilote%40exemple.invalid&password=\(AuthenticationTests.password.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
+            let form = try await AuthenticationTests.loginForm(app)
+            // act: no token (a forged form from a sandboxed frame sends no Origin or `null`), a token without its cookie, then both
+            let forged = try await app.testing().sendRequest(.POST, "/connexion", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                                                              body: ByteBuffer(string: body))
+            let noCookie = try await app.testing().sendRequest(.POST, "/connexion", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                                                                body: ByteBuffer(string: body + "&_connexion=\(form.token)"))
+            let genuine = try await app.testing().sendRequest(.POST, "/connexion", headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": form.cookie],
+                                                               body: ByteBuffer(string: body + "&_connexion=\(form.token)"))
+            // check
+            #expect(forged.status == .forbidden && forged.body.string.contains("Le formulaire de connexion a expiré"))
+            #expect(AuthenticationTests.cookie(forged) == nil && AuthenticationTests.cookie(noCookie) == nil)
+            #expect(noCookie.status == .forbidden)
+            #expect(genuine.status == .seeOther && AuthenticationTests.cookie(genuine) != nil)
+            let setCookie = try #require(form.cookie.isEmpty ? nil : try await app.testing().sendRequest(.GET, "/connexion").headers[.setCookie].first)
+            #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/connexion"))
+        }
+    }
+}
