@@ -17,8 +17,13 @@ def connect():
 
 def sign_in(email):
     c = connect()
-    body = urllib.parse.urlencode({"email": email, "password": password, "suite": "/"})
-    c.request("POST", "/connexion", body, {"Content-Type": "application/x-www-form-urlencoded"})
+    # The sign-in form carries a token of its own, matched with a cookie: open it first, as a browser does.
+    c.request("GET", "/connexion")
+    r = c.getresponse(); page = r.read().decode()
+    form_cookie = next(v.split(";")[0] for k, v in r.getheaders() if k.lower() == "set-cookie" and v.startswith("jalon_connexion="))
+    token = page.split('name="_connexion" value="', 1)[1].split('"', 1)[0]
+    body = urllib.parse.urlencode({"email": email, "password": password, "suite": "/", "_connexion": token})
+    c.request("POST", "/connexion", body, {"Content-Type": "application/x-www-form-urlencoded", "Cookie": form_cookie})
     r = c.getresponse(); r.read()
     cookie = next((v.split(";")[0] for k, v in r.getheaders() if k.lower() == "set-cookie" and v.startswith("jalon_session=")), None)
     if r.status != 303 or cookie is None:

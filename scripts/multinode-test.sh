@@ -41,10 +41,13 @@ for p in "$A" "$B"; do
     wait_healthy "$p"
 done
 
-login() { # login JAR PORT EMAIL PASSWORD
-    curl -s -c "$1" -b "$1" -o /dev/null -w '%{http_code}' --data-urlencode "email=$3" --data-urlencode "password=$4" --data-urlencode "suite=/" "http://127.0.0.1:$2/connexion"
-}
 field() { grep -o "name=\"$1\" value=\"[^\"]*\"" | head -1 | sed 's/.*value="//; s/"$//'; }
+login() { # login JAR PORT EMAIL PASSWORD — opens the form first, as a browser does (its sign-in token and cookie)
+    local token
+    token=$(curl -s -c "$1" -b "$1" "http://127.0.0.1:$2/connexion" | field _connexion)
+    curl -s -c "$1" -b "$1" -o /dev/null -w '%{http_code}' --data-urlencode "email=$3" --data-urlencode "password=$4" --data-urlencode "suite=/" \
+        --data-urlencode "_connexion=$token" "http://127.0.0.1:$2/connexion"
+}
 fiche=/feuille-de-route/fiches/DMP
 
 # A session opened on node A is known to node B.

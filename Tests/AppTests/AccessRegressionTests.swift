@@ -154,4 +154,91 @@ import VaporTesting
             #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/connexion"))
         }
     }
+
+    @Test(arguments: TestDB.all)
+    func pageHistoriesNameTheActorButNeitherHisEmailNorHisAddress(db: TestDB) async throws {
+        try await ActivityReachTests.seeded(db) { app in
+            // setup: an activity logged by a named animateur, from an address the trail keeps
+            let id = try await app.createAccount("claire.exemple@demo.jalon.invalid", name: "Claire Exemple", role: .animateur, territories: ["D59"])
+            let actor = Actor(name: "claire.exemple@demo.jalon.invalid", address: "203.0.113.7", grant: Grant(role: .animateur, territories: ["D59"]), userID: id)
+            let input = ActivityService.Input(date: "2022-05-03", type: "Visite sur site", title: "Visite", territories: ["D59"])
+            let change = try await app.db.sqlTransaction { db in try await ActivityService.save(try await ActivityService.resolve(input, on: db), on: db, actor: actor) }
+            guard case let .created(activity) = change else { Issue.record("activité non créée"); return }
+            let reader = try await app.signIn(.lecteur)
+            // act
+            let page = try await app.get("/activites/\(activity.uuidString.lowercased())", as: reader)
+            let audit = try await app.get("/audit?objet=activity")
+            // check
+            #expect(page.status == .ok && page.body.contains("Claire Exemple"))
+            #expect(!page.body.contains("claire.exemple@") && !page.body.contains("203.0.113.7"))
+            #expect(audit.body.contains("claire.exemple@demo.jalon.invalid") && audit.body.contains("203.0.113.7"))
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func listsAndTextsOfAnActivityAreBounded(db: TestDB) async throws {
+        try await ActivityReachTests.seeded(db) { app in
+            // setup
+            let followups = (1...51).map { "\"suite \($0)\"" }.joined(separator: ",")
+            let notes = String(repeating: "n", count: 20_001)
+            // act
+            let many = try await app.send(.POST, "/api/activities", headers: ["Content-Type": "application/json"], body: ByteBuffer(string:
+                #"{"date":"2022-05-03","type":"Visite sur site","title":"Visite","territories":["D59"],"followups":[\#(followups)]}"#))
+            let long = try await app.send(.POST, "/api/activities", headers: ["Content-Type": "application/json"], body: ByteBuffer(string:
+                #"{"date":"2022-05-03","type":"Visite sur site","title":"Visite","territories":["D59"],"notes":"\#(notes)"}"#))
+            let ancient = try await app.send(.POST, "/api/activities", headers: ["Content-Type": "application/json"], body: ByteBuffer(string:
+                #"{"date":"0001-01-01","type":"Visite sur site","title":"Visite","territories":["D59"]}"#))
+            // check
+            #expect(many.status == .unprocessableEntity && many.body.string.contains("« suites à donner » : 51 pour 50 au plus"), "\(many.body.string)")
+            #expect(long.status == .unprocessableEntity && long.body.string.contains("« Notes » dépasse 20\u{202F}000 caractères"), "\(long.body.string)")
+            #expect(ancient.status == .unprocessableEntity && ancient.body.string.contains("années 1990 à 2100"), "\(ancient.body.string)")
+            #expect(try await app.count("tasks") == 0)
+            #expect(try await app.count("activities") == 0)
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func csvExportsNeutraliseEveryFormulaTrigger(db: TestDB) async throws {
+        try await HTTPTests.seeded(db) { app in
+            // setup: contacts whose names start with each character a spreadsheet runs
+            for (index, name) in ["=1+1", "+A1", "-1+1", "@SUM(A1)", "\r=1"].enumerated() {
+                let json = try String(decoding: JSONEncoder().encode(["first_name": name, "last_name": "Exemple\(index)"]), as: UTF8.self)
+                let r = try await app.send(.POST, "/api/contacts", headers: ["Content-Type": "application/json"], body: ByteBuffer(string: json))
+                #expect(r.status == .created || r.status == .ok, "\(r.body.string)")
+            }
+            // act
+            let csv = try await app.get("/annuaire/contacts.csv").body
+            // check: each is prefixed with an apostrophe, and reads back as it was
+            for name in ["=1+1", "+A1", "-1+1", "@SUM(A1)", "\r=1"] {
+                #expect(csv.contains("'" + name) || csv.contains("\"'" + name), "\(name.debugDescription)")
+            }
+            // A tab never survives the forms' trimming; a file's cell can still hold one.
+            #expect(Structures.quote("\tcmd") == "'\tcmd" && ExportTable(sheet: "x", header: ["\t=1"], rows: []).csv.contains("'\t=1"))
+            #expect(SpreadsheetFormula.neutralised("-4,5") == "-4,5" && SpreadsheetFormula.restored("'\t=1") == "\t=1")
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func aPendingPreviewIsItsUploadersAndExpires(db: TestDB) async throws {
+        try await ProgressQueryTests.seeded(db) { app in
+            // setup: a contributeur uploads a file for preview
+            let owner = try await app.signIn(.pilote, email: "pilote.a@test.invalid")
+            let other = try await app.signIn(.pilote, email: "pilote.b@test.invalid")
+            let body = Multipart.body(fields: [("kind", "observations")], file: "valeurs.csv", content: "indicateur;territoire;periode;valeur\nDMP-ALIM;D59;2022-05;10 %\n")
+            let uploaded = try await app.send(.POST, "/imports", headers: ["Content-Type": Multipart.contentType], body: ByteBuffer(string: body), as: owner)
+            let match = try #require(uploaded.body.string.firstMatch(of: /\/imports\/apercus\/([0-9a-f-]{36})/))
+            let path = "/imports/apercus/\(match.1)"
+            // act & check: another writer can neither open nor commit it; its uploader and an administrator can
+            #expect(try await app.get(path, as: other).status == .notFound)
+            #expect(try await app.post(path, form: [], as: other).status == .notFound)
+            #expect(try await app.get(path, as: owner).status == .ok)
+            #expect(try await app.get(path).status == .ok)
+            #expect(try await app.count("observations") == 0)
+            // act & check: a day later it has expired, and the next upload removes it
+            try await app.sql.raw("UPDATE import_uploads SET created_at = \(bind: Date().addingTimeInterval(-25 * 3600))").run()
+            #expect(try await app.get(path, as: owner).status == .notFound)
+            _ = try await app.send(.POST, "/imports", headers: ["Content-Type": Multipart.contentType], body: ByteBuffer(string: body), as: other)
+            #expect(try await app.count("import_uploads") == 1)
+        }
+    }
 }

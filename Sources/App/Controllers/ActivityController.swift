@@ -97,6 +97,12 @@ enum ActivityController {
         if let file = p.structures_file, file.data.readableBytes > 0 {
             do { lines += try keys(of: file) } catch let e as ServiceError { return .html(ActivitiesPage.renderForm(form, error: e.message), status: e.status) }
         }
+        // Bounded before each line is looked up, not after.
+        do {
+            try ServiceError.checkCount(lines.count, limit: ActivityService.Limits.structures, label: "structures touchées", field: "structures")
+        } catch let e as ServiceError {
+            return .html(ActivitiesPage.renderForm(form, error: e.message), status: e.status)
+        }
         let (structures, review) = try await reached(lines, choices: { try? req.content.get(String.self, at: "choix_\($0)") }, on: req.sql)
         if !review.isEmpty {
             var again = form

@@ -34,10 +34,8 @@ enum ImportController {
                                     sheet: form.sheet?.isEmpty == false ? form.sheet : nil, override: Actor.overrideReason(upload?.override))
         do {
             let report = try await req.db.sqlTransaction { db in try await kind.run(data, fileName: name, options: options, dryRun: true, on: db, actor: req.actor(overriding: options.override)) }
-            let id = UUID()
             let stored = String(decoding: try JSONEncoder().encode(Pending(kind: kind.rawValue, options: options)), as: UTF8.self)
-            try await req.sql.insert(into: "import_uploads").columns("id", "file_name", "content", "options", "created_at")
-                .values(SQLBind(id), SQLBind(name), SQLBind(data), SQLBind(stored), SQLBind(Date())).run()
+            let id = try await ImportUploads.save(name: name, data: data, options: stored, actor: req.actor, on: req.sql)
             return .html(ImportsPage.renderPreview(report, upload: id.uuidString.lowercased()))
         } catch let e as ServiceError {
             return .html(ImportsPage.render(try await model(req, error: e.message, form: form)), status: e.status)
@@ -57,9 +55,8 @@ enum ImportController {
 
     static func stored(_ req: Request) async throws -> (UUID, String, Data, Pending) {
         guard let id = UUID(uuidString: req.parameters.get("id") ?? "") else { throw Abort(.notFound, reason: "Aperçu inconnu.") }
-        struct U: Decodable { var file_name: String; var content: Data; var options: String? }
-        guard let u = try await req.sql.select().columns("file_name", "content", "options").from("import_uploads").where("id", .equal, id).first(decoding: U.self) else {
-            throw Abort(.notFound, reason: "Aperçu inconnu ou déjà validé.")
+        guard let u = try await ImportUploads.find(id, actor: req.actor, on: req.sql) else {
+            throw Abort(.notFound, reason: "Aperçu inconnu, expiré (24 heures) ou déjà validé.")
         }
         let pending = u.options.flatMap { try? JSONDecoder().decode(Pending.self, from: Data($0.utf8)) } ?? Pending(kind: "observations", options: .init())
         return (id, u.file_name, u.content, pending)

@@ -109,13 +109,11 @@ enum ImportProfileController {
         // The sample: a new file replaces the kept one.
         var sample: (id: String, name: String, data: Data)?
         if let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 {
-            let id = UUID(), name = String(file.filename.prefix(200)), data = Data(buffer: file.data)
-            try await req.sql.insert(into: "import_uploads").columns("id", "file_name", "content", "created_at")
-                .values(SQLBind(id), SQLBind(name), SQLBind(data), SQLBind(Date())).run()
+            let name = String(file.filename.prefix(200)), data = Data(buffer: file.data)
+            let id = try await ImportUploads.save(name: name, data: data, actor: req.actor, on: req.sql)
             sample = (id.uuidString.lowercased(), name, data)
         } else if let id = fields["sample"].flatMap(UUID.init(uuidString:)) {
-            struct U: Decodable { var file_name: String; var content: Data }
-            if let u = try await req.sql.select().columns("file_name", "content").from("import_uploads").where("id", .equal, id).first(decoding: U.self) {
+            if let u = try await ImportUploads.find(id, actor: req.actor, on: req.sql) {
                 sample = (id.uuidString.lowercased(), u.file_name, u.content)
             }
         }

@@ -32,5 +32,6 @@ enum Migrations {
         app.migrations.add(CreateSnapshots())
         app.migrations.add(UpdateAddVersions())
         app.migrations.add(CreateAuditGuard())
+        app.migrations.add(UpdateImportUploadsAddOwner())
     }
 }

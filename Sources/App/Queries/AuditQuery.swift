@@ -69,8 +69,34 @@ enum AuditQuery {
         case type(String)
     }
 
-    /// The history of a page made of several objects, most recent first.
+    /// The history of a page made of several objects, most recent first. Pages are read by every role:
+    /// the actor is shown by his name, never by his e-mail or his address (those stay in `/audit`,
+    /// for administrators).
     static func history(_ scopes: [Scope], limit: Int = 200, on db: any SQLDatabase) async throws -> [Event] {
+        try await named(try await events(scopes, limit: limit, on: db), on: db)
+    }
+
+    /// Actors as people read them: `anim@… (jeton « import »)` → `Claire Exemple (jeton « import »)`.
+    static func named(_ events: [Event], on db: any SQLDatabase) async throws -> [Event] {
+        func split(_ actor: String) -> (email: String, rest: String) {
+            guard let cut = actor.range(of: " (") else { return (actor, "") }
+            return (String(actor[..<cut.lowerBound]), String(actor[cut.lowerBound...]))
+        }
+        let emails = Set(events.map { split($0.actor).email }.filter { $0.contains("@") })
+        struct Account: Decodable { var email, name: String }
+        let accounts = emails.isEmpty ? [] : try await db.select().columns("email", "name").from("users")
+            .where("email", .in, Array(emails)).all(decoding: Account.self)
+        let names = Dictionary(accounts.map { ($0.email, $0.name.isEmpty ? "un compte Jalon" : $0.name) }, uniquingKeysWith: { first, _ in first })
+        return events.map { event in
+            var shown = event
+            let (email, rest) = split(event.actor)
+            if email.contains("@") { shown.actor = (names[email] ?? "un compte Jalon") + rest }
+            shown.address = nil
+            return shown
+        }
+    }
+
+    private static func events(_ scopes: [Scope], limit: Int, on db: any SQLDatabase) async throws -> [Event] {
         var w: SQLQueryString = " WHERE 1 = 0"
         for scope in scopes {
             switch scope {

@@ -27,6 +27,20 @@ struct ServiceError: Error, AbortError, CustomStringConvertible, Equatable {
         return value
     }
 
+    /// An error when a list holds more than `limit` items: one request must not create thousands of
+    /// tasks or links (`label` names the list as the form does).
+    static func checkCount(_ count: Int, limit: Int, label: String, field: String) throws {
+        guard count <= limit else {
+            throw invalid("Trop d'éléments dans « \(label) » : \(Format.integer(count)) pour \(Format.integer(limit)) au plus.", field: field)
+        }
+    }
+
+    /// An error when a text is longer than `limit` characters.
+    static func checkLength(_ text: String?, limit: Int, label: String, field: String) throws {
+        guard let text, text.count > limit else { return }
+        throw invalid("« \(label) » dépasse \(Format.integer(limit)) caractères (\(Format.integer(text.count)) reçus).", field: field)
+    }
+
     /// An error unless the day lies within the programme's years (`ValueBounds.years`).
     static func checkYear(_ day: Day, raw: String, label: String, field: String) throws {
         guard ValueBounds.accepts(day) else {

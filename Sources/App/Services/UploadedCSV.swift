@@ -62,8 +62,7 @@ struct CanonicalTable {
     /// apostrophe (as spreadsheets do): it is read back off.
     func cell(_ r: CSVRecord, _ field: String) -> String? {
         guard let i = index[field] else { return nil }
-        var v = r[i].trimmedSpaces
-        if v.hasPrefix("'"), let next = v.dropFirst().first, "=+-@".contains(next) { v.removeFirst() }
+        let v = SpreadsheetFormula.restored(r[i].trimmedSpaces)
         return v.isEmpty ? nil : v
     }
 }

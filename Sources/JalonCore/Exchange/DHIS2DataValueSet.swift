@@ -66,8 +66,8 @@ public enum DHIS2DataValueSet {
             }
             return DataValue(dataElement: field("dataelement"), period: field("period"), orgUnit: field("orgunit"),
                              categoryOptionCombo: field("categoryoptioncombo"), attributeOptionCombo: field("attributeoptioncombo"),
-                             value: field("value"), storedBy: field("storedby"), lastUpdated: field("lastupdated"),
-                             comment: field("comment"), followup: followup == "true", line: r.line)
+                             value: field("value"), storedBy: SpreadsheetFormula.restored(field("storedby")), lastUpdated: field("lastupdated"),
+                             comment: SpreadsheetFormula.restored(field("comment")), followup: followup == "true", line: r.line)
         }
     }
 
@@ -75,8 +75,9 @@ public enum DHIS2DataValueSet {
     public static func csv(_ values: [DataValue]) -> String {
         var out = columns.joined(separator: ",") + "\n"
         for v in values {
+            // The free texts are neutralised for spreadsheets (`parse` restores them); codes and values never start so.
             let fields = [v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo, v.attributeOptionCombo, v.value,
-                          v.storedBy, v.lastUpdated, v.comment, v.followup ? "true" : "false"]
+                          SpreadsheetFormula.neutralised(v.storedBy), v.lastUpdated, SpreadsheetFormula.neutralised(v.comment), v.followup ? "true" : "false"]
             out += fields.map(quoted).joined(separator: ",") + "\n"
         }
         return out

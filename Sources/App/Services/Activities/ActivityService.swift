@@ -68,7 +68,30 @@ enum ActivityService {
         }
     }
 
+    /// What one activity may hold: enough for a webinar reaching every EHPAD of a région, not for a
+    /// request that would create thousands of tasks.
+    enum Limits {
+        static let structures = 3_000, territories = 200, organisers = 50, followups = 50, topics = 50, couloirs = 20
+        static let notes = 20_000, place = 300, followup = 500, attendees = 300
+    }
+
+    static func checkSizes(_ i: Input) throws {
+        try ServiceError.checkCount(i.structures?.count ?? 0, limit: Limits.structures, label: "structures touchées", field: "structures")
+        try ServiceError.checkCount(i.territories?.count ?? 0, limit: Limits.territories, label: "territoires", field: "territoires")
+        try ServiceError.checkCount(i.organisers?.count ?? 0, limit: Limits.organisers, label: "organisateurs", field: "organisateurs")
+        try ServiceError.checkCount(i.followups?.count ?? 0, limit: Limits.followups, label: "suites à donner", field: "suites")
+        try ServiceError.checkCount(i.topics?.count ?? 0, limit: Limits.topics, label: "thèmes", field: "themes")
+        try ServiceError.checkCount(i.couloirs?.count ?? 0, limit: Limits.couloirs, label: "couloirs", field: "couloirs")
+        try ServiceError.checkLength(i.notes, limit: Limits.notes, label: "Notes", field: "notes")
+        try ServiceError.checkLength(i.place, limit: Limits.place, label: "Lieu", field: "lieu")
+        for line in i.followups ?? [] { try ServiceError.checkLength(line, limit: Limits.followup, label: "Suite à donner", field: "suites") }
+        for reached in i.structures ?? [] {
+            try ServiceError.checkLength(reached.attendees, limit: Limits.attendees, label: "Participants de la structure", field: "structures")
+        }
+    }
+
     static func resolve(_ i: Input, on db: any SQLDatabase) async throws -> Resolved {
+        try checkSizes(i)
         guard let date = Day(iso: i.date.trimmedSpaces) ?? Period(i.date).flatMap({ p -> Day? in if case let .day(d) = p { d } else { nil } }) else {
             throw ServiceError.invalid("Date illisible « \(i.date.prefix(30)) » (ex. 2022-03-15 ou 15/03/2022).", field: "date")
         }

@@ -93,6 +93,12 @@ enum DirectoryService {
 
     @discardableResult
     static func createContact(_ i: ContactInput, on db: any SQLDatabase, actor: Actor) async throws -> UUID {
+        try ServiceError.checkCount(i.territories?.count ?? 0, limit: 200, label: "territoires", field: "territoires")
+        try ServiceError.checkCount(i.roles?.count ?? 0, limit: 20, label: "rôles", field: "roles")
+        for (text, label, field) in [(i.first_name, "Prénom", "prenom"), (i.last_name, "Nom", "nom"), (i.function ?? "", "Fonction", "fonction"),
+                                     (i.email ?? "", "Adresse électronique", "email"), (i.phone ?? "", "Téléphone", "telephone")] {
+            try ServiceError.checkLength(text, limit: 254, label: label, field: field)
+        }
         let first = i.first_name.trimmedSpaces, last = i.last_name.trimmedSpaces
         guard !first.isEmpty || !last.isEmpty else { throw ServiceError.invalid("Nom ou prénom du contact obligatoire.", field: "nom") }
         let email = (i.email ?? "").trimmedSpaces.lowercased()

@@ -18,8 +18,7 @@ extension Structures {
 
     /// Quotes a field when it holds a separator, quote or line break; neutralises spreadsheet formulas.
     static func quote(_ s: String) -> String {
-        var v = s
-        if let first = v.first, "=+-@".contains(first), Double(v.replacingOccurrences(of: ",", with: ".")) == nil { v = "'" + v }
+        let v = SpreadsheetFormula.neutralised(s)
         guard v.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
         return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
