@@ -4,7 +4,7 @@ SWIFT ?= swift
 JALON := .build/debug/jalon
 export JALON_DATABASE_URL ?= sqlite://jalon.sqlite
 
-.PHONY: run build setup migrate demo test test-swift test-browser bench fuzz routes clean
+.PHONY: run build setup migrate demo test test-fast bench fuzz routes clean
 
 setup:
 	@scripts/setup.sh --no-browser
@@ -32,6 +32,11 @@ routes: build
 test:
 	@scripts/setup.sh
 	@scripts/test.sh
+
+## While working: the Swift tests on SQLite only (about a minute once built); `make test` before stopping.
+test-fast:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
 
 bench: setup
 	@scripts/bench.sh

@@ -3,7 +3,8 @@
 #   1. Swift tests (core units; HTTP, import and database tests on SQLite AND on a throwaway
 #      PostgreSQL cluster started here and removed afterwards);
 #   2. the command line, run for real on a throw-away database;
-#   3. imports killed with SIGKILL, on both databases (nothing partial is left);
+#   3. imports killed with SIGKILL, on both databases (nothing partial is left); hostile inputs
+#      (huge numbers, decompression bombs) against a real server, which must stay up;
 #   4. browser journeys in headless Chromium against a real `jalon serve`;
 #   5. a short deterministic fuzzing pass over the parsers.
 set -euo pipefail
@@ -40,6 +41,9 @@ scripts/cli-test.sh .build/debug/jalon
 
 echo "== Crash test: imports killed with SIGKILL (SQLite and PostgreSQL)"
 scripts/crash-test.sh .build/debug/jalon "$pgurl"
+
+echo "== Hostile inputs against a real server (huge numbers, stored 1e26, decompression bombs; SQLite and PostgreSQL)"
+scripts/hostile-server-test.sh .build/debug/jalon "$pgurl"
 
 echo "== Two nodes on one PostgreSQL (shared sessions, optimistic versions)"
 scripts/multinode-test.sh .build/debug/jalon "$pgurl"

@@ -194,6 +194,10 @@ import VaporTesting
             #expect(ancient.status == .unprocessableEntity && ancient.body.string.contains("années 1990 à 2100"), "\(ancient.body.string)")
             #expect(try await app.count("tasks") == 0)
             #expect(try await app.count("activities") == 0)
+            // act & check: a structures line that is only a separator names nothing (it used to trap the server)
+            let separator = try await app.post("/activites/nouvelle", form: [("date", "2022-05-03"), ("type", "visite-sur-site"), ("title", "Visite"),
+                                                                              ("territories", "D59"), ("structures", ";\n;")])
+            #expect(separator.status == .seeOther, "\(separator.status) \(separator.body.prefix(300))")
         }
     }
 

@@ -94,7 +94,7 @@ import VaporTesting
             try await app.sql.raw("UPDATE targets SET value_number = \(bind: 9.3e18), baseline = \(bind: -Double.infinity)").run()
             try await app.sql.raw("DELETE FROM rollup_cache").run()
             // act & check: every page and export that shows these values answers
-            for path in ["/", "/feuille-de-route", "/feuille-de-route?date=1990-01-02", "/indicateurs", "/indicateurs/DMP-ALIM", "/indicateurs/O3-18",
+            for path in ["/", "/feuille-de-route", "/feuille-de-route?date=1990-01-02", "/activites/calendrier?mois=1969-11", "/indicateurs", "/indicateurs/DMP-ALIM", "/indicateurs/O3-18",
                          "/territoires/D59", "/territoires/R32", "/saisie", "/exports/observations.csv", "/exports/observations.xlsx", "/exports/cibles.csv",
                          "/exports/avancement.csv", "/exports/dhis2.csv", "/exports/adx.xml", "/api/indicators/O3-18",
                          "/api/progress?indicator=O3-18&territory=D59", "/api/progress?indicator=DMP-ALIM&territory=R32"] {

@@ -39,7 +39,7 @@ import Vapor
 
             // The indicator page shows the value, its provenance and the per-territory table.
             let page = try await app.get("/indicateurs/O2-08?territoire=R32&date=2022-06-30")
-            #expect(page.body.contains("saisie manuelle (administrateur@test.invalid)"))
+            #expect(page.body.contains("saisie manuelle (Compte de test Administrateur)") && !page.body.contains("administrateur@test.invalid"))
             #expect(page.body.contains("juin 2022"))
             #expect(page.body.contains("/indicateurs/O2-08?territoire=D59"))
             // O2-01 is computed from the activity log: it is not typed in

@@ -29,8 +29,8 @@ import VaporTesting
             #expect(validated.status == .seeOther)
             let path = try #require(validated.headers.first(name: .location)?.split(separator: "?").first.map(String.init))
             let page = try await app.get(path, as: lecteur)
-            #expect(page.status == .ok && page.body.contains("Comité régional du 30 juin 2022") && page.body.contains("pilote@test.invalid"))
-            #expect(page.body.contains("<code>O2-08</code>") && page.body.contains("saisie manuelle (pilote@test.invalid)"))
+            #expect(page.status == .ok && page.body.contains("Comité régional du 30 juin 2022") && page.body.contains("Validée par"))
+            #expect(page.body.contains("<code>O2-08</code>") && page.body.contains("saisie manuelle (Compte de test Pilote régional)") && !page.body.contains("pilote@test.invalid"))
             let csvBefore = try await app.get(path + "/avancement.csv", as: lecteur).body
             let xlsxBefore = Data(try await app.send(.GET, path + "/avancement.xlsx", as: lecteur).body.readableBytesView)
             #expect(csvBefore.contains(";O2-08;") && csvBefore.contains(";provenance\r\n"))

@@ -28,5 +28,8 @@ struct ProjectionTests {
         #expect(Projection.forEtalab(source: "1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,UTM_S40", departement: "9D") == .utm(zone: 40, north: false))
         #expect(Projection.forEtalab(source: "", departement: "9A") == .utm(zone: 20, north: true))
         #expect(Projection.forEtalab(source: "", departement: "59") == .lambert93)
+        // `\d` matches Arabic-Indic and fullwidth digits, which `Int` does not read: the département decides.
+        #expect(Projection.forEtalab(source: "UTM_N٢٠", departement: "9A") == .utm(zone: 20, north: true))
+        #expect(Projection.forEtalab(source: "UTM_N２０", departement: "59") == .lambert93)
     }
 }

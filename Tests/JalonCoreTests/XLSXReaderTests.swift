@@ -104,6 +104,17 @@ struct XLSXReaderTests {
         #expect(throws: XLSXReader.Failure.damaged(part: "xl/worksheets/f.xml")) { try XLSXReader.records(zip.data) }
     }
 
+    /// A row number past Excel's last (1 048 576) is a damaged sheet — the next row's number used to overflow.
+    @Test func aRowNumberPastExcelsLastIsADamagedSheet() throws {
+        var zip = ZipWriter()
+        try zip.add("xl/workbook.xml", Data("<workbook><sheets><sheet name=\"F\" r:id=\"rId1\"/></sheets></workbook>".utf8))
+        try zip.add("xl/_rels/workbook.xml.rels", Data("<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"worksheets/f.xml\"/></Relationships>".utf8))
+        try zip.add("xl/worksheets/f.xml", Data("""
+            <worksheet><sheetData><row r="9223372036854775807"><c><v>1</v></c></row><row><c><v>2</v></c></row></sheetData></worksheet>
+            """.utf8))
+        #expect(throws: XLSXReader.Failure.damaged(part: "xl/worksheets/f.xml")) { try XLSXReader.records(zip.data) }
+    }
+
     @Test(arguments: [(0.1283, "0.1283"), (2551301, "2551301"), (1.0, "1"), (-0.0, "0"), (0.1 + 0.2, "0.3"), (1e-10, "0.0000000001"),
                       (1e20, "100000000000000000000"), (123456789.123456789, "123456789.123457"), (-12.5, "-12.5")])
     func numbersAsExcelShowsThem(value: Double, text: String) {

@@ -82,11 +82,7 @@ enum AuditQuery {
             guard let cut = actor.range(of: " (") else { return (actor, "") }
             return (String(actor[..<cut.lowerBound]), String(actor[cut.lowerBound...]))
         }
-        let emails = Set(events.map { split($0.actor).email }.filter { $0.contains("@") })
-        struct Account: Decodable { var email, name: String }
-        let accounts = emails.isEmpty ? [] : try await db.select().columns("email", "name").from("users")
-            .where("email", .in, Array(emails)).all(decoding: Account.self)
-        let names = Dictionary(accounts.map { ($0.email, $0.name.isEmpty ? "un compte Jalon" : $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try await accountNames(Set(events.map { split($0.actor).email }), on: db)
         return events.map { event in
             var shown = event
             let (email, rest) = split(event.actor)
@@ -94,6 +90,15 @@ enum AuditQuery {
             shown.address = nil
             return shown
         }
+    }
+
+    /// E-mail → name of the accounts among `emails` (anything that is not an e-mail is left out).
+    static func accountNames(_ emails: Set<String>, on db: any SQLDatabase) async throws -> [String: String] {
+        let wanted = emails.filter { $0.contains("@") }
+        guard !wanted.isEmpty else { return [:] }
+        struct Account: Decodable { var email, name: String }
+        let accounts = try await db.select().columns("email", "name").from("users").where("email", .in, Array(wanted)).all(decoding: Account.self)
+        return Dictionary(accounts.map { ($0.email, $0.name.isEmpty ? "un compte Jalon" : $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
     private static func events(_ scopes: [Scope], limit: Int, on db: any SQLDatabase) async throws -> [Event] {

@@ -96,12 +96,23 @@ enum ProgressQuery {
             .where("indicator_code", .equal, code).where("subject", .equal, subject).where("couloir", .equal, couloir.rawValue)
             .orderBy("period_end").all(decoding: ObsRow.self)
         let last = rows.last
-        let provenance = last.map { r in [r.source.isEmpty ? nil : "source : \(r.source)", Self.provenanceLabel(r.provenance)].compactMap { $0 }.joined(separator: " · ") } ?? "aucune donnée"
+        // Only an entry's author needs a lookup, and only the latest value's is shown.
+        let author = last.flatMap { $0.provenance.hasPrefix("saisie:") ? String($0.provenance.dropFirst(7)).components(separatedBy: " (")[0] : nil }
+        let names = try await AuditQuery.accountNames(Set(author.map { [$0] } ?? []), on: db)
+        let provenance = last.map { r in
+            [r.source.isEmpty ? nil : "source : \(r.source)", Self.provenanceLabel(r.provenance, names: names)].compactMap { $0 }.joined(separator: " · ")
+        } ?? "aucune donnée"
         return Series(points: rows.compactMap(\.point), provenance: provenance, isOwn: true)
     }
 
-    static func provenanceLabel(_ p: String) -> String {
-        if p.hasPrefix("saisie:") { return "saisie manuelle (\(p.dropFirst(7)))" }
+    /// Where a value comes from, as every role reads it: an entry names its author by his name when
+    /// `names` knows it (`AuditQuery.accountNames`), never by his e-mail.
+    static func provenanceLabel(_ p: String, names: [String: String] = [:]) -> String {
+        if p.hasPrefix("saisie:") {
+            let author = String(p.dropFirst(7))
+            guard author.contains("@") else { return "saisie manuelle (\(author))" }
+            return names[author.components(separatedBy: " (").first ?? author].map { "saisie manuelle (\($0))" } ?? "saisie manuelle"
+        }
         if p.hasPrefix("import:") { return "import \(p.dropFirst(7))" }
         return p
     }

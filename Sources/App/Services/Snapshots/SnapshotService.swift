@@ -94,12 +94,15 @@ enum SnapshotService {
             var validated_by: String; var validated_at: Date; var content: String?; var content_sha256: String; var rows: Int
         }
         let columns = ["id", "name", "as_of", "territory_code", "couloir", "validated_by", "validated_at", "content_sha256", "rows"] + (withRows ? ["content"] : [])
-        return try await q.columns(columns)
-            .from("snapshots").orderBy("as_of", .descending).orderBy("validated_at", .descending).all(decoding: R.self).map { r in
-                Snapshot(id: r.id, name: r.name, asOf: Day(iso: r.as_of) ?? Day(1970, 1, 1), territory: r.territory_code, couloir: r.couloir,
-                         validatedBy: r.validated_by, validatedAt: r.validated_at, sha256: r.content_sha256, rowCount: r.rows,
-                         rows: r.content.flatMap { try? JSONDecoder().decode([Row].self, from: Data($0.utf8)) } ?? [])
-            }
+        let found = try await q.columns(columns)
+            .from("snapshots").orderBy("as_of", .descending).orderBy("validated_at", .descending).all(decoding: R.self)
+        // Shown to every role: the validator by his name, not his e-mail.
+        let names = try await AuditQuery.accountNames(Set(found.map(\.validated_by)), on: db)
+        return found.map { r in
+            Snapshot(id: r.id, name: r.name, asOf: Day(iso: r.as_of) ?? Day(1970, 1, 1), territory: r.territory_code, couloir: r.couloir,
+                     validatedBy: names[r.validated_by] ?? r.validated_by, validatedAt: r.validated_at, sha256: r.content_sha256, rowCount: r.rows,
+                     rows: r.content.flatMap { try? JSONDecoder().decode([Row].self, from: Data($0.utf8)) } ?? [])
+        }
     }
 
     /// The frozen table as a download, with the same columns as the live steering table plus provenance.

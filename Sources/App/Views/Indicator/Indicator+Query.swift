@@ -45,18 +45,21 @@ extension IndicatorPage {
             """).all(decoding: H.self)
         struct F: Decodable { var title: String }
         let fiches = try await db.raw("SELECT f.title FROM fiche_indicators fi JOIN fiches f ON f.id = fi.fiche_id WHERE fi.indicator_code = \(bind: indicator.code)").all(decoding: F.self)
+        let authors = (observations.map(\.provenance) + history.flatMap { [$0.provenance, $0.replaced_by] })
+            .filter { $0.hasPrefix("saisie:") }.map { String($0.dropFirst(7)).components(separatedBy: " (")[0] }
+        let names = try await AuditQuery.accountNames(Set(authors), on: db)
         return Model(
             indicator: indicator, at: at, territory: territory, main: row(main), series: levels,
             targets: targets.compactMap { t in t.value.number.map { (t.due, $0) } }, trajectory: trajectory, rows: rows,
             observations: observations.map {
                 ObservationRow(subject: String($0.subject.dropFirst(2)), period: Period($0.period)?.label ?? $0.period,
                                value: show(($0.value, $0.numerator, $0.denominator, $0.not_provided)),
-                               provenance: ProgressQuery.provenanceLabel($0.provenance), recordedAt: Format.date($0.recorded_at))
+                               provenance: ProgressQuery.provenanceLabel($0.provenance, names: names), recordedAt: Format.date($0.recorded_at))
             },
             history: history.map {
                 ObservationRow(subject: String($0.subject.dropFirst(2)), period: Period($0.period)?.label ?? $0.period,
                                value: show(($0.value, $0.numerator, $0.denominator, $0.not_provided)),
-                               provenance: "\(ProgressQuery.provenanceLabel($0.provenance)) → remplacée par \(ProgressQuery.provenanceLabel($0.replaced_by))",
+                               provenance: "\(ProgressQuery.provenanceLabel($0.provenance, names: names)) → remplacée par \(ProgressQuery.provenanceLabel($0.replaced_by, names: names))",
                                recordedAt: Format.date($0.replaced_at))
             },
             fiches: fiches.map(\.title),
