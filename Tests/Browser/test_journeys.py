@@ -481,7 +481,8 @@ def test_a_validated_snapshot_stays_as_validated_and_locks_its_periods(driver, b
         click_and_wait_navigation(d, d.find_element(By.XPATH, "//button[normalize-space()='Valider']"))
         validated = d.find_element(By.TAG_NAME, "main").text
         assert "Photo à date validée" in validated and "Comité régional du 30 juin 2022" in validated
-        assert "pilote@demo.jalon.invalid" in validated and "O2-08" in validated
+        # The validator by his name: e-mails stay in the audit trail (issue 12).
+        assert "Claude Exemple (pilote ARS)" in validated and "pilote@demo.jalon.invalid" not in validated and "O2-08" in validated
         photo = d.current_url.split("?")[0]
         tables = [t.text for t in d.find_elements(By.CSS_SELECTOR, "main table")]
 

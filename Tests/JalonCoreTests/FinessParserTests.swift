@@ -44,6 +44,18 @@ struct FinessParserTests {
         #expect(abs(p.longitude - 5.254203) < 1e-5)
     }
 
+    @Test func coordinatesThatAreNotFiniteAreRejectedNotStored() throws {
+        // setup: `Double` reads "nan" and "inf", which would reach the database and the JSON API
+        let text = [Self.header, Self.line("590000001"), Self.line("590000002"),
+                    "geolocalisation;590000001;nan;6570414.61;1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,LAMBERT_93;2024-02-01",
+                    "geolocalisation;590000002;inf;-inf;1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,LAMBERT_93;2024-02-01"].joined(separator: "\n")
+        // act
+        let file = try FinessEtalabParser.parse(text)
+        // check
+        #expect(file.records.allSatisfy { $0.position == nil })
+        #expect(file.rejections.map(\.line) == [4, 5] && file.rejections.allSatisfy { $0.field == "coordxet" })
+    }
+
     @Test func rejectsBadLinesButKeepsTheOthers() throws {
         let text = [Self.header, Self.line("590000001"), Self.line("12"), Self.line("590000003", date: "31/12/2020"), Self.line("590000001")].joined(separator: "\n")
         let file = try FinessEtalabParser.parse(text)

@@ -47,8 +47,13 @@ public enum FinessEtalabParser {
                         }
                         return
                     }
-                    if let projection = Projection.forEtalab(source: record[4], departement: departements[i]) {
-                        file.records[i].position = projection.toWGS84(x: x, y: y)
+                    // `Double` reads `nan` and `inf`; a position off the globe is no position either.
+                    if let projection = Projection.forEtalab(source: record[4], departement: departements[i]),
+                       x.isFinite, y.isFinite, case let position = projection.toWGS84(x: x, y: y),
+                       (-90...90).contains(position.latitude), (-180...180).contains(position.longitude) {
+                        file.records[i].position = position
+                    } else if !(x.isFinite && y.isFinite) {
+                        file.rejections.append(.init(line: record.line, field: "coordxet", reason: "coordonnées illisibles « \(record[2]) ; \(record[3]) » (établissement importé sans position)"))
                     }
                 default:
                     if record.line == 1 {
