@@ -54,8 +54,6 @@ func fuzzEngine(_ bytes: Data) {
         _ = Format.percent(value)
         _ = Format.coordinate(value)
         _ = ValueBounds.accepts(value)
-        _ = TargetValue.parse(Format.number(value))
-        _ = FrenchNumber.parse(Format.number(value))
     }
     guard !values.isEmpty else { return }
     let series = values.enumerated().map { offset, value in

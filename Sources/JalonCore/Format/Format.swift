@@ -53,9 +53,12 @@ public enum Format {
 
     /// `1234567` → `1 234 567`: thousands separated by narrow no-break spaces.
     static func group(_ digits: String) -> String {
+        // Counted once: `String.count` walks the whole string, and a stored 1e300 has 301 digits.
+        let count = digits.utf8.count
         var out = ""
+        out.reserveCapacity(count + count / 3 * 3)
         for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out += thinSpace }
+            if index > 0, (count - index) % 3 == 0 { out += thinSpace }
             out.append(character)
         }
         return out
