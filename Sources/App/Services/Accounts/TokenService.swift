@@ -92,11 +92,11 @@ enum TokenService {
         let own = try await AccountService.territories(of: owner, on: db)
         guard !own.isEmpty else { return Set(stored) }
         guard !stored.isEmpty else { return Set(own) }
-        let ownCommunes = try await Actor.communes(of: own, on: db)
-        let tokenCommunes = try await Actor.communes(of: stored, on: db)
-        var kept: Set<String> = []
-        for code in stored where try await Actor.communes(of: [code], on: db).isSubset(of: ownCommunes) { kept.insert(code) }
-        for code in own where try await Actor.communes(of: [code], on: db).isSubset(of: tokenCommunes) { kept.insert(code) }
-        return kept.isEmpty ? [Grant.unlocated] : kept
+        // One query for every territory involved: this runs on each request a token makes.
+        let communes = try await Actor.communesByTerritory(of: Array(Set(stored + own)), on: db)
+        func covered(_ codes: [String]) -> Set<String> { Set(codes.flatMap { communes[$0] ?? [] }) }
+        let ownCommunes = covered(own), tokenCommunes = covered(stored)
+        let kept = stored.filter { covered([$0]).isSubset(of: ownCommunes) } + own.filter { covered([$0]).isSubset(of: tokenCommunes) }
+        return kept.isEmpty ? [Grant.unlocated] : Set(kept)
     }
 }
