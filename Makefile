@@ -4,7 +4,7 @@ SWIFT ?= swift
 JALON := .build/debug/jalon
 export JALON_DATABASE_URL ?= sqlite://jalon.sqlite
 
-.PHONY: run build setup migrate demo test test-fast bench fuzz routes clean
+.PHONY: run build setup migrate demo test test-fast lint format coverage bench fuzz routes clean
 
 setup:
 	@scripts/setup.sh --no-browser
@@ -37,6 +37,13 @@ test:
 test-fast:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## The house style (swift-format, 120 columns): `make lint` checks (part of `make test`), `make format` applies.
+lint:
+	@scripts/lint.sh
+
+format:
+	@scripts/lint.sh --fix
 
 bench: setup
 	@scripts/bench.sh

@@ -5,7 +5,7 @@ let package = Package(
     name: "Jalon",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "jalon", targets: ["Run"]),
+        .executable(name: "jalon", targets: ["Run"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -15,7 +15,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
-        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0")
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -35,7 +35,7 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Metrics", package: "swift-metrics")
             ],
             resources: [.copy("Resources")]
         ),
@@ -48,9 +48,9 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "App",
-                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "VaporTesting", package: "vapor")
             ],
             resources: [.copy("__Snapshots__"), .copy("Fixtures")]
-        ),
+        )
     ]
 )

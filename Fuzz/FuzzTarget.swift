@@ -57,16 +57,22 @@ func fuzzEngine(_ bytes: Data) {
     }
     guard !values.isEmpty else { return }
     let series = values.enumerated().map { offset, value in
-        ObservationPoint(period: .month(2021 + offset / 12 % 10, offset % 12 + 1), value: offset % 3 == 2 ? nil : value,
-                         numerator: value, denominator: values[(offset + 1) % values.count])
+        ObservationPoint(
+            period: .month(2021 + offset / 12 % 10, offset % 12 + 1), value: offset % 3 == 2 ? nil : value,
+            numerator: value, denominator: values[(offset + 1) % values.count])
     }
     let due = Day(2027, 12, 31)
-    let targets = values.prefix(3).map { TargetPoint(due: due, value: .number($0), baseline: values.last, baselineDate: Day(2021, 1, 1)) }
+    let targets = values.prefix(3).map {
+        TargetPoint(due: due, value: .number($0), baseline: values.last, baselineDate: Day(2021, 1, 1))
+    }
     for nature in IndicatorDefinition.Nature.allCases {
         for direction in IndicatorDefinition.Direction.allCases {
-            let definition = IndicatorDefinition(code: "F", label: "F", nature: nature, cumulativeSince: Day(2021, 1, 1), direction: direction)
+            let definition = IndicatorDefinition(
+                code: "F", label: "F", nature: nature, cumulativeSince: Day(2021, 1, 1), direction: direction)
             let progress = ProgressEngine.progress(definition, series: series, targets: targets, at: Day(2024, 6, 30))
-            for figure in [progress.value, progress.realisation, progress.expected, progress.projection, progress.attainment] {
+            for figure in [
+                progress.value, progress.realisation, progress.expected, progress.projection, progress.attainment
+            ] {
                 _ = Format.decimal(figure ?? 0)
             }
         }
@@ -75,8 +81,9 @@ func fuzzEngine(_ bytes: Data) {
     _ = Rollup.structures(.shareOfStructures, yes: Int(truncatingIfNeeded: values.count), open: values.count - 1)
     let operands = values
     if let formula = try? Formula("{A} * {BB} / ({CCC} - {A}) + POP * NB(ES)") {
-        let context = Formula.Context(indicator: { code in operands[code.utf8.count % operands.count] },
-                                      population: { operands.first }, structures: { _ in operands.last })
+        let context = Formula.Context(
+            indicator: { code in operands[code.utf8.count % operands.count] },
+            population: { operands.first }, structures: { _ in operands.last })
         _ = formula.evaluate(context).map { Format.decimal($0) }
     }
 }

@@ -97,45 +97,45 @@ enum SiteURL: Equatable, Sendable {
         switch self {
         case .home: "/"
         case .territories: "/territoires"
-        case let .territory(code): "/territoires/" + Self.escape(code)
+        case .territory(let code): "/territoires/" + Self.escape(code)
         case .decoupages: "/decoupages"
-        case let .decoupage(code): "/decoupages/" + Self.escape(code)
+        case .decoupage(let code): "/decoupages/" + Self.escape(code)
         case .structures: "/structures"
         case .structuresCSV: "/structures.csv"
-        case let .structure(key): "/structures/" + Self.escape(key)
+        case .structure(let key): "/structures/" + Self.escape(key)
         case .categories: "/referentiels/categories"
         case .referentials: "/referentiels"
         case .roadmap: "/feuille-de-route"
-        case let .fiche(code): "/feuille-de-route/fiches/" + Self.escape(code)
+        case .fiche(let code): "/feuille-de-route/fiches/" + Self.escape(code)
         case .comparison: "/feuille-de-route/comparaison"
         case .tasks: "/taches"
         case .imports: "/imports"
-        case let .exportObservations(f): "/exports/observations." + f.rawValue
-        case let .exportTargets(f): "/exports/cibles." + f.rawValue
-        case let .exportProgress(f): "/exports/avancement." + f.rawValue
+        case .exportObservations(let f): "/exports/observations." + f.rawValue
+        case .exportTargets(let f): "/exports/cibles." + f.rawValue
+        case .exportProgress(let f): "/exports/avancement." + f.rawValue
         case .exportDHIS2: "/exports/dhis2.csv"
         case .exportADX: "/exports/adx.xml"
         case .exchangeCodes: "/imports/correspondances.csv"
-        case let .importPreview(id): "/imports/apercus/" + Self.escape(id)
-        case let .importUndo(id): "/imports/lots/" + Self.escape(id) + "/annuler"
+        case .importPreview(let id): "/imports/apercus/" + Self.escape(id)
+        case .importUndo(let id): "/imports/lots/" + Self.escape(id) + "/annuler"
         case .importProfiles: "/imports/profils"
-        case let .importProfile(name): "/imports/profils/" + Self.escape(name)
-        case let .importProfileJSON(name): "/imports/profils/" + Self.escape(name) + "/json"
+        case .importProfile(let name): "/imports/profils/" + Self.escape(name)
+        case .importProfileJSON(let name): "/imports/profils/" + Self.escape(name) + "/json"
         case .importProfileEditor: "/imports/profils/editeur"
         case .indicators: "/indicateurs"
-        case let .indicator(code): "/indicateurs/" + Self.escape(code)
+        case .indicator(let code): "/indicateurs/" + Self.escape(code)
         case .entry: "/saisie"
         case .categoriesCSV: "/referentiels/categories.csv"
-        case let .upcoming(slug): "/bientot/" + Self.escape(slug)
+        case .upcoming(let slug): "/bientot/" + Self.escape(slug)
         case .activities: "/activites"
-        case let .activity(id): "/activites/" + Self.escape(id)
+        case .activity(let id): "/activites/" + Self.escape(id)
         case .activityNew: "/activites/nouvelle"
         case .activitiesICS: "/activites.ics"
         case .worklist: "/activites/a-toucher"
         case .activityTerritories: "/activites/territoires"
         case .activityCalendar: "/activites/calendrier"
-        case let .activityAttachments(id): "/activites/" + Self.escape(id) + "/pieces"
-        case let .activityAttachment(id, file): "/activites/" + Self.escape(id) + "/pieces/" + Self.escape(file)
+        case .activityAttachments(let id): "/activites/" + Self.escape(id) + "/pieces"
+        case .activityAttachment(let id, let file): "/activites/" + Self.escape(id) + "/pieces/" + Self.escape(file)
         case .activityReport: "/activites/bilan"
         case .directory: "/annuaire"
         case .audit: "/audit"
@@ -144,40 +144,40 @@ enum SiteURL: Equatable, Sendable {
         case .directoryMerge: "/annuaire/fusion"
         case .directoryOrganisations: "/annuaire/organisations"
         case .directoryContacts: "/annuaire/contacts"
-        case let .directoryCSV(kind): "/annuaire/" + Self.escape(kind) + ".csv"
+        case .directoryCSV(let kind): "/annuaire/" + Self.escape(kind) + ".csv"
         case .whoToContact: "/annuaire/qui-contacter"
         case .snapshots: "/feuille-de-route/photos"
-        case let .snapshot(id): "/feuille-de-route/photos/" + Self.escape(id)
-        case let .snapshotExport(id, f): "/feuille-de-route/photos/" + Self.escape(id) + "/avancement." + f.rawValue
+        case .snapshot(let id): "/feuille-de-route/photos/" + Self.escape(id)
+        case .snapshotExport(let id, let f): "/feuille-de-route/photos/" + Self.escape(id) + "/avancement." + f.rawValue
         case .login: "/connexion"
         case .logout: "/deconnexion"
         case .myAccount: "/mon-compte"
         case .myPassword: "/mon-compte/mot-de-passe"
         case .myTokens: "/mon-compte/jetons"
-        case let .tokenRevoke(id): "/mon-compte/jetons/" + Self.escape(id) + "/revoquer"
+        case .tokenRevoke(let id): "/mon-compte/jetons/" + Self.escape(id) + "/revoquer"
         case .accounts: "/administration/comptes"
-        case let .account(id): "/administration/comptes/" + Self.escape(id)
-        case let .accountPassword(id): "/administration/comptes/" + Self.escape(id) + "/mot-de-passe"
+        case .account(let id): "/administration/comptes/" + Self.escape(id)
+        case .accountPassword(let id): "/administration/comptes/" + Self.escape(id) + "/mot-de-passe"
         case .healthz: "/healthz"
         case .metrics: "/metrics"
-        case let .api(api):
+        case .api(let api):
             switch api {
             case .openapi: "/api/openapi.json"
             case .territories: "/api/territories"
-            case let .territory(code): "/api/territories/" + Self.escape(code)
+            case .territory(let code): "/api/territories/" + Self.escape(code)
             case .structures: "/api/structures"
-            case let .structure(key): "/api/structures/" + Self.escape(key)
+            case .structure(let key): "/api/structures/" + Self.escape(key)
             case .indicators: "/api/indicators"
-            case let .indicator(code): "/api/indicators/" + Self.escape(code)
+            case .indicator(let code): "/api/indicators/" + Self.escape(code)
             case .observations: "/api/observations"
             case .targets: "/api/targets"
             case .progress: "/api/progress"
             case .imports: "/api/imports"
-            case let .importBatch(id): "/api/imports/" + Self.escape(id)
+            case .importBatch(let id): "/api/imports/" + Self.escape(id)
             case .profiles: "/api/profiles"
-            case let .profile(name): "/api/profiles/" + Self.escape(name)
+            case .profile(let name): "/api/profiles/" + Self.escape(name)
             case .activities: "/api/activities"
-            case let .activity(id): "/api/activities/" + Self.escape(id)
+            case .activity(let id): "/api/activities/" + Self.escape(id)
             case .reach: "/api/reach"
             case .reachTable: "/api/reach/table"
             case .organisations: "/api/organisations"
@@ -189,7 +189,9 @@ enum SiteURL: Equatable, Sendable {
     /// Route components for registration: build the URL with `":name"` placeholders
     /// (e.g. `.territory(":code")`) and they become parameters.
     var components: [PathComponent] {
-        path.split(separator: "/").map { $0.hasPrefix(":") ? .parameter(String($0.dropFirst())) : .constant(String($0)) }
+        path.split(separator: "/").map {
+            $0.hasPrefix(":") ? .parameter(String($0.dropFirst())) : .constant(String($0))
+        }
     }
 
     static func escape(_ s: String) -> String {

@@ -18,11 +18,11 @@ func configure(_ app: Application, config: AppConfig) throws {
     app.routes.defaultMaxBodySize = "1mb"
 
     switch config.database {
-    case let .sqlite(path):
+    case .sqlite(let path):
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
-    case let .postgres(url):
+    case .postgres(let url):
         var pg = try SQLPostgresConfiguration(url: url)
         pg.searchPath = ["public"]
         app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
@@ -36,7 +36,9 @@ func configure(_ app: Application, config: AppConfig) throws {
     app.middleware.use(AuthMiddleware())
     let serving = CommandLine.arguments.dropFirst().first.map { $0 == "serve" || $0.hasPrefix("-") } ?? true
     if serving, !FileManager.default.fileExists(atPath: config.publicDirectory + "vendor/dsfr/dsfr.min.css") {
-        app.logger.warning("Ressources DSFR absentes de \(config.publicDirectory)vendor/dsfr/ : les pages restent lisibles mais sans le style de l'État (lancez scripts/setup.sh).")
+        app.logger.warning(
+            "Ressources DSFR absentes de \(config.publicDirectory)vendor/dsfr/ : les pages restent lisibles mais sans le style de l'État (lancez scripts/setup.sh)."
+        )
     }
 
     try routes(app)

@@ -15,7 +15,8 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.accounts.components, use: AccountController.create).access(.write(.administration))
     app.get(SiteURL.account(":id").components, use: AccountController.show).access(.write(.administration))
     app.post(SiteURL.account(":id").components, use: AccountController.update).access(.write(.administration))
-    app.post(SiteURL.accountPassword(":id").components, use: AccountController.resetPassword).access(.write(.administration))
+    app.post(SiteURL.accountPassword(":id").components, use: AccountController.resetPassword).access(
+        .write(.administration))
     app.get(SiteURL.audit.components, use: AuditController.index).access(.write(.administration))
     app.get(SiteURL.auditCSV.components, use: AuditController.csv).access(.write(.administration))
 
@@ -29,7 +30,8 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.decoupages.components, use: DecoupageController.create).access(.write(.regional))
     app.get(SiteURL.decoupage(":code").components, use: DecoupageController.show).access(.read)
     app.post(SiteURL.decoupage(":code").components, use: DecoupageController.defineTerritory).access(.write(.regional))
-    app.post(SiteURL.decoupage(":code").components + ["supprimer"], use: DecoupageController.deleteTerritory).access(.write(.regional))
+    app.post(SiteURL.decoupage(":code").components + ["supprimer"], use: DecoupageController.deleteTerritory).access(
+        .write(.regional))
 
     app.get(SiteURL.structures.components, use: StructureController.index).access(.read)
     app.get(SiteURL.structuresCSV.components, use: StructureController.exportCSV).access(.read)
@@ -62,13 +64,15 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.activityCalendar.components, use: ActivityController.calendar).access(.read)
     app.get(SiteURL.activityReport.components, use: ActivityController.report).access(.read)
     app.get(SiteURL.activity(":id").components, use: ActivityController.show).access(.read)
-    app.upload(SiteURL.activityAttachments(":id").components, max: "12mb", .write(.activities), use: ActivityController.attach)
+    app.upload(
+        SiteURL.activityAttachments(":id").components, max: "12mb", .write(.activities), use: ActivityController.attach)
     app.get(SiteURL.activityAttachment(":id", ":file").components, use: ActivityController.attachment).access(.read)
 
     app.get(SiteURL.directory.components, use: DirectoryController.index).access(.read)
     app.upload(SiteURL.directoryImport.components, max: "8mb", .write(.regional), use: DirectoryController.importCSV)
     app.post(SiteURL.directoryMerge.components, use: DirectoryController.merge).access(.write(.regional))
-    app.post(SiteURL.directoryOrganisations.components, use: DirectoryController.saveOrganisation).access(.write(.regional))
+    app.post(SiteURL.directoryOrganisations.components, use: DirectoryController.saveOrganisation).access(
+        .write(.regional))
     app.post(SiteURL.directoryContacts.components, use: DirectoryController.createContact).access(.write(.contacts))
     app.get(SiteURL.whoToContact.components, use: DirectoryController.whoToContact).access(.read)
     for kind in ["organisations", "contacts"] {
@@ -91,12 +95,16 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.importPreview(":id").components, use: ImportController.commit).access(.write(.observations))
     app.post(SiteURL.importUndo(":id").components, use: ImportController.undo).access(.write(.regional))
     app.get(SiteURL.importProfiles.components, use: ImportProfileController.index).access(.read)
-    app.upload(SiteURL.importProfiles.components, max: "2mb", .write(.regional), use: ImportProfileController.importJSON)
+    app.upload(
+        SiteURL.importProfiles.components, max: "2mb", .write(.regional), use: ImportProfileController.importJSON)
     app.get(SiteURL.importProfileEditor.components, use: ImportProfileController.editor).access(.read)
-    app.upload(SiteURL.importProfileEditor.components, max: "64mb", .write(.regional), use: ImportProfileController.submit)
+    app.upload(
+        SiteURL.importProfileEditor.components, max: "64mb", .write(.regional), use: ImportProfileController.submit)
     app.get(SiteURL.importProfile(":name").components, use: ImportProfileController.show).access(.read)
     // Testing a profile on a file writes nothing, but only those who may import need it.
-    app.upload(SiteURL.importProfile(":name").components, max: "64mb", .write(.observations), use: ImportProfileController.test)
+    app.upload(
+        SiteURL.importProfile(":name").components, max: "64mb", .write(.observations), use: ImportProfileController.test
+    )
     app.get(SiteURL.importProfileJSON(":name").components, use: ImportProfileController.json).access(.read)
 
     app.get(SiteURL.referentials.components, use: ReferentialController.index).access(.read)
@@ -118,12 +126,15 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.api(.indicators).components, use: IndicatorAPIController.index).access(.read)
     app.post(SiteURL.api(.indicators).components, use: IndicatorAPIController.create).access(.write(.regional))
     app.get(SiteURL.api(.indicator(":code")).components, use: IndicatorAPIController.show).access(.read)
-    app.upload(SiteURL.api(.observations).components, max: "16mb", .write(.observations), use: IndicatorAPIController.observations)
+    app.upload(
+        SiteURL.api(.observations).components, max: "16mb", .write(.observations),
+        use: IndicatorAPIController.observations)
     app.post(SiteURL.api(.targets).components, use: IndicatorAPIController.targets).access(.write(.regional))
     app.get(SiteURL.api(.progress).components, use: IndicatorAPIController.progress).access(.read)
     app.upload(SiteURL.api(.imports).components, max: "64mb", .write(.observations), use: ImportAPIController.create)
     app.get(SiteURL.api(.importBatch(":id")).components, use: ImportAPIController.show).access(.read)
-    app.post(SiteURL.api(.importBatch(":id")).components + ["undo"], use: ImportAPIController.undo).access(.write(.regional))
+    app.post(SiteURL.api(.importBatch(":id")).components + ["undo"], use: ImportAPIController.undo).access(
+        .write(.regional))
     app.get(SiteURL.api(.profiles).components, use: ImportAPIController.profiles).access(.read)
     app.upload(SiteURL.api(.profiles).components, max: "2mb", .write(.regional), use: ImportAPIController.saveProfile)
     app.get(SiteURL.api(.profile(":name")).components, use: ImportAPIController.profile).access(.read)
@@ -133,12 +144,15 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.api(.reach).components, use: ActivityAPIController.reach).access(.read)
     app.get(SiteURL.api(.reachTable).components, use: ActivityAPIController.reachTable).access(.read)
     app.get(SiteURL.api(.organisations).components, use: ActivityAPIController.organisations).access(.read)
-    app.post(SiteURL.api(.organisations).components, use: ActivityAPIController.saveOrganisation).access(.write(.regional))
+    app.post(SiteURL.api(.organisations).components, use: ActivityAPIController.saveOrganisation).access(
+        .write(.regional))
     app.get(SiteURL.api(.contacts).components, use: ActivityAPIController.contacts).access(.read)
     app.post(SiteURL.api(.contacts).components, use: ActivityAPIController.createContact).access(.write(.contacts))
 
     // Deny by default: a route added without a rule is refused to everyone (and fails the matrix test).
     for route in app.routes.all where route.access == nil {
-        app.logger.warning("Route sans règle d'accès, refusée à tous : \(route.method) /\(route.path.map(\.description).joined(separator: "/"))")
+        app.logger.warning(
+            "Route sans règle d'accès, refusée à tous : \(route.method) /\(route.path.map(\.description).joined(separator: "/"))"
+        )
     }
 }

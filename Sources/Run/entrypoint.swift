@@ -1,6 +1,6 @@
 import App
-import Logging
 import Foundation
+import Logging
 import Vapor
 
 @main

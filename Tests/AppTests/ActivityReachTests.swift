@@ -3,18 +3,30 @@ import JalonCore
 import SQLKit
 import Testing
 import Vapor
+
 @testable import App
 
 /// The activity log and the reach it gives, against a hand-counted fixture.
 @Suite(.serialized) struct ActivityReachTests {
     /// A structure outside FINESS for the fixture (only what reach reads matters).
-    static func structure(_ app: Application, _ key: String, couloir: String, commune: String, closed: Bool = false) async throws {
+    static func structure(_ app: Application, _ key: String, couloir: String, commune: String, closed: Bool = false)
+        async throws
+    {
         try await app.sql.insert(into: "structures")
-            .columns("id", "finess_et", "finess_ej", "siret", "source", "name", "long_name", "complement", "address", "postal_code", "city", "commune_code",
-                     "commune_raw", "phone", "category_code", "category_label", "couloir", "closed_on", "is_demo", "content_hash", "created_at", "updated_at")
-            .values(SQLBind(UUID()), SQLBind(key), SQLBind(""), SQLBind(""), SQLBind("test"), SQLBind("Structure \(key)"), SQLBind(""), SQLBind(""), SQLBind(""),
-                    SQLBind(""), SQLBind(""), SQLBind(commune), SQLBind(commune), SQLBind(""), SQLBind("000"), SQLBind(""), SQLBind(couloir),
-                    SQLBind(closed ? "2022-01-31" : String?.none), SQLBind(false), SQLBind(""), SQLBind(Date()), SQLBind(Date()))
+            .columns(
+                "id", "finess_et", "finess_ej", "siret", "source", "name", "long_name", "complement", "address",
+                "postal_code", "city", "commune_code",
+                "commune_raw", "phone", "category_code", "category_label", "couloir", "closed_on", "is_demo",
+                "content_hash", "created_at", "updated_at"
+            )
+            .values(
+                SQLBind(UUID()), SQLBind(key), SQLBind(""), SQLBind(""), SQLBind("test"), SQLBind("Structure \(key)"),
+                SQLBind(""), SQLBind(""), SQLBind(""),
+                SQLBind(""), SQLBind(""), SQLBind(commune), SQLBind(commune), SQLBind(""), SQLBind("000"), SQLBind(""),
+                SQLBind(couloir),
+                SQLBind(closed ? "2022-01-31" : String?.none), SQLBind(false), SQLBind(""), SQLBind(Date()),
+                SQLBind(Date())
+            )
             .run()
     }
 
@@ -37,11 +49,17 @@ import Vapor
     }
 
     static func importJournal(_ app: Application, _ text: String = journal) async throws -> ActivityImport.Summary {
-        try await app.db.sqlTransaction { db in try await ActivityImport.run(Data(text.utf8), fileName: "journal.csv", on: db, actor: .system) }
+        try await app.db.sqlTransaction { db in
+            try await ActivityImport.run(Data(text.utf8), fileName: "journal.csv", on: db, actor: .system)
+        }
     }
 
-    static func reach(_ app: Application, _ couloir: Couloir, _ territory: String, since: String?, at: String) async throws -> ReachQuery.Reach {
-        try await ReachQuery.reach(couloir: couloir, territory: territory, since: since.flatMap(Day.init(iso:)), at: Day(iso: at)!, on: app.sql)
+    static func reach(_ app: Application, _ couloir: Couloir, _ territory: String, since: String?, at: String)
+        async throws -> ReachQuery.Reach
+    {
+        try await ReachQuery.reach(
+            couloir: couloir, territory: territory, since: since.flatMap(Day.init(iso:)), at: Day(iso: at)!, on: app.sql
+        )
     }
 
     @Test(arguments: TestDB.all)
@@ -52,8 +70,12 @@ import Vapor
             let summary = try await Self.importJournal(app)
             #expect(summary.created == 3 && summary.structuresReached == 6)
             // ES1 reached twice counts once; ES3 is closed; ES2 was reached before the window; ES4 is in the Pas-de-Calais.
-            #expect(try await Self.reach(app, .es, "D59", since: "2022-01-01", at: "2022-12-31") == .init(reached: 1, open: base + 2))
-            #expect(try await Self.reach(app, .es, "D59", since: nil, at: "2022-12-31") == .init(reached: 2, open: base + 2))
+            #expect(
+                try await Self.reach(app, .es, "D59", since: "2022-01-01", at: "2022-12-31")
+                    == .init(reached: 1, open: base + 2))
+            #expect(
+                try await Self.reach(app, .es, "D59", since: nil, at: "2022-12-31") == .init(reached: 2, open: base + 2)
+            )
             let region = try await Self.reach(app, .es, "R32", since: "2022-01-01", at: "2022-12-31")
             #expect(region.reached == 2)
             // at a date, later activities do not count yet
@@ -62,10 +84,16 @@ import Vapor
             #expect(try await Self.reach(app, .ms, "D59", since: "2022-01-01", at: "2022-12-31").reached == 1)
             #expect(try await Self.reach(app, .msPH, "D59", since: "2022-01-01", at: "2022-12-31").reached == 0)
             // actions: the regional webinar counts for the Nord too; by type and topic
-            #expect(try await ReachQuery.actions(territory: "D59", since: Day(2022, 1, 1), at: Day(2022, 12, 31), on: app.sql) == 2)
+            #expect(
+                try await ReachQuery.actions(
+                    territory: "D59", since: Day(2022, 1, 1), at: Day(2022, 12, 31), on: app.sql) == 2)
             #expect(try await ReachQuery.actions(territory: "D62", since: nil, at: Day(2022, 12, 31), on: app.sql) == 1)
-            #expect(try await ReachQuery.actions(territory: nil, since: nil, at: Day(2022, 12, 31), type: .visite, on: app.sql) == 1)
-            #expect(try await ReachQuery.actions(territory: "R32", since: nil, at: Day(2022, 12, 31), topic: "MSS", on: app.sql) == 1)
+            #expect(
+                try await ReachQuery.actions(
+                    territory: nil, since: nil, at: Day(2022, 12, 31), type: .visite, on: app.sql) == 1)
+            #expect(
+                try await ReachQuery.actions(
+                    territory: "R32", since: nil, at: Day(2022, 12, 31), topic: "MSS", on: app.sql) == 1)
         }
     }
 
@@ -78,11 +106,14 @@ import Vapor
             #expect(try await app.count("activities") == 3)
             #expect(try await app.count("activity_structures") == 6)
             // a corrected line updates its activity in place
-            let corrected = try await Self.importJournal(app, Self.journal.replacingOccurrences(of: ";4;ARS", with: ";5;ARS"))
+            let corrected = try await Self.importJournal(
+                app, Self.journal.replacingOccurrences(of: ";4;ARS", with: ";5;ARS"))
             #expect(corrected.updated == 1 && corrected.unchanged == 2)
             #expect(try await app.count("activities") == 3)
             // one bad line: nothing is written, every bad line is named
-            let bad = Self.journal + "\n2022-06-01;pique-nique;Fête;;;;;;\n2022-13-01;visite;X;;;;T00000ES1;;\n2022-06-02;visite;Y;;;;INCONNU;;"
+            let bad =
+                Self.journal
+                + "\n2022-06-01;pique-nique;Fête;;;;;;\n2022-13-01;visite;X;;;;T00000ES1;;\n2022-06-02;visite;Y;;;;INCONNU;;"
             await #expect(throws: ServiceError.self) { _ = try await Self.importJournal(app, bad) }
             do { _ = try await Self.importJournal(app, bad) } catch let e as ServiceError {
                 #expect(e.message.contains("ligne 5, champ type : Type d'activité inconnu « pique-nique »"))
@@ -108,13 +139,16 @@ import Vapor
             // the cached series follows a new activity at once
             let more = "date;type;titre;structures\n2022-06-01;visite;Visite de suivi;T00000ES4"
             _ = try await Self.importJournal(app, more)
-            #expect(try await ProgressQueryTests.progress(app, "O2-02", "R32", at: "2022-12-31").series.points.last?.numerator == 3)
+            #expect(
+                try await ProgressQueryTests.progress(app, "O2-02", "R32", at: "2022-12-31").series.points.last?
+                    .numerator == 3)
             // O2-01: actions since June 2021, cumulated (a flow)
             let actions = try await ProgressQueryTests.progress(app, "O2-01", "R32", at: "2022-12-31")
             #expect(actions.progress.value == 4)
             // values of a computed indicator are not typed in
             await #expect(throws: ServiceError.self) {
-                _ = try await ProgressQueryTests.observe(app, [.init(indicator: "O2-02", territory: "D59", period: "2022-06", value: "50 %")])
+                _ = try await ProgressQueryTests.observe(
+                    app, [.init(indicator: "O2-02", territory: "D59", period: "2022-06", value: "50 %")])
             }
         }
     }

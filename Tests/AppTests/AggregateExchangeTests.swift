@@ -2,18 +2,26 @@ import Foundation
 import JalonCore
 import Testing
 import Vapor
+
 @testable import App
 
 /// DHIS2 data value sets and ADX messages, in and out, through the code mapping.
 @Suite(.serialized) struct AggregateExchangeTests {
-    static let codes = "type;code_jalon;code_externe\nindicateur;DMP-ALIM;dmpAlimRate\nterritoire;D59;OuNord0001\nterritoire;D62;OuPdc00002\ncouloir;ES;cocES000001\n"
+    static let codes =
+        "type;code_jalon;code_externe\nindicateur;DMP-ALIM;dmpAlimRate\nterritoire;D59;OuNord0001\nterritoire;D62;OuPdc00002\ncouloir;ES;cocES000001\n"
 
     static func mapped(_ app: Application) async throws {
-        _ = try await app.db.sqlTransaction { db in try await ExchangeCodes.replace(with: Data(Self.codes.utf8), fileName: "codes.csv", on: db, actor: .system) }
+        _ = try await app.db.sqlTransaction { db in
+            try await ExchangeCodes.replace(with: Data(Self.codes.utf8), fileName: "codes.csv", on: db, actor: .system)
+        }
     }
 
-    static func run(_ app: Application, _ kind: ImportKind, _ text: String, file: String, dryRun: Bool = false) async throws -> ObservationImport.Report {
-        try await app.db.sqlTransaction { db in try await kind.run(Data(text.utf8), fileName: file, dryRun: dryRun, on: db, actor: .system) }
+    static func run(_ app: Application, _ kind: ImportKind, _ text: String, file: String, dryRun: Bool = false)
+        async throws -> ObservationImport.Report
+    {
+        try await app.db.sqlTransaction { db in
+            try await kind.run(Data(text.utf8), fileName: file, dryRun: dryRun, on: db, actor: .system)
+        }
     }
 
     @Test(arguments: TestDB.all)
@@ -32,19 +40,32 @@ import Vapor
             #expect(report.rejected.map(\.line) == [4, 5])
             #expect(report.rejected.first?.reason.contains("Période illisible « 2021W52 »") == true)
             #expect(report.rejected.last?.reason == "Territoire inconnu « OuInconnue ».")
-            struct O: Decodable { var value: Double; var source: String; var period: String; var comment: String }
-            let pdc = try #require(try await app.sql.select().columns("value", "source", "period", "comment").from("observations").where("territory_code", .equal, "D62").first(decoding: O.self))
-            #expect(pdc.value == 0.078 && pdc.period == "2022-T1" && pdc.source == "DHIS2 (cnam)" && pdc.comment == "estimation, à confirmer")
+            struct O: Decodable {
+                var value: Double
+                var source: String
+                var period: String
+                var comment: String
+            }
+            let pdc = try #require(
+                try await app.sql.select().columns("value", "source", "period", "comment").from("observations").where(
+                    "territory_code", .equal, "D62"
+                ).first(decoding: O.self))
+            #expect(
+                pdc.value == 0.078 && pdc.period == "2022-T1" && pdc.source == "DHIS2 (cnam)"
+                    && pdc.comment == "estimation, à confirmer")
             #expect(try await ObservationImport.batches(on: app.sql).first?.kind == "dhis2")
             // out again, with the partner's codes, and back in: nothing changes
             let out = try await app.get("/exports/dhis2.csv?indicateur=DMP-ALIM")
             #expect(out.body.contains("dmpAlimRate,202112,OuNord0001,,,0.1283,jalon,"))
             #expect(out.body.contains("dmpAlimRate,2022Q1,OuPdc00002,,,0.078,jalon,"))
-            let back = try await Self.run(app, .dhis2, out.body.replacingOccurrences(of: ",jalon,", with: ",cnam,"), file: "retour.csv", dryRun: true)
+            let back = try await Self.run(
+                app, .dhis2, out.body.replacingOccurrences(of: ",jalon,", with: ",cnam,"), file: "retour.csv",
+                dryRun: true)
             #expect(back.read == 2 && back.unchanged == 2 && back.changes == 0, "\(back.text)")
             // the batch undoes like any import
             let batch = try #require(try await ObservationImport.batches(on: app.sql).first)
-            _ = try await app.db.sqlTransaction { db in try await ObservationImport.undo(batch, on: db, actor: .system) }
+            _ = try await app.db.sqlTransaction { db in try await ObservationImport.undo(batch, on: db, actor: .system)
+            }
             #expect(try await app.count("observations") == 0)
         }
     }
@@ -67,17 +88,28 @@ import Vapor
                 """
             let report = try await Self.run(app, .adx, message, file: "dmp.adx.xml")
             #expect(report.created == 3 && report.rejected.isEmpty, "\(report.text)")
-            struct O: Decodable { var couloir: String; var comment: String; var period: String }
-            let es = try #require(try await app.sql.select().columns("couloir", "comment", "period").from("observations").where("couloir", .equal, "ES").first(decoding: O.self))
+            struct O: Decodable {
+                var couloir: String
+                var comment: String
+                var period: String
+            }
+            let es = try #require(
+                try await app.sql.select().columns("couloir", "comment", "period").from("observations").where(
+                    "couloir", .equal, "ES"
+                ).first(decoding: O.self))
             #expect(es.comment == "ES seulement & publics" && es.period == "2021-12")
             // exported with the partner's codes, read back unchanged
             let out = try await app.get("/exports/adx.xml?indicateur=DMP-ALIM")
-            #expect(out.body.contains("orgUnit=\"OuNord0001\"") && out.body.contains("period=\"2021-10-01/P3M\"") && out.body.contains("couloir=\"cocES000001\""))
+            #expect(
+                out.body.contains("orgUnit=\"OuNord0001\"") && out.body.contains("period=\"2021-10-01/P3M\"")
+                    && out.body.contains("couloir=\"cocES000001\""))
             let back = try await Self.run(app, .adx, out.body, file: "retour.xml", dryRun: true)
             #expect(back.read == 3 && back.changes == 0 && back.rejected.isEmpty, "\(back.text)")
             // a period that is not a calendar quarter fails the message, naming its line
             await #expect(throws: ServiceError.self) {
-                _ = try await Self.run(app, .adx, message.replacingOccurrences(of: "2021-10-01/P3M", with: "2021-11-01/P3M"), file: "faux.xml", dryRun: true)
+                _ = try await Self.run(
+                    app, .adx, message.replacingOccurrences(of: "2021-10-01/P3M", with: "2021-11-01/P3M"),
+                    file: "faux.xml", dryRun: true)
             }
         }
     }
@@ -88,7 +120,9 @@ import Vapor
             try await Self.mapped(app)
             await #expect(throws: ServiceError.invalid("codes.csv, ligne 3 : code déjà associé ligne 2.")) {
                 _ = try await app.db.sqlTransaction { db in
-                    try await ExchangeCodes.replace(with: Data("type;code_jalon;code_externe\nterritoire;D59;A\nterritoire;D62;A\n".utf8), fileName: "codes.csv", on: db, actor: .system)
+                    try await ExchangeCodes.replace(
+                        with: Data("type;code_jalon;code_externe\nterritoire;D59;A\nterritoire;D62;A\n".utf8),
+                        fileName: "codes.csv", on: db, actor: .system)
                 }
             }
             #expect(try await app.count("exchange_codes") == 4)

@@ -4,6 +4,7 @@ import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import App
 
 /// Sign-in, sessions, CSRF, throttling, tokens and account administration, through HTTP as a
@@ -11,26 +12,34 @@ import VaporTesting
 @Suite struct AuthenticationTests {
     static let password = "cheval agrafe pile correcte"
 
-    static func createUser(_ app: Application, _ email: String, role: Role = .pilote, territories: [String] = []) async throws -> UUID {
+    static func createUser(_ app: Application, _ email: String, role: Role = .pilote, territories: [String] = [])
+        async throws -> UUID
+    {
         try await app.createAccount(email, role: role, territories: territories, password: password)
     }
 
     /// Signs in as a browser does: opens the form (its sign-in token and cookie), then posts it.
-    static func login(_ app: Application, _ email: String, _ password: String = password, suite: String = "/taches", headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+    static func login(
+        _ app: Application, _ email: String, _ password: String = password, suite: String = "/taches",
+        headers extra: HTTPHeaders = [:]
+    ) async throws -> TestingHTTPResponse {
         let form = try await loginForm(app)
         var headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
         for (n, v) in extra { headers.add(name: n, value: v) }
         let cookie = [form.cookie, headers.first(name: .cookie)].compactMap { $0 }.joined(separator: "; ")
         headers.replaceOrAdd(name: .cookie, value: cookie)
         func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }
-        let body = "email=\(encoded(email))&password=\(encoded(password))&suite=\(encoded(suite))&_connexion=\(encoded(form.token))"
-        return try await app.testing().sendRequest(.POST, "/connexion", headers: headers, body: ByteBuffer(string: body))
+        let body =
+            "email=\(encoded(email))&password=\(encoded(password))&suite=\(encoded(suite))&_connexion=\(encoded(form.token))"
+        return try await app.testing().sendRequest(
+            .POST, "/connexion", headers: headers, body: ByteBuffer(string: body))
     }
 
     /// The sign-in form's token and the cookie that goes with it.
     static func loginForm(_ app: Application) async throws -> (token: String, cookie: String) {
         let page = try await app.testing().sendRequest(.GET, "/connexion")
-        let cookie = try #require(page.headers[.setCookie].first { $0.hasPrefix(SessionController.loginTokenCookie + "=") })
+        let cookie = try #require(
+            page.headers[.setCookie].first { $0.hasPrefix(SessionController.loginTokenCookie + "=") })
         let html = page.body.string
         let marker = "name=\"_connexion\" value=\""
         let start = try #require(html.range(of: marker)).upperBound
@@ -39,7 +48,8 @@ import VaporTesting
     }
 
     static func cookie(_ r: TestingHTTPResponse) -> String? {
-        r.headers[.setCookie].first { $0.hasPrefix(AuthMiddleware.cookieName + "=") }?.split(separator: ";").first.map(String.init)
+        r.headers[.setCookie].first { $0.hasPrefix(AuthMiddleware.cookieName + "=") }?.split(separator: ";").first.map(
+            String.init)
     }
 
     static func csrf(_ app: Application, cookie: String) async throws -> String {
@@ -53,24 +63,39 @@ import VaporTesting
         try await HTTPTests.seeded(db) { app in
             _ = try await Self.createUser(app, "pilote@exemple.invalid")
             // A form posted by a browser whose session expired leads to the sign-in page, then back.
-            let expired = try await app.testing().sendRequest(.POST, "/taches", headers: ["Accept": "text/html,application/xhtml+xml", "Referer": "http://127.0.0.1:8080/taches?responsable=x",
-                                                                                       "Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "title=x"))
-            #expect(expired.status == .seeOther && expired.headers.first(name: .location) == "/connexion?suite=%2Ftaches%3Fresponsable%3Dx")
+            let expired = try await app.testing().sendRequest(
+                .POST, "/taches",
+                headers: [
+                    "Accept": "text/html,application/xhtml+xml",
+                    "Referer": "http://127.0.0.1:8080/taches?responsable=x",
+                    "Content-Type": "application/x-www-form-urlencoded"
+                ], body: ByteBuffer(string: "title=x"))
+            #expect(
+                expired.status == .seeOther
+                    && expired.headers.first(name: .location) == "/connexion?suite=%2Ftaches%3Fresponsable%3Dx")
             let anonymous = try await app.testing().sendRequest(.GET, "/taches")
-            #expect(anonymous.status == .seeOther && anonymous.headers.first(name: .location) == "/connexion?suite=%2Ftaches")
+            #expect(
+                anonymous.status == .seeOther
+                    && anonymous.headers.first(name: .location) == "/connexion?suite=%2Ftaches")
             #expect(try await app.testing().sendRequest(.GET, "/connexion").body.string.contains("Connexion à Jalon"))
 
             let wrong = try await Self.login(app, "pilote@exemple.invalid", "mauvais mot de passe")
-            #expect(wrong.status == .unauthorized && wrong.body.string.contains("Adresse électronique ou mot de passe incorrect."))
+            #expect(
+                wrong.status == .unauthorized
+                    && wrong.body.string.contains("Adresse électronique ou mot de passe incorrect."))
             // Signing someone in from another site (login CSRF) is refused before the password is even checked.
-            let crossSite = try await Self.login(app, "pilote@exemple.invalid", headers: ["Origin": "https://ailleurs.example", "Host": "127.0.0.1:8080"])
+            let crossSite = try await Self.login(
+                app, "pilote@exemple.invalid", headers: ["Origin": "https://ailleurs.example", "Host": "127.0.0.1:8080"]
+            )
             #expect(crossSite.status == .forbidden && Self.cookie(crossSite) == nil)
             #expect(Self.cookie(wrong) == nil)
 
             let first = try await Self.login(app, "PILOTE@exemple.invalid ")
             #expect(first.status == .seeOther && first.headers.first(name: .location) == "/taches")
             let setCookie = try #require(first.headers[.setCookie].first)
-            for flag in ["HttpOnly", "Secure", "SameSite=Lax", "Path=/"] { #expect(setCookie.contains(flag), "cookie \(flag)") }
+            for flag in ["HttpOnly", "Secure", "SameSite=Lax", "Path=/"] {
+                #expect(setCookie.contains(flag), "cookie \(flag)")
+            }
             let cookie = try #require(Self.cookie(first))
             let board = try await app.testing().sendRequest(.GET, "/taches", headers: ["Cookie": cookie])
             #expect(board.status == .ok && board.body.string.contains("Personne fictive — Pilote régional"))
@@ -86,19 +111,27 @@ import VaporTesting
 
             // Only local paths are followed after sign-in.
             for hostile in ["//ailleurs.example/", "https://ailleurs.example/", "/\\ailleurs.example"] {
-                #expect(try await Self.login(app, "pilote@exemple.invalid", suite: hostile).headers.first(name: .location) == "/")
+                #expect(
+                    try await Self.login(app, "pilote@exemple.invalid", suite: hostile).headers.first(name: .location)
+                        == "/")
             }
             // Sign-out closes the session server-side.
             let csrf = try await Self.csrf(app, cookie: cookie)
-            let out = try await app.testing().sendRequest(.POST, "/deconnexion", headers: ["Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=\(csrf)"))
+            let out = try await app.testing().sendRequest(
+                .POST, "/deconnexion", headers: ["Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(csrf)"))
             #expect(out.status == .seeOther && out.headers[.setCookie].first?.contains("Max-Age=0") == true)
-            #expect(try await app.testing().sendRequest(.GET, "/taches", headers: ["Cookie": cookie]).status == .seeOther)
+            #expect(
+                try await app.testing().sendRequest(.GET, "/taches", headers: ["Cookie": cookie]).status == .seeOther)
 
             // The trail has the sign-ins, the failure and the sign-out, with the address; never the password.
             #expect(try await app.count("audit_events", where: "action = 'login' AND address IS NOT NULL") >= 2)
             #expect(try await app.count("audit_events", where: "action = 'login_failed'") == 1)
             #expect(try await app.count("audit_events", where: "action = 'logout'") == 1)
-            #expect(try await app.count("audit_events", where: "details LIKE \(bind: "%" + Self.password + "%") OR summary LIKE \(bind: "%mauvais%")") == 0)
+            #expect(
+                try await app.count(
+                    "audit_events",
+                    where: "details LIKE \(bind: "%" + Self.password + "%") OR summary LIKE \(bind: "%mauvais%")") == 0)
         }
     }
 
@@ -110,25 +143,35 @@ import VaporTesting
             let csrf = try await Self.csrf(app, cookie: cookie)
             let form: HTTPHeaders = ["Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"]
             let body = "name=GHT&description=x"
-            let none = try await app.testing().sendRequest(.POST, "/decoupages", headers: form, body: ByteBuffer(string: body))
-            #expect(none.status == .forbidden && none.body.string.contains("Jeton de sécurité du formulaire absent ou périmé"))
-            let wrong = try await app.testing().sendRequest(.POST, "/decoupages", headers: form, body: ByteBuffer(string: body + "&_csrf=" + String(csrf.reversed())))
+            let none = try await app.testing().sendRequest(
+                .POST, "/decoupages", headers: form, body: ByteBuffer(string: body))
+            #expect(
+                none.status == .forbidden
+                    && none.body.string.contains("Jeton de sécurité du formulaire absent ou périmé"))
+            let wrong = try await app.testing().sendRequest(
+                .POST, "/decoupages", headers: form,
+                body: ByteBuffer(string: body + "&_csrf=" + String(csrf.reversed())))
             #expect(wrong.status == .forbidden)
             var foreign = form
             foreign.add(name: .origin, value: "https://ailleurs.example")
-            let crossSite = try await app.testing().sendRequest(.POST, "/decoupages", headers: foreign, body: ByteBuffer(string: body + "&_csrf=" + csrf))
+            let crossSite = try await app.testing().sendRequest(
+                .POST, "/decoupages", headers: foreign, body: ByteBuffer(string: body + "&_csrf=" + csrf))
             #expect(crossSite.status == .forbidden && crossSite.body.string.contains("vient d&#39;un autre site"))
             #expect(try await app.count("decoupages", where: "name = 'GHT'") == 0)
-            let good = try await app.testing().sendRequest(.POST, "/decoupages", headers: form, body: ByteBuffer(string: body + "&_csrf=" + csrf))
+            let good = try await app.testing().sendRequest(
+                .POST, "/decoupages", headers: form, body: ByteBuffer(string: body + "&_csrf=" + csrf))
             #expect(good.status == .seeOther)
             #expect(try await app.count("decoupages", where: "name = 'GHT'") == 1)
 
             // A multipart upload carries it as a form field too, read before the route's own limit applies.
             let upload = Multipart.body(fields: [("_csrf", csrf)], file: "c.csv", content: "code;nom;type")
             let multipart: HTTPHeaders = ["Cookie": cookie, "Content-Type": Multipart.contentType]
-            let posted = try await app.testing().sendRequest(.POST, "/annuaire/import?type=organisations", headers: multipart, body: ByteBuffer(string: upload))
+            let posted = try await app.testing().sendRequest(
+                .POST, "/annuaire/import?type=organisations", headers: multipart, body: ByteBuffer(string: upload))
             #expect(posted.status != .forbidden)
-            let missing = try await app.testing().sendRequest(.POST, "/annuaire/import", headers: multipart, body: ByteBuffer(string: upload.replacingOccurrences(of: csrf, with: "x")))
+            let missing = try await app.testing().sendRequest(
+                .POST, "/annuaire/import", headers: multipart,
+                body: ByteBuffer(string: upload.replacingOccurrences(of: csrf, with: "x")))
             #expect(missing.status == .forbidden)
         }
     }
@@ -137,7 +180,9 @@ import VaporTesting
     func repeatedFailuresAreThrottledPerAccountAndPerAddress(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
             _ = try await Self.createUser(app, "cible@exemple.invalid")
-            for _ in 0..<5 { #expect(try await Self.login(app, "cible@exemple.invalid", "essai au hasard").status == .unauthorized) }
+            for _ in 0..<5 {
+                #expect(try await Self.login(app, "cible@exemple.invalid", "essai au hasard").status == .unauthorized)
+            }
             // The right password no longer helps: the account waits, and the answer says how long.
             let blocked = try await Self.login(app, "cible@exemple.invalid")
             #expect(blocked.status == .tooManyRequests && blocked.body.string.contains("réessayez dans 1 minute"))
@@ -157,8 +202,12 @@ import VaporTesting
     func sessionsExpireWhenIdleOrTooOldAndWithTheAccount(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
             let id = try await Self.createUser(app, "pilote@exemple.invalid")
-            func signedIn() async throws -> String { try #require(Self.cookie(try await Self.login(app, "pilote@exemple.invalid"))) }
-            func works(_ cookie: String) async throws -> Bool { try await app.testing().sendRequest(.GET, "/taches", headers: ["Cookie": cookie]).status == .ok }
+            func signedIn() async throws -> String {
+                try #require(Self.cookie(try await Self.login(app, "pilote@exemple.invalid")))
+            }
+            func works(_ cookie: String) async throws -> Bool {
+                try await app.testing().sendRequest(.GET, "/taches", headers: ["Cookie": cookie]).status == .ok
+            }
 
             let idle = try await signedIn()
             try await app.sql.update("sessions").set("last_seen_at", to: Date().addingTimeInterval(-61 * 60)).run()
@@ -171,7 +220,9 @@ import VaporTesting
 
             let live = try await signedIn()
             #expect(try await works(live))
-            try await app.db.sqlTransaction { db in try await AccountService.setActive(id, false, on: db, actor: .system) }
+            try await app.db.sqlTransaction { db in
+                try await AccountService.setActive(id, false, on: db, actor: .system)
+            }
             #expect(try await works(live) == false)
             #expect(try await Self.login(app, "pilote@exemple.invalid").status == .unauthorized)
         }
@@ -183,40 +234,66 @@ import VaporTesting
             let id = try await Self.createUser(app, "anim@exemple.invalid", role: .animateur, territories: ["D59"])
             let user = try #require(try await AccountService.find(id: id, on: app.sql))
             let created = try await app.db.sqlTransaction { db in
-                try await TokenService.create(user: user, name: "import mensuel", role: nil, territories: [], keys: .init(), on: db, actor: .system)
+                try await TokenService.create(
+                    user: user, name: "import mensuel", role: nil, territories: [], keys: .init(), on: db,
+                    actor: .system)
             }
             #expect(created.token.hasPrefix("jalon_"))
             #expect(try await app.count("api_tokens", where: "token_hash = \(bind: created.token)") == 0)
             await #expect(throws: ServiceError.self) {
-                try await app.db.sqlTransaction { db in try await TokenService.create(user: user, name: "trop", role: .pilote, territories: [], keys: .init(), on: db, actor: .system) }
+                try await app.db.sqlTransaction { db in
+                    try await TokenService.create(
+                        user: user, name: "trop", role: .pilote, territories: [], keys: .init(), on: db, actor: .system)
+                }
             }
             await #expect(throws: ServiceError.self) {
-                try await app.db.sqlTransaction { db in try await TokenService.create(user: user, name: "ailleurs", role: nil, territories: ["D62"], keys: .init(), on: db, actor: .system) }
+                try await app.db.sqlTransaction { db in
+                    try await TokenService.create(
+                        user: user, name: "ailleurs", role: nil, territories: ["D62"], keys: .init(), on: db,
+                        actor: .system)
+                }
             }
             let bearer: HTTPHeaders = ["Authorization": "Bearer \(created.token)", "Content-Type": "application/json"]
             let inside = #"{"date":"2022-05-03","type":"Visite sur site","title":"Par jeton","territories":["D59"]}"#
-            let r = try await app.testing().sendRequest(.POST, "/api/activities", headers: bearer, body: ByteBuffer(string: inside))
+            let r = try await app.testing().sendRequest(
+                .POST, "/api/activities", headers: bearer, body: ByteBuffer(string: inside))
             #expect(r.status == .created, "\(r.body.string)")
-            #expect(try await app.count("audit_events", where: "actor = 'anim@exemple.invalid (jeton « import mensuel »)' AND object_type = 'activity'") == 1)
-            let outside = try await app.testing().sendRequest(.POST, "/api/activities", headers: bearer, body: ByteBuffer(string: inside.replacingOccurrences(of: "D59", with: "D62")))
+            #expect(
+                try await app.count(
+                    "audit_events",
+                    where: "actor = 'anim@exemple.invalid (jeton « import mensuel »)' AND object_type = 'activity'")
+                    == 1)
+            let outside = try await app.testing().sendRequest(
+                .POST, "/api/activities", headers: bearer,
+                body: ByteBuffer(string: inside.replacingOccurrences(of: "D59", with: "D62")))
             #expect(outside.status == .forbidden && outside.body.string.contains("Hors de vos territoires (D59)"))
-            let regional = try await app.testing().sendRequest(.POST, "/api/indicators", headers: bearer, body: ByteBuffer(string: "{}"))
+            let regional = try await app.testing().sendRequest(
+                .POST, "/api/indicators", headers: bearer, body: ByteBuffer(string: "{}"))
             #expect(regional.status == .forbidden && regional.body.string.contains("Animateur territorial"))
 
             try await app.db.sqlTransaction { db in try await TokenService.revoke(created.id, on: db, actor: .system) }
             let revoked = try await app.testing().sendRequest(.GET, "/api/indicators", headers: bearer)
             #expect(revoked.status == .unauthorized && revoked.body.string.contains("Jeton d'API inconnu, révoqué"))
-            #expect(try await app.testing().sendRequest(.GET, "/api/indicators", headers: ["Authorization": "Bearer jalon_faux"]).status == .unauthorized)
+            #expect(
+                try await app.testing().sendRequest(
+                    .GET, "/api/indicators", headers: ["Authorization": "Bearer jalon_faux"]
+                ).status == .unauthorized)
         }
     }
 
     @Test(arguments: TestDB.all)
     func administratorsManageAccountsAndEveryChangeIsAudited(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
-            let created = try await app.post("/administration/comptes", form: [("email", "nouveau@exemple.invalid"), ("name", "Nouvelle personne"), ("role", "animateur"),
-                                                                              ("territories", "D59"), ("password", "une phrase assez longue")])
+            let created = try await app.post(
+                "/administration/comptes",
+                form: [
+                    ("email", "nouveau@exemple.invalid"), ("name", "Nouvelle personne"), ("role", "animateur"),
+                    ("territories", "D59"), ("password", "une phrase assez longue")
+                ])
             #expect(created.status == .seeOther)
-            let short = try await app.post("/administration/comptes", form: [("email", "b@exemple.invalid"), ("role", "lecteur"), ("password", "court")])
+            let short = try await app.post(
+                "/administration/comptes",
+                form: [("email", "b@exemple.invalid"), ("role", "lecteur"), ("password", "court")])
             #expect(short.status == .unprocessableEntity && short.body.contains("au moins 12 caractères"))
             #expect(try await app.count("users", where: "email = 'b@exemple.invalid'") == 0)
             let user = try #require(try await AccountService.find(email: "nouveau@exemple.invalid", on: app.sql))
@@ -226,49 +303,73 @@ import VaporTesting
             #expect(page.body.contains("name=\"version\" value=\"1\""))
 
             // Two administrators edit the same account: the second, on a stale form, is told so.
-            let first = try await app.post(path, form: [("version", "1"), ("role", "pilote"), ("name", "Nouvelle personne"), ("active", "1")])
+            let first = try await app.post(
+                path, form: [("version", "1"), ("role", "pilote"), ("name", "Nouvelle personne"), ("active", "1")])
             #expect(first.status == .seeOther)
-            let stale = try await app.post(path, form: [("version", "1"), ("role", "lecteur"), ("name", "Nouvelle personne"), ("active", "1")])
-            #expect(stale.status == .conflict && stale.body.contains("Le compte nouveau@exemple.invalid a été modifié(e) par quelqu&#39;un d&#39;autre pendant que vous l&#39;éditiez"))
+            let stale = try await app.post(
+                path, form: [("version", "1"), ("role", "lecteur"), ("name", "Nouvelle personne"), ("active", "1")])
+            #expect(
+                stale.status == .conflict
+                    && stale.body.contains(
+                        "Le compte nouveau@exemple.invalid a été modifié(e) par quelqu&#39;un d&#39;autre pendant que vous l&#39;éditiez"
+                    ))
             #expect(try await AccountService.find(id: user.id, on: app.sql)?.role == "pilote")
             #expect(try await app.get(path).body.contains("Animateur territorial → Pilote régional"))
 
             // A reset shows a new password once and closes the account's sessions.
-            let person = try #require(Self.cookie(try await Self.login(app, "nouveau@exemple.invalid", "une phrase assez longue")))
+            let person = try #require(
+                Self.cookie(try await Self.login(app, "nouveau@exemple.invalid", "une phrase assez longue")))
             #expect(try await app.testing().sendRequest(.GET, "/taches", headers: ["Cookie": person]).status == .ok)
             let reset = try await app.post(path + "/mot-de-passe", form: [])
             let m = try #require(reset.body.firstMatch(of: /id="nouveau-mot-de-passe">([A-Za-z0-9]{20})</))
-            #expect(try await app.testing().sendRequest(.GET, "/taches", headers: ["Cookie": person]).status == .seeOther)
+            #expect(
+                try await app.testing().sendRequest(.GET, "/taches", headers: ["Cookie": person]).status == .seeOther)
             #expect(try await Self.login(app, "nouveau@exemple.invalid", String(m.1)).status == .seeOther)
 
             // Nobody but an administrator reaches these pages.
             let pilote = try await app.signIn(.pilote)
             #expect(try await app.get("/administration/comptes", as: pilote).status == .forbidden)
             #expect(try await app.get("/audit", as: pilote).status == .forbidden)
-            #expect(try await app.count("audit_events", where: "action IN ('create', 'permission', 'password') AND object_type = 'user'") >= 4)
+            #expect(
+                try await app.count(
+                    "audit_events", where: "action IN ('create', 'permission', 'password') AND object_type = 'user'")
+                    >= 4)
         }
     }
 
     @Test(arguments: TestDB.all)
     func rotatingTheSecretKeepsSessionsAndTokensThenRekeysThem(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
-            let old = String(repeating: "a", count: 32), new = String(repeating: "b", count: 32)
+            let old = String(repeating: "a", count: 32)
+            let new = String(repeating: "b", count: 32)
             app.config.auth.keys = TokenKeys(current: old)
             let id = try await Self.createUser(app, "pilote@exemple.invalid")
             let user = try #require(try await AccountService.find(id: id, on: app.sql))
             let cookie = try #require(Self.cookie(try await Self.login(app, "pilote@exemple.invalid")))
             let token = try await app.db.sqlTransaction { db in
-                try await TokenService.create(user: user, name: "script", role: nil, territories: [], keys: app.config.auth.keys, on: db, actor: .system)
+                try await TokenService.create(
+                    user: user, name: "script", role: nil, territories: [], keys: app.config.auth.keys, on: db,
+                    actor: .system)
             }.token
-            func sessionWorks() async throws -> Bool { try await app.testing().sendRequest(.GET, "/taches", headers: ["Cookie": cookie]).status == .ok }
-            func tokenWorks() async throws -> Bool { try await app.testing().sendRequest(.GET, "/api/indicators", headers: ["Authorization": "Bearer \(token)"]).status == .ok }
-            #expect(try await app.count("api_tokens", where: "token_hash = \(bind: TokenKeys.digest(token, key: old))") == 1)
+            func sessionWorks() async throws -> Bool {
+                try await app.testing().sendRequest(.GET, "/taches", headers: ["Cookie": cookie]).status == .ok
+            }
+            func tokenWorks() async throws -> Bool {
+                try await app.testing().sendRequest(
+                    .GET, "/api/indicators", headers: ["Authorization": "Bearer \(token)"]
+                ).status == .ok
+            }
+            #expect(
+                try await app.count("api_tokens", where: "token_hash = \(bind: TokenKeys.digest(token, key: old))") == 1
+            )
 
             // During the rotation both still work, and are stored under the new key once used.
             app.config.auth.keys = TokenKeys(current: new, previous: old)
             #expect(try await sessionWorks())
             #expect(try await tokenWorks())
-            #expect(try await app.count("api_tokens", where: "token_hash = \(bind: TokenKeys.digest(token, key: new))") == 1)
+            #expect(
+                try await app.count("api_tokens", where: "token_hash = \(bind: TokenKeys.digest(token, key: new))") == 1
+            )
             app.config.auth.keys = TokenKeys(current: new)
             #expect(try await sessionWorks())
             #expect(try await tokenWorks())
@@ -286,7 +387,9 @@ import VaporTesting
             _ = try await Self.createUser(app, "pilote@exemple.invalid")
             let n = try await app.count("audit_events")
             #expect(n > 0)
-            await #expect(throws: (any Error).self) { try await app.sql.raw("UPDATE audit_events SET actor = 'quelqu''un d''autre'").run() }
+            await #expect(throws: (any Error).self) {
+                try await app.sql.raw("UPDATE audit_events SET actor = 'quelqu''un d''autre'").run()
+            }
             await #expect(throws: (any Error).self) { try await app.sql.raw("DELETE FROM audit_events").run() }
             #expect(try await app.count("audit_events") == n)
             #expect(try await app.count("audit_events", where: "actor = 'quelqu''un d''autre'") == 0)
@@ -300,7 +403,9 @@ import VaporTesting
     func formsAreOnlyDrawnForTheRolesThatMayUseThem(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
             try await app.createRoadmap()
-            let lecteur = try await app.signIn(.lecteur), animateur = try await app.signIn(.animateur, territories: ["D59"]), pilote = try await app.signIn(.pilote)
+            let lecteur = try await app.signIn(.lecteur)
+            let animateur = try await app.signIn(.animateur, territories: ["D59"])
+            let pilote = try await app.signIn(.pilote)
             let board = { (who: Credentials) in try await app.get("/taches", as: who).body }
             #expect(try await board(lecteur).contains("Créer la tâche") == false)
             #expect(try await board(animateur).contains("Créer la tâche"))

@@ -3,6 +3,7 @@ import JalonCore
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import App
 
 /// Every route of the route table × every role (and nobody), then every territorial write × in
@@ -26,50 +27,69 @@ import VaporTesting
     }
 
     static func form(_ path: String, _ fields: [(String, String)]) -> Request {
-        .init(method: .POST, path: path, contentType: "application/x-www-form-urlencoded",
-              body: fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }.joined(separator: "&"))
+        .init(
+            method: .POST, path: path, contentType: "application/x-www-form-urlencoded",
+            body: fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }.joined(
+                separator: "&"))
     }
 
-    static func json(_ path: String, _ body: String) -> Request { .init(method: .POST, path: path, contentType: "application/json", body: body) }
+    static func json(_ path: String, _ body: String) -> Request {
+        .init(method: .POST, path: path, contentType: "application/json", body: body)
+    }
 
     static func multipart(_ path: String, file: String, content: String, fields: [(String, String)] = []) -> Request {
-        .init(method: .POST, path: path, contentType: Multipart.contentType, body: Multipart.body(fields: fields, file: file, content: content))
+        .init(
+            method: .POST, path: path, contentType: Multipart.contentType,
+            body: Multipart.body(fields: fields, file: file, content: content))
     }
 
     /// Routes that write in a territorial area but whose in/out rule is exercised elsewhere, with why.
     static let coveredElsewhere: [String: String] = [
-        "POST /imports/apercus/:id": "la validation relit le fichier avec les mêmes droits que l'aperçu (cas /imports ci-dessous)",
-        "POST /imports/profils/:name": "tester un profil n'écrit rien ; les lignes sont vérifiées à l'import",
+        "POST /imports/apercus/:id":
+            "la validation relit le fichier avec les mêmes droits que l'aperçu (cas /imports ci-dessous)",
+        "POST /imports/profils/:name": "tester un profil n'écrit rien ; les lignes sont vérifiées à l'import"
     ]
 
-    static func key(_ route: Route) -> String { "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/") }
-
-    static func concrete(_ route: Route) -> String {
-        "/" + route.path.map { c -> String in
-            if case let .parameter(name) = c {
-                switch name {
-                case "slug": return "comites"
-                case "name": return "insi-secteurs"
-                default: return "ZZZ-\(name)"
-                }
-            }
-            return c.description
-        }.joined(separator: "/")
+    static func key(_ route: Route) -> String {
+        "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
     }
 
-    static func seeded<T>(_ db: TestDB, _ body: (Application, [String: Credentials], [String: String]) async throws -> T) async throws -> T {
+    static func concrete(_ route: Route) -> String {
+        "/"
+            + route.path.map { c -> String in
+                if case .parameter(let name) = c {
+                    switch name {
+                    case "slug": return "comites"
+                    case "name": return "insi-secteurs"
+                    default: return "ZZZ-\(name)"
+                    }
+                }
+                return c.description
+            }.joined(separator: "/")
+    }
+
+    static func seeded<T>(
+        _ db: TestDB, _ body: (Application, [String: Credentials], [String: String]) async throws -> T
+    ) async throws -> T {
         try await ActivityReachTests.seeded(db) { app in
             try await app.createRoadmap()
-            _ = try await ActivityReachTests.importJournal(app, """
+            _ = try await ActivityReachTests.importJournal(
+                app,
+                """
                 date;type;titre;themes;couloirs;territoires;structures;participants;organisateurs
                 2022-03-01;Visite sur site;Visite Nord;MSS;ES;D59;T00000ES1;3;ARS
                 2022-03-02;Visite sur site;Visite Pas-de-Calais;MSS;ES;D62;T00000ES4;3;ARS
                 """)
             var ids: [String: String] = [:]
-            for a in try await ActivityQuery.page(.init(), on: app.sql).rows { ids[a.title] = a.id.uuidString.lowercased() }
+            for a in try await ActivityQuery.page(.init(), on: app.sql).rows {
+                ids[a.title] = a.id.uuidString.lowercased()
+            }
             for code in ["D59", "D62"] {
                 ids["tache-" + code] = try await app.db.sqlTransaction { db in
-                    try await TaskService.create(.init(title: "Relancer", assignee: "", due: "", action: "", territory: code), on: db, actor: .system).uuidString.lowercased()
+                    try await TaskService.create(
+                        .init(title: "Relancer", assignee: "", due: "", action: "", territory: code), on: db,
+                        actor: .system
+                    ).uuidString.lowercased()
                 }
             }
             var who: [String: Credentials] = [:]
@@ -89,7 +109,9 @@ import VaporTesting
         // The sign-in form is posted as a browser posts it: with the token of the form it was opened from.
         if r.method == .POST && r.path == SiteURL.login.path {
             let form = try await AuthenticationTests.loginForm(app)
-            headers.replaceOrAdd(name: .cookie, value: [headers.first(name: .cookie), form.cookie].compactMap { $0 }.joined(separator: "; "))
+            headers.replaceOrAdd(
+                name: .cookie,
+                value: [headers.first(name: .cookie), form.cookie].compactMap { $0 }.joined(separator: "; "))
             body += "&\(SessionController.loginTokenField)=\(form.token)"
         }
         return try await app.testing().sendRequest(r.method, r.path, headers: headers, body: ByteBuffer(string: body))
@@ -99,7 +121,11 @@ import VaporTesting
     func everyRouteAnswersEveryRoleAsItsRuleSays(db: TestDB) async throws {
         try await Self.seeded(db) { app, who, _ in
             // Signing out last: it closes the session the other requests use.
-            let routes = app.routes.all.sorted { (Self.key($0) == "POST /deconnexion" ? 1 : 0, Self.key($0)) < (Self.key($1) == "POST /deconnexion" ? 1 : 0, Self.key($1)) }
+            let routes = app.routes.all.sorted {
+                (Self.key($0) == "POST /deconnexion" ? 1 : 0, Self.key($0)) < (
+                    Self.key($1) == "POST /deconnexion" ? 1 : 0, Self.key($1)
+                )
+            }
             #expect(routes.count > 100)
             for route in routes {
                 let key = Self.key(route)
@@ -108,13 +134,18 @@ import VaporTesting
                     continue
                 }
                 let isAPI = key.contains(" /api/")
-                let request = Request(method: route.method, path: Self.concrete(route), contentType: isAPI ? "application/json" : "application/x-www-form-urlencoded",
-                                      body: route.method == .GET ? "" : (isAPI ? "{}" : "x=1"))
+                let request = Request(
+                    method: route.method, path: Self.concrete(route),
+                    contentType: isAPI ? "application/json" : "application/x-www-form-urlencoded",
+                    body: route.method == .GET ? "" : (isAPI ? "{}" : "x=1"))
                 let anonymous = try await Self.send(app, request, as: nil)
                 if access == .anonymous {
                     #expect(anonymous.status != .forbidden, "\(key) sans compte")
                 } else if route.method == .GET && !isAPI {
-                    #expect(anonymous.status == .seeOther && anonymous.headers.first(name: .location)?.hasPrefix("/connexion?suite=") == true, "\(key) sans compte → \(anonymous.status)")
+                    #expect(
+                        anonymous.status == .seeOther
+                            && anonymous.headers.first(name: .location)?.hasPrefix("/connexion?suite=") == true,
+                        "\(key) sans compte → \(anonymous.status)")
                 } else {
                     #expect(anonymous.status == .unauthorized, "\(key) sans compte → \(anonymous.status)")
                 }
@@ -124,7 +155,9 @@ import VaporTesting
                         // The sign-in form answers 401 to wrong credentials, whoever asks.
                         #expect(r.status != .forbidden, "\(key) en \(role.rawValue) → \(r.status)")
                     } else if access.allows(role) {
-                        #expect(r.status != .forbidden && r.status != .unauthorized, "\(key) en \(role.rawValue) → \(r.status) \(r.body.string.prefix(300))")
+                        #expect(
+                            r.status != .forbidden && r.status != .unauthorized,
+                            "\(key) en \(role.rawValue) → \(r.status) \(r.body.string.prefix(300))")
                     } else {
                         #expect(r.status == .forbidden, "\(key) en \(role.rawValue) → \(r.status)")
                         #expect(r.body.string.contains("Accès refusé"), "\(key) en \(role.rawValue) : message")
@@ -137,70 +170,176 @@ import VaporTesting
     @Test(arguments: TestDB.all)
     func territorialWritesStayInsideTheAccountsTerritories(db: TestDB) async throws {
         try await Self.seeded(db) { app, who, ids in
-            let nord = ids["Visite Nord"]!, pdc = ids["Visite Pas-de-Calais"]!
+            let nord = ids["Visite Nord"]!
+            let pdc = ids["Visite Pas-de-Calais"]!
             func activity(_ territory: String, _ structure: String) -> [(String, String)] {
-                [("date", "2022-05-02"), ("type", "Visite sur site"), ("title", "Visite \(territory)"), ("territories", territory), ("structures", structure)]
+                [
+                    ("date", "2022-05-02"), ("type", "Visite sur site"), ("title", "Visite \(territory)"),
+                    ("territories", territory), ("structures", structure)
+                ]
             }
-            func observationCSV(_ indicator: String, _ structure: String) -> String { "indicateur;structure;periode;valeur\n\(indicator);\(structure);2022-05;1\n" }
+            func observationCSV(_ indicator: String, _ structure: String) -> String {
+                "indicateur;structure;periode;valeur\n\(indicator);\(structure);2022-05;1\n"
+            }
             let cases: [String: [Case]] = [
-                "POST /activites/nouvelle": [.init(role: .animateur, inside: Self.form("/activites/nouvelle", activity("D59", "T00000ES1")),
-                                                   outside: Self.form("/activites/nouvelle", activity("D62", "T00000ES4")))],
-                "POST /activites/:id/pieces": [.init(role: .animateur, inside: Self.multipart("/activites/\(nord)/pieces", file: "cr.txt", content: "compte rendu"),
-                                                     outside: Self.multipart("/activites/\(pdc)/pieces", file: "cr.txt", content: "compte rendu"))],
-                "POST /annuaire/contacts": [.init(role: .animateur, inside: Self.form("/annuaire/contacts", [("last_name", "Exemple"), ("territories", "D59")]),
-                                                  outside: Self.form("/annuaire/contacts", [("last_name", "Exemple"), ("territories", "D62")]))],
-                "POST /taches": [.init(role: .animateur, inside: Self.form("/taches", [("title", "Appeler"), ("territory", "D59")]),
-                                       outside: Self.form("/taches", [("title", "Appeler"), ("territory", "D62")]))],
-                "POST /taches/:id/statut": [.init(role: .animateur, inside: Self.form("/taches/\(ids["tache-D59"]!)/statut", [("status", "fait")]),
-                                                  outside: Self.form("/taches/\(ids["tache-D62"]!)/statut", [("status", "fait")]))],
+                "POST /activites/nouvelle": [
+                    .init(
+                        role: .animateur, inside: Self.form("/activites/nouvelle", activity("D59", "T00000ES1")),
+                        outside: Self.form("/activites/nouvelle", activity("D62", "T00000ES4")))
+                ],
+                "POST /activites/:id/pieces": [
+                    .init(
+                        role: .animateur,
+                        inside: Self.multipart("/activites/\(nord)/pieces", file: "cr.txt", content: "compte rendu"),
+                        outside: Self.multipart("/activites/\(pdc)/pieces", file: "cr.txt", content: "compte rendu"))
+                ],
+                "POST /annuaire/contacts": [
+                    .init(
+                        role: .animateur,
+                        inside: Self.form("/annuaire/contacts", [("last_name", "Exemple"), ("territories", "D59")]),
+                        outside: Self.form("/annuaire/contacts", [("last_name", "Exemple"), ("territories", "D62")]))
+                ],
+                "POST /taches": [
+                    .init(
+                        role: .animateur, inside: Self.form("/taches", [("title", "Appeler"), ("territory", "D59")]),
+                        outside: Self.form("/taches", [("title", "Appeler"), ("territory", "D62")]))
+                ],
+                "POST /taches/:id/statut": [
+                    .init(
+                        role: .animateur,
+                        inside: Self.form("/taches/\(ids["tache-D59"]!)/statut", [("status", "fait")]),
+                        outside: Self.form("/taches/\(ids["tache-D62"]!)/statut", [("status", "fait")]))
+                ],
                 "POST /saisie": [
-                    .init(role: .animateur, inside: Self.form("/saisie", [("kind", "observation"), ("indicator", "O3-18"), ("structure", "T00000ES1"), ("period", "2022-05"), ("value", "1")]),
-                          outside: Self.form("/saisie", [("kind", "observation"), ("indicator", "O3-18"), ("structure", "T00000ES4"), ("period", "2022-05"), ("value", "1")])),
-                    .init(role: .contributeur, inside: Self.form("/saisie", [("kind", "observation"), ("indicator", "O3-18"), ("territory", "D62"), ("period", "2022-05"), ("value", "1")]),
-                          outside: Self.form("/saisie", [("kind", "observation"), ("indicator", "O3-20"), ("territory", "D62"), ("period", "2022-05"), ("value", "1")])),
+                    .init(
+                        role: .animateur,
+                        inside: Self.form(
+                            "/saisie",
+                            [
+                                ("kind", "observation"), ("indicator", "O3-18"), ("structure", "T00000ES1"),
+                                ("period", "2022-05"), ("value", "1")
+                            ]),
+                        outside: Self.form(
+                            "/saisie",
+                            [
+                                ("kind", "observation"), ("indicator", "O3-18"), ("structure", "T00000ES4"),
+                                ("period", "2022-05"), ("value", "1")
+                            ])),
+                    .init(
+                        role: .contributeur,
+                        inside: Self.form(
+                            "/saisie",
+                            [
+                                ("kind", "observation"), ("indicator", "O3-18"), ("territory", "D62"),
+                                ("period", "2022-05"), ("value", "1")
+                            ]),
+                        outside: Self.form(
+                            "/saisie",
+                            [
+                                ("kind", "observation"), ("indicator", "O3-20"), ("territory", "D62"),
+                                ("period", "2022-05"), ("value", "1")
+                            ]))
                 ],
                 "POST /imports": [
-                    .init(role: .animateur, inside: Self.multipart("/imports", file: "a.csv", content: observationCSV("O3-18", "T00000ES1"), fields: [("kind", "observations")]),
-                          outside: Self.multipart("/imports", file: "a.csv", content: observationCSV("O3-18", "T00000ES4"), fields: [("kind", "observations")]), refusalIsRejectedLine: true),
-                    .init(role: .contributeur, inside: Self.multipart("/imports", file: "a.csv", content: observationCSV("O3-18", "T00000ES4"), fields: [("kind", "observations")]),
-                          outside: Self.multipart("/imports", file: "a.csv", content: observationCSV("O3-20", "T00000ES4"), fields: [("kind", "observations")]), refusalIsRejectedLine: true),
+                    .init(
+                        role: .animateur,
+                        inside: Self.multipart(
+                            "/imports", file: "a.csv", content: observationCSV("O3-18", "T00000ES1"),
+                            fields: [("kind", "observations")]),
+                        outside: Self.multipart(
+                            "/imports", file: "a.csv", content: observationCSV("O3-18", "T00000ES4"),
+                            fields: [("kind", "observations")]), refusalIsRejectedLine: true),
+                    .init(
+                        role: .contributeur,
+                        inside: Self.multipart(
+                            "/imports", file: "a.csv", content: observationCSV("O3-18", "T00000ES4"),
+                            fields: [("kind", "observations")]),
+                        outside: Self.multipart(
+                            "/imports", file: "a.csv", content: observationCSV("O3-20", "T00000ES4"),
+                            fields: [("kind", "observations")]), refusalIsRejectedLine: true)
                 ],
                 "POST /api/observations": [
-                    .init(role: .animateur, inside: Self.json("/api/observations", #"[{"indicator":"O3-18","structure":"T00000ES1","period":"2022-06","value":"1"}]"#),
-                          outside: Self.json("/api/observations", #"[{"indicator":"O3-18","structure":"T00000ES4","period":"2022-06","value":"1"}]"#)),
-                    .init(role: .contributeur, inside: Self.json("/api/observations", #"[{"indicator":"O3-18","territory":"D62","period":"2022-06","value":"1"}]"#),
-                          outside: Self.json("/api/observations", #"[{"indicator":"O3-20","territory":"D62","period":"2022-06","value":"1"}]"#)),
+                    .init(
+                        role: .animateur,
+                        inside: Self.json(
+                            "/api/observations",
+                            #"[{"indicator":"O3-18","structure":"T00000ES1","period":"2022-06","value":"1"}]"#),
+                        outside: Self.json(
+                            "/api/observations",
+                            #"[{"indicator":"O3-18","structure":"T00000ES4","period":"2022-06","value":"1"}]"#)),
+                    .init(
+                        role: .contributeur,
+                        inside: Self.json(
+                            "/api/observations",
+                            #"[{"indicator":"O3-18","territory":"D62","period":"2022-06","value":"1"}]"#),
+                        outside: Self.json(
+                            "/api/observations",
+                            #"[{"indicator":"O3-20","territory":"D62","period":"2022-06","value":"1"}]"#))
                 ],
-                "POST /api/imports": [.init(role: .animateur,
-                                            inside: .init(method: .POST, path: "/api/imports?dry_run=true&file=a.csv", contentType: "text/csv", body: observationCSV("O3-18", "T00000ES1")),
-                                            outside: .init(method: .POST, path: "/api/imports?dry_run=true&file=a.csv", contentType: "text/csv", body: observationCSV("O3-18", "T00000ES4")),
-                                            refusalIsRejectedLine: true)],
-                "POST /api/activities": [.init(role: .animateur,
-                                               inside: Self.json("/api/activities", #"{"date":"2022-05-03","type":"Visite sur site","title":"API Nord","territories":["D59"]}"#),
-                                               outside: Self.json("/api/activities", #"{"date":"2022-05-03","type":"Visite sur site","title":"API PdC","territories":["D62"]}"#))],
-                "POST /api/contacts": [.init(role: .animateur,
-                                             inside: Self.json("/api/contacts", #"{"first_name":"A","last_name":"Exemple","territories":["D59"]}"#),
-                                             outside: Self.json("/api/contacts", #"{"first_name":"B","last_name":"Exemple","territories":["D62"]}"#))],
+                "POST /api/imports": [
+                    .init(
+                        role: .animateur,
+                        inside: .init(
+                            method: .POST, path: "/api/imports?dry_run=true&file=a.csv", contentType: "text/csv",
+                            body: observationCSV("O3-18", "T00000ES1")),
+                        outside: .init(
+                            method: .POST, path: "/api/imports?dry_run=true&file=a.csv", contentType: "text/csv",
+                            body: observationCSV("O3-18", "T00000ES4")),
+                        refusalIsRejectedLine: true)
+                ],
+                "POST /api/activities": [
+                    .init(
+                        role: .animateur,
+                        inside: Self.json(
+                            "/api/activities",
+                            #"{"date":"2022-05-03","type":"Visite sur site","title":"API Nord","territories":["D59"]}"#),
+                        outside: Self.json(
+                            "/api/activities",
+                            #"{"date":"2022-05-03","type":"Visite sur site","title":"API PdC","territories":["D62"]}"#))
+                ],
+                "POST /api/contacts": [
+                    .init(
+                        role: .animateur,
+                        inside: Self.json(
+                            "/api/contacts", #"{"first_name":"A","last_name":"Exemple","territories":["D59"]}"#),
+                        outside: Self.json(
+                            "/api/contacts", #"{"first_name":"B","last_name":"Exemple","territories":["D62"]}"#))
+                ]
             ]
             let territorial: Set<Area> = [.activities, .contacts, .observations, .tasks]
             for route in app.routes.all {
-                guard case let .write(area)? = route.access, territorial.contains(area) else { continue }
+                guard case .write(let area)? = route.access, territorial.contains(area) else { continue }
                 let key = Self.key(route)
                 guard let list = cases[key] else {
-                    #expect(Self.coveredElsewhere[key] != nil, "\(key) écrit dans un domaine territorial sans cas dedans/dehors dans ce test")
+                    #expect(
+                        Self.coveredElsewhere[key] != nil,
+                        "\(key) écrit dans un domaine territorial sans cas dedans/dehors dans ce test")
                     continue
                 }
                 for c in list {
                     let creds = who[c.role.rawValue]!
                     let inside = try await Self.send(app, c.inside, as: creds)
-                    #expect(inside.status.code < 400, "\(key) dans le périmètre (\(c.role.rawValue)) → \(inside.status) \(inside.body.string.prefix(400))")
-                    #expect(!inside.body.string.contains("Hors de vos territoires") && !inside.body.string.contains("ne vous est pas attribué"), "\(key) dedans")
+                    #expect(
+                        inside.status.code < 400,
+                        "\(key) dans le périmètre (\(c.role.rawValue)) → \(inside.status) \(inside.body.string.prefix(400))"
+                    )
+                    #expect(
+                        !inside.body.string.contains("Hors de vos territoires")
+                            && !inside.body.string.contains("ne vous est pas attribué"), "\(key) dedans")
                     let outside = try await Self.send(app, c.outside, as: creds)
-                    let refusal = outside.body.string.contains("Hors de vos territoires") || outside.body.string.contains("ne vous est pas attribué")
+                    let refusal =
+                        outside.body.string.contains("Hors de vos territoires")
+                        || outside.body.string.contains("ne vous est pas attribué")
                     if c.refusalIsRejectedLine {
-                        #expect(outside.status.code < 500 && refusal, "\(key) hors périmètre (\(c.role.rawValue)) → \(outside.status) \(outside.body.string.prefix(300))")
+                        #expect(
+                            outside.status.code < 500 && refusal,
+                            "\(key) hors périmètre (\(c.role.rawValue)) → \(outside.status) \(outside.body.string.prefix(300))"
+                        )
                     } else {
-                        #expect(outside.status == .forbidden && refusal, "\(key) hors périmètre (\(c.role.rawValue)) → \(outside.status) \(outside.body.string.prefix(300))")
+                        #expect(
+                            outside.status == .forbidden && refusal,
+                            "\(key) hors périmètre (\(c.role.rawValue)) → \(outside.status) \(outside.body.string.prefix(300))"
+                        )
                     }
                     // A pilote may do both.
                     let pilote = try await Self.send(app, c.outside, as: who["pilote"])

@@ -1,6 +1,7 @@
 import Foundation
 import JalonCore
 import Testing
+
 @testable import App
 
 @Suite(.serialized) struct COGImportTests {
@@ -12,7 +13,9 @@ import Testing
             let second = try await app.loadFixtureGeography()
             // check
             #expect(first.created == 1 + 4 + 5 + 9 + 3)
-            #expect(second.created == 0 && second.updated == 0 && second.membershipsAdded == 0 && second.membershipsRemoved == 0)
+            #expect(
+                second.created == 0 && second.updated == 0 && second.membershipsAdded == 0
+                    && second.membershipsRemoved == 0)
             #expect(second.unchanged == first.created)
             let paris14 = try await TerritoryQuery.find("C75114", on: app.sql)
             #expect(paris14?.code == "C75056")
@@ -47,17 +50,23 @@ import Testing
         try await db.withApp { app in
             // act: the official geography
             let g = try Geography.parse(files: try COGSource.read(from: path))
-            let summary = try await app.db.sqlTransaction { db in try await COGImporter.apply(g, on: db, actor: .system) }
+            let summary = try await app.db.sqlTransaction { db in try await COGImporter.apply(g, on: db, actor: .system)
+            }
             // check: counts
             #expect(try await TerritoryQuery.count(kind: .region, on: app.sql) == 18)
             #expect(try await TerritoryQuery.count(kind: .departement, on: app.sql) == 101)
             let communes = try await TerritoryQuery.count(kind: .commune, on: app.sql)
             #expect((34_800...35_000).contains(communes))
             #expect(summary.created > 36_000)
-            for code in ["D2A", "D2B", "D973", "D976", "D59"] { #expect(try await TerritoryQuery.find(code, on: app.sql) != nil, "\(code)") }
+            for code in ["D2A", "D2B", "D973", "D976", "D59"] {
+                #expect(try await TerritoryQuery.find(code, on: app.sql) != nil, "\(code)")
+            }
             // check: a région's population is the sum of its communes', and France the sum of its régions'
             let regions = try await TerritoryQuery.list(kind: .region, parent: nil, on: app.sql)
-            for r in regions { #expect(try await TerritoryQuery.communePopulation(of: r.code, on: app.sql) == r.population, "\(r.code)") }
+            for r in regions {
+                #expect(
+                    try await TerritoryQuery.communePopulation(of: r.code, on: app.sql) == r.population, "\(r.code)")
+            }
             let france = try #require(try await TerritoryQuery.find("FR", on: app.sql))
             #expect(france.population == regions.reduce(0) { $0 + $1.population })
             #expect(france.population > 60_000_000)
@@ -65,7 +74,9 @@ import Testing
             #expect(try await TerritoryQuery.find("C69383", on: app.sql)?.code == "C69123")
             // act: idempotence
             let again = try await app.db.sqlTransaction { db in try await COGImporter.apply(g, on: db, actor: .system) }
-            #expect(again.created == 0 && again.updated == 0 && again.membershipsAdded == 0 && again.membershipsRemoved == 0)
+            #expect(
+                again.created == 0 && again.updated == 0 && again.membershipsAdded == 0 && again.membershipsRemoved == 0
+            )
 
             // act: the demo region
             let demo = try await app.db.sqlTransaction { db in try await DemoRegion.load(on: db, actor: .system) }
@@ -76,16 +87,19 @@ import Testing
             let r32 = try #require(try await TerritoryQuery.find("R32", on: app.sql))
             #expect(tans.reduce(0) { $0 + $1.population } == r32.population)
             struct N: Decodable { var n: Int }
-            let overlaps = try await app.sql.raw("""
+            let overlaps = try await app.sql.raw(
+                """
                 SELECT COUNT(*) AS n FROM (SELECT tc.commune_code FROM territory_communes tc JOIN territories t ON t.code = tc.territory_code
                 WHERE t.decoupage_id = \(bind: tan.id) GROUP BY tc.commune_code HAVING COUNT(*) > 1) x
-                """).first(decoding: N.self)?.n
+                """
+            ).first(decoding: N.self)?.n
             #expect(overlaps == 0)
             let counts = try await StructureQuery.countsByCouloir(territory: "R32", on: app.sql)
             #expect((250...320).contains(counts["ES"] ?? 0))
             #expect((1_700...2_000).contains(counts["PHARMA"] ?? 0))
             #expect((30...45).contains(counts["BIO"] ?? 0))
-            #expect((3_500...4_000).contains((counts["MS-PA"] ?? 0) + (counts["MS-PH"] ?? 0) + (counts["MS-AUTRES"] ?? 0)))
+            #expect(
+                (3_500...4_000).contains((counts["MS-PA"] ?? 0) + (counts["MS-PH"] ?? 0) + (counts["MS-AUTRES"] ?? 0)))
             #expect(try await app.count("structures", where: "is_demo = \(bind: false)") == 0)
             #expect(demo.structures.created == demo.structures.read)
             // act + check: loading the demo again changes nothing
@@ -96,7 +110,8 @@ import Testing
 
             // act: the real FINESS samples, when ../shared/data is here
             if let etalab = Fixtures.shared("finess_etalab_sample.csv") {
-                let s = try await app.importFiness(try Data(contentsOf: URL(fileURLWithPath: etalab)), name: "finess_etalab_sample.csv")
+                let s = try await app.importFiness(
+                    try Data(contentsOf: URL(fileURLWithPath: etalab)), name: "finess_etalab_sample.csv")
                 #expect(s.read == 14 && s.created == 14 && s.rejected.isEmpty)
                 let cayenne = try #require(try await StructureQuery.find("970300026", on: app.sql))
                 #expect(cayenne.communeCode == "97302")
@@ -113,9 +128,13 @@ import Testing
                 // Paris arrondissements resolve to Paris.
                 let parisRaw = try await app.count("structures", where: "commune_raw LIKE '751%'")
                 #expect(parisRaw > 0)
-                #expect(try await app.count("structures", where: "commune_raw LIKE '751%' AND commune_code = '75056'") == parisRaw)
+                #expect(
+                    try await app.count("structures", where: "commune_raw LIKE '751%' AND commune_code = '75056'")
+                        == parisRaw)
                 // Closed entities are kept but left out of open counts.
-                #expect(try await app.count("structures", where: "closed_on IS NOT NULL AND is_demo = \(bind: false)") == 912)
+                #expect(
+                    try await app.count("structures", where: "closed_on IS NOT NULL AND is_demo = \(bind: false)")
+                        == 912)
                 let again = try await app.importFiness(data, name: "finess_structures_sample.json.gz")
                 #expect(again.created == 0 && again.updated == 0 && again.unchanged == 1_753)
             }

@@ -1,11 +1,16 @@
 import Testing
+
 @testable import App
 
 struct ConfigTests {
     @Test func databaseURLs() throws {
         #expect(try AppConfig.parseDatabaseURL("sqlite://jalon.sqlite") == .sqlite(path: "jalon.sqlite"))
-        #expect(try AppConfig.parseDatabaseURL("sqlite:///var/lib/jalon/j.sqlite") == .sqlite(path: "/var/lib/jalon/j.sqlite"))
-        #expect(try AppConfig.parseDatabaseURL("postgres://u:p@127.0.0.1:5432/jalon") == .postgres(url: "postgres://u:p@127.0.0.1:5432/jalon"))
+        #expect(
+            try AppConfig.parseDatabaseURL("sqlite:///var/lib/jalon/j.sqlite")
+                == .sqlite(path: "/var/lib/jalon/j.sqlite"))
+        #expect(
+            try AppConfig.parseDatabaseURL("postgres://u:p@127.0.0.1:5432/jalon")
+                == .postgres(url: "postgres://u:p@127.0.0.1:5432/jalon"))
         #expect(throws: AppConfig.Invalid.self) { try AppConfig.parseDatabaseURL("mysql://x") }
         #expect(throws: AppConfig.Invalid.self) { try AppConfig.parseDatabaseURL("postgres://hote-sans-base") }
     }
@@ -21,12 +26,25 @@ struct ConfigTests {
 
     @Test func signInSettings() throws {
         let defaults = try AppConfig.load([:], workingDirectory: "/").auth
-        #expect(defaults.secureCookie && defaults.idleMinutes == 60 && defaults.absoluteHours == 12 && defaults.bcryptCost == 12 && defaults.keys == TokenKeys())
-        let set = try AppConfig.load(["JALON_SECRET": String(repeating: "s", count: 40), "JALON_COOKIE_SECURE": "0", "JALON_SESSION_IDLE_MINUTES": "30"], workingDirectory: "/").auth
+        #expect(
+            defaults.secureCookie && defaults.idleMinutes == 60 && defaults.absoluteHours == 12
+                && defaults.bcryptCost == 12 && defaults.keys == TokenKeys())
+        let set = try AppConfig.load(
+            [
+                "JALON_SECRET": String(repeating: "s", count: 40), "JALON_COOKIE_SECURE": "0",
+                "JALON_SESSION_IDLE_MINUTES": "30"
+            ], workingDirectory: "/"
+        ).auth
         #expect(set.keys.current?.count == 40 && !set.secureCookie && set.idleMinutes == 30)
-        let short = #expect(throws: AppConfig.Invalid.self) { try AppConfig.load(["JALON_SECRET": "trop-court"], workingDirectory: "/") }
+        let short = #expect(throws: AppConfig.Invalid.self) {
+            try AppConfig.load(["JALON_SECRET": "trop-court"], workingDirectory: "/")
+        }
         #expect(short?.description.contains("au moins 32 caractères") == true)
-        #expect(throws: AppConfig.Invalid.self) { try AppConfig.load(["JALON_BCRYPT_COST": "40"], workingDirectory: "/") }
-        #expect(throws: AppConfig.Invalid.self) { try AppConfig.load(["JALON_COOKIE_SECURE": "peut-être"], workingDirectory: "/") }
+        #expect(throws: AppConfig.Invalid.self) {
+            try AppConfig.load(["JALON_BCRYPT_COST": "40"], workingDirectory: "/")
+        }
+        #expect(throws: AppConfig.Invalid.self) {
+            try AppConfig.load(["JALON_COOKIE_SECURE": "peut-être"], workingDirectory: "/")
+        }
     }
 }

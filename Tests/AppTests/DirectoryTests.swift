@@ -2,6 +2,7 @@ import Foundation
 import JalonCore
 import Testing
 import Vapor
+
 @testable import App
 
 /// Organisations and contacts: CSV in and out, duplicates found and merged, who to contact per territory.
@@ -24,19 +25,33 @@ import Vapor
     @Test(arguments: TestDB.all)
     func directoryInOutDuplicatesAndWhoToContact(db: TestDB) async throws {
         try await HTTPTests.seeded(db) { app in
-            let o = try await app.db.sqlTransaction { db in try await DirectoryImport.organisations(Data(Self.organisations.utf8), fileName: "orgs.csv", on: db, actor: .system) }
+            let o = try await app.db.sqlTransaction { db in
+                try await DirectoryImport.organisations(
+                    Data(Self.organisations.utf8), fileName: "orgs.csv", on: db, actor: .system)
+            }
             #expect(o.written == 4)
-            let again = try await app.db.sqlTransaction { db in try await DirectoryImport.organisations(Data(Self.organisations.utf8), fileName: "orgs.csv", on: db, actor: .system) }
+            let again = try await app.db.sqlTransaction { db in
+                try await DirectoryImport.organisations(
+                    Data(Self.organisations.utf8), fileName: "orgs.csv", on: db, actor: .system)
+            }
             #expect(again.written == 0 && again.unchanged == 4)
-            let c = try await app.db.sqlTransaction { db in try await DirectoryImport.contacts(Data(Self.contacts.utf8), fileName: "contacts.csv", on: db, actor: .system) }
+            let c = try await app.db.sqlTransaction { db in
+                try await DirectoryImport.contacts(
+                    Data(Self.contacts.utf8), fileName: "contacts.csv", on: db, actor: .system)
+            }
             #expect(c.written == 3)
             // re-importing the same file: e-mails already known, nothing added
-            let c2 = try await app.db.sqlTransaction { db in try await DirectoryImport.contacts(Data(Self.contacts.utf8), fileName: "contacts.csv", on: db, actor: .system) }
+            let c2 = try await app.db.sqlTransaction { db in
+                try await DirectoryImport.contacts(
+                    Data(Self.contacts.utf8), fileName: "contacts.csv", on: db, actor: .system)
+            }
             #expect(c2.written == 0 && c2.unchanged == 3)
             // an unknown organisation refuses the whole file, naming the line
             await #expect(throws: ServiceError.self) {
                 _ = try await app.db.sqlTransaction { db in
-                    try await DirectoryImport.contacts(Data("prenom;nom;organisation;email\nA;B;INCONNUE;a.b@example.org\n".utf8), fileName: "x.csv", on: db, actor: .system)
+                    try await DirectoryImport.contacts(
+                        Data("prenom;nom;organisation;email\nA;B;INCONNUE;a.b@example.org\n".utf8), fileName: "x.csv",
+                        on: db, actor: .system)
                 }
             }
             #expect(try await app.count("contacts") == 3)
@@ -45,10 +60,12 @@ import Vapor
             #expect(dups.count == 1 && dups[0].reason == "même nom, même organisation")
             let page = try await app.get("/annuaire")
             #expect(page.body.contains("Doublons probables (1)"))
-            let merged = try await app.post("/annuaire/fusion", form: [("keep", dups[0].keep.uuidString), ("other", dups[0].other.uuidString)])
+            let merged = try await app.post(
+                "/annuaire/fusion", form: [("keep", dups[0].keep.uuidString), ("other", dups[0].other.uuidString)])
             #expect(merged.status == .seeOther)
             #expect(try await app.count("contacts") == 2)
-            let camille = try #require(try await DirectoryQuery.contacts(on: app.sql).first { $0.email == "camille.exemple@example.org" })
+            let camille = try #require(
+                try await DirectoryQuery.contacts(on: app.sql).first { $0.email == "camille.exemple@example.org" })
             #expect(Set(camille.territories) == ["TAN-LITTORAL", "D62"])
             #expect(try await DirectoryService.duplicates(on: app.sql).isEmpty)
             // CSV out reads back in unchanged
@@ -56,15 +73,38 @@ import Vapor
             #expect(csv.body.contains("Dominique;Essai;Référent e-santé;CPAM-LILLE;;dominique.essai@example.org"))
             // who to contact per TAN; which CPAM covers which TAN
             let who = try await app.get("/annuaire/qui-contacter?decoupage=TAN")
-            #expect(who.status == .ok && who.body.contains("Camille Exemple") && who.body.contains("CPAM × territoires"))
+            #expect(
+                who.status == .ok && who.body.contains("Camille Exemple") && who.body.contains("CPAM × territoires"))
             #expect(who.body.contains("CPAM Lille-Douai"))
             // the forms of the page
-            #expect(try await app.post("/annuaire/organisations", form: [("code", "urps-ml"), ("name", "URPS Médecins libéraux"), ("kind", "urps"), ("territories", "R32")]).status == .seeOther)
-            #expect(try await DirectoryQuery.organisations(on: app.sql).contains { $0.code == "URPS-ML" && $0.territories == ["R32"] })
-            #expect(try await app.post("/annuaire/contacts", form: [("first_name", "Sacha"), ("last_name", "Modèle"), ("organisation", "URPS-ML"),
-                                                                    ("email", "sacha.modele@example.org"), ("roles", "DSI, RSSI"), ("mailing_consent", "1")]).status == .seeOther)
-            #expect(try await app.post("/annuaire/contacts", form: [("first_name", "Lou"), ("last_name", "Fictif"), ("function", "DSI"), ("structure", "590000001"),
-                                                                    ("email", "lou.fictif@example.org")]).status == .seeOther)
+            #expect(
+                try await app.post(
+                    "/annuaire/organisations",
+                    form: [
+                        ("code", "urps-ml"), ("name", "URPS Médecins libéraux"), ("kind", "urps"),
+                        ("territories", "R32")
+                    ]
+                ).status == .seeOther)
+            #expect(
+                try await DirectoryQuery.organisations(on: app.sql).contains {
+                    $0.code == "URPS-ML" && $0.territories == ["R32"]
+                })
+            #expect(
+                try await app.post(
+                    "/annuaire/contacts",
+                    form: [
+                        ("first_name", "Sacha"), ("last_name", "Modèle"), ("organisation", "URPS-ML"),
+                        ("email", "sacha.modele@example.org"), ("roles", "DSI, RSSI"), ("mailing_consent", "1")
+                    ]
+                ).status == .seeOther)
+            #expect(
+                try await app.post(
+                    "/annuaire/contacts",
+                    form: [
+                        ("first_name", "Lou"), ("last_name", "Fictif"), ("function", "DSI"), ("structure", "590000001"),
+                        ("email", "lou.fictif@example.org")
+                    ]
+                ).status == .seeOther)
             #expect(try await app.get("/structures/590000001").body.contains("Lou Fictif"))
             let bad = try await app.post("/annuaire/contacts", form: [("last_name", "X"), ("email", "pas-une-adresse")])
             #expect(bad.status == .unprocessableEntity && bad.body.contains("Adresse électronique invalide"))
@@ -81,15 +121,21 @@ import Vapor
     func everyWriteIsFoundInTheTrailAndOnItsObject(db: TestDB) async throws {
         try await ActivityReachTests.seeded(db) { app in
             _ = try await ActivityReachTests.importJournal(app)
-            _ = try await ActivityReachTests.importJournal(app, ActivityReachTests.journal.replacingOccurrences(of: ";4;ARS", with: ";5;ARS"))
+            _ = try await ActivityReachTests.importJournal(
+                app, ActivityReachTests.journal.replacingOccurrences(of: ";4;ARS", with: ";5;ARS"))
             let page = try await app.get("/audit?objet=activity")
-            #expect(page.status == .ok && page.body.contains("4 événement(s)") && page.body.contains("Visite MSSanté au CH"))
+            #expect(
+                page.status == .ok && page.body.contains("4 événement(s)") && page.body.contains("Visite MSSanté au CH")
+            )
             let csv = try await app.get("/audit.csv?action=update")
             #expect(csv.body.hasPrefix("\u{FEFF}date;acteur;adresse;action;objet;identifiant;resume;details\r\n"))
             #expect(csv.body.components(separatedBy: "\r\n").filter { $0.contains(";update;activity;") }.count == 1)
-            let visit = try #require(try await ActivityQuery.page(.init(), on: app.sql).rows.first { $0.title == "Visite MSSanté au CH" })
+            let visit = try #require(
+                try await ActivityQuery.page(.init(), on: app.sql).rows.first { $0.title == "Visite MSSanté au CH" })
             let detail = try await app.get("/activites/\(visit.id.uuidString.lowercased())")
-            #expect(detail.body.contains("Historique") && detail.body.contains("création") && detail.body.contains("modification"))
+            #expect(
+                detail.body.contains("Historique") && detail.body.contains("création")
+                    && detail.body.contains("modification"))
             #expect(try await app.get("/audit?q=%25'%3B--").status == .ok)
         }
     }

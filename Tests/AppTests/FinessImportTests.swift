@@ -1,6 +1,7 @@
 import Foundation
 import JalonCore
 import Testing
+
 @testable import App
 
 @Suite(.serialized) struct FinessImportTests {
@@ -10,7 +11,8 @@ import Testing
             // setup
             _ = try await app.loadFixtureGeography()
             // act
-            let s = try await app.importFiness(try Fixtures.data("finess_etalab_fixture.csv"), name: "finess_etalab_fixture.csv")
+            let s = try await app.importFiness(
+                try Fixtures.data("finess_etalab_fixture.csv"), name: "finess_etalab_fixture.csv")
             // check
             #expect(s.read == 8)
             #expect(s.created == 7)
@@ -34,7 +36,8 @@ import Testing
             #expect(try await CategoryService.all(on: app.sql).contains { $0.code == "999" && $0.couloir == "MS-PA" })
 
             // act: the same content, gzipped: nothing changes
-            let again = try await app.importFiness(try Fixtures.data("finess_etalab_fixture.csv.gz"), name: "finess_etalab_fixture.csv.gz")
+            let again = try await app.importFiness(
+                try Fixtures.data("finess_etalab_fixture.csv.gz"), name: "finess_etalab_fixture.csv.gz")
             #expect(again.created == 0 && again.updated == 0 && again.unchanged == 7)
             #expect(again.text.contains("Aucun changement"))
         }
@@ -44,7 +47,8 @@ import Testing
     func jsonFluxClosedEntitiesArrondissementsAndLegalEntities(db: TestDB) async throws {
         try await db.withApp { app in
             _ = try await app.loadFixtureGeography()
-            let s = try await app.importFiness(try Fixtures.data("finess_flux_fixture.json"), name: "finess_flux_fixture.json")
+            let s = try await app.importFiness(
+                try Fixtures.data("finess_flux_fixture.json"), name: "finess_flux_fixture.json")
             #expect(s.read == 3 && s.created == 3 && s.closed == 2)
             #expect(s.legalEntitiesCreated == 2)
             let centre = try #require(try await StructureQuery.find("750000101", on: app.sql))
@@ -54,7 +58,7 @@ import Testing
             #expect(centre.latitude == 48.8221)
             let closed = try #require(try await StructureQuery.find("590000102", on: app.sql))
             #expect(closed.closedOn == "2021-06-30")
-            #expect(closed.communeCode == "59350") // the geographic address (usage 03), not the first one
+            #expect(closed.communeCode == "59350")  // the geographic address (usage 03), not the first one
             #expect(try await StructureQuery.find("590000103", on: app.sql)?.closedOn == "2020-02-02")
             // Closed structures are kept but not counted as open.
             let open = try await StructureQuery.countsByCouloir(territory: "D59", on: app.sql)
@@ -64,7 +68,8 @@ import Testing
             f.status = .closed
             #expect(try await StructureQuery.page(f, on: app.sql).total == 2)
             // Updating a field is an update, not a new structure.
-            let changed = String(data: try Fixtures.data("finess_flux_fixture.json"), encoding: .utf8)!.replacingOccurrences(of: "CENTRE DE SANTE MONTSOURIS", with: "CENTRE DE SANTE RENOMME")
+            let changed = String(data: try Fixtures.data("finess_flux_fixture.json"), encoding: .utf8)!
+                .replacingOccurrences(of: "CENTRE DE SANTE MONTSOURIS", with: "CENTRE DE SANTE RENOMME")
             let u = try await app.importFiness(Data(changed.utf8), name: "modifié.json")
             #expect(u.updated == 1 && u.unchanged == 2 && u.created == 0)
             #expect(try await StructureQuery.find("750000101", on: app.sql)?.name == "CENTRE DE SANTE RENOMME")
@@ -84,8 +89,12 @@ import Testing
                 #expect(e.message.contains("tronqué"))
             }
             let gz = try Fixtures.data("finess_etalab_fixture.csv.gz")
-            await #expect(throws: ServiceError.self) { try await app.importFiness(gz.prefix(gz.count / 2), name: "coupé.csv.gz") }
-            await #expect(throws: ServiceError.self) { try await app.importFiness(Data("bonjour;le;monde\n".utf8), name: "autre.csv") }
+            await #expect(throws: ServiceError.self) {
+                try await app.importFiness(gz.prefix(gz.count / 2), name: "coupé.csv.gz")
+            }
+            await #expect(throws: ServiceError.self) {
+                try await app.importFiness(Data("bonjour;le;monde\n".utf8), name: "autre.csv")
+            }
             #expect(try await app.count("structures") == 0)
             #expect(try await app.count("audit_events", where: "object_type = 'finess'") == 0)
         }

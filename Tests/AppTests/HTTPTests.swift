@@ -1,7 +1,9 @@
 import Foundation
 import JalonCore
+import SQLKit
 import Testing
 import Vapor
+
 @testable import App
 
 @Suite(.serialized) struct HTTPTests {
@@ -12,7 +14,10 @@ import Vapor
             _ = try await app.importFiness(try Fixtures.data("finess_etalab_fixture.csv"), name: "fixture.csv")
             _ = try await app.importFiness(try Fixtures.data("finess_flux_fixture.json"), name: "flux.json")
             _ = try await app.db.sqlTransaction { db in
-                try await TerritoryService.define(.init(code: "TAN-LITTORAL", name: "TAN Littoral", decoupage: "TAN", parent: "R32", members: ["E245900428", "C62160"]), on: db, actor: .system)
+                try await TerritoryService.define(
+                    .init(
+                        code: "TAN-LITTORAL", name: "TAN Littoral", decoupage: "TAN", parent: "R32",
+                        members: ["E245900428", "C62160"]), on: db, actor: .system)
             }
             return try await body(app)
         }
@@ -39,7 +44,7 @@ import Vapor
 
             let region = try await app.get("/territoires/R32")
             #expect(region.status == .ok)
-            #expect(region.body.contains("466\u{202F}544")) // 236 710 + 86 279 + 62 681 + 41 019 + 39 855
+            #expect(region.body.contains("466\u{202F}544"))  // 236 710 + 86 279 + 62 681 + 41 019 + 39 855
             #expect(region.body.contains("TAN Littoral"))
             #expect(region.body.contains("en partie"))
 
@@ -59,7 +64,8 @@ import Vapor
             #expect(closed.body.contains("EHPAD FERME"))
             #expect(!closed.body.contains("CHU DE LILLE"))
             let text = try await app.get("/structures?q=montsouris&statut=toutes")
-            #expect(text.body.contains("PHARMACIE DU PARC MONTSOURIS") && text.body.contains("CENTRE DE SANTE MONTSOURIS"))
+            #expect(
+                text.body.contains("PHARMACIE DU PARC MONTSOURIS") && text.body.contains("CENTRE DE SANTE MONTSOURIS"))
 
             let structure = try await app.get("/structures/590000001")
             #expect(structure.body.contains("CHU DE LILLE"))
@@ -93,16 +99,20 @@ import Vapor
     func decoupageEditorWorksWithPlainForms(db: TestDB) async throws {
         try await Self.seeded(db) { app in
             // act: create a découpage, then a territory in it
-            let created = try await app.post("/decoupages", form: [("name", "GHT"), ("region", "R32"), ("description", "Zones de GHT")])
+            let created = try await app.post(
+                "/decoupages", form: [("name", "GHT"), ("region", "R32"), ("description", "Zones de GHT")])
             #expect(created.status == .seeOther)
             #expect(created.headers.first(name: .location) == "/decoupages/GHT")
-            let defined = try await app.post("/decoupages/GHT", form: [("code", "GHT-LILLE"), ("name", "GHT Lille"), ("members", "E200093201\n62041")])
+            let defined = try await app.post(
+                "/decoupages/GHT",
+                form: [("code", "GHT-LILLE"), ("name", "GHT Lille"), ("members", "E200093201\n62041")])
             #expect(defined.status == .seeOther)
             let page = try await app.get("/decoupages/GHT")
             #expect(page.body.contains("GHT-LILLE"))
-            #expect(page.body.contains("340\u{202F}410")) // 236 710 + 62 681 + 41 019
+            #expect(page.body.contains("340\u{202F}410"))  // 236 710 + 62 681 + 41 019
             // A wrong member comes back with the form filled in and a French message.
-            let refused = try await app.post("/decoupages/GHT", form: [("code", "GHT-X"), ("name", "GHT X"), ("members", "C99999")])
+            let refused = try await app.post(
+                "/decoupages/GHT", form: [("code", "GHT-X"), ("name", "GHT X"), ("members", "C99999")])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.contains("Membres inconnus pour GHT-X"))
             #expect(refused.body.contains("value=\"GHT-X\""))
@@ -116,7 +126,8 @@ import Vapor
     @Test(arguments: TestDB.all)
     func couloirTableIsEditableAndReclassifies(db: TestDB) async throws {
         try await Self.seeded(db) { app in
-            let r = try await app.post("/referentiels/categories", form: [("couloir[101]", "AUTRES"), ("couloir[620]", "PHARMA")])
+            let r = try await app.post(
+                "/referentiels/categories", form: [("couloir[101]", "AUTRES"), ("couloir[620]", "PHARMA")])
             #expect(r.status == .seeOther)
             #expect(try await StructureQuery.find("590000001", on: app.sql)?.couloir == "AUTRES")
             #expect(try await app.count("audit_events", where: "object_type = 'category'") == 1)
@@ -136,7 +147,10 @@ import Vapor
             #expect((health as? [String: String]) == ["status": "ok"])
 
             let (_, list) = try await app.getJSON("/api/territories?parent=R32")
-            #expect((list as? [[String: Any]])?.compactMap { $0["code"] as? String }.sorted() == ["D59", "D62", "E200033579", "E200093201", "E245900428", "TAN-LITTORAL"])
+            #expect(
+                (list as? [[String: Any]])?.compactMap { $0["code"] as? String }.sorted() == [
+                    "D59", "D62", "E200033579", "E200093201", "E245900428", "TAN-LITTORAL"
+                ])
             let (_, depts) = try await app.getJSON("/api/territories?kind=departement&parent=R32")
             #expect((depts as? [[String: Any]])?.count == 2)
 
@@ -161,7 +175,9 @@ import Vapor
             #expect(ns == .notFound)
 
             let metrics = try await app.get("/metrics")
-            #expect(metrics.body.contains("jalon_http_requests_total{method=\"GET\",route=\"/api/territories/:code\",status=\"200\"}"))
+            #expect(
+                metrics.body.contains(
+                    "jalon_http_requests_total{method=\"GET\",route=\"/api/territories/:code\",status=\"200\"}"))
             #expect(metrics.body.contains("jalon_http_request_duration_seconds_bucket"))
         }
     }
@@ -175,9 +191,12 @@ extension HTTPTests {
         try await Self.seeded(db) { app in
             let id = UUID()
             let values: [any Encodable & Sendable] = [
-                id, String?.none, "", "10001234567", "12345678900019", "rpps", "CABINET DE RADIOLOGIE DU BEFFROI", "", "", "1 place du Beffroi",
-                "59140", "DUNKERQUE", "59183", "59183", "", "", "Cabinet de radiologie", "RADIO", "2010-01-01", String?.none, String?.none,
-                String?.none, Double?.none, Double?.none, false, "", Date(), Date()]
+                id, String?.none, "", "10001234567", "12345678900019", "rpps", "CABINET DE RADIOLOGIE DU BEFFROI", "",
+                "", "1 place du Beffroi",
+                "59140", "DUNKERQUE", "59183", "59183", "", "", "Cabinet de radiologie", "RADIO", "2010-01-01",
+                String?.none, String?.none,
+                String?.none, Double?.none, Double?.none, false, "", Date(), Date()
+            ]
             try await app.sql.insertBatched(into: "structures", columns: FinessImporter.columns, rows: [values])
             let counts = try await StructureQuery.countsByCouloir(territory: "TAN-LITTORAL", on: app.sql)
             #expect(counts["RADIO"] == 1)
@@ -189,5 +208,3 @@ extension HTTPTests {
         }
     }
 }
-
-import SQLKit

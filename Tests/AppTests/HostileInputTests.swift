@@ -1,11 +1,15 @@
 import Foundation
 import Testing
 import Vapor
+
 @testable import App
 
 /// Hostile strings in every free-text field a user or a file can fill, rendered on every page.
 @Suite(.serialized) struct HostileInputTests {
-    static let payloads = ["\"><script>alert(1)</script>", "\" onmouseover=\"alert(1)", "' onfocus='alert(1)", "<img src=x onerror=alert(1)>"]
+    static let payloads = [
+        "\"><script>alert(1)</script>", "\" onmouseover=\"alert(1)", "' onfocus='alert(1)",
+        "<img src=x onerror=alert(1)>"
+    ]
 
     static func assertEscaped(_ body: String, _ where_: String) {
         for bad in ["<script>alert(1)", "\" onmouseover=\"alert", "' onfocus='alert", "<img src=x"] {
@@ -19,17 +23,25 @@ import Vapor
             // setup: a FINESS line and a custom territory whose texts are hostile
             _ = try await app.loadFixtureGeography()
             let name = Self.payloads.joined(separator: " ")
-            let line = "structureet;590000009;590000090;\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\";\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\";;;1;R;\(Self.payloads[2]);;;350;59;NORD;59000 \(Self.payloads[3]);;;355;\(Self.payloads[1]);1102;CH;;;;;;;2020-01-01;2020-01-01;2020-01-01;"
-            _ = try await app.importFiness(Data(("finess;etalab;1;2026-01-01\n" + line + "\n").utf8), name: "hostile.csv")
+            let line =
+                "structureet;590000009;590000090;\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\";\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\";;;1;R;\(Self.payloads[2]);;;350;59;NORD;59000 \(Self.payloads[3]);;;355;\(Self.payloads[1]);1102;CH;;;;;;;2020-01-01;2020-01-01;2020-01-01;"
+            _ = try await app.importFiness(
+                Data(("finess;etalab;1;2026-01-01\n" + line + "\n").utf8), name: "hostile.csv")
             _ = try await app.db.sqlTransaction { db in
-                try await TerritoryService.define(.init(code: "HOSTILE", name: name, decoupage: Self.payloads[0], parent: "R32", members: ["C59350"]), on: db, actor: .system)
+                try await TerritoryService.define(
+                    .init(code: "HOSTILE", name: name, decoupage: Self.payloads[0], parent: "R32", members: ["C59350"]),
+                    on: db, actor: .system)
             }
             let decoupage = DecoupageService.slug(Self.payloads[0])
             // act + check
-            for path in ["/", "/territoires", "/territoires/HOSTILE", "/territoires/C59350", "/territoires/R32", "/decoupages", "/decoupages/\(decoupage)",
-                         "/structures", "/structures/590000009", "/referentiels/categories",
-                         "/territoires?q=" + Self.payloads[0].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
-                         "/structures?q=" + Self.payloads[1].addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + "&territoire=" + Self.payloads[0].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!] {
+            for path in [
+                "/", "/territoires", "/territoires/HOSTILE", "/territoires/C59350", "/territoires/R32", "/decoupages",
+                "/decoupages/\(decoupage)",
+                "/structures", "/structures/590000009", "/referentiels/categories",
+                "/territoires?q=" + Self.payloads[0].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
+                "/structures?q=" + Self.payloads[1].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+                    + "&territoire=" + Self.payloads[0].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            ] {
                 let page = try await app.get(path)
                 #expect(page.status == .ok, "\(path)")
                 Self.assertEscaped(page.body, path)
@@ -37,7 +49,9 @@ import Vapor
             // The hostile name is shown, as text.
             #expect(try await app.get("/structures/590000009").body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             // A hostile form submission comes back escaped too.
-            let refused = try await app.post("/decoupages/\(decoupage)", form: [("code", Self.payloads[1]), ("name", Self.payloads[0]), ("members", Self.payloads[3])])
+            let refused = try await app.post(
+                "/decoupages/\(decoupage)",
+                form: [("code", Self.payloads[1]), ("name", Self.payloads[0]), ("members", Self.payloads[3])])
             #expect(refused.status == .unprocessableEntity)
             Self.assertEscaped(refused.body, "formulaire refusé")
         }
@@ -64,7 +78,8 @@ import Vapor
             let big = ByteBuffer(repeating: UInt8(ascii: "a"), count: 2 * 1024 * 1024)
             var headers = try await app.signIn().headers
             headers.add(name: .contentType, value: "application/x-www-form-urlencoded")
-            let r = try await app.testing(method: .running(port: 0)).sendRequest(.POST, "/decoupages", headers: headers, body: big)
+            let r = try await app.testing(method: .running(port: 0)).sendRequest(
+                .POST, "/decoupages", headers: headers, body: big)
             #expect(r.status == .payloadTooLarge)
             #expect(r.body.string.contains("trop volumineux"))
         }
@@ -74,9 +89,15 @@ import Vapor
     func malformedBodiesAreTheClientsError(db: TestDB) async throws {
         try await db.withApp { app in
             // Found by schemathesis: a body announced as multipart that is not one answered 500.
-            let multipart = try await app.send(.POST, "/api/imports?file=a.csv", headers: ["Content-Type": "multipart/form-data; boundary=x"], body: ByteBuffer(string: "--y\r\nnimporte quoi"))
-            #expect(multipart.status == .badRequest && multipart.body.string.contains("Corps de requête illisible"), "\(multipart.body.string)")
-            let json = try await app.send(.POST, "/api/observations", headers: ["Content-Type": "application/json"], body: ByteBuffer(string: #"[{"indicator": 12}]"#))
+            let multipart = try await app.send(
+                .POST, "/api/imports?file=a.csv", headers: ["Content-Type": "multipart/form-data; boundary=x"],
+                body: ByteBuffer(string: "--y\r\nnimporte quoi"))
+            #expect(
+                multipart.status == .badRequest && multipart.body.string.contains("Corps de requête illisible"),
+                "\(multipart.body.string)")
+            let json = try await app.send(
+                .POST, "/api/observations", headers: ["Content-Type": "application/json"],
+                body: ByteBuffer(string: #"[{"indicator": 12}]"#))
             #expect(json.status == .badRequest)
         }
     }
@@ -90,19 +111,33 @@ import Vapor
             let login = try await AuthenticationTests.login(app, name, "x", suite: Self.payloads[1])
             #expect(login.status == .unauthorized)
             Self.assertEscaped(login.body.string, "connexion refusée")
-            #expect(try await app.post("/administration/comptes", form: [("email", "hostile@exemple.invalid"), ("name", name), ("role", "lecteur"), ("password", "une phrase assez longue")]).status == .seeOther)
+            #expect(
+                try await app.post(
+                    "/administration/comptes",
+                    form: [
+                        ("email", "hostile@exemple.invalid"), ("name", name), ("role", "lecteur"),
+                        ("password", "une phrase assez longue")
+                    ]
+                ).status == .seeOther)
             #expect(try await app.post("/mon-compte/jetons", form: [("name", name)]).status == .ok)
-            #expect(try await app.post("/feuille-de-route/photos", form: [("name", name), ("date", "2022-06-30")]).status == .seeOther)
+            #expect(
+                try await app.post("/feuille-de-route/photos", form: [("name", name), ("date", "2022-06-30")]).status
+                    == .seeOther)
             let user = try #require(try await AccountService.find(email: "hostile@exemple.invalid", on: app.sql))
             let snapshot = try #require(try await SnapshotService.all(on: app.sql).first)
-            for path in ["/administration/comptes", "/administration/comptes/\(user.id.uuidString.lowercased())", "/mon-compte", "/audit", "/audit?q=script",
-                         "/feuille-de-route/photos", "/feuille-de-route/photos/\(snapshot.id.uuidString.lowercased())"] {
+            for path in [
+                "/administration/comptes", "/administration/comptes/\(user.id.uuidString.lowercased())", "/mon-compte",
+                "/audit", "/audit?q=script",
+                "/feuille-de-route/photos", "/feuille-de-route/photos/\(snapshot.id.uuidString.lowercased())"
+            ] {
                 let page = try await app.get(path)
                 #expect(page.status == .ok, "\(path)")
                 Self.assertEscaped(page.body, path)
             }
             // The snapshot's export neutralises formula-like text like every export.
-            let csv = try await app.get("/feuille-de-route/photos/\(snapshot.id.uuidString.lowercased())/avancement.csv").body
+            let csv = try await app.get(
+                "/feuille-de-route/photos/\(snapshot.id.uuidString.lowercased())/avancement.csv"
+            ).body
             #expect(!csv.contains(";=") && !csv.contains(";+") && !csv.contains(";@"))
         }
     }
@@ -112,8 +147,11 @@ import Vapor
         try await HTTPTests.seeded(db) { app in
             for q in ["'; DROP TABLE users; --", "%", "_", "\\", "' OR '1'='1"] {
                 let e = q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-                for path in ["/audit?acteur=\(e)&action=\(e)&objet=\(e)&identifiant=\(e)&q=\(e)", "/audit.csv?q=\(e)", "/activites?q=\(e)&territoire=\(e)&type=\(e)",
-                             "/annuaire?q=\(e)", "/taches?responsable=\(e)", "/feuille-de-route/photos"] {
+                for path in [
+                    "/audit?acteur=\(e)&action=\(e)&objet=\(e)&identifiant=\(e)&q=\(e)", "/audit.csv?q=\(e)",
+                    "/activites?q=\(e)&territoire=\(e)&type=\(e)",
+                    "/annuaire?q=\(e)", "/taches?responsable=\(e)", "/feuille-de-route/photos"
+                ] {
                     let page = try await app.get(path)
                     #expect(page.status.code < 500 && page.status != .forbidden, "\(path) → \(page.status)")
                 }

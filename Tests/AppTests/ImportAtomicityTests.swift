@@ -3,6 +3,7 @@ import JalonCore
 import SQLKit
 import Testing
 import Vapor
+
 @testable import App
 
 /// "Nothing is half-written, whatever fails": the database refuses a row in the middle of a large
@@ -13,43 +14,63 @@ import Vapor
     static func sabotage(_ app: Application, _ db: TestDB) async throws {
         switch db {
         case .sqlite:
-            try await app.sql.raw("""
+            try await app.sql.raw(
+                """
                 CREATE TRIGGER sabotage BEFORE INSERT ON observations WHEN NEW.comment = 'panne' BEGIN SELECT RAISE(ABORT, 'panne simulée'); END
-                """).run()
+                """
+            ).run()
         case .postgres:
-            try await app.sql.raw("""
+            try await app.sql.raw(
+                """
                 CREATE FUNCTION sabotage() RETURNS trigger AS $$ BEGIN IF NEW.comment = 'panne' THEN RAISE EXCEPTION 'panne simulée'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql
-                """).run()
-            try await app.sql.raw("CREATE TRIGGER sabotage BEFORE INSERT ON observations FOR EACH ROW EXECUTE FUNCTION sabotage()").run()
+                """
+            ).run()
+            try await app.sql.raw(
+                "CREATE TRIGGER sabotage BEFORE INSERT ON observations FOR EACH ROW EXECUTE FUNCTION sabotage()"
+            ).run()
         }
     }
 
     @Test(arguments: TestDB.all)
     func aDatabaseFailureMidwayLeavesNothingWritten(db: TestDB) async throws {
         try await ProgressQueryTests.seeded(db) { app in
-            _ = try await ProgressQueryTests.observe(app, [.init(indicator: "DMP-ALIM", territory: "D59", period: "2021-01", value: "1 %")])
+            _ = try await ProgressQueryTests.observe(
+                app, [.init(indicator: "DMP-ALIM", territory: "D59", period: "2021-01", value: "1 %")])
             try await Self.sabotage(app, db)
             func snapshot() async throws -> [Int] {
-                [try await app.count("observations"), try await app.count("observation_history"), try await app.count("import_batches"),
-                 try await app.count("audit_events"), try await app.count("rollup_cache")]
+                [
+                    try await app.count("observations"), try await app.count("observation_history"),
+                    try await app.count("import_batches"),
+                    try await app.count("audit_events"), try await app.count("rollup_cache")
+                ]
             }
-            _ = try await ProgressQueryTests.progress(app, "DMP-ALIM", "R32", at: "2021-12-31") // fills the roll-up layer
+            // fills the roll-up layer
+            _ = try await ProgressQueryTests.progress(app, "DMP-ALIM", "R32", at: "2021-12-31")
             let before = try await snapshot()
             // 1 update (D59 2021-01), then 1 199 creations; the 1 100th line fails, three insert chunks in.
             var lines = ["indicateur;territoire;periode;valeur;commentaire", "DMP-ALIM;D59;2021-01;2 %;"]
             for i in 0..<1_199 {
                 let month = Day(1990, 1, 1).addingMonths(i)
-                lines.append("DMP-ALIM;\(i % 2 == 0 ? "D62" : "D59");\(String(format: "%04d-%02d", month.year, month.month));\(i) %;\(i == 1_098 ? "panne" : "")")
+                lines.append(
+                    "DMP-ALIM;\(i % 2 == 0 ? "D62" : "D59");\(String(format: "%04d-%02d", month.year, month.month));\(i) %;\(i == 1_098 ? "panne" : "")"
+                )
             }
             let data = Data(lines.joined(separator: "\n").utf8)
-            let preview = try await app.db.sqlTransaction { tx in try await ImportKind.observations.run(data, fileName: "gros.csv", dryRun: true, on: tx, actor: .system) }
+            let preview = try await app.db.sqlTransaction { tx in
+                try await ImportKind.observations.run(data, fileName: "gros.csv", dryRun: true, on: tx, actor: .system)
+            }
             #expect(preview.created == 1_199 && preview.updated == 1)
             await #expect(throws: (any Error).self) {
-                _ = try await app.db.sqlTransaction { tx in try await ImportKind.observations.run(data, fileName: "gros.csv", dryRun: false, on: tx, actor: .system) }
+                _ = try await app.db.sqlTransaction { tx in
+                    try await ImportKind.observations.run(
+                        data, fileName: "gros.csv", dryRun: false, on: tx, actor: .system)
+                }
             }
             #expect(try await snapshot() == before)
             struct V: Decodable { var value: Double? }
-            #expect(try await app.sql.select().column("value").from("observations").where("period", .equal, "2021-01").first(decoding: V.self)?.value == 0.01)
+            #expect(
+                try await app.sql.select().column("value").from("observations").where("period", .equal, "2021-01")
+                    .first(decoding: V.self)?.value == 0.01)
         }
     }
 }
@@ -59,7 +80,7 @@ struct UUIDTextTests {
         for _ in 0..<100 {
             let id = UUID.ordered()
             #expect(id.upperText == id.uuidString)
-            #expect(id.uuidString.dropFirst(14).first == "7") // version 7, time-ordered
+            #expect(id.uuidString.dropFirst(14).first == "7")  // version 7, time-ordered
         }
     }
 }

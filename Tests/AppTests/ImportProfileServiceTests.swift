@@ -2,6 +2,7 @@ import Foundation
 import JalonCore
 import Testing
 import Vapor
+
 @testable import App
 
 /// Profiles stored and versioned, and each shipped profile on a fixture shaped like its seed table.
@@ -10,18 +11,24 @@ import Vapor
         try await HTTPTests.seeded(db) { app in
             try await app.db.sqlTransaction { db in
                 for (code, couloir) in [("O3-18", "ES"), ("O3-20", "MDV"), ("O3-22", "MS")] {
-                    _ = try await IndicatorService.upsert(.init(code: code, label: "Indicateurs d'usage du TLS INSi (nb d'appels)", couloir: couloir,
-                                                                source: "GIE SV (national)", type: "count", nature: "flow"), on: db, actor: .system)
+                    _ = try await IndicatorService.upsert(
+                        .init(
+                            code: code, label: "Indicateurs d'usage du TLS INSi (nb d'appels)", couloir: couloir,
+                            source: "GIE SV (national)", type: "count", nature: "flow"), on: db, actor: .system)
                 }
             }
             return try await body(app)
         }
     }
 
-    static func importFile(_ app: Application, _ fixture: String, profile: String, settings: [String: String], dryRun: Bool = false) async throws -> ObservationImport.Report {
+    static func importFile(
+        _ app: Application, _ fixture: String, profile: String, settings: [String: String], dryRun: Bool = false
+    ) async throws -> ObservationImport.Report {
         let data = try Fixtures.data(fixture)
         return try await app.db.sqlTransaction { db in
-            try await ImportKind.observations.run(data, fileName: fixture, options: .init(profile: profile, settings: settings), dryRun: dryRun, on: db, actor: .system)
+            try await ImportKind.observations.run(
+                data, fileName: fixture, options: .init(profile: profile, settings: settings), dryRun: dryRun, on: db,
+                actor: .system)
         }
     }
 
@@ -29,26 +36,46 @@ import Vapor
     func insiCallsPerSectorBecomeOneObservationPerCouloir(db: TestDB) async throws {
         try await Self.seeded(db) { app in
             // a monthly file needs its month and its région
-            await #expect(throws: ServiceError.invalid("insi_secteurs_fevrier_2022.tsv : Le profil « insi-secteurs » demande le paramètre « periode » : mois couvert par le fichier (ex. 2022-02).")) {
-                _ = try await Self.importFile(app, "insi_secteurs_fevrier_2022.tsv", profile: "insi-secteurs", settings: ["territoire": "R32"])
+            await #expect(
+                throws: ServiceError.invalid(
+                    "insi_secteurs_fevrier_2022.tsv : Le profil « insi-secteurs » demande le paramètre « periode » : mois couvert par le fichier (ex. 2022-02)."
+                )
+            ) {
+                _ = try await Self.importFile(
+                    app, "insi_secteurs_fevrier_2022.tsv", profile: "insi-secteurs", settings: ["territoire": "R32"])
             }
-            let preview = try await Self.importFile(app, "insi_secteurs_fevrier_2022.tsv", profile: "insi-secteurs",
-                                                    settings: ["periode": "2022-02", "territoire": "Hauts-de-France"], dryRun: true)
+            let preview = try await Self.importFile(
+                app, "insi_secteurs_fevrier_2022.tsv", profile: "insi-secteurs",
+                settings: ["periode": "2022-02", "territoire": "Hauts-de-France"], dryRun: true)
             #expect(preview.created == 3 && preview.rejected.isEmpty)
-            #expect(preview.samples.map { "\($0.line) \($0.indicator) \($0.subject) \($0.couloir) \($0.after)" }
-                    == ["4 O3-18 R32 ES 309\u{202F}104", "5 O3-22 R32 MS 1\u{202F}785", "6 O3-20 R32 MDV 150\u{202F}334"])
+            #expect(
+                preview.samples.map { "\($0.line) \($0.indicator) \($0.subject) \($0.couloir) \($0.after)" }
+                    == [
+                        "4 O3-18 R32 ES 309\u{202F}104", "5 O3-22 R32 MS 1\u{202F}785", "6 O3-20 R32 MDV 150\u{202F}334"
+                    ])
             #expect(try await app.count("observations") == 0)
-            let report = try await Self.importFile(app, "insi_secteurs_fevrier_2022.tsv", profile: "insi-secteurs", settings: ["periode": "2022-02", "territoire": "R32"])
+            let report = try await Self.importFile(
+                app, "insi_secteurs_fevrier_2022.tsv", profile: "insi-secteurs",
+                settings: ["periode": "2022-02", "territoire": "R32"])
             #expect(report.created == 3)
             #expect(report.profile == "insi-secteurs v1")
             struct B: Decodable { var profile: String? }
-            #expect(try await app.sql.select().column("profile").from("import_batches").first(decoding: B.self)?.profile == "insi-secteurs v1")
-            struct O: Decodable { var value: Double; var source: String }
-            let es = try await app.sql.select().columns("value", "source").from("observations").where("indicator_code", .equal, "O3-18")
-                .where("period", .equal, "2022-02").where("couloir", .equal, "ES").first(decoding: O.self)
+            #expect(
+                try await app.sql.select().column("profile").from("import_batches").first(decoding: B.self)?.profile
+                    == "insi-secteurs v1")
+            struct O: Decodable {
+                var value: Double
+                var source: String
+            }
+            let es = try await app.sql.select().columns("value", "source").from("observations").where(
+                "indicator_code", .equal, "O3-18"
+            )
+            .where("period", .equal, "2022-02").where("couloir", .equal, "ES").first(decoding: O.self)
             #expect(es?.value == 309_104 && es?.source == "GIE SESAM-Vitale")
             // the same file again changes nothing
-            let again = try await Self.importFile(app, "insi_secteurs_fevrier_2022.tsv", profile: "insi-secteurs", settings: ["periode": "2022-02", "territoire": "R32"])
+            let again = try await Self.importFile(
+                app, "insi_secteurs_fevrier_2022.tsv", profile: "insi-secteurs",
+                settings: ["periode": "2022-02", "territoire": "R32"])
             #expect(again.changes == 0 && again.unchanged == 3 && again.batch == nil)
         }
     }
@@ -56,7 +83,8 @@ import Vapor
     @Test(arguments: TestDB.all)
     func apcvActivationsPerDepartementRollUpToTheRegionAsASumOfRatios(db: TestDB) async throws {
         try await Self.seeded(db) { app in
-            let report = try await Self.importFile(app, "apcv_hdf_avril_2025.csv", profile: "apcv-departements", settings: ["periode": "14/04/2025"])
+            let report = try await Self.importFile(
+                app, "apcv_hdf_avril_2025.csv", profile: "apcv-departements", settings: ["periode": "14/04/2025"])
             // The test geography holds Nord and Pas-de-Calais only: the other départements are named, not guessed.
             #expect(report.created == 2)
             #expect(report.rejected.map(\.line) == [3, 5, 7])
@@ -77,13 +105,22 @@ import Vapor
             // export → import unchanged: no new version
             let exported = shipped.document.encoded()
             let doc = try ImportProfileDocument.decode(exported, fileName: "insi.json")
-            #expect(try await app.db.sqlTransaction { db in try await ImportProfileService.save(doc, on: db, actor: .cli) } == .unchanged(version: 1))
+            #expect(
+                try await app.db.sqlTransaction { db in try await ImportProfileService.save(doc, on: db, actor: .cli) }
+                    == .unchanged(version: 1))
             var edited = doc
             edited.profile.constants["source"] = "GIE SESAM-Vitale (fichier mensuel)"
             let changed = edited
-            #expect(try await app.db.sqlTransaction { db in try await ImportProfileService.save(changed, on: db, actor: .cli) } == .created(version: 2))
-            #expect(try await ImportProfileService.find("insi-secteurs", on: app.sql)?.profile.constants["source"] == "GIE SESAM-Vitale (fichier mensuel)")
-            #expect(try await ImportProfileService.find("insi-secteurs", version: 1, on: app.sql)?.profile.constants["source"] == "GIE SESAM-Vitale")
+            #expect(
+                try await app.db.sqlTransaction { db in
+                    try await ImportProfileService.save(changed, on: db, actor: .cli)
+                } == .created(version: 2))
+            #expect(
+                try await ImportProfileService.find("insi-secteurs", on: app.sql)?.profile.constants["source"]
+                    == "GIE SESAM-Vitale (fichier mensuel)")
+            #expect(
+                try await ImportProfileService.find("insi-secteurs", version: 1, on: app.sql)?.profile.constants[
+                    "source"] == "GIE SESAM-Vitale")
             #expect(try await ImportProfileService.versions("insi-secteurs", on: app.sql).count == 2)
             #expect(try await app.count("audit_events", where: "object_type = 'import_profile'") >= 3)
             // a broken definition is refused whole, with every problem named
@@ -91,10 +128,19 @@ import Vapor
             wrong.profile.name = "Profil INSi"
             wrong.profile.columns["pays"] = "Pays"
             let broken = wrong
-            await #expect(throws: ServiceError.self) { try await app.db.sqlTransaction { db in try await ImportProfileService.save(broken, on: db, actor: .cli) } }
-            #expect(try await ImportProfileService.all(on: app.sql).map(\.profile.name) == ["apcv-departements", "insi-secteurs"])
+            await #expect(throws: ServiceError.self) {
+                try await app.db.sqlTransaction { db in try await ImportProfileService.save(broken, on: db, actor: .cli)
+                }
+            }
+            #expect(
+                try await ImportProfileService.all(on: app.sql).map(\.profile.name) == [
+                    "apcv-departements", "insi-secteurs"
+                ])
             // an unknown profile is named with the known ones
-            await #expect(throws: ServiceError.invalid("Profil d'import inconnu « insee » (profils : apcv-departements, insi-secteurs).", field: "profil")) {
+            await #expect(
+                throws: ServiceError.invalid(
+                    "Profil d'import inconnu « insee » (profils : apcv-departements, insi-secteurs).", field: "profil")
+            ) {
                 _ = try await Self.importFile(app, "insi_secteurs_fevrier_2022.tsv", profile: "insee", settings: [:])
             }
         }
@@ -103,8 +149,14 @@ import Vapor
     @Test(arguments: TestDB.all)
     func aFileThatIsNotTheProfilesIsRefusedWithItsLine(db: TestDB) async throws {
         try await Self.seeded(db) { (app: Application) async throws -> Void in
-            await #expect(throws: ServiceError.invalid("apcv_hdf_avril_2025.csv, ligne 3 : colonne « Nombre d'appels » absente : ce fichier ne correspond pas au profil « insi-secteurs »")) {
-                _ = try await Self.importFile(app, "apcv_hdf_avril_2025.csv", profile: "insi-secteurs", settings: ["periode": "2022-02", "territoire": "R32"])
+            await #expect(
+                throws: ServiceError.invalid(
+                    "apcv_hdf_avril_2025.csv, ligne 3 : colonne « Nombre d'appels » absente : ce fichier ne correspond pas au profil « insi-secteurs »"
+                )
+            ) {
+                _ = try await Self.importFile(
+                    app, "apcv_hdf_avril_2025.csv", profile: "insi-secteurs",
+                    settings: ["periode": "2022-02", "territoire": "R32"])
             }
             #expect(try await app.count("observations") == 0)
         }

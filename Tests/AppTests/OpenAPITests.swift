@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Vapor
+
 @testable import App
 
 /// Keeps the OpenAPI document true: every documented operation answers with its documented shape,
@@ -17,14 +18,22 @@ import Vapor
             let schemas = try #require((doc["components"] as? [String: Any])?["schemas"] as? [String: Any])
             // Writes first, with their documented examples, so that the reads have data.
             var activityID = ""
-            for path in ["/api/indicators", "/api/targets", "/api/observations", "/api/organisations", "/api/contacts", "/api/activities"] {
+            for path in [
+                "/api/indicators", "/api/targets", "/api/observations", "/api/organisations", "/api/contacts",
+                "/api/activities"
+            ] {
                 let post = try #require(paths[path]?["post"] as? [String: Any], "\(path)")
-                let content = try #require(((post["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])
+                let content = try #require(
+                    ((post["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"]
+                        as? [String: Any])
                 let example = try JSONSerialization.data(withJSONObject: try #require(content["example"]))
-                let r = try await app.send(.POST, path, headers: ["Content-Type": "application/json"], body: ByteBuffer(data: example))
+                let r = try await app.send(
+                    .POST, path, headers: ["Content-Type": "application/json"], body: ByteBuffer(data: example))
                 #expect(r.status == .ok || r.status == .created, "\(path) : \(r.status) \(r.body.string)")
                 let responses = try #require(post["responses"] as? [String: Any])
-                let schema = try #require((((responses[String(r.status.code)] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
+                let schema = try #require(
+                    (((responses[String(r.status.code)] as? [String: Any])?["content"] as? [String: Any])?[
+                        "application/json"] as? [String: Any])?["schema"])
                 let answer = try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView))
                 let problems = SchemaCheck.problems(answer, schema: schema, schemas: schemas, at: path)
                 #expect(problems.isEmpty, "\(problems)")
@@ -32,43 +41,69 @@ import Vapor
             }
             // The CSV import, with its documented raw-body example; its batch serves the reads below.
             let importPost = try #require(paths["/api/imports"]?["post"] as? [String: Any])
-            let csvExample = try #require(((((importPost["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["text/csv"] as? [String: Any])?["example"] as? String))
-            let imported = try await app.send(.POST, "/api/imports?file=exemple.csv", headers: ["Content-Type": "text/csv"], body: ByteBuffer(string: csvExample))
+            let csvExample = try #require(
+                ((((importPost["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["text/csv"]
+                    as? [String: Any])?["example"] as? String))
+            let imported = try await app.send(
+                .POST, "/api/imports?file=exemple.csv", headers: ["Content-Type": "text/csv"],
+                body: ByteBuffer(string: csvExample))
             #expect(imported.status == .created, "\(imported.body.string)")
             let importReport = try JSONSerialization.jsonObject(with: Data(imported.body.readableBytesView))
-            let importSchema = try #require(((((importPost["responses"] as? [String: Any])?["201"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
-            #expect(SchemaCheck.problems(importReport, schema: importSchema, schemas: schemas, at: "/api/imports").isEmpty)
+            let importSchema = try #require(
+                ((((importPost["responses"] as? [String: Any])?["201"] as? [String: Any])?["content"] as? [String: Any])?[
+                    "application/json"] as? [String: Any])?["schema"])
+            #expect(
+                SchemaCheck.problems(importReport, schema: importSchema, schemas: schemas, at: "/api/imports").isEmpty)
             let batchID = try #require((importReport as? [String: Any])?["batch"] as? String)
             for (path, operations) in paths {
                 guard let get = operations["get"] as? [String: Any] else { continue }
-                let example = (get["x-jalon-example"] as? String ?? path).replacingOccurrences(of: "{finess}", with: "590000001").replacingOccurrences(of: "{id}", with: batchID)
+                let example = (get["x-jalon-example"] as? String ?? path).replacingOccurrences(
+                    of: "{finess}", with: "590000001"
+                ).replacingOccurrences(of: "{id}", with: batchID)
                     .replacingOccurrences(of: "{activity}", with: activityID)
                 let (code, body) = try await app.getJSON(example)
                 #expect(code == .ok, "\(example)")
-                let schema = try #require(((((get["responses"] as? [String: Any])?["200"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
+                let schema = try #require(
+                    ((((get["responses"] as? [String: Any])?["200"] as? [String: Any])?["content"] as? [String: Any])?[
+                        "application/json"] as? [String: Any])?["schema"])
                 let problems = SchemaCheck.problems(body, schema: schema, schemas: schemas, at: example)
                 #expect(problems.isEmpty, "\(problems)")
             }
             // Every /api route is documented.
             let undo = try await app.send(.POST, "/api/imports/\(batchID)/undo")
             #expect(undo.status == .ok)
-            let undoSchema = try #require((((((paths["/api/imports/{id}/undo"]?["post"] as? [String: Any])?["responses"] as? [String: Any])?["200"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
-            #expect(SchemaCheck.problems(try JSONSerialization.jsonObject(with: Data(undo.body.readableBytesView)), schema: undoSchema, schemas: schemas, at: "undo").isEmpty)
+            let undoSchema = try #require(
+                (((((paths["/api/imports/{id}/undo"]?["post"] as? [String: Any])?["responses"] as? [String: Any])?[
+                    "200"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?[
+                        "schema"])
+            #expect(
+                SchemaCheck.problems(
+                    try JSONSerialization.jsonObject(with: Data(undo.body.readableBytesView)), schema: undoSchema,
+                    schemas: schemas, at: "undo"
+                ).isEmpty)
             #expect(try await app.send(.POST, "/api/imports/\(batchID)/undo").status == .conflict)
             var documented = Set<String>()
             for (path, operations) in paths {
-                for method in operations.keys { documented.insert(method.uppercased() + " " + path.replacingOccurrences(of: "{", with: ":").replacingOccurrences(of: "}", with: "")) }
+                for method in operations.keys {
+                    documented.insert(
+                        method.uppercased() + " "
+                            + path.replacingOccurrences(of: "{", with: ":").replacingOccurrences(of: "}", with: ""))
+                }
             }
             for route in app.routes.all {
                 let path = "/" + route.path.map(\.description).joined(separator: "/")
                 guard path.hasPrefix("/api/"), path != "/api/openapi.json" else { continue }
-                #expect(documented.contains(route.method.rawValue + " " + path), "route \(route.method.rawValue) \(path) absente du document OpenAPI")
+                #expect(
+                    documented.contains(route.method.rawValue + " " + path),
+                    "route \(route.method.rawValue) \(path) absente du document OpenAPI")
             }
         }
     }
 
     @Test func theCheckerCatchesAWrongShape() {
-        let schema: [String: Any] = ["type": "object", "required": ["total"], "properties": ["total": ["type": "integer"]]]
+        let schema: [String: Any] = [
+            "type": "object", "required": ["total"], "properties": ["total": ["type": "integer"]]
+        ]
         #expect(!SchemaCheck.problems(["total": "douze"], schema: schema, schemas: [:], at: "x").isEmpty)
         #expect(!SchemaCheck.problems([String: Any](), schema: schema, schemas: [:], at: "x").isEmpty)
         #expect(SchemaCheck.problems(["total": 12], schema: schema, schemas: [:], at: "x").isEmpty)
@@ -80,7 +115,9 @@ enum SchemaCheck {
     static func problems(_ value: Any, schema raw: Any, schemas: [String: Any], at path: String) -> [String] {
         guard var schema = raw as? [String: Any] else { return ["\(path): schéma illisible"] }
         if let ref = schema["$ref"] as? String {
-            guard let resolved = schemas[String(ref.split(separator: "/").last!)] as? [String: Any] else { return ["\(path): $ref \(ref) introuvable"] }
+            guard let resolved = schemas[String(ref.split(separator: "/").last!)] as? [String: Any] else {
+                return ["\(path): $ref \(ref) introuvable"]
+            }
             schema = resolved
         }
         if value is NSNull { return schema["nullable"] as? Bool == true ? [] : ["\(path): null non permis"] }
@@ -88,18 +125,27 @@ enum SchemaCheck {
         switch schema["type"] as? String {
         case "object":
             guard let object = value as? [String: Any] else { return ["\(path): objet attendu"] }
-            for key in schema["required"] as? [String] ?? [] where object[key] == nil { out.append("\(path).\(key): manquant") }
+            for key in schema["required"] as? [String] ?? [] where object[key] == nil {
+                out.append("\(path).\(key): manquant")
+            }
             let properties = schema["properties"] as? [String: Any] ?? [:]
             for (key, v) in object {
-                if let p = properties[key] { out += problems(v, schema: p, schemas: schemas, at: "\(path).\(key)") }
-                else if let extra = schema["additionalProperties"] as? [String: Any] { out += problems(v, schema: extra, schemas: schemas, at: "\(path).\(key)") }
+                if let p = properties[key] {
+                    out += problems(v, schema: p, schemas: schemas, at: "\(path).\(key)")
+                } else if let extra = schema["additionalProperties"] as? [String: Any] {
+                    out += problems(v, schema: extra, schemas: schemas, at: "\(path).\(key)")
+                }
             }
         case "array":
             guard let array = value as? [Any] else { return ["\(path): tableau attendu"] }
-            for (i, v) in array.enumerated() { out += problems(v, schema: schema["items"] ?? [:], schemas: schemas, at: "\(path)[\(i)]") }
+            for (i, v) in array.enumerated() {
+                out += problems(v, schema: schema["items"] ?? [:], schemas: schemas, at: "\(path)[\(i)]")
+            }
         case "string":
             guard let s = value as? String else { return ["\(path): texte attendu"] }
-            if let allowed = schema["enum"] as? [String], !allowed.contains(s) { out.append("\(path): « \(s) » hors énumération") }
+            if let allowed = schema["enum"] as? [String], !allowed.contains(s) {
+                out.append("\(path): « \(s) » hors énumération")
+            }
         case "integer":
             guard value as? Int != nil, type(of: value) != Bool.self else { return ["\(path): entier attendu"] }
         case "number":

@@ -1,20 +1,24 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import Testing
-@testable import App
 import JalonCore
+import Testing
+
+@testable import App
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite struct SVGChartTests {
     static let hostile = "\"><script>alert(1)</script>"
 
     static let series: [(Day, Double)] = [
         (Day(2021, 1, 31), 1200), (Day(2021, 6, 30), 1450), (Day(2021, 12, 31), 1610),
-        (Day(2022, 6, 30), 1580), (Day(2022, 12, 31), 1900), (Day(2023, 6, 30), 2150),
+        (Day(2022, 6, 30), 1580), (Day(2022, 12, 31), 1900), (Day(2023, 6, 30), 2150)
     ]
     static let targets: [(Day, Double)] = [(Day(2023, 12, 31), 2500), (Day(2025, 12, 31), 3000)]
-    static let trajectory: [(Day, Double)] = [(Day(2023, 6, 30), 2150), (Day(2023, 12, 31), 2500), (Day(2025, 12, 31), 3000)]
+    static let trajectory: [(Day, Double)] = [
+        (Day(2023, 6, 30), 2150), (Day(2023, 12, 31), 2500), (Day(2025, 12, 31), 3000)
+    ]
 
     static func integer(_ v: Double) -> String { Format.integer(Int(v.rounded())) }
 
@@ -31,7 +35,9 @@ import JalonCore
     static func polylinePoints(_ svg: String, class cls: String) -> [String]? {
         guard let start = svg.range(of: "<polyline class=\"\(cls)\"") else { return nil }
         let rest = svg[start.upperBound...]
-        guard let p = rest.range(of: "points=\""), let end = rest[p.upperBound...].firstIndex(of: "\"") else { return nil }
+        guard let p = rest.range(of: "points=\""), let end = rest[p.upperBound...].firstIndex(of: "\"") else {
+            return nil
+        }
         return rest[p.upperBound..<end].split(separator: " ").map(String.init)
     }
 
@@ -58,7 +64,8 @@ import JalonCore
         let svg = Self.sample()
         let points = try #require(Self.polylinePoints(svg, class: "series"))
         #expect(points.count == Self.series.count)
-        #expect(Self.count("<circle cx=", in: svg.components(separatedBy: "<g class=\"legend\"")[0]) == Self.series.count)
+        #expect(
+            Self.count("<circle cx=", in: svg.components(separatedBy: "<g class=\"legend\"")[0]) == Self.series.count)
         #expect(Self.count("<polygon class=\"target\"", in: svg) == Self.targets.count)
         #expect(svg.contains(">3\u{202F}000</text>"), "target value label")
         let trajectory = try #require(Self.polylinePoints(svg, class: "trajectory"))
@@ -74,7 +81,9 @@ import JalonCore
     }
 
     @Test func laterPointsAreToTheRightAndHigherValuesAbove() throws {
-        let points = try #require(Self.polylinePoints(Self.sample(), class: "series")).map { $0.split(separator: ",").compactMap { Double($0) } }
+        let points = try #require(Self.polylinePoints(Self.sample(), class: "series")).map {
+            $0.split(separator: ",").compactMap { Double($0) }
+        }
         for (a, b) in zip(points, points.dropFirst()) { #expect(a[0] < b[0]) }
         // 1200 (first) is the lowest value: largest y
         #expect(points[0][1] == points.map { $0[1] }.max())
@@ -83,10 +92,15 @@ import JalonCore
     @Test func hostileTitleAndLabelsAreEscaped() {
         let hostileFormat: (Double) -> String = { _ in Self.hostile }
         let svgs = [
-            SVGChart.line(title: Self.hostile, series: Self.series, targets: Self.targets, trajectory: Self.trajectory, valueFormat: hostileFormat),
+            SVGChart.line(
+                title: Self.hostile, series: Self.series, targets: Self.targets, trajectory: Self.trajectory,
+                valueFormat: hostileFormat),
             SVGChart.line(title: Self.hostile, series: [], targets: [], trajectory: nil, valueFormat: hostileFormat),
             SVGChart.sparkline([1, 3, 2], label: Self.hostile),
-            SVGChart.bars(title: Self.hostile, items: [(label: Self.hostile, value: 3, target: 4), (label: "Nord", value: -1, target: nil)], valueFormat: hostileFormat),
+            SVGChart.bars(
+                title: Self.hostile,
+                items: [(label: Self.hostile, value: 3, target: 4), (label: "Nord", value: -1, target: nil)],
+                valueFormat: hostileFormat)
         ]
         for svg in svgs {
             #expect(!svg.lowercased().contains("<script"))
@@ -97,7 +111,8 @@ import JalonCore
     }
 
     @Test func emptySeriesSaysNoData() {
-        let svg = SVGChart.line(title: "Vide", series: [], targets: [(Day(2025, 1, 1), 3)], trajectory: nil, valueFormat: Self.integer)
+        let svg = SVGChart.line(
+            title: "Vide", series: [], targets: [(Day(2025, 1, 1), 3)], trajectory: nil, valueFormat: Self.integer)
         #expect(svg.contains(">Aucune donnée</text>"))
         #expect(svg.contains("<desc"))
         #expect(!svg.contains("<polyline"))
@@ -108,8 +123,9 @@ import JalonCore
         #expect(Self.sample() == Self.sample())
         #expect(SVGChart.sparkline([1, 2, 3], label: "x") == SVGChart.sparkline([1, 2, 3], label: "x"))
         let items: [(label: String, value: Double, target: Double?)] = [("Nord", 0.4, 0.5), ("Pas-de-Calais", 0.6, nil)]
-        #expect(SVGChart.bars(title: "t", items: items, valueFormat: { Format.percent($0) })
-            == SVGChart.bars(title: "t", items: items, valueFormat: { Format.percent($0) }))
+        #expect(
+            SVGChart.bars(title: "t", items: items, valueFormat: { Format.percent($0) })
+                == SVGChart.bars(title: "t", items: items, valueFormat: { Format.percent($0) }))
         // ids depend on the title only
         #expect(SVGChart.chartID("a") == SVGChart.chartID("a"))
         #expect(SVGChart.chartID("a") != SVGChart.chartID("b"))
@@ -121,14 +137,16 @@ import JalonCore
         #expect(svg.contains(">2\u{202F}000</text>"), "y tick with a narrow no-break space")
         #expect(svg.contains(">janv. 2022</text>"), "x tick as a French month")
         let ratios: [(Day, Double)] = [(Day(2022, 1, 31), 0.2), (Day(2022, 6, 30), 0.35), (Day(2022, 12, 31), 0.48)]
-        let pct = SVGChart.line(title: "Taux", series: ratios, targets: [], trajectory: nil, valueFormat: { Format.percent($0) })
+        let pct = SVGChart.line(
+            title: "Taux", series: ratios, targets: [], trajectory: nil, valueFormat: { Format.percent($0) })
         #expect(pct.contains(">50,0\u{00A0}%</text>"))
         #expect(!pct.contains("0.5"))
         #expect(Self.isWellFormed(pct))
     }
 
     @Test func yAxisHasFourOrFiveTicks() {
-        for (lo, hi) in [(0.0, 1.0), (1200, 3000), (-5, 12), (0.2, 0.48), (99, 101), (-3, -1), (0, 7), (13, 1_000_000)] {
+        for (lo, hi) in [(0.0, 1.0), (1200, 3000), (-5, 12), (0.2, 0.48), (99, 101), (-3, -1), (0, 7), (13, 1_000_000)]
+        {
             let ticks = SVGChart.niceTicks(lo, hi)
             #expect((4...5).contains(ticks.count), "\(lo)…\(hi): \(ticks)")
             #expect(ticks.first! <= lo && ticks.last! >= hi, "\(lo)…\(hi): \(ticks)")
@@ -138,7 +156,8 @@ import JalonCore
     @Test func xTicksDoNotOverlap() throws {
         let long: [(Day, Double)] = (0..<120).map { (Day(2015, 1, 1).addingMonths($0), Double($0)) }
         let svg = SVGChart.line(title: "Long", series: long, targets: [], trajectory: nil, valueFormat: Self.integer)
-        let axis = try #require(svg.components(separatedBy: "class=\"axis axis-x\"").last?.components(separatedBy: "</g>").first)
+        let axis = try #require(
+            svg.components(separatedBy: "class=\"axis axis-x\"").last?.components(separatedBy: "</g>").first)
         let xs = axis.components(separatedBy: "<text x=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
         #expect(xs.count >= 3)
         for (a, b) in zip(xs, xs.dropFirst()) { #expect(b - a >= SVGChart.textWidth("janv. 2022")) }
@@ -146,22 +165,29 @@ import JalonCore
     }
 
     @Test func degenerateSeriesStillRender() throws {
-        let one = SVGChart.line(title: "Un", series: [(Day(2022, 3, 1), 5)], targets: [], trajectory: nil, valueFormat: Self.integer)
+        let one = SVGChart.line(
+            title: "Un", series: [(Day(2022, 3, 1), 5)], targets: [], trajectory: nil, valueFormat: Self.integer)
         #expect(Self.isWellFormed(one))
         #expect(try #require(Self.polylinePoints(one, class: "series")).count == 1)
         #expect(one.contains("Dernière valeur : 5 au 1er mars 2022"))
         #expect(!one.contains("nan") && !one.contains("inf"))
 
-        let flat = SVGChart.line(title: "Plat", series: [(Day(2022, 1, 1), 7), (Day(2022, 6, 1), 7)], targets: [], trajectory: nil, valueFormat: Self.integer)
+        let flat = SVGChart.line(
+            title: "Plat", series: [(Day(2022, 1, 1), 7), (Day(2022, 6, 1), 7)], targets: [], trajectory: nil,
+            valueFormat: Self.integer)
         #expect(Self.isWellFormed(flat))
         #expect(!flat.contains("nan") && !flat.contains("inf"))
         let ys = try #require(Self.polylinePoints(flat, class: "series")).map { String($0.split(separator: ",")[1]) }
         #expect(Set(ys).count == 1)
 
-        let zeros = SVGChart.line(title: "Zéro", series: [(Day(2022, 1, 1), 0), (Day(2022, 6, 1), 0)], targets: [], trajectory: nil, valueFormat: Self.integer)
+        let zeros = SVGChart.line(
+            title: "Zéro", series: [(Day(2022, 1, 1), 0), (Day(2022, 6, 1), 0)], targets: [], trajectory: nil,
+            valueFormat: Self.integer)
         #expect(Self.isWellFormed(zeros) && !zeros.contains("nan"))
 
-        let negative = SVGChart.line(title: "Négatif", series: [(Day(2022, 1, 1), -12), (Day(2022, 6, 1), 8)], targets: [(Day(2023, 1, 1), -20)], trajectory: nil, valueFormat: Self.integer)
+        let negative = SVGChart.line(
+            title: "Négatif", series: [(Day(2022, 1, 1), -12), (Day(2022, 6, 1), 8)], targets: [(Day(2023, 1, 1), -20)],
+            trajectory: nil, valueFormat: Self.integer)
         #expect(Self.isWellFormed(negative))
         #expect(negative.contains(">-20</text>"))
         #expect(negative.contains(">0</text>"))
@@ -175,7 +201,8 @@ import JalonCore
         #expect(svg.contains("role=\"img\""))
         #expect(svg.contains("aria-label=\"Tendance : hausse\""))
         #expect(svg.contains("width=\"100\" height=\"24\""))
-        let points = try #require(svg.components(separatedBy: "points=\"").dropFirst().first?.split(separator: "\"").first)
+        let points = try #require(
+            svg.components(separatedBy: "points=\"").dropFirst().first?.split(separator: "\"").first)
         #expect(points.split(separator: " ").count == 5)
 
         for values in [[], [2.0], [2.0, 2.0, 2.0]] {
@@ -191,7 +218,7 @@ import JalonCore
 
     @Test func barsDrawOneBarPerItemWithTargetsAndValues() {
         let items: [(label: String, value: Double, target: Double?)] = [
-            ("Nord", 0.42, 0.5), ("Pas-de-Calais", 0.61, nil), ("Somme", 0.18, 0.3), ("Aisne & Oise", -0.05, 0.1),
+            ("Nord", 0.42, 0.5), ("Pas-de-Calais", 0.61, nil), ("Somme", 0.18, 0.3), ("Aisne & Oise", -0.05, 0.1)
         ]
         let svg = SVGChart.bars(title: "Taux par département", items: items, valueFormat: { Format.percent($0) })
         #expect(Self.isWellFormed(svg))

@@ -1,11 +1,14 @@
 import Testing
+
 @testable import App
 
 struct SiteURLTests {
     @Test func pathsAreEscapedAndQueriesSkipEmptyValues() {
         #expect(SiteURL.territory("TAN-LITTORAL").path == "/territoires/TAN-LITTORAL")
         #expect(SiteURL.structure("a/b c").path == "/structures/a%2Fb%20c")
-        #expect(SiteURL.structures.with([("couloir", "MS-PA"), ("q", nil), ("territoire", ""), ("x", "é&")]) == "/structures?couloir=MS-PA&x=%C3%A9%26")
+        #expect(
+            SiteURL.structures.with([("couloir", "MS-PA"), ("q", nil), ("territoire", ""), ("x", "é&")])
+                == "/structures?couloir=MS-PA&x=%C3%A9%26")
     }
 
     @Test func placeholdersBecomeRouteParameters() {

@@ -1,6 +1,7 @@
 import Foundation
 import JalonCore
 import Testing
+
 @testable import App
 
 /// Pages rendered from fixed view models and compared with the files in `__Snapshots__/`.
@@ -9,39 +10,62 @@ import Testing
 struct SnapshotTests {
     static let dir = Fixtures.repoRoot + "Tests/AppTests/__Snapshots__/"
 
-    static func assertSnapshot(_ html: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func assertSnapshot(_ html: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         let path = dir + name + ".html"
         let record = ProcessInfo.processInfo.environment["JALON_RECORD_SNAPSHOTS"] == "1"
         guard !record, let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             try html.write(toFile: path, atomically: true, encoding: .utf8)
-            Issue.record("instantané \(name) enregistré : relisez-le puis relancez les tests", sourceLocation: sourceLocation)
+            Issue.record(
+                "instantané \(name) enregistré : relisez-le puis relancez les tests", sourceLocation: sourceLocation)
             return
         }
         #expect(html == expected, "la page \(name) diffère de son instantané \(path)", sourceLocation: sourceLocation)
     }
 
-    static let r32 = Territory(code: "R32", kind: .region, name: "Hauts-de-France", insee: "32", parentCode: "FR", population: 6_003_283, decoupageID: nil)
-    static let tan = Territory(code: "TAN-LITTORAL", kind: .custom, name: "TAN Littoral", insee: "", parentCode: "R32", population: 696_641,
-                               decoupageID: UUID(uuidString: "00000000-0000-0000-0000-000000000001"))
+    static let r32 = Territory(
+        code: "R32", kind: .region, name: "Hauts-de-France", insee: "32", parentCode: "FR", population: 6_003_283,
+        decoupageID: nil)
+    static let tan = Territory(
+        code: "TAN-LITTORAL", kind: .custom, name: "TAN Littoral", insee: "", parentCode: "R32", population: 696_641,
+        decoupageID: UUID(uuidString: "00000000-0000-0000-0000-000000000001"))
     static let structure = Structure(
-        id: UUID(uuidString: "00000000-0000-0000-0000-000000000002")!, finessET: "590000001", finessEJ: "590000010", legalEntityName: "CHU DE LILLE",
-        siret: "26590000100017", rpps: nil, source: "finess", name: "CHU DE LILLE", longName: "CENTRE HOSPITALIER UNIVERSITAIRE DE LILLE", complement: "",
-        address: "2 AV OSCAR LAMBRET", postalCode: "59037", city: "LILLE CEDEX", communeCode: "59350", communeName: "Lille", communeRaw: "59350",
-        phone: "0320445962", categoryCode: "101", categoryLabel: "Centre Hospitalier Régional (C.H.R.)", couloir: "ES", openedOn: "1970-01-01",
-        authorisedOn: "1970-01-01", closedOn: nil, sourceUpdatedOn: "2024-02-01", latitude: 50.6105, longitude: 3.0345, isDemo: false)
+        id: UUID(uuidString: "00000000-0000-0000-0000-000000000002")!, finessET: "590000001", finessEJ: "590000010",
+        legalEntityName: "CHU DE LILLE",
+        siret: "26590000100017", rpps: nil, source: "finess", name: "CHU DE LILLE",
+        longName: "CENTRE HOSPITALIER UNIVERSITAIRE DE LILLE", complement: "",
+        address: "2 AV OSCAR LAMBRET", postalCode: "59037", city: "LILLE CEDEX", communeCode: "59350",
+        communeName: "Lille", communeRaw: "59350",
+        phone: "0320445962", categoryCode: "101", categoryLabel: "Centre Hospitalier Régional (C.H.R.)", couloir: "ES",
+        openedOn: "1970-01-01",
+        authorisedOn: "1970-01-01", closedOn: nil, sourceUpdatedOn: "2024-02-01", latitude: 50.6105, longitude: 3.0345,
+        isDemo: false)
 
     @Test func home() throws {
-        let model = Home.Model(regions: 18, departements: 101, communes: 34_875, customTerritories: 7,
-                               decoupages: [Decoupage(id: Self.tan.decoupageID!, code: "TAN", name: "TAN", regionCode: "R32", description: "")],
-                               openByCouloir: ["ES": 281, "MS-PA": 1_474, "PHARMA": 1_842], demoRegion: Self.r32)
+        let model = Home.Model(
+            regions: 18, departements: 101, communes: 34_875, customTerritories: 7,
+            decoupages: [
+                Decoupage(id: Self.tan.decoupageID!, code: "TAN", name: "TAN", regionCode: "R32", description: "")
+            ],
+            openByCouloir: ["ES": 281, "MS-PA": 1_474, "PHARMA": 1_842], demoRegion: Self.r32)
         try Self.assertSnapshot(Home.render(model), named: "home")
     }
 
     @Test func territory() throws {
         let model = TerritoryPage.Model(
-            territory: Self.r32, ancestors: [Territory(code: "FR", kind: .country, name: "France", insee: "", parentCode: nil, population: 66_526_267, decoupageID: nil)],
-            children: [Territory(code: "D59", kind: .departement, name: "Nord", insee: "59", parentCode: "R32", population: 2_608_346, decoupageID: nil)],
+            territory: Self.r32,
+            ancestors: [
+                Territory(
+                    code: "FR", kind: .country, name: "France", insee: "", parentCode: nil, population: 66_526_267,
+                    decoupageID: nil)
+            ],
+            children: [
+                Territory(
+                    code: "D59", kind: .departement, name: "Nord", insee: "59", parentCode: "R32",
+                    population: 2_608_346, decoupageID: nil)
+            ],
             childrenTitle: "Départements", childrenTotal: 1, members: [], decoupage: nil,
             memberships: [.init(territory: Self.tan, communesInside: 272, communesTotal: 3_782)],
             openByCouloir: ["ES": 281, "BIO": 38], communeCount: 3_782)
@@ -52,9 +76,14 @@ struct SnapshotTests {
         var filter = StructureFilter()
         filter.territory = "TAN-LITTORAL"
         filter.couloir = .es
-        let model = Structures.Model(filter: filter, page: StructurePage(items: [Self.structure], total: 120, page: 2, perPage: 50),
-                                     territory: Self.tan, unknownTerritory: nil,
-                                     categories: [.init(code: "101", label: "Centre Hospitalier Régional (C.H.R.)", aggregateCode: "1101", couloir: "ES", defaultCouloir: "ES")])
+        let model = Structures.Model(
+            filter: filter, page: StructurePage(items: [Self.structure], total: 120, page: 2, perPage: 50),
+            territory: Self.tan, unknownTerritory: nil,
+            categories: [
+                .init(
+                    code: "101", label: "Centre Hospitalier Régional (C.H.R.)", aggregateCode: "1101", couloir: "ES",
+                    defaultCouloir: "ES")
+            ])
         try Self.assertSnapshot(Structures.render(model), named: "structures")
     }
 
@@ -66,48 +95,84 @@ struct SnapshotTests {
 
 extension SnapshotTests {
     @Test func dashboard() throws {
-        let row = Dashboard.Row(code: "O2-09", label: "Nb d'ES avec logiciel Ségur commandé", couloir: "ES", target: "50,0 %", due: "mi-2022",
-                                value: "29,9 %", valueDate: "30 juin 2022", realisation: "59,8 %", status: .enRetard, trend: [0.1, 0.2, 0.299], inconsistent: false)
-        let ok = Dashboard.Row(code: "O2-01", label: "Nb d'actions de communication", couloir: "TOUS", target: "24", due: "mi-2022",
-                               value: "28", valueDate: "30 juin 2022", realisation: "116,7 %", status: .atteint, trend: [5, 12, 28], inconsistent: true)
-        let model = Dashboard.Model(roadmapName: "Feuille de route Ségur du numérique 2021-2023 — Hauts-de-France", at: Day(2022, 6, 30), territory: Self.r32,
-                                    couloir: nil, objectives: [.init(number: 2, title: "Acculturer, sensibiliser, informer l'écosystème",
-                                                                     fiches: [.init(code: "INFORMER-SENSIBILISER", title: "Informer/sensibiliser", rows: [ok, row])])],
-                                    territoryChoices: [Self.r32, Self.tan])
+        let row = Dashboard.Row(
+            code: "O2-09", label: "Nb d'ES avec logiciel Ségur commandé", couloir: "ES", target: "50,0 %",
+            due: "mi-2022",
+            value: "29,9 %", valueDate: "30 juin 2022", realisation: "59,8 %", status: .enRetard,
+            trend: [0.1, 0.2, 0.299], inconsistent: false)
+        let ok = Dashboard.Row(
+            code: "O2-01", label: "Nb d'actions de communication", couloir: "TOUS", target: "24", due: "mi-2022",
+            value: "28", valueDate: "30 juin 2022", realisation: "116,7 %", status: .atteint, trend: [5, 12, 28],
+            inconsistent: true)
+        let model = Dashboard.Model(
+            roadmapName: "Feuille de route Ségur du numérique 2021-2023 — Hauts-de-France", at: Day(2022, 6, 30),
+            territory: Self.r32,
+            couloir: nil,
+            objectives: [
+                .init(
+                    number: 2, title: "Acculturer, sensibiliser, informer l'écosystème",
+                    fiches: [.init(code: "INFORMER-SENSIBILISER", title: "Informer/sensibiliser", rows: [ok, row])])
+            ],
+            territoryChoices: [Self.r32, Self.tan])
         try Self.assertSnapshot(Dashboard.render(model), named: "dashboard")
     }
 
     @Test func fiche() throws {
         let action = "00000000-0000-0000-0000-0000000000aa"
         let model = FichePage.Model(
-            code: "DMP", title: "DMP", objective: "Objectif 3 — Accompagner le déploiement des services socles et encourager les usages", territory: Self.r32,
-            at: Day(2022, 6, 30), objectivesText: "Généraliser l'alimentation du DMP", levers: "Financement SUN-ES", obstacles: "Éditeurs en retard",
-            contacts: "Camille Exemple — GRADeS — animatrice", actions: [.init(id: action, number: 1, title: "Alimentation du DMP", status: "en_cours")],
-            semesters: [.semester(2021, 2), .semester(2022, 1)], calendar: ["\(action)|2022-S1": 3], organisations: [("ARS", "Agence régionale de santé"), ("AM", "Assurance Maladie")],
+            code: "DMP", title: "DMP",
+            objective: "Objectif 3 — Accompagner le déploiement des services socles et encourager les usages",
+            territory: Self.r32,
+            at: Day(2022, 6, 30), objectivesText: "Généraliser l'alimentation du DMP", levers: "Financement SUN-ES",
+            obstacles: "Éditeurs en retard",
+            contacts: "Camille Exemple — GRADeS — animatrice",
+            actions: [.init(id: action, number: 1, title: "Alimentation du DMP", status: "en_cours")],
+            semesters: [.semester(2021, 2), .semester(2022, 1)], calendar: ["\(action)|2022-S1": 3],
+            organisations: [("ARS", "Agence régionale de santé"), ("AM", "Assurance Maladie")],
             raci: ["\(action)|organisation|ARS": "A", "\(action)|audience|ES": "R"],
-            indicators: [.init(code: "O3-10", service: "DMP", couloir: "ES", label: "dont documents de sortie", target: "Non définie (mi-2022)",
-                               source: "CNAM (national)", photo: "données non fournies à ce jour", status: .sansCible)],
+            indicators: [
+                .init(
+                    code: "O3-10", service: "DMP", couloir: "ES", label: "dont documents de sortie",
+                    target: "Non définie (mi-2022)",
+                    source: "CNAM (national)", photo: "données non fournies à ce jour", status: .sansCible)
+            ],
             message: nil, error: nil)
         try Self.assertSnapshot(FichePage.render(model), named: "fiche")
     }
 
     @Test func comparison() throws {
-        let model = Comparison.Model(at: Day(2022, 6, 30), couloir: .es, grouping: "TAN", groupings: [("departements", "Départements"), ("TAN", "TAN")],
-                                     territories: [Self.tan, Self.r32],
-                                     rows: [.init(code: "O2-09", label: "Nb d'ES avec logiciel Ségur commandé", couloir: "ES",
-                                                  cells: [.init(value: "45,5 %", status: .enRetard), .init(value: "29,9 %", status: .aRisque)])])
+        let model = Comparison.Model(
+            at: Day(2022, 6, 30), couloir: .es, grouping: "TAN",
+            groupings: [("departements", "Départements"), ("TAN", "TAN")],
+            territories: [Self.tan, Self.r32],
+            rows: [
+                .init(
+                    code: "O2-09", label: "Nb d'ES avec logiciel Ségur commandé", couloir: "ES",
+                    cells: [.init(value: "45,5 %", status: .enRetard), .init(value: "29,9 %", status: .aRisque)])
+            ])
         try Self.assertSnapshot(Comparison.render(model), named: "comparison")
     }
 
     @Test func indicator() throws {
-        let d = IndicatorDefinition(code: "O3-09", label: "Documents DMP par habitant", service: "DMP", couloir: .tous, source: "CNAM", kind: .perInhabitant, rollup: .ratio)
-        let main = IndicatorPage.TerritoryRow(territory: Self.r32, rawValue: 1.05, rawTarget: 1.3, value: "1,05", target: "1,30 (mi-2022)", realisation: "80,7 %",
-                                              projection: "—", status: .enRetard, provenance: "agrégation (ratio) des 5 territoires qui le composent", inconsistent: false)
-        let model = IndicatorPage.Model(indicator: StoredIndicator(definition: d, unit: "", periodicity: "mensuelle"), at: Day(2022, 6, 30), territory: Self.r32,
-                                        main: main, series: [(Day(2022, 4, 30), 0.98), (Day(2022, 5, 31), 1.02), (Day(2022, 6, 30), 1.05)],
-                                        targets: [(Day(2022, 6, 30), 1.3)], trajectory: nil, rows: [main],
-                                        observations: [.init(subject: "D59", period: "juin 2022", value: "0,98", provenance: "import démonstration", recordedAt: "24 novembre 2026")],
-                                        history: [], fiches: ["DMP"])
+        let d = IndicatorDefinition(
+            code: "O3-09", label: "Documents DMP par habitant", service: "DMP", couloir: .tous, source: "CNAM",
+            kind: .perInhabitant, rollup: .ratio)
+        let main = IndicatorPage.TerritoryRow(
+            territory: Self.r32, rawValue: 1.05, rawTarget: 1.3, value: "1,05", target: "1,30 (mi-2022)",
+            realisation: "80,7 %",
+            projection: "—", status: .enRetard, provenance: "agrégation (ratio) des 5 territoires qui le composent",
+            inconsistent: false)
+        let model = IndicatorPage.Model(
+            indicator: StoredIndicator(definition: d, unit: "", periodicity: "mensuelle"), at: Day(2022, 6, 30),
+            territory: Self.r32,
+            main: main, series: [(Day(2022, 4, 30), 0.98), (Day(2022, 5, 31), 1.02), (Day(2022, 6, 30), 1.05)],
+            targets: [(Day(2022, 6, 30), 1.3)], trajectory: nil, rows: [main],
+            observations: [
+                .init(
+                    subject: "D59", period: "juin 2022", value: "0,98", provenance: "import démonstration",
+                    recordedAt: "24 novembre 2026")
+            ],
+            history: [], fiches: ["DMP"])
         try Self.assertSnapshot(IndicatorPage.render(model), named: "indicator")
     }
 }

@@ -3,6 +3,7 @@ import JalonCore
 import SQLKit
 import Testing
 import Vapor
+
 @testable import App
 
 @Suite(.serialized) struct TaskBoardTests {
@@ -10,7 +11,9 @@ import Vapor
     static func registerRoutes(_ app: Application) {
         func has(_ method: HTTPMethod, _ path: String) -> Bool {
             app.routes.all.contains { r in
-                r.method == method && r.path.map { if case .parameter = $0 { ":" } else { $0.description } }.joined(separator: "/") == path
+                r.method == method
+                    && r.path.map { if case .parameter = $0 { ":" } else { $0.description } }.joined(separator: "/")
+                        == path
             }
         }
         if !has(.GET, "taches") { app.get("taches", use: TaskController.board) }
@@ -39,22 +42,33 @@ import Vapor
 
     static func taskID(_ app: Application, _ title: String) async throws -> String {
         struct R: Decodable { var id: UUID }
-        let r = try #require(try await app.sql.select().column("id").from("tasks").where("title", .equal, title).first(decoding: R.self))
+        let r = try #require(
+            try await app.sql.select().column("id").from("tasks").where("title", .equal, title).first(decoding: R.self))
         return r.id.uuidString.lowercased()
     }
 
-    static func taskAudits(_ app: Application) async throws -> Int { try await app.count("audit_events", where: "object_type = 'task'") }
+    static func taskAudits(_ app: Application) async throws -> Int {
+        try await app.count("audit_events", where: "object_type = 'task'")
+    }
 
     @Test(arguments: TestDB.all)
     func createdTaskAppearsInToDoThenMovesToBlocked(db: TestDB) async throws {
         try await Self.withBoard(db) { app in
             // setup: an action of the roadmap
-            struct A: Decodable { var id: UUID; var title: String }
-            let action = try #require(try await app.sql.raw("SELECT a.id, a.title FROM actions a ORDER BY a.title").first(decoding: A.self))
+            struct A: Decodable {
+                var id: UUID
+                var title: String
+            }
+            let action = try #require(
+                try await app.sql.raw("SELECT a.id, a.title FROM actions a ORDER BY a.title").first(decoding: A.self))
 
             // act: create through the form, as a browser without JavaScript does
-            let created = try await app.post("/taches", form: [("title", "Former les secrétariats"), ("assignee", "Claire Dupont"),
-                                                               ("due", "31/12/2099"), ("action", action.id.uuidString.lowercased())])
+            let created = try await app.post(
+                "/taches",
+                form: [
+                    ("title", "Former les secrétariats"), ("assignee", "Claire Dupont"),
+                    ("due", "31/12/2099"), ("action", action.id.uuidString.lowercased())
+                ])
             #expect(created.status == .seeOther)
             #expect(created.headers.first(name: .location) == "/taches?ok=creee")
 
@@ -84,13 +98,19 @@ import Vapor
             #expect(try await Self.taskAudits(app) == 2)
 
             // Filtering by assignee keeps only that person's tasks, and a move keeps the filter.
-            #expect(try await app.post("/taches", form: [("title", "Relancer les éditeurs"), ("assignee", "Marc"), ("due", ""), ("action", "")]).status == .seeOther)
+            #expect(
+                try await app.post(
+                    "/taches",
+                    form: [("title", "Relancer les éditeurs"), ("assignee", "Marc"), ("due", ""), ("action", "")]
+                ).status == .seeOther)
             let claire = try await app.get("/taches?responsable=Claire%20Dupont")
             #expect(claire.body.contains("Former les secrétariats"))
             #expect(!claire.body.contains("Relancer les éditeurs"))
             #expect(try await app.get("/taches").body.contains("Relancer les éditeurs"))
-            let kept = try await app.post("/taches/\(id)/statut", form: [("status", "en_cours"), ("responsable", "Claire Dupont")])
-            #expect(kept.headers.first(name: .location) == "/taches?responsable=Claire%20Dupont&ok=deplacee#tache-\(id)")
+            let kept = try await app.post(
+                "/taches/\(id)/statut", form: [("status", "en_cours"), ("responsable", "Claire Dupont")])
+            #expect(
+                kept.headers.first(name: .location) == "/taches?responsable=Claire%20Dupont&ok=deplacee#tache-\(id)")
         }
     }
 
@@ -98,8 +118,12 @@ import Vapor
     func lateTasksStandOutUnlessDone(db: TestDB) async throws {
         try await Self.withBoard(db) { app in
             // setup: one late task, one late but done, one due in the future
-            for (title, due) in [("Tâche oubliée", "01/01/2020"), ("Tâche terminée", "fin 2020"), ("Tâche à venir", "2099-06-30")] {
-                #expect(try await app.post("/taches", form: [("title", title), ("assignee", "Équipe"), ("due", due)]).status == .seeOther)
+            for (title, due) in [
+                ("Tâche oubliée", "01/01/2020"), ("Tâche terminée", "fin 2020"), ("Tâche à venir", "2099-06-30")
+            ] {
+                #expect(
+                    try await app.post("/taches", form: [("title", title), ("assignee", "Équipe"), ("due", due)]).status
+                        == .seeOther)
             }
             let done = try await Self.taskID(app, "Tâche terminée")
             #expect(try await app.post("/taches/\(done)/statut", form: [("status", "fait")]).status == .seeOther)
@@ -111,7 +135,8 @@ import Vapor
             #expect(board.components(separatedBy: ">En retard<").count - 1 == 1)
             #expect(board.components(separatedBy: "jalon-task--late").count - 1 == 1)
             let late = try await Self.taskID(app, "Tâche oubliée")
-            let card = try #require(board.range(of: "id=\"tache-\(late)\"").map { String(board[$0.lowerBound...].prefix(1500)) })
+            let card = try #require(
+                board.range(of: "id=\"tache-\(late)\"").map { String(board[$0.lowerBound...].prefix(1500)) })
             #expect(card.contains(">En retard<"))
             #expect(card.contains("1er janvier 2020"))
             #expect(!Self.column(board, "fait").contains("En retard"))
@@ -137,11 +162,14 @@ import Vapor
             let cases: [([(String, String)], String)] = [
                 ([("title", "  "), ("assignee", "Claire")], "Le titre de la tâche est obligatoire."),
                 ([("title", String(repeating: "x", count: 301))], "Le titre de la tâche dépasse 300 caractères."),
-                ([("title", "Tâche"), ("assignee", String(repeating: "y", count: 201))], "Le nom du responsable dépasse 200 caractères."),
+                (
+                    [("title", "Tâche"), ("assignee", String(repeating: "y", count: 201))],
+                    "Le nom du responsable dépasse 200 caractères."
+                ),
                 ([("title", "Tâche"), ("action", UUID().uuidString)], "Action inconnue"),
                 ([("title", "Tâche"), ("action", "action-12")], "Action inconnue « action-12 »"),
                 ([("title", "Tâche"), ("due", "32/13/2022")], "Échéance illisible « 32/13/2022 »"),
-                ([("title", "Tâche"), ("due", "bientôt")], "Échéance illisible « bientôt »"),
+                ([("title", "Tâche"), ("due", "bientôt")], "Échéance illisible « bientôt »")
             ]
             for (form, message) in cases {
                 let r = try await app.post("/taches", form: form)
@@ -161,7 +189,9 @@ import Vapor
             let badStatus = try await app.post("/taches/\(id)/statut", form: [("status", "urgent")])
             #expect(badStatus.status == .unprocessableEntity)
             #expect(badStatus.body.contains("Statut inconnu « urgent »"))
-            #expect(try await app.post("/taches/\(UUID().uuidString)/statut", form: [("status", "fait")]).status == .notFound)
+            #expect(
+                try await app.post("/taches/\(UUID().uuidString)/statut", form: [("status", "fait")]).status
+                    == .notFound)
             #expect(try await app.post("/taches/pas-un-id/statut", form: [("status", "fait")]).status == .notFound)
             #expect(try await app.count("tasks", where: "status = 'a_faire'") == 1)
             #expect(try await app.count("audit_events") == audited)
@@ -187,13 +217,19 @@ import Vapor
             // setup
             let hostile = HostileInputTests.payloads.joined(separator: " ")
             for (i, assignee) in HostileInputTests.payloads.enumerated() {
-                #expect(try await app.post("/taches", form: [("title", "\(i) \(hostile)"), ("assignee", assignee), ("due", "01/01/2020")]).status == .seeOther)
+                #expect(
+                    try await app.post(
+                        "/taches", form: [("title", "\(i) \(hostile)"), ("assignee", assignee), ("due", "01/01/2020")]
+                    ).status == .seeOther)
             }
             let id = try await Self.taskID(app, "0 \(hostile)")
             let encoded = HostileInputTests.payloads[1].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
 
             // act + check: the board, filtered or not, and forms refused with hostile values
-            for path in ["/taches", "/taches?responsable=\(encoded)", "/taches?responsable=\(hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"] {
+            for path in [
+                "/taches", "/taches?responsable=\(encoded)",
+                "/taches?responsable=\(hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
+            ] {
                 let page = try await app.get(path)
                 #expect(page.status == .ok, "\(path)")
                 HostileInputTests.assertEscaped(page.body, path)
@@ -201,10 +237,12 @@ import Vapor
             let board = try await app.get("/taches").body
             #expect(board.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             #expect(try await app.get("/taches?responsable=\(encoded)").body.contains("1 tâche"))
-            let refused = try await app.post("/taches", form: [("title", hostile), ("assignee", hostile), ("due", hostile), ("action", hostile)])
+            let refused = try await app.post(
+                "/taches", form: [("title", hostile), ("assignee", hostile), ("due", hostile), ("action", hostile)])
             #expect(refused.status == .unprocessableEntity)
             HostileInputTests.assertEscaped(refused.body, "formulaire refusé")
-            let badMove = try await app.post("/taches/\(id)/statut", form: [("status", hostile), ("responsable", hostile)])
+            let badMove = try await app.post(
+                "/taches/\(id)/statut", form: [("status", hostile), ("responsable", hostile)])
             #expect(badMove.status == .unprocessableEntity)
             HostileInputTests.assertEscaped(badMove.body, "déplacement refusé")
             let moved = try await app.post("/taches/\(id)/statut", form: [("status", "fait"), ("responsable", hostile)])

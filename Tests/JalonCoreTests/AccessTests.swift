@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JalonCore
 
 @Suite struct AccessTests {
@@ -23,23 +24,37 @@ import Testing
         let g = Grant(role: .animateur, territories: ["D59"])
         let own: Set = ["59350", "59183"]
         #expect(g.refusal(.init(area: .activities, communes: ["59350"]), ownCommunes: own) == nil)
-        #expect(g.refusal(.init(area: .activities, communes: ["59350", "62041"]), ownCommunes: own)?.contains("Hors de vos territoires (D59)") == true)
+        #expect(
+            g.refusal(.init(area: .activities, communes: ["59350", "62041"]), ownCommunes: own)?.contains(
+                "Hors de vos territoires (D59)") == true)
         #expect(g.refusal(.init(area: .activities, communes: nil), ownCommunes: own) != nil)
-        #expect(g.refusal(.init(area: .observations, communes: ["59350"], structureLevel: true, indicator: "X"), ownCommunes: own) == nil)
-        #expect(g.refusal(.init(area: .observations, communes: ["59350"], structureLevel: false, indicator: "X"), ownCommunes: own)?.contains("structures") == true)
+        #expect(
+            g.refusal(
+                .init(area: .observations, communes: ["59350"], structureLevel: true, indicator: "X"), ownCommunes: own)
+                == nil)
+        #expect(
+            g.refusal(
+                .init(area: .observations, communes: ["59350"], structureLevel: false, indicator: "X"), ownCommunes: own
+            )?.contains("structures") == true)
         #expect(g.refusal(.init(area: .regional), ownCommunes: own)?.contains("Animateur territorial") == true)
     }
 
     @Test func contributeurEntersHisIndicators() {
         let g = Grant(role: .contributeur, indicators: ["O3-18"])
         #expect(g.refusal(.init(area: .observations, communes: ["62041"], indicator: "O3-18"), ownCommunes: []) == nil)
-        #expect(g.refusal(.init(area: .observations, communes: ["62041"], indicator: "O3-20"), ownCommunes: []) == "L'indicateur O3-20 ne vous est pas attribué.")
+        #expect(
+            g.refusal(.init(area: .observations, communes: ["62041"], indicator: "O3-20"), ownCommunes: [])
+                == "L'indicateur O3-20 ne vous est pas attribué.")
         let narrowed = Grant(role: .contributeur, territories: ["D59"], indicators: ["O3-18"])
-        #expect(narrowed.refusal(.init(area: .observations, communes: ["62041"], indicator: "O3-18"), ownCommunes: ["59350"]) != nil)
+        #expect(
+            narrowed.refusal(
+                .init(area: .observations, communes: ["62041"], indicator: "O3-18"), ownCommunes: ["59350"]) != nil)
     }
 
     @Test func pilotAndAdministratorAreUnrestrictedInTheirAreas() {
-        #expect(Grant(role: .pilote).refusal(.init(area: .observations, communes: ["62041"], indicator: "Z"), ownCommunes: []) == nil)
+        #expect(
+            Grant(role: .pilote).refusal(
+                .init(area: .observations, communes: ["62041"], indicator: "Z"), ownCommunes: []) == nil)
         #expect(Grant.operator_.refusal(.init(area: .administration), ownCommunes: []) == nil)
         #expect(Grant(role: .lecteur).refusal(.init(area: .tasks, communes: ["59350"]), ownCommunes: ["59350"]) != nil)
     }
@@ -48,7 +63,7 @@ import Testing
         #expect(PasswordPolicy.refusal("court") != nil)
         #expect(PasswordPolicy.refusal("cheval agrafe pile") == nil)
         #expect(PasswordPolicy.refusal("aaaaaaaaaaaaaaaa") != nil)
-        #expect(PasswordPolicy.refusal(String(repeating: "é", count: 40)) != nil) // 80 bytes
+        #expect(PasswordPolicy.refusal(String(repeating: "é", count: 40)) != nil)  // 80 bytes
         #expect(PasswordPolicy.refusal("xx-anne@ars.fr-yy", email: "anne@ars.fr") != nil)
     }
 
@@ -59,6 +74,6 @@ import Testing
         #expect(t.wait(failures: [0, 1, 2, 3], now: 3) == 60)
         #expect(t.wait(failures: [0, 1, 2], now: 40) == 0)
         #expect(t.wait(failures: Array(repeating: 100.0, count: 30), now: 100) == 600)
-        #expect(t.wait(failures: [0, 1, 2], now: 1000) == 0) // outside the window
+        #expect(t.wait(failures: [0, 1, 2], now: 1000) == 0)  // outside the window
     }
 }

@@ -1,9 +1,13 @@
 import Testing
+
 @testable import JalonCore
 
 struct ActivityVocabularyTests {
-    @Test(arguments: [("Visite sur site", ActivityType.visite), ("visite", .visite), ("réunion d'information", .reunion), ("WEBINAIRE", .webinaire),
-                      ("mailing", .campagne), ("contact-individuel", .contact), ("Événement", .evenement), ("comité", .comite)])
+    @Test(arguments: [
+        ("Visite sur site", ActivityType.visite), ("visite", .visite), ("réunion d'information", .reunion),
+        ("WEBINAIRE", .webinaire),
+        ("mailing", .campagne), ("contact-individuel", .contact), ("Événement", .evenement), ("comité", .comite)
+    ])
     func typesAreReadAsPeopleWriteThem(raw: String, type: ActivityType) {
         #expect(ActivityType(text: raw) == type)
     }
@@ -24,7 +28,9 @@ struct ActivityVocabularyTests {
 }
 
 struct ActivityMeasureTests {
-    @Test(arguments: ["actions", "actions:webinaire", "actions-theme:MSS", "participants", "touchees:ES", "touchees-nombre:PHARMA"])
+    @Test(arguments: [
+        "actions", "actions:webinaire", "actions-theme:MSS", "participants", "touchees:ES", "touchees-nombre:PHARMA"
+    ])
     func measuresReadBackFromTheirText(text: String) throws {
         let m = try #require(ActivityMeasure(text: text))
         #expect(m.description == text)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JalonCore
 
 struct CSVReaderTests {
@@ -23,11 +24,13 @@ struct CSVReaderTests {
         }
     }
 
-    @Test(arguments: [("a;b;c\n1;2;3", Character(";")), ("a,b,c\n1,2,3", ","), ("a\tb\n1\t2", "\t"), ("a|b|c\n1|2|3", "|"),
-                      // A title above a tab-separated table whose cells hold French decimals (seed 002, INSi calls).
-                      ("Appels INSi, février 2022\n\n\tNombre d'appels\t%\nES\t309104\t67%\nESMS\t1785\t0,40%", "\t"),
-                      // As many commas as semicolons on every line: the French separator wins.
-                      ("taux;part\n1,3;2,5\n0,4;9,1", ";")])
+    @Test(arguments: [
+        ("a;b;c\n1;2;3", Character(";")), ("a,b,c\n1,2,3", ","), ("a\tb\n1\t2", "\t"), ("a|b|c\n1|2|3", "|"),
+        // A title above a tab-separated table whose cells hold French decimals (seed 002, INSi calls).
+        ("Appels INSi, février 2022\n\n\tNombre d'appels\t%\nES\t309104\t67%\nESMS\t1785\t0,40%", "\t"),
+        // As many commas as semicolons on every line: the French separator wins.
+        ("taux;part\n1,3;2,5\n0,4;9,1", ";")
+    ])
     func detectsSeparator(text: String, separator: Character) {
         #expect(CSVReader.detectSeparator(text) == separator)
     }

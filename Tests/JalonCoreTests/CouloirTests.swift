@@ -1,8 +1,12 @@
 import Testing
+
 @testable import JalonCore
 
 struct CouloirTests {
-    @Test(arguments: [("HOP", Couloir.es), ("RAD", .radio), ("ESMS", .ms), ("Tous", .tous), ("ms-pa", .msPA), ("PHARMA", .pharma), ("LBM", .bio)])
+    @Test(arguments: [
+        ("HOP", Couloir.es), ("RAD", .radio), ("ESMS", .ms), ("Tous", .tous), ("ms-pa", .msPA), ("PHARMA", .pharma),
+        ("LBM", .bio)
+    ])
     func parsesCodesAndAliases(raw: String, couloir: Couloir) {
         #expect(Couloir(code: raw) == couloir)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JalonCore
 
 /// Compressed inputs stop at their limits while they expand, with a French reason naming the limit.
@@ -7,7 +8,9 @@ struct ExpansionLimitsTests {
     static let small = ExpansionLimits(maxBytes: 1 << 20, maxRatio: 50, ratioFloor: 256 << 10, maxLines: 1_000)
 
     static func lines(_ count: Int) -> Data {
-        Data((0..<count).map { "O3-18;D59;2022-\(String(format: "%02d", $0 % 12 + 1));\($0 * 7919 % 100_003)\n" }.joined().utf8)
+        Data(
+            (0..<count).map { "O3-18;D59;2022-\(String(format: "%02d", $0 % 12 + 1));\($0 * 7919 % 100_003)\n" }
+                .joined().utf8)
     }
 
     @Test func anOrdinaryFileExpandsWhole() throws {
@@ -36,9 +39,12 @@ struct ExpansionLimitsTests {
         let many = Self.lines(1_500)
         let roomy = ExpansionLimits(maxBytes: 1 << 20, maxRatio: 1_000, maxLines: 1_000_000)
         // act
-        let bySize = #expect(throws: Decompression.Failure.self) { try Decompression.gunzip(try RPPSReaderTests.gzip(big), limits: roomy) }
+        let bySize = #expect(throws: Decompression.Failure.self) {
+            try Decompression.gunzip(try RPPSReaderTests.gzip(big), limits: roomy)
+        }
         let byLines = #expect(throws: Decompression.Failure.self) {
-            try Decompression.gunzip(try RPPSReaderTests.gzip(many), limits: .init(maxBytes: 1 << 20, maxRatio: 1_000, maxLines: 1_000))
+            try Decompression.gunzip(
+                try RPPSReaderTests.gzip(many), limits: .init(maxBytes: 1 << 20, maxRatio: 1_000, maxLines: 1_000))
         }
         // check
         #expect(bySize?.description == "lecture arrêtée : une fois décompressé, il dépasse 1 Mio (limite)")

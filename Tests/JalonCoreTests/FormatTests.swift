@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JalonCore
 
 struct FormatTests {
@@ -25,10 +26,14 @@ struct FormatTests {
 
     /// Whatever a database or a computation holds, formatting answers: it used to trap past 2⁶³.
     @Test func extremeValuesFormatWithoutTrapping() {
-        #expect(Format.decimal(1e26, fractionDigits: 0) == "100\(nb)000\(nb)000\(nb)000\(nb)000\(nb)000\(nb)000\(nb)000\(nb)000")
+        #expect(
+            Format.decimal(1e26, fractionDigits: 0)
+                == "100\(nb)000\(nb)000\(nb)000\(nb)000\(nb)000\(nb)000\(nb)000\(nb)000")
         #expect(Format.decimal(-9.3e18, fractionDigits: 1) == "-9\(nb)300\(nb)000\(nb)000\(nb)000\(nb)000\(nb)000,0")
         // 2⁶³ in the shortest digits that name the double, as it would be typed.
-        #expect(Format.decimal(9_223_372_036_854_775_808, fractionDigits: 0) == "9\(nb)223\(nb)372\(nb)036\(nb)854\(nb)776\(nb)000")
+        #expect(
+            Format.decimal(9_223_372_036_854_775_808, fractionDigits: 0)
+                == "9\(nb)223\(nb)372\(nb)036\(nb)854\(nb)776\(nb)000")
         #expect(Format.decimal(.nan) == "—")
         #expect(Format.decimal(.infinity) == "—" && Format.decimal(-.infinity) == "—")
         #expect(Format.decimal(.greatestFiniteMagnitude).hasPrefix("179\(nb)769\(nb)313"))
@@ -44,7 +49,9 @@ struct FormatTests {
         #expect(ValueBounds.accepts(1e15) && ValueBounds.accepts(-1e15) && ValueBounds.accepts(.leastNonzeroMagnitude))
         #expect(!ValueBounds.accepts(1.000_000_1e15) && !ValueBounds.accepts(.nan) && !ValueBounds.accepts(-.infinity))
         #expect(ValueBounds.accepts(Day(1990, 1, 1)) && ValueBounds.accepts(Day(2100, 12, 31)))
-        #expect(!ValueBounds.accepts(Day(1989, 12, 31)) && !ValueBounds.accepts(.year(9999)) && !ValueBounds.accepts(Period.month(0, 1)))
+        #expect(
+            !ValueBounds.accepts(Day(1989, 12, 31)) && !ValueBounds.accepts(.year(9999))
+                && !ValueBounds.accepts(Period.month(0, 1)))
     }
 
     @Test func datesAreWrittenInFrench() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JalonCore
 
 struct ImportProfileTests {
@@ -22,28 +23,47 @@ struct ImportProfileTests {
     @Test func mapsColumnsConstantsLookupsAndFilters() throws {
         let records = try CSVReader(separator: ";").records(Self.naDMP)
         let rows = try Self.naProfile.apply(records)
-        #expect(rows == [
-            .init(line: 3, fields: ["indicateur": "DMP-ALIM", "periode": "2021-12", "source": "CNAM SI-Pilotage", "territoire": "D16", "valeur": "12,83%"]),
-            .init(line: 4, fields: ["indicateur": "DMP-ALIM", "periode": "2021-12", "source": "CNAM SI-Pilotage", "territoire": "D24", "valeur": "7,80%"]),
-        ])
+        #expect(
+            rows == [
+                .init(
+                    line: 3,
+                    fields: [
+                        "indicateur": "DMP-ALIM", "periode": "2021-12", "source": "CNAM SI-Pilotage",
+                        "territoire": "D16", "valeur": "12,83%"
+                    ]),
+                .init(
+                    line: 4,
+                    fields: [
+                        "indicateur": "DMP-ALIM", "periode": "2021-12", "source": "CNAM SI-Pilotage",
+                        "territoire": "D24", "valeur": "7,80%"
+                    ])
+            ])
     }
 
     /// Shaped like the HDF ApCV table: départements in rows, months as columns.
     @Test func unpivotsWideTables() throws {
         let csv = "Département;janv. 2023;févr. 2023\nNord;1 204;1 530\nSomme;310;402\n"
-        let profile = ImportProfile(name: "hdf-apcv", columns: ["territoire": "Département"], constants: ["indicateur": "APCV-ACTIV"],
-                                    lookups: ["territoire": ["nord": "D59", "SOMME": "D80"]],
-                                    unpivot: .init(field: "periode", columns: ["janv. 2023", "févr. 2023"]))
+        let profile = ImportProfile(
+            name: "hdf-apcv", columns: ["territoire": "Département"], constants: ["indicateur": "APCV-ACTIV"],
+            lookups: ["territoire": ["nord": "D59", "SOMME": "D80"]],
+            unpivot: .init(field: "periode", columns: ["janv. 2023", "févr. 2023"]))
         let rows = try profile.apply(try CSVReader(separator: ";").records(csv))
         #expect(rows.count == 4)
-        #expect(rows[1].fields == ["indicateur": "APCV-ACTIV", "territoire": "D59", "periode": "févr. 2023", "valeur": "1 530"])
+        #expect(
+            rows[1].fields == [
+                "indicateur": "APCV-ACTIV", "territoire": "D59", "periode": "févr. 2023", "valeur": "1 530"
+            ])
         #expect(rows[2].fields["territoire"] == "D80")
         #expect(Period(rows[1].fields["periode"]!) == .month(2023, 2))
     }
 
     @Test func aFileThatIsNotTheProfilesIsRefusedWithItsLine() throws {
         let records = try CSVReader(separator: ";").records("Titre\nRégion;Taux\nNA;3 %\n")
-        #expect(throws: ImportProfile.Failure(line: 2, message: "colonne « Département » absente : ce fichier ne correspond pas au profil « na-dmp-annexe »")) {
+        #expect(
+            throws: ImportProfile.Failure(
+                line: 2,
+                message: "colonne « Département » absente : ce fichier ne correspond pas au profil « na-dmp-annexe »")
+        ) {
             _ = try Self.naProfile.apply(records).count
         }
     }
@@ -56,17 +76,34 @@ struct ImportProfileTests {
 
 struct ImportProfileSettingsTests {
     static let insi = ImportProfile(
-        name: "insi-test", headerLine: 1, columns: ["indicateur": "Secteur", "couloir": "Secteur", "valeur": "Nombre d'appels"],
-        constants: ["territoire": "R32"], lookups: ["indicateur": ["Etablissements sanitaires": "O3-18"], "couloir": ["Etablissements sanitaires": "ES"]],
+        name: "insi-test", headerLine: 1,
+        columns: ["indicateur": "Secteur", "couloir": "Secteur", "valeur": "Nombre d'appels"],
+        constants: ["territoire": "R32"],
+        lookups: ["indicateur": ["Etablissements sanitaires": "O3-18"], "couloir": ["Etablissements sanitaires": "ES"]],
         parameters: ["periode": "mois couvert par le fichier (ex. 2022-02)"])
 
     @Test func aParameterMustBeAnsweredAndIsUsed() throws {
-        let records = try CSVReader(separator: ";").records("Secteur;Nombre d'appels\nEtablissements sanitaires;309104\n")
-        #expect(throws: ImportProfile.Failure(line: 0, message: "Le profil « insi-test » demande le paramètre « periode » : mois couvert par le fichier (ex. 2022-02).")) {
+        let records = try CSVReader(separator: ";").records(
+            "Secteur;Nombre d'appels\nEtablissements sanitaires;309104\n")
+        #expect(
+            throws: ImportProfile.Failure(
+                line: 0,
+                message:
+                    "Le profil « insi-test » demande le paramètre « periode » : mois couvert par le fichier (ex. 2022-02)."
+            )
+        ) {
             _ = try Self.insi.apply(records)
         }
         let rows = try Self.insi.apply(records, settings: ["periode": "2022-02"])
-        #expect(rows == [.init(line: 2, fields: ["indicateur": "O3-18", "couloir": "ES", "valeur": "309104", "territoire": "R32", "periode": "2022-02"])])
+        #expect(
+            rows == [
+                .init(
+                    line: 2,
+                    fields: [
+                        "indicateur": "O3-18", "couloir": "ES", "valeur": "309104", "territoire": "R32",
+                        "periode": "2022-02"
+                    ])
+            ])
     }
 
     @Test func settingsOverrideConstantsButNotUnknownFields() throws {
@@ -79,14 +116,15 @@ struct ImportProfileSettingsTests {
     @Test func problemsOfADefinitionAreListedInFrench() {
         #expect(Self.insi.problems.isEmpty)
         let bad = ImportProfile(name: "Mon Profil", headerLine: 0, columns: ["valeur": " ", "pays": "Pays"])
-        #expect(bad.problems == [
-            "Nom « Mon Profil » : minuscules sans accents, chiffres et tirets seulement (ex. insi-secteurs).",
-            "La ligne d'en-tête est numérotée à partir de 1.",
-            "Champ inconnu « pays » (champs : indicateur, territoire, structure, couloir, periode, valeur, numerateur, denominateur, source, commentaire).",
-            "Champ « valeur » : nom de colonne vide.",
-            "Le champ « indicateur » ne vient ni d'une colonne, ni d'une constante, ni d'un paramètre.",
-            "Le champ « periode » ne vient ni d'une colonne, ni d'une constante, ni d'un paramètre.",
-            "Le champ « territoire » (ou « structure ») ne vient de nulle part.",
-        ])
+        #expect(
+            bad.problems == [
+                "Nom « Mon Profil » : minuscules sans accents, chiffres et tirets seulement (ex. insi-secteurs).",
+                "La ligne d'en-tête est numérotée à partir de 1.",
+                "Champ inconnu « pays » (champs : indicateur, territoire, structure, couloir, periode, valeur, numerateur, denominateur, source, commentaire).",
+                "Champ « valeur » : nom de colonne vide.",
+                "Le champ « indicateur » ne vient ni d'une colonne, ni d'une constante, ni d'un paramètre.",
+                "Le champ « periode » ne vient ni d'une colonne, ni d'une constante, ni d'un paramètre.",
+                "Le champ « territoire » (ou « structure ») ne vient de nulle part."
+            ])
     }
 }

@@ -1,9 +1,14 @@
 import Testing
+
 @testable import JalonCore
 
 struct ProgressEngineTests {
-    static func share(_ code: String = "DMP-ALIM", direction: IndicatorDefinition.Direction = .higher) -> IndicatorDefinition {
-        IndicatorDefinition(code: code, label: "Part de DMP alimentés", kind: .share, nature: .stock, rollup: .ratio, direction: direction)
+    static func share(_ code: String = "DMP-ALIM", direction: IndicatorDefinition.Direction = .higher)
+        -> IndicatorDefinition
+    {
+        IndicatorDefinition(
+            code: code, label: "Part de DMP alimentés", kind: .share, nature: .stock, rollup: .ratio,
+            direction: direction)
     }
 
     static func monthly(_ values: [(String, Double)]) -> [ObservationPoint] {
@@ -12,17 +17,21 @@ struct ProgressEngineTests {
 
     /// NA DMP annex (seed 002): realisation = value / objective.
     @Test(arguments: [("Charente", 0.1283, 0.0985, "130,3\u{00A0}%"), ("Dordogne", 0.0780, 0.0872, "89,4\u{00A0}%")])
-    func reproducesTheNouvelleAquitaineDMPAnnex(dept: String, value: Double, objective: Double, printed: String) throws {
-        let p = ProgressEngine.progress(Self.share(), series: [ObservationPoint(period: Period("2022-05")!, value: value)],
-                                        targets: [TargetPoint(due: Milestone.parse("mi-2022")!, value: .number(objective))], at: Day(2022, 5, 31))
+    func reproducesTheNouvelleAquitaineDMPAnnex(dept: String, value: Double, objective: Double, printed: String) throws
+    {
+        let p = ProgressEngine.progress(
+            Self.share(), series: [ObservationPoint(period: Period("2022-05")!, value: value)],
+            targets: [TargetPoint(due: Milestone.parse("mi-2022")!, value: .number(objective))], at: Day(2022, 5, 31))
         let r = try #require(p.realisation)
         #expect(Format.percent(r) == printed, "\(dept)")
     }
 
     @Test func stockValueIsTheLatestOnOrBeforeTheDate() {
         let series = Self.monthly([("2022-01", 10), ("2022-02", 12), ("2022-03", 15)])
-        #expect(ProgressEngine.value(of: series, nature: .stock, cumulativeSince: nil, at: Day(2022, 2, 28))?.value == 12)
-        #expect(ProgressEngine.value(of: series, nature: .stock, cumulativeSince: nil, at: Day(2022, 2, 27))?.value == 10)
+        #expect(
+            ProgressEngine.value(of: series, nature: .stock, cumulativeSince: nil, at: Day(2022, 2, 28))?.value == 12)
+        #expect(
+            ProgressEngine.value(of: series, nature: .stock, cumulativeSince: nil, at: Day(2022, 2, 27))?.value == 10)
         #expect(ProgressEngine.value(of: series, nature: .stock, cumulativeSince: nil, at: Day(2021, 12, 31)) == nil)
     }
 
@@ -35,15 +44,23 @@ struct ProgressEngineTests {
     }
 
     @Test func notProvidedIsNeverZero() {
-        let series = [ObservationPoint(period: Period("2022-01")!, value: 10), ObservationPoint(period: Period("2022-02")!, value: nil, notProvided: true)]
-        let p = ProgressEngine.progress(Self.share(), series: series, targets: [TargetPoint(due: Day(2022, 12, 31), value: .number(20))], at: Day(2022, 3, 1))
+        let series = [
+            ObservationPoint(period: Period("2022-01")!, value: 10),
+            ObservationPoint(period: Period("2022-02")!, value: nil, notProvided: true)
+        ]
+        let p = ProgressEngine.progress(
+            Self.share(), series: series, targets: [TargetPoint(due: Day(2022, 12, 31), value: .number(20))],
+            at: Day(2022, 3, 1))
         #expect(p.value == nil)
         #expect(p.status == .nonRenseigne)
     }
 
     @Test func targetIsTheNextOneDueElseTheLast() {
-        let targets = [TargetPoint(due: Day(2022, 6, 30), value: .number(10)), TargetPoint(due: Day(2021, 12, 31), value: .number(5)),
-                       TargetPoint(due: Day(2023, 12, 31), value: .number(20))]
+        let targets = [
+            TargetPoint(due: Day(2022, 6, 30), value: .number(10)),
+            TargetPoint(due: Day(2021, 12, 31), value: .number(5)),
+            TargetPoint(due: Day(2023, 12, 31), value: .number(20))
+        ]
         #expect(ProgressEngine.applicableTarget(targets, at: Day(2021, 11, 1))?.due == Day(2021, 12, 31))
         #expect(ProgressEngine.applicableTarget(targets, at: Day(2022, 6, 30))?.due == Day(2022, 6, 30))
         #expect(ProgressEngine.applicableTarget(targets, at: Day(2022, 7, 1))?.due == Day(2023, 12, 31))
@@ -55,7 +72,9 @@ struct ProgressEngineTests {
         #expect(abs(ProgressEngine.expected(t, at: Day(2022, 7, 2))! - 50) < 0.5)
         #expect(ProgressEngine.expected(t, at: Day(2021, 1, 1)) == 0)
         #expect(ProgressEngine.expected(t, at: Day(2023, 6, 1)) == 100)
-        #expect(ProgressEngine.expected(TargetPoint(due: Day(2022, 12, 31), value: .number(100)), at: Day(2022, 7, 2)) == nil)
+        #expect(
+            ProgressEngine.expected(TargetPoint(due: Day(2022, 12, 31), value: .number(100)), at: Day(2022, 7, 2))
+                == nil)
     }
 
     @Test func projectionUsesTheMeanMonthlyChangeOverTwelveMonths() throws {
@@ -88,34 +107,42 @@ struct ProgressEngineTests {
     }
 
     @Test func attainmentIsCappedAtOne() throws {
-        let p = ProgressEngine.progress(Self.share(), series: Self.monthly([("2022-01", 10), ("2022-02", 20), ("2022-03", 30)]),
-                                        targets: [TargetPoint(due: Day(2022, 12, 31), value: .number(60))], at: Day(2022, 3, 31))
+        let p = ProgressEngine.progress(
+            Self.share(), series: Self.monthly([("2022-01", 10), ("2022-02", 20), ("2022-03", 30)]),
+            targets: [TargetPoint(due: Day(2022, 12, 31), value: .number(60))], at: Day(2022, 3, 31))
         #expect(p.attainment == 1)
         // 20 more in 59 days (31 Jan → 31 Mar), projected over the 275 days to 31 Dec.
         let projected = try #require(p.projection)
         let expected: Double = 30 + 20.0 * 275.0 / 59.0
         #expect(abs(projected - expected) < 1e-9)
-        let slow = ProgressEngine.progress(Self.share(), series: Self.monthly([("2022-01", 10), ("2022-03", 12)]),
-                                           targets: [TargetPoint(due: Day(2022, 12, 31), value: .number(100))], at: Day(2022, 3, 31))
+        let slow = ProgressEngine.progress(
+            Self.share(), series: Self.monthly([("2022-01", 10), ("2022-03", 12)]),
+            targets: [TargetPoint(due: Day(2022, 12, 31), value: .number(100))], at: Day(2022, 3, 31))
         #expect(abs(try #require(slow.attainment) - 0.21) < 0.01)
     }
 
     @Test func lowerIsBetter() {
         let ind = Self.share("DELAI", direction: .lower)
         let falling = Self.monthly([("2022-01", 30), ("2022-02", 25), ("2022-03", 20)])
-        let p = ProgressEngine.progress(ind, series: falling, targets: [TargetPoint(due: Day(2022, 12, 31), value: .number(10))], at: Day(2022, 3, 31))
+        let p = ProgressEngine.progress(
+            ind, series: falling, targets: [TargetPoint(due: Day(2022, 12, 31), value: .number(10))],
+            at: Day(2022, 3, 31))
         #expect(p.realisation == 0.5)
         #expect(p.status == .enBonneVoie)
-        let reached = ProgressEngine.progress(ind, series: falling, targets: [TargetPoint(due: Day(2022, 12, 31), value: .number(20))], at: Day(2022, 3, 31))
+        let reached = ProgressEngine.progress(
+            ind, series: falling, targets: [TargetPoint(due: Day(2022, 12, 31), value: .number(20))],
+            at: Day(2022, 3, 31))
         #expect(reached.status == .atteint)
     }
 
     @Test func yesNoIndicators() {
         let ind = IndicatorDefinition(code: "GOUV", label: "Gouvernance en place", kind: .boolean, rollup: .none)
         let target = [TargetPoint(due: Day(2021, 12, 31), value: .boolean(true))]
-        let yes = ProgressEngine.progress(ind, series: [ObservationPoint(period: Period("2021-10")!, value: 1)], targets: target, at: Day(2022, 1, 1))
+        let yes = ProgressEngine.progress(
+            ind, series: [ObservationPoint(period: Period("2021-10")!, value: 1)], targets: target, at: Day(2022, 1, 1))
         #expect(yes.realisation == 1 && yes.status == .atteint)
-        let no = ProgressEngine.progress(ind, series: [ObservationPoint(period: Period("2021-10")!, value: 0)], targets: target, at: Day(2022, 1, 1))
+        let no = ProgressEngine.progress(
+            ind, series: [ObservationPoint(period: Period("2021-10")!, value: 0)], targets: target, at: Day(2022, 1, 1))
         #expect(no.realisation == 0 && no.status == .enRetard)
     }
 
@@ -130,7 +157,9 @@ struct ProgressEngineTests {
 }
 
 struct RollupTests {
-    static func point(_ n: Double, _ d: Double) -> ObservationPoint { ObservationPoint(period: .year(2022), value: n / d, numerator: n, denominator: d) }
+    static func point(_ n: Double, _ d: Double) -> ObservationPoint {
+        ObservationPoint(period: .year(2022), value: n / d, numerator: n, denominator: d)
+    }
 
     @Test func ratioIsTheRatioOfSumsNotTheMeanOfRatios() throws {
         let children = [Self.point(1, 10), Self.point(90, 100)]
@@ -140,8 +169,10 @@ struct RollupTests {
     }
 
     @Test func sumMinMaxNoneAndGaps() {
-        let children = [ObservationPoint(period: .year(2022), value: 3), ObservationPoint(period: .year(2022), value: 7),
-                        ObservationPoint(period: .year(2022), value: nil, notProvided: true)]
+        let children = [
+            ObservationPoint(period: .year(2022), value: 3), ObservationPoint(period: .year(2022), value: 7),
+            ObservationPoint(period: .year(2022), value: nil, notProvided: true)
+        ]
         #expect(Rollup.combine(.sum, children) == 10)
         #expect(Rollup.combine(.min, children) == 3)
         #expect(Rollup.combine(.max, children) == 7)
@@ -163,8 +194,9 @@ struct RollupTests {
 }
 
 struct FormulaTests {
-    static let context = Formula.Context(indicator: { ["DMP-DOCS": 1_200_000, "A": 3, "B": 5, "ZERO": 0][$0] },
-                                         population: { 6_000_000 }, structures: { $0 == .es ? 290 : nil })
+    static let context = Formula.Context(
+        indicator: { ["DMP-DOCS": 1_200_000, "A": 3, "B": 5, "ZERO": 0][$0] },
+        population: { 6_000_000 }, structures: { $0 == .es ? 290 : nil })
 
     @Test func evaluatesIndicatorsPopulationAndStructureCounts() throws {
         #expect(try Formula("{DMP-DOCS} / POP").evaluate(Self.context) == 0.2)

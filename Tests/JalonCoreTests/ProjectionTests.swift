@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JalonCore
 
 struct ProjectionTests {
@@ -24,8 +25,12 @@ struct ProjectionTests {
     }
 
     @Test func projectionIsChosenFromTheSourceFieldOrTheDepartement() {
-        #expect(Projection.forEtalab(source: "1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,LAMBERT_93", departement: "59") == .lambert93)
-        #expect(Projection.forEtalab(source: "1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,UTM_S40", departement: "9D") == .utm(zone: 40, north: false))
+        #expect(
+            Projection.forEtalab(source: "1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,LAMBERT_93", departement: "59")
+                == .lambert93)
+        #expect(
+            Projection.forEtalab(source: "1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,UTM_S40", departement: "9D")
+                == .utm(zone: 40, north: false))
         #expect(Projection.forEtalab(source: "", departement: "9A") == .utm(zone: 20, north: true))
         #expect(Projection.forEtalab(source: "", departement: "59") == .lambert93)
         // `\d` matches Arabic-Indic and fullwidth digits, which `Int` does not read: the département decides.

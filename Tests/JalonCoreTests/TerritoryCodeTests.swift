@@ -1,12 +1,14 @@
 import Testing
+
 @testable import JalonCore
 
 struct TerritoryCodeTests {
     @Test(arguments: [
         ("FR", TerritoryKind.country, "FR", ""), ("r32", .region, "R32", "32"), ("D59", .departement, "D59", "59"),
-        ("D2A", .departement, "D2A", "2A"), ("d973", .departement, "D973", "973"), ("C59350", .commune, "C59350", "59350"),
+        ("D2A", .departement, "D2A", "2A"), ("d973", .departement, "D973", "973"),
+        ("C59350", .commune, "C59350", "59350"),
         ("C2A004", .commune, "C2A004", "2A004"), ("E200093201", .epci, "E200093201", "200093201"),
-        (" tan-littoral ", .custom, "TAN-LITTORAL", ""), ("CPTS_LENS", .custom, "CPTS_LENS", ""),
+        (" tan-littoral ", .custom, "TAN-LITTORAL", ""), ("CPTS_LENS", .custom, "CPTS_LENS", "")
     ])
     func parsesKnownShapes(raw: String, kind: TerritoryKind, value: String, insee: String) {
         // act

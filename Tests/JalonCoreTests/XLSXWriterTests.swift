@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JalonCore
 
 struct XLSXWriterTests {
@@ -10,7 +11,7 @@ struct XLSXWriterTests {
             [.text("D59 & <Nord>"), .number(0.1283), .text("« guillemets » \"doubles\"\u{1}\u{0B}")],
             [.text("D62"), .number(2_551_301), .empty],
             [.empty, .number(1.0), .text("ligne 1\nligne 2 ✓ _x0041_")],
-            [.text("D80"), .number(.nan), .text("  espaces  ")],
+            [.text("D80"), .number(.nan), .text("  espaces  ")]
         ]
         // act
         let data = try XLSXWriter.write(sheet: "Export: DMP [2021]/T4", header: header, rows: rows)
@@ -28,7 +29,8 @@ struct XLSXWriterTests {
     @Test func headerIsBoldAndFrozen() throws {
         let data = try XLSXWriter.write(sheet: "F", header: ["a"], rows: [])
         let archive = try ZipArchive(data: data)
-        let sheet = String(decoding: try archive.contents(of: archive.entry("xl/worksheets/sheet1.xml")!), as: UTF8.self)
+        let sheet = String(
+            decoding: try archive.contents(of: archive.entry("xl/worksheets/sheet1.xml")!), as: UTF8.self)
         let styles = String(decoding: try archive.contents(of: archive.entry("xl/styles.xml")!), as: UTF8.self)
         #expect(sheet.contains(#"state="frozen""#))
         #expect(sheet.contains(#"<c r="A1" s="1""#))
@@ -44,9 +46,13 @@ struct XLSXWriterTests {
     /// A sheet of national size: 100 000 rows written and read back in reasonable time.
     @Test func largeSheet() throws {
         let rows = (0..<100_000).map { i -> [XLSXCell] in
-            [.text("D\(i % 100)"), .text("2021-T\(i % 4 + 1)"), .number(Double(i) / 8), .number(Double(i)), .text("source \(i % 7)")]
+            [
+                .text("D\(i % 100)"), .text("2021-T\(i % 4 + 1)"), .number(Double(i) / 8), .number(Double(i)),
+                .text("source \(i % 7)")
+            ]
         }
-        let data = try XLSXWriter.write(sheet: "Données", header: ["territoire", "periode", "valeur", "n", "source"], rows: rows)
+        let data = try XLSXWriter.write(
+            sheet: "Données", header: ["territoire", "periode", "valeur", "n", "source"], rows: rows)
         let records = try XLSXReader.records(data)
         #expect(records.count == 100_001)
         #expect(records.last?.fields == ["D99", "2021-T4", "12499.875", "99999", "source 4"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JalonCore
 
 struct ZipWriterTests {
@@ -23,7 +24,8 @@ struct ZipWriterTests {
     }
 
     @Test func sameContentSameBytes() throws {
-        var a = ZipWriter(), b = ZipWriter()
+        var a = ZipWriter()
+        var b = ZipWriter()
         try a.add("x.xml", Data("<x/>".utf8))
         try b.add("x.xml", Data("<x/>".utf8))
         #expect(a.data == b.data)

@@ -9,8 +9,12 @@ enum APIDTO {
         var population: Int
 
         init(_ t: Territory) {
-            code = t.code; kind = t.kind.rawValue; name = t.name; insee = t.insee.isEmpty ? nil : t.insee
-            parent = t.parentCode; population = t.population
+            code = t.code
+            kind = t.kind.rawValue
+            name = t.name
+            insee = t.insee.isEmpty ? nil : t.insee
+            parent = t.parentCode
+            population = t.population
         }
     }
 
@@ -25,7 +29,10 @@ enum APIDTO {
         var memberships: [Membership]
         var members: [String]?
 
-        struct Membership: Content, Equatable { var code, name: String; var complete: Bool }
+        struct Membership: Content, Equatable {
+            var code, name: String
+            var complete: Bool
+        }
     }
 
     struct StructureItem: Content, Equatable {
@@ -49,10 +56,24 @@ enum APIDTO {
         var demo: Bool
 
         init(_ s: Structure) {
-            id = s.id.uuidString.lowercased(); finess = s.finessET; finess_ej = s.finessEJ; name = s.name; category = s.categoryCode
-            category_label = s.categoryLabel; couloir = s.couloir; commune = s.communeCode; commune_name = s.communeName
-            address = s.address; postal_code = s.postalCode; city = s.city; status = s.isOpen ? "open" : "closed"
-            opened_on = s.openedOn; closed_on = s.closedOn; latitude = s.latitude; longitude = s.longitude; demo = s.isDemo
+            id = s.id.uuidString.lowercased()
+            finess = s.finessET
+            finess_ej = s.finessEJ
+            name = s.name
+            category = s.categoryCode
+            category_label = s.categoryLabel
+            couloir = s.couloir
+            commune = s.communeCode
+            commune_name = s.communeName
+            address = s.address
+            postal_code = s.postalCode
+            city = s.city
+            status = s.isOpen ? "open" : "closed"
+            opened_on = s.openedOn
+            closed_on = s.closedOn
+            latitude = s.latitude
+            longitude = s.longitude
+            demo = s.isDemo
         }
     }
 

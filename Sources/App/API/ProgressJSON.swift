@@ -9,14 +9,15 @@ enum ProgressJSON {
         func n(_ v: Double?) -> Any { v.map { $0 as Any } ?? NSNull() }
         var target: Any = NSNull()
         if let t = p.target {
-            let value: Any = switch t.value {
-            case let .number(v): v
-            case let .boolean(b): b
-            case let .text(s): s
-            case .notDefined: "non_defini"
-            case .upcoming: "a_venir"
-            case .beingDefined: "en_cours_de_definition"
-            }
+            let value: Any =
+                switch t.value {
+                case .number(let v): v
+                case .boolean(let b): b
+                case .text(let s): s
+                case .notDefined: "non_defini"
+                case .upcoming: "a_venir"
+                case .beingDefined: "en_cours_de_definition"
+                }
             target = ["value": value, "due": t.due.iso, "baseline": n(t.baseline)]
         }
         return [
@@ -24,7 +25,7 @@ enum ProgressJSON {
             "value": n(p.value), "value_date": p.valueDate.map { $0.iso as Any } ?? NSNull(),
             "target": target, "realisation": n(p.realisation), "expected": n(p.expected), "projection": n(p.projection),
             "attainment": n(p.attainment), "status": p.status.rawValue, "provenance": r.series.provenance,
-            "rolled_up": n(r.rolledUp), "inconsistent": r.inconsistent,
+            "rolled_up": n(r.rolledUp), "inconsistent": r.inconsistent
         ]
     }
 

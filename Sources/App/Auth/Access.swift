@@ -15,14 +15,14 @@ enum Access: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .anonymous: "anonyme"
         case .read: "lecture"
-        case let .write(area): "écriture (\(area.rawValue))"
+        case .write(let area): "écriture (\(area.rawValue))"
         }
     }
 
     func allows(_ role: Role) -> Bool {
         switch self {
         case .anonymous, .read: true
-        case let .write(area): role.mayWrite(area)
+        case .write(let area): role.mayWrite(area)
         }
     }
 }
@@ -51,8 +51,10 @@ extension Route {
 extension RoutesBuilder {
     /// A POST whose body may be larger than the 1 MB of forms (an upload), with its rule.
     @discardableResult
-    func upload<R: AsyncResponseEncodable>(_ path: [PathComponent], max: ByteCount, _ access: Access,
-                                           use handler: @Sendable @escaping (Request) async throws -> R) -> Route {
+    func upload<R: AsyncResponseEncodable>(
+        _ path: [PathComponent], max: ByteCount, _ access: Access,
+        use handler: @Sendable @escaping (Request) async throws -> R
+    ) -> Route {
         on(.POST, path, body: .collect(maxSize: max), use: handler).access(access).maxBody(max)
     }
 }

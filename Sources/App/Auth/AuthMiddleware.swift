@@ -12,7 +12,9 @@ struct AuthMiddleware: AsyncMiddleware {
         // Unrouted requests (static files, 404) carry no rule; FileMiddleware and the router answer them.
         guard let route = req.route else { return try await next.respond(to: req) }
         // Uploads expand no further than an uncompressed upload may be, whoever posts them.
-        return try await ExpansionLimits.$current.withValue(.upload) { try await authorized(req, route: route, next: next) }
+        return try await ExpansionLimits.$current.withValue(.upload) {
+            try await authorized(req, route: route, next: next)
+        }
     }
 
     private func authorized(_ req: Request, route: Route, next: any AsyncResponder) async throws -> Response {
@@ -23,31 +25,49 @@ struct AuthMiddleware: AsyncMiddleware {
         let changesState = ![.GET, .HEAD, .OPTIONS].contains(req.method)
         // A browser posting from another site is refused everywhere, sign-in included (login CSRF).
         if changesState { try checkOrigin(req) }
-        if access == .anonymous { return try await RequestContext.$current.withValue(.init(identity: req.identity)) { try await next.respond(to: req) } }
+        if access == .anonymous {
+            return try await RequestContext.$current.withValue(.init(identity: req.identity)) {
+                try await next.respond(to: req)
+            }
+        }
         guard let identity = req.identity else { return unauthenticated(req) }
-        if changesState, case let .session(session) = identity.via {
+        if changesState, case .session(let session) = identity.via {
             try await checkCSRF(req, route: route, expected: session.csrf)
         }
         guard access.allows(identity.grant.role) else {
-            if case let .write(area) = access {
-                throw Abort(.forbidden, reason: "Accès refusé : votre rôle (\(identity.grant.role.label)) ne permet pas de modifier \(area.label).")
+            if case .write(let area) = access {
+                throw Abort(
+                    .forbidden,
+                    reason:
+                        "Accès refusé : votre rôle (\(identity.grant.role.label)) ne permet pas de modifier \(area.label)."
+                )
             }
             throw Abort(.forbidden, reason: "Accès refusé.")
         }
-        return try await RequestContext.$current.withValue(.init(identity: identity)) { try await next.respond(to: req) }
+        return try await RequestContext.$current.withValue(.init(identity: identity)) {
+            try await next.respond(to: req)
+        }
     }
 
     func resolve(_ req: Request) async throws -> Identity? {
         let db = req.sql
         if let bearer = req.headers.bearerAuthorization?.token {
-            guard let (user, grant, token) = try await TokenService.resolve(bearer, keys: req.application.config.auth.keys, on: db) else {
-                throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "Jeton d'API inconnu, révoqué, ou dont le titulaire est désactivé.")
+            guard
+                let (user, grant, token) = try await TokenService.resolve(
+                    bearer, keys: req.application.config.auth.keys, on: db)
+            else {
+                throw Abort(
+                    .unauthorized, headers: ["WWW-Authenticate": "Bearer"],
+                    reason: "Jeton d'API inconnu, révoqué, ou dont le titulaire est désactivé.")
             }
             return Identity(user: user, grant: grant, via: .token(token))
         }
         guard let token = req.cookies[Self.cookieName]?.string, !token.isEmpty, token.count < 200,
-              let resumed = try await SessionService.resume(token: token, policy: req.application.sessionPolicy, on: db) else { return nil }
-        return Identity(user: resumed.user, grant: try await AccountService.grant(for: resumed.user, on: db), via: .session(resumed.session))
+            let resumed = try await SessionService.resume(token: token, policy: req.application.sessionPolicy, on: db)
+        else { return nil }
+        return Identity(
+            user: resumed.user, grant: try await AccountService.grant(for: resumed.user, on: db),
+            via: .session(resumed.session))
     }
 
     /// People go to the sign-in page and come back; programs get 401. A browser posting a form after
@@ -55,30 +75,46 @@ struct AuthMiddleware: AsyncMiddleware {
     func unauthenticated(_ req: Request) -> Response {
         let browser = req.headers.first(name: .accept)?.contains("text/html") == true
         if req.method != .GET, browser, !req.url.path.hasPrefix("/api/") {
-            let back = req.headers.first(name: .referer).flatMap { URL(string: $0) }.map { $0.path + ($0.query.map { "?" + $0 } ?? "") } ?? "/"
-            return .seeOther(SiteURL.login.path + "?suite=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            let back =
+                req.headers.first(name: .referer).flatMap { URL(string: $0) }.map {
+                    $0.path + ($0.query.map { "?" + $0 } ?? "")
+                } ?? "/"
+            return .seeOther(
+                SiteURL.login.path + "?suite="
+                    + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
         }
         if req.url.path.hasPrefix("/api/") || req.method != .GET {
             let r = Response(status: .unauthorized)
             r.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
-            try? r.content.encode(["error": "Authentification requise : connectez-vous ou présentez un jeton d'API (Authorization: Bearer …).", "status": "401"], as: .json)
+            try? r.content.encode(
+                [
+                    "error":
+                        "Authentification requise : connectez-vous ou présentez un jeton d'API (Authorization: Bearer …).",
+                    "status": "401"
+                ], as: .json)
             return r
         }
-        return .seeOther(SiteURL.login.path + "?suite=" + (req.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+        return .seeOther(
+            SiteURL.login.path + "?suite="
+                + (req.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
     }
 
     /// The synchronizer token of the session, in the form (`_csrf`) or in a header for scripts using
     /// the session; plus the Origin check for browsers that send it.
     func checkCSRF(_ req: Request, route: Route, expected: String) async throws {
-        let refused = Abort(.forbidden, reason: "Jeton de sécurité du formulaire absent ou périmé : rechargez la page et recommencez.")
+        let refused = Abort(
+            .forbidden, reason: "Jeton de sécurité du formulaire absent ou périmé : rechargez la page et recommencez.")
         if let header = req.headers.first(name: Self.csrfHeader) {
             guard constantTimeEqual(header, expected) else { throw refused }
             return
         }
         if req.body.data == nil {
-            _ = try await req.body.collect(max: (route.maxBody ?? req.application.routes.defaultMaxBodySize).value).get()
+            _ = try await req.body.collect(max: (route.maxBody ?? req.application.routes.defaultMaxBodySize).value)
+                .get()
         }
-        guard let sent = try? req.content.get(String.self, at: Self.csrfField), constantTimeEqual(sent, expected) else { throw refused }
+        guard let sent = try? req.content.get(String.self, at: Self.csrfField), constantTimeEqual(sent, expected) else {
+            throw refused
+        }
     }
 
     /// Browsers send `Origin` on cross-site POSTs: it must be this site's origin — scheme, host and
@@ -88,7 +124,9 @@ struct AuthMiddleware: AsyncMiddleware {
     func checkOrigin(_ req: Request) throws {
         guard let sent = req.headers.first(name: .origin) else { return }
         let refused = Abort(.forbidden, reason: "Requête refusée : elle vient d'un autre site (\(sent.prefix(80))).")
-        guard let origin = SiteOrigin(sent), let expected = Self.expectedOrigin(req), origin == expected else { throw refused }
+        guard let origin = SiteOrigin(sent), let expected = Self.expectedOrigin(req), origin == expected else {
+            throw refused
+        }
     }
 
     /// JALON_PUBLIC_URL when set; otherwise the request's own Host, over the scheme the proxy reports
@@ -102,7 +140,8 @@ struct AuthMiddleware: AsyncMiddleware {
     }
 
     func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }

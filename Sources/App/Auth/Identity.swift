@@ -4,14 +4,17 @@ import Vapor
 /// Who is asking, resolved once per request by `AuthMiddleware` from the session cookie or a
 /// Bearer token.
 struct Identity: Sendable {
-    enum Via: Sendable { case session(SessionService.Session), token(TokenService.Token) }
+    enum Via: Sendable {
+        case session(SessionService.Session)
+        case token(TokenService.Token)
+    }
 
     var user: AccountService.User
     var grant: Grant
     var via: Via
 
     var csrf: String? {
-        if case let .session(s) = via { return s.csrf }
+        if case .session(let s) = via { return s.csrf }
         return nil
     }
 }
@@ -27,7 +30,9 @@ extension Request {
     /// The client address as the audit trail records it: the peer, or the first X-Forwarded-For
     /// hop when Jalon is told it sits behind a proxy (JALON_TRUST_PROXY=1).
     var clientAddress: String {
-        if application.config.auth.trustProxy, let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
+        if application.config.auth.trustProxy,
+            let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first
+        {
             return String(forwarded.trimmingCharacters(in: .whitespaces).prefix(64))
         }
         return remoteAddress?.ipAddress ?? "inconnue"
@@ -38,7 +43,7 @@ extension Request {
     var actor: Actor {
         guard let identity else { return Actor(name: "anonyme", address: clientAddress, grant: Grant(role: .lecteur)) }
         var name = identity.user.email
-        if case let .token(t) = identity.via { name += " (jeton « \(t.name) »)" }
+        if case .token(let t) = identity.via { name += " (jeton « \(t.name) »)" }
         return Actor(name: name, address: clientAddress, grant: identity.grant, userID: identity.user.id)
     }
 }
@@ -50,6 +55,8 @@ extension Request {
 
 extension Application {
     var sessionPolicy: SessionService.Policy {
-        .init(idle: TimeInterval(config.auth.idleMinutes * 60), absolute: TimeInterval(config.auth.absoluteHours * 3600), throttle: LoginThrottle(), keys: config.auth.keys)
+        .init(
+            idle: TimeInterval(config.auth.idleMinutes * 60), absolute: TimeInterval(config.auth.absoluteHours * 3600),
+            throttle: LoginThrottle(), keys: config.auth.keys)
     }
 }

@@ -11,8 +11,9 @@ struct SiteOrigin: Sendable, Equatable, CustomStringConvertible {
     /// nil for anything but an absolute http(s) URL with a host (`null`, `file://`, garbage).
     init?(_ raw: String) {
         guard let components = URLComponents(string: raw.trimmingCharacters(in: .whitespaces)),
-              let scheme = components.scheme?.lowercased(), ["http", "https"].contains(scheme),
-              let host = components.host?.lowercased(), !host.isEmpty else { return nil }
+            let scheme = components.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            let host = components.host?.lowercased(), !host.isEmpty
+        else { return nil }
         self.scheme = scheme
         self.host = host
         self.port = components.port ?? (scheme == "https" ? 443 : 80)

@@ -1,6 +1,6 @@
-import JalonCore
 import Crypto
 import Foundation
+import JalonCore
 
 /// How session and API tokens are stored: HMAC-SHA256 under JALON_SECRET (a database dump then
 /// gives nothing to replay nor to test guesses against), or a plain SHA-256 digest without it.
@@ -19,7 +19,8 @@ struct TokenKeys: Sendable, Equatable {
     static func digest(_ token: String, key: String?) -> String {
         let bytes: [UInt8]
         if let key {
-            bytes = Array(HMAC<SHA256>.authenticationCode(for: Data(token.utf8), using: SymmetricKey(data: Data(key.utf8))))
+            bytes = Array(
+                HMAC<SHA256>.authenticationCode(for: Data(token.utf8), using: SymmetricKey(data: Data(key.utf8))))
         } else {
             bytes = Array(SHA256.hash(data: Data(token.utf8)))
         }

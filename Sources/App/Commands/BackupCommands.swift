@@ -6,7 +6,9 @@ import Vapor
 /// `jalon backup create FILE`
 struct BackupCreateCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "Fichier de sauvegarde à créer (SQLite : copie de la base ; PostgreSQL : format pg_dump)")
+        @Argument(
+            name: "file",
+            help: "Fichier de sauvegarde à créer (SQLite : copie de la base ; PostgreSQL : format pg_dump)")
         var file: String
     }
     var help: String { "Sauvegarde la base, même pendant que Jalon sert (copie cohérente)." }
@@ -14,10 +16,14 @@ struct BackupCreateCommand: AsyncCommand {
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
             let database = context.application.config.database
-            do { try await BackupService.create(to: s.file, database: database, on: context.sql) } catch let f as BackupService.Failure { throw CommandFailure(f.description) }
+            do { try await BackupService.create(to: s.file, database: database, on: context.sql) } catch let f
+                as BackupService.Failure
+            { throw CommandFailure(f.description) }
             let size = (try? FileManager.default.attributesOfItem(atPath: s.file)[.size] as? NSNumber)?.intValue ?? 0
             let counts = try await BackupService.counts(on: context.sql, database: database)
-            context.console.output("Sauvegarde \(s.file) : \(Format.integer(size / 1024)) Kio, \(counts.count) tables, \(Format.integer(counts.values.reduce(0, +))) lignes.".consoleText())
+            context.console.output(
+                "Sauvegarde \(s.file) : \(Format.integer(size / 1024)) Kio, \(counts.count) tables, \(Format.integer(counts.values.reduce(0, +))) lignes."
+                    .consoleText())
         }
     }
 }
@@ -34,11 +40,15 @@ struct BackupRestoreCommand: AsyncCommand {
         try await context.run {
             let database = context.application.config.database
             let app = context.application
-            do { try await BackupService.restore(from: s.file, database: database) { app.db as! any SQLDatabase } } catch let f as BackupService.Failure {
+            do {
+                try await BackupService.restore(from: s.file, database: database) { app.db as! any SQLDatabase }
+            } catch let f as BackupService.Failure {
                 throw CommandFailure(f.description)
             }
             let counts = try await BackupService.counts(on: context.sql, database: database)
-            context.console.output("Restauré depuis \(s.file) : \(counts.count) tables, \(Format.integer(counts.values.reduce(0, +))) lignes.".consoleText())
+            context.console.output(
+                "Restauré depuis \(s.file) : \(counts.count) tables, \(Format.integer(counts.values.reduce(0, +))) lignes."
+                    .consoleText())
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 import Vapor
 
 /// The CLI: `jalon import …`, `jalon territory …`, `jalon demo` (plus Vapor's `serve`, `migrate`, `routes`).
@@ -17,13 +18,18 @@ enum Commands {
         imports.use(ImportActivitiesCommand(), as: "activities")
         imports.use(ImportUndoCommand(), as: "undo")
         imports.use(ImportListCommand(), as: "list")
-        app.asyncCommands.use(imports.group(help: "Importe la géographie officielle (cog), un fichier FINESS (finess FICHIER) ou des indicateurs (indicators FICHIER)."), as: "import")
+        app.asyncCommands.use(
+            imports.group(
+                help:
+                    "Importe la géographie officielle (cog), un fichier FINESS (finess FICHIER) ou des indicateurs (indicators FICHIER)."
+            ), as: "import")
 
         var territory = AsyncCommands()
         territory.use(TerritoryDefineCommand(), as: "define")
         territory.use(TerritoryImportCommand(), as: "import")
         territory.use(TerritoryListCommand(), as: "list")
-        app.asyncCommands.use(territory.group(help: "Définit, importe ou liste les territoires personnalisés."), as: "territory")
+        app.asyncCommands.use(
+            territory.group(help: "Définit, importe ou liste les territoires personnalisés."), as: "territory")
 
         app.asyncCommands.use(DemoCommand(), as: "demo")
 
@@ -37,13 +43,15 @@ enum Commands {
         var backup = AsyncCommands()
         backup.use(BackupCreateCommand(), as: "create")
         backup.use(BackupRestoreCommand(), as: "restore")
-        app.asyncCommands.use(backup.group(help: "Sauvegarde et restauration de la base (SQLite ou PostgreSQL)."), as: "backup")
+        app.asyncCommands.use(
+            backup.group(help: "Sauvegarde et restauration de la base (SQLite ou PostgreSQL)."), as: "backup")
 
         var profile = AsyncCommands()
         profile.use(ProfileListCommand(), as: "list")
         profile.use(ProfileExportCommand(), as: "export")
         profile.use(ProfileImportCommand(), as: "import")
-        app.asyncCommands.use(profile.group(help: "Profils d'import : liste, export et import JSON (versionnés)."), as: "profile")
+        app.asyncCommands.use(
+            profile.group(help: "Profils d'import : liste, export et import JSON (versionnés)."), as: "profile")
 
         var user = AsyncCommands()
         user.use(UserCreateCommand(), as: "create")
@@ -51,13 +59,16 @@ enum Commands {
         user.use(UserPasswordCommand(), as: "password")
         user.use(UserActiveCommand(active: false), as: "deactivate")
         user.use(UserActiveCommand(active: true), as: "activate")
-        app.asyncCommands.use(user.group(help: "Comptes : création (--admin pour le premier), liste, mot de passe, désactivation."), as: "user")
+        app.asyncCommands.use(
+            user.group(help: "Comptes : création (--admin pour le premier), liste, mot de passe, désactivation."),
+            as: "user")
 
         var token = AsyncCommands()
         token.use(TokenCreateCommand(), as: "create")
         token.use(TokenListCommand(), as: "list")
         token.use(TokenRevokeCommand(), as: "revoke")
-        app.asyncCommands.use(token.group(help: "Jetons d'API : création (affiché une fois), liste, révocation."), as: "token")
+        app.asyncCommands.use(
+            token.group(help: "Jetons d'API : création (affiché une fois), liste, révocation."), as: "token")
     }
 }
 
@@ -79,7 +90,9 @@ extension CommandContext {
 
     /// The contents and base name of a file given on the command line.
     func readFile(_ path: String) throws -> (data: Data, name: String) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(path) : fichier introuvable ou illisible.") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("\(path) : fichier introuvable ou illisible.")
+        }
         return (data, (path as NSString).lastPathComponent)
     }
 
@@ -91,7 +104,9 @@ extension CommandContext {
         guard let user = try await AccountService.find(email: email, on: sql), user.active else {
             throw CommandFailure("JALON_AS : aucun compte actif pour « \(email.prefix(80)) ».")
         }
-        return Actor(name: user.email + " (ligne de commande)", grant: try await AccountService.grant(for: user, on: sql), userID: user.id)
+        return Actor(
+            name: user.email + " (ligne de commande)", grant: try await AccountService.grant(for: user, on: sql),
+            userID: user.id)
     }
 
     /// Runs a command body and turns service errors into one French line on stderr.
@@ -110,5 +125,3 @@ extension CommandContext {
         }
     }
 }
-
-import SQLKit

@@ -7,16 +7,20 @@ struct DemoCommand: AsyncCommand {
         var ifEmpty: Bool
     }
 
-    var help: String { "Charge la région de démonstration Hauts-de-France (idempotent) ; importe la géographie si besoin." }
+    var help: String {
+        "Charge la région de démonstration Hauts-de-France (idempotent) ; importe la géographie si besoin."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
             let app = context.application
             if signature.ifEmpty {
                 struct N: Decodable { var n: Int }
-                let n = try await context.sql.raw("SELECT COUNT(*) AS n FROM structures").first(decoding: N.self)?.n ?? 0
+                let n =
+                    try await context.sql.raw("SELECT COUNT(*) AS n FROM structures").first(decoding: N.self)?.n ?? 0
                 if n > 0 {
-                    context.console.info("Base déjà remplie (\(Format.integer(n)) structures) : démonstration non rechargée.")
+                    context.console.info(
+                        "Base déjà remplie (\(Format.integer(n)) structures) : démonstration non rechargée.")
                     try await ensureAccounts(context)
                     return
                 }
@@ -25,15 +29,20 @@ struct DemoCommand: AsyncCommand {
                 try await ImportCOGCommand.load(from: nil, context: context)
             }
             let summary = try await app.db.sqlTransaction { db in try await DemoRegion.load(on: db, actor: .cli) }
-            context.console.output("Région de démonstration Hauts-de-France : \(summary.territories) TAN.".consoleText())
+            context.console.output(
+                "Région de démonstration Hauts-de-France : \(summary.territories) TAN.".consoleText())
             context.console.output(summary.structures.text.consoleText())
             context.console.output(summary.roadmap.text.consoleText())
-            context.console.output((summary.observations.alreadyLoaded
-                ? "Valeurs de démonstration déjà chargées (\(Format.integer(summary.observations.observations)) observations)."
-                : "Valeurs de démonstration : \(Format.integer(summary.observations.observations)) observations.").consoleText())
-            context.console.output((summary.activities.alreadyLoaded
-                ? "Journal d'activités de démonstration déjà chargé (\(Format.integer(summary.activities.activities)) activités)."
-                : "Journal d'activités de démonstration : \(Format.integer(summary.activities.activities)) activités.").consoleText())
+            context.console.output(
+                (summary.observations.alreadyLoaded
+                    ? "Valeurs de démonstration déjà chargées (\(Format.integer(summary.observations.observations)) observations)."
+                    : "Valeurs de démonstration : \(Format.integer(summary.observations.observations)) observations.")
+                    .consoleText())
+            context.console.output(
+                (summary.activities.alreadyLoaded
+                    ? "Journal d'activités de démonstration déjà chargé (\(Format.integer(summary.activities.activities)) activités)."
+                    : "Journal d'activités de démonstration : \(Format.integer(summary.activities.activities)) activités.")
+                    .consoleText())
             try await ensureAccounts(context)
         }
     }
@@ -42,16 +51,23 @@ struct DemoCommand: AsyncCommand {
     func ensureAccounts(_ context: CommandContext) async throws {
         let app = context.application
         let given = ProcessInfo.processInfo.environment["JALON_DEMO_PASSWORD"]
-        guard let password = try await app.db.sqlTransaction({ db in
-            try await DemoAccounts.ensure(password: given, cost: app.config.auth.bcryptCost, pool: app.threadPool, on: db)
-        }) else { return }
-        let text = "Comptes de démonstration (fictifs), mot de passe commun : \(password)\n"
+        guard
+            let password = try await app.db.sqlTransaction({ db in
+                try await DemoAccounts.ensure(
+                    password: given, cost: app.config.auth.bcryptCost, pool: app.threadPool, on: db)
+            })
+        else { return }
+        let text =
+            "Comptes de démonstration (fictifs), mot de passe commun : \(password)\n"
             + DemoAccounts.accounts.map { "  \($0.email)\t\($0.role.label)" }.joined(separator: "\n") + "\n"
         if given == nil || given?.isEmpty == true {
-            FileManager.default.createFile(atPath: DemoAccounts.credentialsFile, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-            context.console.output("Comptes de démonstration créés ; identifiants dans \(DemoAccounts.credentialsFile).".consoleText())
+            FileManager.default.createFile(
+                atPath: DemoAccounts.credentialsFile, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+            context.console.output(
+                "Comptes de démonstration créés ; identifiants dans \(DemoAccounts.credentialsFile).".consoleText())
         } else {
-            context.console.output("Comptes de démonstration créés avec le mot de passe de JALON_DEMO_PASSWORD.".consoleText())
+            context.console.output(
+                "Comptes de démonstration créés avec le mot de passe de JALON_DEMO_PASSWORD.".consoleText())
         }
     }
 }

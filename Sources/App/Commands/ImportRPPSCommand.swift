@@ -5,21 +5,31 @@ import Vapor
 /// `jalon import rpps FILE [--region R32]`
 struct ImportRPPSCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "Extraction PS_LibreAcces_Personne_activite (.txt ou .csv, séparateur |, éventuellement .gz)")
+        @Argument(
+            name: "file",
+            help: "Extraction PS_LibreAcces_Personne_activite (.txt ou .csv, séparateur |, éventuellement .gz)")
         var file: String
-        @Option(name: "region", help: "Ne garder que les communes de ce territoire (ex. R32) ; toutes les communes chargées par défaut")
+        @Option(
+            name: "region",
+            help: "Ne garder que les communes de ce territoire (ex. R32) ; toutes les communes chargées par défaut")
         var region: String?
     }
 
-    var help: String { "Importe les praticiens du RPPS des couloirs MDV, RADIO et PHARMA (cabinets hors FINESS, pharmaciens rattachés à leur officine)." }
+    var help: String {
+        "Importe les praticiens du RPPS des couloirs MDV, RADIO et PHARMA (cabinets hors FINESS, pharmaciens rattachés à leur officine)."
+    }
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
-            guard FileManager.default.isReadableFile(atPath: s.file) else { throw CommandFailure("\(s.file) : fichier introuvable ou illisible.") }
+            guard FileManager.default.isReadableFile(atPath: s.file) else {
+                throw CommandFailure("\(s.file) : fichier introuvable ou illisible.")
+            }
             let name = (s.file as NSString).lastPathComponent
             let shown = ProgressLine()
             let summary = try await context.application.db.sqlTransaction { db in
-                try await RPPSImporter.run(path: s.file, fileName: name, region: s.region, on: db, actor: .cli) { read, total in shown.update(read, total) }
+                try await RPPSImporter.run(path: s.file, fileName: name, region: s.region, on: db, actor: .cli) {
+                    read, total in shown.update(read, total)
+                }
             }
             shown.finish()
             context.console.output(summary.text.consoleText())

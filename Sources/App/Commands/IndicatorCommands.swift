@@ -11,7 +11,9 @@ struct RoadmapTemplateCommand: AsyncCommand {
         var region: String?
     }
 
-    var help: String { "Crée une feuille de route depuis un modèle livré avec Jalon (objectifs, fiches, actions, indicateurs, cibles)." }
+    var help: String {
+        "Crée une feuille de route depuis un modèle livré avec Jalon (objectifs, fiches, actions, indicateurs, cibles)."
+    }
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
@@ -41,13 +43,17 @@ struct ImportIndicatorsCommand: AsyncCommand {
             let written = try await context.application.db.sqlTransaction { db in
                 var n = 0
                 for (line, input) in rows {
-                    do { if try await IndicatorService.upsert(input, on: db, actor: cliActor) { n += 1 } } catch let e as ServiceError {
+                    do { if try await IndicatorService.upsert(input, on: db, actor: cliActor) { n += 1 } } catch let e
+                        as ServiceError
+                    {
                         throw ServiceError(kind: e.kind, message: "\(name), ligne \(line) : \(e.message)")
                     }
                 }
                 return n
             }
-            context.console.output("\(rows.count) indicateur(s) lu(s) dans \(name) : \(written) créé(s) ou modifié(s), \(rows.count - written) inchangé(s).".consoleText())
+            context.console.output(
+                "\(rows.count) indicateur(s) lu(s) dans \(name) : \(written) créé(s) ou modifié(s), \(rows.count - written) inchangé(s)."
+                    .consoleText())
         }
     }
 }
@@ -88,19 +94,36 @@ struct ProgressCommand: AsyncCommand {
                 guard let d = Day(iso: a) else { throw CommandFailure("Date illisible « \(a) » (AAAA-MM-JJ attendu).") }
                 at = d
             }
-            let r = try await ProgressQuery.progress(indicator: indicator, territory: territory, couloir: couloir, at: at, on: db)
+            let r = try await ProgressQuery.progress(
+                indicator: indicator, territory: territory, couloir: couloir, at: at, on: db)
             if s.json {
                 context.console.output(String(decoding: try ProgressJSON.data(r), as: UTF8.self).consoleText())
                 return
             }
             let p = r.progress
-            var lines = ["\(indicator.code) — \(indicator.definition.label)", "\(territory.name) (\(territory.code)), couloir \(r.couloir.rawValue), au \(Format.date(iso: at.iso))"]
-            lines.append("Valeur : \(p.value.map { Self.show($0, indicator) } ?? "non renseignée")\(p.valueDate.map { " (\(Format.date(iso: $0.iso)))" } ?? "") — \(r.series.provenance)")
-            if let t = p.target { lines.append("Cible : \(t.value.number.map { Self.show($0, indicator) } ?? "\(t.value)") pour \(Milestone.label(t.due))") }
+            var lines = [
+                "\(indicator.code) — \(indicator.definition.label)",
+                "\(territory.name) (\(territory.code)), couloir \(r.couloir.rawValue), au \(Format.date(iso: at.iso))"
+            ]
+            lines.append(
+                "Valeur : \(p.value.map { Self.show($0, indicator) } ?? "non renseignée")\(p.valueDate.map { " (\(Format.date(iso: $0.iso)))" } ?? "") — \(r.series.provenance)"
+            )
+            if let t = p.target {
+                lines.append(
+                    "Cible : \(t.value.number.map { Self.show($0, indicator) } ?? "\(t.value)") pour \(Milestone.label(t.due))"
+                )
+            }
             if let v = p.realisation { lines.append("Réalisation : \(Format.percent(v))") }
-            if let v = p.projection { lines.append("Projection à l'échéance : \(Self.show(v, indicator))\(p.attainment.map { " — atteinte estimée \(Format.percent($0))" } ?? "")") }
+            if let v = p.projection {
+                lines.append(
+                    "Projection à l'échéance : \(Self.show(v, indicator))\(p.attainment.map { " — atteinte estimée \(Format.percent($0))" } ?? "")"
+                )
+            }
             lines.append("Statut : \(p.status.label)")
-            if r.inconsistent, let rolled = r.rolledUp { lines.append("Incohérence : la somme des territoires qui le composent donne \(Self.show(rolled, indicator))") }
+            if r.inconsistent, let rolled = r.rolledUp {
+                lines.append(
+                    "Incohérence : la somme des territoires qui le composent donne \(Self.show(rolled, indicator))")
+            }
             context.console.output(lines.joined(separator: "\n").consoleText())
         }
     }

@@ -9,10 +9,14 @@ struct ProfileListCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
-            let profiles = try await context.application.db.sqlTransaction { db in try await ImportProfileService.all(on: db) }
+            let profiles = try await context.application.db.sqlTransaction { db in
+                try await ImportProfileService.all(on: db)
+            }
             for p in profiles {
                 let asks = (p.profile.parameters ?? [:]).keys.sorted().map { "--set \($0)=…" }.joined(separator: ",")
-                context.console.output("\(p.profile.name)\tv\(p.profile.version)\t\(p.shipped ? "fourni" : p.actor)\t\(asks.isEmpty ? "-" : asks)\t\(p.profile.description.prefix(90))".consoleText())
+                context.console.output(
+                    "\(p.profile.name)\tv\(p.profile.version)\t\(p.shipped ? "fourni" : p.actor)\t\(asks.isEmpty ? "-" : asks)\t\(p.profile.description.prefix(90))"
+                        .consoleText())
             }
         }
     }
@@ -30,8 +34,14 @@ struct ProfileExportCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
-            guard let p = try await context.application.db.sqlTransaction({ db in try await ImportProfileService.find(s.name, version: s.version, on: db) }) else {
-                throw CommandFailure("Profil inconnu « \(s.name) »\(s.version.map { " en version \($0)" } ?? "") (voir jalon profile list).")
+            guard
+                let p = try await context.application.db.sqlTransaction({ db in
+                    try await ImportProfileService.find(s.name, version: s.version, on: db)
+                })
+            else {
+                throw CommandFailure(
+                    "Profil inconnu « \(s.name) »\(s.version.map { " en version \($0)" } ?? "") (voir jalon profile list)."
+                )
             }
             FileHandle.standardOutput.write(p.document.encoded() + Data("\n".utf8))
         }
@@ -51,10 +61,14 @@ struct ProfileImportCommand: AsyncCommand {
             let cliActor = try await context.actor()
             let (data, name) = try context.readFile(s.file)
             let doc = try ImportProfileDocument.decode(data, fileName: name)
-            let saved = try await context.application.db.sqlTransaction { db in try await ImportProfileService.save(doc, on: db, actor: cliActor) }
+            let saved = try await context.application.db.sqlTransaction { db in
+                try await ImportProfileService.save(doc, on: db, actor: cliActor)
+            }
             switch saved {
-            case let .created(v): context.console.output("Profil \(doc.profile.name) enregistré en version \(v).".consoleText())
-            case let .unchanged(v): context.console.output("Profil \(doc.profile.name) inchangé (version \(v)).".consoleText())
+            case .created(let v):
+                context.console.output("Profil \(doc.profile.name) enregistré en version \(v).".consoleText())
+            case .unchanged(let v):
+                context.console.output("Profil \(doc.profile.name) inchangé (version \(v)).".consoleText())
             }
         }
     }

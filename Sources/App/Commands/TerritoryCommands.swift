@@ -23,9 +23,13 @@ struct TerritoryDefineCommand: AsyncCommand {
             let cliActor = try await context.actor()
             let members = (s.members ?? "").split(whereSeparator: { ", ;".contains($0) }).map(String.init)
             let t = try await context.application.db.sqlTransaction { db in
-                try await TerritoryService.define(.init(code: s.code, name: s.name ?? s.code, decoupage: s.decoupage, parent: s.parent, members: members), on: db, actor: cliActor)
+                try await TerritoryService.define(
+                    .init(
+                        code: s.code, name: s.name ?? s.code, decoupage: s.decoupage, parent: s.parent, members: members
+                    ), on: db, actor: cliActor)
             }
-            context.console.output("Territoire \(t.code) « \(t.name) » : \(Format.integer(t.population)) habitants.".consoleText())
+            context.console.output(
+                "Territoire \(t.code) « \(t.name) » : \(Format.integer(t.population)) habitants.".consoleText())
         }
     }
 }
@@ -37,7 +41,9 @@ struct TerritoryImportCommand: AsyncCommand {
         var file: String
     }
 
-    var help: String { "Importe des territoires personnalisés depuis un CSV (code;nom;découpage;parent;membres), tout ou rien." }
+    var help: String {
+        "Importe des territoires personnalisés depuis un CSV (code;nom;découpage;parent;membres), tout ou rien."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
@@ -47,13 +53,18 @@ struct TerritoryImportCommand: AsyncCommand {
             let results = try await context.application.db.sqlTransaction { db in
                 var out: [Territory] = []
                 for (line, d) in definitions {
-                    do { out.append(try await TerritoryService.define(d, on: db, actor: cliActor)) } catch let e as ServiceError {
+                    do { out.append(try await TerritoryService.define(d, on: db, actor: cliActor)) } catch let e
+                        as ServiceError
+                    {
                         throw ServiceError(kind: e.kind, message: "\(name), ligne \(line) : \(e.message)")
                     }
                 }
                 return out
             }
-            for t in results { context.console.output("\(t.code) « \(t.name) » : \(Format.integer(t.population)) habitants".consoleText()) }
+            for t in results {
+                context.console.output(
+                    "\(t.code) « \(t.name) » : \(Format.integer(t.population)) habitants".consoleText())
+            }
             context.console.output("\(results.count) territoire(s) importé(s) depuis \(name).".consoleText())
         }
     }
@@ -62,11 +73,15 @@ struct TerritoryImportCommand: AsyncCommand {
 enum TerritoryCSV {
     static func parse(_ data: Data, fileName: String) throws -> [(Int, TerritoryService.Definition)] {
         var rows = try UploadedCSV.records(data, fileName: fileName)
-        if let first = rows.first, first[0].lowercased().trimmingCharacters(in: .whitespaces) == "code" { rows.removeFirst() }
+        if let first = rows.first, first[0].lowercased().trimmingCharacters(in: .whitespaces) == "code" {
+            rows.removeFirst()
+        }
         guard !rows.isEmpty else { throw ServiceError.invalid("\(fileName) : aucun territoire à importer.") }
         return try rows.map { r in
             guard r.fields.count >= 5 else {
-                throw ServiceError.invalid("\(fileName), ligne \(r.line) : 5 champs attendus (code;nom;découpage;parent;membres), \(r.fields.count) trouvés.")
+                throw ServiceError.invalid(
+                    "\(fileName), ligne \(r.line) : 5 champs attendus (code;nom;découpage;parent;membres), \(r.fields.count) trouvés."
+                )
             }
             let members = r[4].split(whereSeparator: { ", \t".contains($0) }).map(String.init)
             return (r.line, .init(code: r[0], name: r[1], decoupage: r[2], parent: r[3], members: members))
@@ -86,10 +101,11 @@ struct TerritoryListCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
-            let kind = try s.kind.map { raw -> TerritoryKind in
-                guard let k = TerritoryKind(rawValue: raw) else { throw CommandFailure("Type inconnu « \(raw) ».") }
-                return k
-            } ?? (s.parent == nil ? .custom : nil)
+            let kind =
+                try s.kind.map { raw -> TerritoryKind in
+                    guard let k = TerritoryKind(rawValue: raw) else { throw CommandFailure("Type inconnu « \(raw) ».") }
+                    return k
+                } ?? (s.parent == nil ? .custom : nil)
             for t in try await TerritoryQuery.list(kind: kind, parent: s.parent?.uppercased(), on: context.sql) {
                 context.console.output("\(t.code)\t\(t.name)\t\(Format.integer(t.population))".consoleText())
             }

@@ -6,7 +6,9 @@ import Vapor
 func readPassword(_ context: CommandContext, fromStdin: Bool, prompt: String = "Mot de passe : ") throws -> String {
     if fromStdin {
         let data = FileHandle.standardInput.readDataToEndOfFile()
-        guard var s = String(data: data, encoding: .utf8) else { throw CommandFailure("Mot de passe illisible sur l'entrée standard (UTF-8 attendu).") }
+        guard var s = String(data: data, encoding: .utf8) else {
+            throw CommandFailure("Mot de passe illisible sur l'entrée standard (UTF-8 attendu).")
+        }
         while s.hasSuffix("\n") || s.hasSuffix("\r") { s.removeLast() }
         return s
     }
@@ -18,7 +20,9 @@ func readPassword(_ context: CommandContext, fromStdin: Bool, prompt: String = "
 }
 
 func findUser(_ email: String, _ context: CommandContext) async throws -> AccountService.User {
-    guard let u = try await AccountService.find(email: email, on: context.sql) else { throw CommandFailure("Aucun compte pour « \(email.prefix(80)) » (voir jalon user list).") }
+    guard let u = try await AccountService.find(email: email, on: context.sql) else {
+        throw CommandFailure("Aucun compte pour « \(email.prefix(80)) » (voir jalon user list).")
+    }
     return u
 }
 
@@ -49,9 +53,13 @@ struct UserCreateCommand: AsyncCommand {
             let password = try readPassword(context, fromStdin: s.passwordStdin)
             let app = context.application
             let hash = try await app.hashPassword(password, email: email)
-            let input = AccountService.Input(email: email, name: s.name ?? "", role: role,
-                                             territories: DirectoryController.commaList(s.territories), indicators: DirectoryController.commaList(s.indicators))
-            try await app.db.sqlTransaction { db in _ = try await AccountService.create(input, passwordHash: hash, on: db, actor: .cli) }
+            let input = AccountService.Input(
+                email: email, name: s.name ?? "", role: role,
+                territories: DirectoryController.commaList(s.territories),
+                indicators: DirectoryController.commaList(s.indicators))
+            try await app.db.sqlTransaction { db in
+                _ = try await AccountService.create(input, passwordHash: hash, on: db, actor: .cli)
+            }
             context.console.output("Compte créé : \(email) (\(role.label)).".consoleText())
         }
     }
@@ -66,7 +74,9 @@ struct UserListCommand: AsyncCommand {
         try await context.run {
             for u in try await AccountService.all(on: context.sql) {
                 let r = try await AccountsPage.row(u, on: context.sql)
-                context.console.output("\(u.email)\t\(u.role)\t\(u.active ? "actif" : "désactivé")\t\(AccountsPage.scopeText(role: u.roleValue, territories: r.territories, indicators: r.indicators))".consoleText())
+                context.console.output(
+                    "\(u.email)\t\(u.role)\t\(u.active ? "actif" : "désactivé")\t\(AccountsPage.scopeText(role: u.roleValue, territories: r.territories, indicators: r.indicators))"
+                        .consoleText())
             }
         }
     }
@@ -87,7 +97,9 @@ struct UserPasswordCommand: AsyncCommand {
             let u = try await findUser(s.email, context)
             let app = context.application
             let hash = try await app.hashPassword(try readPassword(context, fromStdin: s.passwordStdin), email: u.email)
-            try await app.db.sqlTransaction { db in try await AccountService.setPassword(u.id, hash: hash, on: db, actor: .cli) }
+            try await app.db.sqlTransaction { db in
+                try await AccountService.setPassword(u.id, hash: hash, on: db, actor: .cli)
+            }
             context.console.output("Mot de passe de \(u.email) changé ; ses sessions sont fermées.".consoleText())
         }
     }
@@ -105,7 +117,9 @@ struct UserActiveCommand: AsyncCommand {
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
             let u = try await findUser(s.email, context)
-            try await context.application.db.sqlTransaction { db in try await AccountService.setActive(u.id, active, on: db, actor: .cli) }
+            try await context.application.db.sqlTransaction { db in
+                try await AccountService.setActive(u.id, active, on: db, actor: .cli)
+            }
             context.console.output("Compte \(u.email) \(active ? "réactivé" : "désactivé").".consoleText())
         }
     }
@@ -127,15 +141,22 @@ struct TokenCreateCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
-            guard let email = s.user, let name = s.name else { throw CommandFailure("Indiquez --user EMAIL et --name NOM.") }
+            guard let email = s.user, let name = s.name else {
+                throw CommandFailure("Indiquez --user EMAIL et --name NOM.")
+            }
             let u = try await findUser(email, context)
             let role = try s.role.map(Role.init(required:))
             let created = try await context.application.db.sqlTransaction { db in
-                try await TokenService.create(user: u, name: name, role: role, territories: DirectoryController.commaList(s.territories), keys: context.application.config.auth.keys, on: db, actor: .cli)
+                try await TokenService.create(
+                    user: u, name: name, role: role, territories: DirectoryController.commaList(s.territories),
+                    keys: context.application.config.auth.keys, on: db, actor: .cli)
             }
             FileHandle.standardOutput.write(Data((created.token + "\n").utf8))
             // On stderr, so that `TOKEN=$(jalon token create …)` captures the token alone.
-            FileHandle.standardError.write(Data("Jeton « \(name) » créé pour \(u.email) (identifiant \(created.id.uuidString.lowercased())). Conservez-le : il ne sera plus affiché.\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "Jeton « \(name) » créé pour \(u.email) (identifiant \(created.id.uuidString.lowercased())). Conservez-le : il ne sera plus affiché.\n"
+                        .utf8))
         }
     }
 }
@@ -151,9 +172,13 @@ struct TokenListCommand: AsyncCommand {
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
             let owner = try await s.user.asyncMap { try await findUser($0, context) }
-            let users = Dictionary(try await AccountService.all(on: context.sql).map { ($0.id, $0.email) }, uniquingKeysWith: { a, _ in a })
+            let users = Dictionary(
+                try await AccountService.all(on: context.sql).map { ($0.id, $0.email) }, uniquingKeysWith: { a, _ in a }
+            )
             for t in try await TokenService.list(user: owner?.id, on: context.sql) {
-                context.console.output("\(t.id.uuidString.lowercased())\t\(users[t.user_id] ?? "?")\t\(t.name)\t\(t.role)\t\(t.territories.isEmpty ? "-" : t.territories)\t\(t.revoked_at == nil ? "actif" : "révoqué")".consoleText())
+                context.console.output(
+                    "\(t.id.uuidString.lowercased())\t\(users[t.user_id] ?? "?")\t\(t.name)\t\(t.role)\t\(t.territories.isEmpty ? "-" : t.territories)\t\(t.revoked_at == nil ? "actif" : "révoqué")"
+                        .consoleText())
             }
         }
     }
@@ -169,8 +194,12 @@ struct TokenRevokeCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         try await context.run {
-            guard let id = UUID(uuidString: s.id) else { throw CommandFailure("Identifiant de jeton illisible « \(s.id.prefix(40)) ».") }
-            try await context.application.db.sqlTransaction { db in try await TokenService.revoke(id, on: db, actor: .cli) }
+            guard let id = UUID(uuidString: s.id) else {
+                throw CommandFailure("Identifiant de jeton illisible « \(s.id.prefix(40)) ».")
+            }
+            try await context.application.db.sqlTransaction { db in
+                try await TokenService.revoke(id, on: db, actor: .cli)
+            }
             context.console.output("Jeton révoqué.".consoleText())
         }
     }

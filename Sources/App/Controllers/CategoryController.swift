@@ -3,16 +3,27 @@ import SQLKit
 import Vapor
 
 enum CategoryController {
-    static func model(message: String? = nil, error: String? = nil, on db: any SQLDatabase) async throws -> Categories.Model {
+    static func model(message: String? = nil, error: String? = nil, on db: any SQLDatabase) async throws
+        -> Categories.Model
+    {
         try await CategoryService.installDefaults(on: db)
-        struct R: Decodable { var category_code: String; var n: Int }
-        let counts = try await db.raw("SELECT category_code, COUNT(*) AS n FROM structures WHERE closed_on IS NULL GROUP BY category_code").all(decoding: R.self)
-        return .init(categories: try await CategoryService.all(on: db), counts: Dictionary(counts.map { ($0.category_code, $0.n) }, uniquingKeysWith: +),
-                     message: message, error: error)
+        struct R: Decodable {
+            var category_code: String
+            var n: Int
+        }
+        let counts = try await db.raw(
+            "SELECT category_code, COUNT(*) AS n FROM structures WHERE closed_on IS NULL GROUP BY category_code"
+        ).all(decoding: R.self)
+        return .init(
+            categories: try await CategoryService.all(on: db),
+            counts: Dictionary(counts.map { ($0.category_code, $0.n) }, uniquingKeysWith: +),
+            message: message, error: error)
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
-        let message = (try? req.query.get(Int.self, at: "reclassees")).map { "Couloirs enregistrés : \(UI.number($0)) structure(s) reclassée(s)." }
+        let message = (try? req.query.get(Int.self, at: "reclassees")).map {
+            "Couloirs enregistrés : \(UI.number($0)) structure(s) reclassée(s)."
+        }
         return .html(Categories.render(try await model(message: message, on: req.sql)))
     }
 
@@ -22,7 +33,10 @@ enum CategoryController {
         var changes: [String: Couloir] = [:]
         for (code, value) in form["couloir"] ?? [:] {
             guard let c = Couloir(code: value) else {
-                return .html(Categories.render(try await model(error: "Couloir inconnu « \(value) » pour la catégorie \(code).", on: req.sql)), status: .unprocessableEntity)
+                return .html(
+                    Categories.render(
+                        try await model(error: "Couloir inconnu « \(value) » pour la catégorie \(code).", on: req.sql)),
+                    status: .unprocessableEntity)
             }
             changes[code] = c
         }
@@ -47,7 +61,9 @@ enum CategoryController {
 
     static func apply(_ changes: [String: Couloir], req: Request) async throws -> Response {
         do {
-            let moved = try await req.db.sqlTransaction { db in try await CategoryService.setCouloirs(changes, on: db, actor: req.actor) }
+            let moved = try await req.db.sqlTransaction { db in
+                try await CategoryService.setCouloirs(changes, on: db, actor: req.actor)
+            }
             return .seeOther(SiteURL.categories.with([("reclassees", String(moved))]))
         } catch let e as ServiceError {
             return .html(Categories.render(try await model(error: e.message, on: req.sql)), status: e.status)

@@ -1,8 +1,16 @@
 import Vapor
 
 enum DecoupageController {
-    struct CreateForm: Content { var name: String; var region: String?; var description: String? }
-    struct TerritoryFormData: Content { var code: String; var name: String; var members: String }
+    struct CreateForm: Content {
+        var name: String
+        var region: String?
+        var description: String?
+    }
+    struct TerritoryFormData: Content {
+        var code: String
+        var name: String
+        var members: String
+    }
     struct DeleteForm: Content { var code: String }
 
     @Sendable static func index(req: Request) async throws -> Response {
@@ -13,8 +21,9 @@ enum DecoupageController {
         let form = try req.content.decode(CreateForm.self)
         do {
             _ = try await req.db.sqlTransaction { db in
-                try await DecoupageService.create(name: form.name, description: form.description ?? "",
-                                                  region: form.region?.isEmpty == false ? form.region : nil, on: db, actor: req.actor)
+                try await DecoupageService.create(
+                    name: form.name, description: form.description ?? "",
+                    region: form.region?.isEmpty == false ? form.region : nil, on: db, actor: req.actor)
             }
         } catch let e as ServiceError {
             return .html(Decoupages.render(try await Decoupages.query(error: e.message, on: req.sql)), status: e.status)
@@ -24,7 +33,9 @@ enum DecoupageController {
 
     static func find(_ req: Request) async throws -> Decoupage {
         let code = req.parameters.get("code") ?? ""
-        guard let d = try await DecoupageQuery.find(code: code, on: req.sql) else { throw Abort(.notFound, reason: "Découpage inconnu « \(code) ».") }
+        guard let d = try await DecoupageQuery.find(code: code, on: req.sql) else {
+            throw Abort(.notFound, reason: "Découpage inconnu « \(code) ».")
+        }
         return d
     }
 
@@ -41,11 +52,14 @@ enum DecoupageController {
         let members = form.members.split(whereSeparator: { " ,;\n\r\t".contains($0) }).map(String.init)
         do {
             let t = try await req.db.sqlTransaction { db in
-                try await TerritoryService.define(.init(code: form.code, name: form.name, decoupage: d.name, parent: d.regionCode, members: members), on: db, actor: req.actor)
+                try await TerritoryService.define(
+                    .init(code: form.code, name: form.name, decoupage: d.name, parent: d.regionCode, members: members),
+                    on: db, actor: req.actor)
             }
             return .seeOther(SiteURL.decoupage(d.code).with([("ok", t.code)]))
         } catch let e as ServiceError {
-            let model = try await Decoupages.queryEditor(d, form: .init(code: form.code, name: form.name, members: form.members), error: e.message, on: req.sql)
+            let model = try await Decoupages.queryEditor(
+                d, form: .init(code: form.code, name: form.name, members: form.members), error: e.message, on: req.sql)
             return .html(Decoupages.renderEditor(model), status: e.status)
         }
     }
@@ -54,9 +68,13 @@ enum DecoupageController {
         let d = try await find(req)
         let form = try req.content.decode(DeleteForm.self)
         do {
-            try await req.db.sqlTransaction { db in try await DecoupageService.deleteTerritory(form.code, on: db, actor: req.actor) }
+            try await req.db.sqlTransaction { db in
+                try await DecoupageService.deleteTerritory(form.code, on: db, actor: req.actor)
+            }
         } catch let e as ServiceError {
-            return .html(Decoupages.renderEditor(try await Decoupages.queryEditor(d, error: e.message, on: req.sql)), status: e.status)
+            return .html(
+                Decoupages.renderEditor(try await Decoupages.queryEditor(d, error: e.message, on: req.sql)),
+                status: e.status)
         }
         return .seeOther(SiteURL.decoupage(d.code).path)
     }

@@ -24,7 +24,9 @@ enum EntryController {
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
-        let message = (try? req.query.get(String.self, at: "ok")).map { $0 == "cible" ? "Cible enregistrée." : "Valeur enregistrée." }
+        let message = (try? req.query.get(String.self, at: "ok")).map {
+            $0 == "cible" ? "Cible enregistrée." : "Valeur enregistrée."
+        }
         return .html(EntryPage.render(.init(indicators: try await IndicatorQuery.all(on: req.sql), message: message)))
     }
 
@@ -33,19 +35,34 @@ enum EntryController {
         var model = EntryPage.Model(indicators: try await IndicatorQuery.all(on: req.sql))
         do {
             if f.kind == "target" {
-                model.target = .init(indicator: f.indicator ?? "", territory: f.territory ?? "", couloir: f.couloir ?? "", due: f.due ?? "",
-                                     target: f.target ?? "", baseline: f.baseline ?? "", baselineOn: f.baseline_on ?? "")
+                model.target = .init(
+                    indicator: f.indicator ?? "", territory: f.territory ?? "", couloir: f.couloir ?? "",
+                    due: f.due ?? "",
+                    target: f.target ?? "", baseline: f.baseline ?? "", baselineOn: f.baseline_on ?? "")
                 try await req.db.sqlTransaction { db in
-                    _ = try await TargetService.set(.init(indicator: f.indicator ?? "", territory: f.territory ?? "", couloir: f.couloir, due: f.due ?? "",
-                                                          target: f.target ?? "", baseline: f.baseline, baseline_on: f.baseline_on), on: db, actor: req.actor)
+                    _ = try await TargetService.set(
+                        .init(
+                            indicator: f.indicator ?? "", territory: f.territory ?? "", couloir: f.couloir,
+                            due: f.due ?? "",
+                            target: f.target ?? "", baseline: f.baseline, baseline_on: f.baseline_on), on: db,
+                        actor: req.actor)
                 }
                 return .seeOther(SiteURL.entry.with([("ok", "cible")]))
             }
-            model.observation = .init(indicator: f.indicator ?? "", territory: f.territory ?? "", structure: f.structure ?? "", couloir: f.couloir ?? "", period: f.period ?? "",
-                                      value: f.value ?? "", numerator: f.numerator ?? "", denominator: f.denominator ?? "", source: f.source ?? "", comment: f.comment ?? "")
-            let input = ObservationService.Input(indicator: f.indicator ?? "", territory: f.territory, structure: f.structure, couloir: f.couloir, period: f.period ?? "",
-                                                 value: f.value, numerator: f.numerator, denominator: f.denominator, source: f.source, comment: f.comment)
-            _ = try await req.db.sqlTransaction { db in try await ObservationService.record([input], provenance: "saisie:" + req.actor.name, on: db, actor: req.actor(overriding: f.override)) }
+            model.observation = .init(
+                indicator: f.indicator ?? "", territory: f.territory ?? "", structure: f.structure ?? "",
+                couloir: f.couloir ?? "", period: f.period ?? "",
+                value: f.value ?? "", numerator: f.numerator ?? "", denominator: f.denominator ?? "",
+                source: f.source ?? "", comment: f.comment ?? "")
+            let input = ObservationService.Input(
+                indicator: f.indicator ?? "", territory: f.territory, structure: f.structure, couloir: f.couloir,
+                period: f.period ?? "",
+                value: f.value, numerator: f.numerator, denominator: f.denominator, source: f.source, comment: f.comment
+            )
+            _ = try await req.db.sqlTransaction { db in
+                try await ObservationService.record(
+                    [input], provenance: "saisie:" + req.actor.name, on: db, actor: req.actor(overriding: f.override))
+            }
             return .seeOther(SiteURL.entry.with([("ok", "valeur")]))
         } catch let e as ServiceError {
             model.error = e.message

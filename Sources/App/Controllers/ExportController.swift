@@ -5,20 +5,29 @@ import Vapor
 enum ExportController {
     static func filter(_ req: Request) async throws -> ObservationExport.Filter {
         func q(_ k: String) -> String? { (try? req.query.get(String.self, at: k)).flatMap { $0.isEmpty ? nil : $0 } }
-        var filter = ObservationExport.Filter(indicator: q("indicateur"), territory: nil, couloir: q("couloir").flatMap { Couloir(code: $0) })
+        var filter = ObservationExport.Filter(
+            indicator: q("indicateur"), territory: nil, couloir: q("couloir").flatMap { Couloir(code: $0) })
         if let t = q("territoire") {
-            guard let found = try await TerritoryQuery.find(t, on: req.sql) else { throw Abort(.notFound, reason: "Territoire inconnu « \(t.prefix(40)) ».") }
+            guard let found = try await TerritoryQuery.find(t, on: req.sql) else {
+                throw Abort(.notFound, reason: "Territoire inconnu « \(t.prefix(40)) ».")
+            }
             filter.territory = found.code
         }
         return filter
     }
 
     static func observations(_ format: ExportTable.Format) -> @Sendable (Request) async throws -> Response {
-        { req in try await ObservationExport.observations(try await filter(req), on: req.sql).response(fileName: "observations", format: format) }
+        { req in
+            try await ObservationExport.observations(try await filter(req), on: req.sql).response(
+                fileName: "observations", format: format)
+        }
     }
 
     static func targets(_ format: ExportTable.Format) -> @Sendable (Request) async throws -> Response {
-        { req in try await ObservationExport.targets(try await filter(req), on: req.sql).response(fileName: "cibles", format: format) }
+        { req in
+            try await ObservationExport.targets(try await filter(req), on: req.sql).response(
+                fileName: "cibles", format: format)
+        }
     }
 
     static func progress(_ format: ExportTable.Format) -> @Sendable (Request) async throws -> Response {
@@ -27,10 +36,15 @@ enum ExportController {
 
     static func progress(_ req: Request, format: ExportTable.Format) async throws -> Response {
         let territory = (try? req.query.get(String.self, at: "territoire")).flatMap { $0.isEmpty ? nil : $0 }
-        guard let model = try await Dashboard.query(at: try RoadmapController.at(req), territory: territory, couloir: RoadmapController.couloir(req), on: req.sql) else {
+        guard
+            let model = try await Dashboard.query(
+                at: try RoadmapController.at(req), territory: territory, couloir: RoadmapController.couloir(req),
+                on: req.sql)
+        else {
             throw Abort(.notFound, reason: "Aucune feuille de route.")
         }
-        return try ObservationExport.progress(model).response(fileName: "avancement-\(model.territory.code)-\(model.at.iso)", format: format)
+        return try ObservationExport.progress(model).response(
+            fileName: "avancement-\(model.territory.code)-\(model.at.iso)", format: format)
     }
 
     @Sendable static func dhis2(req: Request) async throws -> Response {
@@ -38,7 +52,8 @@ enum ExportController {
     }
 
     @Sendable static func adx(req: Request) async throws -> Response {
-        let r = Response(status: .ok, body: .init(string: try await AggregateExchange.adx(try await filter(req), on: req.sql)))
+        let r = Response(
+            status: .ok, body: .init(string: try await AggregateExchange.adx(try await filter(req), on: req.sql)))
         r.headers.replaceOrAdd(name: .contentType, value: "application/adx+xml; charset=utf-8")
         r.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"jalon-adx.xml\"")
         return r
@@ -51,9 +66,14 @@ enum ExportController {
     /// A new mapping file replaces the whole mapping; back to the imports page.
     @Sendable static func replaceCodes(req: Request) async throws -> Response {
         struct Upload: Content { var file: File? }
-        guard let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 else { throw Abort(.unprocessableEntity, reason: "Choisissez un fichier CSV.") }
-        let data = Data(buffer: file.data), name = String(file.filename.prefix(200))
-        let n = try await req.db.sqlTransaction { db in try await ExchangeCodes.replace(with: data, fileName: name, on: db, actor: req.actor) }
+        guard let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 else {
+            throw Abort(.unprocessableEntity, reason: "Choisissez un fichier CSV.")
+        }
+        let data = Data(buffer: file.data)
+        let name = String(file.filename.prefix(200))
+        let n = try await req.db.sqlTransaction { db in
+            try await ExchangeCodes.replace(with: data, fileName: name, on: db, actor: req.actor)
+        }
         return .seeOther(SiteURL.imports.with([("codes", String(n))]))
     }
 }

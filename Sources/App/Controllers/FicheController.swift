@@ -22,13 +22,18 @@ enum FicheController {
 
     static func found(_ req: Request) async throws -> FichePage.Found {
         let code = req.parameters.get("code") ?? ""
-        guard let f = try await FichePage.find(code, on: req.sql) else { throw Abort(.notFound, reason: "Fiche inconnue « \(code) ».") }
+        guard let f = try await FichePage.find(code, on: req.sql) else {
+            throw Abort(.notFound, reason: "Fiche inconnue « \(code) ».")
+        }
         return f
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         let message = (try? req.query.get(String.self, at: "ok")) != nil ? "Fiche enregistrée." : nil
-        guard let model = try await FichePage.query(try await found(req), at: try RoadmapController.at(req), message: message, on: req.sql) else { throw Abort(.notFound) }
+        guard
+            let model = try await FichePage.query(
+                try await found(req), at: try RoadmapController.at(req), message: message, on: req.sql)
+        else { throw Abort(.notFound) }
         return .html(FichePage.render(model))
     }
 
@@ -39,23 +44,35 @@ enum FicheController {
             try await req.db.sqlTransaction { db in
                 switch form.section {
                 case "texts":
-                    try await FicheService.updateTexts(fiche: fiche.id, objectives: form.objectives ?? "", levers: form.levers ?? "", obstacles: form.obstacles ?? "",
-                                                       contacts: form.contacts ?? "", version: form.version, on: db, actor: req.actor)
-                case "calendar": try await FicheService.updateCalendar(fiche: fiche.id, cells: form.cell ?? [:], version: form.version, on: db, actor: req.actor)
-                case "raci": try await FicheService.updateRACI(fiche: fiche.id, cells: form.cell ?? [:], version: form.version, on: db, actor: req.actor)
+                    try await FicheService.updateTexts(
+                        fiche: fiche.id, objectives: form.objectives ?? "", levers: form.levers ?? "",
+                        obstacles: form.obstacles ?? "",
+                        contacts: form.contacts ?? "", version: form.version, on: db, actor: req.actor)
+                case "calendar":
+                    try await FicheService.updateCalendar(
+                        fiche: fiche.id, cells: form.cell ?? [:], version: form.version, on: db, actor: req.actor)
+                case "raci":
+                    try await FicheService.updateRACI(
+                        fiche: fiche.id, cells: form.cell ?? [:], version: form.version, on: db, actor: req.actor)
                 case "action":
                     var id: UUID?
                     if let raw = form.action_id, !raw.isEmpty {
                         guard let parsed = UUID(uuidString: raw) else { throw ServiceError.invalid("Action inconnue.") }
                         id = parsed
                     }
-                    try await FicheService.saveAction(fiche: fiche.id, .init(id: id, title: form.title ?? "", description: form.description ?? "", pilot: form.pilot,
-                                                                             status: form.status ?? "a_faire", start: form.start, end: form.end, version: form.action_version), on: db, actor: req.actor)
+                    try await FicheService.saveAction(
+                        fiche: fiche.id,
+                        .init(
+                            id: id, title: form.title ?? "", description: form.description ?? "", pilot: form.pilot,
+                            status: form.status ?? "a_faire", start: form.start, end: form.end,
+                            version: form.action_version), on: db, actor: req.actor)
                 default: throw ServiceError.invalid("Section inconnue « \(form.section.prefix(20)) ».")
                 }
             }
         } catch let e as ServiceError {
-            guard let model = try await FichePage.query(fiche, at: Day.today(), error: e.message, on: req.sql) else { throw e }
+            guard let model = try await FichePage.query(fiche, at: Day.today(), error: e.message, on: req.sql) else {
+                throw e
+            }
             return .html(FichePage.render(model), status: e.status)
         }
         return .seeOther(SiteURL.fiche(req.parameters.get("code") ?? "").with([("ok", "1")]))

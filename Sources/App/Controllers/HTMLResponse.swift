@@ -1,3 +1,4 @@
+import SQLKit
 import Vapor
 
 extension Response {
@@ -25,5 +26,3 @@ extension Response {
 extension Request {
     var sql: any SQLDatabase { db as! any SQLDatabase }
 }
-
-import SQLKit

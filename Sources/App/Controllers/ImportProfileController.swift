@@ -18,11 +18,16 @@ enum ImportProfileController {
     @Sendable static func importJSON(req: Request) async throws -> Response {
         struct Upload: Content { var file: File? }
         guard let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 else {
-            return .html(ImportProfilesPage.renderList(try await all(req), error: "Choisissez un fichier JSON."), status: .unprocessableEntity)
+            return .html(
+                ImportProfilesPage.renderList(try await all(req), error: "Choisissez un fichier JSON."),
+                status: .unprocessableEntity)
         }
         do {
-            let doc = try ImportProfileDocument.decode(Data(buffer: file.data), fileName: String(file.filename.prefix(200)))
-            _ = try await req.db.sqlTransaction { db in try await ImportProfileService.save(doc, on: db, actor: req.actor) }
+            let doc = try ImportProfileDocument.decode(
+                Data(buffer: file.data), fileName: String(file.filename.prefix(200)))
+            _ = try await req.db.sqlTransaction { db in
+                try await ImportProfileService.save(doc, on: db, actor: req.actor)
+            }
             return .seeOther(SiteURL.importProfiles.with([("ok", doc.profile.name)]))
         } catch let e as ServiceError {
             return .html(ImportProfilesPage.renderList(try await all(req), error: e.message), status: e.status)
@@ -32,7 +37,11 @@ enum ImportProfileController {
     static func stored(_ req: Request) async throws -> ImportProfileService.Stored {
         let name = req.parameters.get("name") ?? ""
         let version = try? req.query.get(Int.self, at: "version")
-        guard let p = try await req.db.sqlTransaction({ db in try await ImportProfileService.find(name, version: version, on: db) }) else {
+        guard
+            let p = try await req.db.sqlTransaction({ db in
+                try await ImportProfileService.find(name, version: version, on: db)
+            })
+        else {
             throw Abort(.notFound, reason: "Profil d'import inconnu « \(name.prefix(40)) ».")
         }
         return p
@@ -40,7 +49,9 @@ enum ImportProfileController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let p = try await stored(req)
-        return .html(ImportProfilesPage.renderProfile(p, versions: try await ImportProfileService.versions(p.profile.name, on: req.sql)))
+        return .html(
+            ImportProfilesPage.renderProfile(
+                p, versions: try await ImportProfileService.versions(p.profile.name, on: req.sql)))
     }
 
     @Sendable static func json(req: Request) async throws -> Response {
@@ -52,17 +63,24 @@ enum ImportProfileController {
     }
 
     /// Runs a profile on a file without writing: columns found, canonical rows, preview of the import.
-    static func trial(_ profile: ImportProfile, data: Data, fileName: String, settings: [String: String], on req: Request) async -> ImportProfilesPage.Trial {
+    static func trial(
+        _ profile: ImportProfile, data: Data, fileName: String, settings: [String: String], on req: Request
+    ) async -> ImportProfilesPage.Trial {
         var t = ImportProfilesPage.Trial(fileName: fileName)
         do {
             let records = try UploadedCSV.table(data, fileName: fileName, sheet: profile.sheet)
             t.headers = records.first { $0.line == profile.headerLine }?.fields ?? []
-            do { t.rows = Array(try profile.apply(records, settings: settings).prefix(30)) } catch let f as ImportProfile.Failure {
+            do { t.rows = Array(try profile.apply(records, settings: settings).prefix(30)) } catch let f
+                as ImportProfile.Failure
+            {
                 t.error = f.line > 0 ? "\(fileName), \(f.description)" : "\(fileName) : \(f.description)"
                 return t
             }
             t.report = try await req.db.sqlTransaction { db in
-                try await ObservationImport.preview(data, fileName: fileName, options: .init(settings: settings), on: db, profile: profile, actor: req.actor).report
+                try await ObservationImport.preview(
+                    data, fileName: fileName, options: .init(settings: settings), on: db, profile: profile,
+                    actor: req.actor
+                ).report
             }
         } catch let e as ServiceError {
             t.error = e.message
@@ -75,22 +93,30 @@ enum ImportProfileController {
     @Sendable static func test(req: Request) async throws -> Response {
         let p = try await stored(req)
         var fields: [String: String] = [:]
-        for f in ImportProfile.fields { if let v = try? req.content.get(String.self, at: f), !v.isEmpty { fields[f] = v } }
+        for f in ImportProfile.fields {
+            if let v = try? req.content.get(String.self, at: f), !v.isEmpty { fields[f] = v }
+        }
         struct Upload: Content { var file: File? }
         let versions = try await ImportProfileService.versions(p.profile.name, on: req.sql)
         guard let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 else {
             var t = ImportProfilesPage.Trial(fileName: "—")
             t.error = "Choisissez un fichier à tester."
-            return .html(ImportProfilesPage.renderProfile(p, versions: versions, trial: t, settings: fields), status: .unprocessableEntity)
+            return .html(
+                ImportProfilesPage.renderProfile(p, versions: versions, trial: t, settings: fields),
+                status: .unprocessableEntity)
         }
-        let t = await trial(p.profile, data: Data(buffer: file.data), fileName: String(file.filename.prefix(200)), settings: fields, on: req)
+        let t = await trial(
+            p.profile, data: Data(buffer: file.data), fileName: String(file.filename.prefix(200)), settings: fields,
+            on: req)
         return .html(ImportProfilesPage.renderProfile(p, versions: versions, trial: t, settings: fields))
     }
 
     @Sendable static func editor(req: Request) async throws -> Response {
         var form = ImportProfileForm()
         var editing = false
-        if let name = try? req.query.get(String.self, at: "profil"), let p = try await req.db.sqlTransaction({ db in try await ImportProfileService.find(name, on: db) }) {
+        if let name = try? req.query.get(String.self, at: "profil"),
+            let p = try await req.db.sqlTransaction({ db in try await ImportProfileService.find(name, on: db) })
+        {
             form = ImportProfileForm(p.profile)
             editing = true
         }
@@ -101,15 +127,20 @@ enum ImportProfileController {
     @Sendable static func submit(req: Request) async throws -> Response {
         struct Upload: Content { var file: File? }
         var fields: [String: String] = [:]
-        for key in ["name", "description", "header_line", "sheet", "unpivot_field", "unpivot_value_field", "unpivot_columns", "filters", "lookups", "action", "sample"]
-            + ImportProfile.fields.flatMap({ ["col_" + $0, "const_" + $0, "param_" + $0] }) {
+        for key in [
+            "name", "description", "header_line", "sheet", "unpivot_field", "unpivot_value_field", "unpivot_columns",
+            "filters", "lookups", "action", "sample"
+        ]
+            + ImportProfile.fields.flatMap({ ["col_" + $0, "const_" + $0, "param_" + $0] })
+        {
             if let v = try? req.content.get(String.self, at: key) { fields[key] = v }
         }
         let form = ImportProfileForm(fields: fields)
         // The sample: a new file replaces the kept one.
         var sample: (id: String, name: String, data: Data)?
         if let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 {
-            let name = String(file.filename.prefix(200)), data = Data(buffer: file.data)
+            let name = String(file.filename.prefix(200))
+            let data = Data(buffer: file.data)
             let id = try await ImportUploads.save(name: name, data: data, actor: req.actor, on: req.sql)
             sample = (id.uuidString.lowercased(), name, data)
         } else if let id = fields["sample"].flatMap(UUID.init(uuidString:)) {
@@ -123,21 +154,37 @@ enum ImportProfileController {
             var trial: ImportProfilesPage.Trial?
             if let sample {
                 // Show the sample's columns even when the profile is not complete yet, so they can be picked.
-                let records = (try? UploadedCSV.table(sample.data, fileName: sample.name, sheet: form.sheet.isEmpty ? nil : form.sheet)) ?? []
-                trial = .init(fileName: sample.name, headers: records.first { $0.line == (Int(form.headerLine) ?? 1) }?.fields ?? [])
+                let records =
+                    (try? UploadedCSV.table(
+                        sample.data, fileName: sample.name, sheet: form.sheet.isEmpty ? nil : form.sheet)) ?? []
+                trial = .init(
+                    fileName: sample.name,
+                    headers: records.first { $0.line == (Int(form.headerLine) ?? 1) }?.fields ?? [])
             }
-            return .html(ImportProfilesPage.renderEditor(form, sample: kept, trial: trial, error: e.message, editing: false), status: .unprocessableEntity)
+            return .html(
+                ImportProfilesPage.renderEditor(form, sample: kept, trial: trial, error: e.message, editing: false),
+                status: .unprocessableEntity)
         }
         if fields["action"] == "enregistrer" {
             do {
-                _ = try await req.db.sqlTransaction { db in try await ImportProfileService.save(.init(profile: profile), on: db, actor: req.actor) }
+                _ = try await req.db.sqlTransaction { db in
+                    try await ImportProfileService.save(.init(profile: profile), on: db, actor: req.actor)
+                }
                 return .seeOther(SiteURL.importProfile(profile.name).path)
             } catch let e as ServiceError {
-                return .html(ImportProfilesPage.renderEditor(form, sample: kept, trial: nil, error: e.message, editing: false), status: e.status)
+                return .html(
+                    ImportProfilesPage.renderEditor(form, sample: kept, trial: nil, error: e.message, editing: false),
+                    status: e.status)
             }
         }
         var trial: ImportProfilesPage.Trial?
-        if let sample { trial = await self.trial(profile, data: sample.data, fileName: sample.name, settings: [:], on: req) }
-        return .html(ImportProfilesPage.renderEditor(form, sample: kept, trial: trial ?? .init(fileName: "—", error: "Déposez un fichier exemple pour tester le profil."), error: nil, editing: false))
+        if let sample {
+            trial = await self.trial(profile, data: sample.data, fileName: sample.name, settings: [:], on: req)
+        }
+        return .html(
+            ImportProfilesPage.renderEditor(
+                form, sample: kept,
+                trial: trial ?? .init(fileName: "—", error: "Déposez un fichier exemple pour tester le profil."),
+                error: nil, editing: false))
     }
 }

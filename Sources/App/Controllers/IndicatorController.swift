@@ -8,22 +8,29 @@ enum IndicatorController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let code = req.parameters.get("code") ?? ""
-        guard let indicator = try await IndicatorQuery.find(code, on: req.sql) else { throw Abort(.notFound, reason: "Indicateur inconnu « \(code) ».") }
+        guard let indicator = try await IndicatorQuery.find(code, on: req.sql) else {
+            throw Abort(.notFound, reason: "Indicateur inconnu « \(code) ».")
+        }
         let raw = (try? req.query.get(String.self, at: "territoire")).flatMap { $0.isEmpty ? nil : $0 }
         var territory = try await raw.asyncMap { try await TerritoryQuery.find($0, on: req.sql) } ?? nil
         if territory == nil {
             struct R: Decodable { var region_code: String? }
-            let region = try await req.sql.select().column("region_code").from("roadmaps").orderBy("created_at").first(decoding: R.self)?.region_code
+            let region = try await req.sql.select().column("region_code").from("roadmaps").orderBy("created_at").first(
+                decoding: R.self)?.region_code
             territory = try await TerritoryQuery.find(region ?? "FR", on: req.sql)
         }
         guard let territory else { throw Abort(.notFound, reason: "Territoire inconnu « \(raw ?? "") ».") }
-        var model = try await IndicatorPage.query(indicator, territory: territory, at: try RoadmapController.at(req), on: req.sql)
+        var model = try await IndicatorPage.query(
+            indicator, territory: territory, at: try RoadmapController.at(req), on: req.sql)
         let areas = model.rows.filter { $0.territory.kind == .departement }.map {
-            DepartementMap.Area(code: $0.territory.insee, colour: DepartementMap.colour(IndicatorFormat.badgeKind($0.status)),
-                                title: "\($0.territory.name) : \($0.value) — \($0.status.label)")
+            DepartementMap.Area(
+                code: $0.territory.insee, colour: DepartementMap.colour(IndicatorFormat.badgeKind($0.status)),
+                title: "\($0.territory.name) : \($0.value) — \($0.status.label)")
         }
         if !areas.isEmpty {
-            model.map = DepartementMap.render(areas, publicDirectory: req.application.config.publicDirectory, caption: "Carte des départements — \(indicator.code)")
+            model.map = DepartementMap.render(
+                areas, publicDirectory: req.application.config.publicDirectory,
+                caption: "Carte des départements — \(indicator.code)")
         }
         return .html(IndicatorPage.render(model))
     }

@@ -1,11 +1,20 @@
 import Vapor
 
 enum ReferentialController {
-    struct Form: Content { var kind: String; var code: String; var label: String; var aliases: String? }
+    struct Form: Content {
+        var kind: String
+        var code: String
+        var label: String
+        var aliases: String?
+    }
 
-    static func model(message: String? = nil, error: String? = nil, on req: Request) async throws -> ReferentialsPage.Model {
+    static func model(message: String? = nil, error: String? = nil, on req: Request) async throws
+        -> ReferentialsPage.Model
+    {
         var lists: [ReferentialService.Kind: [ReferentialService.Item]] = [:]
-        for kind in ReferentialService.Kind.allCases { lists[kind] = try await ReferentialService.items(kind, on: req.sql) }
+        for kind in ReferentialService.Kind.allCases {
+            lists[kind] = try await ReferentialService.items(kind, on: req.sql)
+        }
         return .init(lists: lists, message: message, error: error)
     }
 
@@ -17,8 +26,13 @@ enum ReferentialController {
     @Sendable static func save(req: Request) async throws -> Response {
         let f = try req.content.decode(Form.self)
         do {
-            guard let kind = ReferentialService.Kind(rawValue: f.kind) else { throw ServiceError.invalid("Référentiel inconnu « \(f.kind.prefix(30)) ».") }
-            try await req.db.sqlTransaction { db in try await ReferentialService.save(kind, code: f.code, label: f.label, aliases: f.aliases, on: db, actor: req.actor) }
+            guard let kind = ReferentialService.Kind(rawValue: f.kind) else {
+                throw ServiceError.invalid("Référentiel inconnu « \(f.kind.prefix(30)) ».")
+            }
+            try await req.db.sqlTransaction { db in
+                try await ReferentialService.save(
+                    kind, code: f.code, label: f.label, aliases: f.aliases, on: db, actor: req.actor)
+            }
             return .seeOther(SiteURL.referentials.with([("ok", f.code.uppercased())]))
         } catch let e as ServiceError {
             return .html(ReferentialsPage.render(try await model(error: e.message, on: req)), status: e.status)

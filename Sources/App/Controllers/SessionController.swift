@@ -28,8 +28,9 @@ enum SessionController {
         var model = model
         model.loginToken = SessionService.randomToken()
         let r = Response.html(LoginPage.render(model), status: status)
-        r.cookies[loginTokenCookie] = HTTPCookies.Value(string: model.loginToken, maxAge: 2 * 3600, path: SiteURL.login.path,
-                                                        isSecure: req.application.config.auth.secureCookie, isHTTPOnly: true, sameSite: .strict)
+        r.cookies[loginTokenCookie] = HTTPCookies.Value(
+            string: model.loginToken, maxAge: 2 * 3600, path: SiteURL.login.path,
+            isSecure: req.application.config.auth.secureCookie, isHTTPOnly: true, sameSite: .strict)
         return r
     }
 
@@ -38,34 +39,50 @@ enum SessionController {
         let email = String((f.email ?? "").prefix(254))
         let next = safeNext(f.suite)
         guard let sent = f._connexion, let expected = req.cookies[loginTokenCookie]?.string, !expected.isEmpty,
-              AuthMiddleware().constantTimeEqual(sent, expected) else {
-            return page(.init(email: email, next: next, error: "Le formulaire de connexion a expiré ou ne vient pas de Jalon : saisissez à nouveau votre mot de passe."),
-                        status: .forbidden, req: req)
+            AuthMiddleware().constantTimeEqual(sent, expected)
+        else {
+            return page(
+                .init(
+                    email: email, next: next,
+                    error:
+                        "Le formulaire de connexion a expiré ou ne vient pas de Jalon : saisissez à nouveau votre mot de passe."
+                ),
+                status: .forbidden, req: req)
         }
         let result = try await req.db.sqlTransaction { db in
-            try await SessionService.login(email: email, password: f.password ?? "", address: req.clientAddress,
-                                           userAgent: req.headers.first(name: .userAgent) ?? "", policy: req.application.sessionPolicy,
-                                           pool: req.application.threadPool, on: db)
+            try await SessionService.login(
+                email: email, password: f.password ?? "", address: req.clientAddress,
+                userAgent: req.headers.first(name: .userAgent) ?? "", policy: req.application.sessionPolicy,
+                pool: req.application.threadPool, on: db)
         }
         switch result {
-        case let .signedIn(session, _):
+        case .signedIn(let session, _):
             let r = Response.seeOther(next)
-            r.cookies[AuthMiddleware.cookieName] = cookie(session.token, req: req, maxAge: req.application.config.auth.absoluteHours * 3600)
+            r.cookies[AuthMiddleware.cookieName] = cookie(
+                session.token, req: req, maxAge: req.application.config.auth.absoluteHours * 3600)
             return r
         case .refused:
-            return page(.init(email: email, next: next, error: "Adresse électronique ou mot de passe incorrect."), status: .unauthorized, req: req)
-        case let .throttled(seconds):
+            return page(
+                .init(email: email, next: next, error: "Adresse électronique ou mot de passe incorrect."),
+                status: .unauthorized, req: req)
+        case .throttled(let seconds):
             let minutes = max(1, (seconds + 59) / 60)
-            let r = page(.init(email: email, next: next,
-                error: "Trop de tentatives de connexion infructueuses : réessayez dans \(minutes) minute\(minutes > 1 ? "s" : "")."), status: .tooManyRequests, req: req)
+            let r = page(
+                .init(
+                    email: email, next: next,
+                    error:
+                        "Trop de tentatives de connexion infructueuses : réessayez dans \(minutes) minute\(minutes > 1 ? "s" : "")."
+                ), status: .tooManyRequests, req: req)
             r.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)")
             return r
         }
     }
 
     @Sendable static func logout(req: Request) async throws -> Response {
-        if let identity = req.identity, case let .session(session) = identity.via {
-            try await req.db.sqlTransaction { db in try await SessionService.close(session, user: identity.user, address: req.clientAddress, on: db) }
+        if let identity = req.identity, case .session(let session) = identity.via {
+            try await req.db.sqlTransaction { db in
+                try await SessionService.close(session, user: identity.user, address: req.clientAddress, on: db)
+            }
         }
         let r = Response.seeOther(SiteURL.login.path)
         r.cookies[AuthMiddleware.cookieName] = cookie("", req: req, maxAge: 0)
@@ -73,14 +90,17 @@ enum SessionController {
     }
 
     static func cookie(_ value: String, req: Request, maxAge: Int) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: value, expires: maxAge == 0 ? Date(timeIntervalSince1970: 0) : nil, maxAge: maxAge, path: "/",
-                          isSecure: req.application.config.auth.secureCookie, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: value, expires: maxAge == 0 ? Date(timeIntervalSince1970: 0) : nil, maxAge: maxAge, path: "/",
+            isSecure: req.application.config.auth.secureCookie, isHTTPOnly: true, sameSite: .lax)
     }
 
     /// Only a path of this site: never `//host` or `https://…`, which would make the sign-in page an open redirect.
     static func safeNext(_ raw: String?) -> String {
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.hasPrefix("/\\"), !raw.contains(where: \.isNewline),
-              !raw.hasPrefix(SiteURL.login.path) else { return SiteURL.home.path }
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.hasPrefix("/\\"),
+            !raw.contains(where: \.isNewline),
+            !raw.hasPrefix(SiteURL.login.path)
+        else { return SiteURL.home.path }
         return raw
     }
 }

@@ -4,25 +4,39 @@ import Vapor
 
 /// Validated snapshots: list and validation form, one snapshot as validated, its export.
 enum SnapshotController {
-    struct Form: Content { var name: String?; var date: String?; var territoire: String?; var couloir: String? }
+    struct Form: Content {
+        var name: String?
+        var date: String?
+        var territoire: String?
+        var couloir: String?
+    }
 
     @Sendable static func index(req: Request) async throws -> Response {
-        .html(SnapshotsPage.renderList(.init(snapshots: try await SnapshotService.all(on: req.sql), lock: try await PeriodLock.current(on: req.sql),
-                                             message: (try? req.query.get(String.self, at: "ok")) == "validee" ? "Photo à date validée." : nil)))
+        .html(
+            SnapshotsPage.renderList(
+                .init(
+                    snapshots: try await SnapshotService.all(on: req.sql),
+                    lock: try await PeriodLock.current(on: req.sql),
+                    message: (try? req.query.get(String.self, at: "ok")) == "validee" ? "Photo à date validée." : nil)))
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
         let f = try req.content.decode(Form.self)
         do {
-            guard let at = Day(iso: f.date ?? "") else { throw ServiceError.invalid("Date illisible « \((f.date ?? "").prefix(20)) » (AAAA-MM-JJ attendu).", field: "date") }
+            guard let at = Day(iso: f.date ?? "") else {
+                throw ServiceError.invalid(
+                    "Date illisible « \((f.date ?? "").prefix(20)) » (AAAA-MM-JJ attendu).", field: "date")
+            }
             try ServiceError.checkYear(at, raw: f.date ?? "", label: "Date", field: "date")
             let id = try await req.db.sqlTransaction { db in
-                try await SnapshotService.validate(name: f.name ?? "", at: at, territory: f.territoire.flatMap { $0.isEmpty ? nil : $0 },
-                                                   couloir: f.couloir.flatMap { Couloir(code: $0) }, on: db, actor: req.actor)
+                try await SnapshotService.validate(
+                    name: f.name ?? "", at: at, territory: f.territoire.flatMap { $0.isEmpty ? nil : $0 },
+                    couloir: f.couloir.flatMap { Couloir(code: $0) }, on: db, actor: req.actor)
             }
             return .seeOther(SiteURL.snapshot(id.uuidString.lowercased()).path + "?ok=validee")
         } catch let e as ServiceError {
-            var m = SnapshotsPage.List(snapshots: try await SnapshotService.all(on: req.sql), lock: try await PeriodLock.current(on: req.sql))
+            var m = SnapshotsPage.List(
+                snapshots: try await SnapshotService.all(on: req.sql), lock: try await PeriodLock.current(on: req.sql))
             m.error = e.message
             m.form = f
             return .html(SnapshotsPage.renderList(m), status: e.status)
@@ -30,7 +44,9 @@ enum SnapshotController {
     }
 
     static func find(_ req: Request) async throws -> SnapshotService.Snapshot {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let s = try await SnapshotService.find(id, on: req.sql) else {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+            let s = try await SnapshotService.find(id, on: req.sql)
+        else {
             throw ServiceError.notFound("Photo à date inconnue.")
         }
         return s
@@ -39,13 +55,19 @@ enum SnapshotController {
     @Sendable static func show(req: Request) async throws -> Response {
         let s = try await find(req)
         let history = try await AuditQuery.history(type: "snapshot", id: s.id.uuidString, on: req.sql)
-        return .html(SnapshotsPage.renderOne(s, history: history, message: (try? req.query.get(String.self, at: "ok")) == "validee" ? "Photo à date validée : les périodes jusqu'au \(Format.date(iso: s.asOf.iso)) sont verrouillées." : nil))
+        return .html(
+            SnapshotsPage.renderOne(
+                s, history: history,
+                message: (try? req.query.get(String.self, at: "ok")) == "validee"
+                    ? "Photo à date validée : les périodes jusqu'au \(Format.date(iso: s.asOf.iso)) sont verrouillées."
+                    : nil))
     }
 
     static func export(_ format: ExportTable.Format) -> @Sendable (Request) async throws -> Response {
         { req in
             let s = try await find(req)
-            return try SnapshotService.export(s).response(fileName: "photo-\(s.territory)-\(s.asOf.iso)", format: format)
+            return try SnapshotService.export(s).response(
+                fileName: "photo-\(s.territory)-\(s.asOf.iso)", format: format)
         }
     }
 }

@@ -20,7 +20,8 @@ enum TaskController {
     }
 
     @Sendable static func board(req: Request) async throws -> Response {
-        var model = try await TasksPage.query(filter: try? req.query.get(String.self, at: "responsable"), today: Day.today(), on: req.sql)
+        var model = try await TasksPage.query(
+            filter: try? req.query.get(String.self, at: "responsable"), today: Day.today(), on: req.sql)
         switch try? req.query.get(String.self, at: "ok") {
         case "creee": model.message = "Tâche créée."
         case "deplacee": model.message = "Tâche déplacée."
@@ -31,24 +32,33 @@ enum TaskController {
 
     @Sendable static func create(req: Request) async throws -> Response {
         let f = try req.content.decode(CreateForm.self)
-        let input = TaskService.Input(title: f.title ?? "", assignee: f.assignee ?? "", due: f.due ?? "", action: f.action ?? "", territory: f.territory ?? "")
+        let input = TaskService.Input(
+            title: f.title ?? "", assignee: f.assignee ?? "", due: f.due ?? "", action: f.action ?? "",
+            territory: f.territory ?? "")
         do {
             try await req.db.sqlTransaction { db in _ = try await TaskService.create(input, on: db, actor: req.actor) }
             return .seeOther(TasksPage.path(filter: nil, ok: "creee"))
         } catch let e as ServiceError {
             var model = try await TasksPage.query(filter: nil, today: Day.today(), on: req.sql)
-            model.form = .init(title: input.title, assignee: input.assignee, due: input.due, action: input.action, territory: input.territory)
+            model.form = .init(
+                title: input.title, assignee: input.assignee, due: input.due, action: input.action,
+                territory: input.territory)
             model.error = e.message
             return .html(TasksPage.render(model), status: e.status)
         }
     }
 
     @Sendable static func move(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw ServiceError.notFound("Tâche inconnue.") }
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+            throw ServiceError.notFound("Tâche inconnue.")
+        }
         let f = try req.content.decode(MoveForm.self)
         let filter = f.responsable?.trimmingCharacters(in: .whitespaces)
         do {
-            try await req.db.sqlTransaction { db in _ = try await TaskService.setStatus(id: id, status: f.status ?? "", version: f.version, on: db, actor: req.actor) }
+            try await req.db.sqlTransaction { db in
+                _ = try await TaskService.setStatus(
+                    id: id, status: f.status ?? "", version: f.version, on: db, actor: req.actor)
+            }
             return .seeOther(TasksPage.path(filter: filter, ok: "deplacee") + "#tache-\(id.uuidString.lowercased())")
         } catch let e as ServiceError {
             var model = try await TasksPage.query(filter: filter, today: Day.today(), on: req.sql)

@@ -3,7 +3,8 @@ import Vapor
 enum TerritoryController {
     @Sendable static func index(req: Request) async throws -> Response {
         let q = (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces)
-        return .html(Territories.render(try await Territories.query(search: q?.isEmpty == false ? q : nil, on: req.sql)))
+        return .html(
+            Territories.render(try await Territories.query(search: q?.isEmpty == false ? q : nil, on: req.sql)))
     }
 
     @Sendable static func show(req: Request) async throws -> Response {

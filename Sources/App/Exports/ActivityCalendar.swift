@@ -5,34 +5,51 @@ import JalonCore
 /// events, text escaped, lines folded at 75 octets, CRLF line ends.
 enum ActivityCalendar {
     static func ics(_ rows: [ActivityRow], now: Date = Date()) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Jalon//Journal des activités//FR", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                     "X-WR-CALNAME:Jalon — activités à venir"]
-        let stamp = ISO8601DateFormatter.string(from: now, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
-            .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Jalon//Journal des activités//FR", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "X-WR-CALNAME:Jalon — activités à venir"
+        ]
+        let stamp = ISO8601DateFormatter.string(
+            from: now, timeZone: TimeZone(identifier: "UTC")!,
+            formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone]
+        )
+        .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
         for r in rows {
             let start = r.date.iso.replacingOccurrences(of: "-", with: "")
             let end = r.date.addingDays(1).iso.replacingOccurrences(of: "-", with: "")
-            lines += ["BEGIN:VEVENT", "UID:\(r.id.uuidString.lowercased())@jalon", "DTSTAMP:\(stamp)", "DTSTART;VALUE=DATE:\(start)", "DTEND;VALUE=DATE:\(end)",
-                      "SUMMARY:\(escape("\(r.type.label) — \(r.title)"))",
-                      "DESCRIPTION:\(escape(["Territoires : \(r.territories.joined(separator: ", "))", "Organisateurs : \(r.organisers.joined(separator: ", "))", "Thèmes : \(r.topics.joined(separator: ", "))"].joined(separator: "\n")))",
-                      "END:VEVENT"]
+            lines += [
+                "BEGIN:VEVENT", "UID:\(r.id.uuidString.lowercased())@jalon", "DTSTAMP:\(stamp)",
+                "DTSTART;VALUE=DATE:\(start)", "DTEND;VALUE=DATE:\(end)",
+                "SUMMARY:\(escape("\(r.type.label) — \(r.title)"))",
+                "DESCRIPTION:\(escape(["Territoires : \(r.territories.joined(separator: ", "))", "Organisateurs : \(r.organisers.joined(separator: ", "))", "Thèmes : \(r.topics.joined(separator: ", "))"].joined(separator: "\n")))",
+                "END:VEVENT"
+            ]
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
 
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;").replacingOccurrences(of: ",", with: "\\,")
-            .replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\n")
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;").replacingOccurrences(
+            of: ",", with: "\\,"
+        )
+        .replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(
+            of: "\r", with: "\\n")
     }
 
     /// Lines longer than 75 octets continue on the next line after a space, never inside a UTF-8 sequence.
     static func fold(_ line: String) -> String {
-        var out = "", current = 0
+        var out = ""
+        var current = 0
         for ch in line {
             let n = String(ch).utf8.count
-            if current + n > 75 { out += "\r\n "; current = 1 }
-            out.append(ch); current += n
+            if current + n > 75 {
+                out += "\r\n "
+                current = 1
+            }
+            out.append(ch)
+            current += n
         }
         return out
     }

@@ -20,25 +20,28 @@ struct ExportTable: Sendable, Equatable {
     var csv: String {
         var out = "\u{FEFF}" + header.map(Structures.quote).joined(separator: ";") + "\r\n"
         for row in rows {
-            out += row.map { cell -> String in
-                switch cell {
-                case let .text(s): Structures.quote(s)
-                case let .number(v): Self.number(v)
-                }
-            }.joined(separator: ";") + "\r\n"
+            out +=
+                row.map { cell -> String in
+                    switch cell {
+                    case .text(let s): Structures.quote(s)
+                    case .number(let v): Self.number(v)
+                    }
+                }.joined(separator: ";") + "\r\n"
         }
         return out
     }
 
     func xlsx() throws -> Data {
-        try XLSXWriter.write(sheet: sheet, header: header, rows: rows.map { row in
-            row.map { cell -> XLSXCell in
-                switch cell {
-                case let .text(s): s.isEmpty ? .empty : .text(s)
-                case let .number(v): v.map { .number($0) } ?? .empty
+        try XLSXWriter.write(
+            sheet: sheet, header: header,
+            rows: rows.map { row in
+                row.map { cell -> XLSXCell in
+                    switch cell {
+                    case .text(let s): s.isEmpty ? .empty : .text(s)
+                    case .number(let v): v.map { .number($0) } ?? .empty
+                    }
                 }
-            }
-        })
+            })
     }
 
     /// `0.1283` → `0,1283`; integers without decimals; every digit kept, so the file reads back to the same value.
@@ -60,7 +63,8 @@ struct ExportTable: Sendable, Equatable {
             return .csv(csv, fileName: fileName + ".csv")
         case .xlsx:
             let r = Response(status: .ok, body: .init(data: try xlsx()))
-            r.headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            r.headers.replaceOrAdd(
+                name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             r.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName).xlsx\"")
             return r
         }

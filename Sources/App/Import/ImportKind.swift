@@ -6,16 +6,26 @@ enum ImportKind: String, CaseIterable, Sendable {
     case observations, targets, dhis2, adx
 
     /// Preview (dry run: writes nothing) or commit as one batch, in the caller's transaction.
-    func run(_ data: Data, fileName: String, options: ImportOptions = .init(), dryRun: Bool, on db: any SQLDatabase, actor: Actor) async throws -> ObservationImport.Report {
-        if self != .observations, options.profile != nil { throw ServiceError.invalid("Les profils d'import s'appliquent aux observations en CSV ou XLSX.", field: "profil") }
+    func run(
+        _ data: Data, fileName: String, options: ImportOptions = .init(), dryRun: Bool, on db: any SQLDatabase,
+        actor: Actor
+    ) async throws -> ObservationImport.Report {
+        if self != .observations, options.profile != nil {
+            throw ServiceError.invalid(
+                "Les profils d'import s'appliquent aux observations en CSV ou XLSX.", field: "profil")
+        }
         var options = options
         options.exchange = AggregateExchange.Format(rawValue: rawValue)
         if self == .targets { try await actor.authorize(.regional, on: db) }
         return switch (self, dryRun) {
-        case (.observations, true), (.dhis2, true), (.adx, true): try await ObservationImport.preview(data, fileName: fileName, options: options, on: db, actor: actor).report
-        case (.observations, false), (.dhis2, false), (.adx, false): try await ObservationImport.commit(data, fileName: fileName, options: options, on: db, actor: actor)
-        case (.targets, true): try await TargetImport.preview(data, fileName: fileName, sheet: options.sheet, on: db).report
-        case (.targets, false): try await TargetImport.commit(data, fileName: fileName, sheet: options.sheet, on: db, actor: actor)
+        case (.observations, true), (.dhis2, true), (.adx, true):
+            try await ObservationImport.preview(data, fileName: fileName, options: options, on: db, actor: actor).report
+        case (.observations, false), (.dhis2, false), (.adx, false):
+            try await ObservationImport.commit(data, fileName: fileName, options: options, on: db, actor: actor)
+        case (.targets, true):
+            try await TargetImport.preview(data, fileName: fileName, sheet: options.sheet, on: db).report
+        case (.targets, false):
+            try await TargetImport.commit(data, fileName: fileName, sheet: options.sheet, on: db, actor: actor)
         }
     }
 }
@@ -37,7 +47,10 @@ struct ImportOptions: Sendable, Equatable, Codable {
         var out: [String: String] = [:]
         for pair in pairs {
             let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty else { throw ServiceError.invalid("Paramètre illisible « \(pair.prefix(60)) » : écrivez champ=valeur (ex. periode=2022-02).") }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw ServiceError.invalid(
+                    "Paramètre illisible « \(pair.prefix(60)) » : écrivez champ=valeur (ex. periode=2022-02).")
+            }
             out[parts[0].lowercased()] = parts[1]
         }
         return out

@@ -6,8 +6,10 @@ import Vapor
 struct MetricsMiddleware: AsyncMiddleware {
     let registry: PrometheusCollectorRegistry
 
-    static let buckets: [Duration] = [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
-                                      .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10)]
+    static let buckets: [Duration] = [
+        .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+        .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10)
+    ]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let start = ContinuousClock.now
@@ -16,9 +18,11 @@ struct MetricsMiddleware: AsyncMiddleware {
             let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "(aucune)"
             let labels = [("method", request.method.rawValue), ("route", route), ("status", String(status))]
             registry.makeCounter(name: "jalon_http_requests_total", labels: labels).increment()
-            registry.makeDurationHistogram(name: "jalon_http_request_duration_seconds",
-                                           labels: [("method", request.method.rawValue), ("route", route)], buckets: Self.buckets)
-                .record(ContinuousClock.now - start)
+            registry.makeDurationHistogram(
+                name: "jalon_http_request_duration_seconds",
+                labels: [("method", request.method.rawValue), ("route", route)], buckets: Self.buckets
+            )
+            .record(ContinuousClock.now - start)
         }
         do {
             let response = try await next.respond(to: request)

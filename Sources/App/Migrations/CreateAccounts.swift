@@ -59,12 +59,15 @@ struct CreateAccounts: AsyncMigration {
         let sql = db as! any SQLDatabase
         try await sql.create(index: "sessions_user_idx").on("sessions").column("user_id").run()
         try await sql.create(index: "login_failures_email_idx").on("login_failures").column("email").column("at").run()
-        try await sql.create(index: "login_failures_address_idx").on("login_failures").column("address").column("at").run()
+        try await sql.create(index: "login_failures_address_idx").on("login_failures").column("address").column("at")
+            .run()
         try await sql.alter(table: "audit_events").column("address", type: .text).run()
         try await sql.alter(table: "tasks").column("territory_code", type: .text).run()
     }
 
     func revert(on db: Database) async throws {
-        for t in ["api_tokens", "login_failures", "sessions", "user_indicators", "user_territories", "users"] { try await db.schema(t).delete() }
+        for t in ["api_tokens", "login_failures", "sessions", "user_indicators", "user_territories", "users"] {
+            try await db.schema(t).delete()
+        }
     }
 }

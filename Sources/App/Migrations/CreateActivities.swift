@@ -55,7 +55,9 @@ struct CreateActivities: AsyncMigration {
             .field("updated_at", .datetime, .required)
             .unique(on: "import_key")
             .create()
-        for (table, column) in [("activity_topics", "topic"), ("activity_couloirs", "couloir"), ("activity_territories", "territory_code")] {
+        for (table, column) in [
+            ("activity_topics", "topic"), ("activity_couloirs", "couloir"), ("activity_territories", "territory_code")
+        ] {
             try await db.schema(table)
                 .field("activity_id", .uuid, .required, .references("activities", "id", onDelete: .cascade))
                 .field(.string(column), .string, .required)
@@ -76,14 +78,21 @@ struct CreateActivities: AsyncMigration {
             .create()
         let sql = db as! any SQLDatabase
         try await sql.create(index: "activities_date_idx").on("activities").column("date").run()
-        try await sql.create(index: "activity_structures_structure_idx").on("activity_structures").column("structure_id").run()
-        try await sql.create(index: "activity_territories_territory_idx").on("activity_territories").column("territory_code").run()
+        try await sql.create(index: "activity_structures_structure_idx").on("activity_structures").column(
+            "structure_id"
+        ).run()
+        try await sql.create(index: "activity_territories_territory_idx").on("activity_territories").column(
+            "territory_code"
+        ).run()
         try await sql.create(index: "contacts_email_idx").on("contacts").column("email").run()
     }
 
     func revert(on db: Database) async throws {
-        for table in ["activity_structures", "activity_organisers", "activity_territories", "activity_couloirs", "activity_topics", "activities",
-                      "contact_territories", "contacts", "organisation_territories", "organisations"] {
+        for table in [
+            "activity_structures", "activity_organisers", "activity_territories", "activity_couloirs",
+            "activity_topics", "activities",
+            "contact_territories", "contacts", "organisation_territories", "organisations"
+        ] {
             try await db.schema(table).delete()
         }
     }

@@ -9,27 +9,35 @@ struct CreateAuditGuard: AsyncMigration {
         let sql = db as! any SQLDatabase
         if db is any SQLiteDatabase {
             for op in ["UPDATE", "DELETE"] {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     CREATE TRIGGER audit_events_no_\(unsafeRaw: op.lowercased()) BEFORE \(unsafeRaw: op) ON audit_events
                     BEGIN SELECT RAISE(ABORT, 'journal d''audit en ajout seul'); END
-                    """).run()
+                    """
+                ).run()
             }
         } else {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN RAISE EXCEPTION 'journal d''audit en ajout seul'; END $$
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_events
                 FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only()
-                """).run()
+                """
+            ).run()
         }
     }
 
     func revert(on db: Database) async throws {
         let sql = db as! any SQLDatabase
         if db is any SQLiteDatabase {
-            for op in ["update", "delete"] { try await sql.raw("DROP TRIGGER IF EXISTS audit_events_no_\(unsafeRaw: op)").run() }
+            for op in ["update", "delete"] {
+                try await sql.raw("DROP TRIGGER IF EXISTS audit_events_no_\(unsafeRaw: op)").run()
+            }
         } else {
             try await sql.raw("DROP TRIGGER IF EXISTS audit_events_append_only ON audit_events").run()
             try await sql.raw("DROP FUNCTION IF EXISTS audit_events_append_only()").run()

@@ -82,8 +82,12 @@ struct CreateIndicators: AsyncMigration {
             .field("replaced_by", .string, .required)
             .create()
         let sql = db as! any SQLDatabase
-        try await sql.create(index: "observations_indicator_idx").on("observations").column("indicator_code").column("couloir").column("period_end").run()
-        try await sql.create(index: "observation_history_observation_idx").on("observation_history").column("observation_id").run()
+        try await sql.create(index: "observations_indicator_idx").on("observations").column("indicator_code").column(
+            "couloir"
+        ).column("period_end").run()
+        try await sql.create(index: "observation_history_observation_idx").on("observation_history").column(
+            "observation_id"
+        ).run()
     }
 
     func revert(on db: Database) async throws {

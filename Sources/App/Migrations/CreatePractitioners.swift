@@ -27,8 +27,11 @@ struct CreatePractitioners: AsyncMigration {
         try await db.schema("structures").field("practice_key", .string).update()
         let sql = db as! any SQLDatabase
         try await sql.create(index: "structures_practice_key_idx").on("structures").column("practice_key").run()
-        try await sql.create(index: "practitioner_activities_rpps_idx").on("practitioner_activities").column("rpps").run()
-        try await sql.create(index: "practitioner_activities_structure_idx").on("practitioner_activities").column("structure_id").run()
+        try await sql.create(index: "practitioner_activities_rpps_idx").on("practitioner_activities").column("rpps")
+            .run()
+        try await sql.create(index: "practitioner_activities_structure_idx").on("practitioner_activities").column(
+            "structure_id"
+        ).run()
     }
 
     func revert(on db: Database) async throws {

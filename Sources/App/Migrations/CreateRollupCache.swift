@@ -20,7 +20,9 @@ struct CreateRollupCache: AsyncMigration {
             .field("id", .int, .identifier(auto: false))
             .field("epoch", .int64, .required)
             .create()
-        try await (db as! any SQLDatabase).insert(into: "rollup_epoch").columns("id", "epoch").values(SQLBind(1), SQLBind(0)).run()
+        try await (db as! any SQLDatabase).insert(into: "rollup_epoch").columns("id", "epoch").values(
+            SQLBind(1), SQLBind(0)
+        ).run()
     }
 
     func revert(on db: Database) async throws {

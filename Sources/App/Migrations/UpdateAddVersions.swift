@@ -7,7 +7,8 @@ struct UpdateAddVersions: AsyncMigration {
     func prepare(on db: Database) async throws {
         let sql = db as! any SQLDatabase
         for table in ["fiches", "actions", "tasks"] {
-            try await sql.alter(table: table).column("version", type: .int, .notNull, .default(SQLLiteral.numeric("1"))).run()
+            try await sql.alter(table: table).column("version", type: .int, .notNull, .default(SQLLiteral.numeric("1")))
+                .run()
         }
     }
 

@@ -24,7 +24,9 @@ enum AuditQuery {
 
         /// The details as field → value (for an update, "« before » → « after »"), sorted by field.
         var detailLines: [(field: String, value: String)] {
-            guard let data = details.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
+            guard let data = details.data(using: .utf8),
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { return [] }
             return object.keys.sorted().map { ($0, object[$0].map { "\($0)" } ?? "") }
         }
     }
@@ -38,7 +40,8 @@ enum AuditQuery {
         if let t = f.text {
             // The text is looked for in the summary and in the before → after of each change.
             let pattern = "%" + StructureQuery.escapeLike(t.lowercased()) + "%"
-            w += " AND (LOWER(summary) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(details) LIKE \(bind: pattern) ESCAPE '\\')"
+            w +=
+                " AND (LOWER(summary) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(details) LIKE \(bind: pattern) ESCAPE '\\')"
         }
         if let from = f.from { w += " AND at >= \(bind: from)" }
         if let to = f.to { w += " AND at < \(bind: to)" }
@@ -47,10 +50,14 @@ enum AuditQuery {
 
     static func page(_ f: AuditFilter, on db: any SQLDatabase) async throws -> (events: [Event], total: Int) {
         struct N: Decodable { var n: Int }
-        let total = try await db.raw("SELECT COUNT(*) AS n FROM audit_events" + whereClause(f)).first(decoding: N.self)?.n ?? 0
+        let total =
+            try await db.raw("SELECT COUNT(*) AS n FROM audit_events" + whereClause(f)).first(decoding: N.self)?.n ?? 0
         let offset = max(0, (f.page - 1) * f.perPage)
-        let events = try await db.raw("SELECT at, actor, address, action, object_type, object_id, summary, details FROM audit_events" + whereClause(f)
-                                      + " ORDER BY at DESC, id LIMIT \(literal: f.perPage) OFFSET \(literal: offset)").all(decoding: Event.self)
+        let events = try await db.raw(
+            "SELECT at, actor, address, action, object_type, object_id, summary, details FROM audit_events"
+                + whereClause(f)
+                + " ORDER BY at DESC, id LIMIT \(literal: f.perPage) OFFSET \(literal: offset)"
+        ).all(decoding: Event.self)
         return (events, total)
     }
 
@@ -97,28 +104,35 @@ enum AuditQuery {
         let wanted = emails.filter { $0.contains("@") }
         guard !wanted.isEmpty else { return [:] }
         struct Account: Decodable { var email, name: String }
-        let accounts = try await db.select().columns("email", "name").from("users").where("email", .in, Array(wanted)).all(decoding: Account.self)
-        return Dictionary(accounts.map { ($0.email, $0.name.isEmpty ? "un compte Jalon" : $0.name) }, uniquingKeysWith: { first, _ in first })
+        let accounts = try await db.select().columns("email", "name").from("users").where("email", .in, Array(wanted))
+            .all(decoding: Account.self)
+        return Dictionary(
+            accounts.map { ($0.email, $0.name.isEmpty ? "un compte Jalon" : $0.name) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     private static func events(_ scopes: [Scope], limit: Int, on db: any SQLDatabase) async throws -> [Event] {
         var w: SQLQueryString = " WHERE 1 = 0"
         for scope in scopes {
             switch scope {
-            case let .objects(type, ids) where !ids.isEmpty:
+            case .objects(let type, let ids) where !ids.isEmpty:
                 w += " OR (object_type = \(bind: type) AND object_id IN (\(binds: ids)))"
             case .objects:
                 continue
-            case let .prefix(type, prefix):
-                w += " OR (object_type = \(bind: type) AND object_id LIKE \(bind: StructureQuery.escapeLike(prefix) + "%") ESCAPE '\\')"
-            case let .type(type):
+            case .prefix(let type, let prefix):
+                w +=
+                    " OR (object_type = \(bind: type) AND object_id LIKE \(bind: StructureQuery.escapeLike(prefix) + "%") ESCAPE '\\')"
+            case .type(let type):
                 w += " OR object_type = \(bind: type)"
-            case let .infix(type, part):
-                w += " OR (object_type = \(bind: type) AND object_id LIKE \(bind: "%" + StructureQuery.escapeLike(part) + "%") ESCAPE '\\')"
+            case .infix(let type, let part):
+                w +=
+                    " OR (object_type = \(bind: type) AND object_id LIKE \(bind: "%" + StructureQuery.escapeLike(part) + "%") ESCAPE '\\')"
             }
         }
-        return try await db.raw("SELECT at, actor, address, action, object_type, object_id, summary, details FROM audit_events" + w
-                                + " ORDER BY at DESC, id LIMIT \(literal: limit)").all(decoding: Event.self)
+        return try await db.raw(
+            "SELECT at, actor, address, action, object_type, object_id, summary, details FROM audit_events" + w
+                + " ORDER BY at DESC, id LIMIT \(literal: limit)"
+        ).all(decoding: Event.self)
     }
 
     static func csv(_ f: AuditFilter, on db: any SQLDatabase) async throws -> String {
@@ -127,8 +141,12 @@ enum AuditQuery {
         all.page = 1
         let iso = ISO8601DateFormatter()
         let events = try await page(all, on: db).events
-        return "\u{FEFF}date;acteur;adresse;action;objet;identifiant;resume;details\r\n" + events.map { e in
-            [iso.string(from: e.at), e.actor, e.address ?? "", e.action, e.object_type, e.object_id, e.summary, e.details].map(Structures.quote).joined(separator: ";") + "\r\n"
-        }.joined()
+        return "\u{FEFF}date;acteur;adresse;action;objet;identifiant;resume;details\r\n"
+            + events.map { e in
+                [
+                    iso.string(from: e.at), e.actor, e.address ?? "", e.action, e.object_type, e.object_id, e.summary,
+                    e.details
+                ].map(Structures.quote).joined(separator: ";") + "\r\n"
+            }.joined()
     }
 }

@@ -19,19 +19,27 @@ enum IndicatorQuery {
         var computed: String?
 
         var stored: StoredIndicator {
-            StoredIndicator(definition: IndicatorDefinition(
-                code: code, label: label, service: service, couloir: Couloir(code: couloir) ?? .tous, source: source,
-                kind: IndicatorDefinition.Kind(rawValue: kind) ?? .count, nature: IndicatorDefinition.Nature(rawValue: nature) ?? .stock,
-                cumulativeSince: cumulative_since.flatMap(Day.init(iso:)), rollup: IndicatorDefinition.RollupRule(rawValue: rollup) ?? .none,
-                direction: IndicatorDefinition.Direction(rawValue: direction) ?? .higher, formula: formula,
-                computed: computed.flatMap(ActivityMeasure.init(text:))), unit: unit, periodicity: periodicity)
+            StoredIndicator(
+                definition: IndicatorDefinition(
+                    code: code, label: label, service: service, couloir: Couloir(code: couloir) ?? .tous,
+                    source: source,
+                    kind: IndicatorDefinition.Kind(rawValue: kind) ?? .count,
+                    nature: IndicatorDefinition.Nature(rawValue: nature) ?? .stock,
+                    cumulativeSince: cumulative_since.flatMap(Day.init(iso:)),
+                    rollup: IndicatorDefinition.RollupRule(rawValue: rollup) ?? .none,
+                    direction: IndicatorDefinition.Direction(rawValue: direction) ?? .higher, formula: formula,
+                    computed: computed.flatMap(ActivityMeasure.init(text:))), unit: unit, periodicity: periodicity)
         }
     }
 
-    static let columns = ["code", "label", "service", "couloir", "source", "kind", "unit", "nature", "cumulative_since", "periodicity", "rollup", "direction", "formula", "computed"]
+    static let columns = [
+        "code", "label", "service", "couloir", "source", "kind", "unit", "nature", "cumulative_since", "periodicity",
+        "rollup", "direction", "formula", "computed"
+    ]
 
     static func find(_ code: String, on db: any SQLDatabase) async throws -> StoredIndicator? {
-        try await db.select().columns(columns).from("indicators").where("code", .equal, code).first(decoding: Row.self)?.stored
+        try await db.select().columns(columns).from("indicators").where("code", .equal, code).first(decoding: Row.self)?
+            .stored
     }
 
     static func all(on db: any SQLDatabase) async throws -> [StoredIndicator] {

@@ -25,8 +25,11 @@ enum ProgressQuery {
     }
 
     /// `cached`: entries of the roll-up layer already fetched by the caller (a dashboard fetches them all at once).
-    static func progress(indicator: StoredIndicator, territory: Territory, couloir: Couloir?, at: Day, cached: [String: RollupCache.Entry]? = nil,
-                         targets prefetched: [String: [TargetPoint]]? = nil, on db: any SQLDatabase) async throws -> Result {
+    static func progress(
+        indicator: StoredIndicator, territory: Territory, couloir: Couloir?, at: Day,
+        cached: [String: RollupCache.Entry]? = nil,
+        targets prefetched: [String: [TargetPoint]]? = nil, on db: any SQLDatabase
+    ) async throws -> Result {
         let couloir = couloir ?? indicator.definition.couloir
         let entry = try await self.entry(indicator, territory: territory, couloir: couloir, cached: cached, on: db)
         let series = entry.series
@@ -34,46 +37,68 @@ enum ProgressQuery {
         var inconsistent = false
         let d = indicator.definition
         if series.isOwn, let parts = entry.partsSeries,
-           let partsValue = ProgressEngine.value(of: parts, nature: d.nature, cumulativeSince: d.cumulativeSince, at: at),
-           let ownValue = ProgressEngine.value(of: series.points, nature: d.nature, cumulativeSince: d.cumulativeSince, at: at),
-           ownValue.date == partsValue.date {
+            let partsValue = ProgressEngine.value(
+                of: parts, nature: d.nature, cumulativeSince: d.cumulativeSince, at: at),
+            let ownValue = ProgressEngine.value(
+                of: series.points, nature: d.nature, cumulativeSince: d.cumulativeSince, at: at),
+            ownValue.date == partsValue.date
+        {
             rolledUp = partsValue.value
             inconsistent = Rollup.isInconsistent(own: ownValue.value, rolledUp: partsValue.value)
         }
         let targets: [TargetPoint]
-        if let prefetched { targets = prefetched["\(indicator.code)|\(couloir.rawValue)"] ?? [] }
-        else { targets = try await self.targets(indicator.code, territory: territory.code, couloir: couloir, on: db) }
+        if let prefetched {
+            targets = prefetched["\(indicator.code)|\(couloir.rawValue)"] ?? []
+        } else {
+            targets = try await self.targets(indicator.code, territory: territory.code, couloir: couloir, on: db)
+        }
         let p = ProgressEngine.progress(d, series: series.points, targets: targets, at: at)
-        return Result(indicator: indicator, territory: territory, couloir: couloir, at: at, progress: p, series: series, rolledUp: rolledUp, inconsistent: inconsistent)
+        return Result(
+            indicator: indicator, territory: territory, couloir: couloir, at: at, progress: p, series: series,
+            rolledUp: rolledUp, inconsistent: inconsistent)
     }
 
     /// The series from the roll-up layer, computed and stored there on a miss.
-    static func entry(_ indicator: StoredIndicator, territory: Territory, couloir: Couloir, cached: [String: RollupCache.Entry]?,
-                      on db: any SQLDatabase) async throws -> RollupCache.Entry {
+    static func entry(
+        _ indicator: StoredIndicator, territory: Territory, couloir: Couloir, cached: [String: RollupCache.Entry]?,
+        on db: any SQLDatabase
+    ) async throws -> RollupCache.Entry {
         let key = "\(indicator.code)|\(couloir.rawValue)"
         if let hit = cached?[key] { return hit }
-        if cached == nil, let hit = try await RollupCache.get(indicators: [indicator.code], territory: territory.code, on: db)[key] { return hit }
+        if cached == nil,
+            let hit = try await RollupCache.get(indicators: [indicator.code], territory: territory.code, on: db)[key]
+        {
+            return hit
+        }
         let epoch = try await RollupCache.epoch(on: db)
         let e = try await resolve(indicator, territory: territory, couloir: couloir, on: db)
-        try await RollupCache.put(e, indicator: indicator.code, territory: territory.code, couloir: couloir, epoch: epoch, on: db)
+        try await RollupCache.put(
+            e, indicator: indicator.code, territory: territory.code, couloir: couloir, epoch: epoch, on: db)
         return e
     }
 
     /// Computes a series from the raw rows: the activity log for computed indicators; own observations
     /// (and the parts, to compare), else the roll-up of the parts or of the structures, else the formula.
-    static func resolve(_ indicator: StoredIndicator, territory: Territory, couloir: Couloir, on db: any SQLDatabase) async throws -> RollupCache.Entry {
+    static func resolve(_ indicator: StoredIndicator, territory: Territory, couloir: Couloir, on db: any SQLDatabase)
+        async throws -> RollupCache.Entry
+    {
         if let measure = indicator.definition.computed {
-            let s = try await ActivitySeries.series(measure, indicator: indicator.definition, territory: territory, couloir: couloir, on: db)
-            return .init(points: s.points.map(RollupCache.Point.init), provenance: s.provenance, isOwn: false, parts: nil)
+            let s = try await ActivitySeries.series(
+                measure, indicator: indicator.definition, territory: territory, couloir: couloir, on: db)
+            return .init(
+                points: s.points.map(RollupCache.Point.init), provenance: s.provenance, isOwn: false, parts: nil)
         }
         if let formula = indicator.definition.formula {
             let s = try await formulaSeries(indicator, formula: formula, territory: territory, couloir: couloir, on: db)
-            return .init(points: s.points.map(RollupCache.Point.init), provenance: s.provenance, isOwn: false, parts: nil)
+            return .init(
+                points: s.points.map(RollupCache.Point.init), provenance: s.provenance, isOwn: false, parts: nil)
         }
         let own = try await ownSeries(indicator.code, subject: "T:" + territory.code, couloir: couloir, on: db)
         let parts = try await partsSeries(indicator, territory: territory, couloir: couloir, on: db)
         if !own.points.isEmpty {
-            return .init(points: own.points.map(RollupCache.Point.init), provenance: own.provenance, isOwn: true, parts: parts?.points.map(RollupCache.Point.init))
+            return .init(
+                points: own.points.map(RollupCache.Point.init), provenance: own.provenance, isOwn: true,
+                parts: parts?.points.map(RollupCache.Point.init))
         }
         let s = parts ?? Series(points: [], provenance: "aucune donnée", isOwn: false)
         return .init(points: s.points.map(RollupCache.Point.init), provenance: s.provenance, isOwn: false, parts: nil)
@@ -87,21 +112,35 @@ enum ProgressQuery {
         var source: String
 
         var point: ObservationPoint? {
-            Period(period).map { ObservationPoint(period: $0, value: value, numerator: numerator, denominator: denominator, notProvided: not_provided) }
+            Period(period).map {
+                ObservationPoint(
+                    period: $0, value: value, numerator: numerator, denominator: denominator, notProvided: not_provided)
+            }
         }
     }
 
-    static func ownSeries(_ code: String, subject: String, couloir: Couloir, on db: any SQLDatabase) async throws -> Series {
-        let rows = try await db.select().columns("period", "value", "numerator", "denominator", "not_provided", "provenance", "source").from("observations")
-            .where("indicator_code", .equal, code).where("subject", .equal, subject).where("couloir", .equal, couloir.rawValue)
+    static func ownSeries(_ code: String, subject: String, couloir: Couloir, on db: any SQLDatabase) async throws
+        -> Series
+    {
+        let rows = try await db.select().columns(
+            "period", "value", "numerator", "denominator", "not_provided", "provenance", "source"
+        ).from("observations")
+            .where("indicator_code", .equal, code).where("subject", .equal, subject).where(
+                "couloir", .equal, couloir.rawValue
+            )
             .orderBy("period_end").all(decoding: ObsRow.self)
         let last = rows.last
         // Only an entry's author needs a lookup, and only the latest value's is shown.
-        let author = last.flatMap { $0.provenance.hasPrefix("saisie:") ? String($0.provenance.dropFirst(7)).components(separatedBy: " (")[0] : nil }
+        let author = last.flatMap {
+            $0.provenance.hasPrefix("saisie:")
+                ? String($0.provenance.dropFirst(7)).components(separatedBy: " (")[0] : nil
+        }
         let names = try await AuditQuery.accountNames(Set(author.map { [$0] } ?? []), on: db)
-        let provenance = last.map { r in
-            [r.source.isEmpty ? nil : "source : \(r.source)", Self.provenanceLabel(r.provenance, names: names)].compactMap { $0 }.joined(separator: " · ")
-        } ?? "aucune donnée"
+        let provenance =
+            last.map { r in
+                [r.source.isEmpty ? nil : "source : \(r.source)", Self.provenanceLabel(r.provenance, names: names)]
+                    .compactMap { $0 }.joined(separator: " · ")
+            } ?? "aucune donnée"
         return Series(points: rows.compactMap(\.point), provenance: provenance, isOwn: true)
     }
 
@@ -111,7 +150,8 @@ enum ProgressQuery {
         if p.hasPrefix("saisie:") {
             let author = String(p.dropFirst(7))
             guard author.contains("@") else { return "saisie manuelle (\(author))" }
-            return names[author.components(separatedBy: " (").first ?? author].map { "saisie manuelle (\($0))" } ?? "saisie manuelle"
+            return names[author.components(separatedBy: " (").first ?? author].map { "saisie manuelle (\($0))" }
+                ?? "saisie manuelle"
         }
         if p.hasPrefix("import:") { return "import \(p.dropFirst(7))" }
         return p
@@ -129,7 +169,9 @@ enum ProgressQuery {
         }
     }
 
-    static func partsSeries(_ indicator: StoredIndicator, territory: Territory, couloir: Couloir, on db: any SQLDatabase) async throws -> Series? {
+    static func partsSeries(
+        _ indicator: StoredIndicator, territory: Territory, couloir: Couloir, on db: any SQLDatabase
+    ) async throws -> Series? {
         let rule = indicator.definition.rollup
         switch rule {
         case .none:
@@ -139,7 +181,9 @@ enum ProgressQuery {
         default:
             let parts = try await parts(of: territory, on: db)
             guard !parts.isEmpty else { return nil }
-            let rows = try await db.select().columns("subject", "period", "value", "numerator", "denominator", "not_provided", "provenance", "source").from("observations")
+            let rows = try await db.select().columns(
+                "subject", "period", "value", "numerator", "denominator", "not_provided", "provenance", "source"
+            ).from("observations")
                 .where("indicator_code", .equal, indicator.code).where("couloir", .equal, couloir.rawValue)
                 .where("subject", .in, parts.map { "T:" + $0 }).all(decoding: ObsRow.self)
             guard !rows.isEmpty else { return nil }
@@ -150,31 +194,46 @@ enum ProgressQuery {
                 let value = Rollup.combine(rule, children)
                 if rule == .ratio {
                     let usable = children.filter { !$0.notProvided && $0.numerator != nil && $0.denominator != nil }
-                    return ObservationPoint(period: period, value: value, numerator: usable.reduce(0) { $0 + $1.numerator! },
-                                            denominator: usable.reduce(0) { $0 + $1.denominator! })
+                    return ObservationPoint(
+                        period: period, value: value, numerator: usable.reduce(0) { $0 + $1.numerator! },
+                        denominator: usable.reduce(0) { $0 + $1.denominator! })
                 }
                 return value.map { ObservationPoint(period: period, value: $0) }
             }
             let count = Set(rows.map(\.period)).isEmpty ? 0 : parts.count
-            return Series(points: points, provenance: "agrégation (\(rule.rawValue)) des \(count) territoires qui le composent", isOwn: false)
+            return Series(
+                points: points, provenance: "agrégation (\(rule.rawValue)) des \(count) territoires qui le composent",
+                isOwn: false)
         }
     }
 
     /// Structure-level yes/no answers over the open structures of the couloir in the territory.
-    static func structureSeries(_ indicator: StoredIndicator, territory: Territory, couloir: Couloir, on db: any SQLDatabase) async throws -> Series? {
+    static func structureSeries(
+        _ indicator: StoredIndicator, territory: Territory, couloir: Couloir, on db: any SQLDatabase
+    ) async throws -> Series? {
         let members = couloir.members.map(\.rawValue)
-        struct R: Decodable { var structure_id: UUID; var period_end: String; var value: Double?; var not_provided: Bool }
-        let rows = try await db.raw("""
+        struct R: Decodable {
+            var structure_id: UUID
+            var period_end: String
+            var value: Double?
+            var not_provided: Bool
+        }
+        let rows = try await db.raw(
+            """
             SELECT o.structure_id, o.period_end, o.value, o.not_provided FROM observations o JOIN structures s ON s.id = o.structure_id
             WHERE o.indicator_code = \(bind: indicator.code) AND s.couloir IN (\(binds: members))
               AND s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory.code))
             ORDER BY o.period_end
-            """).all(decoding: R.self)
+            """
+        ).all(decoding: R.self)
         struct N: Decodable { var n: Int }
-        let open = try await db.raw("""
-            SELECT COUNT(*) AS n FROM structures s WHERE s.closed_on IS NULL AND s.couloir IN (\(binds: members))
-              AND s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory.code))
-            """).first(decoding: N.self)?.n ?? 0
+        let open =
+            try await db.raw(
+                """
+                SELECT COUNT(*) AS n FROM structures s WHERE s.closed_on IS NULL AND s.couloir IN (\(binds: members))
+                  AND s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory.code))
+                """
+            ).first(decoding: N.self)?.n ?? 0
         guard !rows.isEmpty else { return nil }
         var latest: [UUID: Bool] = [:]
         var points: [ObservationPoint] = []
@@ -187,25 +246,39 @@ enum ProgressQuery {
             }
             let yes = latest.values.filter { $0 }.count
             if let v = Rollup.structures(indicator.definition.rollup, yes: yes, open: open), let day = Day(iso: date) {
-                points.append(ObservationPoint(period: .day(day), value: v, numerator: Double(yes), denominator: Double(open)))
+                points.append(
+                    ObservationPoint(period: .day(day), value: v, numerator: Double(yes), denominator: Double(open)))
             }
         }
-        return Series(points: points, provenance: "\(indicator.definition.rollup == .shareOfStructures ? "part" : "nombre") des \(open) structures ouvertes (\(couloir.rawValue)) du territoire", isOwn: false)
+        return Series(
+            points: points,
+            provenance:
+                "\(indicator.definition.rollup == .shareOfStructures ? "part" : "nombre") des \(open) structures ouvertes (\(couloir.rawValue)) du territoire",
+            isOwn: false)
     }
 
     /// A computed indicator, evaluated at every date where one of its inputs has a value.
-    static func formulaSeries(_ indicator: StoredIndicator, formula source: String, territory: Territory, couloir: Couloir,
-                              on db: any SQLDatabase, depth: Int = 0) async throws -> Series {
-        guard depth < 5, let formula = try? Formula(source) else { return Series(points: [], provenance: "formule invalide ou trop imbriquée", isOwn: false) }
+    static func formulaSeries(
+        _ indicator: StoredIndicator, formula source: String, territory: Territory, couloir: Couloir,
+        on db: any SQLDatabase, depth: Int = 0
+    ) async throws -> Series {
+        guard depth < 5, let formula = try? Formula(source) else {
+            return Series(points: [], provenance: "formule invalide ou trop imbriquée", isOwn: false)
+        }
         var inputs: [String: (StoredIndicator, [ObservationPoint])] = [:]
         for dep in formula.dependencies {
             guard let d = try await IndicatorQuery.find(dep, on: db) else { continue }
             let s: Series
             if let f = d.definition.formula {
-                s = try await formulaSeries(d, formula: f, territory: territory, couloir: couloir, on: db, depth: depth + 1)
+                s = try await formulaSeries(
+                    d, formula: f, territory: territory, couloir: couloir, on: db, depth: depth + 1)
             } else {
-                let own = try await ownSeries(dep, subject: "T:" + territory.code, couloir: d.definition.couloir, on: db)
-                s = own.points.isEmpty ? (try await partsSeries(d, territory: territory, couloir: d.definition.couloir, on: db) ?? own) : own
+                let own = try await ownSeries(
+                    dep, subject: "T:" + territory.code, couloir: d.definition.couloir, on: db)
+                s =
+                    own.points.isEmpty
+                    ? (try await partsSeries(d, territory: territory, couloir: d.definition.couloir, on: db) ?? own)
+                    : own
             }
             inputs[dep] = (d, s.points)
         }
@@ -214,41 +287,63 @@ enum ProgressQuery {
         let dates = Set(inputs.values.flatMap { $0.1.map(\.period.end) }).sorted()
         let points = dates.compactMap { date -> ObservationPoint? in
             let values = inputs.mapValues { d, pts in
-                ProgressEngine.value(of: pts, nature: d.definition.nature, cumulativeSince: d.definition.cumulativeSince, at: date)?.value
+                ProgressEngine.value(
+                    of: pts, nature: d.definition.nature, cumulativeSince: d.definition.cumulativeSince, at: date)?
+                    .value
             }
-            let context = Formula.Context(indicator: { values[$0] ?? nil }, population: { population > 0 ? population : nil },
-                                          structures: { c in Double(c.members.reduce(0) { $0 + (counts[$1.rawValue] ?? 0) }) })
+            let context = Formula.Context(
+                indicator: { values[$0] ?? nil }, population: { population > 0 ? population : nil },
+                structures: { c in Double(c.members.reduce(0) { $0 + (counts[$1.rawValue] ?? 0) }) })
             return formula.evaluate(context).map { ObservationPoint(period: .day(date), value: $0) }
         }
         return Series(points: points, provenance: "calculé : \(source)", isOwn: false)
     }
 
-    static func targets(_ code: String, territory: String, couloir: Couloir, on db: any SQLDatabase) async throws -> [TargetPoint] {
+    static func targets(_ code: String, territory: String, couloir: Couloir, on db: any SQLDatabase) async throws
+        -> [TargetPoint]
+    {
         try await targets(codes: [code], territory: territory, on: db)["\(code)|\(couloir.rawValue)"] ?? []
     }
 
     /// Targets of several indicators of a territory at once, keyed `code|couloir`.
-    static func targets(codes: [String], territory: String, on db: any SQLDatabase) async throws -> [String: [TargetPoint]] {
+    static func targets(codes: [String], territory: String, on db: any SQLDatabase) async throws -> [String:
+        [TargetPoint]]
+    {
         guard !codes.isEmpty else { return [:] }
-        struct R: Decodable { var indicator_code, couloir, due_on, value_kind: String; var value_number: Double?; var value_text: String?; var baseline: Double?; var baseline_on: String? }
-        let rows = try await db.select().columns("indicator_code", "couloir", "due_on", "value_kind", "value_number", "value_text", "baseline", "baseline_on").from("targets")
+        struct R: Decodable {
+            var indicator_code, couloir, due_on, value_kind: String
+            var value_number: Double?
+            var value_text: String?
+            var baseline: Double?
+            var baseline_on: String?
+        }
+        let rows = try await db.select().columns(
+            "indicator_code", "couloir", "due_on", "value_kind", "value_number", "value_text", "baseline", "baseline_on"
+        ).from("targets")
             .where("indicator_code", .in, codes).where("territory_code", .equal, territory)
             .orderBy("due_on").all(decoding: R.self)
         var out: [String: [TargetPoint]] = [:]
-        for r in rows { if let t = point(r.due_on, r.value_kind, r.value_number, r.value_text, r.baseline, r.baseline_on) { out["\(r.indicator_code)|\(r.couloir)", default: []].append(t) } }
+        for r in rows {
+            if let t = point(r.due_on, r.value_kind, r.value_number, r.value_text, r.baseline, r.baseline_on) {
+                out["\(r.indicator_code)|\(r.couloir)", default: []].append(t)
+            }
+        }
         return out
     }
 
-    static func point(_ dueOn: String, _ kind: String, _ number: Double?, _ text: String?, _ baseline: Double?, _ baselineOn: String?) -> TargetPoint? {
+    static func point(
+        _ dueOn: String, _ kind: String, _ number: Double?, _ text: String?, _ baseline: Double?, _ baselineOn: String?
+    ) -> TargetPoint? {
         guard let due = Day(iso: dueOn) else { return nil }
-        let value: TargetValue = switch kind {
-        case "number": .number(number ?? 0)
-        case "boolean": .boolean((number ?? 0) != 0)
-        case "text": .text(text ?? "")
-        case "upcoming": .upcoming
-        case "being_defined": .beingDefined
-        default: .notDefined
-        }
+        let value: TargetValue =
+            switch kind {
+            case "number": .number(number ?? 0)
+            case "boolean": .boolean((number ?? 0) != 0)
+            case "text": .text(text ?? "")
+            case "upcoming": .upcoming
+            case "being_defined": .beingDefined
+            default: .notDefined
+            }
         return TargetPoint(due: due, value: value, baseline: baseline, baselineDate: baselineOn.flatMap(Day.init(iso:)))
     }
 }

@@ -13,7 +13,9 @@ enum ReachQuery {
     }
 
     /// `since`: the first day counted (nil: from the beginning); `at`: the last.
-    static func reach(couloir: Couloir, territory: String, since: Day?, at: Day, on db: any SQLDatabase) async throws -> Reach {
+    static func reach(couloir: Couloir, territory: String, since: Day?, at: Day, on db: any SQLDatabase) async throws
+        -> Reach
+    {
         let (first, open) = try await firstReached(couloir: couloir, territory: territory, since: since, on: db)
         return Reach(reached: first.filter { $0 <= at }.count, open: open)
     }
@@ -25,38 +27,65 @@ enum ReachQuery {
 
     /// Actions in a territory — an activity counts when it names a territory that overlaps it (a regional
     /// webinar counts for each département) or reaches a structure there — optionally of one type or topic.
-    static func actions(territory: String?, since: Day?, at: Day, type: ActivityType? = nil, topic: String? = nil, on db: any SQLDatabase) async throws -> Int {
-        try await activities(territory: territory, type: type, topic: topic, on: db).filter { a in a.date <= at && since.map { a.date >= $0 } ?? true }.count
+    static func actions(
+        territory: String?, since: Day?, at: Day, type: ActivityType? = nil, topic: String? = nil,
+        on db: any SQLDatabase
+    ) async throws -> Int {
+        try await activities(territory: territory, type: type, topic: topic, on: db).filter { a in
+            a.date <= at && since.map { a.date >= $0 } ?? true
+        }.count
     }
 
-    struct Dated: Sendable { var date: Day; var participants: Int }
+    struct Dated: Sendable {
+        var date: Day
+        var participants: Int
+    }
 
     /// The dates (and participants) of the activities that count for a territory.
-    static func activities(territory: String?, type: ActivityType? = nil, topic: String? = nil, on db: any SQLDatabase) async throws -> [Dated] {
-        struct R: Decodable { var date: String; var participants: Int? }
-        let q: SQLQueryString = "SELECT a.date, a.participants FROM activities a" + ActivityQuery.whereClause(.init(type: type, topic: topic, territory: territory))
-        return try await db.raw(q).all(decoding: R.self).compactMap { r in Day(iso: r.date).map { Dated(date: $0, participants: r.participants ?? 0) } }
+    static func activities(territory: String?, type: ActivityType? = nil, topic: String? = nil, on db: any SQLDatabase)
+        async throws -> [Dated]
+    {
+        struct R: Decodable {
+            var date: String
+            var participants: Int?
+        }
+        let q: SQLQueryString =
+            "SELECT a.date, a.participants FROM activities a"
+            + ActivityQuery.whereClause(.init(type: type, topic: topic, territory: territory))
+        return try await db.raw(q).all(decoding: R.self).compactMap { r in
+            Day(iso: r.date).map { Dated(date: $0, participants: r.participants ?? 0) }
+        }
     }
 
     /// The day each open structure of the couloir in the territory was first reached (on or after `since`).
-    static func firstReached(couloir: Couloir, territory: String, since: Day?, on db: any SQLDatabase) async throws -> (first: [Day], open: Int) {
+    static func firstReached(couloir: Couloir, territory: String, since: Day?, on db: any SQLDatabase) async throws -> (
+        first: [Day], open: Int
+    ) {
         let scope = scope(couloir, territory)
         struct F: Decodable { var first: String }
-        var q: SQLQueryString = "SELECT MIN(a.date) AS first FROM activity_structures x JOIN activities a ON a.id = x.activity_id JOIN structures s ON s.id = x.structure_id WHERE "
+        var q: SQLQueryString =
+            "SELECT MIN(a.date) AS first FROM activity_structures x JOIN activities a ON a.id = x.activity_id JOIN structures s ON s.id = x.structure_id WHERE "
         q += scope
         if let since { q += " AND a.date >= \(bind: since.iso)" }
         q += " GROUP BY s.id"
         let first = try await db.raw(q).all(decoding: F.self).compactMap { Day(iso: $0.first) }.sorted()
         struct N: Decodable { var n: Int }
-        let open = try await db.raw("SELECT COUNT(*) AS n FROM structures s WHERE " + scope).first(decoding: N.self)?.n ?? 0
+        let open =
+            try await db.raw("SELECT COUNT(*) AS n FROM structures s WHERE " + scope).first(decoding: N.self)?.n ?? 0
         return (first, open)
     }
 
     /// The reach of every couloir in every listed territory, in two queries (the territorial view and
     /// its benchmark): territory code → couloir → reach. `MS` sums its sub-couloirs.
-    static func table(territories: [String], since: Day?, at: Day, on db: any SQLDatabase) async throws -> [String: [Couloir: Reach]] {
+    static func table(territories: [String], since: Day?, at: Day, on db: any SQLDatabase) async throws -> [String:
+        [Couloir: Reach]]
+    {
         guard !territories.isEmpty else { return [:] }
-        struct R: Decodable { var territory_code: String; var couloir: String; var n: Int }
+        struct R: Decodable {
+            var territory_code: String
+            var couloir: String
+            var n: Int
+        }
         var reachedQuery: SQLQueryString = """
             SELECT tc.territory_code, s.couloir, COUNT(*) AS n FROM structures s JOIN territory_communes tc ON tc.commune_code = s.commune_code
             WHERE s.closed_on IS NULL AND tc.territory_code IN (\(binds: territories))
@@ -65,15 +94,19 @@ enum ReachQuery {
         if let since { reachedQuery += " AND a.date >= \(bind: since.iso)" }
         reachedQuery += ") GROUP BY tc.territory_code, s.couloir"
         let reached = try await db.raw(reachedQuery).all(decoding: R.self)
-        let open = try await db.raw("""
+        let open = try await db.raw(
+            """
             SELECT tc.territory_code, s.couloir, COUNT(*) AS n FROM structures s JOIN territory_communes tc ON tc.commune_code = s.commune_code
             WHERE s.closed_on IS NULL AND tc.territory_code IN (\(binds: territories)) GROUP BY tc.territory_code, s.couloir
-            """).all(decoding: R.self)
+            """
+        ).all(decoding: R.self)
         var out: [String: [Couloir: Reach]] = [:]
         for couloir in Self.reportedCouloirs {
             let members = Set(couloir.members.map(\.rawValue) + [couloir.rawValue])
             for t in territories {
-                let r = reached.filter { $0.territory_code == t && members.contains($0.couloir) }.reduce(0) { $0 + $1.n }
+                let r = reached.filter { $0.territory_code == t && members.contains($0.couloir) }.reduce(0) {
+                    $0 + $1.n
+                }
                 let o = open.filter { $0.territory_code == t && members.contains($0.couloir) }.reduce(0) { $0 + $1.n }
                 out[t, default: [:]][couloir] = Reach(reached: r, open: o)
             }
@@ -92,10 +125,14 @@ enum ReachQuery {
     static let reportedCouloirs: [Couloir] = [.es, .ms, .bio, .radio, .mdv, .pharma]
 
     /// Actions per topic (the NA table "Messagerie sécurisée 53, INS 42…"), in a window.
-    static func perTopic(territory: String?, since: Day?, at: Day, on db: any SQLDatabase) async throws -> [(topic: String, actions: Int)] {
+    static func perTopic(territory: String?, since: Day?, at: Day, on db: any SQLDatabase) async throws -> [(
+        topic: String, actions: Int
+    )] {
         var out: [(topic: String, actions: Int)] = []
         struct T: Decodable { var topic: String }
-        for topic in try await db.raw("SELECT DISTINCT topic FROM activity_topics ORDER BY topic").all(decoding: T.self).map(\.topic) {
+        for topic in try await db.raw("SELECT DISTINCT topic FROM activity_topics ORDER BY topic").all(decoding: T.self)
+            .map(\.topic)
+        {
             let n = try await actions(territory: territory, since: since, at: at, topic: topic, on: db)
             if n > 0 { out.append((topic, n)) }
         }

@@ -13,8 +13,18 @@ enum RollupCache {
         var d: Double?
         var x: Bool?
 
-        init(_ o: ObservationPoint) { p = o.period.description; v = o.value; n = o.numerator; d = o.denominator; x = o.notProvided ? true : nil }
-        var point: ObservationPoint? { Period(p).map { ObservationPoint(period: $0, value: v, numerator: n, denominator: d, notProvided: x ?? false) } }
+        init(_ o: ObservationPoint) {
+            p = o.period.description
+            v = o.value
+            n = o.numerator
+            d = o.denominator
+            x = o.notProvided ? true : nil
+        }
+        var point: ObservationPoint? {
+            Period(p).map {
+                ObservationPoint(period: $0, value: v, numerator: n, denominator: d, notProvided: x ?? false)
+            }
+        }
     }
 
     /// What the progress engine needs besides targets: the series used, and the parts' series when
@@ -25,7 +35,9 @@ enum RollupCache {
         var isOwn: Bool
         var parts: [Point]?
 
-        var series: ProgressQuery.Series { .init(points: points.compactMap(\.point), provenance: provenance, isOwn: isOwn) }
+        var series: ProgressQuery.Series {
+            .init(points: points.compactMap(\.point), provenance: provenance, isOwn: isOwn)
+        }
         var partsSeries: [ObservationPoint]? { parts?.compactMap(\.point) }
     }
 
@@ -36,25 +48,32 @@ enum RollupCache {
             .where("territory_code", .equal, territory).where("indicator_code", .in, indicators).all(decoding: R.self)
         var out: [String: Entry] = [:]
         for r in rows {
-            if let e = try? JSONDecoder().decode(Entry.self, from: Data(r.series.utf8)) { out["\(r.indicator_code)|\(r.couloir)"] = e }
+            if let e = try? JSONDecoder().decode(Entry.self, from: Data(r.series.utf8)) {
+                out["\(r.indicator_code)|\(r.couloir)"] = e
+            }
         }
         return out
     }
 
     static func epoch(on db: any SQLDatabase) async throws -> Int {
         struct E: Decodable { var epoch: Int }
-        return try await db.select().column("epoch").from("rollup_epoch").where("id", .equal, 1).first(decoding: E.self)?.epoch ?? 0
+        return try await db.select().column("epoch").from("rollup_epoch").where("id", .equal, 1).first(
+            decoding: E.self)?.epoch ?? 0
     }
 
     /// Stores a series computed while the epoch was `epoch`; nothing is stored if a write invalidated since.
-    static func put(_ e: Entry, indicator: String, territory: String, couloir: Couloir, epoch: Int, on db: any SQLDatabase) async throws {
+    static func put(
+        _ e: Entry, indicator: String, territory: String, couloir: Couloir, epoch: Int, on db: any SQLDatabase
+    ) async throws {
         let json = String(decoding: try JSONEncoder().encode(e), as: UTF8.self)
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO rollup_cache (indicator_code, territory_code, couloir, series, updated_at)
             SELECT \(bind: indicator), \(bind: territory), \(bind: couloir.rawValue), \(bind: json), \(bind: Date())
             WHERE (SELECT epoch FROM rollup_epoch WHERE id = 1) = \(bind: epoch)
             ON CONFLICT (indicator_code, territory_code, couloir) DO NOTHING
-            """).run()
+            """
+        ).run()
     }
 
     static func bump(on db: any SQLDatabase) async throws {
@@ -65,26 +84,34 @@ enum RollupCache {
     /// indicator — and every formula indicator, which may read it — for all overlapping territories.
     static func invalidate(indicator: String, territory: String, on db: any SQLDatabase) async throws {
         try await bump(on: db)
-        try await db.raw("""
+        try await db.raw(
+            """
             DELETE FROM rollup_cache WHERE (indicator_code = \(bind: indicator) OR indicator_code IN (SELECT code FROM indicators WHERE formula IS NOT NULL))
               AND territory_code IN (SELECT DISTINCT b.territory_code FROM territory_communes a JOIN territory_communes b ON b.commune_code = a.commune_code
                                      WHERE a.territory_code = \(bind: territory))
-            """).run()
+            """
+        ).run()
         // A territory without communes (none should exist) is dropped directly.
-        try await db.delete(from: "rollup_cache").where("indicator_code", .equal, indicator).where("territory_code", .equal, territory).run()
+        try await db.delete(from: "rollup_cache").where("indicator_code", .equal, indicator).where(
+            "territory_code", .equal, territory
+        ).run()
     }
 
     /// After a write touching so many places that tracing each costs more than recomputing: drop the
     /// indicator (and the formula indicators) everywhere.
     static func invalidate(indicator: String, on db: any SQLDatabase) async throws {
         try await bump(on: db)
-        try await db.raw("DELETE FROM rollup_cache WHERE indicator_code = \(bind: indicator) OR indicator_code IN (SELECT code FROM indicators WHERE formula IS NOT NULL)").run()
+        try await db.raw(
+            "DELETE FROM rollup_cache WHERE indicator_code = \(bind: indicator) OR indicator_code IN (SELECT code FROM indicators WHERE formula IS NOT NULL)"
+        ).run()
     }
 
     /// After a change of the activity log: every indicator computed from it, and the formulas.
     static func invalidateComputed(on db: any SQLDatabase) async throws {
         try await bump(on: db)
-        try await db.raw("DELETE FROM rollup_cache WHERE indicator_code IN (SELECT code FROM indicators WHERE computed IS NOT NULL OR formula IS NOT NULL)").run()
+        try await db.raw(
+            "DELETE FROM rollup_cache WHERE indicator_code IN (SELECT code FROM indicators WHERE computed IS NOT NULL OR formula IS NOT NULL)"
+        ).run()
     }
 
     /// After writes that change many series at once: structures, territories, categories, indicator definitions.

@@ -21,8 +21,9 @@ enum TerritoryQuery {
         var decoupage_id: UUID?
 
         var territory: Territory {
-            Territory(code: code, kind: TerritoryKind(rawValue: kind) ?? .custom, name: name, insee: insee,
-                      parentCode: parent_code, population: population ?? 0, decoupageID: decoupage_id)
+            Territory(
+                code: code, kind: TerritoryKind(rawValue: kind) ?? .custom, name: name, insee: insee,
+                parentCode: parent_code, population: population ?? 0, decoupageID: decoupage_id)
         }
     }
 
@@ -31,19 +32,27 @@ enum TerritoryQuery {
     /// Finds a territory by any code users write (`R32`, `d59`, `C75114` for a Paris arrondissement, `TAN-LITTORAL`).
     static func find(_ raw: String, on db: any SQLDatabase) async throws -> Territory? {
         guard let code = TerritoryCode(raw) else { return nil }
-        if let row = try await db.select().columns(columns).from("territories").where("code", .equal, code.value).first(decoding: Row.self) {
+        if let row = try await db.select().columns(columns).from("territories").where("code", .equal, code.value).first(
+            decoding: Row.self)
+        {
             return row.territory
         }
         if code.kind == .commune {
             struct A: Decodable { var commune_code: String }
-            if let alias = try await db.select().column("commune_code").from("commune_aliases").where("alias_code", .equal, code.insee).first(decoding: A.self) {
-                return try await db.select().columns(columns).from("territories").where("code", .equal, "C" + alias.commune_code).first(decoding: Row.self)?.territory
+            if let alias = try await db.select().column("commune_code").from("commune_aliases").where(
+                "alias_code", .equal, code.insee
+            ).first(decoding: A.self) {
+                return try await db.select().columns(columns).from("territories").where(
+                    "code", .equal, "C" + alias.commune_code
+                ).first(decoding: Row.self)?.territory
             }
         }
         return nil
     }
 
-    static func list(kind: TerritoryKind?, parent: String?, on db: any SQLDatabase, limit: Int = 5000) async throws -> [Territory] {
+    static func list(kind: TerritoryKind?, parent: String?, on db: any SQLDatabase, limit: Int = 5000) async throws
+        -> [Territory]
+    {
         var q = db.select().columns(columns).from("territories")
         if let kind { q = q.where("kind", .equal, kind.rawValue) }
         if let parent { q = q.where("parent_code", .equal, parent) }
@@ -64,7 +73,10 @@ enum TerritoryQuery {
     static func members(of code: String, on db: any SQLDatabase) async throws -> [Territory] {
         try await db.select().columns(columns.map { SQLColumn($0, table: "t") })
             .from(SQLAlias(SQLIdentifier("territory_members"), as: SQLIdentifier("m")))
-            .join(SQLAlias(SQLIdentifier("territories"), as: SQLIdentifier("t")), on: SQLColumn("code", table: "t"), .equal, SQLColumn("member_code", table: "m"))
+            .join(
+                SQLAlias(SQLIdentifier("territories"), as: SQLIdentifier("t")), on: SQLColumn("code", table: "t"),
+                .equal, SQLColumn("member_code", table: "m")
+            )
             .where(SQLColumn("territory_code", table: "m"), .equal, SQLBind(code))
             .orderBy(SQLColumn("code", table: "t")).all(decoding: Row.self).map(\.territory)
     }
@@ -79,10 +91,19 @@ enum TerritoryQuery {
 
     /// The custom territories that contain all or part of this territory's communes.
     static func customMemberships(of code: String, on db: any SQLDatabase) async throws -> [Membership] {
-        struct R: Decodable { var code, kind, name, insee: String; var parent_code: String?; var population: Int?; var decoupage_id: UUID?; var inside: Int }
+        struct R: Decodable {
+            var code, kind, name, insee: String
+            var parent_code: String?
+            var population: Int?
+            var decoupage_id: UUID?
+            var inside: Int
+        }
         struct N: Decodable { var n: Int }
-        let total = try await db.raw("SELECT COUNT(*) AS n FROM territory_communes WHERE territory_code = \(bind: code)").first(decoding: N.self)?.n ?? 0
-        let rows = try await db.raw("""
+        let total =
+            try await db.raw("SELECT COUNT(*) AS n FROM territory_communes WHERE territory_code = \(bind: code)").first(
+                decoding: N.self)?.n ?? 0
+        let rows = try await db.raw(
+            """
             SELECT t.code, t.kind, t.name, t.insee, t.parent_code, t.population, t.decoupage_id, COUNT(*) AS inside
             FROM territory_communes mine
             JOIN territory_communes theirs ON theirs.commune_code = mine.commune_code
@@ -90,11 +111,15 @@ enum TerritoryQuery {
             WHERE mine.territory_code = \(bind: code) AND t.kind = 'custom' AND t.code <> \(bind: code)
             GROUP BY t.code, t.kind, t.name, t.insee, t.parent_code, t.population, t.decoupage_id
             ORDER BY t.code
-            """).all(decoding: R.self)
+            """
+        ).all(decoding: R.self)
         return rows.map {
-            Membership(territory: Row(code: $0.code, kind: $0.kind, name: $0.name, insee: $0.insee, parent_code: $0.parent_code,
-                                      population: $0.population, decoupage_id: $0.decoupage_id).territory,
-                       communesInside: $0.inside, communesTotal: total)
+            Membership(
+                territory: Row(
+                    code: $0.code, kind: $0.kind, name: $0.name, insee: $0.insee, parent_code: $0.parent_code,
+                    population: $0.population, decoupage_id: $0.decoupage_id
+                ).territory,
+                communesInside: $0.inside, communesTotal: total)
         }
     }
 
@@ -112,20 +137,24 @@ enum TerritoryQuery {
     /// Sum of the populations of a territory's communes (the definition of a territory's population).
     static func communePopulation(of code: String, on db: any SQLDatabase) async throws -> Int {
         struct N: Decodable { var n: Int? }
-        return try await db.raw("""
+        return try await db.raw(
+            """
             SELECT CAST(SUM(c.population) AS BIGINT) AS n FROM territory_communes tc JOIN territories c ON c.code = 'C' || tc.commune_code
             WHERE tc.territory_code = \(bind: code)
-            """).first(decoding: N.self)?.n ?? 0
+            """
+        ).first(decoding: N.self)?.n ?? 0
     }
 
     /// Text search on names and codes, for pickers and the territory list.
     static func search(_ text: String, on db: any SQLDatabase, limit: Int = 20) async throws -> [Territory] {
         let pattern = "%" + StructureQuery.escapeLike(text.lowercased()) + "%"
-        return try await db.raw("""
+        return try await db.raw(
+            """
             SELECT code, kind, name, insee, parent_code, population, decoupage_id FROM territories
             WHERE LOWER(name) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(code) LIKE \(bind: pattern) ESCAPE '\\'
             ORDER BY kind, code LIMIT \(literal: limit)
-            """).all(decoding: Row.self).map(\.territory)
+            """
+        ).all(decoding: Row.self).map(\.territory)
     }
 }
 
@@ -138,20 +167,34 @@ struct Decoupage: Sendable, Equatable, Codable {
 }
 
 enum DecoupageQuery {
-    struct Row: Decodable { var id: UUID; var code, name: String; var region_code: String?; var description: String }
+    struct Row: Decodable {
+        var id: UUID
+        var code, name: String
+        var region_code: String?
+        var description: String
+    }
 
     static func all(on db: any SQLDatabase) async throws -> [Decoupage] {
-        try await db.select().columns("id", "code", "name", "region_code", "description").from("decoupages").orderBy("name")
-            .all(decoding: Row.self).map { Decoupage(id: $0.id, code: $0.code, name: $0.name, regionCode: $0.region_code, description: $0.description) }
+        try await db.select().columns("id", "code", "name", "region_code", "description").from("decoupages").orderBy(
+            "name"
+        )
+        .all(decoding: Row.self).map {
+            Decoupage(id: $0.id, code: $0.code, name: $0.name, regionCode: $0.region_code, description: $0.description)
+        }
     }
 
     static func find(code: String, on db: any SQLDatabase) async throws -> Decoupage? {
-        try await db.select().columns("id", "code", "name", "region_code", "description").from("decoupages").where("code", .equal, code)
-            .first(decoding: Row.self).map { Decoupage(id: $0.id, code: $0.code, name: $0.name, regionCode: $0.region_code, description: $0.description) }
+        try await db.select().columns("id", "code", "name", "region_code", "description").from("decoupages").where(
+            "code", .equal, code
+        )
+        .first(decoding: Row.self).map {
+            Decoupage(id: $0.id, code: $0.code, name: $0.name, regionCode: $0.region_code, description: $0.description)
+        }
     }
 
     static func territories(of id: UUID, on db: any SQLDatabase) async throws -> [Territory] {
-        try await db.select().columns(TerritoryQuery.columns).from("territories").where("decoupage_id", .equal, id).orderBy("code")
+        try await db.select().columns(TerritoryQuery.columns).from("territories").where("decoupage_id", .equal, id)
+            .orderBy("code")
             .all(decoding: TerritoryQuery.Row.self).map(\.territory)
     }
 }

@@ -25,9 +25,14 @@ extension Actor {
     }
 
     /// The communes of each of some territories, in one query.
-    static func communesByTerritory(of territories: [String], on db: any SQLDatabase) async throws -> [String: Set<String>] {
+    static func communesByTerritory(of territories: [String], on db: any SQLDatabase) async throws -> [String: Set<
+        String
+    >] {
         guard !territories.isEmpty else { return [:] }
-        struct Row: Decodable { var territory_code: String; var commune_code: String }
+        struct Row: Decodable {
+            var territory_code: String
+            var commune_code: String
+        }
         let rows = try await db.select().columns("territory_code", "commune_code").from("territory_communes")
             .where("territory_code", .in, territories).all(decoding: Row.self)
         return Dictionary(grouping: rows, by: \.territory_code).mapValues { Set($0.map(\.commune_code)) }

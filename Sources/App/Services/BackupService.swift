@@ -9,33 +9,51 @@ enum BackupService {
     struct Failure: Error, CustomStringConvertible { var description: String }
 
     static func create(to path: String, database: AppConfig.Database, on db: any SQLDatabase) async throws {
-        guard !FileManager.default.fileExists(atPath: path) else { throw Failure(description: "\(path) existe déjà : choisissez un nouveau fichier de sauvegarde.") }
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw Failure(description: "\(path) existe déjà : choisissez un nouveau fichier de sauvegarde.")
+        }
         switch database {
         case .sqlite:
             try await db.raw("VACUUM INTO \(literal: path)").run()
         case .sqliteMemory:
             throw Failure(description: "Une base SQLite en mémoire ne se sauvegarde pas.")
-        case let .postgres(url):
+        case .postgres(let url):
             try run("pg_dump", ["--format=custom", "--no-owner", "--file", path, "--dbname", libpqURL(url)])
         }
     }
 
-    static func restore(from path: String, database: AppConfig.Database, on db: @escaping () async throws -> any SQLDatabase) async throws {
-        guard FileManager.default.isReadableFile(atPath: path) else { throw Failure(description: "\(path) : fichier de sauvegarde introuvable ou illisible.") }
+    static func restore(
+        from path: String, database: AppConfig.Database, on db: @escaping () async throws -> any SQLDatabase
+    ) async throws {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw Failure(description: "\(path) : fichier de sauvegarde introuvable ou illisible.")
+        }
         switch database {
-        case let .sqlite(target):
+        case .sqlite(let target):
             let size = (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? NSNumber)?.intValue ?? 0
-            guard size == 0 else { throw Failure(description: "La base \(target) n'est pas vide : restaurez dans une base neuve (autre JALON_DATABASE_URL).") }
+            guard size == 0 else {
+                throw Failure(
+                    description:
+                        "La base \(target) n'est pas vide : restaurez dans une base neuve (autre JALON_DATABASE_URL).")
+            }
             let header = (try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 16)) ?? nil
-            guard header == Data("SQLite format 3\u{0}".utf8) else { throw Failure(description: "\(path) n'est pas une sauvegarde SQLite de Jalon.") }
+            guard header == Data("SQLite format 3\u{0}".utf8) else {
+                throw Failure(description: "\(path) n'est pas une sauvegarde SQLite de Jalon.")
+            }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) }
             try FileManager.default.copyItem(atPath: path, toPath: target)
         case .sqliteMemory:
             throw Failure(description: "Une base SQLite en mémoire ne se restaure pas.")
-        case let .postgres(url):
+        case .postgres(let url):
             struct N: Decodable { var n: Int }
-            let tables = try await db().raw("SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = 'public'").first(decoding: N.self)?.n ?? 0
-            guard tables == 0 else { throw Failure(description: "La base PostgreSQL cible n'est pas vide (\(tables) tables) : restaurez dans une base neuve.") }
+            let tables =
+                try await db().raw("SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = 'public'")
+                .first(decoding: N.self)?.n ?? 0
+            guard tables == 0 else {
+                throw Failure(
+                    description:
+                        "La base PostgreSQL cible n'est pas vide (\(tables) tables) : restaurez dans une base neuve.")
+            }
             try run("pg_restore", ["--no-owner", "--exit-on-error", "--dbname", libpqURL(url), path])
         }
     }
@@ -43,13 +61,22 @@ enum BackupService {
     /// Rows per table, to show what a backup holds and to compare a restore with its source.
     static func counts(on db: any SQLDatabase, database: AppConfig.Database) async throws -> [String: Int] {
         struct T: Decodable { var name: String }
-        let tables: [String] = switch database {
-        case .postgres: try await db.raw("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name").all(decoding: T.self).map(\.name)
-        default: try await db.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all(decoding: T.self).map(\.name)
-        }
+        let tables: [String] =
+            switch database {
+            case .postgres:
+                try await db.raw(
+                    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name"
+                ).all(decoding: T.self).map(\.name)
+            default:
+                try await db.raw(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                ).all(decoding: T.self).map(\.name)
+            }
         var out: [String: Int] = [:]
         struct N: Decodable { var n: Int }
-        for t in tables { out[t] = try await db.raw("SELECT COUNT(*) AS n FROM \(ident: t)").first(decoding: N.self)?.n ?? 0 }
+        for t in tables {
+            out[t] = try await db.raw("SELECT COUNT(*) AS n FROM \(ident: t)").first(decoding: N.self)?.n ?? 0
+        }
         return out
     }
 
@@ -57,7 +84,10 @@ enum BackupService {
     static func libpqURL(_ url: String) -> String { String(url.split(separator: "?", maxSplits: 1).first ?? "") }
 
     static func run(_ tool: String, _ arguments: [String]) throws {
-        let candidates = ["/usr/bin/\(tool)"] + ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).sorted().reversed().map { "/usr/lib/postgresql/\($0)/bin/\(tool)" }
+        let candidates =
+            ["/usr/bin/\(tool)"]
+            + ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).sorted().reversed()
+            .map { "/usr/lib/postgresql/\($0)/bin/\(tool)" }
         guard let executable = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw Failure(description: "\(tool) introuvable : installez le paquet Debian postgresql-client.")
         }
@@ -71,7 +101,10 @@ enum BackupService {
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(tool) a échoué (code \(process.terminationStatus)) : \(message.trimmingCharacters(in: .whitespacesAndNewlines).prefix(400))")
+            throw Failure(
+                description:
+                    "\(tool) a échoué (code \(process.terminationStatus)) : \(message.trimmingCharacters(in: .whitespacesAndNewlines).prefix(400))"
+            )
         }
     }
 }

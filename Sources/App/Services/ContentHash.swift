@@ -1,6 +1,6 @@
+import Foundation
 import JalonCore
 import Vapor
-import Foundation
 
 /// The fingerprint that tells an import whether a stored row changed (FINESS structures, RPPS
 /// practices and activities, activities of a journal): the fields in order, nil kept apart from "".

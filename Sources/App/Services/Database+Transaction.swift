@@ -5,8 +5,11 @@ import SQLKit
 
 extension Database {
     /// Runs `body` in one transaction with an SQLKit handle: every multi-row write goes through here.
-    func sqlTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        guard self is any SQLiteDatabase, !inTransaction else { return try await transaction { db in try await body(db as! any SQLDatabase) } }
+    func sqlTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    {
+        guard self is any SQLiteDatabase, !inTransaction else {
+            return try await transaction { db in try await body(db as! any SQLDatabase) }
+        }
         // On SQLite, the statement journal of each multi-row INSERT and the pages a large transaction
         // cannot keep in cache go to temporary files by default: keep them in memory (set on the
         // connection, before its transaction begins, since SQLite refuses it inside one).
@@ -22,12 +25,17 @@ extension Database {
 
 extension SQLDatabase {
     /// Inserts rows in batches small enough for SQLite's and PostgreSQL's bind limits.
-    func insertBatched(into table: String, columns: [String], rows: [[any Encodable & Sendable]], onConflictIgnore: Bool = false) async throws {
+    func insertBatched(
+        into table: String, columns: [String], rows: [[any Encodable & Sendable]], onConflictIgnore: Bool = false
+    ) async throws {
         guard !rows.isEmpty else { return }
         let perBatch = max(1, 30_000 / max(columns.count, 1) / 2)
         // SQLite binds up to 32 766 values per statement: fewer, larger statements to prepare.
         if let sqlite = self as? any SQLiteDatabase,
-           let done = try await sqlite.insertDirect(into: table, columns: columns, rows: rows, perBatch: max(1, 32_000 / max(columns.count, 1)), orIgnore: onConflictIgnore), done {
+            let done = try await sqlite.insertDirect(
+                into: table, columns: columns, rows: rows, perBatch: max(1, 32_000 / max(columns.count, 1)),
+                orIgnore: onConflictIgnore), done
+        {
             return
         }
         var start = 0
@@ -48,7 +56,9 @@ extension SQLiteDatabase {
     /// exactly as SQLiteKit stores them (UUID as upper-case text, Date as seconds since 1970, Bool as
     /// 0/1). Returns nil, having written nothing, when a value is of another type: the caller then
     /// takes the general path.
-    func insertDirect(into table: String, columns: [String], rows: [[any Encodable & Sendable]], perBatch: Int, orIgnore: Bool) async throws -> Bool? {
+    func insertDirect(
+        into table: String, columns: [String], rows: [[any Encodable & Sendable]], perBatch: Int, orIgnore: Bool
+    ) async throws -> Bool? {
         var converted: [[SQLiteData]] = []
         converted.reserveCapacity(rows.count)
         for row in rows {
@@ -60,7 +70,9 @@ extension SQLiteDatabase {
             }
             converted.append(out)
         }
-        let head = (orIgnore ? "INSERT OR IGNORE INTO " : "INSERT INTO ") + "\"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES "
+        let head =
+            (orIgnore ? "INSERT OR IGNORE INTO " : "INSERT INTO ") + "\"\(table)\" ("
+            + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES "
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         var start = 0
         while start < converted.count {

@@ -10,9 +10,10 @@ enum DemoRegion {
     static let decoupage = "TAN"
 
     static let tans: [(code: String, name: String)] = [
-        ("TAN-AISNE", "Aisne – Haute-Somme"), ("TAN-ARTOIS", "Artois – Ternois – Douaisis"), ("TAN-HAINAUT", "Hainaut – Cambrésis"),
+        ("TAN-AISNE", "Aisne – Haute-Somme"), ("TAN-ARTOIS", "Artois – Ternois – Douaisis"),
+        ("TAN-HAINAUT", "Hainaut – Cambrésis"),
         ("TAN-LITTORAL", "Littoral"), ("TAN-METROPOLE", "Métropole – Flandres"), ("TAN-OISE", "Oise"),
-        ("TAN-SOMME", "Somme – Littoral Sud – Montreuillois"),
+        ("TAN-SOMME", "Somme – Littoral Sud – Montreuillois")
     ]
 
     struct Summary: Sendable {
@@ -25,7 +26,10 @@ enum DemoRegion {
 
     /// The TAN membership shipped with the product (`Resources/demo/tan_hauts_de_france.csv`: epci;tan;nom_epci).
     static func tanMembers() throws -> [String: [String]] {
-        guard let url = Bundle.module.url(forResource: "tan_hauts_de_france", withExtension: "csv", subdirectory: "Resources/demo") else {
+        guard
+            let url = Bundle.module.url(
+                forResource: "tan_hauts_de_france", withExtension: "csv", subdirectory: "Resources/demo")
+        else {
             throw ServiceError.invalid("Fichier de démonstration tan_hauts_de_france.csv absent du paquet.")
         }
         let records = try CSVReader(separator: ";").records(TextDecoding.decode(try Data(contentsOf: url)).text)
@@ -36,50 +40,101 @@ enum DemoRegion {
 
     static func load(on db: any SQLDatabase, actor: Actor) async throws -> Summary {
         guard try await TerritoryQuery.find(region, on: db) != nil else {
-            throw ServiceError.invalid("La géographie officielle n'est pas chargée : lancez d'abord « jalon import cog ».")
+            throw ServiceError.invalid(
+                "La géographie officielle n'est pas chargée : lancez d'abord « jalon import cog ».")
         }
         let members = try tanMembers()
         _ = try await DecoupageService.findOrCreate(decoupage, region: region, on: db, actor: actor)
         for tan in tans {
-            _ = try await TerritoryService.define(.init(code: tan.code, name: "TAN \(tan.name)", decoupage: decoupage, parent: region,
-                                                        members: members[tan.code] ?? []), on: db, actor: actor)
+            _ = try await TerritoryService.define(
+                .init(
+                    code: tan.code, name: "TAN \(tan.name)", decoupage: decoupage, parent: region,
+                    members: members[tan.code] ?? []), on: db, actor: actor)
         }
         var file = FinessFile(format: .etalabCSV)
         file.records = try await structures(on: db)
         file.read = file.records.count
-        let summary = try await FinessImporter.apply(file, fileName: "démonstration Hauts-de-France", source: "demo", isDemo: true, on: db, actor: actor)
+        let summary = try await FinessImporter.apply(
+            file, fileName: "démonstration Hauts-de-France", source: "demo", isDemo: true, on: db, actor: actor)
         let roadmap = try await RoadmapTemplate.create("segur-2021-2023", region: region, on: db, actor: actor)
         let observations = try await DemoIndicators.load(on: db)
         _ = try await DemoDirectory.load(on: db, actor: actor)
         let activities = try await DemoActivities.load(on: db, actor: actor)
-        return Summary(territories: tans.count, structures: summary, roadmap: roadmap, observations: observations, activities: activities)
+        return Summary(
+            territories: tans.count, structures: summary, roadmap: roadmap, observations: observations,
+            activities: activities)
     }
 
     /// How many structures of each kind, for the whole region (orders of magnitude of the real one).
-    static let plan: [(count: Int, weightExponent: Double, kinds: [(category: String, label: String, name: String)])] = [
-        (290, 1.3, [("355", "Centre Hospitalier (C.H.)", "Centre hospitalier de %@"), ("365", "Etablissement de Soins Pluridisciplinaire", "Clinique %N de %@"),
-                    ("109", "Etablissement de santé privé autorisé en SSR", "Centre de soins de suite %N – %@"), ("127", "Hospitalisation à Domicile", "HAD du secteur de %@")]),
-        (1500, 1.0, [("500", "Etablissement d'hébergement pour personnes âgées dépendantes", "EHPAD %N – %@"), ("500", "Etablissement d'hébergement pour personnes âgées dépendantes", "EHPAD Résidence %N – %@"),
-                     ("202", "Résidences autonomie", "Résidence autonomie %N – %@"), ("354", "Service de Soins Infirmiers A Domicile (S.S.I.A.D)", "SSIAD de %@")]),
-        (1600, 1.0, [("183", "Institut Médico-Educatif (I.M.E.)", "IME %N – %@"), ("246", "Etablissement et Service d'Aide par le Travail (E.S.A.T.)", "ESAT %N – %@"),
-                     ("255", "Maison d'Accueil Spécialisée (M.A.S.)", "MAS %N – %@"), ("437", "Foyer d'Accueil Médicalisé pour Adultes Handicapés (F.A.M.)", "FAM %N – %@"),
-                     ("182", "Service d'Éducation Spéciale et de Soins à Domicile", "SESSAD de %@")]),
-        (700, 1.0, [("214", "Centre Hébergement & Réinsertion Sociale (C.H.R.S.)", "CHRS %N – %@"), ("197", "Centre de Soins, d'Accompagnement et de Prévention en Addictologie (C.S.A.P.A.)", "CSAPA de %@"),
-                    ("460", "Service d'Aide et d'Accompagnement à Domicile (S.A.A.D)", "Service d'aide à domicile de %@")]),
-        (40, 1.4, [("611", "Laboratoire de Biologie Médicale", "Laboratoire de biologie médicale %N – %@")]),
-        (1900, 1.0, [("620", "Pharmacie d'Officine", "Pharmacie %N – %@")]),
+    static let plan: [(count: Int, weightExponent: Double, kinds: [(category: String, label: String, name: String)])] =
+        [
+            (
+                290, 1.3,
+                [
+                    ("355", "Centre Hospitalier (C.H.)", "Centre hospitalier de %@"),
+                    ("365", "Etablissement de Soins Pluridisciplinaire", "Clinique %N de %@"),
+                    ("109", "Etablissement de santé privé autorisé en SSR", "Centre de soins de suite %N – %@"),
+                    ("127", "Hospitalisation à Domicile", "HAD du secteur de %@")
+                ]
+            ),
+            (
+                1500, 1.0,
+                [
+                    ("500", "Etablissement d'hébergement pour personnes âgées dépendantes", "EHPAD %N – %@"),
+                    ("500", "Etablissement d'hébergement pour personnes âgées dépendantes", "EHPAD Résidence %N – %@"),
+                    ("202", "Résidences autonomie", "Résidence autonomie %N – %@"),
+                    ("354", "Service de Soins Infirmiers A Domicile (S.S.I.A.D)", "SSIAD de %@")
+                ]
+            ),
+            (
+                1600, 1.0,
+                [
+                    ("183", "Institut Médico-Educatif (I.M.E.)", "IME %N – %@"),
+                    ("246", "Etablissement et Service d'Aide par le Travail (E.S.A.T.)", "ESAT %N – %@"),
+                    ("255", "Maison d'Accueil Spécialisée (M.A.S.)", "MAS %N – %@"),
+                    ("437", "Foyer d'Accueil Médicalisé pour Adultes Handicapés (F.A.M.)", "FAM %N – %@"),
+                    ("182", "Service d'Éducation Spéciale et de Soins à Domicile", "SESSAD de %@")
+                ]
+            ),
+            (
+                700, 1.0,
+                [
+                    ("214", "Centre Hébergement & Réinsertion Sociale (C.H.R.S.)", "CHRS %N – %@"),
+                    (
+                        "197", "Centre de Soins, d'Accompagnement et de Prévention en Addictologie (C.S.A.P.A.)",
+                        "CSAPA de %@"
+                    ),
+                    (
+                        "460", "Service d'Aide et d'Accompagnement à Domicile (S.A.A.D)",
+                        "Service d'aide à domicile de %@"
+                    )
+                ]
+            ),
+            (40, 1.4, [("611", "Laboratoire de Biologie Médicale", "Laboratoire de biologie médicale %N – %@")]),
+            (1900, 1.0, [("620", "Pharmacie d'Officine", "Pharmacie %N – %@")])
+        ]
+
+    static let nicknames = [
+        "des Tilleuls", "du Beffroi", "des Bleuets", "de la Roseraie", "des Hortensias", "du Val", "des Coquelicots",
+        "du Parc",
+        "de la Gare", "du Centre", "des Marronniers", "de l'Abbaye", "du Moulin", "des Dunes", "de la Vallée",
+        "des Sources",
+        "du Canal", "des Peupliers", "du Marais", "de la Citadelle", "des Prés", "du Bocage", "des Aulnes",
+        "de l'Escaut"
     ]
 
-    static let nicknames = ["des Tilleuls", "du Beffroi", "des Bleuets", "de la Roseraie", "des Hortensias", "du Val", "des Coquelicots", "du Parc",
-                            "de la Gare", "du Centre", "des Marronniers", "de l'Abbaye", "du Moulin", "des Dunes", "de la Vallée", "des Sources",
-                            "du Canal", "des Peupliers", "du Marais", "de la Citadelle", "des Prés", "du Bocage", "des Aulnes", "de l'Escaut"]
-
     static func structures(on db: any SQLDatabase) async throws -> [FinessRecord] {
-        struct C: Decodable { var insee: String; var name: String; var population: Int? }
-        let communes = try await db.raw("""
+        struct C: Decodable {
+            var insee: String
+            var name: String
+            var population: Int?
+        }
+        let communes = try await db.raw(
+            """
             SELECT t.insee, t.name, t.population FROM territory_communes tc JOIN territories t ON t.code = 'C' || tc.commune_code
             WHERE tc.territory_code = \(bind: region) ORDER BY t.insee
-            """).all(decoding: C.self)
+            """
+        ).all(decoding: C.self)
         guard !communes.isEmpty else { return [] }
         var rng = SplitMix64(seed: 20_211_231)
         var records: [FinessRecord] = []
@@ -88,25 +143,40 @@ enum DemoRegion {
             let weights = communes.map { pow(Double(max($0.population ?? 0, 1)), block.weightExponent) }
             var cumulative: [Double] = []
             var sum = 0.0
-            for w in weights { sum += w; cumulative.append(sum) }
+            for w in weights {
+                sum += w
+                cumulative.append(sum)
+            }
             for i in 0..<block.count {
                 let x = rng.nextDouble() * sum
-                var lo = 0, hi = cumulative.count - 1
-                while lo < hi { let mid = (lo + hi) / 2; if cumulative[mid] < x { lo = mid + 1 } else { hi = mid } }
+                var lo = 0
+                var hi = cumulative.count - 1
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if cumulative[mid] < x { lo = mid + 1 } else { hi = mid }
+                }
                 let commune = communes[lo]
                 let kind = block.kinds[i % block.kinds.count]
                 let dept = TerritoryCode.departementOfCommune(commune.insee)
                 serial[dept, default: 0] += 1
                 let number = String(format: "%06d", serial[dept]!)
                 let nickname = nicknames[Int(rng.next() % UInt64(nicknames.count))]
-                let name = kind.name.replacingOccurrences(of: "%N", with: nickname).replacingOccurrences(of: "%@", with: commune.name)
+                let name = kind.name.replacingOccurrences(of: "%N", with: nickname).replacingOccurrences(
+                    of: "%@", with: commune.name)
                 let year = 1960 + Int(rng.next() % 62)
-                let closed = rng.nextDouble() < 0.03 ? String(format: "%04d-%02d-15", 2015 + Int(rng.next() % 10), 1 + Int(rng.next() % 12)) : nil
-                records.append(FinessRecord(
-                    finessET: "\(dept)D\(number)", finessEJ: "\(dept)J\(number)", name: name.uppercased(), longName: name,
-                    address: "\(1 + Int(rng.next() % 120)) \(["rue de la République", "avenue Jean Jaurès", "place du Marché", "rue Victor Hugo", "boulevard Pasteur"][Int(rng.next() % 5)])",
-                    city: commune.name.uppercased(), communeCode: commune.insee, categoryCode: kind.category, categoryLabel: kind.label,
-                    openedOn: String(format: "%04d-%02d-01", year, 1 + Int(rng.next() % 12)), closedOn: closed, line: records.count + 1))
+                let closed =
+                    rng.nextDouble() < 0.03
+                    ? String(format: "%04d-%02d-15", 2015 + Int(rng.next() % 10), 1 + Int(rng.next() % 12)) : nil
+                records.append(
+                    FinessRecord(
+                        finessET: "\(dept)D\(number)", finessEJ: "\(dept)J\(number)", name: name.uppercased(),
+                        longName: name,
+                        address:
+                            "\(1 + Int(rng.next() % 120)) \(["rue de la République", "avenue Jean Jaurès", "place du Marché", "rue Victor Hugo", "boulevard Pasteur"][Int(rng.next() % 5)])",
+                        city: commune.name.uppercased(), communeCode: commune.insee, categoryCode: kind.category,
+                        categoryLabel: kind.label,
+                        openedOn: String(format: "%04d-%02d-01", year, 1 + Int(rng.next() % 12)), closedOn: closed,
+                        line: records.count + 1))
             }
         }
         return records

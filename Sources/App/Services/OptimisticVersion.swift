@@ -11,10 +11,14 @@ enum OptimisticVersion {
         if let expected { q = q.where("version", .equal, expected) }
         let updated = try await q.returning("version").all(decoding: R.self)
         guard updated.isEmpty else { return }
-        guard let current = try await db.select().column("version").from(table).where("id", .equal, id).first(decoding: R.self) else {
+        guard
+            let current = try await db.select().column("version").from(table).where("id", .equal, id).first(
+                decoding: R.self)
+        else {
             throw ServiceError.notFound("\(label) n'existe plus.")
         }
-        throw ServiceError.conflict("\(label) a été modifié(e) par quelqu'un d'autre pendant que vous l'éditiez (version \(expected ?? 0) → \(current.version)) : "
-                                    + "rien n'a été enregistré. Rechargez la page pour voir ses changements, puis refaites les vôtres.")
+        throw ServiceError.conflict(
+            "\(label) a été modifié(e) par quelqu'un d'autre pendant que vous l'éditiez (version \(expected ?? 0) → \(current.version)) : "
+                + "rien n'a été enregistré. Rechargez la page pour voir ses changements, puis refaites les vôtres.")
     }
 }

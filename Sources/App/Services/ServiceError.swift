@@ -22,7 +22,9 @@ struct ServiceError: Error, AbortError, CustomStringConvertible, Equatable {
     /// The value itself when it lies within `ValueBounds`; otherwise an error naming the field and the limit.
     static func bounded(_ value: Double, raw: String, label: String, field: String) throws -> Double {
         guard ValueBounds.accepts(value) else {
-            throw invalid("\(label) hors limites « \(raw.prefix(40)) » : au plus \(ValueBounds.limitLabel) en valeur absolue.", field: field)
+            throw invalid(
+                "\(label) hors limites « \(raw.prefix(40)) » : au plus \(ValueBounds.limitLabel) en valeur absolue.",
+                field: field)
         }
         return value
     }
@@ -31,20 +33,26 @@ struct ServiceError: Error, AbortError, CustomStringConvertible, Equatable {
     /// tasks or links (`label` names the list as the form does).
     static func checkCount(_ count: Int, limit: Int, label: String, field: String) throws {
         guard count <= limit else {
-            throw invalid("Trop d'éléments dans « \(label) » : \(Format.integer(count)) pour \(Format.integer(limit)) au plus.", field: field)
+            throw invalid(
+                "Trop d'éléments dans « \(label) » : \(Format.integer(count)) pour \(Format.integer(limit)) au plus.",
+                field: field)
         }
     }
 
     /// An error when a text is longer than `limit` characters.
     static func checkLength(_ text: String?, limit: Int, label: String, field: String) throws {
         guard let text, text.count > limit else { return }
-        throw invalid("« \(label) » dépasse \(Format.integer(limit)) caractères (\(Format.integer(text.count)) reçus).", field: field)
+        throw invalid(
+            "« \(label) » dépasse \(Format.integer(limit)) caractères (\(Format.integer(text.count)) reçus).",
+            field: field)
     }
 
     /// An error unless the day lies within the programme's years (`ValueBounds.years`).
     static func checkYear(_ day: Day, raw: String, label: String, field: String) throws {
         guard ValueBounds.accepts(day) else {
-            throw invalid("\(label) hors de la période admise « \(raw.prefix(40)) » : années \(ValueBounds.yearsLabel).", field: field)
+            throw invalid(
+                "\(label) hors de la période admise « \(raw.prefix(40)) » : années \(ValueBounds.yearsLabel).",
+                field: field)
         }
     }
 

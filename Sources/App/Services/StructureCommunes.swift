@@ -16,9 +16,13 @@ enum StructureCommunes {
         static func load(_ db: any SQLDatabase) async throws -> Index {
             struct C: Decodable { var insee: String }
             struct A: Decodable { var alias_code, commune_code: String }
-            let communes = try await db.select().column("insee").from("territories").where("kind", .equal, "commune").all(decoding: C.self)
-            let aliases = try await db.select().columns("alias_code", "commune_code").from("commune_aliases").all(decoding: A.self)
-            return Index(communes: Set(communes.map(\.insee)), aliases: Dictionary(aliases.map { ($0.alias_code, $0.commune_code) }, uniquingKeysWith: { a, _ in a }))
+            let communes = try await db.select().column("insee").from("territories").where("kind", .equal, "commune")
+                .all(decoding: C.self)
+            let aliases = try await db.select().columns("alias_code", "commune_code").from("commune_aliases").all(
+                decoding: A.self)
+            return Index(
+                communes: Set(communes.map(\.insee)),
+                aliases: Dictionary(aliases.map { ($0.alias_code, $0.commune_code) }, uniquingKeysWith: { a, _ in a }))
         }
     }
 
@@ -26,7 +30,10 @@ enum StructureCommunes {
     static func attachUnresolved(on db: any SQLDatabase) async throws -> Int {
         let index = try await Index.load(db)
         guard !index.communes.isEmpty else { return 0 }
-        struct Row: Decodable { var id: UUID; var commune_raw: String }
+        struct Row: Decodable {
+            var id: UUID
+            var commune_raw: String
+        }
         let pending = try await db.select().columns("id", "commune_raw").from("structures")
             .where("commune_code", .is, SQLLiteral.null).where("commune_raw", .notEqual, "").all(decoding: Row.self)
         var attached = 0

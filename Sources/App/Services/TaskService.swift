@@ -6,7 +6,10 @@ import SQLKit
 /// Runs in the caller's transaction; every write is audited.
 enum TaskService {
     enum Status: String, CaseIterable, Sendable {
-        case todo = "a_faire", doing = "en_cours", blocked = "bloque", done = "fait"
+        case todo = "a_faire"
+        case doing = "en_cours"
+        case blocked = "bloque"
+        case done = "fait"
 
         var label: String {
             switch self {
@@ -43,14 +46,19 @@ enum TaskService {
     static func create(_ input: Input, on db: any SQLDatabase, actor: Actor) async throws -> UUID {
         let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw ServiceError.invalid("Le titre de la tâche est obligatoire.") }
-        guard title.count <= maxTitle else { throw ServiceError.invalid("Le titre de la tâche dépasse \(maxTitle) caractères.") }
+        guard title.count <= maxTitle else {
+            throw ServiceError.invalid("Le titre de la tâche dépasse \(maxTitle) caractères.")
+        }
         let assignee = input.assignee.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard assignee.count <= maxAssignee else { throw ServiceError.invalid("Le nom du responsable dépasse \(maxAssignee) caractères.") }
+        guard assignee.count <= maxAssignee else {
+            throw ServiceError.invalid("Le nom du responsable dépasse \(maxAssignee) caractères.")
+        }
         let dueRaw = input.due.trimmingCharacters(in: .whitespaces)
         var due: Day?
         if !dueRaw.isEmpty {
             guard let d = Milestone.parse(dueRaw) else {
-                throw ServiceError.invalid("Échéance illisible « \(dueRaw.prefix(40)) » (ex. 31/12/2022, 2022-12-31, fin 2022, T3 2023).")
+                throw ServiceError.invalid(
+                    "Échéance illisible « \(dueRaw.prefix(40)) » (ex. 31/12/2022, 2022-12-31, fin 2022, T3 2023).")
             }
             try ServiceError.checkYear(d, raw: dueRaw, label: "Échéance", field: "echeance")
             due = d
@@ -58,51 +66,80 @@ enum TaskService {
         let territory = try await DirectoryService.territories([input.territory], on: db).first
         try await actor.authorize(.tasks, territories: territory.map { [$0] } ?? [], on: db)
         struct R: Decodable { var id: UUID }
-        guard let roadmap = try await db.select().column("id").from("roadmaps").orderBy("created_at").first(decoding: R.self) else {
-            throw ServiceError.invalid("Aucune feuille de route : créez-en une d'abord (jalon roadmap template segur-2021-2023).")
+        guard
+            let roadmap = try await db.select().column("id").from("roadmaps").orderBy("created_at").first(
+                decoding: R.self)
+        else {
+            throw ServiceError.invalid(
+                "Aucune feuille de route : créez-en une d'abord (jalon roadmap template segur-2021-2023).")
         }
         let actionRaw = input.action.trimmingCharacters(in: .whitespaces)
         var action: UUID?
         if !actionRaw.isEmpty {
             let unknown = ServiceError.invalid("Action inconnue « \(actionRaw.prefix(40)) ».")
             guard let id = UUID(uuidString: actionRaw) else { throw unknown }
-            let found = try await db.raw("""
+            let found = try await db.raw(
+                """
                 SELECT a.id FROM actions a JOIN fiches f ON f.id = a.fiche_id WHERE a.id = \(bind: id) AND f.roadmap_id = \(bind: roadmap.id)
-                """).first(decoding: R.self)
+                """
+            ).first(decoding: R.self)
             guard found != nil else { throw unknown }
             action = id
         }
         let id = UUID()
         let now = Date()
         try await db.insert(into: "tasks")
-            .columns("id", "roadmap_id", "action_id", "title", "assignee", "due_on", "status", "territory_code", "created_at", "updated_at")
-            .values(SQLBind(id), SQLBind(roadmap.id), SQLBind(action), SQLBind(title), SQLBind(assignee), SQLBind(due?.iso),
-                    SQLBind(Status.todo.rawValue), SQLBind(territory), SQLBind(now), SQLBind(now))
+            .columns(
+                "id", "roadmap_id", "action_id", "title", "assignee", "due_on", "status", "territory_code",
+                "created_at", "updated_at"
+            )
+            .values(
+                SQLBind(id), SQLBind(roadmap.id), SQLBind(action), SQLBind(title), SQLBind(assignee), SQLBind(due?.iso),
+                SQLBind(Status.todo.rawValue), SQLBind(territory), SQLBind(now), SQLBind(now)
+            )
             .run()
-        try await AuditService.record(db, actor: actor, action: "create", objectType: "task", objectID: id.uuidString,
-                                      summary: "Tâche créée : \(title.prefix(120))",
-                                      details: ["responsable": assignee, "echeance": due?.iso ?? "", "action": action?.uuidString ?? "", "territoire": territory ?? ""])
+        try await AuditService.record(
+            db, actor: actor, action: "create", objectType: "task", objectID: id.uuidString,
+            summary: "Tâche créée : \(title.prefix(120))",
+            details: [
+                "responsable": assignee, "echeance": due?.iso ?? "", "action": action?.uuidString ?? "",
+                "territoire": territory ?? ""
+            ])
         return id
     }
 
     /// Moves a task to another column; returns whether its status changed.
     @discardableResult
-    static func setStatus(id: UUID, status raw: String, version: Int? = nil, on db: any SQLDatabase, actor: Actor) async throws -> Bool {
+    static func setStatus(id: UUID, status raw: String, version: Int? = nil, on db: any SQLDatabase, actor: Actor)
+        async throws -> Bool
+    {
         guard let status = Status(rawValue: raw.trimmingCharacters(in: .whitespaces)) else {
             throw ServiceError.invalid("Statut inconnu « \(raw.prefix(20)) » (à faire, en cours, bloqué ou fait).")
         }
-        struct T: Decodable { var title: String; var status: String; var territory_code: String? }
-        guard let task = try await db.select().columns("title", "status", "territory_code").from("tasks").where("id", .equal, id).first(decoding: T.self) else {
+        struct T: Decodable {
+            var title: String
+            var status: String
+            var territory_code: String?
+        }
+        guard
+            let task = try await db.select().columns("title", "status", "territory_code").from("tasks").where(
+                "id", .equal, id
+            ).first(decoding: T.self)
+        else {
             throw ServiceError.notFound("Tâche inconnue.")
         }
         try await actor.authorize(.tasks, territories: task.territory_code.map { [$0] } ?? [], on: db)
-        try await OptimisticVersion.bump("tasks", id: id, expected: version, label: "La tâche « \(task.title.prefix(80)) »", on: db)
+        try await OptimisticVersion.bump(
+            "tasks", id: id, expected: version, label: "La tâche « \(task.title.prefix(80)) »", on: db)
         guard task.status != status.rawValue else { return false }
-        try await db.update("tasks").set("status", to: status.rawValue).set("updated_at", to: Date()).where("id", .equal, id).run()
+        try await db.update("tasks").set("status", to: status.rawValue).set("updated_at", to: Date()).where(
+            "id", .equal, id
+        ).run()
         let before = Status(rawValue: task.status)?.label ?? task.status
-        try await AuditService.record(db, actor: actor, action: "update", objectType: "task", objectID: id.uuidString,
-                                      summary: "Tâche « \(task.title.prefix(120)) » : \(before) → \(status.label)",
-                                      details: ["statut": "« \(before) » → « \(status.label) »"])
+        try await AuditService.record(
+            db, actor: actor, action: "update", objectType: "task", objectID: id.uuidString,
+            summary: "Tâche « \(task.title.prefix(120)) » : \(before) → \(status.label)",
+            details: ["statut": "« \(before) » → « \(status.label) »"])
         return true
     }
 }

@@ -26,7 +26,8 @@ extension UUID {
         withUnsafeBytes(of: uuid) { raw in
             for (i, b) in raw.enumerated() {
                 if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
-                out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0x0F)])
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0x0F)])
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -11,7 +11,8 @@ enum UploadedCSV {
             do { return try XLSXReader.records(raw, sheet: sheet) } catch let f as XLSXReader.Failure {
                 throw ServiceError.invalid("\(fileName) : \(f.description)")
             } catch let f as Decompression.Failure {
-                throw ServiceError.invalid("\(fileName) : \(f.description).", status: f.isLimit ? .payloadTooLarge : nil)
+                throw ServiceError.invalid(
+                    "\(fileName) : \(f.description).", status: f.isLimit ? .payloadTooLarge : nil)
             } catch {
                 throw ServiceError.invalid("\(fileName) : ce fichier n'est pas un classeur .xlsx lisible.")
             }
@@ -28,7 +29,9 @@ enum UploadedCSV {
         let limits = ExpansionLimits.current
         let lines = data.withUnsafeBytes { ExpansionLimits.newlines($0.bindMemory(to: UInt8.self)) }
         if lines > limits.maxLines {
-            throw ServiceError.invalid("\(fileName) : lecture arrêtée : il compte plus de \(Format.integer(limits.maxLines)) lignes (limite).", status: .payloadTooLarge)
+            throw ServiceError.invalid(
+                "\(fileName) : lecture arrêtée : il compte plus de \(Format.integer(limits.maxLines)) lignes (limite).",
+                status: .payloadTooLarge)
         }
         let text = TextDecoding.decode(data).text
         do {
@@ -46,13 +49,17 @@ struct CanonicalTable {
     private let index: [String: Int]
 
     /// Decompresses (gzip/xz), decodes, and locates the columns; blank lines are dropped.
-    static func read(_ raw: Data, fileName: String, columns: [(field: String, names: [String])], sheet: String? = nil) throws -> CanonicalTable {
+    static func read(_ raw: Data, fileName: String, columns: [(field: String, names: [String])], sheet: String? = nil)
+        throws -> CanonicalTable
+    {
         let records = try UploadedCSV.table(raw, fileName: fileName, sheet: sheet)
         guard let header = records.first else { throw ServiceError.invalid("\(fileName) : fichier vide.") }
         let h = CSVHeader(header.fields)
         var index: [String: Int] = [:]
         for c in columns { if let i = h.index(c.names) { index[c.field] = i } }
-        let rows = records.dropFirst().filter { !$0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        let rows = records.dropFirst().filter {
+            !$0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+        }
         return CanonicalTable(rows: Array(rows), index: index)
     }
 

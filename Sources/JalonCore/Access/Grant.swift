@@ -62,7 +62,9 @@ public struct Grant: Sendable, Equatable {
             if let i = t.indicator, !indicators.contains(i) { return "L'indicateur \(i) ne vous est pas attribué." }
             if t.indicator == nil { return "Un contributeur ne saisit que les indicateurs qui lui sont attribués." }
             if !territories.isEmpty {
-                guard let communes = t.communes, !communes.isEmpty, communes.isSubset(of: ownCommunes) else { return outside }
+                guard let communes = t.communes, !communes.isEmpty, communes.isSubset(of: ownCommunes) else {
+                    return outside
+                }
             }
             return nil
         default:

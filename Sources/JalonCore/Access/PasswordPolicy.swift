@@ -6,9 +6,15 @@ public enum PasswordPolicy {
 
     /// nil when acceptable, else the French reason.
     public static func refusal(_ password: String, email: String = "") -> String? {
-        if password.count < minimumLength { return "Le mot de passe doit compter au moins \(minimumLength) caractères (\(password.count) saisis)." }
-        if password.utf8.count > maximumBytes { return "Le mot de passe ne doit pas dépasser \(maximumBytes) octets (une soixantaine de caractères)." }
-        if !email.isEmpty, password.lowercased().contains(email.lowercased()) { return "Le mot de passe ne doit pas contenir l'adresse électronique." }
+        if password.count < minimumLength {
+            return "Le mot de passe doit compter au moins \(minimumLength) caractères (\(password.count) saisis)."
+        }
+        if password.utf8.count > maximumBytes {
+            return "Le mot de passe ne doit pas dépasser \(maximumBytes) octets (une soixantaine de caractères)."
+        }
+        if !email.isEmpty, password.lowercased().contains(email.lowercased()) {
+            return "Le mot de passe ne doit pas contenir l'adresse électronique."
+        }
         if Set(password).count < 4 { return "Le mot de passe répète trop peu de caractères différents." }
         return nil
     }
@@ -23,7 +29,8 @@ public struct LoginThrottle: Sendable, Equatable {
     public var baseDelay: Double
     public var maximumDelay: Double
 
-    public init(freeAttempts: Int = 5, window: Double = 15 * 60, baseDelay: Double = 30, maximumDelay: Double = 15 * 60) {
+    public init(freeAttempts: Int = 5, window: Double = 15 * 60, baseDelay: Double = 30, maximumDelay: Double = 15 * 60)
+    {
         self.freeAttempts = freeAttempts
         self.window = window
         self.baseDelay = baseDelay

@@ -16,9 +16,15 @@ public enum Role: String, CaseIterable, Sendable, Codable, Comparable {
     /// Accepts the code, the label, or an English alias, ignoring case and accents.
     public init?(parsing raw: String) {
         let key = raw.matchKey
-        let aliases: [String: Role] = ["admin": .administrateur, "administrator": .administrateur, "pilot": .pilote,
-                                       "animator": .animateur, "contributor": .contributeur, "reader": .lecteur, "viewer": .lecteur]
-        if let r = Role.allCases.first(where: { $0.rawValue == key || $0.label.matchKey == key }) ?? aliases[key] { self = r } else { return nil }
+        let aliases: [String: Role] = [
+            "admin": .administrateur, "administrator": .administrateur, "pilot": .pilote,
+            "animator": .animateur, "contributor": .contributeur, "reader": .lecteur, "viewer": .lecteur
+        ]
+        if let r = Role.allCases.first(where: { $0.rawValue == key || $0.label.matchKey == key }) ?? aliases[key] {
+            self = r
+        } else {
+            return nil
+        }
     }
 
     /// Administrateur first: the order of the account list and of the role selector.

@@ -5,7 +5,9 @@ import Foundation
 /// `touchees:ES` (share of the open structures of the couloir reached at least once),
 /// `touchees-nombre:ES` (their number).
 public struct ActivityMeasure: Sendable, Equatable, Codable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Codable { case actions, actionsOfType, actionsOnTopic, participants, reachShare, reachCount }
+    public enum Kind: String, Sendable, Codable {
+        case actions, actionsOfType, actionsOnTopic, participants, reachShare, reachCount
+    }
 
     public var kind: Kind
     public var couloir: Couloir?
@@ -13,20 +15,33 @@ public struct ActivityMeasure: Sendable, Equatable, Codable, CustomStringConvert
     public var topic: String?
 
     public init(kind: Kind, couloir: Couloir? = nil, type: ActivityType? = nil, topic: String? = nil) {
-        self.kind = kind; self.couloir = couloir; self.type = type; self.topic = topic
+        self.kind = kind
+        self.couloir = couloir
+        self.type = type
+        self.topic = topic
     }
 
     public init?(text raw: String) {
-        let parts = raw.trimmingCharacters(in: .whitespaces).split(separator: ":", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+        let parts = raw.trimmingCharacters(in: .whitespaces).split(separator: ":", maxSplits: 1).map {
+            String($0).trimmingCharacters(in: .whitespaces)
+        }
         guard let head = parts.first?.lowercased() else { return nil }
         let arg = parts.count == 2 ? parts[1] : nil
         switch (head, arg) {
         case ("actions", nil): self.init(kind: .actions)
-        case let ("actions", a?): guard let t = ActivityType(text: a) else { return nil }; self.init(kind: .actionsOfType, type: t)
-        case let ("actions-theme", a?): guard let t = ActivityTopic.code(a) else { return nil }; self.init(kind: .actionsOnTopic, topic: t)
+        case ("actions", let a?):
+            guard let t = ActivityType(text: a) else { return nil }
+            self.init(kind: .actionsOfType, type: t)
+        case ("actions-theme", let a?):
+            guard let t = ActivityTopic.code(a) else { return nil }
+            self.init(kind: .actionsOnTopic, topic: t)
         case ("participants", nil): self.init(kind: .participants)
-        case let ("touchees", a?), let ("touchées", a?): guard let c = Couloir(code: a) else { return nil }; self.init(kind: .reachShare, couloir: c)
-        case let ("touchees-nombre", a?), let ("touchées-nombre", a?): guard let c = Couloir(code: a) else { return nil }; self.init(kind: .reachCount, couloir: c)
+        case ("touchees", let a?), ("touchées", let a?):
+            guard let c = Couloir(code: a) else { return nil }
+            self.init(kind: .reachShare, couloir: c)
+        case ("touchees-nombre", let a?), ("touchées-nombre", let a?):
+            guard let c = Couloir(code: a) else { return nil }
+            self.init(kind: .reachCount, couloir: c)
         default: return nil
         }
     }

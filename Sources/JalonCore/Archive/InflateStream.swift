@@ -36,7 +36,9 @@ final class InflateStream {
             // Goes on while input remains, or while the last call filled the output (zlib may hold more).
             repeat {
                 if ended {
-                    guard inflateReset(stream) == Z_OK else { throw Decompression.Failure.corrupt("réinitialisation zlib") }
+                    guard inflateReset(stream) == Z_OK else {
+                        throw Decompression.Failure.corrupt("réinitialisation zlib")
+                    }
                     ended = false
                 }
                 let chunk = output.count
@@ -47,10 +49,14 @@ final class InflateStream {
                 }
                 let produced = chunk - Int(stream.pointee.avail_out)
                 expanded += produced
-                if let reason = limits.refusal(expanded: expanded, consumed: consumed + raw.count - Int(stream.pointee.avail_in), lines: 0) {
+                if let reason = limits.refusal(
+                    expanded: expanded, consumed: consumed + raw.count - Int(stream.pointee.avail_in), lines: 0)
+                {
                     throw Decompression.Failure.tooLarge(reason)
                 }
-                if produced > 0 { try output.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<produced])) } }
+                if produced > 0 {
+                    try output.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<produced])) }
+                }
                 if status == Z_STREAM_END {
                     ended = true
                     if stream.pointee.avail_in == 0 { return }

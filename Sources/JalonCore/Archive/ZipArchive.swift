@@ -28,7 +28,10 @@ public struct ZipArchive: Sendable {
         var i = bytes.count - 22
         let lowest = max(0, bytes.count - 22 - 65_535)
         while i >= lowest {
-            if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 0x05, bytes[i + 3] == 0x06 { eocd = i; break }
+            if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 0x05, bytes[i + 3] == 0x06 {
+                eocd = i
+                break
+            }
             i -= 1
         }
         guard eocd >= 0 else { throw Failure.notAZip }
@@ -39,10 +42,15 @@ public struct ZipArchive: Sendable {
         var entries: [Entry] = []
         for _ in 0..<count {
             guard p + 46 <= bytes.count, u32(p) == 0x0201_4B50 else { throw Failure.truncated }
-            let nameLength = u16(p + 28), extra = u16(p + 30), comment = u16(p + 32)
+            let nameLength = u16(p + 28)
+            let extra = u16(p + 30)
+            let comment = u16(p + 32)
             guard p + 46 + nameLength <= bytes.count else { throw Failure.truncated }
             let name = String(decoding: bytes[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
-            entries.append(Entry(path: name, method: UInt16(u16(p + 10)), compressedSize: u32(p + 20), localHeaderOffset: u32(p + 42)))
+            entries.append(
+                Entry(
+                    path: name, method: UInt16(u16(p + 10)), compressedSize: u32(p + 20), localHeaderOffset: u32(p + 42)
+                ))
             p += 46 + nameLength + extra + comment
         }
         self.entries = entries

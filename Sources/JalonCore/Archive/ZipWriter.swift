@@ -5,7 +5,10 @@ import Foundation
 /// zip64 — so at most 65 535 entries and 4 GiB, far beyond any spreadsheet Jalon exports.
 public struct ZipWriter: Sendable {
     /// How an entry is stored; the raw values are the zip method codes.
-    public enum Method: UInt16, Sendable { case stored = 0, deflated = 8 }
+    public enum Method: UInt16, Sendable {
+        case stored = 0
+        case deflated = 8
+    }
 
     /// `tooLarge`: beyond what a zip without zip64 holds; `compression`: zlib refused the data.
     public enum Failure: Error, Equatable {
@@ -23,7 +26,8 @@ public struct ZipWriter: Sendable {
     public mutating func add(_ path: String, _ contents: Data, method: Method = .deflated) throws {
         let payload = method == .deflated ? try Self.deflateRaw(contents) : contents
         let name = Data(path.utf8)
-        guard count < 0xFFFF, contents.count <= 0xFFFF_FFFF, body.count + payload.count + name.count + 30 <= 0xFFFF_FFFF else {
+        guard count < 0xFFFF, contents.count <= 0xFFFF_FFFF, body.count + payload.count + name.count + 30 <= 0xFFFF_FFFF
+        else {
             throw Failure.tooLarge
         }
         let crc = contents.withUnsafeBytes { buf in
@@ -33,14 +37,30 @@ public struct ZipWriter: Sendable {
         // Shared by the local header and the central directory entry: version 2.0, flag 11 (UTF-8 names),
         // method, a fixed 1980-01-01 00:00 timestamp so that the same content gives the same bytes, crc, sizes.
         var common = Data()
-        common.le16(20); common.le16(0x0800); common.le16(method.rawValue); common.le16(0); common.le16(0x21)
-        common.le32(crc); common.le32(UInt32(payload.count)); common.le32(UInt32(contents.count))
-        common.le16(UInt16(name.count)); common.le16(0)
+        common.le16(20)
+        common.le16(0x0800)
+        common.le16(method.rawValue)
+        common.le16(0)
+        common.le16(0x21)
+        common.le32(crc)
+        common.le32(UInt32(payload.count))
+        common.le32(UInt32(contents.count))
+        common.le16(UInt16(name.count))
+        common.le16(0)
 
-        body.le32(0x0403_4B50); body.append(common); body.append(name); body.append(payload)
+        body.le32(0x0403_4B50)
+        body.append(common)
+        body.append(name)
+        body.append(payload)
 
-        directory.le32(0x0201_4B50); directory.le16(20); directory.append(common)
-        directory.le16(0); directory.le16(0); directory.le16(0); directory.le32(0); directory.le32(offset)
+        directory.le32(0x0201_4B50)
+        directory.le16(20)
+        directory.append(common)
+        directory.le16(0)
+        directory.le16(0)
+        directory.le16(0)
+        directory.le32(0)
+        directory.le32(offset)
         directory.append(name)
         count += 1
     }
@@ -49,16 +69,25 @@ public struct ZipWriter: Sendable {
     public var data: Data {
         var out = body
         out.append(directory)
-        out.le32(0x0605_4B50); out.le16(0); out.le16(0); out.le16(UInt16(count)); out.le16(UInt16(count))
-        out.le32(UInt32(directory.count)); out.le32(UInt32(body.count)); out.le16(0)
+        out.le32(0x0605_4B50)
+        out.le16(0)
+        out.le16(0)
+        out.le16(UInt16(count))
+        out.le16(UInt16(count))
+        out.le32(UInt32(directory.count))
+        out.le32(UInt32(body.count))
+        out.le16(0)
         return out
     }
 
     /// Raw deflate (windowBits -15): zip entries carry no zlib header.
     static func deflateRaw(_ data: Data) throws -> Data {
         var stream = z_stream()
-        guard deflateInit2_(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard
+            deflateInit2_(
+                &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else {
             throw Failure.compression("initialisation zlib impossible")
         }
         defer { deflateEnd(&stream) }
@@ -85,6 +114,12 @@ public struct ZipWriter: Sendable {
 }
 
 extension Data {
-    mutating func le16(_ v: UInt16) { append(UInt8(v & 0xFF)); append(UInt8(v >> 8)) }
-    mutating func le32(_ v: UInt32) { le16(UInt16(v & 0xFFFF)); le16(UInt16(v >> 16)) }
+    mutating func le16(_ v: UInt16) {
+        append(UInt8(v & 0xFF))
+        append(UInt8(v >> 8))
+    }
+    mutating func le32(_ v: UInt32) {
+        le16(UInt16(v & 0xFFFF))
+        le16(UInt16(v >> 16))
+    }
 }

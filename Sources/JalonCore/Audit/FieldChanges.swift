@@ -13,16 +13,19 @@ public struct FieldChanges: Sendable, Equatable {
 
     /// Records `field` if it changed; an empty value reads "(vide)".
     public mutating func compare(_ field: String, _ before: String?, _ after: String?) {
-        let old = before ?? "", new = after ?? ""
+        let old = before ?? ""
+        let new = after ?? ""
         guard old != new else { return }
         details[field] = "\(Self.quoted(old, limit)) → \(Self.quoted(new, limit))"
     }
 
     /// Records a set-valued field (territories, structures…) as what was added and removed.
     public mutating func compare<S: Sequence>(_ field: String, set before: S, _ after: S) where S.Element == String {
-        let old = Set(before), new = Set(after)
+        let old = Set(before)
+        let new = Set(after)
         guard old != new else { return }
-        let added = new.subtracting(old).sorted(), removed = old.subtracting(new).sorted()
+        let added = new.subtracting(old).sorted()
+        let removed = old.subtracting(new).sorted()
         var parts: [String] = []
         if !added.isEmpty { parts.append("+ " + Self.cut(added.joined(separator: ", "), limit)) }
         if !removed.isEmpty { parts.append("− " + Self.cut(removed.joined(separator: ", "), limit)) }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// An IHE QRPH ADX message (aggregate data exchange, namespace `urn:ihe:qrph:adx:2015`): values
@@ -18,8 +19,15 @@ public struct ADX: Sendable, Equatable {
         /// The line of the element in the message read (0 when built in code), for error messages.
         public var line: Int
 
-        public init(dataElement: String, value: String, annotation: String? = nil, attributes: [String: String] = [:], line: Int = 0) {
-            self.dataElement = dataElement; self.value = value; self.annotation = annotation; self.attributes = attributes; self.line = line
+        public init(
+            dataElement: String, value: String, annotation: String? = nil, attributes: [String: String] = [:],
+            line: Int = 0
+        ) {
+            self.dataElement = dataElement
+            self.value = value
+            self.annotation = annotation
+            self.attributes = attributes
+            self.line = line
         }
     }
 
@@ -33,10 +41,18 @@ public struct ADX: Sendable, Equatable {
         public var values: [DataValue]
         public var line: Int
 
-        public init(orgUnit: String, period: Period, dataSet: String? = nil, completeDate: String? = nil, attributes: [String: String] = [:],
-                    values: [DataValue] = [], line: Int = 0) {
-            self.orgUnit = orgUnit; self.period = period; self.dataSet = dataSet; self.completeDate = completeDate
-            self.attributes = attributes; self.values = values; self.line = line
+        public init(
+            orgUnit: String, period: Period, dataSet: String? = nil, completeDate: String? = nil,
+            attributes: [String: String] = [:],
+            values: [DataValue] = [], line: Int = 0
+        ) {
+            self.orgUnit = orgUnit
+            self.period = period
+            self.dataSet = dataSet
+            self.completeDate = completeDate
+            self.attributes = attributes
+            self.values = values
+            self.line = line
         }
     }
 
@@ -52,7 +68,8 @@ public struct ADX: Sendable, Equatable {
     public var groups: [Group]
 
     public init(exported: String, groups: [Group] = []) {
-        self.exported = exported; self.groups = groups
+        self.exported = exported
+        self.groups = groups
     }
 
     /// Parses a message; the first problem (malformed XML, missing attribute, unaligned period) fails it, naming its line.
@@ -65,7 +82,9 @@ public struct ADX: Sendable, Equatable {
         let ok = parser.parse()
         if let failure = reader.failure { throw failure }
         guard ok, let message = reader.message else {
-            throw Failure(line: parser.lineNumber, message: "XML mal formé (erreur \((parser.parserError as NSError?)?.code ?? 0))")
+            throw Failure(
+                line: parser.lineNumber,
+                message: "XML mal formé (erreur \((parser.parserError as NSError?)?.code ?? 0))")
         }
         self = message
     }
@@ -80,13 +99,24 @@ public struct ADX: Sendable, Equatable {
             throw Failure(line: 1, message: "un message ADX doit être un texte UTF-8")
         }
         // No DTD: entity expansion ("billion laughs") and external entities have no place in a message.
-        if let text = String(validating: bytes, as: UTF8.self), text.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil || text.range(of: "<!ENTITY", options: .caseInsensitive) != nil {
-            throw Failure(line: 1, message: "déclaration de type de document (DOCTYPE) non acceptée dans un message ADX")
+        if let text = String(validating: bytes, as: UTF8.self),
+            text.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil
+                || text.range(of: "<!ENTITY", options: .caseInsensitive) != nil
+        {
+            throw Failure(
+                line: 1, message: "déclaration de type de document (DOCTYPE) non acceptée dans un message ADX")
         }
-        if let head = String(validating: bytes.prefix(200), as: UTF8.self) ?? String(validating: bytes.prefix(199), as: UTF8.self),
-           let range = head.range(of: #"encoding\s*=\s*["']([^"']*)["']"#, options: .regularExpression) {
-            let declared = head[range].split(whereSeparator: { $0 == "\"" || $0 == "'" }).dropFirst().first.map { $0.lowercased() } ?? ""
-            guard ["utf-8", "utf8"].contains(declared) else { throw Failure(line: 1, message: "encodage « \(declared.prefix(20)) » non accepté : un message ADX est en UTF-8") }
+        if let head = String(validating: bytes.prefix(200), as: UTF8.self)
+            ?? String(validating: bytes.prefix(199), as: UTF8.self),
+            let range = head.range(of: #"encoding\s*=\s*["']([^"']*)["']"#, options: .regularExpression)
+        {
+            let declared =
+                head[range].split(whereSeparator: { $0 == "\"" || $0 == "'" }).dropFirst().first.map { $0.lowercased() }
+                ?? ""
+            guard ["utf-8", "utf8"].contains(declared) else {
+                throw Failure(
+                    line: 1, message: "encodage « \(declared.prefix(20)) » non accepté : un message ADX est en UTF-8")
+            }
         }
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
@@ -98,7 +128,10 @@ public struct ADX: Sendable, Equatable {
             if bytes[i] == 0x0A { line += 1 }
             if bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "?") {
                 let isDeclaration = i == start && bytes[i...].starts(with: declaration)
-                if !isDeclaration { throw Failure(line: line, message: "instruction de traitement « <?…?> » non acceptée dans un message ADX") }
+                if !isDeclaration {
+                    throw Failure(
+                        line: line, message: "instruction de traitement « <?…?> » non acceptée dans un message ADX")
+                }
             }
             i += 1
         }
@@ -112,11 +145,15 @@ public struct ADX: Sendable, Equatable {
             var standard = [("orgUnit", g.orgUnit), ("period", g.period.adx)]
             if let dataSet = g.dataSet { standard.append(("dataSet", dataSet)) }
             if let completeDate = g.completeDate { standard.append(("completeDate", completeDate)) }
-            out += "  <group\(Self.attributes(standard + Self.extra(g.attributes, reserved: ADXReader.groupAttributes)))>\n"
+            out +=
+                "  <group\(Self.attributes(standard + Self.extra(g.attributes, reserved: ADXReader.groupAttributes)))>\n"
             for v in g.values {
-                let attributes = Self.attributes([("dataElement", v.dataElement), ("value", v.value)] + Self.extra(v.attributes, reserved: ADXReader.valueAttributes))
+                let attributes = Self.attributes(
+                    [("dataElement", v.dataElement), ("value", v.value)]
+                        + Self.extra(v.attributes, reserved: ADXReader.valueAttributes))
                 if let annotation = v.annotation {
-                    out += "    <dataValue\(attributes)>\n      <annotation>\(XMLEscaping.escape(annotation))</annotation>\n    </dataValue>\n"
+                    out +=
+                        "    <dataValue\(attributes)>\n      <annotation>\(XMLEscaping.escape(annotation))</annotation>\n    </dataValue>\n"
                 } else {
                     out += "    <dataValue\(attributes)/>\n"
                 }
@@ -134,8 +171,12 @@ public struct ADX: Sendable, Equatable {
     /// out, since writing it would make the whole message unreadable.
     private static func extra(_ attributes: [String: String], reserved: Set<String>) -> [(String, String)] {
         attributes.filter { key, _ in
-            guard !reserved.contains(key), let first = key.unicodeScalars.first, first == "_" || CharacterSet.letters.contains(first) else { return false }
-            return key.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0) }
+            guard !reserved.contains(key), let first = key.unicodeScalars.first,
+                first == "_" || CharacterSet.letters.contains(first)
+            else { return false }
+            return key.unicodeScalars.allSatisfy {
+                CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)
+            }
         }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }
@@ -160,31 +201,50 @@ private final class ADXReader: NSObject, XMLParserDelegate {
         attributes.filter { !reserved.contains($0.key) && !$0.key.contains(":") && !$0.key.hasPrefix("xmlns") }
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String]
+    ) {
         let line = parser.lineNumber
         guard var message else {
             guard name == "adx", (namespaceURI ?? "").isEmpty || namespaceURI == ADX.namespace else {
-                return fail(parser, "ce fichier n'est pas un message ADX (élément racine « \(name) », espace de noms « \(namespaceURI ?? "") »)")
+                return fail(
+                    parser,
+                    "ce fichier n'est pas un message ADX (élément racine « \(name) », espace de noms « \(namespaceURI ?? "") »)"
+                )
             }
             message = ADX(exported: attributes["exported"] ?? "")
             return
         }
         switch name {
         case "group":
-            guard let orgUnit = attributes["orgUnit"], !orgUnit.isEmpty else { return fail(parser, "groupe sans attribut orgUnit") }
+            guard let orgUnit = attributes["orgUnit"], !orgUnit.isEmpty else {
+                return fail(parser, "groupe sans attribut orgUnit")
+            }
             guard let raw = attributes["period"] else { return fail(parser, "groupe sans attribut period") }
             guard let period = Period(adx: raw) else {
-                return fail(parser, "période ADX « \(raw) » non reconnue : un début aligné sur le calendrier et une durée sont attendus "
-                    + "(2021-12-31/P1D, 2021-12-01/P1M, 2021-10-01/P3M, 2021-07-01/P6M, 2021-01-01/P1Y)")
+                return fail(
+                    parser,
+                    "période ADX « \(raw) » non reconnue : un début aligné sur le calendrier et une durée sont attendus "
+                        + "(2021-12-31/P1D, 2021-12-01/P1M, 2021-10-01/P3M, 2021-07-01/P6M, 2021-01-01/P1Y)")
             }
-            message.groups.append(ADX.Group(orgUnit: orgUnit, period: period, dataSet: attributes["dataSet"], completeDate: attributes["completeDate"],
-                                            attributes: Self.extra(attributes, reserved: Self.groupAttributes), line: line))
+            message.groups.append(
+                ADX.Group(
+                    orgUnit: orgUnit, period: period, dataSet: attributes["dataSet"],
+                    completeDate: attributes["completeDate"],
+                    attributes: Self.extra(attributes, reserved: Self.groupAttributes), line: line))
         case "dataValue":
             guard !message.groups.isEmpty else { return fail(parser, "valeur (dataValue) hors d'un groupe") }
-            guard let dataElement = attributes["dataElement"], !dataElement.isEmpty else { return fail(parser, "valeur sans attribut dataElement") }
-            guard let value = attributes["value"] else { return fail(parser, "valeur « \(dataElement) » sans attribut value") }
+            guard let dataElement = attributes["dataElement"], !dataElement.isEmpty else {
+                return fail(parser, "valeur sans attribut dataElement")
+            }
+            guard let value = attributes["value"] else {
+                return fail(parser, "valeur « \(dataElement) » sans attribut value")
+            }
             message.groups[message.groups.count - 1].values.append(
-                ADX.DataValue(dataElement: dataElement, value: value, attributes: Self.extra(attributes, reserved: Self.valueAttributes), line: line))
+                ADX.DataValue(
+                    dataElement: dataElement, value: value,
+                    attributes: Self.extra(attributes, reserved: Self.valueAttributes), line: line))
         case "annotation":
             annotation = ""
         default:

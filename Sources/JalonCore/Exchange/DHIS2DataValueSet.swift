@@ -18,11 +18,23 @@ public enum DHIS2DataValueSet {
         /// The line of the file it was read from (0 when built in code), for error messages.
         public var line: Int
 
-        public init(dataElement: String, period: String, orgUnit: String, categoryOptionCombo: String = "", attributeOptionCombo: String = "",
-                    value: String, storedBy: String = "", lastUpdated: String = "", comment: String = "", followup: Bool = false, line: Int = 0) {
-            self.dataElement = dataElement; self.period = period; self.orgUnit = orgUnit; self.categoryOptionCombo = categoryOptionCombo
-            self.attributeOptionCombo = attributeOptionCombo; self.value = value; self.storedBy = storedBy; self.lastUpdated = lastUpdated
-            self.comment = comment; self.followup = followup; self.line = line
+        public init(
+            dataElement: String, period: String, orgUnit: String, categoryOptionCombo: String = "",
+            attributeOptionCombo: String = "",
+            value: String, storedBy: String = "", lastUpdated: String = "", comment: String = "",
+            followup: Bool = false, line: Int = 0
+        ) {
+            self.dataElement = dataElement
+            self.period = period
+            self.orgUnit = orgUnit
+            self.categoryOptionCombo = categoryOptionCombo
+            self.attributeOptionCombo = attributeOptionCombo
+            self.value = value
+            self.storedBy = storedBy
+            self.lastUpdated = lastUpdated
+            self.comment = comment
+            self.followup = followup
+            self.line = line
         }
     }
 
@@ -34,8 +46,10 @@ public enum DHIS2DataValueSet {
     }
 
     /// The standard column order; DHIS2 reads columns by position, so it is also the order written.
-    public static let columns = ["dataelement", "period", "orgunit", "categoryoptioncombo", "attributeoptioncombo",
-                                 "value", "storedby", "lastupdated", "comment", "followup"]
+    public static let columns = [
+        "dataelement", "period", "orgunit", "categoryoptioncombo", "attributeoptioncombo",
+        "value", "storedby", "lastupdated", "comment", "followup"
+    ]
 
     /// Older DHIS2 versions name the combo columns `catoptcombo` and `attroptcombo`.
     private static let aliases = ["catoptcombo": "categoryoptioncombo", "attroptcombo": "attributeoptioncombo"]
@@ -49,14 +63,19 @@ public enum DHIS2DataValueSet {
         }
         let hasHeader = names.contains("dataelement")
         var index: [String: Int] = [:]
-        for (i, name) in (hasHeader ? names : columns).enumerated() where columns.contains(name) && index[name] == nil { index[name] = i }
+        for (i, name) in (hasHeader ? names : columns).enumerated() where columns.contains(name) && index[name] == nil {
+            index[name] = i
+        }
         for required in ["period", "orgunit", "value"] where index[required] == nil {
             throw Failure(line: first.line, message: "colonne « \(required) » absente de l'en-tête du fichier DHIS2")
         }
         return try records.dropFirst(hasHeader ? 1 : 0).compactMap { r in
             let field = { (name: String) in index[name].map { r[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
             if r.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return nil }
-            for (name, label) in [("dataelement", "élément de donnée (dataelement)"), ("period", "période (period)"), ("orgunit", "unité d'organisation (orgunit)")]
+            for (name, label) in [
+                ("dataelement", "élément de donnée (dataelement)"), ("period", "période (period)"),
+                ("orgunit", "unité d'organisation (orgunit)")
+            ]
             where field(name).isEmpty {
                 throw Failure(line: r.line, message: "\(label) vide")
             }
@@ -64,10 +83,12 @@ public enum DHIS2DataValueSet {
             guard ["", "true", "false"].contains(followup) else {
                 throw Failure(line: r.line, message: "followup « \(field("followup")) » : true ou false attendu")
             }
-            return DataValue(dataElement: field("dataelement"), period: field("period"), orgUnit: field("orgunit"),
-                             categoryOptionCombo: field("categoryoptioncombo"), attributeOptionCombo: field("attributeoptioncombo"),
-                             value: field("value"), storedBy: SpreadsheetFormula.restored(field("storedby")), lastUpdated: field("lastupdated"),
-                             comment: SpreadsheetFormula.restored(field("comment")), followup: followup == "true", line: r.line)
+            return DataValue(
+                dataElement: field("dataelement"), period: field("period"), orgUnit: field("orgunit"),
+                categoryOptionCombo: field("categoryoptioncombo"), attributeOptionCombo: field("attributeoptioncombo"),
+                value: field("value"), storedBy: SpreadsheetFormula.restored(field("storedby")),
+                lastUpdated: field("lastupdated"),
+                comment: SpreadsheetFormula.restored(field("comment")), followup: followup == "true", line: r.line)
         }
     }
 
@@ -76,8 +97,11 @@ public enum DHIS2DataValueSet {
         var out = columns.joined(separator: ",") + "\n"
         for v in values {
             // The free texts are neutralised for spreadsheets (`parse` restores them); codes and values never start so.
-            let fields = [v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo, v.attributeOptionCombo, v.value,
-                          SpreadsheetFormula.neutralised(v.storedBy), v.lastUpdated, SpreadsheetFormula.neutralised(v.comment), v.followup ? "true" : "false"]
+            let fields = [
+                v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo, v.attributeOptionCombo, v.value,
+                SpreadsheetFormula.neutralised(v.storedBy), v.lastUpdated, SpreadsheetFormula.neutralised(v.comment),
+                v.followup ? "true" : "false"
+            ]
             out += fields.map(quoted).joined(separator: ",") + "\n"
         }
         return out
@@ -93,11 +117,11 @@ extension Period {
     /// DHIS2 notation: `20211231`, `202112`, `2021Q4`, `2021S2`, `2021`.
     public var dhis2: String {
         switch self {
-        case let .day(d): String(format: "%04d%02d%02d", d.year, d.month, d.day)
-        case let .month(y, m): String(format: "%04d%02d", y, m)
-        case let .quarter(y, q): "\(y)Q\(q)"
-        case let .semester(y, s): "\(y)S\(s)"
-        case let .year(y): String(y)
+        case .day(let d): String(format: "%04d%02d%02d", d.year, d.month, d.day)
+        case .month(let y, let m): String(format: "%04d%02d", y, m)
+        case .quarter(let y, let q): "\(y)Q\(q)"
+        case .semester(let y, let s): "\(y)S\(s)"
+        case .year(let y): String(y)
         }
     }
 
@@ -111,7 +135,9 @@ extension Period {
         let digits = rest.allSatisfy(isDigit)
         switch rest.count {
         case 0: self = .year(y)
-        case 2 where digits: guard let m = Int(rest), (1...12).contains(m) else { return nil }; self = .month(y, m)
+        case 2 where digits:
+            guard let m = Int(rest), (1...12).contains(m) else { return nil }
+            self = .month(y, m)
         case 4 where digits:
             guard let day = Day(iso: "\(s.prefix(4))-\(rest.prefix(2))-\(rest.suffix(2))") else { return nil }
             self = .day(day)

@@ -21,45 +21,74 @@ public enum FinessEtalabParser {
                 case "structureet":
                     file.read += 1
                     guard record.fields.count >= structureFieldCount else {
-                        throw FinessFileError(line: record.line, "ligne structureet incomplète (\(record.fields.count) champs au lieu de \(structureFieldCount)) — fichier tronqué ou mal formé")
+                        throw FinessFileError(
+                            line: record.line,
+                            "ligne structureet incomplète (\(record.fields.count) champs au lieu de \(structureFieldCount)) — fichier tronqué ou mal formé"
+                        )
                     }
                     switch structure(record) {
-                    case let .success(r):
+                    case .success(let r):
                         if let existing = index[r.finessET] {
-                            file.rejections.append(.init(line: record.line, field: "nofinesset", reason: "numéro FINESS \(r.finessET) en double (déjà lu ligne \(file.records[existing].line))"))
+                            file.rejections.append(
+                                .init(
+                                    line: record.line, field: "nofinesset",
+                                    reason:
+                                        "numéro FINESS \(r.finessET) en double (déjà lu ligne \(file.records[existing].line))"
+                                ))
                         } else {
                             index[r.finessET] = file.records.count
                             file.records.append(r)
                             departements.append(record[13].trimmingCharacters(in: .whitespaces).uppercased())
                         }
-                    case let .failure(rejection):
+                    case .failure(let rejection):
                         file.rejections.append(rejection)
                     }
                 case "geolocalisation":
                     guard record.fields.count >= geolocFieldCount - 1 else {
-                        throw FinessFileError(line: record.line, "ligne geolocalisation incomplète (\(record.fields.count) champs au lieu de \(geolocFieldCount)) — fichier tronqué ou mal formé")
+                        throw FinessFileError(
+                            line: record.line,
+                            "ligne geolocalisation incomplète (\(record.fields.count) champs au lieu de \(geolocFieldCount)) — fichier tronqué ou mal formé"
+                        )
                     }
                     guard let i = index[record[1]] else { return }
                     guard let x = Double(record[2].replacingOccurrences(of: ",", with: ".")),
-                          let y = Double(record[3].replacingOccurrences(of: ",", with: ".")) else {
+                        let y = Double(record[3].replacingOccurrences(of: ",", with: "."))
+                    else {
                         if !(record[2].isEmpty && record[3].isEmpty) {
-                            file.rejections.append(.init(line: record.line, field: "coordxet", reason: "coordonnées illisibles « \(record[2]) ; \(record[3]) » (établissement importé sans position)"))
+                            file.rejections.append(
+                                .init(
+                                    line: record.line, field: "coordxet",
+                                    reason:
+                                        "coordonnées illisibles « \(record[2]) ; \(record[3]) » (établissement importé sans position)"
+                                ))
                         }
                         return
                     }
                     // `Double` reads `nan` and `inf`; a position off the globe is no position either.
                     if let projection = Projection.forEtalab(source: record[4], departement: departements[i]),
-                       x.isFinite, y.isFinite, case let position = projection.toWGS84(x: x, y: y),
-                       (-90...90).contains(position.latitude), (-180...180).contains(position.longitude) {
+                        x.isFinite, y.isFinite, case let position = projection.toWGS84(x: x, y: y),
+                        (-90...90).contains(position.latitude), (-180...180).contains(position.longitude)
+                    {
                         file.records[i].position = position
                     } else if !(x.isFinite && y.isFinite) {
-                        file.rejections.append(.init(line: record.line, field: "coordxet", reason: "coordonnées illisibles « \(record[2]) ; \(record[3]) » (établissement importé sans position)"))
+                        file.rejections.append(
+                            .init(
+                                line: record.line, field: "coordxet",
+                                reason:
+                                    "coordonnées illisibles « \(record[2]) ; \(record[3]) » (établissement importé sans position)"
+                            ))
                     }
                 default:
                     if record.line == 1 {
-                        throw FinessFileError(line: 1, "ce fichier n'est pas une extraction FINESS etalab (première ligne « \(record.fields.prefix(3).joined(separator: ";")) »)")
+                        throw FinessFileError(
+                            line: 1,
+                            "ce fichier n'est pas une extraction FINESS etalab (première ligne « \(record.fields.prefix(3).joined(separator: ";")) »)"
+                        )
                     }
-                    throw FinessFileError(line: record.line, "type d'enregistrement inconnu « \(record[0].prefix(40)) » (attendu structureet ou geolocalisation) — fichier mal formé")
+                    throw FinessFileError(
+                        line: record.line,
+                        "type d'enregistrement inconnu « \(record[0].prefix(40)) » (attendu structureet ou geolocalisation) — fichier mal formé"
+                    )
                 }
             }
         } catch let CSVReader.Failure.unterminatedQuote(line) {
@@ -70,17 +99,23 @@ public enum FinessEtalabParser {
 
     static func structure(_ f: CSVRecord) -> Result<FinessRecord, FinessRejection> {
         func field(_ i: Int) -> String { f[i].trimmingCharacters(in: .whitespaces) }
-        let et = field(1).uppercased(), ej = field(2).uppercased()
+        let et = field(1).uppercased()
+        let ej = field(2).uppercased()
         guard FinessRecord.isFinessNumber(et) else {
-            return .failure(.init(line: f.line, field: "nofinesset", reason: "numéro FINESS d'établissement invalide « \(field(1)) » (9 caractères attendus)"))
+            return .failure(
+                .init(
+                    line: f.line, field: "nofinesset",
+                    reason: "numéro FINESS d'établissement invalide « \(field(1)) » (9 caractères attendus)"))
         }
         guard ej.isEmpty || FinessRecord.isFinessNumber(ej) else {
-            return .failure(.init(line: f.line, field: "nofinessej", reason: "numéro FINESS juridique invalide « \(field(2)) »"))
+            return .failure(
+                .init(line: f.line, field: "nofinessej", reason: "numéro FINESS juridique invalide « \(field(2)) »"))
         }
         var dates: [String?] = []
         for (i, name) in [(28, "dateouv"), (29, "dateautor"), (30, "datemaj")] {
             guard let d = FinessRecord.isoDate(field(i)) else {
-                return .failure(.init(line: f.line, field: name, reason: "date invalide « \(field(i)) » (AAAA-MM-JJ attendu)"))
+                return .failure(
+                    .init(line: f.line, field: name, reason: "date invalide « \(field(i)) » (AAAA-MM-JJ attendu)"))
             }
             dates.append(d)
         }
@@ -89,12 +124,16 @@ public enum FinessEtalabParser {
         let acheminement = field(15)
         let postal = String(acheminement.prefix { $0.isNumber })
         let city = acheminement.dropFirst(postal.count).trimmingCharacters(in: .whitespaces)
-        return .success(FinessRecord(
-            finessET: et, finessEJ: ej, name: collapse(field(3)), longName: collapse(field(4)), complement: field(5),
-            address: collapse(address), postalCode: postal, city: city,
-            communeCode: FinessCommune.inseeCode(departement: field(13), commune: field(12)) ?? "",
-            phone: field(16), categoryCode: field(18), categoryLabel: field(19), aggregateCode: field(20), aggregateLabel: field(21),
-            siret: field(22), openedOn: dates[0], authorisedOn: dates[1], closedOn: nil, updatedOn: dates[2], line: f.line))
+        return .success(
+            FinessRecord(
+                finessET: et, finessEJ: ej, name: collapse(field(3)), longName: collapse(field(4)),
+                complement: field(5),
+                address: collapse(address), postalCode: postal, city: city,
+                communeCode: FinessCommune.inseeCode(departement: field(13), commune: field(12)) ?? "",
+                phone: field(16), categoryCode: field(18), categoryLabel: field(19), aggregateCode: field(20),
+                aggregateLabel: field(21),
+                siret: field(22), openedOn: dates[0], authorisedOn: dates[1], closedOn: nil, updatedOn: dates[2],
+                line: f.line))
     }
 
     /// The extract pads some names with double spaces (`CMPP  INTERSECTORIEL`).

@@ -74,12 +74,14 @@ public enum FinessJSONParser {
         do {
             flux = try JSONDecoder().decode(Flux.self, from: data)
         } catch let DecodingError.dataCorrupted(context) {
-            throw FinessFileError(line: line(of: context, in: data), "JSON illisible ou tronqué (\(context.debugDescription))")
+            throw FinessFileError(
+                line: line(of: context, in: data), "JSON illisible ou tronqué (\(context.debugDescription))")
         } catch {
             throw FinessFileError(line: nil, "JSON au format inattendu : \(error)")
         }
         guard let entities = flux.pmej else {
-            throw FinessFileError(line: nil, "le JSON ne contient pas de liste « pmej » : ce n'est pas un flux finess-structures")
+            throw FinessFileError(
+                line: nil, "le JSON ne contient pas de liste « pmej » : ce n'est pas un flux finess-structures")
         }
         var file = FinessFile(format: .jsonFlux)
         var seen: [String: Int] = [:]
@@ -88,23 +90,27 @@ public enum FinessJSONParser {
             let info = pm.informationsGeneralesPMEJ
             let ej = (info?.numFinessPm ?? "").uppercased()
             if FinessRecord.isFinessNumber(ej) {
-                file.legalEntities.append(FinessLegalEntity(
-                    finessEJ: ej, name: info?.denominationLonguePmSmsse ?? info?.denominationPm ?? "",
-                    siren: info?.siren ?? "", legalStatus: info?.statutJuridique ?? "",
-                    closedOn: info?.dateFermeture.flatMap { FinessRecord.isoDate($0) ?? nil }))
+                file.legalEntities.append(
+                    FinessLegalEntity(
+                        finessEJ: ej, name: info?.denominationLonguePmSmsse ?? info?.denominationPm ?? "",
+                        siren: info?.siren ?? "", legalStatus: info?.statutJuridique ?? "",
+                        closedOn: info?.dateFermeture.flatMap { FinessRecord.isoDate($0) ?? nil }))
             }
             for ege in pm.ege ?? [] {
                 rank += 1
                 file.read += 1
                 switch record(ege, ej: ej, rank: rank) {
-                case let .success(r):
+                case .success(let r):
                     if let first = seen[r.finessET] {
-                        file.rejections.append(.init(line: rank, field: "numFinessEge", reason: "numéro FINESS \(r.finessET) en double (déjà lu en position \(first))"))
+                        file.rejections.append(
+                            .init(
+                                line: rank, field: "numFinessEge",
+                                reason: "numéro FINESS \(r.finessET) en double (déjà lu en position \(first))"))
                     } else {
                         seen[r.finessET] = rank
                         file.records.append(r)
                     }
-                case let .failure(rejection):
+                case .failure(let rejection):
                     file.rejections.append(rejection)
                 }
             }
@@ -116,11 +122,16 @@ public enum FinessJSONParser {
         let info = ege.informationsGeneralesEGE
         let et = (info?.numFinessEge ?? "").uppercased()
         guard FinessRecord.isFinessNumber(et) else {
-            return .failure(.init(line: rank, field: "numFinessEge", reason: "numéro FINESS d'établissement invalide « \(info?.numFinessEge ?? "") »"))
+            return .failure(
+                .init(
+                    line: rank, field: "numFinessEge",
+                    reason: "numéro FINESS d'établissement invalide « \(info?.numFinessEge ?? "") »"))
         }
         var dates: [String?] = []
-        for (value, name) in [(info?.dateOuverture, "dateOuverture"), (info?.datePremiereAutorisation, "datePremiereAutorisation"),
-                              (info?.dateFermeture, "dateFermeture"), (ege.dateDerniereMaj, "dateDerniereMaj")] {
+        for (value, name) in [
+            (info?.dateOuverture, "dateOuverture"), (info?.datePremiereAutorisation, "datePremiereAutorisation"),
+            (info?.dateFermeture, "dateFermeture"), (ege.dateDerniereMaj, "dateDerniereMaj")
+        ] {
             guard let d = FinessRecord.isoDate(value ?? "") else {
                 return .failure(.init(line: rank, field: name, reason: "date invalide « \(value ?? "") » pour \(et)"))
             }
@@ -131,28 +142,35 @@ public enum FinessJSONParser {
         if closedOn == nil, ege.etatObjet == "I" { closedOn = dates[3] ?? "1900-01-01" }
         let addresses = ege.adresse ?? []
         let a = addresses.first { $0.usageAdresse == geographicUsage } ?? addresses.first
-        let street = [a?.numeroVoie, a?.typeVoie, a?.libelleVoie, a?.complementVoie].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        let street = [a?.numeroVoie, a?.typeVoie, a?.libelleVoie, a?.complementVoie].compactMap { $0 }.filter {
+            !$0.isEmpty
+        }.joined(separator: " ")
         let address = [street, a?.lieuDit ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
         var position: GeoPoint?
         if let lon = a?.coordonneesGeographique?.coordonneeX.flatMap(Double.init),
-           let lat = a?.coordonneesGeographique?.coordonneeY.flatMap(Double.init),
-           (-90...90).contains(lat), (-180...180).contains(lon) {
+            let lat = a?.coordonneesGeographique?.coordonneeY.flatMap(Double.init),
+            (-90...90).contains(lat), (-180...180).contains(lon)
+        {
             position = GeoPoint(latitude: lat, longitude: lon)
         }
         let phone = ege.contact?.compactMap { $0.telecom?.telephone }.first ?? ""
-        return .success(FinessRecord(
-            finessET: et, finessEJ: ej, name: FinessEtalabParser.collapse(info?.nomEgeCourt ?? ""),
-            longName: FinessEtalabParser.collapse(info?.nomEgeLong ?? ""), complement: info?.complementDenominationEg ?? "",
-            address: address, postalCode: a?.codePostal ?? "", city: a?.ligneAcheminement ?? "",
-            communeCode: (a?.cogCommune ?? "").uppercased(), phone: phone,
-            categoryCode: ege.categorieentiteGeographiqueExercice ?? "", siret: info?.siret ?? "",
-            openedOn: dates[0], authorisedOn: dates[1], closedOn: closedOn, updatedOn: dates[3], position: position, line: rank))
+        return .success(
+            FinessRecord(
+                finessET: et, finessEJ: ej, name: FinessEtalabParser.collapse(info?.nomEgeCourt ?? ""),
+                longName: FinessEtalabParser.collapse(info?.nomEgeLong ?? ""),
+                complement: info?.complementDenominationEg ?? "",
+                address: address, postalCode: a?.codePostal ?? "", city: a?.ligneAcheminement ?? "",
+                communeCode: (a?.cogCommune ?? "").uppercased(), phone: phone,
+                categoryCode: ege.categorieentiteGeographiqueExercice ?? "", siret: info?.siret ?? "",
+                openedOn: dates[0], authorisedOn: dates[1], closedOn: closedOn, updatedOn: dates[3], position: position,
+                line: rank))
     }
 
     /// JSONDecoder reports a byte offset in its debug description on Linux; turn it into a line number when it can.
     static func line(of context: DecodingError.Context, in data: Data) -> Int? {
         guard let range = context.debugDescription.range(of: #"(character|offset) \d+"#, options: .regularExpression),
-              let offset = Int(context.debugDescription[range].split(separator: " ").last!) else { return nil }
+            let offset = Int(context.debugDescription[range].split(separator: " ").last!)
+        else { return nil }
         return data.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     }
 }

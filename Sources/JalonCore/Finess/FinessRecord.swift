@@ -26,17 +26,34 @@ public struct FinessRecord: Sendable, Equatable {
     /// The physical line of the record in the file (etalab CSV) — or its rank in the JSON flux.
     public var line: Int
 
-    public init(finessET: String, finessEJ: String = "", name: String, longName: String = "", complement: String = "",
-                address: String = "", postalCode: String = "", city: String = "", communeCode: String = "", phone: String = "",
-                categoryCode: String = "", categoryLabel: String = "", aggregateCode: String = "", aggregateLabel: String = "",
-                siret: String = "", openedOn: String? = nil, authorisedOn: String? = nil, closedOn: String? = nil,
-                updatedOn: String? = nil, position: GeoPoint? = nil, line: Int = 0) {
-        self.finessET = finessET; self.finessEJ = finessEJ; self.name = name; self.longName = longName
-        self.complement = complement; self.address = address; self.postalCode = postalCode; self.city = city
-        self.communeCode = communeCode; self.phone = phone; self.categoryCode = categoryCode
-        self.categoryLabel = categoryLabel; self.aggregateCode = aggregateCode; self.aggregateLabel = aggregateLabel
-        self.siret = siret; self.openedOn = openedOn; self.authorisedOn = authorisedOn; self.closedOn = closedOn
-        self.updatedOn = updatedOn; self.position = position; self.line = line
+    public init(
+        finessET: String, finessEJ: String = "", name: String, longName: String = "", complement: String = "",
+        address: String = "", postalCode: String = "", city: String = "", communeCode: String = "", phone: String = "",
+        categoryCode: String = "", categoryLabel: String = "", aggregateCode: String = "", aggregateLabel: String = "",
+        siret: String = "", openedOn: String? = nil, authorisedOn: String? = nil, closedOn: String? = nil,
+        updatedOn: String? = nil, position: GeoPoint? = nil, line: Int = 0
+    ) {
+        self.finessET = finessET
+        self.finessEJ = finessEJ
+        self.name = name
+        self.longName = longName
+        self.complement = complement
+        self.address = address
+        self.postalCode = postalCode
+        self.city = city
+        self.communeCode = communeCode
+        self.phone = phone
+        self.categoryCode = categoryCode
+        self.categoryLabel = categoryLabel
+        self.aggregateCode = aggregateCode
+        self.aggregateLabel = aggregateLabel
+        self.siret = siret
+        self.openedOn = openedOn
+        self.authorisedOn = authorisedOn
+        self.closedOn = closedOn
+        self.updatedOn = updatedOn
+        self.position = position
+        self.line = line
     }
 }
 
@@ -48,8 +65,14 @@ public struct FinessLegalEntity: Sendable, Equatable {
     public var legalStatus: String
     public var closedOn: String?
 
-    public init(finessEJ: String, name: String = "", siren: String = "", legalStatus: String = "", closedOn: String? = nil) {
-        self.finessEJ = finessEJ; self.name = name; self.siren = siren; self.legalStatus = legalStatus; self.closedOn = closedOn
+    public init(
+        finessEJ: String, name: String = "", siren: String = "", legalStatus: String = "", closedOn: String? = nil
+    ) {
+        self.finessEJ = finessEJ
+        self.name = name
+        self.siren = siren
+        self.legalStatus = legalStatus
+        self.closedOn = closedOn
     }
 }
 
@@ -60,13 +83,18 @@ public struct FinessRejection: Error, Sendable, Equatable {
     public var reason: String
 
     public init(line: Int, field: String, reason: String) {
-        self.line = line; self.field = field; self.reason = reason
+        self.line = line
+        self.field = field
+        self.reason = reason
     }
 }
 
 /// What a FINESS file holds once parsed: establishments, legal entities, rejected lines.
 public struct FinessFile: Sendable {
-    public enum Format: String, Sendable { case etalabCSV = "extraction etalab (CSV)", jsonFlux = "flux finess-structures (JSON)" }
+    public enum Format: String, Sendable {
+        case etalabCSV = "extraction etalab (CSV)"
+        case jsonFlux = "flux finess-structures (JSON)"
+    }
 
     public var format: Format
     public var records: [FinessRecord] = []
@@ -84,7 +112,8 @@ public struct FinessFileError: Error, Equatable, CustomStringConvertible, Sendab
     public var message: String
 
     public init(line: Int?, _ message: String) {
-        self.line = line; self.message = message
+        self.line = line
+        self.message = message
     }
 
     public var description: String { line.map { "ligne \($0) : \(message)" } ?? message }
@@ -100,8 +129,10 @@ extension FinessRecord {
         let t = s.trimmingCharacters(in: .whitespaces)
         if t.isEmpty { return .some(nil) }
         let parts = t.prefix(10).split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1800...2200).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
+            let d = Int(parts[2]),
+            (1800...2200).contains(y), (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
         return .some(String(t.prefix(10)))
     }
 }

@@ -77,12 +77,17 @@ public enum Format {
         decimal(ratio * 100, fractionDigits: fractionDigits) + "\u{00A0}%"
     }
 
-    public static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+    public static let months = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+        "décembre"
+    ]
 
     /// `2022-03-01` → `1er mars 2022`; anything unparsable is returned as is.
     public static func date(iso: String) -> String {
         let parts = iso.prefix(10).split(separator: "-")
-        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m) else { return iso }
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m)
+        else { return iso }
         return "\(d == 1 ? "1er" : String(d)) \(months[m - 1]) \(y)"
     }
 

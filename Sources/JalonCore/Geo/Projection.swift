@@ -29,7 +29,9 @@ public enum Projection: Sendable, Equatable {
         if let range = s.range(of: #"UTM_([NS])(\d{2})"#, options: .regularExpression) {
             let token = s[range].dropFirst(4)
             // `\d` also matches non-ASCII digits, which `Int` does not read.
-            if let zone = Int(token.dropFirst()), (1...60).contains(zone) { return .utm(zone: zone, north: token.first == "N") }
+            if let zone = Int(token.dropFirst()), (1...60).contains(zone) {
+                return .utm(zone: zone, north: token.first == "N")
+            }
         }
         switch departement {
         case "9A", "9B": return .utm(zone: 20, north: true)
@@ -37,22 +39,29 @@ public enum Projection: Sendable, Equatable {
         case "9D": return .utm(zone: 40, north: false)
         case "9E": return .utm(zone: 21, north: true)
         case "9F": return .utm(zone: 38, north: false)
-        default: return departement.hasPrefix("9") && departement.count == 2 && !departement.allSatisfy(\.isNumber) ? nil : .lambert93
+        default:
+            return departement.hasPrefix("9") && departement.count == 2 && !departement.allSatisfy(\.isNumber)
+                ? nil : .lambert93
         }
     }
 
     public func toWGS84(x: Double, y: Double) -> GeoPoint {
         switch self {
         case .lambert93: Self.inverseLambert93(x: x, y: y)
-        case let .utm(zone, north): Self.inverseUTM(x: x, y: y, zone: zone, north: north)
+        case .utm(let zone, let north): Self.inverseUTM(x: x, y: y, zone: zone, north: north)
         }
     }
 
     /// IGN algorithm ALG0004 with the Lambert-93 constants (NTG_71).
     static func inverseLambert93(x: Double, y: Double) -> GeoPoint {
-        let n = 0.725_607_765_053_267_0, c = 11_754_255.426_096, xs = 700_000.0, ys = 12_655_612.049_876
-        let lon0 = 3.0 * .pi / 180, e = grs80E
-        let dx = x - xs, dy = y - ys
+        let n = 0.725_607_765_053_267_0
+        let c = 11_754_255.426_096
+        let xs = 700_000.0
+        let ys = 12_655_612.049_876
+        let lon0 = 3.0 * .pi / 180
+        let e = grs80E
+        let dx = x - xs
+        let dy = y - ys
         let r = (dx * dx + dy * dy).squareRoot()
         let gamma = atan(dx / -dy)
         let lon = lon0 + gamma / n
@@ -61,7 +70,10 @@ public enum Projection: Sendable, Equatable {
         for _ in 0..<20 {
             let es = e * sin(phi)
             let next = 2 * atan(pow((1 + es) / (1 - es), e / 2) * exp(isoLat)) - .pi / 2
-            if abs(next - phi) < 1e-12 { phi = next; break }
+            if abs(next - phi) < 1e-12 {
+                phi = next
+                break
+            }
             phi = next
         }
         return GeoPoint(latitude: phi * 180 / .pi, longitude: lon * 180 / .pi)
@@ -69,24 +81,33 @@ public enum Projection: Sendable, Equatable {
 
     /// Transverse Mercator inverse (Snyder, USGS PP 1395, series to e⁸), GRS80 ellipsoid.
     static func inverseUTM(x: Double, y: Double, zone: Int, north: Bool) -> GeoPoint {
-        let a = grs80A, e2 = grs80E * grs80E, k0 = 0.9996
+        let a = grs80A
+        let e2 = grs80E * grs80E
+        let k0 = 0.9996
         let ep2 = e2 / (1 - e2)
-        let xx = x - 500_000, yy = north ? y : y - 10_000_000
+        let xx = x - 500_000
+        let yy = north ? y : y - 10_000_000
         let m = yy / k0
         let mu = m / (a * (1 - e2 / 4 - 3 * e2 * e2 / 64 - 5 * e2 * e2 * e2 / 256))
         let e1 = (1 - (1 - e2).squareRoot()) / (1 + (1 - e2).squareRoot())
-        let phi1 = mu + (3 * e1 / 2 - 27 * pow(e1, 3) / 32) * sin(2 * mu)
+        let phi1 =
+            mu + (3 * e1 / 2 - 27 * pow(e1, 3) / 32) * sin(2 * mu)
             + (21 * e1 * e1 / 16 - 55 * pow(e1, 4) / 32) * sin(4 * mu)
             + (151 * pow(e1, 3) / 96) * sin(6 * mu) + (1097 * pow(e1, 4) / 512) * sin(8 * mu)
-        let c1 = ep2 * pow(cos(phi1), 2), t1 = pow(tan(phi1), 2)
+        let c1 = ep2 * pow(cos(phi1), 2)
+        let t1 = pow(tan(phi1), 2)
         let n1 = a / (1 - e2 * pow(sin(phi1), 2)).squareRoot()
         let r1 = a * (1 - e2) / pow(1 - e2 * pow(sin(phi1), 2), 1.5)
         let d = xx / (n1 * k0)
-        let lat = phi1 - (n1 * tan(phi1) / r1) * (d * d / 2 - (5 + 3 * t1 + 10 * c1 - 4 * c1 * c1 - 9 * ep2) * pow(d, 4) / 24
-            + (61 + 90 * t1 + 298 * c1 + 45 * t1 * t1 - 252 * ep2 - 3 * c1 * c1) * pow(d, 6) / 720)
+        let lat =
+            phi1 - (n1 * tan(phi1) / r1)
+            * (d * d / 2 - (5 + 3 * t1 + 10 * c1 - 4 * c1 * c1 - 9 * ep2) * pow(d, 4) / 24
+                + (61 + 90 * t1 + 298 * c1 + 45 * t1 * t1 - 252 * ep2 - 3 * c1 * c1) * pow(d, 6) / 720)
         let lon0 = Double(zone * 6 - 183) * .pi / 180
-        let lon = lon0 + (d - (1 + 2 * t1 + c1) * pow(d, 3) / 6
-            + (5 - 2 * c1 + 28 * t1 - 3 * c1 * c1 + 8 * ep2 + 24 * t1 * t1) * pow(d, 5) / 120) / cos(phi1)
+        let lon =
+            lon0
+            + (d - (1 + 2 * t1 + c1) * pow(d, 3) / 6
+                + (5 - 2 * c1 + 28 * t1 - 3 * c1 * c1 + 8 * ep2 + 24 * t1 * t1) * pow(d, 5) / 120) / cos(phi1)
         return GeoPoint(latitude: lat * 180 / .pi, longitude: lon * 180 / .pi)
     }
 }

@@ -14,7 +14,9 @@ public struct ImportProfile: Codable, Sendable, Equatable {
         public var valueField: String
 
         public init(field: String, columns: [String], valueField: String = "valeur") {
-            self.field = field; self.columns = columns; self.valueField = valueField
+            self.field = field
+            self.columns = columns
+            self.valueField = valueField
         }
     }
 
@@ -26,7 +28,9 @@ public struct ImportProfile: Codable, Sendable, Equatable {
         public var drop: [String]?
 
         public init(column: String, keep: [String]? = nil, drop: [String]? = nil) {
-            self.column = column; self.keep = keep; self.drop = drop
+            self.column = column
+            self.keep = keep
+            self.drop = drop
         }
     }
 
@@ -49,15 +53,29 @@ public struct ImportProfile: Codable, Sendable, Equatable {
     /// The sheet of an .xlsx workbook to read (the first one when nil).
     public var sheet: String?
 
-    public init(name: String, version: Int = 1, description: String = "", headerLine: Int = 1, columns: [String: String] = [:],
-                constants: [String: String] = [:], lookups: [String: [String: String]] = [:], filters: [Filter] = [], unpivot: Unpivot? = nil,
-                parameters: [String: String]? = nil, sheet: String? = nil) {
-        self.name = name; self.version = version; self.description = description; self.headerLine = headerLine; self.columns = columns
-        self.constants = constants; self.lookups = lookups; self.filters = filters; self.unpivot = unpivot
-        self.parameters = parameters; self.sheet = sheet
+    public init(
+        name: String, version: Int = 1, description: String = "", headerLine: Int = 1, columns: [String: String] = [:],
+        constants: [String: String] = [:], lookups: [String: [String: String]] = [:], filters: [Filter] = [],
+        unpivot: Unpivot? = nil,
+        parameters: [String: String]? = nil, sheet: String? = nil
+    ) {
+        self.name = name
+        self.version = version
+        self.description = description
+        self.headerLine = headerLine
+        self.columns = columns
+        self.constants = constants
+        self.lookups = lookups
+        self.filters = filters
+        self.unpivot = unpivot
+        self.parameters = parameters
+        self.sheet = sheet
     }
 
-    public static let fields = ["indicateur", "territoire", "structure", "couloir", "periode", "valeur", "numerateur", "denominateur", "source", "commentaire"]
+    public static let fields = [
+        "indicateur", "territoire", "structure", "couloir", "periode", "valeur", "numerateur", "denominateur", "source",
+        "commentaire"
+    ]
 
     public struct Failure: Error, Equatable, CustomStringConvertible {
         public var line: Int
@@ -72,28 +90,34 @@ public struct ImportProfile: Codable, Sendable, Equatable {
         public var fields: [String: String]
     }
 
-
     /// Every problem of the definition itself, in French (empty when the profile is usable).
     public var problems: [String] {
         var out: [String] = []
         if name.isEmpty || !name.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
-            out.append("Nom « \(name.prefix(40)) » : minuscules sans accents, chiffres et tirets seulement (ex. insi-secteurs).")
+            out.append(
+                "Nom « \(name.prefix(40)) » : minuscules sans accents, chiffres et tirets seulement (ex. insi-secteurs)."
+            )
         }
         if headerLine < 1 { out.append("La ligne d'en-tête est numérotée à partir de 1.") }
-        let named = Array(columns.keys) + Array(constants.keys) + Array(lookups.keys) + Array((parameters ?? [:]).keys)
+        let named =
+            Array(columns.keys) + Array(constants.keys) + Array(lookups.keys) + Array((parameters ?? [:]).keys)
             + [unpivot?.field, unpivot?.valueField].compactMap { $0 }
         for field in Set(named).sorted() where !Self.fields.contains(field) {
             out.append("Champ inconnu « \(field.prefix(30)) » (champs : \(Self.fields.joined(separator: ", "))).")
         }
-        for (field, header) in columns.sorted(by: { $0.key < $1.key }) where header.trimmingCharacters(in: .whitespaces).isEmpty {
+        for (field, header) in columns.sorted(by: { $0.key < $1.key })
+        where header.trimmingCharacters(in: .whitespaces).isEmpty {
             out.append("Champ « \(field) » : nom de colonne vide.")
         }
         if let u = unpivot, u.columns.isEmpty { out.append("Dépivotage : choisissez au moins une colonne.") }
-        let provided = Set(columns.keys).union(constants.keys).union((parameters ?? [:]).keys).union([unpivot?.field, unpivot?.valueField].compactMap { $0 })
+        let provided = Set(columns.keys).union(constants.keys).union((parameters ?? [:]).keys).union(
+            [unpivot?.field, unpivot?.valueField].compactMap { $0 })
         for field in ["indicateur", "periode"] where !provided.contains(field) {
             out.append("Le champ « \(field) » ne vient ni d'une colonne, ni d'une constante, ni d'un paramètre.")
         }
-        if !provided.contains("territoire") && !provided.contains("structure") { out.append("Le champ « territoire » (ou « structure ») ne vient de nulle part.") }
+        if !provided.contains("territoire") && !provided.contains("structure") {
+            out.append("Le champ « territoire » (ou « structure ») ne vient de nulle part.")
+        }
         if !provided.contains("valeur") && !(provided.contains("numerateur") && provided.contains("denominateur")) {
             out.append("Le champ « valeur » (ou « numerateur » et « denominateur ») ne vient de nulle part.")
         }
@@ -104,11 +128,15 @@ public struct ImportProfile: Codable, Sendable, Equatable {
     /// fails the whole file (the file is not the one the profile is for). `settings` answer the
     /// profile's parameters and may override its constants for one import.
     public func apply(_ records: [CSVRecord], settings: [String: String] = [:]) throws -> [Row] {
-        for (field, question) in (parameters ?? [:]).sorted(by: { $0.key < $1.key }) where (settings[field] ?? constants[field] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+        for (field, question) in (parameters ?? [:]).sorted(by: { $0.key < $1.key })
+        where (settings[field] ?? constants[field] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw Failure(line: 0, message: "Le profil « \(name) » demande le paramètre « \(field) » : \(question).")
         }
-        guard let header = records.first(where: { $0.line == headerLine }) ?? (headerLine == 1 ? records.first : nil) else {
-            throw Failure(line: headerLine, message: "ligne d'en-tête absente (le profil « \(name) » l'attend ligne \(headerLine))")
+        guard let header = records.first(where: { $0.line == headerLine }) ?? (headerLine == 1 ? records.first : nil)
+        else {
+            throw Failure(
+                line: headerLine,
+                message: "ligne d'en-tête absente (le profil « \(name) » l'attend ligne \(headerLine))")
         }
         var index: [String: Int] = [:]
         for (i, h) in header.fields.enumerated() where index[h.matchKey] == nil { index[h.matchKey] = i }
@@ -116,7 +144,9 @@ public struct ImportProfile: Codable, Sendable, Equatable {
             // `#2`: the second column, for the untitled first column of many national tables.
             if title.hasPrefix("#"), let n = Int(title.dropFirst()), n >= 1 { return n - 1 }
             guard let i = index[title.matchKey] else {
-                throw Failure(line: header.line, message: "colonne « \(title) » absente : ce fichier ne correspond pas au profil « \(name) »")
+                throw Failure(
+                    line: header.line,
+                    message: "colonne « \(title) » absente : ce fichier ne correspond pas au profil « \(name) »")
             }
             return i
         }
@@ -124,7 +154,9 @@ public struct ImportProfile: Codable, Sendable, Equatable {
         let mapped = try columns.sorted { $0.key < $1.key }.map { ($0.key, try column($0.value)) }
         let filterColumns = try filters.map { (try column($0.column), $0) }
         let unpivoted = try unpivot.map { u in try u.columns.map { (try column($0), $0) } } ?? []
-        let fixed = constants.merging(settings.filter { Self.fields.contains($0.key) && !$0.value.isEmpty }) { _, given in given }
+        let fixed = constants.merging(settings.filter { Self.fields.contains($0.key) && !$0.value.isEmpty }) {
+            _, given in given
+        }
         var out: [Row] = []
         for r in records where r.line > header.line {
             if r.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
@@ -151,7 +183,9 @@ public struct ImportProfile: Codable, Sendable, Equatable {
             for var f in rows {
                 for (field, table) in lookups {
                     guard let v = f[field] else { continue }
-                    if let code = table[v] ?? table.first(where: { $0.key.matchKey == v.matchKey })?.value { f[field] = code }
+                    if let code = table[v] ?? table.first(where: { $0.key.matchKey == v.matchKey })?.value {
+                        f[field] = code
+                    }
                 }
                 out.append(Row(line: r.line, fields: f))
             }

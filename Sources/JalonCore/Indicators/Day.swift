@@ -7,14 +7,18 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public var day: Int
 
     public init(_ year: Int, _ month: Int, _ day: Int) {
-        self.year = year; self.month = month; self.day = day
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// `2021-12-31`; nil for anything else or an impossible date.
     public init?(iso: String) {
         let parts = iso.prefix(10).split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...Day.daysIn(month: m, year: y)).contains(d) else { return nil }
+        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
+            let d = Int(parts[2]),
+            (1...12).contains(m), (1...Day.daysIn(month: m, year: y)).contains(d)
+        else { return nil }
         self.init(y, m, d)
     }
 
@@ -37,7 +41,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         }
     }
 
-    public static func endOfMonth(_ year: Int, _ month: Int) -> Day { Day(year, month, daysIn(month: month, year: year)) }
+    public static func endOfMonth(_ year: Int, _ month: Int) -> Day {
+        Day(year, month, daysIn(month: month, year: year))
+    }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for differences.
     public var ordinal: Int {
@@ -69,7 +75,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     public func addingMonths(_ n: Int) -> Day {
         let total = year * 12 + (month - 1) + n
-        let y = total / 12, m = total % 12 + 1
+        let y = total / 12
+        let m = total % 12 + 1
         return Day(y, m, min(day, Day.daysIn(month: m, year: y)))
     }
 

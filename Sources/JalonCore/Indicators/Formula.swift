@@ -24,9 +24,13 @@ public struct Formula: Sendable, Equatable {
         public var population: @Sendable () -> Double?
         public var structures: @Sendable (Couloir) -> Double?
 
-        public init(indicator: @escaping @Sendable (String) -> Double?, population: @escaping @Sendable () -> Double?,
-                    structures: @escaping @Sendable (Couloir) -> Double?) {
-            self.indicator = indicator; self.population = population; self.structures = structures
+        public init(
+            indicator: @escaping @Sendable (String) -> Double?, population: @escaping @Sendable () -> Double?,
+            structures: @escaping @Sendable (Couloir) -> Double?
+        ) {
+            self.indicator = indicator
+            self.population = population
+            self.structures = structures
         }
     }
 
@@ -38,16 +42,18 @@ public struct Formula: Sendable, Equatable {
         var parser = Parser(chars: Array(source))
         root = try parser.parseExpression()
         parser.skipSpaces()
-        guard parser.i == parser.chars.count else { throw ParseError(position: parser.i, message: "« \(parser.chars[parser.i]) » inattendu") }
+        guard parser.i == parser.chars.count else {
+            throw ParseError(position: parser.i, message: "« \(parser.chars[parser.i]) » inattendu")
+        }
     }
 
     /// The indicator codes the formula reads (for dependency order and cycle detection).
     public var dependencies: Set<String> {
         func walk(_ n: Node) -> Set<String> {
             switch n {
-            case let .indicator(c): [c]
-            case let .negate(a): walk(a)
-            case let .binary(_, a, b): walk(a).union(walk(b))
+            case .indicator(let c): [c]
+            case .negate(let a): walk(a)
+            case .binary(_, let a, let b): walk(a).union(walk(b))
             default: []
             }
         }
@@ -58,12 +64,12 @@ public struct Formula: Sendable, Equatable {
     public func evaluate(_ context: Context) -> Double? {
         func eval(_ n: Node) -> Double? {
             switch n {
-            case let .number(v): return v
-            case let .indicator(c): return context.indicator(c)
+            case .number(let v): return v
+            case .indicator(let c): return context.indicator(c)
             case .population: return context.population()
-            case let .structures(c): return context.structures(c)
-            case let .negate(a): return eval(a).map { -$0 }
-            case let .binary(op, a, b):
+            case .structures(let c): return context.structures(c)
+            case .negate(let a): return eval(a).map { -$0 }
+            case .binary(let op, let a, let b):
                 guard let x = eval(a), let y = eval(b) else { return nil }
                 switch op {
                 case "+": return x + y
@@ -87,7 +93,8 @@ public struct Formula: Sendable, Equatable {
             while true {
                 skipSpaces()
                 guard i < chars.count, chars[i] == "+" || chars[i] == "-" else { return left }
-                let op = chars[i]; i += 1
+                let op = chars[i]
+                i += 1
                 left = .binary(op, left, try parseTerm())
             }
         }
@@ -97,7 +104,8 @@ public struct Formula: Sendable, Equatable {
             while true {
                 skipSpaces()
                 guard i < chars.count, chars[i] == "*" || chars[i] == "/" else { return left }
-                let op = chars[i]; i += 1
+                let op = chars[i]
+                i += 1
                 left = .binary(op, left, try parseFactor())
             }
         }
@@ -106,18 +114,25 @@ public struct Formula: Sendable, Equatable {
             skipSpaces()
             guard i < chars.count else { throw ParseError(position: i, message: "expression incomplète") }
             let c = chars[i]
-            if c == "-" { i += 1; return .negate(try parseFactor()) }
+            if c == "-" {
+                i += 1
+                return .negate(try parseFactor())
+            }
             if c == "(" {
                 i += 1
                 let inner = try parseExpression()
                 skipSpaces()
-                guard i < chars.count, chars[i] == ")" else { throw ParseError(position: i, message: "parenthèse fermante attendue") }
+                guard i < chars.count, chars[i] == ")" else {
+                    throw ParseError(position: i, message: "parenthèse fermante attendue")
+                }
                 i += 1
                 return inner
             }
             if c == "{" {
                 let start = i
-                guard let end = chars[i...].firstIndex(of: "}") else { throw ParseError(position: start, message: "accolade fermante attendue") }
+                guard let end = chars[i...].firstIndex(of: "}") else {
+                    throw ParseError(position: start, message: "accolade fermante attendue")
+                }
                 let code = String(chars[(i + 1)..<end]).trimmingCharacters(in: .whitespaces)
                 guard !code.isEmpty else { throw ParseError(position: start, message: "code d'indicateur vide") }
                 i = end + 1
@@ -142,7 +157,9 @@ public struct Formula: Sendable, Equatable {
                         throw ParseError(position: i, message: "NB(couloir) attendu")
                     }
                     let arg = String(chars[(i + 1)..<close])
-                    guard let couloir = Couloir(code: arg) else { throw ParseError(position: i + 1, message: "couloir inconnu « \(arg) »") }
+                    guard let couloir = Couloir(code: arg) else {
+                        throw ParseError(position: i + 1, message: "couloir inconnu « \(arg) »")
+                    }
                     i = close + 1
                     return .structures(couloir)
                 }

@@ -18,19 +18,25 @@ public enum FrenchNumber {
     static func plain(_ raw: String) -> Double? {
         var digits: [UInt8] = []
         digits.reserveCapacity(raw.utf8.count)
-        var decimal = false, sawDigit = false
+        var decimal = false
+        var sawDigit = false
         for (i, b) in raw.utf8.enumerated() {
             switch b {
-            case 48...57: digits.append(b); sawDigit = true
+            case 48...57:
+                digits.append(b)
+                sawDigit = true
             case UInt8(ascii: " "): continue
             case UInt8(ascii: ","), UInt8(ascii: "."):
                 guard !decimal, sawDigit else { return nil }
-                decimal = true; digits.append(UInt8(ascii: "."))
+                decimal = true
+                digits.append(UInt8(ascii: "."))
             case UInt8(ascii: "-") where i == 0: digits.append(b)
             default: return nil
             }
         }
-        guard sawDigit, digits.last != UInt8(ascii: "."), let v = Double(String(decoding: digits, as: UTF8.self)), v.isFinite else { return nil }
+        guard sawDigit, digits.last != UInt8(ascii: "."), let v = Double(String(decoding: digits, as: UTF8.self)),
+            v.isFinite
+        else { return nil }
         return v
     }
 
@@ -42,25 +48,39 @@ public enum FrenchNumber {
         guard !s.isEmpty else { return nil }
         // Words (OUI, ND, données non fournies…) only when there are letters or a lone dash.
         let wordy = s.unicodeScalars.contains { $0.properties.isAlphabetic } || s == "-" || s == "—"
-        let folded = wordy ? s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")) : ""
+        let folded =
+            wordy
+            ? s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")) : ""
         switch folded {
         case "oui", "o", "yes", "y", "true", "vrai", "x": return .boolean(true)
         case "non", "n", "no", "false", "faux": return .boolean(false)
-        case "nd", "n/d", "ni", "nc", "-", "—", "donnees non fournies", "donnee non fournie", "donnees non fournies a ce jour", "non fourni", "non fournie":
+        case "nd", "n/d", "ni", "nc", "-", "—", "donnees non fournies", "donnee non fournie",
+            "donnees non fournies a ce jour", "non fourni", "non fournie":
             return .notProvided
         default: break
         }
         var percent = false
-        if s.hasSuffix("%") { percent = true; s.removeLast() }
+        if s.hasSuffix("%") {
+            percent = true
+            s.removeLast()
+        }
         // Every kind of space is a thousands separator in French writing.
-        s = String(s.unicodeScalars.filter { !CharacterSet.whitespaces.contains($0) && $0 != "\u{202F}" && $0 != "\u{00A0}" && $0 != "'" }.map(Character.init))
+        s = String(
+            s.unicodeScalars.filter {
+                !CharacterSet.whitespaces.contains($0) && $0 != "\u{202F}" && $0 != "\u{00A0}" && $0 != "'"
+            }.map(Character.init))
         guard !s.isEmpty else { return nil }
-        let commas = s.filter { $0 == "," }.count, dots = s.filter { $0 == "." }.count
+        let commas = s.filter { $0 == "," }.count
+        let dots = s.filter { $0 == "." }.count
         if commas > 0 && dots > 0 {
             // The last separator is the decimal one: `1.234,5` or `1,234.5`.
-            let lastComma = s.lastIndex(of: ",")!, lastDot = s.lastIndex(of: ".")!
-            if lastComma > lastDot { s = s.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".") }
-            else { s = s.replacingOccurrences(of: ",", with: "") }
+            let lastComma = s.lastIndex(of: ",")!
+            let lastDot = s.lastIndex(of: ".")!
+            if lastComma > lastDot {
+                s = s.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+            } else {
+                s = s.replacingOccurrences(of: ",", with: "")
+            }
         } else if commas == 1 {
             s = s.replacingOccurrences(of: ",", with: ".")
         } else if commas > 1 {
@@ -68,9 +88,13 @@ public enum FrenchNumber {
         } else if dots > 1 {
             s = s.replacingOccurrences(of: ".", with: "")
         }
-        guard s.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }), let v = Double(s), v.isFinite else { return nil }
+        guard s.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }), let v = Double(s), v.isFinite else {
+            return nil
+        }
         // Divide in decimal so that `9,85 %` is exactly the double nearest 0.0985.
-        guard percent, let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) else { return .number(v, percent: false) }
+        guard percent, let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) else {
+            return .number(v, percent: false)
+        }
         return .number(NSDecimalNumber(decimal: d / 100).doubleValue, percent: true)
     }
 }

@@ -3,7 +3,9 @@ import Foundation
 /// How an indicator is measured and how it rolls up across territories.
 public struct IndicatorDefinition: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case count, share, rate, perInhabitant = "per_inhabitant", boolean, qualitative
+        case count, share, rate
+        case perInhabitant = "per_inhabitant"
+        case boolean, qualitative
     }
 
     /// `stock`: a level at a date; `flow`: an amount per period, cumulated since `cumulativeSince` when set.
@@ -22,7 +24,10 @@ public struct IndicatorDefinition: Sendable, Equatable, Codable {
     }
 
     public enum RollupRule: String, Sendable, Codable, CaseIterable {
-        case sum, ratio, shareOfStructures = "share_of_structures", countOfStructures = "count_of_structures", mean, min, max, none
+        case sum, ratio
+        case shareOfStructures = "share_of_structures"
+        case countOfStructures = "count_of_structures"
+        case mean, min, max, none
     }
 
     public var code: String
@@ -39,11 +44,24 @@ public struct IndicatorDefinition: Sendable, Equatable, Codable {
     /// Computed from the activity log rather than observed (the reach indicators O2-01 … O2-07).
     public var computed: ActivityMeasure?
 
-    public init(code: String, label: String, service: String = "", couloir: Couloir = .tous, source: String = "", kind: Kind = .count,
-                nature: Nature = .stock, cumulativeSince: Day? = nil, rollup: RollupRule = .sum, direction: Direction = .higher, formula: String? = nil,
-                computed: ActivityMeasure? = nil) {
-        self.code = code; self.label = label; self.service = service; self.couloir = couloir; self.source = source; self.kind = kind
-        self.nature = nature; self.cumulativeSince = cumulativeSince; self.rollup = rollup; self.direction = direction; self.formula = formula
+    public init(
+        code: String, label: String, service: String = "", couloir: Couloir = .tous, source: String = "",
+        kind: Kind = .count,
+        nature: Nature = .stock, cumulativeSince: Day? = nil, rollup: RollupRule = .sum, direction: Direction = .higher,
+        formula: String? = nil,
+        computed: ActivityMeasure? = nil
+    ) {
+        self.code = code
+        self.label = label
+        self.service = service
+        self.couloir = couloir
+        self.source = source
+        self.kind = kind
+        self.nature = nature
+        self.cumulativeSince = cumulativeSince
+        self.rollup = rollup
+        self.direction = direction
+        self.formula = formula
         self.computed = computed
     }
 }
@@ -60,7 +78,9 @@ public struct ObservationPoint: Sendable, Equatable {
     /// Figures that are not finite numbers (NaN or infinity left in a database by an older version) are
     /// taken as absent here, where every value read enters the engine, the roll-ups and the JSON
     /// documents — none of which can carry them.
-    public init(period: Period, value: Double?, numerator: Double? = nil, denominator: Double? = nil, notProvided: Bool = false) {
+    public init(
+        period: Period, value: Double?, numerator: Double? = nil, denominator: Double? = nil, notProvided: Bool = false
+    ) {
         self.period = period
         self.value = value.flatMap(Self.finite)
         self.numerator = numerator.flatMap(Self.finite)
@@ -95,8 +115,8 @@ public enum TargetValue: Sendable, Equatable, Codable {
 
     public var number: Double? {
         switch self {
-        case let .number(v): v
-        case let .boolean(b): b ? 1 : 0
+        case .number(let v): v
+        case .boolean(let b): b ? 1 : 0
         default: nil
         }
     }
@@ -113,8 +133,8 @@ public enum TargetValue: Sendable, Equatable, Codable {
         default: break
         }
         switch FrenchNumber.parse(t) {
-        case let .number(v, _)?: return .number(v)
-        case let .boolean(b)?: return .boolean(b)
+        case .number(let v, _)?: return .number(v)
+        case .boolean(let b)?: return .boolean(b)
         case .notProvided?: return .notDefined
         case nil: return .text(t)
         }
@@ -130,7 +150,7 @@ public struct TargetPoint: Sendable, Equatable {
     public init(due: Day, value: TargetValue, baseline: Double? = nil, baselineDate: Day? = nil) {
         self.due = due
         // A target that is not a finite number is no number (see `ObservationPoint.init`).
-        if case let .number(figure) = value, !figure.isFinite { self.value = .notDefined } else { self.value = value }
+        if case .number(let figure) = value, !figure.isFinite { self.value = .notDefined } else { self.value = value }
         self.baseline = baseline.flatMap(ObservationPoint.finite)
         self.baselineDate = baselineDate
     }

@@ -5,8 +5,10 @@ import Foundation
 /// or a plain date.
 public enum Milestone {
     public static func parse(_ raw: String) -> Day? {
-        let s = raw.trimmingCharacters(in: .whitespaces).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
-            .replacingOccurrences(of: "  ", with: " ")
+        let s = raw.trimmingCharacters(in: .whitespaces).folding(
+            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")
+        )
+        .replacingOccurrences(of: "  ", with: " ")
         func year(after prefix: String) -> Int? {
             guard s.hasPrefix(prefix) else { return nil }
             let rest = s.dropFirst(prefix.count).trimmingCharacters(in: CharacterSet(charactersIn: " -"))

@@ -3,8 +3,14 @@ import Foundation
 /// Where an indicator stands against its target at a date.
 public struct Progress: Sendable, Equatable {
     public enum Status: String, Sendable, Codable, CaseIterable {
-        case sansCible = "sans_cible", nonRenseigne = "non_renseigne", atteint, enRetard = "en_retard",
-             enBonneVoie = "en_bonne_voie", aRisque = "a_risque", enCours = "en_cours"
+        case sansCible = "sans_cible"
+        case nonRenseigne = "non_renseigne"
+        case atteint
+        case enRetard = "en_retard"
+        case
+            enBonneVoie = "en_bonne_voie"
+        case aRisque = "a_risque"
+        case enCours = "en_cours"
 
         public var label: String {
             switch self {
@@ -46,7 +52,9 @@ public struct Progress: Sendable, Equatable {
 public enum ProgressEngine {
     /// stock → the latest observation on or before `at`; flow → the latest period's amount, or the sum
     /// since the start date when cumulated. A "not provided" latest observation gives no value.
-    public static func value(of series: [ObservationPoint], nature: IndicatorDefinition.Nature, cumulativeSince: Day?, at: Day) -> (value: Double, date: Day)? {
+    public static func value(
+        of series: [ObservationPoint], nature: IndicatorDefinition.Nature, cumulativeSince: Day?, at: Day
+    ) -> (value: Double, date: Day)? {
         let past = series.filter { $0.period.end <= at }.sorted { $0.period < $1.period }
         guard let last = past.last else { return nil }
         if nature == .flow, let since = cumulativeSince {
@@ -60,7 +68,9 @@ public enum ProgressEngine {
     }
 
     /// The (date, value) points the projection and charts use: levels for stocks, running totals for cumulated flows.
-    public static func levels(of series: [ObservationPoint], nature: IndicatorDefinition.Nature, cumulativeSince: Day?) -> [(Day, Double)] {
+    public static func levels(of series: [ObservationPoint], nature: IndicatorDefinition.Nature, cumulativeSince: Day?)
+        -> [(Day, Double)]
+    {
         let sorted = series.sorted { $0.period < $1.period }
         if nature == .flow, let since = cumulativeSince {
             var total = 0.0
@@ -81,16 +91,20 @@ public enum ProgressEngine {
 
     /// The linear trajectory from the baseline to the target, read at `at` (clamped to both ends).
     public static func expected(_ t: TargetPoint, at: Day) -> Double? {
-        guard let target = t.value.number, let base = t.baseline, let from = t.baselineDate, from < t.due else { return nil }
+        guard let target = t.value.number, let base = t.baseline, let from = t.baselineDate, from < t.due else {
+            return nil
+        }
         if at <= from { return base }
         if at >= t.due { return target }
         return base + (target - base) * Double(at.ordinal - from.ordinal) / Double(t.due.ordinal - from.ordinal)
     }
 
-    public static func realisation(value: Double, target: TargetValue, direction: IndicatorDefinition.Direction) -> Double? {
+    public static func realisation(value: Double, target: TargetValue, direction: IndicatorDefinition.Direction)
+        -> Double?
+    {
         switch target {
-        case let .boolean(b): return (value != 0) == b ? 1 : 0
-        case let .number(t):
+        case .boolean(let b): return (value != 0) == b ? 1 : 0
+        case .number(let t):
             switch direction {
             case .higher: return t == 0 ? nil : value / t
             case .lower: return value == 0 ? (t >= 0 ? 1 : nil) : t / value
@@ -101,8 +115,8 @@ public enum ProgressEngine {
 
     static func reaches(_ v: Double, _ target: TargetValue, _ direction: IndicatorDefinition.Direction) -> Bool {
         switch target {
-        case let .boolean(b): return (v != 0) == b
-        case let .number(t): return direction == .higher ? v >= t : v <= t
+        case .boolean(let b): return (v != 0) == b
+        case .number(let t): return direction == .higher ? v >= t : v <= t
         default: return false
         }
     }
@@ -119,17 +133,27 @@ public enum ProgressEngine {
         return last.1 + slope * max(0, last.0.months(until: due))
     }
 
-    public static func progress(_ indicator: IndicatorDefinition, series: [ObservationPoint], targets: [TargetPoint], at: Day) -> Progress {
+    public static func progress(
+        _ indicator: IndicatorDefinition, series: [ObservationPoint], targets: [TargetPoint], at: Day
+    ) -> Progress {
         let current = value(of: series, nature: indicator.nature, cumulativeSince: indicator.cumulativeSince, at: at)
         let target = applicableTarget(targets, at: at)
-        var p = Progress(value: current?.value, valueDate: current?.date, target: target, realisation: nil, expected: nil,
-                         projection: nil, attainment: nil, status: .sansCible)
+        var p = Progress(
+            value: current?.value, valueDate: current?.date, target: target, realisation: nil, expected: nil,
+            projection: nil, attainment: nil, status: .sansCible)
         guard let target, target.value.number != nil else { return p }
         p.expected = expected(target, at: at).flatMap { $0.isFinite ? $0 : nil }
-        guard let v = current?.value else { p.status = .nonRenseigne; return p }
-        p.realisation = realisation(value: v, target: target.value, direction: indicator.direction).flatMap { $0.isFinite ? $0 : nil }
-        if case let .number(t) = target.value, target.due > at {
-            let history = levels(of: series.filter { $0.period.end <= at }, nature: indicator.nature, cumulativeSince: indicator.cumulativeSince)
+        guard let v = current?.value else {
+            p.status = .nonRenseigne
+            return p
+        }
+        p.realisation = realisation(value: v, target: target.value, direction: indicator.direction).flatMap {
+            $0.isFinite ? $0 : nil
+        }
+        if case .number(let t) = target.value, target.due > at {
+            let history = levels(
+                of: series.filter { $0.period.end <= at }, nature: indicator.nature,
+                cumulativeSince: indicator.cumulativeSince)
             if let proj = projection(levels: history, to: target.due), proj.isFinite {
                 p.projection = proj
                 switch indicator.direction {

@@ -17,5 +17,7 @@ public enum ValueBounds {
     public static let yearsLabel = "1990 à 2100"
 
     public static func accepts(_ day: Day) -> Bool { years.contains(day.year) }
-    public static func accepts(_ period: Period) -> Bool { years.contains(period.start.year) && years.contains(period.end.year) }
+    public static func accepts(_ period: Period) -> Bool {
+        years.contains(period.start.year) && years.contains(period.end.year)
+    }
 }

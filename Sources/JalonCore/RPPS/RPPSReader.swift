@@ -19,9 +19,13 @@ public enum RPPSReader {
 
     /// Reads the file at `path`, calling `body` for each data line in order and `progress` after each chunk
     /// with the bytes read so far and the file size (compressed sizes for a `.gz`).
-    public static func read(path: String, chunkSize: Int = 1 << 20, progress: ((_ read: Int64, _ total: Int64) -> Void)? = nil,
-                            _ body: (Item) throws -> Void) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw Failure(line: nil, message: "fichier « \(path) » introuvable ou illisible") }
+    public static func read(
+        path: String, chunkSize: Int = 1 << 20, progress: ((_ read: Int64, _ total: Int64) -> Void)? = nil,
+        _ body: (Item) throws -> Void
+    ) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw Failure(line: nil, message: "fichier « \(path) » introuvable ou illisible")
+        }
         defer { try? handle.close() }
         let total = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
         var lines = LineSplitter()
@@ -64,7 +68,9 @@ private struct LineSplitter {
     private var pending: [UInt8] = []
     private var number = 0
 
-    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, _ handle: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, _ handle: (UnsafeBufferPointer<UInt8>, Int) throws -> Void)
+        throws
+    {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         var start = 0
         while let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) {
@@ -82,7 +88,9 @@ private struct LineSplitter {
         // A line of the extraction is a few hundred bytes: a "line" of megabytes is not one, and would
         // otherwise be held whole however the file is streamed.
         if pending.count > Self.maxLineBytes {
-            throw RPPSReader.Failure(line: number + 1, message: "ligne de plus de \(Self.maxLineBytes >> 10) Kio (limite) : ce n'est pas une extraction RPPS")
+            throw RPPSReader.Failure(
+                line: number + 1,
+                message: "ligne de plus de \(Self.maxLineBytes >> 10) Kio (limite) : ce n'est pas une extraction RPPS")
         }
     }
 
@@ -92,10 +100,13 @@ private struct LineSplitter {
         if !pending.isEmpty { try pending.withUnsafeBufferPointer { try emit($0, handle) } }
     }
 
-    private mutating func emit(_ line: UnsafeBufferPointer<UInt8>, _ handle: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+    private mutating func emit(
+        _ line: UnsafeBufferPointer<UInt8>, _ handle: (UnsafeBufferPointer<UInt8>, Int) throws -> Void
+    ) throws {
         number += 1
         if number > ExpansionLimits.streamed.maxLines {
-            throw RPPSReader.Failure(line: number, message: "plus de \(Format.integer(ExpansionLimits.streamed.maxLines)) lignes (limite)")
+            throw RPPSReader.Failure(
+                line: number, message: "plus de \(Format.integer(ExpansionLimits.streamed.maxLines)) lignes (limite)")
         }
         let trimmed = line.last == UInt8(ascii: "\r") ? UnsafeBufferPointer(rebasing: line.dropLast()) : line
         try handle(trimmed, number)
@@ -106,10 +117,12 @@ private struct LineSplitter {
 private struct LineParser {
     /// The columns read, by header name; `required` ones must be in the header, the others may be absent.
     enum Column: Int, CaseIterable {
-        case rpps, lastName, firstName, professionCode, professionLabel, skillCode, skillLabel, practiceModeCode, practiceModeLabel
+        case rpps, lastName, firstName, professionCode, professionLabel, skillCode, skillLabel, practiceModeCode,
+            practiceModeLabel
         case siret, finessSite, finessLegalEntity, structureId, companyName, recipientComplement, placeComplement
         case streetNumber, repetitionIndex, streetTypeCode, streetTypeLabel, streetName, distribution, cedexOffice
-        case postalCode, communeCode, communeLabel, pharmacistSectionCode, pharmacistSectionLabel, activitySectorCode, activitySectorLabel
+        case postalCode, communeCode, communeLabel, pharmacistSectionCode, pharmacistSectionLabel, activitySectorCode,
+            activitySectorLabel
 
         var header: String {
             switch self {
@@ -148,7 +161,10 @@ private struct LineParser {
 
         /// What identifies a person and what the couloir classification needs.
         var required: Bool {
-            [.rpps, .lastName, .firstName, .professionCode, .skillCode, .skillLabel, .practiceModeCode, .finessSite, .pharmacistSectionCode].contains(self)
+            [
+                .rpps, .lastName, .firstName, .professionCode, .skillCode, .skillLabel, .practiceModeCode, .finessSite,
+                .pharmacistSectionCode
+            ].contains(self)
         }
     }
 
@@ -168,7 +184,8 @@ private struct LineParser {
         }
         let count = separators.count + 1
         guard count == fieldCount else {
-            return .rejected(line: number, reason: "\(count) champs au lieu de \(fieldCount) — ligne tronquée ou mal formée")
+            return .rejected(
+                line: number, reason: "\(count) champs au lieu de \(fieldCount) — ligne tronquée ou mal formée")
         }
         return item(line, number: number)
     }
@@ -176,19 +193,29 @@ private struct LineParser {
     private func item(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> RPPSReader.Item {
         let field = { (column: Column) -> String in self.field(line, self.positions[column.rawValue]) }
         let rpps = field(.rpps)
-        guard !rpps.isEmpty else { return .rejected(line: number, reason: "identifiant RPPS (Identification nationale PP) vide") }
+        guard !rpps.isEmpty else {
+            return .rejected(line: number, reason: "identifiant RPPS (Identification nationale PP) vide")
+        }
         let streetType = field(.streetTypeLabel)
-        return .record(RPPSRecord(
-            rpps: rpps, lastName: field(.lastName), firstName: field(.firstName), professionCode: field(.professionCode),
-            professionLabel: field(.professionLabel), skillCode: field(.skillCode), skillLabel: field(.skillLabel),
-            practiceModeCode: field(.practiceModeCode), practiceModeLabel: field(.practiceModeLabel), siret: field(.siret),
-            finessSite: field(.finessSite), finessLegalEntity: field(.finessLegalEntity), structureId: field(.structureId),
-            companyName: field(.companyName), recipientComplement: field(.recipientComplement), placeComplement: field(.placeComplement),
-            streetNumber: field(.streetNumber), repetitionIndex: field(.repetitionIndex), streetType: streetType.isEmpty ? field(.streetTypeCode) : streetType,
-            streetName: field(.streetName), distribution: field(.distribution), cedexOffice: field(.cedexOffice), postalCode: field(.postalCode),
-            communeCode: field(.communeCode), communeLabel: field(.communeLabel), pharmacistSectionCode: field(.pharmacistSectionCode),
-            pharmacistSectionLabel: field(.pharmacistSectionLabel), activitySectorCode: field(.activitySectorCode),
-            activitySectorLabel: field(.activitySectorLabel), line: number))
+        return .record(
+            RPPSRecord(
+                rpps: rpps, lastName: field(.lastName), firstName: field(.firstName),
+                professionCode: field(.professionCode),
+                professionLabel: field(.professionLabel), skillCode: field(.skillCode), skillLabel: field(.skillLabel),
+                practiceModeCode: field(.practiceModeCode), practiceModeLabel: field(.practiceModeLabel),
+                siret: field(.siret),
+                finessSite: field(.finessSite), finessLegalEntity: field(.finessLegalEntity),
+                structureId: field(.structureId),
+                companyName: field(.companyName), recipientComplement: field(.recipientComplement),
+                placeComplement: field(.placeComplement),
+                streetNumber: field(.streetNumber), repetitionIndex: field(.repetitionIndex),
+                streetType: streetType.isEmpty ? field(.streetTypeCode) : streetType,
+                streetName: field(.streetName), distribution: field(.distribution), cedexOffice: field(.cedexOffice),
+                postalCode: field(.postalCode),
+                communeCode: field(.communeCode), communeLabel: field(.communeLabel),
+                pharmacistSectionCode: field(.pharmacistSectionCode),
+                pharmacistSectionLabel: field(.pharmacistSectionLabel), activitySectorCode: field(.activitySectorCode),
+                activitySectorLabel: field(.activitySectorLabel), line: number))
     }
 
     private mutating func readHeader(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
@@ -199,11 +226,19 @@ private struct LineParser {
         }
         var missing: [String] = []
         for column in Column.allCases {
-            if let i = byName[column.header.matchKey] { positions[column.rawValue] = i } else if column.required { missing.append(column.header) }
+            if let i = byName[column.header.matchKey] {
+                positions[column.rawValue] = i
+            } else if column.required {
+                missing.append(column.header)
+            }
         }
         guard missing.isEmpty else {
-            throw RPPSReader.Failure(line: number, message: "colonne\(missing.count > 1 ? "s" : "") \(missing.map { "« \($0) »" }.joined(separator: ", ")) "
-                + "absente\(missing.count > 1 ? "s" : "") de l'en-tête : ce fichier n'est pas l'extraction RPPS PS_LibreAcces_Personne_activite")
+            throw RPPSReader.Failure(
+                line: number,
+                message:
+                    "colonne\(missing.count > 1 ? "s" : "") \(missing.map { "« \($0) »" }.joined(separator: ", ")) "
+                    + "absente\(missing.count > 1 ? "s" : "") de l'en-tête : ce fichier n'est pas l'extraction RPPS PS_LibreAcces_Personne_activite"
+            )
         }
         fieldCount = separators.count + 1
         sawHeader = true

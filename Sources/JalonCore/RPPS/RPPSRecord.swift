@@ -45,23 +45,50 @@ public struct RPPSRecord: Sendable, Equatable {
     /// The physical line in the file (the header is line 1).
     public var line: Int
 
-    public init(rpps: String, lastName: String = "", firstName: String = "", professionCode: String = "", professionLabel: String = "",
-                skillCode: String = "", skillLabel: String = "", practiceModeCode: String = "", practiceModeLabel: String = "", siret: String = "",
-                finessSite: String = "", finessLegalEntity: String = "", structureId: String = "", companyName: String = "",
-                recipientComplement: String = "", placeComplement: String = "", streetNumber: String = "", repetitionIndex: String = "",
-                streetType: String = "", streetName: String = "", distribution: String = "", cedexOffice: String = "", postalCode: String = "",
-                communeCode: String = "", communeLabel: String = "", pharmacistSectionCode: String = "", pharmacistSectionLabel: String = "",
-                activitySectorCode: String = "", activitySectorLabel: String = "", line: Int = 0) {
-        self.rpps = rpps; self.lastName = lastName; self.firstName = firstName; self.professionCode = professionCode
-        self.professionLabel = professionLabel; self.skillCode = skillCode; self.skillLabel = skillLabel
-        self.practiceModeCode = practiceModeCode; self.practiceModeLabel = practiceModeLabel; self.siret = siret
-        self.finessSite = finessSite; self.finessLegalEntity = finessLegalEntity; self.structureId = structureId
-        self.companyName = companyName; self.recipientComplement = recipientComplement; self.placeComplement = placeComplement
-        self.streetNumber = streetNumber; self.repetitionIndex = repetitionIndex; self.streetType = streetType
-        self.streetName = streetName; self.distribution = distribution; self.cedexOffice = cedexOffice; self.postalCode = postalCode
-        self.communeCode = communeCode; self.communeLabel = communeLabel; self.pharmacistSectionCode = pharmacistSectionCode
-        self.pharmacistSectionLabel = pharmacistSectionLabel; self.activitySectorCode = activitySectorCode
-        self.activitySectorLabel = activitySectorLabel; self.line = line
+    public init(
+        rpps: String, lastName: String = "", firstName: String = "", professionCode: String = "",
+        professionLabel: String = "",
+        skillCode: String = "", skillLabel: String = "", practiceModeCode: String = "", practiceModeLabel: String = "",
+        siret: String = "",
+        finessSite: String = "", finessLegalEntity: String = "", structureId: String = "", companyName: String = "",
+        recipientComplement: String = "", placeComplement: String = "", streetNumber: String = "",
+        repetitionIndex: String = "",
+        streetType: String = "", streetName: String = "", distribution: String = "", cedexOffice: String = "",
+        postalCode: String = "",
+        communeCode: String = "", communeLabel: String = "", pharmacistSectionCode: String = "",
+        pharmacistSectionLabel: String = "",
+        activitySectorCode: String = "", activitySectorLabel: String = "", line: Int = 0
+    ) {
+        self.rpps = rpps
+        self.lastName = lastName
+        self.firstName = firstName
+        self.professionCode = professionCode
+        self.professionLabel = professionLabel
+        self.skillCode = skillCode
+        self.skillLabel = skillLabel
+        self.practiceModeCode = practiceModeCode
+        self.practiceModeLabel = practiceModeLabel
+        self.siret = siret
+        self.finessSite = finessSite
+        self.finessLegalEntity = finessLegalEntity
+        self.structureId = structureId
+        self.companyName = companyName
+        self.recipientComplement = recipientComplement
+        self.placeComplement = placeComplement
+        self.streetNumber = streetNumber
+        self.repetitionIndex = repetitionIndex
+        self.streetType = streetType
+        self.streetName = streetName
+        self.distribution = distribution
+        self.cedexOffice = cedexOffice
+        self.postalCode = postalCode
+        self.communeCode = communeCode
+        self.communeLabel = communeLabel
+        self.pharmacistSectionCode = pharmacistSectionCode
+        self.pharmacistSectionLabel = pharmacistSectionLabel
+        self.activitySectorCode = activitySectorCode
+        self.activitySectorLabel = activitySectorLabel
+        self.line = line
     }
 
     /// `12 B Rue de la Paix`: number, repetition index, street type and name, blanks left out.
@@ -75,7 +102,8 @@ public struct RPPSRecord: Sendable, Equatable {
         switch professionCode {
         case "10":
             guard practiceModeCode == "L" else { return nil }
-            let skill = skillLabel.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "fr_FR"))
+            let skill = skillLabel.folding(
+                options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "fr_FR"))
             // Labels vary across nomenclature versions (Radio-diagnostic, Radiodiagnostic et imagerie médicale,
             // Radiologie…); radiotherapy also starts with "radio" but is not imaging.
             if skill.contains("radio") && !skill.contains("therap") { return .radio }

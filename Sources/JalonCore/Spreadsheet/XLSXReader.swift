@@ -13,8 +13,8 @@ public enum XLSXReader {
         public var description: String {
             switch self {
             case .notAWorkbook: "ce fichier n'est pas un classeur .xlsx lisible"
-            case let .damaged(part): "classeur .xlsx endommagé : la partie « \(part) » est absente ou illisible"
-            case let .sheetNotFound(name, available):
+            case .damaged(let part): "classeur .xlsx endommagé : la partie « \(part) » est absente ou illisible"
+            case .sheetNotFound(let name, let available):
                 "feuille « \(name) » absente du classeur (feuilles : \(available.map { "« \($0) »" }.joined(separator: ", ")))"
             }
         }
@@ -29,7 +29,11 @@ public enum XLSXReader {
         let chosen: XLSXWorkbook.Sheet
         if let sheet {
             let wanted = sheet.trimmingCharacters(in: .whitespaces)
-            guard let found = workbook.sheets.first(where: { $0.name.compare(wanted, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame }) else {
+            guard
+                let found = workbook.sheets.first(where: {
+                    $0.name.compare(wanted, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+                })
+            else {
                 throw Failure.sheetNotFound(sheet, available: workbook.sheets.map(\.name))
             }
             chosen = found
@@ -37,7 +41,8 @@ public enum XLSXReader {
             // A hidden first sheet is usually a lookup table, not what the user means to import.
             chosen = workbook.sheets.first { !$0.hidden } ?? workbook.sheets[0]
         }
-        let reader = SheetReader(strings: try workbook.sharedStrings(), dateStyles: try workbook.dateStyles(), date1904: workbook.date1904)
+        let reader = SheetReader(
+            strings: try workbook.sharedStrings(), dateStyles: try workbook.dateStyles(), date1904: workbook.date1904)
         return try reader.records(try workbook.part(chosen.path), part: chosen.path)
     }
 
@@ -50,7 +55,9 @@ public enum XLSXReader {
         while let start = rest.range(of: "_x") {
             out += rest[..<start.lowerBound]
             let hex = rest[start.upperBound...].prefix(5)
-            if hex.count == 5, hex.last == "_", let code = UInt32(hex.dropLast(), radix: 16), let scalar = Unicode.Scalar(code) {
+            if hex.count == 5, hex.last == "_", let code = UInt32(hex.dropLast(), radix: 16),
+                let scalar = Unicode.Scalar(code)
+            {
                 out.unicodeScalars.append(scalar)
                 rest = rest[rest.index(start.upperBound, offsetBy: 5)...]
             } else {
@@ -97,12 +104,19 @@ private struct SheetReader {
         var scanner = XMLScanner(xml)
         var records: [CSVRecord] = []
         var row: [String] = []
-        var rowNumber = 0, column = 0, style = 0
-        var type = "", value = "", inline = ""
-        var inValue = false, inInline = false, inText = false, inPhonetic = false
+        var rowNumber = 0
+        var column = 0
+        var style = 0
+        var type = ""
+        var value = ""
+        var inline = ""
+        var inValue = false
+        var inInline = false
+        var inText = false
+        var inPhonetic = false
         while let event = try XLSXWorkbook.next(&scanner, part) {
             switch event {
-            case let .open(name, attributes, selfClosing):
+            case .open(let name, let attributes, let selfClosing):
                 let attribute = { (key: String) in attributes.first { $0.name == key }?.value }
                 switch name {
                 case "row":
@@ -115,7 +129,8 @@ private struct SheetReader {
                     column = attribute("r").flatMap(Self.column) ?? column
                     type = attribute("t") ?? ""
                     style = attribute("s").flatMap(Int.init) ?? 0
-                    value = ""; inline = ""
+                    value = ""
+                    inline = ""
                     if selfClosing { column += 1 }
                 case "v": inValue = !selfClosing
                 case "is": inInline = !selfClosing
@@ -123,7 +138,7 @@ private struct SheetReader {
                 case "t": inText = inInline && !inPhonetic && !selfClosing
                 default: break
                 }
-            case let .close(name):
+            case .close(let name):
                 switch name {
                 case "v": inValue = false
                 case "is": inInline = false
@@ -138,12 +153,17 @@ private struct SheetReader {
                     while row.last?.isEmpty == true { row.removeLast() }
                     if !row.isEmpty { records.append(CSVRecord(line: rowNumber, fields: row)) }
                     if records.count > ExpansionLimits.current.maxLines {
-                        throw Decompression.Failure.tooLarge("il compte plus de \(Format.integer(ExpansionLimits.current.maxLines)) lignes (limite)")
+                        throw Decompression.Failure.tooLarge(
+                            "il compte plus de \(Format.integer(ExpansionLimits.current.maxLines)) lignes (limite)")
                     }
                 default: break
                 }
-            case let .text(range, cdata):
-                if inValue { value += scanner.text(range, cdata: cdata) } else if inText { inline += scanner.text(range, cdata: cdata) }
+            case .text(let range, let cdata):
+                if inValue {
+                    value += scanner.text(range, cdata: cdata)
+                } else if inText {
+                    inline += scanner.text(range, cdata: cdata)
+                }
             }
         }
         return records
@@ -166,7 +186,9 @@ private struct SheetReader {
             guard let number = Double(value) ?? Double(value.trimmingCharacters(in: .whitespaces)) else {
                 return value.trimmingCharacters(in: .whitespaces)
             }
-            if dateStyles.indices.contains(style), dateStyles[style], let date = XLSXReader.isoDate(serial: number, date1904: date1904) {
+            if dateStyles.indices.contains(style), dateStyles[style],
+                let date = XLSXReader.isoDate(serial: number, date1904: date1904)
+            {
                 return date
             }
             return XLSXReader.plain(number)

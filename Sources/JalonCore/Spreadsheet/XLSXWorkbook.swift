@@ -32,11 +32,12 @@ struct XLSXWorkbook {
         var sheets: [Sheet] = []
         var date1904 = false
         while let event = try Self.next(&scanner, workbookPath) {
-            guard case let .open(name, attributes, _) = event else { continue }
+            guard case .open(let name, let attributes, _) = event else { continue }
             let value = { (key: String) in attributes.first { $0.name == key }?.value }
             if name == "workbookPr" { date1904 = value("date1904") == "1" || value("date1904") == "true" }
             guard name == "sheet", let sheetName = value("name"), let id = value("id"),
-                  let target = rels.first(where: { $0.id == id })?.target else { continue }
+                let target = rels.first(where: { $0.id == id })?.target
+            else { continue }
             sheets.append(Sheet(name: sheetName, path: target, hidden: (value("state") ?? "visible") != "visible"))
         }
         guard !sheets.isEmpty else { throw XLSXReader.Failure.notAWorkbook }
@@ -51,19 +52,21 @@ struct XLSXWorkbook {
         guard let path = sharedStringsPath else { return [] }
         var scanner = XMLScanner(try part(path))
         var strings: [String] = []
-        var current = "", inText = false, inPhonetic = false
+        var current = ""
+        var inText = false
+        var inPhonetic = false
         while let event = try Self.next(&scanner, path) {
             switch event {
-            case let .open(name, _, selfClosing):
+            case .open(let name, _, let selfClosing):
                 if name == "si" { current = "" }
                 if name == "rPh" { inPhonetic = !selfClosing }
                 if name == "t" { inText = !selfClosing && !inPhonetic }
                 if name == "si" && selfClosing { strings.append("") }
-            case let .close(name):
+            case .close(let name):
                 if name == "t" { inText = false }
                 if name == "rPh" { inPhonetic = false }
                 if name == "si" { strings.append(XLSXReader.unescape(current)) }
-            case let .text(range, cdata):
+            case .text(let range, let cdata):
                 if inText { current += scanner.text(range, cdata: cdata) }
             }
         }
@@ -79,15 +82,17 @@ struct XLSXWorkbook {
         var inCellXfs = false
         while let event = try Self.next(&scanner, path) {
             switch event {
-            case let .open(name, attributes, selfClosing):
+            case .open(let name, let attributes, let selfClosing):
                 let value = { (key: String) in attributes.first { $0.name == key }?.value }
-                if name == "numFmt", let id = value("numFmtId").flatMap(Int.init) { custom[id] = value("formatCode") ?? "" }
+                if name == "numFmt", let id = value("numFmtId").flatMap(Int.init) {
+                    custom[id] = value("formatCode") ?? ""
+                }
                 if name == "cellXfs" { inCellXfs = !selfClosing }
                 if name == "xf", inCellXfs {
                     let id = value("numFmtId").flatMap(Int.init) ?? 0
                     styles.append(custom[id].map(Self.isDateFormat) ?? (14...22).contains(id))
                 }
-            case let .close(name):
+            case .close(let name):
                 if name == "cellXfs" { inCellXfs = false }
             case .text:
                 break
@@ -110,7 +115,8 @@ struct XLSXWorkbook {
             default: tokens.append(c)
             }
         }
-        return tokens.contains("d") || tokens.contains("y") || (tokens.contains("m") && !tokens.contains("h") && !tokens.contains("s"))
+        return tokens.contains("d") || tokens.contains("y")
+            || (tokens.contains("m") && !tokens.contains("h") && !tokens.contains("s"))
     }
 
     private static func part(_ archive: ZipArchive, _ path: String) throws -> Data {
@@ -126,11 +132,13 @@ struct XLSXWorkbook {
         do { return try scanner.next() } catch { throw XLSXReader.Failure.damaged(part: path) }
     }
 
-    private static func relationships(_ archive: ZipArchive, _ path: String, base: String) throws -> [(id: String, type: String, target: String)] {
+    private static func relationships(_ archive: ZipArchive, _ path: String, base: String) throws -> [(
+        id: String, type: String, target: String
+    )] {
         var scanner = XMLScanner(try part(archive, path))
         var out: [(id: String, type: String, target: String)] = []
         while let event = try next(&scanner, path) {
-            guard case let .open("Relationship", attributes, _) = event else { continue }
+            guard case .open("Relationship", let attributes, _) = event else { continue }
             let value = { (key: String) in attributes.first { $0.name == key }?.value ?? "" }
             guard value("TargetMode") != "External" else { continue }
             out.append((value("Id"), value("Type"), resolve(value("Target"), base: base)))

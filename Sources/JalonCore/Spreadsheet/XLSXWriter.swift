@@ -17,8 +17,8 @@ public enum XLSXWriter {
 
         public var description: String {
             switch self {
-            case let .tooManyRows(n): "\(n) lignes : un classeur Excel en contient au plus 1 048 576 (en-tête comprise)"
-            case let .tooManyColumns(n): "\(n) colonnes : un classeur Excel en contient au plus 16 384"
+            case .tooManyRows(let n): "\(n) lignes : un classeur Excel en contient au plus 1 048 576 (en-tête comprise)"
+            case .tooManyColumns(let n): "\(n) colonnes : un classeur Excel en contient au plus 16 384"
             }
         }
     }
@@ -46,7 +46,8 @@ public enum XLSXWriter {
     }
 
     static func columnName(_ index: Int) -> String {
-        var n = index + 1, name = ""
+        var n = index + 1
+        var name = ""
         while n > 0 {
             let r = (n - 1) % 26
             name = String(UnicodeScalar(UInt8(65 + r))) + name
@@ -60,7 +61,8 @@ public enum XLSXWriter {
     static func cellText(_ s: String) -> String {
         var text = String(s.prefix(32767))
         if text.utf8.contains(UInt8(ascii: "_")), text.contains("_x") {
-            text = text.replacingOccurrences(of: #"_(x[0-9A-Fa-f]{4}_)"#, with: "_x005F_$1", options: .regularExpression)
+            text = text.replacingOccurrences(
+                of: #"_(x[0-9A-Fa-f]{4}_)"#, with: "_x005F_$1", options: .regularExpression)
         }
         return XMLEscaping.escape(text)
     }
@@ -68,28 +70,33 @@ public enum XLSXWriter {
     private static func worksheet(header: [String], rows: [[XLSXCell]], width: Int) -> String {
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
         xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
-        xml += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+        xml +=
+            #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
         xml += #"<selection pane="bottomLeft"/></sheetView></sheetViews>"#
         if width > 0 {
             // Columns sized to the header and the first rows, so that the file is readable on opening.
             xml += "<cols>"
             for c in 0..<width {
-                let sample = ([header.count > c ? header[c].count : 0] + rows.prefix(200).map { row in
-                    guard c < row.count else { return 0 }
-                    switch row[c] {
-                    case let .text(s): return s.count
-                    case let .number(v): return XLSXReader.plain(v).count
-                    case .empty: return 0
-                    }
-                }).max() ?? 0
-                xml += #"<col min="\#(c + 1)" max="\#(c + 1)" width="\#(min(60, max(8, sample + 2)))" customWidth="1"/>"#
+                let sample =
+                    ([header.count > c ? header[c].count : 0]
+                    + rows.prefix(200).map { row in
+                        guard c < row.count else { return 0 }
+                        switch row[c] {
+                        case .text(let s): return s.count
+                        case .number(let v): return XLSXReader.plain(v).count
+                        case .empty: return 0
+                        }
+                    }).max() ?? 0
+                xml +=
+                    #"<col min="\#(c + 1)" max="\#(c + 1)" width="\#(min(60, max(8, sample + 2)))" customWidth="1"/>"#
             }
             xml += "</cols>"
         }
         xml += "<sheetData>"
         xml += #"<row r="1">"#
         for (c, title) in header.enumerated() {
-            xml += #"<c r="\#(columnName(c))1" s="1" t="inlineStr"><is><t xml:space="preserve">\#(cellText(title))</t></is></c>"#
+            xml +=
+                #"<c r="\#(columnName(c))1" s="1" t="inlineStr"><is><t xml:space="preserve">\#(cellText(title))</t></is></c>"#
         }
         xml += "</row>"
         for (i, row) in rows.enumerated() {
@@ -97,9 +104,10 @@ public enum XLSXWriter {
             xml += #"<row r="\#(r)">"#
             for (c, cell) in row.enumerated() {
                 switch cell {
-                case let .text(s):
-                    xml += #"<c r="\#(columnName(c))\#(r)" t="inlineStr"><is><t xml:space="preserve">\#(cellText(s))</t></is></c>"#
-                case let .number(v) where v.isFinite:
+                case .text(let s):
+                    xml +=
+                        #"<c r="\#(columnName(c))\#(r)" t="inlineStr"><is><t xml:space="preserve">\#(cellText(s))</t></is></c>"#
+                case .number(let v) where v.isFinite:
                     xml += #"<c r="\#(columnName(c))\#(r)"><v>\#(number(v))</v></c>"#
                 case .number, .empty:
                     // Excel has no NaN or infinity: such a value is left blank rather than break the file.
@@ -123,7 +131,8 @@ public enum XLSXWriter {
             + #"<sheets><sheet name="\#(XMLEscaping.escape(sheet, attribute: true))" sheetId="1" r:id="rId1"/></sheets></workbook>"#
     }
 
-    private static let contentTypes = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
+    private static let contentTypes =
+        #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
         + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
         + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
         + #"<Default Extension="xml" ContentType="application/xml"/>"#
@@ -132,12 +141,14 @@ public enum XLSXWriter {
         + #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
         + "</Types>"
 
-    private static let rootRelationships = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
+    private static let rootRelationships =
+        #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
         + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
         + "</Relationships>"
 
-    private static let workbookRelationships = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
+    private static let workbookRelationships =
+        #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
         + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>"#
         + #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
@@ -145,7 +156,8 @@ public enum XLSXWriter {
 
     /// Style 0 is the default; style 1 is bold, for the header. Excel requires the fill list to start
     /// with its two reserved fills (none, gray125).
-    private static let styles = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
+    private static let styles =
+        #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
         + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
         + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
         + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#

@@ -67,15 +67,22 @@ struct XMLScanner {
             while true {
                 skipSpaces()
                 guard i < n else { throw Malformed() }
-                if bytes[i] == UInt8(ascii: ">") { i += 1; return .open(name: name, attributes: attributes, selfClosing: false) }
-                if bytes[i] == UInt8(ascii: "/") { try skip(past: ">"); return .open(name: name, attributes: attributes, selfClosing: true) }
+                if bytes[i] == UInt8(ascii: ">") {
+                    i += 1
+                    return .open(name: name, attributes: attributes, selfClosing: false)
+                }
+                if bytes[i] == UInt8(ascii: "/") {
+                    try skip(past: ">")
+                    return .open(name: name, attributes: attributes, selfClosing: true)
+                }
                 let attribute = localName()
                 skipSpaces()
                 guard !attribute.isEmpty, i < n, bytes[i] == UInt8(ascii: "=") else { throw Malformed() }
                 i += 1
                 skipSpaces()
                 guard i < n, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'"),
-                      let end = find(bytes[i], from: i + 1) else { throw Malformed() }
+                    let end = find(bytes[i], from: i + 1)
+                else { throw Malformed() }
                 attributes.append((attribute, decode(i + 1..<end)))
                 i = end + 1
             }
@@ -92,21 +99,24 @@ struct XMLScanner {
     }
 
     private func decode(_ range: Range<Int>) -> String {
-        guard var amp = find(UInt8(ascii: "&"), from: range.lowerBound, to: range.upperBound) else { return string(range) }
+        guard var amp = find(UInt8(ascii: "&"), from: range.lowerBound, to: range.upperBound) else {
+            return string(range)
+        }
         var out = string(range.lowerBound..<amp)
         while true {
             let end = find(UInt8(ascii: ";"), from: amp, to: min(range.upperBound, amp + 12))
             let entity = end.map { string((amp + 1)..<$0) } ?? ""
-            let scalar: Unicode.Scalar? = switch entity {
-            case "lt": "<"
-            case "gt": ">"
-            case "amp": "&"
-            case "quot": "\""
-            case "apos": "'"
-            case _ where entity.hasPrefix("#x"): UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
-            case _ where entity.hasPrefix("#"): UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init)
-            default: nil
-            }
+            let scalar: Unicode.Scalar? =
+                switch entity {
+                case "lt": "<"
+                case "gt": ">"
+                case "amp": "&"
+                case "quot": "\""
+                case "apos": "'"
+                case _ where entity.hasPrefix("#x"): UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                case _ where entity.hasPrefix("#"): UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init)
+                default: nil
+                }
             // An unknown entity is kept as written rather than lost.
             let resume: Int
             if let scalar, let end {
@@ -134,7 +144,10 @@ struct XMLScanner {
         let first = terminator.utf8Start.pointee
         while let next = find(first, from: i) {
             i = next
-            if starts(with: terminator) { i += terminator.utf8CodeUnitCount; return }
+            if starts(with: terminator) {
+                i += terminator.utf8CodeUnitCount
+                return
+            }
             i += 1
         }
         throw Malformed()
@@ -155,7 +168,11 @@ struct XMLScanner {
         var start = i
         while i < bytes.count {
             let b = bytes[i]
-            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == UInt8(ascii: "=") || b == UInt8(ascii: ">") || b == UInt8(ascii: "/") { break }
+            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == UInt8(ascii: "=") || b == UInt8(ascii: ">")
+                || b == UInt8(ascii: "/")
+            {
+                break
+            }
             if b == UInt8(ascii: ":") { start = i + 1 }
             i += 1
         }

@@ -45,7 +45,10 @@ public enum Couloir: String, Sendable, Codable, CaseIterable {
     /// Parses a code or one of the aliases found in national tables (`HOP`, `RAD`, `ESMS`, `Tous`).
     public init?(code raw: String) {
         let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
-        if let c = Couloir(rawValue: code) { self = c; return }
+        if let c = Couloir(rawValue: code) {
+            self = c
+            return
+        }
         switch code {
         case "HOP": self = .es
         case "RAD": self = .radio

@@ -29,7 +29,9 @@ public struct Geography: Sendable {
         public var description: String { "\(file)\(line.map { ", ligne \($0)" } ?? "") : \(message)" }
 
         public init(file: String, line: Int?, message: String) {
-            self.file = file; self.line = line; self.message = message
+            self.file = file
+            self.line = line
+            self.message = message
         }
     }
 
@@ -37,9 +39,13 @@ public struct Geography: Sendable {
     public static func parse(files: [String: String]) throws -> Geography {
         var g = Geography()
         func table(_ name: String, required: [String]) throws -> (header: [String: Int], rows: [CSVRecord]) {
-            guard let text = files[name] else { throw Failure(file: name + ".csv", line: nil, message: "fichier absent") }
+            guard let text = files[name] else {
+                throw Failure(file: name + ".csv", line: nil, message: "fichier absent")
+            }
             let rows: [CSVRecord]
-            do { rows = try CSVReader(separator: ",").records(text) } catch let CSVReader.Failure.unterminatedQuote(line) {
+            do { rows = try CSVReader(separator: ",").records(text) } catch let CSVReader.Failure.unterminatedQuote(
+                line)
+            {
                 throw Failure(file: name + ".csv", line: line, message: "guillemet jamais refermé (fichier tronqué ?)")
             }
             guard let first = rows.first else { throw Failure(file: name + ".csv", line: 1, message: "fichier vide") }
@@ -67,7 +73,8 @@ public struct Geography: Sendable {
         for r in depts.rows {
             let code = value(r, depts.header, "code")
             guard let region = regionByID[value(r, depts.header, "region_id")] else {
-                throw Failure(file: "departements.csv", line: r.line, message: "région inconnue pour le département \(code)")
+                throw Failure(
+                    file: "departements.csv", line: r.line, message: "région inconnue pour le département \(code)")
             }
             deptByID[value(r, depts.header, "id")] = code
             g.departements.append(Departement(code: code, name: value(r, depts.header, "nom"), region: region))
@@ -79,24 +86,37 @@ public struct Geography: Sendable {
             epciByID[value(r, epcis.header, "id")] = code
             g.epcis.append(EPCI(code: code, name: value(r, epcis.header, "nom"), type: value(r, epcis.header, "type")))
         }
-        let communes = try table("communes", required: ["id", "code", "type", "nom", "population_municipale", "departement_id", "commune_parent_id", "epci_id"])
+        let communes = try table(
+            "communes",
+            required: [
+                "id", "code", "type", "nom", "population_municipale", "departement_id", "commune_parent_id", "epci_id"
+            ])
         let h = communes.header
         var communeByID: [String: String] = [:]
         var pendingAliases: [(CSVRecord, String)] = []
         for r in communes.rows {
-            let type = value(r, h, "type"), code = value(r, h, "code")
-            guard type == "COM" else { pendingAliases.append((r, type)); continue }
+            let type = value(r, h, "type")
+            let code = value(r, h, "code")
+            guard type == "COM" else {
+                pendingAliases.append((r, type))
+                continue
+            }
             guard let dept = deptByID[value(r, h, "departement_id")] else {
-                throw Failure(file: "communes.csv", line: r.line, message: "département inconnu pour la commune \(code)")
+                throw Failure(
+                    file: "communes.csv", line: r.line, message: "département inconnu pour la commune \(code)")
             }
             let popRaw = value(r, h, "population_municipale")
             // Bounded so that the sums per département, région and EPCI cannot overflow.
             guard popRaw.isEmpty || Int(popRaw).map({ (0...100_000_000).contains($0) }) == true else {
-                throw Failure(file: "communes.csv", line: r.line, message: "population_municipale invalide « \(popRaw) » pour \(code)")
+                throw Failure(
+                    file: "communes.csv", line: r.line,
+                    message: "population_municipale invalide « \(popRaw) » pour \(code)")
             }
             communeByID[value(r, h, "id")] = code
-            g.communes.append(Commune(code: code, name: value(r, h, "nom"), departement: dept,
-                                      population: Int(popRaw) ?? 0, epci: epciByID[value(r, h, "epci_id")]))
+            g.communes.append(
+                Commune(
+                    code: code, name: value(r, h, "nom"), departement: dept,
+                    population: Int(popRaw) ?? 0, epci: epciByID[value(r, h, "epci_id")]))
         }
         for (r, type) in pendingAliases {
             guard let parent = communeByID[value(r, h, "commune_parent_id")] else { continue }

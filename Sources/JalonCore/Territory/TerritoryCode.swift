@@ -17,8 +17,12 @@ public struct TerritoryCode: Hashable, Sendable, CustomStringConvertible {
     public static let france = TerritoryCode(kind: .country, value: "FR", insee: "")
 
     public static func region(_ code: String) -> TerritoryCode { .init(kind: .region, value: "R" + code, insee: code) }
-    public static func departement(_ code: String) -> TerritoryCode { .init(kind: .departement, value: "D" + code, insee: code) }
-    public static func commune(_ code: String) -> TerritoryCode { .init(kind: .commune, value: "C" + code, insee: code) }
+    public static func departement(_ code: String) -> TerritoryCode {
+        .init(kind: .departement, value: "D" + code, insee: code)
+    }
+    public static func commune(_ code: String) -> TerritoryCode {
+        .init(kind: .commune, value: "C" + code, insee: code)
+    }
     public static func epci(_ siren: String) -> TerritoryCode { .init(kind: .epci, value: "E" + siren, insee: siren) }
 
     private init(kind: TerritoryKind, value: String, insee: String) {
@@ -31,17 +35,24 @@ public struct TerritoryCode: Hashable, Sendable, CustomStringConvertible {
     public init?(_ raw: String) {
         let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
         guard !code.isEmpty, code.count <= 64 else { return nil }
-        if code == "FR" { self = .france; return }
+        if code == "FR" {
+            self = .france
+            return
+        }
         let body = String(code.dropFirst())
         switch code.first {
         case "R" where Self.isDigits(body, count: 2):
-            self = .region(body); return
+            self = .region(body)
+            return
         case "D" where Self.isDepartement(body):
-            self = .departement(body); return
+            self = .departement(body)
+            return
         case "C" where Self.isCommune(body):
-            self = .commune(body); return
+            self = .commune(body)
+            return
         case "E" where Self.isDigits(body, count: 9):
-            self = .epci(body); return
+            self = .epci(body)
+            return
         default:
             break
         }
@@ -52,7 +63,9 @@ public struct TerritoryCode: Hashable, Sendable, CustomStringConvertible {
     /// A custom code: letters, digits, `-` and `_`, starting with a letter, and not shaped like an official code.
     public static func isCustom(_ code: String) -> Bool {
         guard let first = code.unicodeScalars.first, ("A"..."Z").contains(first) else { return false }
-        return code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+        return code.unicodeScalars.allSatisfy {
+            ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+        }
     }
 
     /// `01`…`95`, `2A`, `2B`, and the overseas `971`…`974`, `976` (975 and 977+ are collectivities, not départements).

@@ -42,11 +42,17 @@ public struct CSVReader: Sendable {
 
     private func parse(_ buf: UnsafeBufferPointer<UInt8>, _ body: (CSVRecord) throws -> Void) throws {
         let sep = separator.asciiValue ?? UInt8(ascii: ";")
-        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let quote = UInt8(ascii: "\"")
+        let cr = UInt8(ascii: "\r")
+        let lf = UInt8(ascii: "\n")
         var fields: [String] = []
         var field: [UInt8] = []
-        var i = 0, line = 1, recordLine = 1
-        var inQuotes = false, wasQuoted = false, recordHasContent = false
+        var i = 0
+        var line = 1
+        var recordLine = 1
+        var inQuotes = false
+        var wasQuoted = false
+        var recordHasContent = false
         let n = buf.count
 
         func endField() {
@@ -59,7 +65,11 @@ public struct CSVReader: Sendable {
             let c = buf[i]
             if inQuotes {
                 if c == quote {
-                    if i + 1 < n, buf[i + 1] == quote { field.append(quote); i += 2; continue }
+                    if i + 1 < n, buf[i + 1] == quote {
+                        field.append(quote)
+                        i += 2
+                        continue
+                    }
                     inQuotes = false
                 } else {
                     if c == lf { line += 1 }
@@ -70,9 +80,12 @@ public struct CSVReader: Sendable {
             }
             switch c {
             case quote where field.isEmpty && !wasQuoted:
-                inQuotes = true; wasQuoted = true; recordHasContent = true
+                inQuotes = true
+                wasQuoted = true
+                recordHasContent = true
             case sep:
-                endField(); recordHasContent = true
+                endField()
+                recordHasContent = true
             case cr where i + 1 < n && buf[i + 1] == lf:
                 break
             case lf, cr:
@@ -85,7 +98,8 @@ public struct CSVReader: Sendable {
                 line += 1
                 recordLine = line
             default:
-                field.append(c); recordHasContent = true
+                field.append(c)
+                recordHasContent = true
             }
             i += 1
         }

@@ -13,7 +13,9 @@ extension String {
     /// What two labels are compared on: case, accents, spaces and punctuation ignored
     /// (`Pas de Calais` matches `Pas-de-Calais`, `Nombre d’activation` matches `Nombre d'activation`).
     public var matchKey: String {
-        folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")).filter { $0.isLetter || $0.isNumber }
+        folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")).filter {
+            $0.isLetter || $0.isNumber
+        }
     }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {

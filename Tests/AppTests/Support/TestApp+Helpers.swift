@@ -2,6 +2,8 @@ import Foundation
 import JalonCore
 import SQLKit
 import Vapor
+import VaporTesting
+
 @testable import App
 
 extension Application {
@@ -9,16 +11,23 @@ extension Application {
 
     /// The national Ségur template as the région's roadmap.
     func createRoadmap() async throws {
-        _ = try await db.sqlTransaction { db in try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .system) }
+        _ = try await db.sqlTransaction { db in
+            try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .system)
+        }
     }
 
     /// An account with a test password (bcrypt at its lowest cost: tests need not be slow).
     @discardableResult
-    func createAccount(_ email: String, name: String = "Personne fictive", role: Role, territories: [String] = [], indicators: [String] = [],
-                       password: String = Application.testPassword) async throws -> UUID {
+    func createAccount(
+        _ email: String, name: String = "Personne fictive", role: Role, territories: [String] = [],
+        indicators: [String] = [],
+        password: String = Application.testPassword
+    ) async throws -> UUID {
         let hash = try Bcrypt.hash(password, cost: 4)
         return try await db.sqlTransaction { db in
-            try await AccountService.create(.init(email: email, name: name, role: role, territories: territories, indicators: indicators), passwordHash: hash, on: db, actor: .system)
+            try await AccountService.create(
+                .init(email: email, name: name, role: role, territories: territories, indicators: indicators),
+                passwordHash: hash, on: db, actor: .system)
         }
     }
 
@@ -29,7 +38,9 @@ extension Application {
     }
 
     func importFiness(_ data: Data, name: String) async throws -> FinessImporter.Summary {
-        try await db.sqlTransaction { db in try await FinessImporter.importFile(data: data, fileName: name, on: db, actor: .system) }
+        try await db.sqlTransaction { db in
+            try await FinessImporter.importFile(data: data, fileName: name, on: db, actor: .system)
+        }
     }
 
     func count(_ table: String, where condition: SQLQueryString? = nil) async throws -> Int {
@@ -39,8 +50,6 @@ extension Application {
         return try await sql.raw(q).first(decoding: N.self)?.n ?? -1
     }
 }
-
-import VaporTesting
 
 struct Page {
     var status: HTTPStatus
@@ -59,14 +68,20 @@ extension Application {
 
     /// Signs in (creating it on first use) a test account with this role and scope. Requests of the
     /// helpers below are made as the administrator unless told otherwise.
-    func signIn(_ role: Role = .administrateur, email: String? = nil, territories: [String] = [], indicators: [String] = []) async throws -> Credentials {
+    func signIn(
+        _ role: Role = .administrateur, email: String? = nil, territories: [String] = [], indicators: [String] = []
+    ) async throws -> Credentials {
         let email = email ?? "\(role.rawValue)@test.invalid"
         if let c = storage[CredentialsKey.self]?[email] { return c }
-        let id = try await createAccount(email, name: "Compte de test \(role.label)", role: role, territories: territories, indicators: indicators)
+        let id = try await createAccount(
+            email, name: "Compte de test \(role.label)", role: role, territories: territories, indicators: indicators)
         let session = try await db.sqlTransaction { db in
-            try await SessionService.open(user: id, address: "127.0.0.1", userAgent: "tests", keys: self.config.auth.keys, on: db)
+            try await SessionService.open(
+                user: id, address: "127.0.0.1", userAgent: "tests", keys: self.config.auth.keys, on: db)
         }
-        let c = Credentials(headers: ["Cookie": "\(AuthMiddleware.cookieName)=\(session.token)", AuthMiddleware.csrfHeader: session.csrf])
+        let c = Credentials(headers: [
+            "Cookie": "\(AuthMiddleware.cookieName)=\(session.token)", AuthMiddleware.csrfHeader: session.csrf
+        ])
         var all = storage[CredentialsKey.self] ?? [:]
         all[email] = c
         storage[CredentialsKey.self] = all
@@ -75,7 +90,10 @@ extension Application {
 
     /// A request as a signed-in account (the administrator by default); `as: nil`-like anonymous
     /// requests go through `testing().sendRequest` directly.
-    func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil, as who: Credentials? = nil) async throws -> TestingHTTPResponse {
+    func send(
+        _ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil,
+        as who: Credentials? = nil
+    ) async throws -> TestingHTTPResponse {
         let c: Credentials
         if let who { c = who } else { c = try await signIn() }
         var h = headers
@@ -90,14 +108,21 @@ extension Application {
 
     /// Posts an urlencoded form, as a browser without JavaScript does.
     func post(_ path: String, form: [(String, String)], as who: Credentials? = nil) async throws -> Page {
-        let body = form.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }.joined(separator: "&")
-        let r = try await send(.POST, path, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: body), as: who)
+        let body = form.map {
+            "\($0.0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
+        }.joined(separator: "&")
+        let r = try await send(
+            .POST, path, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: body),
+            as: who)
         return Page(status: r.status, body: r.body.string, headers: r.headers)
     }
 
     func getJSON(_ path: String, as who: Credentials? = nil) async throws -> (HTTPStatus, Any) {
         let r = try await send(.GET, path, as: who)
-        return (r.status, try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView), options: [.fragmentsAllowed]))
+        return (
+            r.status,
+            try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView), options: [.fragmentsAllowed])
+        )
     }
 }
 

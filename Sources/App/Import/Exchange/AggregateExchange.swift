@@ -11,32 +11,50 @@ enum AggregateExchange {
     /// DHIS2's default category option combo: no disaggregation, the indicator's own couloir.
     static let defaultCombos: Set<String> = ["", "default", "HllvX50cXC0"]
 
-    static func rows(_ raw: Data, fileName: String, format: Format, on db: any SQLDatabase) async throws -> [(line: Int, input: ObservationService.Input)] {
+    static func rows(_ raw: Data, fileName: String, format: Format, on db: any SQLDatabase) async throws -> [(
+        line: Int, input: ObservationService.Input
+    )] {
         let codes = try await ExchangeCodes.load(on: db)
         switch format {
         case .dhis2:
             let values: [DHIS2DataValueSet.DataValue]
-            do { values = try DHIS2DataValueSet.parse(try UploadedCSV.table(raw, fileName: fileName)) } catch let f as DHIS2DataValueSet.Failure {
+            do { values = try DHIS2DataValueSet.parse(try UploadedCSV.table(raw, fileName: fileName)) } catch let f
+                as DHIS2DataValueSet.Failure
+            {
                 throw ServiceError.invalid("\(fileName), \(f.description)")
             }
             return values.map { v in
-                (v.line, ObservationService.Input(
-                    indicator: codes.jalon(.indicateur, v.dataElement), territory: codes.jalon(.territoire, v.orgUnit), structure: nil,
-                    couloir: defaultCombos.contains(v.categoryOptionCombo) ? nil : codes.jalon(.couloir, v.categoryOptionCombo),
-                    // An unreadable DHIS2 period is passed on as written, for the usual "Période illisible" rejection.
-                    period: Period(dhis2: v.period)?.description ?? v.period, value: v.value, numerator: nil, denominator: nil,
-                    source: v.storedBy.isEmpty ? "DHIS2" : "DHIS2 (\(v.storedBy))", comment: v.comment.isEmpty ? nil : v.comment))
+                (
+                    v.line,
+                    ObservationService.Input(
+                        indicator: codes.jalon(.indicateur, v.dataElement),
+                        territory: codes.jalon(.territoire, v.orgUnit), structure: nil,
+                        couloir: defaultCombos.contains(v.categoryOptionCombo)
+                            ? nil : codes.jalon(.couloir, v.categoryOptionCombo),
+                        // An unreadable DHIS2 period is passed on as written, for the usual "Période illisible" rejection.
+                        period: Period(dhis2: v.period)?.description ?? v.period, value: v.value, numerator: nil,
+                        denominator: nil,
+                        source: v.storedBy.isEmpty ? "DHIS2" : "DHIS2 (\(v.storedBy))",
+                        comment: v.comment.isEmpty ? nil : v.comment)
+                )
             }
         case .adx:
             let message: ADX
-            do { message = try ADX(xml: raw) } catch let f as ADX.Failure { throw ServiceError.invalid("\(fileName), \(f.description)") }
+            do { message = try ADX(xml: raw) } catch let f as ADX.Failure {
+                throw ServiceError.invalid("\(fileName), \(f.description)")
+            }
             return message.groups.flatMap { g in
                 g.values.map { v in
                     let couloir = v.attributes["couloir"] ?? g.attributes["couloir"]
-                    return (v.line, ObservationService.Input(
-                        indicator: codes.jalon(.indicateur, v.dataElement), territory: codes.jalon(.territoire, g.orgUnit), structure: nil,
-                        couloir: couloir.map { codes.jalon(.couloir, $0) }, period: g.period.description, value: v.value, numerator: nil, denominator: nil,
-                        source: "ADX", comment: v.annotation))
+                    return (
+                        v.line,
+                        ObservationService.Input(
+                            indicator: codes.jalon(.indicateur, v.dataElement),
+                            territory: codes.jalon(.territoire, g.orgUnit), structure: nil,
+                            couloir: couloir.map { codes.jalon(.couloir, $0) }, period: g.period.description,
+                            value: v.value, numerator: nil, denominator: nil,
+                            source: "ADX", comment: v.annotation)
+                    )
                 }
             }
         }
@@ -60,7 +78,8 @@ enum AggregateExchange {
             """
         if let i = f.indicator { q += " AND o.indicator_code = \(bind: i)" }
         if let t = f.territory {
-            q += " AND o.territory_code IN (SELECT b.territory_code FROM territory_communes a JOIN territory_communes b ON b.commune_code = a.commune_code WHERE a.territory_code = \(bind: t) GROUP BY b.territory_code)"
+            q +=
+                " AND o.territory_code IN (SELECT b.territory_code FROM territory_communes a JOIN territory_communes b ON b.commune_code = a.commune_code WHERE a.territory_code = \(bind: t) GROUP BY b.territory_code)"
         }
         if let c = f.couloir { q += " AND o.couloir IN (\(binds: c.members.map(\.rawValue) + [c.rawValue]))" }
         q += " ORDER BY o.indicator_code, o.territory_code, o.period_end"
@@ -73,12 +92,16 @@ enum AggregateExchange {
     static func dhis2(_ f: ObservationExport.Filter, on db: any SQLDatabase) async throws -> String {
         let codes = try await ExchangeCodes.load(on: db)
         let iso = ISO8601DateFormatter()
-        return DHIS2DataValueSet.csv(try await values(f, on: db).compactMap { v in
-            guard let x = v.effective, let p = Period(v.period) else { return nil }
-            return .init(dataElement: codes.external(.indicateur, v.indicator_code), period: p.dhis2, orgUnit: codes.external(.territoire, v.territory_code),
-                         categoryOptionCombo: v.couloir == v.default_couloir ? "" : codes.external(.couloir, v.couloir), value: number(x),
-                         storedBy: "jalon", lastUpdated: iso.string(from: v.recorded_at), comment: v.comment)
-        })
+        return DHIS2DataValueSet.csv(
+            try await values(f, on: db).compactMap { v in
+                guard let x = v.effective, let p = Period(v.period) else { return nil }
+                return .init(
+                    dataElement: codes.external(.indicateur, v.indicator_code), period: p.dhis2,
+                    orgUnit: codes.external(.territoire, v.territory_code),
+                    categoryOptionCombo: v.couloir == v.default_couloir ? "" : codes.external(.couloir, v.couloir),
+                    value: number(x),
+                    storedBy: "jalon", lastUpdated: iso.string(from: v.recorded_at), comment: v.comment)
+            })
     }
 
     static func adx(_ f: ObservationExport.Filter, on db: any SQLDatabase) async throws -> String {
@@ -87,11 +110,18 @@ enum AggregateExchange {
         var index: [String: Int] = [:]
         for v in try await values(f, on: db) {
             guard let x = v.effective, let p = Period(v.period) else { continue }
-            let org = codes.external(.territoire, v.territory_code), key = org + "|" + p.description
-            if index[key] == nil { index[key] = groups.count; groups.append(.init(orgUnit: org, period: p, dataSet: "JALON")) }
-            groups[index[key]!].values.append(.init(dataElement: codes.external(.indicateur, v.indicator_code), value: number(x),
-                                                    annotation: v.comment.isEmpty ? nil : v.comment,
-                                                    attributes: v.couloir == v.default_couloir ? [:] : ["couloir": codes.external(.couloir, v.couloir)]))
+            let org = codes.external(.territoire, v.territory_code)
+            let key = org + "|" + p.description
+            if index[key] == nil {
+                index[key] = groups.count
+                groups.append(.init(orgUnit: org, period: p, dataSet: "JALON"))
+            }
+            groups[index[key]!].values.append(
+                .init(
+                    dataElement: codes.external(.indicateur, v.indicator_code), value: number(x),
+                    annotation: v.comment.isEmpty ? nil : v.comment,
+                    attributes: v.couloir == v.default_couloir ? [:] : ["couloir": codes.external(.couloir, v.couloir)])
+            )
         }
         return ADX(exported: ISO8601DateFormatter().string(from: Date()), groups: groups).xml
     }

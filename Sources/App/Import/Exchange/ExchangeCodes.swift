@@ -16,7 +16,9 @@ struct ExchangeCodes: Sendable {
     static func load(on db: any SQLDatabase) async throws -> ExchangeCodes {
         struct R: Decodable { var kind, jalon_code, external_code: String }
         var m = ExchangeCodes()
-        for r in try await db.select().columns("kind", "jalon_code", "external_code").from("exchange_codes").all(decoding: R.self) {
+        for r in try await db.select().columns("kind", "jalon_code", "external_code").from("exchange_codes").all(
+            decoding: R.self)
+        {
             m.toJalon[r.kind + "|" + r.external_code] = r.jalon_code
             m.toExternal[r.kind + "|" + r.jalon_code] = r.external_code
         }
@@ -30,30 +32,48 @@ struct ExchangeCodes: Sendable {
         let records = try UploadedCSV.table(data, fileName: fileName)
         guard let header = records.first else { throw ServiceError.invalid("\(fileName) : fichier vide.") }
         let h = CSVHeader(header.fields)
-        guard let k = h.index(["type", "kind"]), let j = h.index(["code_jalon", "jalon"]), let e = h.index(["code_externe", "externe", "external"]) else {
+        guard let k = h.index(["type", "kind"]), let j = h.index(["code_jalon", "jalon"]),
+            let e = h.index(["code_externe", "externe", "external"])
+        else {
             throw ServiceError.invalid("\(fileName), ligne 1 : colonnes attendues type;code_jalon;code_externe.")
         }
         var rows: [(kind: String, jalon: String, external: String)] = []
         var seen: [String: Int] = [:]
         for r in records.dropFirst() {
-            let kind = r[k].trimmingCharacters(in: .whitespaces).lowercased(), jalon = r[j].trimmingCharacters(in: .whitespaces), ext = r[e].trimmingCharacters(in: .whitespaces)
+            let kind = r[k].trimmingCharacters(in: .whitespaces).lowercased()
+            let jalon = r[j].trimmingCharacters(in: .whitespaces)
+            let ext = r[e].trimmingCharacters(in: .whitespaces)
             if kind.isEmpty && jalon.isEmpty && ext.isEmpty { continue }
-            guard Kind(rawValue: kind) != nil else { throw ServiceError.invalid("\(fileName), ligne \(r.line) : type « \(kind.prefix(20)) » inconnu (indicateur, territoire ou couloir).") }
-            guard !jalon.isEmpty, !ext.isEmpty else { throw ServiceError.invalid("\(fileName), ligne \(r.line) : code Jalon et code externe obligatoires.") }
+            guard Kind(rawValue: kind) != nil else {
+                throw ServiceError.invalid(
+                    "\(fileName), ligne \(r.line) : type « \(kind.prefix(20)) » inconnu (indicateur, territoire ou couloir)."
+                )
+            }
+            guard !jalon.isEmpty, !ext.isEmpty else {
+                throw ServiceError.invalid("\(fileName), ligne \(r.line) : code Jalon et code externe obligatoires.")
+            }
             for key in ["J|\(kind)|\(jalon)", "E|\(kind)|\(ext)"] {
-                if let first = seen[key] { throw ServiceError.invalid("\(fileName), ligne \(r.line) : code déjà associé ligne \(first).") }
+                if let first = seen[key] {
+                    throw ServiceError.invalid("\(fileName), ligne \(r.line) : code déjà associé ligne \(first).")
+                }
                 seen[key] = r.line
             }
             rows.append((kind, jalon, ext))
         }
         struct R: Decodable { var kind, jalon_code, external_code: String }
-        let before = try await db.select().columns("kind", "jalon_code", "external_code").from("exchange_codes").all(decoding: R.self)
+        let before = try await db.select().columns("kind", "jalon_code", "external_code").from("exchange_codes").all(
+            decoding: R.self)
         try await db.delete(from: "exchange_codes").run()
-        try await db.insertBatched(into: "exchange_codes", columns: ["id", "kind", "jalon_code", "external_code"], rows: rows.map { [UUID(), $0.kind, $0.jalon, $0.external] })
+        try await db.insertBatched(
+            into: "exchange_codes", columns: ["id", "kind", "jalon_code", "external_code"],
+            rows: rows.map { [UUID(), $0.kind, $0.jalon, $0.external] })
         var changes = FieldChanges(limit: 2_000)
-        changes.compare("correspondances", set: before.map { "\($0.kind) \($0.jalon_code) = \($0.external_code)" }, rows.map { "\($0.kind) \($0.jalon) = \($0.external)" })
-        try await AuditService.record(db, actor: actor, action: "update", objectType: "exchange_codes", objectID: fileName,
-                                      summary: "Correspondances de codes d'échange : \(rows.count) lignes", changes: changes)
+        changes.compare(
+            "correspondances", set: before.map { "\($0.kind) \($0.jalon_code) = \($0.external_code)" },
+            rows.map { "\($0.kind) \($0.jalon) = \($0.external)" })
+        try await AuditService.record(
+            db, actor: actor, action: "update", objectType: "exchange_codes", objectID: fileName,
+            summary: "Correspondances de codes d'échange : \(rows.count) lignes", changes: changes)
         return rows.count
     }
 
@@ -61,6 +81,9 @@ struct ExchangeCodes: Sendable {
         struct R: Decodable { var kind, jalon_code, external_code: String }
         let rows = try await db.select().columns("kind", "jalon_code", "external_code").from("exchange_codes")
             .orderBy("kind").orderBy("jalon_code").all(decoding: R.self)
-        return "\u{FEFF}type;code_jalon;code_externe\r\n" + rows.map { [$0.kind, $0.jalon_code, $0.external_code].map(Structures.quote).joined(separator: ";") + "\r\n" }.joined()
+        return "\u{FEFF}type;code_jalon;code_externe\r\n"
+            + rows.map {
+                [$0.kind, $0.jalon_code, $0.external_code].map(Structures.quote).joined(separator: ";") + "\r\n"
+            }.joined()
     }
 }

@@ -21,13 +21,19 @@ enum RPPSImporter {
         var pharmaciesLinked = 0, pharmaciesUnknown = 0
 
         var text: String {
-            var out = ["\(file) : \(Format.integer(lines)) lignes lues, \(Format.integer(rejected)) rejetées, \(Format.integer(otherActivities)) hors MDV/RADIO/PHARMA, \(Format.integer(outOfScope)) hors des territoires chargés.",
-                       "Activités retenues : " + ["MDV", "RADIO", "PHARMA"].map { "\($0) \(Format.integer(kept[$0] ?? 0))" }.joined(separator: ", ") + ".",
-                       "Praticiens (activités) créés : \(Format.integer(activitiesCreated)), modifiés : \(Format.integer(activitiesUpdated)), inchangés : \(Format.integer(activitiesUnchanged)).",
-                       "Cabinets créés : \(Format.integer(practicesCreated)), modifiés : \(Format.integer(practicesUpdated)).",
-                       "Pharmaciens rattachés à leur officine FINESS : \(Format.integer(pharmaciesLinked)) ; officine FINESS inconnue : \(Format.integer(pharmaciesUnknown))."]
+            var out = [
+                "\(file) : \(Format.integer(lines)) lignes lues, \(Format.integer(rejected)) rejetées, \(Format.integer(otherActivities)) hors MDV/RADIO/PHARMA, \(Format.integer(outOfScope)) hors des territoires chargés.",
+                "Activités retenues : "
+                    + ["MDV", "RADIO", "PHARMA"].map { "\($0) \(Format.integer(kept[$0] ?? 0))" }.joined(
+                        separator: ", ") + ".",
+                "Praticiens (activités) créés : \(Format.integer(activitiesCreated)), modifiés : \(Format.integer(activitiesUpdated)), inchangés : \(Format.integer(activitiesUnchanged)).",
+                "Cabinets créés : \(Format.integer(practicesCreated)), modifiés : \(Format.integer(practicesUpdated)).",
+                "Pharmaciens rattachés à leur officine FINESS : \(Format.integer(pharmaciesLinked)) ; officine FINESS inconnue : \(Format.integer(pharmaciesUnknown))."
+            ]
             out += rejections.map { "  \($0)" }
-            if rejected > rejections.count { out.append("  … et \(rejected - rejections.count) autres lignes rejetées") }
+            if rejected > rejections.count {
+                out.append("  … et \(rejected - rejections.count) autres lignes rejetées")
+            }
             return out.joined(separator: "\n")
         }
     }
@@ -35,8 +41,10 @@ enum RPPSImporter {
     static let batchSize = 5_000
 
     /// `region`: only the communes of that territory (all loaded communes otherwise).
-    static func run(path: String, fileName: String, region: String? = nil, on db: any SQLDatabase, actor: Actor,
-                    progress: (@Sendable (_ read: Int64, _ total: Int64) -> Void)? = nil) async throws -> Summary {
+    static func run(
+        path: String, fileName: String, region: String? = nil, on db: any SQLDatabase, actor: Actor,
+        progress: (@Sendable (_ read: Int64, _ total: Int64) -> Void)? = nil
+    ) async throws -> Summary {
         var summary = Summary(file: fileName)
         let scope = try await communes(region: region, on: db)
         var state = try await State.load(on: db)
@@ -49,11 +57,15 @@ enum RPPSImporter {
         } catch let f as RPPSReader.Failure {
             throw ServiceError.invalid("\(fileName), \(f.description).")
         }
-        if summary.activitiesCreated + summary.activitiesUpdated + summary.practicesCreated + summary.practicesUpdated > 0 {
+        if summary.activitiesCreated + summary.activitiesUpdated + summary.practicesCreated + summary.practicesUpdated
+            > 0
+        {
             try await RollupCache.invalidateAll(on: db)
-            try await AuditService.record(db, actor: actor, action: "import", objectType: "rpps", objectID: fileName,
-                                          summary: "Import RPPS \(fileName) : \(summary.activitiesCreated) activités créées, \(summary.activitiesUpdated) modifiées, \(summary.practicesCreated) cabinets créés",
-                                          details: ["lines": "\(summary.lines)", "rejected": "\(summary.rejected)"])
+            try await AuditService.record(
+                db, actor: actor, action: "import", objectType: "rpps", objectID: fileName,
+                summary:
+                    "Import RPPS \(fileName) : \(summary.activitiesCreated) activités créées, \(summary.activitiesUpdated) modifiées, \(summary.practicesCreated) cabinets créés",
+                details: ["lines": "\(summary.lines)", "rejected": "\(summary.rejected)"])
         }
         return summary
     }
@@ -63,16 +75,30 @@ enum RPPSImporter {
         struct C: Decodable { var code: String }
         var codes: [String]
         if let region {
-            guard let t = try await TerritoryQuery.find(region, on: db) else { throw ServiceError.invalid("Territoire inconnu « \(region.prefix(40)) ».", field: "region") }
-            codes = try await db.select().column(SQLAlias(SQLColumn("commune_code"), as: SQLIdentifier("code"))).from("territory_communes")
-                .where("territory_code", .equal, t.code).all(decoding: C.self).map(\.code)
+            guard let t = try await TerritoryQuery.find(region, on: db) else {
+                throw ServiceError.invalid("Territoire inconnu « \(region.prefix(40)) ».", field: "region")
+            }
+            codes = try await db.select().column(SQLAlias(SQLColumn("commune_code"), as: SQLIdentifier("code"))).from(
+                "territory_communes"
+            )
+            .where("territory_code", .equal, t.code).all(decoding: C.self).map(\.code)
         } else {
-            codes = try await db.select().column("code").from("territories").where("kind", .equal, TerritoryKind.commune.rawValue).all(decoding: C.self).map { String($0.code.dropFirst()) }
+            codes = try await db.select().column("code").from("territories").where(
+                "kind", .equal, TerritoryKind.commune.rawValue
+            ).all(decoding: C.self).map { String($0.code.dropFirst()) }
         }
-        guard !codes.isEmpty else { throw ServiceError.invalid("Aucune commune chargée : importez d'abord la géographie officielle (jalon import cog).") }
+        guard !codes.isEmpty else {
+            throw ServiceError.invalid(
+                "Aucune commune chargée : importez d'abord la géographie officielle (jalon import cog).")
+        }
         var out = Dictionary(codes.map { ($0, $0) }, uniquingKeysWith: { a, _ in a })
-        struct A: Decodable { var alias_code: String; var commune_code: String }
-        for a in try await db.select().columns("alias_code", "commune_code").from("commune_aliases").all(decoding: A.self) where out[a.commune_code] != nil {
+        struct A: Decodable {
+            var alias_code: String
+            var commune_code: String
+        }
+        for a in try await db.select().columns("alias_code", "commune_code").from("commune_aliases").all(
+            decoding: A.self) where out[a.commune_code] != nil
+        {
             out[a.alias_code] = a.commune_code
         }
         return out
@@ -85,10 +111,17 @@ enum RPPSImporter {
         var activitiesSeen: Set<String> = []
 
         static func load(on db: any SQLDatabase) async throws -> State {
-            struct P: Decodable { var id: UUID; var practice_key: String; var content_hash: String }
+            struct P: Decodable {
+                var id: UUID
+                var practice_key: String
+                var content_hash: String
+            }
             let rows = try await db.select().columns("id", "practice_key", "content_hash").from("structures")
                 .where("source", .equal, "rpps").where("practice_key", .isNot, SQLLiteral.null).all(decoding: P.self)
-            return State(practices: Dictionary(rows.map { ($0.practice_key, (id: $0.id, hash: $0.content_hash)) }, uniquingKeysWith: { a, _ in a }))
+            return State(
+                practices: Dictionary(
+                    rows.map { ($0.practice_key, (id: $0.id, hash: $0.content_hash)) }, uniquingKeysWith: { a, _ in a })
+            )
         }
     }
 
@@ -98,17 +131,26 @@ enum RPPSImporter {
         return "RPPS:" + r.rpps + "|" + r.communeCode + "|" + r.streetLine
     }
 
-    static func process(_ batch: [RPPSReader.Item], scope: [String: String], state: inout State, summary: inout Summary, on db: any SQLDatabase) async throws {
+    static func process(
+        _ batch: [RPPSReader.Item], scope: [String: String], state: inout State, summary: inout Summary,
+        on db: any SQLDatabase
+    ) async throws {
         var kept: [(record: RPPSRecord, couloir: Couloir, commune: String)] = []
         for item in batch {
             summary.lines += 1
             switch item {
-            case let .rejected(line, reason):
+            case .rejected(let line, let reason):
                 summary.rejected += 1
                 if summary.rejections.count < 20 { summary.rejections.append("ligne \(line) : \(reason)") }
-            case let .record(r):
-                guard let couloir = r.couloir else { summary.otherActivities += 1; continue }
-                guard let commune = scope[r.communeCode] else { summary.outOfScope += 1; continue }
+            case .record(let r):
+                guard let couloir = r.couloir else {
+                    summary.otherActivities += 1
+                    continue
+                }
+                guard let commune = scope[r.communeCode] else {
+                    summary.outOfScope += 1
+                    continue
+                }
                 kept.append((r, couloir, commune))
             }
         }
@@ -116,9 +158,14 @@ enum RPPSImporter {
         // FINESS sites named by the batch, in one query per 500.
         let sites = Array(Set(kept.map(\.record.finessSite).filter { !$0.isEmpty }))
         var finess: [String: UUID] = [:]
-        struct F: Decodable { var id: UUID; var finess_et: String }
+        struct F: Decodable {
+            var id: UUID
+            var finess_et: String
+        }
         for start in stride(from: 0, to: sites.count, by: 500) {
-            for f in try await db.select().columns("id", "finess_et").from("structures").where("finess_et", .in, Array(sites[start..<min(start + 500, sites.count)])).all(decoding: F.self) {
+            for f in try await db.select().columns("id", "finess_et").from("structures").where(
+                "finess_et", .in, Array(sites[start..<min(start + 500, sites.count)])
+            ).all(decoding: F.self) {
                 finess[f.finess_et] = f.id
             }
         }
@@ -129,25 +176,40 @@ enum RPPSImporter {
             var structureID: UUID?
             var anchor: String
             if couloir == .pharma {
-                guard let id = finess[r.finessSite] else { summary.pharmaciesUnknown += 1; continue }
-                structureID = id; anchor = "FINESS:" + r.finessSite
+                guard let id = finess[r.finessSite] else {
+                    summary.pharmaciesUnknown += 1
+                    continue
+                }
+                structureID = id
+                anchor = "FINESS:" + r.finessSite
                 summary.pharmaciesLinked += 1
             } else if let id = finess[r.finessSite] {
-                structureID = id; anchor = "FINESS:" + r.finessSite
+                structureID = id
+                anchor = "FINESS:" + r.finessSite
             } else {
                 let key = practiceKey(r)
                 anchor = key
-                let name = r.companyName.isEmpty ? "Cabinet \(r.firstName) \(r.lastName)".trimmingCharacters(in: .whitespaces) : r.companyName
-                let category = couloir == .radio ? ("RPPS-RADIO", "Cabinet de radiologie (RPPS)") : ("RPPS-MG", "Cabinet de médecine générale (RPPS)")
-                let values: [(String, String)] = [("name", name), ("address", r.streetLine), ("postal_code", r.postalCode), ("city", r.communeLabel),
-                                                  ("commune_code", commune), ("siret", r.siret), ("category_code", category.0), ("couloir", couloir.rawValue)]
+                let name =
+                    r.companyName.isEmpty
+                    ? "Cabinet \(r.firstName) \(r.lastName)".trimmingCharacters(in: .whitespaces) : r.companyName
+                let category =
+                    couloir == .radio
+                    ? ("RPPS-RADIO", "Cabinet de radiologie (RPPS)")
+                    : ("RPPS-MG", "Cabinet de médecine générale (RPPS)")
+                let values: [(String, String)] = [
+                    ("name", name), ("address", r.streetLine), ("postal_code", r.postalCode), ("city", r.communeLabel),
+                    ("commune_code", commune), ("siret", r.siret), ("category_code", category.0),
+                    ("couloir", couloir.rawValue)
+                ]
                 let h = ContentHash.of(values.map(\.1))
                 if let existing = state.practices[key] {
                     structureID = existing.id
                     if existing.hash != h, state.practicesSeen.insert(key).inserted {
                         var u = db.update("structures")
                         for (c, v) in values { u = u.set(c, to: v) }
-                        try await u.set("long_name", to: name).set("category_label", to: category.1).set("content_hash", to: h).set("updated_at", to: now)
+                        try await u.set("long_name", to: name).set("category_label", to: category.1).set(
+                            "content_hash", to: h
+                        ).set("updated_at", to: now)
                             .where("id", .equal, existing.id).run()
                         state.practices[key] = (existing.id, h)
                         summary.practicesUpdated += 1
@@ -157,38 +219,58 @@ enum RPPSImporter {
                     state.practices[key] = (id, h)
                     state.practicesSeen.insert(key)
                     structureID = id
-                    newPractices.append([id, String?.none, "", r.rpps, r.siret, "rpps", name, name,
-                                         "", r.streetLine, r.postalCode, r.communeLabel, commune, r.communeCode,
-                                         "", category.0, category.1, couloir.rawValue, false, h, key,
-                                         now, now])
+                    newPractices.append([
+                        id, String?.none, "", r.rpps, r.siret, "rpps", name, name,
+                        "", r.streetLine, r.postalCode, r.communeLabel, commune, r.communeCode,
+                        "", category.0, category.1, couloir.rawValue, false, h, key,
+                        now, now
+                    ])
                     summary.practicesCreated += 1
                 }
             }
             let key = r.rpps + "|" + anchor
             guard state.activitiesSeen.insert(key).inserted else { continue }
             summary.kept[couloir.rawValue, default: 0] += 1
-            let fields: [(String, String)] = [("rpps", r.rpps), ("last_name", r.lastName), ("first_name", r.firstName), ("profession_code", r.professionCode),
-                                              ("profession_label", r.professionLabel), ("skill_label", r.skillLabel), ("practice_mode", r.practiceModeCode),
-                                              ("couloir", couloir.rawValue), ("finess_site", r.finessSite), ("siret", r.siret), ("commune_code", commune)]
-            var values: [String: any Encodable & Sendable] = Dictionary(uniqueKeysWithValues: fields.map { ($0.0, $0.1) })
+            let fields: [(String, String)] = [
+                ("rpps", r.rpps), ("last_name", r.lastName), ("first_name", r.firstName),
+                ("profession_code", r.professionCode),
+                ("profession_label", r.professionLabel), ("skill_label", r.skillLabel),
+                ("practice_mode", r.practiceModeCode),
+                ("couloir", couloir.rawValue), ("finess_site", r.finessSite), ("siret", r.siret),
+                ("commune_code", commune)
+            ]
+            var values: [String: any Encodable & Sendable] = Dictionary(
+                uniqueKeysWithValues: fields.map { ($0.0, $0.1) })
             values["structure_id"] = structureID
             activities.append((key, values, ContentHash.of(fields.map(\.1) + [structureID?.uuidString ?? ""])))
         }
-        try await db.insertBatched(into: "structures", columns: [
-            "id", "finess_et", "finess_ej", "rpps", "siret", "source", "name", "long_name", "complement", "address", "postal_code", "city", "commune_code",
-            "commune_raw", "phone", "category_code", "category_label", "couloir", "is_demo", "content_hash", "practice_key", "created_at", "updated_at"], rows: newPractices)
+        try await db.insertBatched(
+            into: "structures",
+            columns: [
+                "id", "finess_et", "finess_ej", "rpps", "siret", "source", "name", "long_name", "complement", "address",
+                "postal_code", "city", "commune_code",
+                "commune_raw", "phone", "category_code", "category_label", "couloir", "is_demo", "content_hash",
+                "practice_key", "created_at", "updated_at"
+            ], rows: newPractices)
         // Activities: compare with what is stored, by key, 500 at a time.
-        struct E: Decodable { var activity_key: String; var content_hash: String }
+        struct E: Decodable {
+            var activity_key: String
+            var content_hash: String
+        }
         var stored: [String: String] = [:]
         let keys = activities.map(\.key)
         for start in stride(from: 0, to: keys.count, by: 500) {
             for e in try await db.select().columns("activity_key", "content_hash").from("practitioner_activities")
-                .where("activity_key", .in, Array(keys[start..<min(start + 500, keys.count)])).all(decoding: E.self) {
+                .where("activity_key", .in, Array(keys[start..<min(start + 500, keys.count)])).all(decoding: E.self)
+            {
                 stored[e.activity_key] = e.content_hash
             }
         }
-        let columns = ["rpps", "last_name", "first_name", "profession_code", "profession_label", "skill_label", "practice_mode", "couloir", "structure_id",
-                       "finess_site", "siret", "commune_code"]
+        let columns = [
+            "rpps", "last_name", "first_name", "profession_code", "profession_label", "skill_label", "practice_mode",
+            "couloir", "structure_id",
+            "finess_site", "siret", "commune_code"
+        ]
         var inserts: [[any Encodable & Sendable]] = []
         for a in activities {
             switch stored[a.key] {
@@ -200,11 +282,15 @@ enum RPPSImporter {
             default:
                 var u = db.update("practitioner_activities")
                 for c in columns { u = u.set(c, to: a.values[c]!) }
-                try await u.set("content_hash", to: a.hash).set("updated_at", to: now).where("activity_key", .equal, a.key).run()
+                try await u.set("content_hash", to: a.hash).set("updated_at", to: now).where(
+                    "activity_key", .equal, a.key
+                ).run()
                 summary.activitiesUpdated += 1
             }
         }
-        try await db.insertBatched(into: "practitioner_activities", columns: ["id", "activity_key"] + columns + ["content_hash", "updated_at"], rows: inserts)
+        try await db.insertBatched(
+            into: "practitioner_activities", columns: ["id", "activity_key"] + columns + ["content_hash", "updated_at"],
+            rows: inserts)
     }
 }
 
@@ -216,7 +302,10 @@ struct RPPSBatches {
         private let lock = NSLock()
         private var stopped = false
         var isStopped: Bool { lock.withLock { stopped } }
-        func stop() { lock.withLock { stopped = true }; semaphore.signal() }
+        func stop() {
+            lock.withLock { stopped = true }
+            semaphore.signal()
+        }
     }
 
     struct Stopped: Error {}

@@ -29,10 +29,13 @@ enum AccountService {
         var indicators: [String] = []
     }
 
-    static let columns = ["id", "email", "name", "role", "active", "version", "password_hash", "created_at", "password_changed_at"]
+    static let columns = [
+        "id", "email", "name", "role", "active", "version", "password_hash", "created_at", "password_changed_at"
+    ]
 
     static func find(email: String, on db: any SQLDatabase) async throws -> User? {
-        try await db.select().columns(columns).from("users").where("email", .equal, normalized(email)).first(decoding: User.self)
+        try await db.select().columns(columns).from("users").where("email", .equal, normalized(email)).first(
+            decoding: User.self)
     }
 
     static func find(id: UUID, on db: any SQLDatabase) async throws -> User? {
@@ -58,7 +61,9 @@ enum AccountService {
     static func grant(for user: User, on db: any SQLDatabase) async throws -> Grant {
         let role = user.roleValue
         guard role.isScoped else { return Grant(role: role) }
-        return Grant(role: role, territories: Set(try await territories(of: user.id, on: db)), indicators: Set(try await indicators(of: user.id, on: db)))
+        return Grant(
+            role: role, territories: Set(try await territories(of: user.id, on: db)),
+            indicators: Set(try await indicators(of: user.id, on: db)))
     }
 
     static func normalized(_ email: String) -> String { email.trimmedSpaces.lowercased() }
@@ -67,7 +72,8 @@ enum AccountService {
         let email = normalized(raw)
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard email.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-              !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" }) else {
+            !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })
+        else {
             throw ServiceError.invalid("Adresse électronique invalide « \(raw.prefix(60)) ».", field: "email")
         }
         return email
@@ -75,7 +81,9 @@ enum AccountService {
 
     /// Hashing runs on the thread pool: bcrypt is deliberately slow and must not stall the event loop.
     static func hash(_ password: String, email: String, cost: Int, pool: NIOThreadPool) async throws -> String {
-        if let reason = PasswordPolicy.refusal(password, email: email) { throw ServiceError.invalid(reason, field: "mot_de_passe") }
+        if let reason = PasswordPolicy.refusal(password, email: email) {
+            throw ServiceError.invalid(reason, field: "mot_de_passe")
+        }
         return try await pool.runIfActive { try Bcrypt.hash(password, cost: cost) }
     }
 
@@ -89,31 +97,53 @@ enum AccountService {
         if actor.userID != nil || i.role == .administrateur { try await actor.authorize(.administration, on: db) }
         let email = try validEmail(i.email)
         let name = i.name.trimmedSpaces.isEmpty ? email : String(i.name.trimmedSpaces.prefix(200))
-        guard try await find(email: email, on: db) == nil else { throw ServiceError.conflict("Un compte existe déjà pour \(email).") }
-        let id = UUID(), now = Date()
-        try await db.insert(into: "users").columns("id", "email", "name", "role", "password_hash", "active", "version", "created_at", "updated_at", "password_changed_at")
-            .values(SQLBind(id), SQLBind(email), SQLBind(name), SQLBind(i.role.rawValue), SQLBind(passwordHash), SQLBind(true), SQLBind(1), SQLBind(now), SQLBind(now), SQLBind(now))
-            .run()
+        guard try await find(email: email, on: db) == nil else {
+            throw ServiceError.conflict("Un compte existe déjà pour \(email).")
+        }
+        let id = UUID()
+        let now = Date()
+        try await db.insert(into: "users").columns(
+            "id", "email", "name", "role", "password_hash", "active", "version", "created_at", "updated_at",
+            "password_changed_at"
+        )
+        .values(
+            SQLBind(id), SQLBind(email), SQLBind(name), SQLBind(i.role.rawValue), SQLBind(passwordHash), SQLBind(true),
+            SQLBind(1), SQLBind(now), SQLBind(now), SQLBind(now)
+        )
+        .run()
         let (territories, indicators) = try await writeScope(id, i, on: db)
-        try await AuditService.record(db, actor: actor, action: "create", objectType: "user", objectID: email,
-                                      summary: "Compte créé : \(email) (\(i.role.label))",
-                                      details: ["role": i.role.rawValue, "territoires": territories.joined(separator: ","), "indicateurs": indicators.joined(separator: ",")])
+        try await AuditService.record(
+            db, actor: actor, action: "create", objectType: "user", objectID: email,
+            summary: "Compte créé : \(email) (\(i.role.label))",
+            details: [
+                "role": i.role.rawValue, "territoires": territories.joined(separator: ","),
+                "indicateurs": indicators.joined(separator: ",")
+            ])
         return id
     }
 
-    private static func writeScope(_ id: UUID, _ i: Input, on db: any SQLDatabase) async throws -> ([String], [String]) {
+    private static func writeScope(_ id: UUID, _ i: Input, on db: any SQLDatabase) async throws -> ([String], [String])
+    {
         let territories = try await DirectoryService.territories(i.territories, on: db)
         var indicators: [String] = []
         for raw in i.indicators.map(\.trimmedSpaces) where !raw.isEmpty {
-            guard let found = try await ObservationLookups(db).indicator(raw) else { throw ServiceError.invalid("Indicateur inconnu « \(raw.prefix(40)) ».", field: "indicateurs") }
+            guard let found = try await ObservationLookups(db).indicator(raw) else {
+                throw ServiceError.invalid("Indicateur inconnu « \(raw.prefix(40)) ».", field: "indicateurs")
+            }
             if !indicators.contains(found.code) { indicators.append(found.code) }
         }
-        if i.role == .animateur && territories.isEmpty { throw ServiceError.invalid("Un animateur territorial a au moins un territoire.", field: "territoires") }
-        if i.role == .contributeur && indicators.isEmpty { throw ServiceError.invalid("Un contributeur a au moins un indicateur attribué.", field: "indicateurs") }
+        if i.role == .animateur && territories.isEmpty {
+            throw ServiceError.invalid("Un animateur territorial a au moins un territoire.", field: "territoires")
+        }
+        if i.role == .contributeur && indicators.isEmpty {
+            throw ServiceError.invalid("Un contributeur a au moins un indicateur attribué.", field: "indicateurs")
+        }
         try await db.delete(from: "user_territories").where("user_id", .equal, id).run()
         try await db.delete(from: "user_indicators").where("user_id", .equal, id).run()
-        try await db.insertBatched(into: "user_territories", columns: ["user_id", "territory_code"], rows: territories.map { [id, $0] })
-        try await db.insertBatched(into: "user_indicators", columns: ["user_id", "indicator_code"], rows: indicators.map { [id, $0] })
+        try await db.insertBatched(
+            into: "user_territories", columns: ["user_id", "territory_code"], rows: territories.map { [id, $0] })
+        try await db.insertBatched(
+            into: "user_indicators", columns: ["user_id", "indicator_code"], rows: indicators.map { [id, $0] })
         return (territories, indicators)
     }
 
@@ -122,30 +152,42 @@ enum AccountService {
     static func update(_ id: UUID, _ i: Input, version: Int?, on db: any SQLDatabase, actor: Actor) async throws {
         try await actor.authorize(.administration, on: db)
         guard let user = try await find(id: id, on: db) else { throw ServiceError.notFound("Compte inconnu.") }
-        if user.id == actor.userID, i.role != .administrateur { throw ServiceError.invalid("Vous ne pouvez pas retirer votre propre rôle d'administrateur.", field: "role") }
-        let beforeT = try await territories(of: id, on: db), beforeI = try await indicators(of: id, on: db)
+        if user.id == actor.userID, i.role != .administrateur {
+            throw ServiceError.invalid("Vous ne pouvez pas retirer votre propre rôle d'administrateur.", field: "role")
+        }
+        let beforeT = try await territories(of: id, on: db)
+        let beforeI = try await indicators(of: id, on: db)
         let name = i.name.trimmedSpaces.isEmpty ? user.name : String(i.name.trimmedSpaces.prefix(200))
-        try await OptimisticVersion.bump("users", id: id, expected: version ?? user.version, label: "Le compte \(user.email)", on: db)
-        try await db.update("users").set("name", to: name).set("role", to: i.role.rawValue).set("updated_at", to: Date()).where("id", .equal, id).run()
+        try await OptimisticVersion.bump(
+            "users", id: id, expected: version ?? user.version, label: "Le compte \(user.email)", on: db)
+        try await db.update("users").set("name", to: name).set("role", to: i.role.rawValue).set(
+            "updated_at", to: Date()
+        ).where("id", .equal, id).run()
         let (territories, indicators) = try await writeScope(id, i, on: db)
         var changes = FieldChanges()
         changes.compare("nom", user.name, name)
         changes.compare("rôle", user.roleValue.label, i.role.label)
         changes.compare("territoires", set: beforeT, territories)
         changes.compare("indicateurs", set: beforeI, indicators)
-        try await AuditService.record(db, actor: actor, action: "permission", objectType: "user", objectID: user.email,
-                                      summary: "Droits de \(user.email) : \(user.roleValue.label) → \(i.role.label)",
-                                      changes: changes)
+        try await AuditService.record(
+            db, actor: actor, action: "permission", objectType: "user", objectID: user.email,
+            summary: "Droits de \(user.email) : \(user.roleValue.label) → \(i.role.label)",
+            changes: changes)
     }
 
     static func setPassword(_ id: UUID, hash: String, on db: any SQLDatabase, actor: Actor) async throws {
         guard let user = try await find(id: id, on: db) else { throw ServiceError.notFound("Compte inconnu.") }
         if actor.userID != user.id { try await actor.authorize(.administration, on: db) }
         try await OptimisticVersion.bump("users", id: id, expected: nil, label: "Le compte \(user.email)", on: db)
-        try await db.update("users").set("password_hash", to: hash).set("password_changed_at", to: Date()).set("updated_at", to: Date()).where("id", .equal, id).run()
+        try await db.update("users").set("password_hash", to: hash).set("password_changed_at", to: Date()).set(
+            "updated_at", to: Date()
+        ).where("id", .equal, id).run()
         try await db.delete(from: "sessions").where("user_id", .equal, id).run()
-        try await AuditService.record(db, actor: actor, action: "password", objectType: "user", objectID: user.email,
-                                      summary: actor.userID == user.id ? "Mot de passe modifié par son titulaire" : "Mot de passe réinitialisé par un administrateur ; sessions fermées")
+        try await AuditService.record(
+            db, actor: actor, action: "password", objectType: "user", objectID: user.email,
+            summary: actor.userID == user.id
+                ? "Mot de passe modifié par son titulaire"
+                : "Mot de passe réinitialisé par un administrateur ; sessions fermées")
     }
 
     static func setActive(_ id: UUID, _ active: Bool, on db: any SQLDatabase, actor: Actor) async throws {
@@ -154,10 +196,14 @@ enum AccountService {
         guard user.active != active else { return }
         if user.id == actor.userID { throw ServiceError.invalid("Vous ne pouvez pas désactiver votre propre compte.") }
         try await OptimisticVersion.bump("users", id: id, expected: nil, label: "Le compte \(user.email)", on: db)
-        try await db.update("users").set("active", to: active).set("updated_at", to: Date()).where("id", .equal, id).run()
+        try await db.update("users").set("active", to: active).set("updated_at", to: Date()).where("id", .equal, id)
+            .run()
         if !active { try await db.delete(from: "sessions").where("user_id", .equal, id).run() }
-        try await AuditService.record(db, actor: actor, action: "permission", objectType: "user", objectID: user.email,
-                                      summary: active ? "Compte réactivé : \(user.email)" : "Compte désactivé : \(user.email) ; sessions fermées, jetons inopérants")
+        try await AuditService.record(
+            db, actor: actor, action: "permission", objectType: "user", objectID: user.email,
+            summary: active
+                ? "Compte réactivé : \(user.email)"
+                : "Compte désactivé : \(user.email) ; sessions fermées, jetons inopérants")
     }
 
     /// A random password for a reset, shown once to the administrator: 20 characters from an
@@ -180,7 +226,9 @@ extension Role {
     /// A role typed in a form or on the command line; an unknown one is refused in French.
     init(required raw: String) throws {
         guard let r = Role(parsing: raw) else {
-            throw ServiceError.invalid("Rôle inconnu « \(raw.prefix(30)) » (administrateur, pilote, animateur, contributeur, lecteur).", field: "role")
+            throw ServiceError.invalid(
+                "Rôle inconnu « \(raw.prefix(30)) » (administrateur, pilote, animateur, contributeur, lecteur).",
+                field: "role")
         }
         self = r
     }

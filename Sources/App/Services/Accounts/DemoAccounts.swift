@@ -12,25 +12,33 @@ enum DemoAccounts {
         ("admin@" + domain, "Dominique Exemple (administration)", .administrateur, [], []),
         ("pilote@" + domain, "Claude Exemple (pilote ARS)", .pilote, [], []),
         ("animateur.nord@" + domain, "Camille Exemple (animatrice Nord)", .animateur, ["D59"], []),
-        ("contributeur@" + domain, "Alex Exemple (contributeur GRADeS)", .contributeur, [], ["O3-18", "O3-20", "O3-22"]),
-        ("lecteur@" + domain, "Sacha Exemple (membre du comité)", .lecteur, [], []),
+        (
+            "contributeur@" + domain, "Alex Exemple (contributeur GRADeS)", .contributeur, [],
+            ["O3-18", "O3-20", "O3-22"]
+        ),
+        ("lecteur@" + domain, "Sacha Exemple (membre du comité)", .lecteur, [], [])
     ]
     static let credentialsFile = "demo-comptes.txt"
 
     /// Returns the password when the accounts were just created, nil when they already existed.
-    static func ensure(password given: String?, cost: Int, pool: NIOThreadPool, on db: any SQLDatabase) async throws -> String? {
+    static func ensure(password given: String?, cost: Int, pool: NIOThreadPool, on db: any SQLDatabase) async throws
+        -> String?
+    {
         struct N: Decodable { var n: Int }
         let existing = try await db.raw("SELECT COUNT(*) AS n FROM users").first(decoding: N.self)?.n ?? 0
         guard existing == 0 else { return nil }
         let password = given.flatMap { $0.isEmpty ? nil : $0 } ?? AccountService.randomPassword()
         let hash = try await AccountService.hash(password, email: "", cost: cost, pool: pool)
         for a in accounts {
-            let indicators = try await a.indicators.asyncFilter { try await ObservationLookups(db).indicator($0) != nil }
+            let indicators = try await a.indicators.asyncFilter {
+                try await ObservationLookups(db).indicator($0) != nil
+            }
             let territories = try await a.territories.asyncFilter { try await TerritoryQuery.find($0, on: db) != nil }
             // Without its territory or indicators (a base without the demo region) the scoped account would be refused.
             if a.role.isScoped && territories.isEmpty && indicators.isEmpty { continue }
-            try await AccountService.create(.init(email: a.email, name: a.name, role: a.role, territories: territories, indicators: indicators),
-                                            passwordHash: hash, on: db, actor: .system)
+            try await AccountService.create(
+                .init(email: a.email, name: a.name, role: a.role, territories: territories, indicators: indicators),
+                passwordHash: hash, on: db, actor: .system)
         }
         return password
     }

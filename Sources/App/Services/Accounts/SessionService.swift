@@ -24,7 +24,9 @@ enum SessionService {
     static func randomToken(bytes: Int = 32) -> String {
         var g = SystemRandomNumberGenerator()
         let raw = (0..<bytes).map { _ in UInt8.random(in: .min ... .max, using: &g) }
-        return Data(raw).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Data(raw).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(
+            of: "/", with: "_"
+        ).replacingOccurrences(of: "=", with: "")
     }
 
     enum LoginResult: Sendable, Equatable {
@@ -39,16 +41,21 @@ enum SessionService {
 
     /// Checks throttling, then the password; records the failure or opens a new session. Runs in
     /// the caller's transaction.
-    static func login(email rawEmail: String, password: String, address: String, userAgent: String, policy: Policy,
-                      pool: NIOThreadPool, on db: any SQLDatabase) async throws -> LoginResult {
+    static func login(
+        email rawEmail: String, password: String, address: String, userAgent: String, policy: Policy,
+        pool: NIOThreadPool, on db: any SQLDatabase
+    ) async throws -> LoginResult {
         let email = AccountService.normalized(rawEmail)
         let now = Date()
-        let wait = max(try await throttleWait(column: "email", value: email, policy: policy, now: now, on: db),
-                       try await throttleWait(column: "address", value: address, policy: policy, now: now, on: db))
+        let wait = max(
+            try await throttleWait(column: "email", value: email, policy: policy, now: now, on: db),
+            try await throttleWait(column: "address", value: address, policy: policy, now: now, on: db))
         let actor = Actor(name: email.isEmpty ? "anonyme" : String(email.prefix(120)), address: address)
         if wait > 0 {
-            try await AuditService.record(db, actor: actor, action: "login_throttled", objectType: "user", objectID: email,
-                                          summary: "Connexion refusée sans vérification : trop d'échecs récents (attente \(Int(wait.rounded(.up))) s)")
+            try await AuditService.record(
+                db, actor: actor, action: "login_throttled", objectType: "user", objectID: email,
+                summary:
+                    "Connexion refusée sans vérification : trop d'échecs récents (attente \(Int(wait.rounded(.up))) s)")
             return .throttled(seconds: Int(wait.rounded(.up)))
         }
         let user = try await AccountService.find(email: email, on: db)
@@ -56,20 +63,26 @@ enum SessionService {
         guard let user, ok, user.active else {
             try await db.insert(into: "login_failures").columns("id", "email", "address", "at")
                 .values(SQLBind(UUID()), SQLBind(email), SQLBind(address), SQLBind(now)).run()
-            try await AuditService.record(db, actor: actor, action: "login_failed", objectType: "user", objectID: email,
-                                          summary: user?.active == false ? "Connexion refusée : compte désactivé" : "Connexion refusée : identifiants incorrects")
+            try await AuditService.record(
+                db, actor: actor, action: "login_failed", objectType: "user", objectID: email,
+                summary: user?.active == false
+                    ? "Connexion refusée : compte désactivé" : "Connexion refusée : identifiants incorrects")
             return .refused
         }
         try await db.delete(from: "login_failures").where("email", .equal, email).run()
         // Expired sessions and stale failures are cleared as people sign in: no scheduler needed.
         try await sweep(policy: policy, on: db)
         let session = try await open(user: user.id, address: address, userAgent: userAgent, keys: policy.keys, on: db)
-        try await AuditService.record(db, actor: Actor(name: user.email, address: address, userID: user.id), action: "login", objectType: "user", objectID: user.email,
-                                      summary: "Connexion", details: ["navigateur": String(userAgent.prefix(200))])
+        try await AuditService.record(
+            db, actor: Actor(name: user.email, address: address, userID: user.id), action: "login", objectType: "user",
+            objectID: user.email,
+            summary: "Connexion", details: ["navigateur": String(userAgent.prefix(200))])
         return .signedIn(session, user)
     }
 
-    static func throttleWait(column: String, value: String, policy: Policy, now: Date, on db: any SQLDatabase) async throws -> Double {
+    static func throttleWait(column: String, value: String, policy: Policy, now: Date, on db: any SQLDatabase)
+        async throws -> Double
+    {
         struct R: Decodable { var at: Date }
         let since = now.addingTimeInterval(-policy.throttle.window)
         let rows = try await db.select().column("at").from("login_failures").where(SQLIdentifier(column), .equal, value)
@@ -78,13 +91,21 @@ enum SessionService {
     }
 
     /// A new session, never a reused one: signing in always changes the identifier (no fixation).
-    static func open(user: UUID, address: String, userAgent: String, keys: TokenKeys, on db: any SQLDatabase) async throws -> Session {
-        let token = randomToken(), csrf = randomToken()
+    static func open(user: UUID, address: String, userAgent: String, keys: TokenKeys, on db: any SQLDatabase)
+        async throws -> Session
+    {
+        let token = randomToken()
+        let csrf = randomToken()
         let id = keys.digest(token)
         let now = Date()
-        try await db.insert(into: "sessions").columns("id", "user_id", "csrf_token", "created_at", "last_seen_at", "address", "user_agent")
-            .values(SQLBind(id), SQLBind(user), SQLBind(csrf), SQLBind(now), SQLBind(now), SQLBind(address), SQLBind(String(userAgent.prefix(300))))
-            .run()
+        try await db.insert(into: "sessions").columns(
+            "id", "user_id", "csrf_token", "created_at", "last_seen_at", "address", "user_agent"
+        )
+        .values(
+            SQLBind(id), SQLBind(user), SQLBind(csrf), SQLBind(now), SQLBind(now), SQLBind(address),
+            SQLBind(String(userAgent.prefix(300)))
+        )
+        .run()
         return Session(id: id, token: token, csrf: csrf)
     }
 
@@ -95,15 +116,26 @@ enum SessionService {
 
     /// The session a cookie names, if it is alive; touches it at most once a minute.
     static func resume(token: String, policy: Policy, on db: any SQLDatabase) async throws -> Resolved? {
-        struct R: Decodable { var id: String; var csrf_token: String; var created_at: Date; var last_seen_at: Date; var user_id: UUID }
+        struct R: Decodable {
+            var id: String
+            var csrf_token: String
+            var created_at: Date
+            var last_seen_at: Date
+            var user_id: UUID
+        }
         let candidates = policy.keys.candidates(token)
-        guard let s = try await db.select().columns("id", "csrf_token", "created_at", "last_seen_at", "user_id").from("sessions")
-            .where("id", .in, candidates).first(decoding: R.self) else { return nil }
+        guard
+            let s = try await db.select().columns("id", "csrf_token", "created_at", "last_seen_at", "user_id").from(
+                "sessions"
+            )
+            .where("id", .in, candidates).first(decoding: R.self)
+        else { return nil }
         let id = candidates[0]
         // Found under JALON_SECRET_PREVIOUS: re-keyed now, so the old key can be dropped later.
         if s.id != id { try await db.update("sessions").set("id", to: id).where("id", .equal, s.id).run() }
         let now = Date()
-        if now.timeIntervalSince(s.last_seen_at) > policy.idle || now.timeIntervalSince(s.created_at) > policy.absolute {
+        if now.timeIntervalSince(s.last_seen_at) > policy.idle || now.timeIntervalSince(s.created_at) > policy.absolute
+        {
             try await db.delete(from: "sessions").where("id", .equal, id).run()
             return nil
         }
@@ -114,10 +146,13 @@ enum SessionService {
         return Resolved(session: Session(id: id, token: token, csrf: s.csrf_token), user: user)
     }
 
-    static func close(_ session: Session, user: AccountService.User, address: String, on db: any SQLDatabase) async throws {
+    static func close(_ session: Session, user: AccountService.User, address: String, on db: any SQLDatabase)
+        async throws
+    {
         try await db.delete(from: "sessions").where("id", .equal, session.id).run()
-        try await AuditService.record(db, actor: Actor(name: user.email, address: address, userID: user.id), action: "logout", objectType: "user",
-                                      objectID: user.email, summary: "Déconnexion")
+        try await AuditService.record(
+            db, actor: Actor(name: user.email, address: address, userID: user.id), action: "logout", objectType: "user",
+            objectID: user.email, summary: "Déconnexion")
     }
 
     /// Expired sessions and old failures, removed at start-up and now and then; nothing depends on it.
@@ -125,6 +160,8 @@ enum SessionService {
         let now = Date()
         try await db.delete(from: "sessions").where("last_seen_at", .lessThan, now.addingTimeInterval(-policy.idle))
             .orWhere("created_at", .lessThan, now.addingTimeInterval(-policy.absolute)).run()
-        try await db.delete(from: "login_failures").where("at", .lessThan, now.addingTimeInterval(-policy.throttle.window)).run()
+        try await db.delete(from: "login_failures").where(
+            "at", .lessThan, now.addingTimeInterval(-policy.throttle.window)
+        ).run()
     }
 }

@@ -8,48 +8,85 @@ enum ActivityAttachments {
     static let maxSize = 10 * 1024 * 1024
     static let types: [String: String] = [
         "pdf": "application/pdf", "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "odp": "application/vnd.oasis.opendocument.presentation", "odt": "application/vnd.oasis.opendocument.text", "png": "image/png", "jpg": "image/jpeg",
-        "jpeg": "image/jpeg", "csv": "text/csv", "txt": "text/plain",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "odp": "application/vnd.oasis.opendocument.presentation", "odt": "application/vnd.oasis.opendocument.text",
+        "png": "image/png", "jpg": "image/jpeg",
+        "jpeg": "image/jpeg", "csv": "text/csv", "txt": "text/plain"
     ]
 
-    struct Item: Sendable, Equatable { var id: UUID; var fileName: String; var size: Int }
+    struct Item: Sendable, Equatable {
+        var id: UUID
+        var fileName: String
+        var size: Int
+    }
 
     /// `../../etc/passwd` → `passwd`; `C:\\agenda.pdf` → `agenda.pdf`.
     static func safeName(_ raw: String) -> String {
         let last = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let cleaned = String(last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.map(Character.init)).trimmedSpaces
+        let cleaned = String(
+            last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.map(Character.init)
+        ).trimmedSpaces
         let name = cleaned.drop { $0 == "." }
         return name.isEmpty ? "piece-jointe" : String(name.prefix(150))
     }
 
-    static func attach(activity: UUID, fileName: String, data: Data, on db: any SQLDatabase, actor: Actor) async throws -> UUID {
+    static func attach(activity: UUID, fileName: String, data: Data, on db: any SQLDatabase, actor: Actor) async throws
+        -> UUID
+    {
         guard !data.isEmpty else { throw ServiceError.invalid("Le fichier « \(safeName(fileName)) » est vide.") }
-        guard data.count <= maxSize else { throw ServiceError.invalid("Le fichier « \(safeName(fileName)) » dépasse 10 Mo.") }
+        guard data.count <= maxSize else {
+            throw ServiceError.invalid("Le fichier « \(safeName(fileName)) » dépasse 10 Mo.")
+        }
         struct I: Decodable { var id: UUID }
-        guard try await db.select().column("id").from("activities").where("id", .equal, activity).first(decoding: I.self) != nil else {
+        guard
+            try await db.select().column("id").from("activities").where("id", .equal, activity).first(decoding: I.self)
+                != nil
+        else {
             throw ServiceError.notFound("Activité inconnue.")
         }
         try await ActivityService.authorize(existing: activity, actor: actor, on: db)
         let name = safeName(fileName)
         let type = types[(name as NSString).pathExtension.lowercased()] ?? "application/octet-stream"
         let id = UUID()
-        try await db.insert(into: "activity_attachments").columns("id", "activity_id", "file_name", "content_type", "size", "content", "created_at")
-            .values(SQLBind(id), SQLBind(activity), SQLBind(name), SQLBind(type), SQLBind(data.count), SQLBind(data), SQLBind(Date())).run()
-        try await AuditService.record(db, actor: actor, action: "create", objectType: "activity_attachment", objectID: id.uuidString,
-                                      summary: "Pièce jointe « \(name) » ajoutée à l'activité \(activity.uuidString.prefix(8).lowercased())")
+        try await db.insert(into: "activity_attachments").columns(
+            "id", "activity_id", "file_name", "content_type", "size", "content", "created_at"
+        )
+        .values(
+            SQLBind(id), SQLBind(activity), SQLBind(name), SQLBind(type), SQLBind(data.count), SQLBind(data),
+            SQLBind(Date())
+        ).run()
+        try await AuditService.record(
+            db, actor: actor, action: "create", objectType: "activity_attachment", objectID: id.uuidString,
+            summary: "Pièce jointe « \(name) » ajoutée à l'activité \(activity.uuidString.prefix(8).lowercased())")
         return id
     }
 
     static func list(activity: UUID, on db: any SQLDatabase) async throws -> [Item] {
-        struct R: Decodable { var id: UUID; var file_name: String; var size: Int }
-        return try await db.select().columns("id", "file_name", "size").from("activity_attachments").where("activity_id", .equal, activity)
-            .orderBy("created_at").all(decoding: R.self).map { Item(id: $0.id, fileName: $0.file_name, size: $0.size) }
+        struct R: Decodable {
+            var id: UUID
+            var file_name: String
+            var size: Int
+        }
+        return try await db.select().columns("id", "file_name", "size").from("activity_attachments").where(
+            "activity_id", .equal, activity
+        )
+        .orderBy("created_at").all(decoding: R.self).map { Item(id: $0.id, fileName: $0.file_name, size: $0.size) }
     }
 
-    static func file(_ id: UUID, activity: UUID, on db: any SQLDatabase) async throws -> (name: String, type: String, data: Data)? {
-        struct R: Decodable { var file_name: String; var content_type: String; var content: Data }
-        return try await db.select().columns("file_name", "content_type", "content").from("activity_attachments").where("id", .equal, id)
-            .where("activity_id", .equal, activity).first(decoding: R.self).map { ($0.file_name, $0.content_type, $0.content) }
+    static func file(_ id: UUID, activity: UUID, on db: any SQLDatabase) async throws -> (
+        name: String, type: String, data: Data
+    )? {
+        struct R: Decodable {
+            var file_name: String
+            var content_type: String
+            var content: Data
+        }
+        return try await db.select().columns("file_name", "content_type", "content").from("activity_attachments").where(
+            "id", .equal, id
+        )
+        .where("activity_id", .equal, activity).first(decoding: R.self).map {
+            ($0.file_name, $0.content_type, $0.content)
+        }
     }
 }

@@ -9,40 +9,61 @@ enum DemoActivities {
     /// Organisation codes of the demo directory.
     static let organisers = ["ARS-HDF", "GRADES-HDF", "DCGDR-HDF"]
     static let topics = ["DMP", "MSS", "INS", "MES", "SEGUR", "ORDO", "APCV"]
-    static let weights: [(ActivityType, Double)] = [(.visite, 0.35), (.reunion, 0.18), (.contact, 0.15), (.webinaire, 0.14), (.formation, 0.06),
-                                                    (.atelier, 0.06), (.stand, 0.04), (.comite, 0.02)]
+    static let weights: [(ActivityType, Double)] = [
+        (.visite, 0.35), (.reunion, 0.18), (.contact, 0.15), (.webinaire, 0.14), (.formation, 0.06),
+        (.atelier, 0.06), (.stand, 0.04), (.comite, 0.02)
+    ]
 
-    struct Summary: Sendable { var activities: Int; var alreadyLoaded: Bool }
+    struct Summary: Sendable {
+        var activities: Int
+        var alreadyLoaded: Bool
+    }
 
     static func load(on db: any SQLDatabase, actor: Actor, count: Int = 420) async throws -> Summary {
         struct N: Decodable { var n: Int }
-        if let n = try await db.raw("SELECT COUNT(*) AS n FROM activities WHERE import_key LIKE 'demo:%'").first(decoding: N.self)?.n, n > 0 {
+        if let n = try await db.raw("SELECT COUNT(*) AS n FROM activities WHERE import_key LIKE 'demo:%'").first(
+            decoding: N.self)?.n, n > 0
+        {
             return Summary(activities: n, alreadyLoaded: true)
         }
-        struct S: Decodable { var id: UUID; var territory_code: String; var couloir: String }
-        let rows = try await db.raw("""
+        struct S: Decodable {
+            var id: UUID
+            var territory_code: String
+            var couloir: String
+        }
+        let rows = try await db.raw(
+            """
             SELECT s.id, tc.territory_code, s.couloir FROM structures s JOIN territory_communes tc ON tc.commune_code = s.commune_code
             WHERE s.is_demo = \(bind: true) AND s.closed_on IS NULL AND tc.territory_code IN (\(binds: DemoRegion.tans.map(\.code)))
             ORDER BY s.finess_et, tc.territory_code
-            """).all(decoding: S.self)
+            """
+        ).all(decoding: S.self)
         var byTAN: [String: [UUID]] = [:]
         for r in rows { byTAN[r.territory_code, default: []].append(r.id) }
         guard !byTAN.isEmpty else { return Summary(activities: 0, alreadyLoaded: false) }
         var rng = SplitMix64(seed: 0x5E6_0E2021)
         let start = Day(2021, 6, 1)
-        let days = 945 // to the end of 2023
+        let days = 945  // to the end of 2023
         for n in 0..<count {
-            var pick = rng.nextDouble(), type = ActivityType.visite
-            for (t, w) in weights { if pick < w { type = t; break }; pick -= w }
+            var pick = rng.nextDouble()
+            var type = ActivityType.visite
+            for (t, w) in weights {
+                if pick < w {
+                    type = t
+                    break
+                }
+                pick -= w
+            }
             let tan = DemoRegion.tans[Int(rng.next() % UInt64(DemoRegion.tans.count))]
             let pool = byTAN[tan.code] ?? []
-            let reach: Int = switch type {
-            case .visite, .contact: 1 + Int(rng.next() % 2)
-            case .webinaire: 6 + Int(rng.next() % 20)
-            case .reunion, .atelier, .formation: 3 + Int(rng.next() % 10)
-            case .stand, .evenement: 2 + Int(rng.next() % 6)
-            case .comite, .campagne: Int(rng.next() % 3)
-            }
+            let reach: Int =
+                switch type {
+                case .visite, .contact: 1 + Int(rng.next() % 2)
+                case .webinaire: 6 + Int(rng.next() % 20)
+                case .reunion, .atelier, .formation: 3 + Int(rng.next() % 10)
+                case .stand, .evenement: 2 + Int(rng.next() % 6)
+                case .comite, .campagne: Int(rng.next() % 3)
+                }
             var structures: [(id: UUID, attendees: String)] = []
             for _ in 0..<min(reach, pool.count) {
                 let id = pool[Int(rng.next() % UInt64(pool.count))]
@@ -52,11 +73,17 @@ enum DemoActivities {
             let date = start.addingDays(Int(rng.next() % UInt64(days)))
             let regional = type == .webinaire || type == .comite
             let a = ActivityService.Resolved(
-                date: date, type: type, title: "\(type.label) \(topic) — \(regional ? "Hauts-de-France" : "TAN \(tan.name)")",
-                durationMinutes: type == .contact ? 30 : 90, place: type == .webinaire ? "" : "TAN \(tan.name)", remote: type == .webinaire,
-                participants: structures.count + Int(rng.next() % UInt64(max(structures.count, 1) * 2 + 1)), notes: "Démonstration",
-                topics: [topic], couloirs: [], territories: [regional ? DemoRegion.region : tan.code], structures: structures,
-                organisers: [try await ActivityService.organiser(organisers[Int(rng.next() % UInt64(organisers.count))], on: db)])
+                date: date, type: type,
+                title: "\(type.label) \(topic) — \(regional ? "Hauts-de-France" : "TAN \(tan.name)")",
+                durationMinutes: type == .contact ? 30 : 90, place: type == .webinaire ? "" : "TAN \(tan.name)",
+                remote: type == .webinaire,
+                participants: structures.count + Int(rng.next() % UInt64(max(structures.count, 1) * 2 + 1)),
+                notes: "Démonstration",
+                topics: [topic], couloirs: [], territories: [regional ? DemoRegion.region : tan.code],
+                structures: structures,
+                organisers: [
+                    try await ActivityService.organiser(organisers[Int(rng.next() % UInt64(organisers.count))], on: db)
+                ])
             _ = try await ActivityService.save(a, importKey: "demo:\(n)", on: db, actor: actor)
         }
         return Summary(activities: count, alreadyLoaded: false)

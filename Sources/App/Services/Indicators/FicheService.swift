@@ -6,16 +6,24 @@ import SQLKit
 enum FicheService {
     static let roles: Set<String> = ["R", "A", "C", "I"]
     /// The audiences of the RACI, as the roadmaps name them.
-    static let audiences: [(code: String, label: String)] = [("ES", "ES"), ("ESMS", "ESMS"), ("LIB", "Libéraux"), ("BIORADIO", "Bio/radio"), ("CITOYENS", "Citoyens")]
+    static let audiences: [(code: String, label: String)] = [
+        ("ES", "ES"), ("ESMS", "ESMS"), ("LIB", "Libéraux"), ("BIORADIO", "Bio/radio"), ("CITOYENS", "Citoyens")
+    ]
 
-    static func updateTexts(fiche: UUID, objectives: String, levers: String, obstacles: String, contacts: String, version: Int? = nil, on db: any SQLDatabase, actor: Actor) async throws {
+    static func updateTexts(
+        fiche: UUID, objectives: String, levers: String, obstacles: String, contacts: String, version: Int? = nil,
+        on db: any SQLDatabase, actor: Actor
+    ) async throws {
         try await actor.authorize(.regional, on: db)
         try await OptimisticVersion.bump("fiches", id: fiche, expected: version, label: "La fiche", on: db)
-        for (name, text) in [("objectifs", objectives), ("leviers", levers), ("freins", obstacles), ("contacts", contacts)] where text.count > 10_000 {
+        for (name, text) in [
+            ("objectifs", objectives), ("leviers", levers), ("freins", obstacles), ("contacts", contacts)
+        ] where text.count > 10_000 {
             throw ServiceError.invalid("Le champ « \(name) » dépasse 10 000 caractères.")
         }
         struct Before: Decodable { var objectives_text, levers, obstacles, contacts: String }
-        let before = try await db.select().columns("objectives_text", "levers", "obstacles", "contacts").from("fiches").where("id", .equal, fiche).first(decoding: Before.self)
+        let before = try await db.select().columns("objectives_text", "levers", "obstacles", "contacts").from("fiches")
+            .where("id", .equal, fiche).first(decoding: Before.self)
         var changes = FieldChanges()
         if let before {
             changes.compare("objectifs", before.objectives_text, objectives)
@@ -23,77 +31,127 @@ enum FicheService {
             changes.compare("freins", before.obstacles, obstacles)
             changes.compare("contacts", before.contacts, contacts)
         }
-        try await db.update("fiches").set("objectives_text", to: objectives).set("levers", to: levers).set("obstacles", to: obstacles)
-            .set("contacts", to: contacts).where("id", .equal, fiche).run()
-        try await AuditService.record(db, actor: actor, action: "update", objectType: "fiche", objectID: fiche.uuidString,
-                                      summary: "Textes de la fiche modifiés" + (changes.isEmpty ? "" : " : " + changes.fields.joined(separator: ", ")), changes: changes)
+        try await db.update("fiches").set("objectives_text", to: objectives).set("levers", to: levers).set(
+            "obstacles", to: obstacles
+        )
+        .set("contacts", to: contacts).where("id", .equal, fiche).run()
+        try await AuditService.record(
+            db, actor: actor, action: "update", objectType: "fiche", objectID: fiche.uuidString,
+            summary: "Textes de la fiche modifiés"
+                + (changes.isEmpty ? "" : " : " + changes.fields.joined(separator: ", ")), changes: changes)
     }
 
     /// `cells`: "<action id>|<period>" → intensity 0…3. Replaces the fiche's calendar.
-    static func updateCalendar(fiche: UUID, cells: [String: String], version: Int? = nil, on db: any SQLDatabase, actor: Actor) async throws {
+    static func updateCalendar(
+        fiche: UUID, cells: [String: String], version: Int? = nil, on db: any SQLDatabase, actor: Actor
+    ) async throws {
         try await actor.authorize(.regional, on: db)
         try await OptimisticVersion.bump("fiches", id: fiche, expected: version, label: "La fiche", on: db)
         var after: [(action: UUID, period: String, intensity: Int)] = []
         for (key, raw) in cells.sorted(by: { $0.key < $1.key }) {
             let parts = key.split(separator: "|")
-            guard parts.count == 2, let action = UUID(uuidString: String(parts[0])), Period(String(parts[1])) != nil else {
+            guard parts.count == 2, let action = UUID(uuidString: String(parts[0])), Period(String(parts[1])) != nil
+            else {
                 throw ServiceError.invalid("Case de calendrier invalide « \(key.prefix(60)) ».")
             }
-            guard let intensity = Int(raw), (0...3).contains(intensity) else { throw ServiceError.invalid("Intensité invalide « \(raw.prefix(10)) » (0 à 3).") }
+            guard let intensity = Int(raw), (0...3).contains(intensity) else {
+                throw ServiceError.invalid("Intensité invalide « \(raw.prefix(10)) » (0 à 3).")
+            }
             if intensity > 0 { after.append((action, String(parts[1]), intensity)) }
         }
-        struct C: Decodable { var action_id: UUID; var period: String; var intensity: Int }
-        let before = try await db.select().columns("action_id", "period", "intensity").from("fiche_calendar").where("fiche_id", .equal, fiche).all(decoding: C.self)
+        struct C: Decodable {
+            var action_id: UUID
+            var period: String
+            var intensity: Int
+        }
+        let before = try await db.select().columns("action_id", "period", "intensity").from("fiche_calendar").where(
+            "fiche_id", .equal, fiche
+        ).all(decoding: C.self)
         try await db.delete(from: "fiche_calendar").where("fiche_id", .equal, fiche).run()
-        try await db.insertBatched(into: "fiche_calendar", columns: ["fiche_id", "action_id", "period", "intensity"],
-                                   rows: after.map { [fiche, $0.action, $0.period, $0.intensity] })
+        try await db.insertBatched(
+            into: "fiche_calendar", columns: ["fiche_id", "action_id", "period", "intensity"],
+            rows: after.map { [fiche, $0.action, $0.period, $0.intensity] })
         let names = try await actionNames(fiche: fiche, on: db)
-        func cell(_ action: UUID, _ period: String, _ intensity: Int) -> String { "\(names[action] ?? "?") \(period) : \(intensity)" }
+        func cell(_ action: UUID, _ period: String, _ intensity: Int) -> String {
+            "\(names[action] ?? "?") \(period) : \(intensity)"
+        }
         var changes = FieldChanges()
-        changes.compare("cases", set: before.map { cell($0.action_id, $0.period, $0.intensity) }, after.map { cell($0.action, $0.period, $0.intensity) })
-        try await AuditService.record(db, actor: actor, action: "update", objectType: "fiche", objectID: fiche.uuidString, summary: "Calendrier de la fiche modifié", changes: changes)
+        changes.compare(
+            "cases", set: before.map { cell($0.action_id, $0.period, $0.intensity) },
+            after.map { cell($0.action, $0.period, $0.intensity) })
+        try await AuditService.record(
+            db, actor: actor, action: "update", objectType: "fiche", objectID: fiche.uuidString,
+            summary: "Calendrier de la fiche modifié", changes: changes)
     }
 
     /// `cells`: "<action id>|<organisation|audience>|<party>" → R, A, C, I or empty. Replaces the fiche's RACI.
-    static func updateRACI(fiche: UUID, cells: [String: String], version: Int? = nil, on db: any SQLDatabase, actor: Actor) async throws {
+    static func updateRACI(
+        fiche: UUID, cells: [String: String], version: Int? = nil, on db: any SQLDatabase, actor: Actor
+    ) async throws {
         try await actor.authorize(.regional, on: db)
         try await OptimisticVersion.bump("fiches", id: fiche, expected: version, label: "La fiche", on: db)
         struct A: Decodable { var id: UUID }
-        let actions = Set(try await db.select().column("id").from("actions").where("fiche_id", .equal, fiche).all(decoding: A.self).map(\.id))
+        let actions = Set(
+            try await db.select().column("id").from("actions").where("fiche_id", .equal, fiche).all(decoding: A.self)
+                .map(\.id))
         var after: [(action: UUID, kind: String, party: String, role: String)] = []
         for (key, raw) in cells.sorted(by: { $0.key < $1.key }) {
             let parts = key.split(separator: "|").map(String.init)
-            guard parts.count == 3, let action = UUID(uuidString: parts[0]), actions.contains(action), ["organisation", "audience"].contains(parts[1]) else {
+            guard parts.count == 3, let action = UUID(uuidString: parts[0]), actions.contains(action),
+                ["organisation", "audience"].contains(parts[1])
+            else {
                 throw ServiceError.invalid("Case RACI invalide « \(key.prefix(60)) ».")
             }
             let role = raw.trimmingCharacters(in: .whitespaces).uppercased()
-            guard role.isEmpty || roles.contains(role) else { throw ServiceError.invalid("Rôle RACI invalide « \(raw.prefix(5)) » (R, A, C, I ou vide).") }
+            guard role.isEmpty || roles.contains(role) else {
+                throw ServiceError.invalid("Rôle RACI invalide « \(raw.prefix(5)) » (R, A, C, I ou vide).")
+            }
             if !role.isEmpty { after.append((action, parts[1], parts[2], role)) }
         }
-        struct R: Decodable { var action_id: UUID; var party: String; var role: String }
+        struct R: Decodable {
+            var action_id: UUID
+            var party: String
+            var role: String
+        }
         var before: [R] = []
         for action in actions {
-            before += try await db.select().columns("action_id", "party", "role").from("action_raci").where("action_id", .equal, action).all(decoding: R.self)
+            before += try await db.select().columns("action_id", "party", "role").from("action_raci").where(
+                "action_id", .equal, action
+            ).all(decoding: R.self)
             try await db.delete(from: "action_raci").where("action_id", .equal, action).run()
         }
-        try await db.insertBatched(into: "action_raci", columns: ["action_id", "party_kind", "party", "role"], rows: after.map { [$0.action, $0.kind, $0.party, $0.role] })
+        try await db.insertBatched(
+            into: "action_raci", columns: ["action_id", "party_kind", "party", "role"],
+            rows: after.map { [$0.action, $0.kind, $0.party, $0.role] })
         let names = try await actionNames(fiche: fiche, on: db)
-        func cell(_ action: UUID, _ party: String, _ role: String) -> String { "\(names[action] ?? "?") · \(party) : \(role)" }
+        func cell(_ action: UUID, _ party: String, _ role: String) -> String {
+            "\(names[action] ?? "?") · \(party) : \(role)"
+        }
         var changes = FieldChanges()
-        changes.compare("cases", set: before.map { cell($0.action_id, $0.party, $0.role) }, after.map { cell($0.action, $0.party, $0.role) })
-        try await AuditService.record(db, actor: actor, action: "update", objectType: "fiche", objectID: fiche.uuidString, summary: "RACI des actions de la fiche modifié", changes: changes)
+        changes.compare(
+            "cases", set: before.map { cell($0.action_id, $0.party, $0.role) },
+            after.map { cell($0.action, $0.party, $0.role) })
+        try await AuditService.record(
+            db, actor: actor, action: "update", objectType: "fiche", objectID: fiche.uuidString,
+            summary: "RACI des actions de la fiche modifié", changes: changes)
     }
 
     /// "Action 3" for each action of a fiche: how the calendar and RACI changes are told in its history.
     private static func actionNames(fiche: UUID, on db: any SQLDatabase) async throws -> [UUID: String] {
-        struct A: Decodable { var id: UUID; var number: Int }
-        let all = try await db.select().columns("id", "number").from("actions").where("fiche_id", .equal, fiche).all(decoding: A.self)
+        struct A: Decodable {
+            var id: UUID
+            var number: Int
+        }
+        let all = try await db.select().columns("id", "number").from("actions").where("fiche_id", .equal, fiche).all(
+            decoding: A.self)
         return Dictionary(all.map { ($0.id, "Action \($0.number)") }, uniquingKeysWith: { a, _ in a })
     }
 }
 
 extension FicheService {
-    static let actionStatuses: [(code: String, label: String)] = [("a_faire", "À faire"), ("en_cours", "En cours"), ("termine", "Terminée"), ("abandonne", "Abandonnée")]
+    static let actionStatuses: [(code: String, label: String)] = [
+        ("a_faire", "À faire"), ("en_cours", "En cours"), ("termine", "Terminée"), ("abandonne", "Abandonnée")
+    ]
 
     struct ActionInput: Sendable, Equatable {
         var id: UUID?
@@ -111,9 +169,15 @@ extension FicheService {
     static func saveAction(fiche: UUID, _ a: ActionInput, on db: any SQLDatabase, actor: Actor) async throws {
         try await actor.authorize(.regional, on: db)
         let title = a.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty, title.count <= 300 else { throw ServiceError.invalid("Le titre de l'action est obligatoire (300 caractères au plus).") }
-        guard a.description.count <= 5_000 else { throw ServiceError.invalid("La description dépasse 5 000 caractères.") }
-        guard actionStatuses.contains(where: { $0.code == a.status }) else { throw ServiceError.invalid("Statut d'action inconnu « \(a.status.prefix(20)) ».") }
+        guard !title.isEmpty, title.count <= 300 else {
+            throw ServiceError.invalid("Le titre de l'action est obligatoire (300 caractères au plus).")
+        }
+        guard a.description.count <= 5_000 else {
+            throw ServiceError.invalid("La description dépasse 5 000 caractères.")
+        }
+        guard actionStatuses.contains(where: { $0.code == a.status }) else {
+            throw ServiceError.invalid("Statut d'action inconnu « \(a.status.prefix(20)) ».")
+        }
         var pilot: String?
         if let p = a.pilot, !p.isEmpty {
             guard try await ReferentialService.items(.organisations, on: db).contains(where: { $0.code == p }) else {
@@ -123,24 +187,39 @@ extension FicheService {
         }
         func day(_ raw: String?, _ name: String) throws -> String? {
             guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
-            guard let d = Milestone.parse(raw) else { throw ServiceError.invalid("Date de \(name) illisible « \(raw.prefix(20)) ».") }
+            guard let d = Milestone.parse(raw) else {
+                throw ServiceError.invalid("Date de \(name) illisible « \(raw.prefix(20)) ».")
+            }
             try ServiceError.checkYear(d, raw: raw, label: "Date de \(name)", field: name)
             return d.iso
         }
-        let start = try day(a.start, "début"), end = try day(a.end, "fin")
+        let start = try day(a.start, "début")
+        let end = try day(a.end, "fin")
         if let start, let end, end < start { throw ServiceError.invalid("La fin de l'action précède son début.") }
         var changes = FieldChanges()
         let statusLabel = { (code: String) in actionStatuses.first { $0.code == code }?.label ?? code }
         let id: UUID
         if let existing = a.id {
-            struct B: Decodable { var fiche_id: UUID; var title, description, status: String; var pilot_code, start_on, end_on: String? }
-            guard let before = try await db.select().columns("fiche_id", "title", "description", "status", "pilot_code", "start_on", "end_on").from("actions")
-                .where("id", .equal, existing).first(decoding: B.self), before.fiche_id == fiche else {
+            struct B: Decodable {
+                var fiche_id: UUID
+                var title, description, status: String
+                var pilot_code, start_on, end_on: String?
+            }
+            guard
+                let before = try await db.select().columns(
+                    "fiche_id", "title", "description", "status", "pilot_code", "start_on", "end_on"
+                ).from("actions")
+                    .where("id", .equal, existing).first(decoding: B.self), before.fiche_id == fiche
+            else {
                 throw ServiceError.notFound("Action inconnue dans cette fiche.")
             }
-            try await OptimisticVersion.bump("actions", id: existing, expected: a.version, label: "L'action « \(title.prefix(80)) »", on: db)
-            try await db.update("actions").set("title", to: title).set("description", to: a.description).set("pilot_code", to: pilot)
-                .set("status", to: a.status).set("start_on", to: start).set("end_on", to: end).where("id", .equal, existing).run()
+            try await OptimisticVersion.bump(
+                "actions", id: existing, expected: a.version, label: "L'action « \(title.prefix(80)) »", on: db)
+            try await db.update("actions").set("title", to: title).set("description", to: a.description).set(
+                "pilot_code", to: pilot
+            )
+            .set("status", to: a.status).set("start_on", to: start).set("end_on", to: end).where("id", .equal, existing)
+            .run()
             changes.compare("titre", before.title, title)
             changes.compare("description", before.description, a.description)
             changes.compare("pilote", before.pilot_code, pilot)
@@ -150,16 +229,27 @@ extension FicheService {
             id = existing
         } else {
             struct N: Decodable { var n: Int? }
-            let next = (try await db.raw("SELECT MAX(number) AS n FROM actions WHERE fiche_id = \(bind: fiche)").first(decoding: N.self)?.n ?? 0) + 1
+            let next =
+                (try await db.raw("SELECT MAX(number) AS n FROM actions WHERE fiche_id = \(bind: fiche)").first(
+                    decoding: N.self)?.n ?? 0) + 1
             id = UUID()
-            try await db.insert(into: "actions").columns("id", "fiche_id", "number", "title", "description", "pilot_code", "status", "start_on", "end_on")
-                .values(SQLBind(id), SQLBind(fiche), SQLBind(next), SQLBind(title), SQLBind(a.description), SQLBind(pilot), SQLBind(a.status),
-                        SQLBind(start), SQLBind(end)).run()
+            try await db.insert(into: "actions").columns(
+                "id", "fiche_id", "number", "title", "description", "pilot_code", "status", "start_on", "end_on"
+            )
+            .values(
+                SQLBind(id), SQLBind(fiche), SQLBind(next), SQLBind(title), SQLBind(a.description), SQLBind(pilot),
+                SQLBind(a.status),
+                SQLBind(start), SQLBind(end)
+            ).run()
             changes.compare("titre", nil, title)
             changes.compare("statut", nil, statusLabel(a.status))
         }
-        try await AuditService.record(db, actor: actor, action: a.id == nil ? "create" : "update", objectType: "action", objectID: id.uuidString,
-                                      summary: a.id == nil ? "Nouvelle action : \(title)" : "Action « \(title) » modifiée" + (changes.isEmpty ? "" : " : " + changes.fields.joined(separator: ", ")),
-                                      changes: changes)
+        try await AuditService.record(
+            db, actor: actor, action: a.id == nil ? "create" : "update", objectType: "action", objectID: id.uuidString,
+            summary: a.id == nil
+                ? "Nouvelle action : \(title)"
+                : "Action « \(title) » modifiée"
+                    + (changes.isEmpty ? "" : " : " + changes.fields.joined(separator: ", ")),
+            changes: changes)
     }
 }

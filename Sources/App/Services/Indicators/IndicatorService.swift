@@ -39,24 +39,37 @@ enum IndicatorService {
 
     static func validate(_ i: Input) throws -> IndicatorDefinition {
         let code = i.code.trimmingCharacters(in: .whitespaces)
-        guard !code.isEmpty, code.count <= 40, code.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
-            throw ServiceError.invalid("Code d'indicateur invalide « \(i.code.prefix(40)) » : lettres, chiffres, - _ et . (40 caractères au plus).")
+        guard !code.isEmpty, code.count <= 40, code.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
+        else {
+            throw ServiceError.invalid(
+                "Code d'indicateur invalide « \(i.code.prefix(40)) » : lettres, chiffres, - _ et . (40 caractères au plus)."
+            )
         }
         let label = i.label.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !label.isEmpty, label.count <= 500 else { throw ServiceError.invalid("Le libellé de l'indicateur \(code) est obligatoire (500 caractères au plus).") }
+        guard !label.isEmpty, label.count <= 500 else {
+            throw ServiceError.invalid("Le libellé de l'indicateur \(code) est obligatoire (500 caractères au plus).")
+        }
         guard let couloir = Couloir(code: i.couloir?.isEmpty == false ? i.couloir! : "TOUS") else {
             throw ServiceError.invalid("Couloir inconnu « \(i.couloir ?? "") » pour l'indicateur \(code).")
         }
-        guard let kind = kind(i.type) else { throw ServiceError.invalid("Type inconnu « \(i.type ?? "") » pour \(code) (count, share, rate, per_inhabitant, boolean, qualitative).") }
+        guard let kind = kind(i.type) else {
+            throw ServiceError.invalid(
+                "Type inconnu « \(i.type ?? "") » pour \(code) (count, share, rate, per_inhabitant, boolean, qualitative)."
+            )
+        }
         let natureRaw = (i.nature ?? "").lowercased().trimmingCharacters(in: .whitespaces)
-        guard let nature = natureRaw.isEmpty ? .stock : IndicatorDefinition.Nature(rawValue: natureRaw == "flux" ? "flow" : natureRaw) else {
+        guard
+            let nature = natureRaw.isEmpty
+                ? .stock : IndicatorDefinition.Nature(rawValue: natureRaw == "flux" ? "flow" : natureRaw)
+        else {
             throw ServiceError.invalid("Nature inconnue « \(i.nature ?? "") » pour \(code) (stock ou flow).")
         }
-        let defaultRule: IndicatorDefinition.RollupRule = switch kind {
-        case .count: .sum
-        case .share, .rate, .perInhabitant: .ratio
-        case .boolean, .qualitative: .none
-        }
+        let defaultRule: IndicatorDefinition.RollupRule =
+            switch kind {
+            case .count: .sum
+            case .share, .rate, .perInhabitant: .ratio
+            case .boolean, .qualitative: .none
+            }
         let ruleRaw = (i.rollup ?? "").lowercased().trimmingCharacters(in: .whitespaces)
         guard let rule = ruleRaw.isEmpty ? defaultRule : IndicatorDefinition.RollupRule(rawValue: ruleRaw) else {
             throw ServiceError.invalid("Règle d'agrégation inconnue « \(i.rollup ?? "") » pour \(code).")
@@ -74,19 +87,28 @@ enum IndicatorService {
         }
         var formula: String?
         if let f = i.formula?.trimmingCharacters(in: .whitespaces), !f.isEmpty {
-            do { _ = try Formula(f) } catch let e as Formula.ParseError { throw ServiceError.invalid("Indicateur \(code) : \(e.description).") }
+            do { _ = try Formula(f) } catch let e as Formula.ParseError {
+                throw ServiceError.invalid("Indicateur \(code) : \(e.description).")
+            }
             formula = f
         }
         var computed: ActivityMeasure?
         if let c = i.computed?.trimmingCharacters(in: .whitespaces), !c.isEmpty {
             guard let m = ActivityMeasure(text: c) else {
-                throw ServiceError.invalid("Indicateur \(code) : calcul inconnu « \(c.prefix(40)) » (actions, actions:<type>, actions-theme:<thème>, participants, touchees:<couloir>, touchees-nombre:<couloir>).")
+                throw ServiceError.invalid(
+                    "Indicateur \(code) : calcul inconnu « \(c.prefix(40)) » (actions, actions:<type>, actions-theme:<thème>, participants, touchees:<couloir>, touchees-nombre:<couloir>)."
+                )
             }
-            guard formula == nil else { throw ServiceError.invalid("Indicateur \(code) : une formule ou un calcul depuis les activités, pas les deux.") }
+            guard formula == nil else {
+                throw ServiceError.invalid(
+                    "Indicateur \(code) : une formule ou un calcul depuis les activités, pas les deux.")
+            }
             computed = m
         }
-        return IndicatorDefinition(code: code, label: label, service: i.service ?? "", couloir: couloir, source: i.source ?? "", kind: kind,
-                                   nature: nature, cumulativeSince: since, rollup: rule, direction: direction, formula: formula, computed: computed)
+        return IndicatorDefinition(
+            code: code, label: label, service: i.service ?? "", couloir: couloir, source: i.source ?? "", kind: kind,
+            nature: nature, cumulativeSince: since, rollup: rule, direction: direction, formula: formula,
+            computed: computed)
     }
 
     /// Creates or updates; returns whether something changed.
@@ -100,17 +122,24 @@ enum IndicatorService {
                     throw ServiceError.invalid("Indicateur \(d.code) : la formule lit {\(dep)}, indicateur inconnu.")
                 }
             }
-            if try Formula(formula).dependencies.contains(d.code) { throw ServiceError.invalid("Indicateur \(d.code) : la formule se lit elle-même.") }
+            if try Formula(formula).dependencies.contains(d.code) {
+                throw ServiceError.invalid("Indicateur \(d.code) : la formule se lit elle-même.")
+            }
         }
         let existing = try await IndicatorQuery.find(d.code, on: db)
         let unit = input.unit ?? existing?.unit ?? ""
         let periodicity = input.periodicity ?? existing?.periodicity ?? "mensuelle"
-        if let existing, existing.definition == d, existing.unit == unit, existing.periodicity == periodicity { return false }
+        if let existing, existing.definition == d, existing.unit == unit, existing.periodicity == periodicity {
+            return false
+        }
         let now = Date()
         let values: [(String, any Encodable & Sendable)] = [
-            ("label", d.label), ("service", d.service), ("couloir", d.couloir.rawValue), ("source", d.source), ("kind", d.kind.rawValue),
-            ("unit", unit), ("nature", d.nature.rawValue), ("cumulative_since", d.cumulativeSince?.iso), ("periodicity", periodicity),
-            ("rollup", d.rollup.rawValue), ("direction", d.direction.rawValue), ("formula", d.formula), ("computed", d.computed?.description), ("updated_at", now),
+            ("label", d.label), ("service", d.service), ("couloir", d.couloir.rawValue), ("source", d.source),
+            ("kind", d.kind.rawValue),
+            ("unit", unit), ("nature", d.nature.rawValue), ("cumulative_since", d.cumulativeSince?.iso),
+            ("periodicity", periodicity),
+            ("rollup", d.rollup.rawValue), ("direction", d.direction.rawValue), ("formula", d.formula),
+            ("computed", d.computed?.description), ("updated_at", now)
         ]
         if existing == nil {
             try await db.insert(into: "indicators").columns(["code", "created_at"] + values.map(\.0))
@@ -131,15 +160,19 @@ enum IndicatorService {
         changes.compare("type", b?.kind.rawValue, d.kind.rawValue)
         changes.compare("unité", existing?.unit, unit)
         changes.compare("nature", b?.nature.rawValue, d.nature.rawValue)
-        changes.compare("cumul depuis", b?.cumulativeSince.map { Format.date(iso: $0.iso) }, d.cumulativeSince.map { Format.date(iso: $0.iso) })
+        changes.compare(
+            "cumul depuis", b?.cumulativeSince.map { Format.date(iso: $0.iso) },
+            d.cumulativeSince.map { Format.date(iso: $0.iso) })
         changes.compare("périodicité", existing?.periodicity, periodicity)
         changes.compare("agrégation", b?.rollup.rawValue, d.rollup.rawValue)
         changes.compare("sens", b?.direction.rawValue, d.direction.rawValue)
         changes.compare("formule", b?.formula, d.formula)
         changes.compare("calcul", b?.computed?.description, d.computed?.description)
-        try await AuditService.record(db, actor: actor, action: existing == nil ? "create" : "update", objectType: "indicator", objectID: d.code,
-                                      summary: "\(existing == nil ? "Création" : "Modification") de l'indicateur \(d.code)"
-                                          + (existing == nil || changes.isEmpty ? "" : " : " + changes.fields.joined(separator: ", ")), changes: changes)
+        try await AuditService.record(
+            db, actor: actor, action: existing == nil ? "create" : "update", objectType: "indicator", objectID: d.code,
+            summary: "\(existing == nil ? "Création" : "Modification") de l'indicateur \(d.code)"
+                + (existing == nil || changes.isEmpty ? "" : " : " + changes.fields.joined(separator: ", ")),
+            changes: changes)
         return true
     }
 
@@ -158,11 +191,13 @@ enum IndicatorService {
         }
         var rows: [(Int, Input)] = []
         for r in records.dropFirst() where !r.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            let input = Input(code: r[ci], label: r[li], service: field(r, "service"), couloir: field(r, "couloir", "sector"),
-                              source: field(r, "source"), type: field(r, "type"), unit: field(r, "format", "unite", "unit"),
-                              nature: field(r, "nature"), cumulative_since: field(r, "cumul_depuis", "cumulative_since"),
-                              periodicity: field(r, "periodicite", "periodicity"), rollup: field(r, "regle", "rollup"),
-                              direction: field(r, "sens", "direction"), formula: field(r, "formule", "formula"), computed: field(r, "calcul", "computed"))
+            let input = Input(
+                code: r[ci], label: r[li], service: field(r, "service"), couloir: field(r, "couloir", "sector"),
+                source: field(r, "source"), type: field(r, "type"), unit: field(r, "format", "unite", "unit"),
+                nature: field(r, "nature"), cumulative_since: field(r, "cumul_depuis", "cumulative_since"),
+                periodicity: field(r, "periodicite", "periodicity"), rollup: field(r, "regle", "rollup"),
+                direction: field(r, "sens", "direction"), formula: field(r, "formule", "formula"),
+                computed: field(r, "calcul", "computed"))
             do { _ = try validate(input) } catch let e as ServiceError {
                 throw ServiceError.invalid("\(fileName), ligne \(r.line) : \(e.message)")
             }

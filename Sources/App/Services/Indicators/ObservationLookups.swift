@@ -47,9 +47,15 @@ final class ObservationLookups {
         if code == nil {
             let candidates = try await nameIndex()[key.matchKey] ?? []
             let wider = candidates.filter { $0.kind != TerritoryKind.commune.rawValue }
-            if candidates.count == 1 { code = candidates[0].code } else if wider.count == 1 { code = wider[0].code } else if candidates.count > 1 {
+            if candidates.count == 1 {
+                code = candidates[0].code
+            } else if wider.count == 1 {
+                code = wider[0].code
+            } else if candidates.count > 1 {
                 let list = candidates.prefix(5).map(\.code).joined(separator: ", ")
-                throw ServiceError.invalid("Territoire ambigu « \(key.prefix(40)) » (\(list)\(candidates.count > 5 ? "…" : "")) : indiquez son code.", field: "territoire")
+                throw ServiceError.invalid(
+                    "Territoire ambigu « \(key.prefix(40)) » (\(list)\(candidates.count > 5 ? "…" : "")) : indiquez son code.",
+                    field: "territoire")
             }
         }
         territories[key] = code

@@ -28,11 +28,15 @@ struct ObservationRights {
             if territoryCommunes[t] == nil { territoryCommunes[t] = try await Actor.communes(of: [t], on: db) }
             communes = territoryCommunes[t]
         }
-        let target = Grant.Target(area: .observations, communes: communes, structureLevel: r.structureID != nil, indicator: r.indicator)
+        let target = Grant.Target(
+            area: .observations, communes: communes, structureLevel: r.structureID != nil, indicator: r.indicator)
         guard let reason = grant.refusal(target, ownCommunes: own ?? []) else { return }
-        let field = if target.structureLevel || r.territory == nil { "structure" }
-            else if grant.role == .contributeur && !grant.indicators.contains(r.indicator) { "indicateur" }
-            else { "territoire" }
+        let field =
+            if target.structureLevel || r.territory == nil {
+                "structure"
+            } else if grant.role == .contributeur && !grant.indicators.contains(r.indicator) { "indicateur" } else {
+                "territoire"
+            }
         throw ServiceError(kind: .forbidden, message: reason, field: field)
     }
 }

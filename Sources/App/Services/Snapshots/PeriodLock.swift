@@ -13,9 +13,15 @@ enum PeriodLock {
 
     /// The latest validated date, if any.
     static func current(on db: any SQLDatabase) async throws -> Lock? {
-        struct R: Decodable { var as_of: String; var name: String }
-        guard let r = try await db.select().columns("as_of", "name").from("snapshots").orderBy("as_of", .descending).limit(1).first(decoding: R.self),
-              let day = Day(iso: r.as_of) else { return nil }
+        struct R: Decodable {
+            var as_of: String
+            var name: String
+        }
+        guard
+            let r = try await db.select().columns("as_of", "name").from("snapshots").orderBy("as_of", .descending)
+                .limit(1).first(decoding: R.self),
+            let day = Day(iso: r.as_of)
+        else { return nil }
         return Lock(until: day, name: r.name)
     }
 
@@ -28,13 +34,17 @@ enum PeriodLock {
     static func refusal(_ period: Period, lock: Lock?, actor: Actor) -> String? {
         guard let lock, isLocked(period, by: lock) else { return nil }
         if actor.override != nil {
-            return actor.grant.role == .administrateur ? nil : "Seul un administrateur peut déroger au verrouillage d'une période validée."
+            return actor.grant.role == .administrateur
+                ? nil : "Seul un administrateur peut déroger au verrouillage d'une période validée."
         }
-        return "Période verrouillée : \(period.label) est couverte par la photo à date « \(lock.name) » validée au \(Format.date(iso: lock.until.iso)). Un administrateur peut y déroger en donnant un motif."
+        return
+            "Période verrouillée : \(period.label) est couverte par la photo à date « \(lock.name) » validée au \(Format.date(iso: lock.until.iso)). Un administrateur peut y déroger en donnant un motif."
     }
 
     /// Indices of planned changes (unchanged lines never count) refused by the lock, with their reason.
-    static func refusals(_ plan: [ObservationService.Planned], actor: Actor, on db: any SQLDatabase) async throws -> [Int: String] {
+    static func refusals(_ plan: [ObservationService.Planned], actor: Actor, on db: any SQLDatabase) async throws
+        -> [Int: String]
+    {
         guard let lock = try await current(on: db) else { return [:] }
         var out: [Int: String] = [:]
         for (i, p) in plan.enumerated() where p.change != .unchanged {
@@ -44,10 +54,14 @@ enum PeriodLock {
     }
 
     /// Records an administrator's override of the lock, in the transaction of the write it allows.
-    static func auditOverride(of lock: Lock, count: Int, actor: Actor, subject: String, on db: any SQLDatabase) async throws {
+    static func auditOverride(of lock: Lock, count: Int, actor: Actor, subject: String, on db: any SQLDatabase)
+        async throws
+    {
         guard count > 0, let reason = actor.override else { return }
-        try await AuditService.record(db, actor: actor, action: "override", objectType: "period_lock", objectID: lock.until.iso,
-                                      summary: "Dérogation au verrouillage (photo « \(lock.name) ») : \(count) valeur(s) de périodes validées modifiée(s) par \(subject)",
-                                      details: ["motif": reason])
+        try await AuditService.record(
+            db, actor: actor, action: "override", objectType: "period_lock", objectID: lock.until.iso,
+            summary:
+                "Dérogation au verrouillage (photo « \(lock.name) ») : \(count) valeur(s) de périodes validées modifiée(s) par \(subject)",
+            details: ["motif": reason])
     }
 }

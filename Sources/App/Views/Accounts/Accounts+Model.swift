@@ -36,11 +36,14 @@ enum AccountsPage {
     }
 
     static func mine(_ identity: Identity, message: String?, on db: any SQLDatabase) async throws -> Mine {
-        let text: String? = switch message {
-        case "revoque": "Jeton révoqué."
-        default: nil
-        }
-        return Mine(user: identity.user, grant: identity.grant, tokens: try await TokenService.list(user: identity.user.id, on: db), message: text)
+        let text: String? =
+            switch message {
+            case "revoque": "Jeton révoqué."
+            default: nil
+            }
+        return Mine(
+            user: identity.user, grant: identity.grant,
+            tokens: try await TokenService.list(user: identity.user.id, on: db), message: text)
     }
 
     static func list(message: String?, on db: any SQLDatabase) async throws -> List {
@@ -48,19 +51,25 @@ enum AccountsPage {
         for u in try await AccountService.all(on: db) {
             rows.append(try await row(u, on: db))
         }
-        return List(rows: rows.sorted { ($0.user.roleValue, $0.user.email) < ($1.user.roleValue, $1.user.email) },
-                    message: message == "cree" ? "Compte créé." : nil)
+        return List(
+            rows: rows.sorted { ($0.user.roleValue, $0.user.email) < ($1.user.roleValue, $1.user.email) },
+            message: message == "cree" ? "Compte créé." : nil)
     }
 
     /// An account with its territories and indicators.
     static func row(_ u: AccountService.User, on db: any SQLDatabase) async throws -> Row {
-        Row(user: u, territories: try await AccountService.territories(of: u.id, on: db), indicators: try await AccountService.indicators(of: u.id, on: db))
+        Row(
+            user: u, territories: try await AccountService.territories(of: u.id, on: db),
+            indicators: try await AccountService.indicators(of: u.id, on: db))
     }
 
     static func one(_ id: UUID, on db: any SQLDatabase) async throws -> One {
-        guard let u = try await AccountService.find(id: id, on: db) else { throw ServiceError.notFound("Compte inconnu.") }
-        return One(row: try await row(u, on: db),
-                   tokens: try await TokenService.list(user: id, on: db),
-                   history: try await AuditQuery.history(type: "user", id: u.email, on: db))
+        guard let u = try await AccountService.find(id: id, on: db) else {
+            throw ServiceError.notFound("Compte inconnu.")
+        }
+        return One(
+            row: try await row(u, on: db),
+            tokens: try await TokenService.list(user: id, on: db),
+            history: try await AuditQuery.history(type: "user", id: u.email, on: db))
     }
 }

@@ -16,45 +16,107 @@ enum ActivityMonthPage {
         var cells: [HNode] = Array(repeating: .el("td", .txt("")), count: offset)
         for d in 1...days {
             let items = byDay[d] ?? []
-            cells.append(.el("td", .cls("jalon-cal__day"), .el("strong", .txt(String(d))),
-                             .el("ul", .cls("fr-text--xs"), .each(Array(items.prefix(6))) { r in
-                                 .el("li", .link(SiteURL.activity(r.id.uuidString.lowercased()).path, .txt("\(r.type.label) — \(r.title)")))
-                             }),
-                             .when(items.count > 6, .link(SiteURL.activities.with([("du", Day(month.year, month.month, d).iso), ("au", Day(month.year, month.month, d).iso)]),
-                                                         .cls("fr-text--xs"), .txt("+ \(items.count - 6) autres")))))
+            cells.append(
+                .el(
+                    "td", .cls("jalon-cal__day"), .el("strong", .txt(String(d))),
+                    .el(
+                        "ul", .cls("fr-text--xs"),
+                        .each(Array(items.prefix(6))) { r in
+                            .el(
+                                "li",
+                                .link(
+                                    SiteURL.activity(r.id.uuidString.lowercased()).path,
+                                    .txt("\(r.type.label) — \(r.title)")))
+                        }),
+                    .when(
+                        items.count > 6,
+                        .link(
+                            SiteURL.activities.with([
+                                ("du", Day(month.year, month.month, d).iso), ("au", Day(month.year, month.month, d).iso)
+                            ]),
+                            .cls("fr-text--xs"), .txt("+ \(items.count - 6) autres")))))
         }
         while cells.count % 7 != 0 { cells.append(.el("td", .txt(""))) }
         let weeks = stride(from: 0, to: cells.count, by: 7).map { Array(cells[$0..<$0 + 7]) }
-        let previous = first.addingMonths(-1), next = first.addingMonths(1)
+        let previous = first.addingMonths(-1)
+        let next = first.addingMonths(1)
         let title = "\(Format.months[month.month - 1].capitalized) \(month.year)"
-        return Layout(title: "Calendrier — \(title)", section: .activities, breadcrumb: [("Activités", SiteURL.activities.path), ("Calendrier", SiteURL.activityCalendar.path)]).render(.group(
-            UI.h1("Calendrier des activités — \(title)"),
-            .el("p", .link(SiteURL.activityCalendar.with([("mois", String(previous.iso.prefix(7)))]), .cls("fr-link fr-icon-arrow-left-line fr-link--icon-left"), .txt("Mois précédent")),
-                .txt(" · "), .link(SiteURL.activityCalendar.with([("mois", String(next.iso.prefix(7)))]), .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"), .txt("Mois suivant")),
-                .txt(" · \(UI.number(rows.count)) activités")),
-            .el("div", .cls("fr-table fr-table--no-caption"), .el("table",
-                .el("caption", .txt("Activités de \(title)")),
-                .el("thead", .el("tr", .each(weekdays) { .el("th", .attr("scope", "col"), .txt($0)) })),
-                .el("tbody", .each(weeks) { w in .el("tr", .group(w)) })))))
+        return Layout(
+            title: "Calendrier — \(title)", section: .activities,
+            breadcrumb: [("Activités", SiteURL.activities.path), ("Calendrier", SiteURL.activityCalendar.path)]
+        ).render(
+            .group(
+                UI.h1("Calendrier des activités — \(title)"),
+                .el(
+                    "p",
+                    .link(
+                        SiteURL.activityCalendar.with([("mois", String(previous.iso.prefix(7)))]),
+                        .cls("fr-link fr-icon-arrow-left-line fr-link--icon-left"), .txt("Mois précédent")),
+                    .txt(" · "),
+                    .link(
+                        SiteURL.activityCalendar.with([("mois", String(next.iso.prefix(7)))]),
+                        .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"), .txt("Mois suivant")),
+                    .txt(" · \(UI.number(rows.count)) activités")),
+                .el(
+                    "div", .cls("fr-table fr-table--no-caption"),
+                    .el(
+                        "table",
+                        .el("caption", .txt("Activités de \(title)")),
+                        .el("thead", .el("tr", .each(weekdays) { .el("th", .attr("scope", "col"), .txt($0)) })),
+                        .el("tbody", .each(weeks) { w in .el("tr", .group(w)) })))))
     }
 
-    struct ReportRow: Sendable, Equatable { var organiser: String; var actions: Int; var participants: Int; var structures: Int; var byType: [String: Int] }
+    struct ReportRow: Sendable, Equatable {
+        var organiser: String
+        var actions: Int
+        var participants: Int
+        var structures: Int
+        var byType: [String: Int]
+    }
 
     static func renderReport(_ rows: [ReportRow], from: Day?, to: Day?) -> String {
         let types = ActivityType.allCases.filter { t in rows.contains { ($0.byType[t.rawValue] ?? 0) > 0 } }
-        return Layout(title: "Bilan par organisateur", section: .activities, breadcrumb: [("Activités", SiteURL.activities.path), ("Bilan par organisateur", SiteURL.activityReport.path)]).render(.group(
-            UI.h1("Bilan des activités par organisateur"),
-            .el("form", .attr("method", "get"), .attr("action", SiteURL.activityReport.path), .cls("fr-mb-3w"),
-                .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
-                    .el("div", .cls("fr-col-6 fr-col-md-3"), UI.input(id: "b-du", name: "du", label: "Du", value: from?.iso, type: "date")),
-                    .el("div", .cls("fr-col-6 fr-col-md-3"), UI.input(id: "b-au", name: "au", label: "Au", value: to?.iso, type: "date"))),
-                .el("button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"), .txt("Afficher"))),
-            .el("p", .txt("Par organisation ou par personne (animateur, délégué, référent) telle qu'inscrite comme organisateur ; une activité à plusieurs organisateurs compte pour chacun.")),
-            rows.isEmpty ? .el("p", .txt("Aucune activité.")) :
-                UI.table(caption: "Bilan par organisateur", headers: [("Organisateur", false), ("Actions", true), ("Participants", true), ("Structures touchées", true)] + types.map { ($0.label, true) },
-                         rows: rows.map { r in
-                             [.link(SiteURL.activities.with([("organisateur", r.organiser), ("du", from?.iso), ("au", to?.iso)]), .txt(r.organiser)),
-                              .txt(UI.number(r.actions)), .txt(UI.number(r.participants)), .txt(UI.number(r.structures))] + types.map { .txt(UI.number(r.byType[$0.rawValue] ?? 0)) }
-                         }, numericColumns: Set(1...(3 + types.count)))))
+        return Layout(
+            title: "Bilan par organisateur", section: .activities,
+            breadcrumb: [
+                ("Activités", SiteURL.activities.path), ("Bilan par organisateur", SiteURL.activityReport.path)
+            ]
+        ).render(
+            .group(
+                UI.h1("Bilan des activités par organisateur"),
+                .el(
+                    "form", .attr("method", "get"), .attr("action", SiteURL.activityReport.path), .cls("fr-mb-3w"),
+                    .el(
+                        "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                        .el(
+                            "div", .cls("fr-col-6 fr-col-md-3"),
+                            UI.input(id: "b-du", name: "du", label: "Du", value: from?.iso, type: "date")),
+                        .el(
+                            "div", .cls("fr-col-6 fr-col-md-3"),
+                            UI.input(id: "b-au", name: "au", label: "Au", value: to?.iso, type: "date"))),
+                    .el("button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"), .txt("Afficher"))),
+                .el(
+                    "p",
+                    .txt(
+                        "Par organisation ou par personne (animateur, délégué, référent) telle qu'inscrite comme organisateur ; une activité à plusieurs organisateurs compte pour chacun."
+                    )),
+                rows.isEmpty
+                    ? .el("p", .txt("Aucune activité."))
+                    : UI.table(
+                        caption: "Bilan par organisateur",
+                        headers: [
+                            ("Organisateur", false), ("Actions", true), ("Participants", true),
+                            ("Structures touchées", true)
+                        ] + types.map { ($0.label, true) },
+                        rows: rows.map { r in
+                            [
+                                .link(
+                                    SiteURL.activities.with([
+                                        ("organisateur", r.organiser), ("du", from?.iso), ("au", to?.iso)
+                                    ]), .txt(r.organiser)),
+                                .txt(UI.number(r.actions)), .txt(UI.number(r.participants)),
+                                .txt(UI.number(r.structures))
+                            ] + types.map { .txt(UI.number(r.byType[$0.rawValue] ?? 0)) }
+                        }, numericColumns: Set(1...(3 + types.count)))))
     }
 }

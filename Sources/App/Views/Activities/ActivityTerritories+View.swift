@@ -21,31 +21,72 @@ enum ActivityTerritoriesPage {
     }
 
     static func render(_ m: Model) -> String {
-        Layout(title: "Activités par territoire", section: .activities, breadcrumb: [("Activités", SiteURL.activities.path), ("Par territoire", SiteURL.activityTerritories.path)]).render(.group(
-            UI.h1("Activités par territoire — \(m.territory.name)"),
-            .el("form", .attr("method", "get"), .attr("action", SiteURL.activityTerritories.path), .cls("fr-mb-3w"),
-                .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
-                    .el("div", .cls("fr-col-12 fr-col-md-4"), UI.input(id: "t-territoire", name: "territoire", label: "Région ou territoire", value: m.territory.code)),
-                    .el("div", .cls("fr-col-6 fr-col-md-4"), UI.input(id: "t-depuis", name: "depuis", label: "Depuis", value: m.since?.iso, type: "date")),
-                    .el("div", .cls("fr-col-6 fr-col-md-4"), UI.input(id: "t-date", name: "date", label: "À la date", value: m.at.iso, type: "date"))),
-                .el("button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"), .txt("Afficher"))),
-            .el("p", .txt("Part des structures ouvertes de chaque couloir touchées au moins une fois\(m.since.map { " depuis le \(Format.date(iso: $0.iso))" } ?? ""), au \(Format.date(iso: m.at.iso)) ; une structure touchée plusieurs fois compte une fois.")),
-            UI.table(caption: "Actions et structures touchées par territoire",
-                     headers: [("Territoire", false), ("Actions", true)] + ReachQuery.reportedCouloirs.map { ($0.rawValue, true) },
-                     rows: m.rows.map { r in
-                         [.link(SiteURL.activities.with([("territoire", r.territory.code), ("du", m.since?.iso), ("au", m.at.iso)]), .txt(r.territory.name)),
-                          .txt(UI.number(r.actions))] + ReachQuery.reportedCouloirs.map { c in
-                             let x = r.reach[c] ?? .init(reached: 0, open: 0)
-                             return x.open == 0 ? .txt("—") : .group(.txt(Format.percent(x.share ?? 0)), .el("span", .cls("fr-hint-text"), .txt("\(UI.number(x.reached)) / \(UI.number(x.open))")))
-                         }
-                     }, numericColumns: Set(1...(1 + ReachQuery.reportedCouloirs.count))),
-            .when(m.map != nil, .el("figure", .cls("fr-content-media"), .raw(m.map ?? ""),
-                                    .el("figcaption", .cls("fr-content-media__caption"),
-                                        .txt("Part des structures \(m.mapCouloir.rawValue) touchées par département : vert 75 % et plus, bleu 50 à 75 %, orange 25 à 50 %, rouge moins de 25 %.")))),
-            .el("h2", .cls("fr-mt-5w"), .txt("Actions par thème — \(m.territory.name)")),
-            m.topics.isEmpty ? .el("p", .txt("Aucune action.")) :
-                UI.table(caption: "Actions par thème", headers: [("Thème", false), ("Actions", true)],
-                         rows: m.topics.map { t in [.txt(label(t.topic)), .txt(UI.number(t.actions))] },
-                         numericColumns: [1])))
+        Layout(
+            title: "Activités par territoire", section: .activities,
+            breadcrumb: [("Activités", SiteURL.activities.path), ("Par territoire", SiteURL.activityTerritories.path)]
+        ).render(
+            .group(
+                UI.h1("Activités par territoire — \(m.territory.name)"),
+                .el(
+                    "form", .attr("method", "get"), .attr("action", SiteURL.activityTerritories.path), .cls("fr-mb-3w"),
+                    .el(
+                        "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-4"),
+                            UI.input(
+                                id: "t-territoire", name: "territoire", label: "Région ou territoire",
+                                value: m.territory.code)),
+                        .el(
+                            "div", .cls("fr-col-6 fr-col-md-4"),
+                            UI.input(id: "t-depuis", name: "depuis", label: "Depuis", value: m.since?.iso, type: "date")
+                        ),
+                        .el(
+                            "div", .cls("fr-col-6 fr-col-md-4"),
+                            UI.input(id: "t-date", name: "date", label: "À la date", value: m.at.iso, type: "date"))),
+                    .el("button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"), .txt("Afficher"))),
+                .el(
+                    "p",
+                    .txt(
+                        "Part des structures ouvertes de chaque couloir touchées au moins une fois\(m.since.map { " depuis le \(Format.date(iso: $0.iso))" } ?? ""), au \(Format.date(iso: m.at.iso)) ; une structure touchée plusieurs fois compte une fois."
+                    )),
+                UI.table(
+                    caption: "Actions et structures touchées par territoire",
+                    headers: [("Territoire", false), ("Actions", true)]
+                        + ReachQuery.reportedCouloirs.map { ($0.rawValue, true) },
+                    rows: m.rows.map { r in
+                        [
+                            .link(
+                                SiteURL.activities.with([
+                                    ("territoire", r.territory.code), ("du", m.since?.iso), ("au", m.at.iso)
+                                ]), .txt(r.territory.name)),
+                            .txt(UI.number(r.actions))
+                        ]
+                            + ReachQuery.reportedCouloirs.map { c in
+                                let x = r.reach[c] ?? .init(reached: 0, open: 0)
+                                return x.open == 0
+                                    ? .txt("—")
+                                    : .group(
+                                        .txt(Format.percent(x.share ?? 0)),
+                                        .el(
+                                            "span", .cls("fr-hint-text"),
+                                            .txt("\(UI.number(x.reached)) / \(UI.number(x.open))")))
+                            }
+                    }, numericColumns: Set(1...(1 + ReachQuery.reportedCouloirs.count))),
+                .when(
+                    m.map != nil,
+                    .el(
+                        "figure", .cls("fr-content-media"), .raw(m.map ?? ""),
+                        .el(
+                            "figcaption", .cls("fr-content-media__caption"),
+                            .txt(
+                                "Part des structures \(m.mapCouloir.rawValue) touchées par département : vert 75 % et plus, bleu 50 à 75 %, orange 25 à 50 %, rouge moins de 25 %."
+                            )))),
+                .el("h2", .cls("fr-mt-5w"), .txt("Actions par thème — \(m.territory.name)")),
+                m.topics.isEmpty
+                    ? .el("p", .txt("Aucune action."))
+                    : UI.table(
+                        caption: "Actions par thème", headers: [("Thème", false), ("Actions", true)],
+                        rows: m.topics.map { t in [.txt(label(t.topic)), .txt(UI.number(t.actions))] },
+                        numericColumns: [1])))
     }
 }

@@ -4,28 +4,44 @@ import Plot
 
 /// The audit trail: every write, who, when, what; searchable and exportable, never editable.
 enum AuditPage {
-    static let actions = [("create", "création"), ("update", "modification"), ("write", "écriture"), ("import", "import"), ("undo", "annulation"),
-                          ("merge", "fusion"), ("delete", "suppression"), ("login", "connexion"), ("logout", "déconnexion"),
-                          ("login_failed", "connexion refusée"), ("login_throttled", "connexion bloquée"), ("password", "mot de passe"),
-                          ("permission", "droits"), ("revoke", "révocation"), ("override", "dérogation")]
+    static let actions = [
+        ("create", "création"), ("update", "modification"), ("write", "écriture"), ("import", "import"),
+        ("undo", "annulation"),
+        ("merge", "fusion"), ("delete", "suppression"), ("login", "connexion"), ("logout", "déconnexion"),
+        ("login_failed", "connexion refusée"), ("login_throttled", "connexion bloquée"), ("password", "mot de passe"),
+        ("permission", "droits"), ("revoke", "révocation"), ("override", "dérogation")
+    ]
 
     static func label(_ action: String) -> String { actions.first { $0.0 == action }?.1 ?? action }
 
     static func table(_ events: [AuditQuery.Event], caption: String) -> HNode {
-        UI.table(caption: caption, headers: [("Date", false), ("Par", false), ("Action", false), ("Objet", false), ("Résumé", false)],
-                 rows: events.map { e in
-                     [.txt(Format.date(e.at) + " " + Self.time(e.at)),
-                      .group(.txt(e.actor), .when(e.address != nil, .el("span", .cls("fr-hint-text"), .txt("depuis " + (e.address ?? ""))))), .txt(label(e.action)),
-                      .group(.txt(e.object_type), .el("span", .cls("fr-hint-text"), .txt(String(e.object_id.prefix(40))))), summary(e)]
-                 })
+        UI.table(
+            caption: caption,
+            headers: [("Date", false), ("Par", false), ("Action", false), ("Objet", false), ("Résumé", false)],
+            rows: events.map { e in
+                [
+                    .txt(Format.date(e.at) + " " + Self.time(e.at)),
+                    .group(
+                        .txt(e.actor),
+                        .when(e.address != nil, .el("span", .cls("fr-hint-text"), .txt("depuis " + (e.address ?? ""))))),
+                    .txt(label(e.action)),
+                    .group(
+                        .txt(e.object_type), .el("span", .cls("fr-hint-text"), .txt(String(e.object_id.prefix(40))))),
+                    summary(e)
+                ]
+            })
     }
 
     /// The summary, then what changed field by field (before → after).
     static func summary(_ e: AuditQuery.Event) -> HNode {
         let lines = e.detailLines
-        return .group(.txt(e.summary),
-                      .when(!lines.isEmpty, .el("ul", .cls("jalon-changes fr-text--sm fr-mb-0"),
-                                                .group(lines.map { .el("li", .el("strong", .txt($0.field + " : ")), .txt($0.value)) }))))
+        return .group(
+            .txt(e.summary),
+            .when(
+                !lines.isEmpty,
+                .el(
+                    "ul", .cls("jalon-changes fr-text--sm fr-mb-0"),
+                    .group(lines.map { .el("li", .el("strong", .txt($0.field + " : ")), .txt($0.value)) }))))
     }
 
     static func time(_ d: Date) -> String {
@@ -37,21 +53,58 @@ enum AuditPage {
     }
 
     static func render(_ f: AuditFilter, events: [AuditQuery.Event], total: Int) -> String {
-        let query: [(String, String?)] = [("acteur", f.actor), ("action", f.action), ("objet", f.objectType), ("identifiant", f.objectID), ("q", f.text)]
+        let query: [(String, String?)] = [
+            ("acteur", f.actor), ("action", f.action), ("objet", f.objectType), ("identifiant", f.objectID),
+            ("q", f.text)
+        ]
         let pages = max(1, (total + f.perPage - 1) / f.perPage)
-        return Layout(title: "Journal d'audit", section: .referentials, breadcrumb: [("Journal d'audit", SiteURL.audit.path)]).render(.group(
-            UI.h1("Journal d'audit"),
-            .el("p", .txt("Chaque écriture — création, modification, import, annulation, fusion — avec son auteur, sa date et son contenu. Le journal s'écrit dans la même transaction que la modification qu'il décrit ; rien dans l'application ne le modifie.")),
-            .el("form", .attr("method", "get"), .attr("action", SiteURL.audit.path), .cls("fr-mb-3w"),
-                .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
-                    .el("div", .cls("fr-col-12 fr-col-md-2"), UI.input(id: "au-acteur", name: "acteur", label: "Par", value: f.actor)),
-                    .el("div", .cls("fr-col-12 fr-col-md-2"), UI.select(id: "au-action", name: "action", label: "Action", options: [("", "Toutes")] + actions, selected: f.action)),
-                    .el("div", .cls("fr-col-12 fr-col-md-2"), UI.input(id: "au-objet", name: "objet", label: "Type d'objet", value: f.objectType, hint: "ex. activity, indicator")),
-                    .el("div", .cls("fr-col-12 fr-col-md-3"), UI.input(id: "au-id", name: "identifiant", label: "Identifiant", value: f.objectID)),
-                    .el("div", .cls("fr-col-12 fr-col-md-3"), UI.input(id: "au-q", name: "q", label: "Texte", value: f.text))),
-                .el("button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"), .txt("Rechercher"))),
-            .el("p", .txt("\(UI.number(total)) événement(s) · "), .link(SiteURL.auditCSV.with(query), .cls("fr-link fr-icon-download-line fr-link--icon-left"), .txt("Exporter en CSV"))),
-            events.isEmpty ? .el("p", .txt("Aucun événement.")) : table(events, caption: "Journal d'audit, le plus récent d'abord"),
-            .when(pages > 1, UI.pagination(page: f.page, pageCount: pages) { SiteURL.audit.with(query + [("page", String($0))]) })))
+        return Layout(
+            title: "Journal d'audit", section: .referentials, breadcrumb: [("Journal d'audit", SiteURL.audit.path)]
+        ).render(
+            .group(
+                UI.h1("Journal d'audit"),
+                .el(
+                    "p",
+                    .txt(
+                        "Chaque écriture — création, modification, import, annulation, fusion — avec son auteur, sa date et son contenu. Le journal s'écrit dans la même transaction que la modification qu'il décrit ; rien dans l'application ne le modifie."
+                    )),
+                .el(
+                    "form", .attr("method", "get"), .attr("action", SiteURL.audit.path), .cls("fr-mb-3w"),
+                    .el(
+                        "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-2"),
+                            UI.input(id: "au-acteur", name: "acteur", label: "Par", value: f.actor)),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-2"),
+                            UI.select(
+                                id: "au-action", name: "action", label: "Action", options: [("", "Toutes")] + actions,
+                                selected: f.action)),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-2"),
+                            UI.input(
+                                id: "au-objet", name: "objet", label: "Type d'objet", value: f.objectType,
+                                hint: "ex. activity, indicator")),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-3"),
+                            UI.input(id: "au-id", name: "identifiant", label: "Identifiant", value: f.objectID)),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-3"),
+                            UI.input(id: "au-q", name: "q", label: "Texte", value: f.text))),
+                    .el(
+                        "button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"), .txt("Rechercher")
+                    )),
+                .el(
+                    "p", .txt("\(UI.number(total)) événement(s) · "),
+                    .link(
+                        SiteURL.auditCSV.with(query), .cls("fr-link fr-icon-download-line fr-link--icon-left"),
+                        .txt("Exporter en CSV"))),
+                events.isEmpty
+                    ? .el("p", .txt("Aucun événement."))
+                    : table(events, caption: "Journal d'audit, le plus récent d'abord"),
+                .when(
+                    pages > 1,
+                    UI.pagination(page: f.page, pageCount: pages) { SiteURL.audit.with(query + [("page", String($0))]) }
+                )))
     }
 }

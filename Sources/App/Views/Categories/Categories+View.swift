@@ -12,34 +12,81 @@ enum Categories {
 
     static func render(_ m: Model) -> String {
         let options = Couloir.structural.map { ($0.rawValue, UI.couloirLabel($0.rawValue)) }
-        return Layout(title: "Catégories FINESS et couloirs", section: .referentials, breadcrumb: [("Référentiels", SiteURL.referentials.path), ("Catégories FINESS", SiteURL.categories.path)]).render(.group(
-            UI.h1("Catégories FINESS et couloirs"),
-            .el("p", .txt("Chaque catégorie d'établissement FINESS est rattachée à un couloir du Ségur. Modifier un couloir reclasse aussitôt les structures de la catégorie.")),
-            .when(m.message != nil, UI.alert(m.message ?? "", kind: "success")),
-            .when(m.error != nil, UI.alert(m.error ?? "", kind: "error", title: "Modification refusée")),
-            .el("p", .link(SiteURL.categoriesCSV.path, .cls("fr-link fr-icon-download-line fr-link--icon-left"), .txt("Télécharger la table (CSV)"))),
-            .postForm(.regional, .attr("action", SiteURL.categoriesCSV.path), .attr("enctype", "multipart/form-data"), .cls("fr-mb-3w"),
-                .el("div", .cls("fr-upload-group"),
-                    .el("label", .cls("fr-label"), .attr("for", "fichier-categories"), .txt("Charger une table (CSV categorie;couloir)"),
-                        .el("span", .cls("fr-hint-text"), .txt("Colonnes « categorie » et « couloir » ; les autres sont ignorées."))),
-                    .void("input", [("class", "fr-upload"), ("type", "file"), ("id", "fichier-categories"), ("name", "file"), ("accept", ".csv,text/csv")])),
-                .el("button", .cls("fr-btn fr-btn--secondary fr-mt-1w"), .attr("type", "submit"), .txt("Charger"))),
-            .postForm(.regional, .attr("action", SiteURL.categories.path),
-                UI.table(caption: "Catégories FINESS", headers: [("Code", false), ("Libellé", false), ("Agrégat", false), ("Structures", true), ("Couloir", false)],
-                         rows: m.categories.map { c in
-                             [.el("code", .txt(c.code)), .txt(c.label), .txt(c.aggregateCode), .txt(UI.number(m.counts[c.code] ?? 0)),
-                              .group(
-                                .el("label", .cls("fr-sr-only"), .attr("for", "couloir-\(c.code)"), .txt("Couloir de la catégorie \(c.code)")),
-                                .el("select", .cls("fr-select"), .attr("id", "couloir-\(c.code)"), .attr("name", "couloir[\(c.code)]"),
-                                    .each(options) { v, l in .el("option", .attr("value", v), .when(v == c.couloir, .attr("selected", "selected")), .txt(l)) }),
-                                .when(c.couloir != c.defaultCouloir, .el("span", .cls("fr-hint-text"), .txt("modifié (défaut : \(c.defaultCouloir))"))))]
-                         }, numericColumns: [3]),
-                .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Enregistrer les couloirs")))))
+        return Layout(
+            title: "Catégories FINESS et couloirs", section: .referentials,
+            breadcrumb: [("Référentiels", SiteURL.referentials.path), ("Catégories FINESS", SiteURL.categories.path)]
+        ).render(
+            .group(
+                UI.h1("Catégories FINESS et couloirs"),
+                .el(
+                    "p",
+                    .txt(
+                        "Chaque catégorie d'établissement FINESS est rattachée à un couloir du Ségur. Modifier un couloir reclasse aussitôt les structures de la catégorie."
+                    )),
+                .when(m.message != nil, UI.alert(m.message ?? "", kind: "success")),
+                .when(m.error != nil, UI.alert(m.error ?? "", kind: "error", title: "Modification refusée")),
+                .el(
+                    "p",
+                    .link(
+                        SiteURL.categoriesCSV.path, .cls("fr-link fr-icon-download-line fr-link--icon-left"),
+                        .txt("Télécharger la table (CSV)"))),
+                .postForm(
+                    .regional, .attr("action", SiteURL.categoriesCSV.path), .attr("enctype", "multipart/form-data"),
+                    .cls("fr-mb-3w"),
+                    .el(
+                        "div", .cls("fr-upload-group"),
+                        .el(
+                            "label", .cls("fr-label"), .attr("for", "fichier-categories"),
+                            .txt("Charger une table (CSV categorie;couloir)"),
+                            .el(
+                                "span", .cls("fr-hint-text"),
+                                .txt("Colonnes « categorie » et « couloir » ; les autres sont ignorées."))),
+                        .void(
+                            "input",
+                            [
+                                ("class", "fr-upload"), ("type", "file"), ("id", "fichier-categories"),
+                                ("name", "file"), ("accept", ".csv,text/csv")
+                            ])),
+                    .el("button", .cls("fr-btn fr-btn--secondary fr-mt-1w"), .attr("type", "submit"), .txt("Charger"))),
+                .postForm(
+                    .regional, .attr("action", SiteURL.categories.path),
+                    UI.table(
+                        caption: "Catégories FINESS",
+                        headers: [
+                            ("Code", false), ("Libellé", false), ("Agrégat", false), ("Structures", true),
+                            ("Couloir", false)
+                        ],
+                        rows: m.categories.map { c in
+                            [
+                                .el("code", .txt(c.code)), .txt(c.label), .txt(c.aggregateCode),
+                                .txt(UI.number(m.counts[c.code] ?? 0)),
+                                .group(
+                                    .el(
+                                        "label", .cls("fr-sr-only"), .attr("for", "couloir-\(c.code)"),
+                                        .txt("Couloir de la catégorie \(c.code)")),
+                                    .el(
+                                        "select", .cls("fr-select"), .attr("id", "couloir-\(c.code)"),
+                                        .attr("name", "couloir[\(c.code)]"),
+                                        .each(options) { v, l in
+                                            .el(
+                                                "option", .attr("value", v),
+                                                .when(v == c.couloir, .attr("selected", "selected")), .txt(l))
+                                        }),
+                                    .when(
+                                        c.couloir != c.defaultCouloir,
+                                        .el(
+                                            "span", .cls("fr-hint-text"), .txt("modifié (défaut : \(c.defaultCouloir))")
+                                        )))
+                            ]
+                        }, numericColumns: [3]),
+                    .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Enregistrer les couloirs")))))
     }
 
     static func csv(_ categories: [CategoryService.Category]) -> String {
-        "\u{FEFF}categorie;libelle;agregat;couloir;couloir_par_defaut\r\n" + categories.map {
-            [$0.code, $0.label, $0.aggregateCode, $0.couloir, $0.defaultCouloir].map(Structures.quote).joined(separator: ";")
-        }.joined(separator: "\r\n") + "\r\n"
+        "\u{FEFF}categorie;libelle;agregat;couloir;couloir_par_defaut\r\n"
+            + categories.map {
+                [$0.code, $0.label, $0.aggregateCode, $0.couloir, $0.defaultCouloir].map(Structures.quote).joined(
+                    separator: ";")
+            }.joined(separator: "\r\n") + "\r\n"
     }
 }

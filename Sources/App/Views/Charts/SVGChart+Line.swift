@@ -33,18 +33,28 @@ extension SVGChart {
         // domains
         let all = series + targets + trajectory
         var (dLo, dHi) = (all.map(\.0.ordinal).min()!, all.map(\.0.ordinal).max()!)
-        if dLo == dHi { dLo -= 15; dHi += 15 }
+        if dLo == dHi {
+            dLo -= 15
+            dHi += 15
+        }
         let (vLo, vHi) = padded(all.map(\.1).min()!, all.map(\.1).max()!)
         let ticks = niceTicks(vLo, vHi)
-        let yLo = ticks.first!, yHi = ticks.last!
+        let yLo = ticks.first!
+        let yHi = ticks.last!
         let tickLabels = ticks.map(valueFormat)
 
         // layout
-        let W = Double(width), H = Double(height)
-        let top = 40.0, bottom = 28.0, right = 20.0
+        let W = Double(width)
+        let H = Double(height)
+        let top = 40.0
+        let bottom = 28.0
+        let right = 20.0
         let left = max(36, (tickLabels.map { textWidth($0) }.max() ?? 0) + 14)
-        let plotL = left, plotR = W - right, plotT = top, plotB = H - bottom
-        let inset = 10.0 // keeps first/last points off the axis
+        let plotL = left
+        let plotR = W - right
+        let plotT = top
+        let plotB = H - bottom
+        let inset = 10.0  // keeps first/last points off the axis
         func x(_ d: Day) -> Double {
             plotL + inset + Double(d.ordinal - dLo) / Double(dHi - dLo) * (plotR - plotL - 2 * inset)
         }
@@ -57,19 +67,24 @@ extension SVGChart {
         for (v, label) in zip(ticks, tickLabels) {
             let yy = c(y(v))
             let stroke = v == 0 && yLo < 0 ? grey : gridGrey
-            out += "<line x1=\"\(c(plotL))\" y1=\"\(yy)\" x2=\"\(c(plotR))\" y2=\"\(yy)\" stroke=\"\(stroke)\" stroke-width=\"1\"/>"
+            out +=
+                "<line x1=\"\(c(plotL))\" y1=\"\(yy)\" x2=\"\(c(plotR))\" y2=\"\(yy)\" stroke=\"\(stroke)\" stroke-width=\"1\"/>"
             out += "<text x=\"\(c(plotL - 8))\" y=\"\(yy)\" dy=\"0.35em\">\(esc(label))</text>"
         }
         out += "</g>"
 
         // x axis: month ticks, spaced so that labels never overlap
         out += "<g class=\"axis axis-x\" fill=\"\(grey)\" text-anchor=\"middle\">"
-        out += "<line x1=\"\(c(plotL))\" y1=\"\(c(plotB))\" x2=\"\(c(plotR))\" y2=\"\(c(plotB))\" stroke=\"\(grey)\" stroke-width=\"1\"/>"
+        out +=
+            "<line x1=\"\(c(plotL))\" y1=\"\(c(plotB))\" x2=\"\(c(plotR))\" y2=\"\(c(plotB))\" stroke=\"\(grey)\" stroke-width=\"1\"/>"
         let labelW = textWidth("janv. 2022") + 16
-        for (d, label) in monthTicks(from: dLo, to: dHi, pixelsPerDay: (plotR - plotL - 2 * inset) / Double(dHi - dLo), minSpacing: labelW) {
+        for (d, label) in monthTicks(
+            from: dLo, to: dHi, pixelsPerDay: (plotR - plotL - 2 * inset) / Double(dHi - dLo), minSpacing: labelW)
+        {
             let xx = x(d)
             let lx = min(max(xx, labelW / 2 - 8), W - labelW / 2 + 8)
-            out += "<line x1=\"\(c(xx))\" y1=\"\(c(plotB))\" x2=\"\(c(xx))\" y2=\"\(c(plotB + 5))\" stroke=\"\(grey)\" stroke-width=\"1\"/>"
+            out +=
+                "<line x1=\"\(c(xx))\" y1=\"\(c(plotB))\" x2=\"\(c(xx))\" y2=\"\(c(plotB + 5))\" stroke=\"\(grey)\" stroke-width=\"1\"/>"
             out += "<text x=\"\(c(lx))\" y=\"\(c(plotB + 18))\">\(esc(label))</text>"
         }
         out += "</g>"
@@ -77,59 +92,80 @@ extension SVGChart {
         // trajectory
         if trajectory.count >= 2 {
             let pts = trajectory.map { "\(c(x($0.0))),\(c(y($0.1)))" }.joined(separator: " ")
-            out += "<polyline class=\"trajectory\" fill=\"none\" stroke=\"\(grey)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" points=\"\(pts)\"/>"
+            out +=
+                "<polyline class=\"trajectory\" fill=\"none\" stroke=\"\(grey)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" points=\"\(pts)\"/>"
         }
 
         // series
         let pts = series.map { "\(c(x($0.0))),\(c(y($0.1)))" }.joined(separator: " ")
-        out += "<polyline class=\"series\" fill=\"none\" stroke=\"\(blueFrance)\" stroke-width=\"2\" stroke-linejoin=\"round\" points=\"\(pts)\"/>"
+        out +=
+            "<polyline class=\"series\" fill=\"none\" stroke=\"\(blueFrance)\" stroke-width=\"2\" stroke-linejoin=\"round\" points=\"\(pts)\"/>"
         out += "<g class=\"points\" fill=\"\(blueFrance)\">"
         for (d, v) in series {
-            out += "<circle cx=\"\(c(x(d)))\" cy=\"\(c(y(v)))\" r=\"3\"><title>\(esc("\(Format.date(iso: d.iso)) : \(valueFormat(v))"))</title></circle>"
+            out +=
+                "<circle cx=\"\(c(x(d)))\" cy=\"\(c(y(v)))\" r=\"3\"><title>\(esc("\(Format.date(iso: d.iso)) : \(valueFormat(v))"))</title></circle>"
         }
         out += "</g>"
 
         // targets: diamonds, value labels above (below if that would overlap the previous one)
         if !targets.isEmpty {
             out += "<g class=\"targets\">"
-            var lastAbove = -Double.infinity, lastBelow = -Double.infinity
+            var lastAbove = -Double.infinity
+            var lastBelow = -Double.infinity
             for (d, v) in targets {
-                let tx = x(d), ty = y(v), r = 6.0
-                let diamond = [(tx, ty - r), (tx + r, ty), (tx, ty + r), (tx - r, ty)].map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")
-                out += "<polygon class=\"target\" points=\"\(diamond)\" fill=\"\(redMarianne)\" stroke=\"#fff\" stroke-width=\"1\">"
+                let tx = x(d)
+                let ty = y(v)
+                let r = 6.0
+                let diamond = [(tx, ty - r), (tx + r, ty), (tx, ty + r), (tx - r, ty)].map { "\(c($0.0)),\(c($0.1))" }
+                    .joined(separator: " ")
+                out +=
+                    "<polygon class=\"target\" points=\"\(diamond)\" fill=\"\(redMarianne)\" stroke=\"#fff\" stroke-width=\"1\">"
                 out += "<title>\(esc("Cible au \(Format.date(iso: d.iso)) : \(valueFormat(v))"))</title></polygon>"
                 let label = valueFormat(v)
                 let w = textWidth(label, size: 11)
                 let lx = min(max(tx, plotL + w / 2), W - 2 - w / 2)
                 var ly: Double?
                 if lx - w / 2 > lastAbove + 4, ty - 11 - 11 > 20 {
-                    ly = ty - 11; lastAbove = lx + w / 2
+                    ly = ty - 11
+                    lastAbove = lx + w / 2
                 } else if lx - w / 2 > lastBelow + 4, ty + 19 < plotB {
-                    ly = ty + 19; lastBelow = lx + w / 2
+                    ly = ty + 19
+                    lastBelow = lx + w / 2
                 }
                 if let ly {
-                    out += "<text class=\"target-label\" x=\"\(c(lx))\" y=\"\(c(ly))\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"700\" fill=\"\(redMarianne)\">\(esc(label))</text>"
+                    out +=
+                        "<text class=\"target-label\" x=\"\(c(lx))\" y=\"\(c(ly))\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"700\" fill=\"\(redMarianne)\">\(esc(label))</text>"
                 }
             }
             out += "</g>"
         }
 
         // legend
-        var entries: [(swatch: (Double, Double) -> String, text: String)] = [(
-            { x, y in "<line x1=\"\(c(x))\" y1=\"\(c(y))\" x2=\"\(c(x + 16))\" y2=\"\(c(y))\" stroke=\"\(blueFrance)\" stroke-width=\"2\"/><circle cx=\"\(c(x + 8))\" cy=\"\(c(y))\" r=\"3\" fill=\"\(blueFrance)\"/>" },
-            "Réalisé"
-        )]
+        var entries: [(swatch: (Double, Double) -> String, text: String)] = [
+            (
+                { x, y in
+                    "<line x1=\"\(c(x))\" y1=\"\(c(y))\" x2=\"\(c(x + 16))\" y2=\"\(c(y))\" stroke=\"\(blueFrance)\" stroke-width=\"2\"/><circle cx=\"\(c(x + 8))\" cy=\"\(c(y))\" r=\"3\" fill=\"\(blueFrance)\"/>"
+                },
+                "Réalisé"
+            )
+        ]
         if !targets.isEmpty {
-            entries.append((
-                { x, y in "<polygon points=\"\(c(x + 8)),\(c(y - 6)) \(c(x + 14)),\(c(y)) \(c(x + 8)),\(c(y + 6)) \(c(x + 2)),\(c(y))\" fill=\"\(redMarianne)\"/>" },
-                "Cible"
-            ))
+            entries.append(
+                (
+                    { x, y in
+                        "<polygon points=\"\(c(x + 8)),\(c(y - 6)) \(c(x + 14)),\(c(y)) \(c(x + 8)),\(c(y + 6)) \(c(x + 2)),\(c(y))\" fill=\"\(redMarianne)\"/>"
+                    },
+                    "Cible"
+                ))
         }
         if trajectory.count >= 2 {
-            entries.append((
-                { x, y in "<line x1=\"\(c(x))\" y1=\"\(c(y))\" x2=\"\(c(x + 16))\" y2=\"\(c(y))\" stroke=\"\(grey)\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>" },
-                "Trajectoire"
-            ))
+            entries.append(
+                (
+                    { x, y in
+                        "<line x1=\"\(c(x))\" y1=\"\(c(y))\" x2=\"\(c(x + 16))\" y2=\"\(c(y))\" stroke=\"\(grey)\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
+                    },
+                    "Trajectoire"
+                ))
         }
         out += legend(entries, x: plotL, y: 12)
         return out + "</svg>"

@@ -16,7 +16,9 @@ enum SVGChart {
     static let fontSize = 12.0
 
     /// Abbreviated French month names, as in `janv. 2022`.
-    static let shortMonths = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
+    static let shortMonths = [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."
+    ]
 
     // MARK: - Helpers
 
@@ -69,7 +71,9 @@ enum SVGChart {
         guard raw.isFinite, raw > 0 else { return [lo, hi] }
         let mag = pow(10, floor(log10(raw)))
         // A range of a few subnormals has no power of ten to step by: the ends are ticks enough.
-        guard mag.isNormal, (hi / (mag / 10)).magnitude < 1e15, (lo / (mag / 10)).magnitude < 1e15 else { return [lo, hi] }
+        guard mag.isNormal, (hi / (mag / 10)).magnitude < 1e15, (lo / (mag / 10)).magnitude < 1e15 else {
+            return [lo, hi]
+        }
         var candidates: [Double] = []
         for m in [mag / 10, mag, mag * 10, mag * 100] {
             for f in [1.0, 2, 2.5, 5] { candidates.append(f * m) }
@@ -116,7 +120,8 @@ enum SVGChart {
     }
 
     /// A legend entry: a small swatch (given as markup at the origin) and its text.
-    static func legend(_ entries: [(swatch: (Double, Double) -> String, text: String)], x: Double, y: Double) -> String {
+    static func legend(_ entries: [(swatch: (Double, Double) -> String, text: String)], x: Double, y: Double) -> String
+    {
         var out = "<g class=\"legend\" fill=\"#3a3a3a\">"
         var cursor = x
         for entry in entries {

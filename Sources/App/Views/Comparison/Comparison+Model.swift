@@ -2,8 +2,16 @@ import JalonCore
 
 /// Indicators × territories of a découpage (the HDF TAN coverage table), colour-coded by status.
 enum Comparison {
-    struct Cell: Sendable, Equatable { var value: String; var status: Progress.Status }
-    struct Row: Sendable, Equatable { var code: String; var label: String; var couloir: String; var cells: [Cell] }
+    struct Cell: Sendable, Equatable {
+        var value: String
+        var status: Progress.Status
+    }
+    struct Row: Sendable, Equatable {
+        var code: String
+        var label: String
+        var couloir: String
+        var cells: [Cell]
+    }
 
     struct Model: Sendable, Equatable {
         var at: Day
@@ -15,7 +23,8 @@ enum Comparison {
         var rows: [Row]
 
         static func == (a: Model, b: Model) -> Bool {
-            a.at == b.at && a.couloir == b.couloir && a.grouping == b.grouping && a.territories == b.territories && a.rows == b.rows
+            a.at == b.at && a.couloir == b.couloir && a.grouping == b.grouping && a.territories == b.territories
+                && a.rows == b.rows
         }
     }
 }

@@ -4,9 +4,15 @@ import SQLKit
 
 extension Comparison {
     static func query(grouping: String?, at: Day, couloir: Couloir?, on db: any SQLDatabase) async throws -> Model? {
-        struct R: Decodable { var id: UUID; var region_code: String? }
-        guard let roadmap = try await db.select().columns("id", "region_code").from("roadmaps").orderBy("created_at").first(decoding: R.self),
-              let region = try await TerritoryQuery.find(roadmap.region_code ?? "FR", on: db) else { return nil }
+        struct R: Decodable {
+            var id: UUID
+            var region_code: String?
+        }
+        guard
+            let roadmap = try await db.select().columns("id", "region_code").from("roadmaps").orderBy("created_at")
+                .first(decoding: R.self),
+            let region = try await TerritoryQuery.find(roadmap.region_code ?? "FR", on: db)
+        else { return nil }
         let decoupages = try await DecoupageQuery.all(on: db).filter { $0.regionCode == region.code }
         let chosen = grouping ?? "departements"
         var territories: [Territory]
@@ -17,10 +23,12 @@ extension Comparison {
         }
         territories.append(region)
         struct L: Decodable { var indicator_code: String }
-        let codes = try await db.raw("""
+        let codes = try await db.raw(
+            """
             SELECT fi.indicator_code FROM fiche_indicators fi JOIN fiches f ON f.id = fi.fiche_id
             WHERE f.roadmap_id = \(bind: roadmap.id) ORDER BY f.sort, fi.sort
-            """).all(decoding: L.self).map(\.indicator_code)
+            """
+        ).all(decoding: L.self).map(\.indicator_code)
         var cached: [String: [String: RollupCache.Entry]] = [:]
         var targets: [String: [String: [TargetPoint]]] = [:]
         for t in territories {
@@ -34,12 +42,16 @@ extension Comparison {
             if let couloir, !couloir.members.contains(where: { d.couloir.members.contains($0) }) { continue }
             var cells: [Cell] = []
             for t in territories {
-                let r = try await ProgressQuery.progress(indicator: indicator, territory: t, couloir: nil, at: at, cached: cached[t.code], targets: targets[t.code], on: db)
+                let r = try await ProgressQuery.progress(
+                    indicator: indicator, territory: t, couloir: nil, at: at, cached: cached[t.code],
+                    targets: targets[t.code], on: db)
                 cells.append(Cell(value: IndicatorFormat.value(r.progress.value, d), status: r.progress.status))
             }
             rows.append(Row(code: d.code, label: d.label, couloir: d.couloir.rawValue, cells: cells))
         }
-        return Model(at: at, couloir: couloir, grouping: decoupages.contains { $0.code == chosen } ? chosen : "departements",
-                     groupings: [("departements", "Départements")] + decoupages.map { ($0.code, $0.name) }, territories: territories, rows: rows)
+        return Model(
+            at: at, couloir: couloir, grouping: decoupages.contains { $0.code == chosen } ? chosen : "departements",
+            groupings: [("departements", "Départements")] + decoupages.map { ($0.code, $0.name) },
+            territories: territories, rows: rows)
     }
 }

@@ -3,29 +3,64 @@ import Plot
 
 extension Comparison {
     static func render(_ m: Model) -> String {
-        Layout(title: "Comparaison des territoires", section: .roadmap,
-               breadcrumb: [("Feuille de route", SiteURL.roadmap.path), ("Comparaison des territoires", SiteURL.comparison.path)]).render(.group(
-            UI.h1("Comparaison des territoires"),
-            .el("p", .cls("fr-text--lead"), .txt("Photo au \(Format.date(iso: m.at.iso)) : chaque case donne la valeur et, par sa couleur, le statut au regard de la cible du territoire.")),
-            .el("form", .attr("method", "get"), .attr("action", SiteURL.comparison.path), .cls("fr-mb-3w"),
-                .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
-                    .el("div", .cls("fr-col-12 fr-col-md-4"), UI.input(id: "cmp-date", name: "date", label: "Photo à date", value: m.at.iso, type: "date")),
-                    .el("div", .cls("fr-col-12 fr-col-md-4"), UI.select(id: "cmp-decoupage", name: "decoupage", label: "Territoires", options: m.groupings, selected: m.grouping)),
-                    .el("div", .cls("fr-col-12 fr-col-md-4"),
-                        UI.select(id: "cmp-couloir", name: "couloir", label: "Couloir",
-                                  options: [("", "Tous les couloirs")] + ([.ms] + Couloir.structural).map { ($0.rawValue, UI.couloirLabel($0.rawValue)) }, selected: m.couloir?.rawValue))),
-                .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Comparer"))),
-            .el("p", .txt("Légende : "), .each([Progress.Status.atteint, .enBonneVoie, .enCours, .aRisque, .enRetard, .nonRenseigne, .sansCible]) { s in
-                .group(UI.badge(s.label, kind: IndicatorFormat.badgeKind(s)), .txt(" "))
-            }),
-            UI.table(caption: "Indicateurs par territoire au \(Format.date(iso: m.at.iso))",
-                     headers: [("Indicateur", false)] + m.territories.map { ($0.name, false) },
-                     rows: m.rows.map { r in
-                         [.group(.link(SiteURL.indicator(r.code).with([("date", m.at.iso)]), .el("code", .txt(r.code))), .txt(" \(r.label)"))]
-                             + r.cells.map { c in
-                                 .el("span", .cls("fr-badge fr-badge--sm fr-badge--no-icon fr-badge--\(IndicatorFormat.badgeKind(c.status))"),
-                                     .attr("title", c.status.label), .txt(c.value))
-                             }
-                     })))
+        Layout(
+            title: "Comparaison des territoires", section: .roadmap,
+            breadcrumb: [
+                ("Feuille de route", SiteURL.roadmap.path), ("Comparaison des territoires", SiteURL.comparison.path)
+            ]
+        ).render(
+            .group(
+                UI.h1("Comparaison des territoires"),
+                .el(
+                    "p", .cls("fr-text--lead"),
+                    .txt(
+                        "Photo au \(Format.date(iso: m.at.iso)) : chaque case donne la valeur et, par sa couleur, le statut au regard de la cible du territoire."
+                    )),
+                .el(
+                    "form", .attr("method", "get"), .attr("action", SiteURL.comparison.path), .cls("fr-mb-3w"),
+                    .el(
+                        "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-4"),
+                            UI.input(id: "cmp-date", name: "date", label: "Photo à date", value: m.at.iso, type: "date")
+                        ),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-4"),
+                            UI.select(
+                                id: "cmp-decoupage", name: "decoupage", label: "Territoires", options: m.groupings,
+                                selected: m.grouping)),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-4"),
+                            UI.select(
+                                id: "cmp-couloir", name: "couloir", label: "Couloir",
+                                options: [("", "Tous les couloirs")]
+                                    + ([.ms] + Couloir.structural).map { ($0.rawValue, UI.couloirLabel($0.rawValue)) },
+                                selected: m.couloir?.rawValue))),
+                    .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Comparer"))),
+                .el(
+                    "p", .txt("Légende : "),
+                    .each([
+                        Progress.Status.atteint, .enBonneVoie, .enCours, .aRisque, .enRetard, .nonRenseigne, .sansCible
+                    ]) { s in
+                        .group(UI.badge(s.label, kind: IndicatorFormat.badgeKind(s)), .txt(" "))
+                    }),
+                UI.table(
+                    caption: "Indicateurs par territoire au \(Format.date(iso: m.at.iso))",
+                    headers: [("Indicateur", false)] + m.territories.map { ($0.name, false) },
+                    rows: m.rows.map { r in
+                        [
+                            .group(
+                                .link(SiteURL.indicator(r.code).with([("date", m.at.iso)]), .el("code", .txt(r.code))),
+                                .txt(" \(r.label)"))
+                        ]
+                            + r.cells.map { c in
+                                .el(
+                                    "span",
+                                    .cls(
+                                        "fr-badge fr-badge--sm fr-badge--no-icon fr-badge--\(IndicatorFormat.badgeKind(c.status))"
+                                    ),
+                                    .attr("title", c.status.label), .txt(c.value))
+                            }
+                    })))
     }
 }

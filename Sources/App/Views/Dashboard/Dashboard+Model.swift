@@ -18,8 +18,16 @@ enum Dashboard {
         var provenance: String = ""
     }
 
-    struct Fiche: Sendable, Equatable { var code: String; var title: String; var rows: [Row] }
-    struct Objective: Sendable, Equatable { var number: Int; var title: String; var fiches: [Fiche] }
+    struct Fiche: Sendable, Equatable {
+        var code: String
+        var title: String
+        var rows: [Row]
+    }
+    struct Objective: Sendable, Equatable {
+        var number: Int
+        var title: String
+        var fiches: [Fiche]
+    }
 
     struct Model: Sendable, Equatable {
         var roadmapName: String
@@ -31,7 +39,11 @@ enum Dashboard {
 
         var rows: [Row] { objectives.flatMap { $0.fiches.flatMap(\.rows) } }
         /// "en retard / à risque" first.
-        var urgent: [Row] { rows.filter { $0.status == .enRetard || $0.status == .aRisque }.sorted { ($0.status.urgency, $0.code) < ($1.status.urgency, $1.code) } }
+        var urgent: [Row] {
+            rows.filter { $0.status == .enRetard || $0.status == .aRisque }.sorted {
+                ($0.status.urgency, $0.code) < ($1.status.urgency, $1.code)
+            }
+        }
         func count(_ s: Progress.Status) -> Int { rows.filter { $0.status == s }.count }
     }
 }

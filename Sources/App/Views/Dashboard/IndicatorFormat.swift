@@ -15,9 +15,9 @@ enum IndicatorFormat {
     static func target(_ t: TargetPoint?, _ d: IndicatorDefinition) -> String {
         guard let t else { return "—" }
         switch t.value {
-        case let .number(v): return value(v, d)
-        case let .boolean(b): return b ? "Oui" : "Non"
-        case let .text(s): return s
+        case .number(let v): return value(v, d)
+        case .boolean(let b): return b ? "Oui" : "Non"
+        case .text(let s): return s
         case .notDefined: return "Non définie"
         case .upcoming: return "À venir"
         case .beingDefined: return "En cours de définition"

@@ -3,8 +3,14 @@ import JalonCore
 /// A "fiche synthèse" in the Nouvelle-Aquitaine layout, printable.
 enum FichePage {
     struct Action: Sendable, Equatable {
-        var id: String; var number: Int; var title: String; var status: String
-        var description = ""; var pilot: String? = nil; var start: String? = nil; var end: String? = nil
+        var id: String
+        var number: Int
+        var title: String
+        var status: String
+        var description = ""
+        var pilot: String? = nil
+        var start: String? = nil
+        var end: String? = nil
         var version = 1
     }
     struct IndicatorRow: Sendable, Equatable {
@@ -38,8 +44,10 @@ enum FichePage {
         var history: [AuditQuery.Event] = []
 
         static func == (a: Model, b: Model) -> Bool {
-            a.code == b.code && a.title == b.title && a.actions == b.actions && a.calendar == b.calendar && a.raci == b.raci
-                && a.indicators == b.indicators && a.organisations.map(\.code) == b.organisations.map(\.code) && a.objectivesText == b.objectivesText
+            a.code == b.code && a.title == b.title && a.actions == b.actions && a.calendar == b.calendar
+                && a.raci == b.raci
+                && a.indicators == b.indicators && a.organisations.map(\.code) == b.organisations.map(\.code)
+                && a.objectivesText == b.objectivesText
         }
     }
 }

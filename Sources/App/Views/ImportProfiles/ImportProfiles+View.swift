@@ -18,54 +18,121 @@ enum ImportProfilesPage {
         [("Imports", SiteURL.imports.path), ("Profils d'import", SiteURL.importProfiles.path)] + extra
     }
 
-    static func renderList(_ profiles: [ImportProfileService.Stored], message: String? = nil, error: String? = nil) -> String {
-        Layout(title: "Profils d'import", section: .imports, breadcrumb: breadcrumb()).render(.group(
-            UI.h1("Profils d'import"),
-            .el("p", .txt("Un profil lit un fichier national tel qu'il arrive (titre au-dessus du tableau, colonnes à son nom, mois ou départements en colonnes, libellés à traduire en codes) et en fait des observations. Chaque modification crée une nouvelle version ; chaque lot importé garde la version qui l'a lu.")),
-            .when(message != nil, UI.alert(message ?? "", kind: "success")),
-            .when(error != nil, UI.alert(error ?? "", kind: "error", title: "Profil refusé")),
-            UI.table(caption: "Profils d'import", headers: [("Profil", false), ("Version", true), ("Description", false), ("Demande à l'import", false), ("Origine", false)],
-                     rows: profiles.map { p in
-                         [.link(SiteURL.importProfile(p.profile.name).path, .txt(p.profile.name)), .txt("v\(p.profile.version)"), .txt(p.profile.description),
-                          .txt((p.profile.parameters ?? [:]).keys.sorted().joined(separator: ", ")),
-                          p.shipped && p.profile.version == 1 ? UI.badge("Fourni avec Jalon") : .txt("\(p.actor), \(Format.date(p.createdAt))")]
-                     }, numericColumns: [1]),
-            .el("p", .link(SiteURL.importProfileEditor.path, .cls("fr-btn fr-btn--secondary"), .txt("Créer un profil à partir d'un fichier exemple"))),
-            .el("h2", .cls("fr-mt-5w"), .txt("Importer un profil (JSON)")),
-            .postForm(.regional, .attr("action", SiteURL.importProfiles.path), .attr("enctype", "multipart/form-data"),
-                .el("div", .cls("fr-upload-group"),
-                    .el("label", .cls("fr-label"), .attr("for", "profil-json"), .txt("Fichier JSON"), .el("span", .cls("fr-hint-text"), .txt("tel qu'exporté depuis une autre instance de Jalon"))),
-                    .void("input", [("class", "fr-upload"), ("type", "file"), ("id", "profil-json"), ("name", "file"), ("accept", ".json,application/json")])),
-                .el("button", .cls("fr-btn fr-mt-2w"), .attr("type", "submit"), .txt("Enregistrer le profil")))))
+    static func renderList(_ profiles: [ImportProfileService.Stored], message: String? = nil, error: String? = nil)
+        -> String
+    {
+        Layout(title: "Profils d'import", section: .imports, breadcrumb: breadcrumb()).render(
+            .group(
+                UI.h1("Profils d'import"),
+                .el(
+                    "p",
+                    .txt(
+                        "Un profil lit un fichier national tel qu'il arrive (titre au-dessus du tableau, colonnes à son nom, mois ou départements en colonnes, libellés à traduire en codes) et en fait des observations. Chaque modification crée une nouvelle version ; chaque lot importé garde la version qui l'a lu."
+                    )),
+                .when(message != nil, UI.alert(message ?? "", kind: "success")),
+                .when(error != nil, UI.alert(error ?? "", kind: "error", title: "Profil refusé")),
+                UI.table(
+                    caption: "Profils d'import",
+                    headers: [
+                        ("Profil", false), ("Version", true), ("Description", false), ("Demande à l'import", false),
+                        ("Origine", false)
+                    ],
+                    rows: profiles.map { p in
+                        [
+                            .link(SiteURL.importProfile(p.profile.name).path, .txt(p.profile.name)),
+                            .txt("v\(p.profile.version)"), .txt(p.profile.description),
+                            .txt((p.profile.parameters ?? [:]).keys.sorted().joined(separator: ", ")),
+                            p.shipped && p.profile.version == 1
+                                ? UI.badge("Fourni avec Jalon") : .txt("\(p.actor), \(Format.date(p.createdAt))")
+                        ]
+                    }, numericColumns: [1]),
+                .el(
+                    "p",
+                    .link(
+                        SiteURL.importProfileEditor.path, .cls("fr-btn fr-btn--secondary"),
+                        .txt("Créer un profil à partir d'un fichier exemple"))),
+                .el("h2", .cls("fr-mt-5w"), .txt("Importer un profil (JSON)")),
+                .postForm(
+                    .regional, .attr("action", SiteURL.importProfiles.path), .attr("enctype", "multipart/form-data"),
+                    .el(
+                        "div", .cls("fr-upload-group"),
+                        .el(
+                            "label", .cls("fr-label"), .attr("for", "profil-json"), .txt("Fichier JSON"),
+                            .el("span", .cls("fr-hint-text"), .txt("tel qu'exporté depuis une autre instance de Jalon"))
+                        ),
+                        .void(
+                            "input",
+                            [
+                                ("class", "fr-upload"), ("type", "file"), ("id", "profil-json"), ("name", "file"),
+                                ("accept", ".json,application/json")
+                            ])),
+                    .el("button", .cls("fr-btn fr-mt-2w"), .attr("type", "submit"), .txt("Enregistrer le profil")))))
     }
 
-    static func renderProfile(_ stored: ImportProfileService.Stored, versions: [ImportProfileService.Stored], trial: Trial? = nil, settings: [String: String] = [:]) -> String {
+    static func renderProfile(
+        _ stored: ImportProfileService.Stored, versions: [ImportProfileService.Stored], trial: Trial? = nil,
+        settings: [String: String] = [:]
+    ) -> String {
         let p = stored.profile
-        return Layout(title: "Profil \(p.name)", section: .imports, breadcrumb: breadcrumb([(p.name, SiteURL.importProfile(p.name).path)])).render(.group(
-            UI.h1("Profil \(p.name) — version \(p.version)"),
-            .el("p", .txt(p.description)),
-            .el("ul", .cls("fr-btns-group fr-btns-group--inline-md"),
-                .el("li", .link(SiteURL.importProfileEditor.with([("profil", p.name)]), .cls("fr-btn fr-btn--secondary"), .txt("Modifier (nouvelle version)"))),
-                .el("li", .link(SiteURL.importProfileJSON(p.name).with([("version", String(p.version))]), .cls("fr-btn fr-btn--tertiary"), .txt("Exporter en JSON"))),
-                .el("li", .link(SiteURL.imports.with([("profil", p.name)]), .cls("fr-btn fr-btn--tertiary"), .txt("Importer un fichier avec ce profil")))),
-            definition(p),
-            .el("h2", .cls("fr-mt-5w"), .txt("Tester sur un fichier")),
-            .el("p", .txt("Le fichier est lu avec ce profil et comparé aux valeurs de Jalon ; rien n'est écrit.")),
-            .postForm(.observations, .attr("action", SiteURL.importProfile(p.name).path), .attr("enctype", "multipart/form-data"),
-                .each((p.parameters ?? [:]).sorted { $0.key < $1.key }) { field, question in
-                    UI.input(id: "test-\(field)", name: field, label: "\(field) — \(question)", value: settings[field], required: true)
-                },
-                .el("div", .cls("fr-upload-group"),
-                    .el("label", .cls("fr-label"), .attr("for", "test-fichier"), .txt("Fichier exemple")),
-                    .void("input", [("class", "fr-upload"), ("type", "file"), ("id", "test-fichier"), ("name", "file"), ("accept", ".csv,.gz,.txt,.tsv,.xlsx")])),
-                .el("button", .cls("fr-btn fr-mt-2w"), .attr("type", "submit"), .txt("Tester"))),
-            trial.map(render) ?? .empty,
-            .el("h2", .cls("fr-mt-5w"), .txt("Versions")),
-            UI.table(caption: "Versions du profil \(p.name)", headers: [("Version", true), ("Par", false), ("Le", false), ("", false)],
-                     rows: versions.map { v in
-                         [.txt("v\(v.profile.version)"), .txt(v.shipped ? "fourni avec Jalon" : v.actor), .txt(Format.date(v.createdAt)),
-                          .link(SiteURL.importProfileJSON(p.name).with([("version", String(v.profile.version))]), .cls("fr-link"), .txt("JSON"))]
-                     }, numericColumns: [0])))
+        return Layout(
+            title: "Profil \(p.name)", section: .imports,
+            breadcrumb: breadcrumb([(p.name, SiteURL.importProfile(p.name).path)])
+        ).render(
+            .group(
+                UI.h1("Profil \(p.name) — version \(p.version)"),
+                .el("p", .txt(p.description)),
+                .el(
+                    "ul", .cls("fr-btns-group fr-btns-group--inline-md"),
+                    .el(
+                        "li",
+                        .link(
+                            SiteURL.importProfileEditor.with([("profil", p.name)]), .cls("fr-btn fr-btn--secondary"),
+                            .txt("Modifier (nouvelle version)"))),
+                    .el(
+                        "li",
+                        .link(
+                            SiteURL.importProfileJSON(p.name).with([("version", String(p.version))]),
+                            .cls("fr-btn fr-btn--tertiary"), .txt("Exporter en JSON"))),
+                    .el(
+                        "li",
+                        .link(
+                            SiteURL.imports.with([("profil", p.name)]), .cls("fr-btn fr-btn--tertiary"),
+                            .txt("Importer un fichier avec ce profil")))),
+                definition(p),
+                .el("h2", .cls("fr-mt-5w"), .txt("Tester sur un fichier")),
+                .el("p", .txt("Le fichier est lu avec ce profil et comparé aux valeurs de Jalon ; rien n'est écrit.")),
+                .postForm(
+                    .observations, .attr("action", SiteURL.importProfile(p.name).path),
+                    .attr("enctype", "multipart/form-data"),
+                    .each((p.parameters ?? [:]).sorted { $0.key < $1.key }) { field, question in
+                        UI.input(
+                            id: "test-\(field)", name: field, label: "\(field) — \(question)", value: settings[field],
+                            required: true)
+                    },
+                    .el(
+                        "div", .cls("fr-upload-group"),
+                        .el("label", .cls("fr-label"), .attr("for", "test-fichier"), .txt("Fichier exemple")),
+                        .void(
+                            "input",
+                            [
+                                ("class", "fr-upload"), ("type", "file"), ("id", "test-fichier"), ("name", "file"),
+                                ("accept", ".csv,.gz,.txt,.tsv,.xlsx")
+                            ])),
+                    .el("button", .cls("fr-btn fr-mt-2w"), .attr("type", "submit"), .txt("Tester"))),
+                trial.map(render) ?? .empty,
+                .el("h2", .cls("fr-mt-5w"), .txt("Versions")),
+                UI.table(
+                    caption: "Versions du profil \(p.name)",
+                    headers: [("Version", true), ("Par", false), ("Le", false), ("", false)],
+                    rows: versions.map { v in
+                        [
+                            .txt("v\(v.profile.version)"), .txt(v.shipped ? "fourni avec Jalon" : v.actor),
+                            .txt(Format.date(v.createdAt)),
+                            .link(
+                                SiteURL.importProfileJSON(p.name).with([("version", String(v.profile.version))]),
+                                .cls("fr-link"), .txt("JSON"))
+                        ]
+                    }, numericColumns: [0])))
     }
 
     static func definition(_ p: ImportProfile) -> HNode {
@@ -78,80 +145,241 @@ enum ImportProfilesPage {
             return "—"
         }
         return .group(
-            UI.keyValueTable(caption: "Lecture du fichier", rows: [
-                ("Ligne d'en-tête", .txt(String(p.headerLine))), ("Feuille (.xlsx)", .txt(p.sheet ?? "la première")),
-                ("Lignes exclues ou gardées", p.filters.isEmpty ? .txt("aucun filtre") : .el("ul", .each(p.filters) { f in
-                    .el("li", .txt(f.keep.map { "« \(f.column) » vaut \($0.joined(separator: ", "))" } ?? "« \(f.column) » ne vaut pas \((f.drop ?? []).joined(separator: ", "))"))
-                })),
-                ("Dépivotage", p.unpivot.map { u in .txt("\(u.columns.count) colonnes (\(u.columns.prefix(4).joined(separator: ", "))\(u.columns.count > 4 ? "…" : "")) → \(u.field) et \(u.valueField)") } ?? .txt("non")),
-            ]),
-            UI.table(caption: "D'où vient chaque champ", headers: [("Champ", false), ("Source", false), ("Correspondances", false)],
-                     rows: ImportProfile.fields.map { f in
-                         [.txt(f), .txt(source(f)), .txt((p.lookups[f] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: " ; "))]
-                     }))
+            UI.keyValueTable(
+                caption: "Lecture du fichier",
+                rows: [
+                    ("Ligne d'en-tête", .txt(String(p.headerLine))),
+                    ("Feuille (.xlsx)", .txt(p.sheet ?? "la première")),
+                    (
+                        "Lignes exclues ou gardées",
+                        p.filters.isEmpty
+                            ? .txt("aucun filtre")
+                            : .el(
+                                "ul",
+                                .each(p.filters) { f in
+                                    .el(
+                                        "li",
+                                        .txt(
+                                            f.keep.map { "« \(f.column) » vaut \($0.joined(separator: ", "))" }
+                                                ?? "« \(f.column) » ne vaut pas \((f.drop ?? []).joined(separator: ", "))"
+                                        ))
+                                })
+                    ),
+                    (
+                        "Dépivotage",
+                        p.unpivot.map { u in
+                            .txt(
+                                "\(u.columns.count) colonnes (\(u.columns.prefix(4).joined(separator: ", "))\(u.columns.count > 4 ? "…" : "")) → \(u.field) et \(u.valueField)"
+                            )
+                        } ?? .txt("non")
+                    )
+                ]),
+            UI.table(
+                caption: "D'où vient chaque champ",
+                headers: [("Champ", false), ("Source", false), ("Correspondances", false)],
+                rows: ImportProfile.fields.map { f in
+                    [
+                        .txt(f), .txt(source(f)),
+                        .txt(
+                            (p.lookups[f] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(
+                                separator: " ; "))
+                    ]
+                }))
     }
 
     static func render(_ t: Trial) -> HNode {
         .group(
             .el("h3", .cls("fr-mt-3w"), .txt("Résultat sur \(t.fileName)")),
             .when(t.error != nil, UI.alert(t.error ?? "", kind: "error", title: "Le profil ne lit pas ce fichier")),
-            .when(!t.headers.isEmpty, .el("p", .txt("Colonnes de la ligne d'en-tête : " + t.headers.enumerated().map { "#\($0.offset + 1) « \($0.element) »" }.joined(separator: ", ")))),
-            .when(!t.rows.isEmpty, UI.table(caption: "Premières lignes lues par le profil",
-                                            headers: [("Ligne", true)] + ImportProfile.fields.map { ($0, false) },
-                                            rows: t.rows.prefix(30).map { r in [.txt(String(r.line))] + ImportProfile.fields.map { .txt(r.fields[$0] ?? "") } },
-                                            numericColumns: [0])),
+            .when(
+                !t.headers.isEmpty,
+                .el(
+                    "p",
+                    .txt(
+                        "Colonnes de la ligne d'en-tête : "
+                            + t.headers.enumerated().map { "#\($0.offset + 1) « \($0.element) »" }.joined(
+                                separator: ", ")))),
+            .when(
+                !t.rows.isEmpty,
+                UI.table(
+                    caption: "Premières lignes lues par le profil",
+                    headers: [("Ligne", true)] + ImportProfile.fields.map { ($0, false) },
+                    rows: t.rows.prefix(30).map { r in
+                        [.txt(String(r.line))] + ImportProfile.fields.map { .txt(r.fields[$0] ?? "") }
+                    },
+                    numericColumns: [0])),
             t.report.map { r in
                 .group(
-                    .el("p", .txt("\(UI.number(r.read)) lignes : \(UI.number(r.created)) valeurs seraient créées, \(UI.number(r.updated)) modifiées, \(UI.number(r.unchanged)) inchangées, \(UI.number(r.rejected.count)) lignes rejetées.")),
-                    .when(!r.rejected.isEmpty, UI.table(caption: "Lignes rejetées", headers: [("Ligne", true), ("Champ", false), ("Motif", false)],
-                                                        rows: r.rejected.prefix(100).map { [.txt(String($0.line)), .txt($0.field), .txt($0.reason)] }, numericColumns: [0])))
+                    .el(
+                        "p",
+                        .txt(
+                            "\(UI.number(r.read)) lignes : \(UI.number(r.created)) valeurs seraient créées, \(UI.number(r.updated)) modifiées, \(UI.number(r.unchanged)) inchangées, \(UI.number(r.rejected.count)) lignes rejetées."
+                        )),
+                    .when(
+                        !r.rejected.isEmpty,
+                        UI.table(
+                            caption: "Lignes rejetées", headers: [("Ligne", true), ("Champ", false), ("Motif", false)],
+                            rows: r.rejected.prefix(100).map {
+                                [.txt(String($0.line)), .txt($0.field), .txt($0.reason)]
+                            }, numericColumns: [0])))
             } ?? .empty)
     }
 
-    static func renderEditor(_ form: ImportProfileForm, sample: (id: String, name: String)?, trial: Trial?, error: String?, editing: Bool) -> String {
+    static func renderEditor(
+        _ form: ImportProfileForm, sample: (id: String, name: String)?, trial: Trial?, error: String?, editing: Bool
+    ) -> String {
         let fieldOptions = [("", "—")] + ImportProfile.fields.map { ($0, $0) }
         let headers = trial?.headers ?? []
-        return Layout(title: "Éditeur de profil", section: .imports, breadcrumb: breadcrumb([("Éditeur", SiteURL.importProfileEditor.path)])).render(.group(
-            UI.h1(editing ? "Modifier le profil \(form.name)" : "Créer un profil d'import"),
-            .el("p", .txt("Déposez un fichier exemple, indiquez d'où vient chaque champ, testez, puis enregistrez. « Tester » ne change rien ; « Enregistrer » crée une nouvelle version. Un champ qui a une question et une constante prend la constante par défaut : c'est elle que le test utilise.")),
-            .when(error != nil, UI.alert(error ?? "", kind: "error", title: "Profil incomplet")),
-            .postForm(.regional, .attr("action", SiteURL.importProfileEditor.path), .attr("enctype", "multipart/form-data"),
-                .when(sample != nil, .void("input", [("type", "hidden"), ("name", "sample"), ("value", sample?.id ?? "")])),
-                .el("div", .cls("fr-upload-group"),
-                    .el("label", .cls("fr-label"), .attr("for", "profil-exemple"), .txt("Fichier exemple"),
-                        .el("span", .cls("fr-hint-text"), .txt(sample.map { "Exemple actuel : \($0.name) (déposez-en un autre pour le remplacer)" } ?? "CSV, .gz ou .xlsx"))),
-                    .void("input", [("class", "fr-upload"), ("type", "file"), ("id", "profil-exemple"), ("name", "file"), ("accept", ".csv,.gz,.txt,.tsv,.xlsx")])),
-                .el("div", .cls("fr-grid-row fr-grid-row--gutters fr-mt-2w"),
-                    .el("div", .cls("fr-col-12 fr-col-md-4"), UI.input(id: "profil-nom", name: "name", label: "Nom", value: form.name, hint: "minuscules, chiffres et tirets (ex. insi-secteurs)", required: true)),
-                    .el("div", .cls("fr-col-6 fr-col-md-2"), UI.input(id: "profil-entete", name: "header_line", label: "Ligne d'en-tête", value: form.headerLine, type: "number")),
-                    .el("div", .cls("fr-col-6 fr-col-md-2"), UI.input(id: "profil-feuille", name: "sheet", label: "Feuille (.xlsx)", value: form.sheet)),
-                    .el("div", .cls("fr-col-12 fr-col-md-4"), UI.input(id: "profil-description", name: "description", label: "Description", value: form.description))),
-                .when(!headers.isEmpty, .el("p", .cls("fr-hint-text"), .txt("Colonnes de l'exemple : " + headers.enumerated().map { "#\($0.offset + 1) « \($0.element) »" }.joined(separator: ", ")))),
-                UI.table(caption: "D'où vient chaque champ (une colonne du fichier, une constante, ou une question posée à chaque import)",
-                         headers: [("Champ", false), ("Colonne du fichier (nom ou #n)", false), ("Constante", false), ("Question à l'import", false)],
-                         rows: ImportProfile.fields.map { f in
-                             [.txt(f),
-                              headers.isEmpty
-                                ? .void("input", [("class", "fr-input"), ("name", "col_" + f), ("aria-label", "Colonne pour \(f)"), ("value", form.columns[f] ?? "")])
-                                : .el("select", .cls("fr-select"), .attr("name", "col_" + f), .attr("aria-label", "Colonne pour \(f)"),
-                                      .each([("", "—")] + headers.enumerated().map { ($0.element.isEmpty ? "#\($0.offset + 1)" : $0.element, "#\($0.offset + 1) \($0.element)") }) { v, label in
-                                          .el("option", .attr("value", v), .when(v == (form.columns[f] ?? "") && !v.isEmpty, .attr("selected", "selected")), .txt(label))
-                                      }),
-                              .void("input", [("class", "fr-input"), ("name", "const_" + f), ("aria-label", "Constante pour \(f)"), ("value", form.constants[f] ?? "")]),
-                              .void("input", [("class", "fr-input"), ("name", "param_" + f), ("aria-label", "Question pour \(f)"), ("value", form.questions[f] ?? "")])]
-                         }),
-                .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
-                    .el("div", .cls("fr-col-12 fr-col-md-4"),
-                        UI.select(id: "profil-depivot", name: "unpivot_field", label: "Dépivoter : les en-têtes deviennent", options: fieldOptions, selected: form.unpivotField),
-                        UI.select(id: "profil-depivot-valeur", name: "unpivot_value_field", label: "… et les cellules deviennent", options: fieldOptions.dropFirst().map { $0 }, selected: form.unpivotValueField)),
-                    .el("div", .cls("fr-col-12 fr-col-md-8"),
-                        UI.textarea(id: "profil-depivot-colonnes", name: "unpivot_columns", label: "Colonnes à dépivoter", value: form.unpivotColumns, hint: "une par ligne (ex. janv. 2023)"))),
-                UI.textarea(id: "profil-filtres", name: "filters", label: "Filtres de lignes", value: form.filters, hint: "une règle par ligne : « Département : exclure : Total | France » ou « Secteur : garder : ES »"),
-                UI.textarea(id: "profil-correspondances", name: "lookups", label: "Correspondances libellé → code", value: form.lookups,
-                            hint: "une par ligne : « couloir : Etablissements sanitaires = ES », « territoire : Région HdF = R32 »", rows: 6),
-                .el("ul", .cls("fr-btns-group fr-btns-group--inline-md fr-mt-2w"),
-                    .el("li", .el("button", .cls("fr-btn fr-btn--secondary"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "tester"), .txt("Tester sur l'exemple"))),
-                    .el("li", .el("button", .cls("fr-btn"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "enregistrer"), .txt("Enregistrer le profil"))))),
-            trial.map(render) ?? .empty))
+        return Layout(
+            title: "Éditeur de profil", section: .imports,
+            breadcrumb: breadcrumb([("Éditeur", SiteURL.importProfileEditor.path)])
+        ).render(
+            .group(
+                UI.h1(editing ? "Modifier le profil \(form.name)" : "Créer un profil d'import"),
+                .el(
+                    "p",
+                    .txt(
+                        "Déposez un fichier exemple, indiquez d'où vient chaque champ, testez, puis enregistrez. « Tester » ne change rien ; « Enregistrer » crée une nouvelle version. Un champ qui a une question et une constante prend la constante par défaut : c'est elle que le test utilise."
+                    )),
+                .when(error != nil, UI.alert(error ?? "", kind: "error", title: "Profil incomplet")),
+                .postForm(
+                    .regional, .attr("action", SiteURL.importProfileEditor.path),
+                    .attr("enctype", "multipart/form-data"),
+                    .when(
+                        sample != nil,
+                        .void("input", [("type", "hidden"), ("name", "sample"), ("value", sample?.id ?? "")])),
+                    .el(
+                        "div", .cls("fr-upload-group"),
+                        .el(
+                            "label", .cls("fr-label"), .attr("for", "profil-exemple"), .txt("Fichier exemple"),
+                            .el(
+                                "span", .cls("fr-hint-text"),
+                                .txt(
+                                    sample.map { "Exemple actuel : \($0.name) (déposez-en un autre pour le remplacer)" }
+                                        ?? "CSV, .gz ou .xlsx"))),
+                        .void(
+                            "input",
+                            [
+                                ("class", "fr-upload"), ("type", "file"), ("id", "profil-exemple"), ("name", "file"),
+                                ("accept", ".csv,.gz,.txt,.tsv,.xlsx")
+                            ])),
+                    .el(
+                        "div", .cls("fr-grid-row fr-grid-row--gutters fr-mt-2w"),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-4"),
+                            UI.input(
+                                id: "profil-nom", name: "name", label: "Nom", value: form.name,
+                                hint: "minuscules, chiffres et tirets (ex. insi-secteurs)", required: true)),
+                        .el(
+                            "div", .cls("fr-col-6 fr-col-md-2"),
+                            UI.input(
+                                id: "profil-entete", name: "header_line", label: "Ligne d'en-tête",
+                                value: form.headerLine, type: "number")),
+                        .el(
+                            "div", .cls("fr-col-6 fr-col-md-2"),
+                            UI.input(id: "profil-feuille", name: "sheet", label: "Feuille (.xlsx)", value: form.sheet)),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-4"),
+                            UI.input(
+                                id: "profil-description", name: "description", label: "Description",
+                                value: form.description))),
+                    .when(
+                        !headers.isEmpty,
+                        .el(
+                            "p", .cls("fr-hint-text"),
+                            .txt(
+                                "Colonnes de l'exemple : "
+                                    + headers.enumerated().map { "#\($0.offset + 1) « \($0.element) »" }.joined(
+                                        separator: ", ")))),
+                    UI.table(
+                        caption:
+                            "D'où vient chaque champ (une colonne du fichier, une constante, ou une question posée à chaque import)",
+                        headers: [
+                            ("Champ", false), ("Colonne du fichier (nom ou #n)", false), ("Constante", false),
+                            ("Question à l'import", false)
+                        ],
+                        rows: ImportProfile.fields.map { f in
+                            [
+                                .txt(f),
+                                headers.isEmpty
+                                    ? .void(
+                                        "input",
+                                        [
+                                            ("class", "fr-input"), ("name", "col_" + f),
+                                            ("aria-label", "Colonne pour \(f)"), ("value", form.columns[f] ?? "")
+                                        ])
+                                    : .el(
+                                        "select", .cls("fr-select"), .attr("name", "col_" + f),
+                                        .attr("aria-label", "Colonne pour \(f)"),
+                                        .each(
+                                            [("", "—")]
+                                                + headers.enumerated().map {
+                                                    (
+                                                        $0.element.isEmpty ? "#\($0.offset + 1)" : $0.element,
+                                                        "#\($0.offset + 1) \($0.element)"
+                                                    )
+                                                }
+                                        ) { v, label in
+                                            .el(
+                                                "option", .attr("value", v),
+                                                .when(
+                                                    v == (form.columns[f] ?? "") && !v.isEmpty,
+                                                    .attr("selected", "selected")), .txt(label))
+                                        }),
+                                .void(
+                                    "input",
+                                    [
+                                        ("class", "fr-input"), ("name", "const_" + f),
+                                        ("aria-label", "Constante pour \(f)"), ("value", form.constants[f] ?? "")
+                                    ]),
+                                .void(
+                                    "input",
+                                    [
+                                        ("class", "fr-input"), ("name", "param_" + f),
+                                        ("aria-label", "Question pour \(f)"), ("value", form.questions[f] ?? "")
+                                    ])
+                            ]
+                        }),
+                    .el(
+                        "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-4"),
+                            UI.select(
+                                id: "profil-depivot", name: "unpivot_field",
+                                label: "Dépivoter : les en-têtes deviennent", options: fieldOptions,
+                                selected: form.unpivotField),
+                            UI.select(
+                                id: "profil-depivot-valeur", name: "unpivot_value_field",
+                                label: "… et les cellules deviennent", options: fieldOptions.dropFirst().map { $0 },
+                                selected: form.unpivotValueField)),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-8"),
+                            UI.textarea(
+                                id: "profil-depivot-colonnes", name: "unpivot_columns", label: "Colonnes à dépivoter",
+                                value: form.unpivotColumns, hint: "une par ligne (ex. janv. 2023)"))),
+                    UI.textarea(
+                        id: "profil-filtres", name: "filters", label: "Filtres de lignes", value: form.filters,
+                        hint:
+                            "une règle par ligne : « Département : exclure : Total | France » ou « Secteur : garder : ES »"
+                    ),
+                    UI.textarea(
+                        id: "profil-correspondances", name: "lookups", label: "Correspondances libellé → code",
+                        value: form.lookups,
+                        hint:
+                            "une par ligne : « couloir : Etablissements sanitaires = ES », « territoire : Région HdF = R32 »",
+                        rows: 6),
+                    .el(
+                        "ul", .cls("fr-btns-group fr-btns-group--inline-md fr-mt-2w"),
+                        .el(
+                            "li",
+                            .el(
+                                "button", .cls("fr-btn fr-btn--secondary"), .attr("type", "submit"),
+                                .attr("name", "action"), .attr("value", "tester"), .txt("Tester sur l'exemple"))),
+                        .el(
+                            "li",
+                            .el(
+                                "button", .cls("fr-btn"), .attr("type", "submit"), .attr("name", "action"),
+                                .attr("value", "enregistrer"), .txt("Enregistrer le profil"))))),
+                trial.map(render) ?? .empty))
     }
 }

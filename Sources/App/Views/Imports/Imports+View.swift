@@ -22,84 +22,211 @@ enum ImportsPage {
     }
 
     static func render(_ m: Model) -> String {
-        Layout(title: "Imports", section: .imports, breadcrumb: [("Imports", SiteURL.imports.path)]).render(.group(
-            UI.h1("Imports"),
-            .when(m.message != nil, UI.alert(m.message ?? "", kind: "success")),
-            .when(m.error != nil, UI.alert(m.error ?? "", kind: "error", title: "Import impossible")),
-            .el("h2", .txt("Importer un fichier")),
-            .el("p", .txt("Observations : fichier CSV (UTF-8 ou Latin-1, séparateur ; , tabulation ou |, éventuellement compressé en .gz) ou classeur .xlsx avec les colonnes indicateur, territoire (ou structure), couloir, periode, valeur (ou numerateur et denominateur), source, commentaire — ou un fichier national lu par un profil d'import. Cibles : indicateur, territoire, couloir, echeance, cible, reference. Rien n'est écrit avant la validation de l'aperçu.")),
-            .postForm(.observations, .attr("action", SiteURL.imports.path), .attr("enctype", "multipart/form-data"),
-                .el("fieldset", .cls("fr-fieldset"),
-                    .el("legend", .cls("fr-fieldset__legend"), .txt("Contenu du fichier")),
-                    .each([("observations", "Observations"), ("targets", "Cibles"), ("dhis2", "Valeurs DHIS2 (data value set CSV)"), ("adx", "Message ADX (XML)")]) { value, label in
-                        .el("div", .cls("fr-fieldset__element fr-fieldset__element--inline"), .el("div", .cls("fr-radio-group"),
-                            .void("input", [("type", "radio"), ("id", "import-kind-\(value)"), ("name", "kind"), ("value", value)] + (m.form.kind == value ? [("checked", "checked")] : [])),
-                            .el("label", .cls("fr-label"), .attr("for", "import-kind-\(value)"), .txt(label))))
-                    }),
-                UI.select(id: "import-profil", name: "profile", label: "Profil d'import (observations)",
-                          options: [("", "Aucun : colonnes standard")] + m.profiles.map { ($0.name, "\($0.name) — \($0.description.prefix(80))…") }, selected: m.form.profile),
-                .el("p", .cls("fr-hint-text"), .link(SiteURL.importProfiles.path, .cls("fr-link"), .txt("Voir, tester et créer les profils d'import"))),
-                .el("div", .cls("fr-grid-row fr-grid-row--gutters"),
-                    .el("div", .cls("fr-col-12 fr-col-md-4"), UI.input(id: "import-periode", name: "periode", label: "Période", value: m.form.periode, hint: "Si le profil la demande (ex. 2022-02)")),
-                    .el("div", .cls("fr-col-12 fr-col-md-4"), UI.input(id: "import-territoire", name: "territoire", label: "Territoire", value: m.form.territoire, hint: "Si le profil le demande (ex. R32)")),
-                    .el("div", .cls("fr-col-12 fr-col-md-4"), UI.input(id: "import-feuille", name: "sheet", label: "Feuille du classeur", value: m.form.sheet, hint: ".xlsx : la première par défaut")),
-                    UI.overrideField(id: "import-derogation", hint: "Seulement pour modifier des périodes verrouillées par une photo à date validée ; journalisé")),
-                .el("div", .cls("fr-upload-group fr-mt-2w"),
-                    .el("label", .cls("fr-label"), .attr("for", "import-fichier"), .txt("Fichier"), .el("span", .cls("fr-hint-text"), .txt("64 Mo au plus"))),
-                    .void("input", [("class", "fr-upload"), ("type", "file"), ("id", "import-fichier"), ("name", "file"), ("accept", ".csv,.gz,.txt,.tsv,.xlsx,.xml,text/csv")])),
-                .el("button", .cls("fr-btn fr-mt-2w"), .attr("type", "submit"), .txt("Voir l'aperçu"))),
-            .el("p", .cls("fr-mt-2w"), .txt("Échanges avec les systèmes DHIS2 : "),
-                .link(SiteURL.exportDHIS2.path, .cls("fr-link"), .txt("exporter les valeurs (data value set)")), .txt(" · "),
-                .link(SiteURL.exportADX.path, .cls("fr-link"), .txt("exporter en ADX")), .txt(" · "),
-                .link(SiteURL.exchangeCodes.path, .cls("fr-link"), .txt("correspondances de codes (CSV)"))),
-            .postForm(.regional, .attr("action", SiteURL.exchangeCodes.path), .attr("enctype", "multipart/form-data"),
-                .el("div", .cls("fr-upload-group"),
-                    .el("label", .cls("fr-label"), .attr("for", "codes-fichier"), .txt("Remplacer les correspondances de codes"),
-                        .el("span", .cls("fr-hint-text"), .txt("CSV type;code_jalon;code_externe — type : indicateur, territoire ou couloir"))),
-                    .void("input", [("class", "fr-upload"), ("type", "file"), ("id", "codes-fichier"), ("name", "file"), ("accept", ".csv,text/csv")])),
-                .el("button", .cls("fr-btn fr-btn--secondary fr-mt-1w"), .attr("type", "submit"), .txt("Enregistrer les correspondances"))),
-            .el("h2", .cls("fr-mt-5w"), .txt("Lots importés")),
-            m.batches.isEmpty ? .el("p", .txt("Aucun import pour l'instant.")) :
-            UI.table(caption: "Lots d'import", headers: [("Date", false), ("Fichier", false), ("Type", false), ("Créées", true), ("Modifiées", true), ("Rejetées", true), ("Par", false), ("Statut", false), ("", false)],
-                     rows: m.batches.map { b in
-                         [.txt(Format.date(b.created_at)), .group(.txt(b.file_name), .el("span", .cls("fr-hint-text"), .txt("SHA-256 \(b.sha256.prefix(12))…"))),
-                          .group(.txt(["targets": "Cibles", "dhis2": "Observations (DHIS2)", "adx": "Observations (ADX)"][b.kind] ?? "Observations"), .when(b.profile != nil, .el("span", .cls("fr-hint-text"), .txt("profil \(b.profile ?? "")")))),
-                          .txt(UI.number(b.created)), .txt(UI.number(b.updated)), .txt(UI.number(b.rejected)), .txt(b.actor),
-                          b.status == "valide" ? UI.badge("Validé", kind: "success") : UI.badge("Annulé", kind: "new"),
-                          b.status == "valide"
-                            ? .postForm(.regional, .attr("action", SiteURL.importUndo(b.id.uuidString.lowercased()).path),
-                                  .el("button", .cls("fr-btn fr-btn--sm fr-btn--tertiary"), .attr("type", "submit"), .txt("Annuler ce lot")))
-                            : .empty]
-                     }, numericColumns: [3, 4, 5])))
+        Layout(title: "Imports", section: .imports, breadcrumb: [("Imports", SiteURL.imports.path)]).render(
+            .group(
+                UI.h1("Imports"),
+                .when(m.message != nil, UI.alert(m.message ?? "", kind: "success")),
+                .when(m.error != nil, UI.alert(m.error ?? "", kind: "error", title: "Import impossible")),
+                .el("h2", .txt("Importer un fichier")),
+                .el(
+                    "p",
+                    .txt(
+                        "Observations : fichier CSV (UTF-8 ou Latin-1, séparateur ; , tabulation ou |, éventuellement compressé en .gz) ou classeur .xlsx avec les colonnes indicateur, territoire (ou structure), couloir, periode, valeur (ou numerateur et denominateur), source, commentaire — ou un fichier national lu par un profil d'import. Cibles : indicateur, territoire, couloir, echeance, cible, reference. Rien n'est écrit avant la validation de l'aperçu."
+                    )),
+                .postForm(
+                    .observations, .attr("action", SiteURL.imports.path), .attr("enctype", "multipart/form-data"),
+                    .el(
+                        "fieldset", .cls("fr-fieldset"),
+                        .el("legend", .cls("fr-fieldset__legend"), .txt("Contenu du fichier")),
+                        .each([
+                            ("observations", "Observations"), ("targets", "Cibles"),
+                            ("dhis2", "Valeurs DHIS2 (data value set CSV)"), ("adx", "Message ADX (XML)")
+                        ]) { value, label in
+                            .el(
+                                "div", .cls("fr-fieldset__element fr-fieldset__element--inline"),
+                                .el(
+                                    "div", .cls("fr-radio-group"),
+                                    .void(
+                                        "input",
+                                        [
+                                            ("type", "radio"), ("id", "import-kind-\(value)"), ("name", "kind"),
+                                            ("value", value)
+                                        ] + (m.form.kind == value ? [("checked", "checked")] : [])),
+                                    .el("label", .cls("fr-label"), .attr("for", "import-kind-\(value)"), .txt(label))))
+                        }),
+                    UI.select(
+                        id: "import-profil", name: "profile", label: "Profil d'import (observations)",
+                        options: [("", "Aucun : colonnes standard")]
+                            + m.profiles.map { ($0.name, "\($0.name) — \($0.description.prefix(80))…") },
+                        selected: m.form.profile),
+                    .el(
+                        "p", .cls("fr-hint-text"),
+                        .link(
+                            SiteURL.importProfiles.path, .cls("fr-link"),
+                            .txt("Voir, tester et créer les profils d'import"))),
+                    .el(
+                        "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-4"),
+                            UI.input(
+                                id: "import-periode", name: "periode", label: "Période", value: m.form.periode,
+                                hint: "Si le profil la demande (ex. 2022-02)")),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-4"),
+                            UI.input(
+                                id: "import-territoire", name: "territoire", label: "Territoire",
+                                value: m.form.territoire, hint: "Si le profil le demande (ex. R32)")),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-4"),
+                            UI.input(
+                                id: "import-feuille", name: "sheet", label: "Feuille du classeur", value: m.form.sheet,
+                                hint: ".xlsx : la première par défaut")),
+                        UI.overrideField(
+                            id: "import-derogation",
+                            hint:
+                                "Seulement pour modifier des périodes verrouillées par une photo à date validée ; journalisé"
+                        )),
+                    .el(
+                        "div", .cls("fr-upload-group fr-mt-2w"),
+                        .el(
+                            "label", .cls("fr-label"), .attr("for", "import-fichier"), .txt("Fichier"),
+                            .el("span", .cls("fr-hint-text"), .txt("64 Mo au plus"))),
+                        .void(
+                            "input",
+                            [
+                                ("class", "fr-upload"), ("type", "file"), ("id", "import-fichier"), ("name", "file"),
+                                ("accept", ".csv,.gz,.txt,.tsv,.xlsx,.xml,text/csv")
+                            ])),
+                    .el("button", .cls("fr-btn fr-mt-2w"), .attr("type", "submit"), .txt("Voir l'aperçu"))),
+                .el(
+                    "p", .cls("fr-mt-2w"), .txt("Échanges avec les systèmes DHIS2 : "),
+                    .link(SiteURL.exportDHIS2.path, .cls("fr-link"), .txt("exporter les valeurs (data value set)")),
+                    .txt(" · "),
+                    .link(SiteURL.exportADX.path, .cls("fr-link"), .txt("exporter en ADX")), .txt(" · "),
+                    .link(SiteURL.exchangeCodes.path, .cls("fr-link"), .txt("correspondances de codes (CSV)"))),
+                .postForm(
+                    .regional, .attr("action", SiteURL.exchangeCodes.path), .attr("enctype", "multipart/form-data"),
+                    .el(
+                        "div", .cls("fr-upload-group"),
+                        .el(
+                            "label", .cls("fr-label"), .attr("for", "codes-fichier"),
+                            .txt("Remplacer les correspondances de codes"),
+                            .el(
+                                "span", .cls("fr-hint-text"),
+                                .txt("CSV type;code_jalon;code_externe — type : indicateur, territoire ou couloir"))),
+                        .void(
+                            "input",
+                            [
+                                ("class", "fr-upload"), ("type", "file"), ("id", "codes-fichier"), ("name", "file"),
+                                ("accept", ".csv,text/csv")
+                            ])),
+                    .el(
+                        "button", .cls("fr-btn fr-btn--secondary fr-mt-1w"), .attr("type", "submit"),
+                        .txt("Enregistrer les correspondances"))),
+                .el("h2", .cls("fr-mt-5w"), .txt("Lots importés")),
+                m.batches.isEmpty
+                    ? .el("p", .txt("Aucun import pour l'instant."))
+                    : UI.table(
+                        caption: "Lots d'import",
+                        headers: [
+                            ("Date", false), ("Fichier", false), ("Type", false), ("Créées", true), ("Modifiées", true),
+                            ("Rejetées", true), ("Par", false), ("Statut", false), ("", false)
+                        ],
+                        rows: m.batches.map { b in
+                            [
+                                .txt(Format.date(b.created_at)),
+                                .group(
+                                    .txt(b.file_name),
+                                    .el("span", .cls("fr-hint-text"), .txt("SHA-256 \(b.sha256.prefix(12))…"))),
+                                .group(
+                                    .txt(
+                                        [
+                                            "targets": "Cibles", "dhis2": "Observations (DHIS2)",
+                                            "adx": "Observations (ADX)"
+                                        ][b.kind] ?? "Observations"),
+                                    .when(
+                                        b.profile != nil,
+                                        .el("span", .cls("fr-hint-text"), .txt("profil \(b.profile ?? "")")))),
+                                .txt(UI.number(b.created)), .txt(UI.number(b.updated)), .txt(UI.number(b.rejected)),
+                                .txt(b.actor),
+                                b.status == "valide"
+                                    ? UI.badge("Validé", kind: "success") : UI.badge("Annulé", kind: "new"),
+                                b.status == "valide"
+                                    ? .postForm(
+                                        .regional,
+                                        .attr("action", SiteURL.importUndo(b.id.uuidString.lowercased()).path),
+                                        .el(
+                                            "button", .cls("fr-btn fr-btn--sm fr-btn--tertiary"),
+                                            .attr("type", "submit"), .txt("Annuler ce lot")))
+                                    : .empty
+                            ]
+                        }, numericColumns: [3, 4, 5])))
     }
 
     static func renderPreview(_ report: ObservationImport.Report, upload: String) -> String {
-        Layout(title: "Aperçu de l'import", section: .imports, breadcrumb: [("Imports", SiteURL.imports.path), ("Aperçu", SiteURL.importPreview(upload).path)]).render(.group(
-            UI.h1("Aperçu : \(report.file)"),
-            .when(report.profile != nil, .el("p", .txt("Lu avec le profil \(report.profile ?? "")."))),
-            UI.alert("Rien n'est encore écrit. Validez pour enregistrer ces valeurs en un seul lot, annulable ensuite.", kind: "info"),
-            .el("ul", .cls("jalon-kpis"),
-                .el("li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.read))), .txt("lignes lues")),
-                .el("li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.created))), .txt("valeurs créées")),
-                .el("li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.updated))), .txt("valeurs modifiées")),
-                .el("li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.unchanged))), .txt("inchangées")),
-                .el("li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.rejected.count))), .txt("lignes rejetées"))),
-            .when(!report.rejected.isEmpty, .group(
-                .el("h2", .txt("Lignes rejetées")),
-                UI.table(caption: "Lignes rejetées de \(report.file)", headers: [("Ligne", true), ("Champ", false), ("Motif", false)],
-                         rows: report.rejected.prefix(500).map { [.txt(String($0.line)), .txt($0.field), .txt($0.reason)] }, numericColumns: [0]))),
-            .when(!report.samples.isEmpty, .group(
-                .el("h2", .txt(report.changes > report.samples.count ? "Changements (les \(report.samples.count) premiers)" : "Changements")),
-                UI.table(caption: "Valeurs créées ou modifiées par \(report.file)",
-                         headers: [("Ligne", true), ("Indicateur", false), ("Territoire ou structure", false), ("Couloir", false), ("Période", false), ("Avant", true), ("Après", true)],
-                         rows: report.samples.map { c in
-                             [.txt(String(c.line)), .txt(c.indicator), .txt(c.subject), .txt(c.couloir), .txt(c.period),
-                              c.before.map { .txt($0) } ?? UI.badge("Nouveau", kind: "new"), .txt(c.after)]
-                         }, numericColumns: [0, 5, 6]))),
-            report.changes == 0
-                ? UI.alert("Aucun changement : ces valeurs sont déjà dans Jalon.", kind: "info")
-                : .postForm(.observations, .attr("action", SiteURL.importPreview(upload).path),
-                      .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Valider l'import"))),
-            .el("p", .cls("fr-mt-2w"), .link(SiteURL.imports.path, .cls("fr-link"), .txt("Abandonner et revenir aux imports")))))
+        Layout(
+            title: "Aperçu de l'import", section: .imports,
+            breadcrumb: [("Imports", SiteURL.imports.path), ("Aperçu", SiteURL.importPreview(upload).path)]
+        ).render(
+            .group(
+                UI.h1("Aperçu : \(report.file)"),
+                .when(report.profile != nil, .el("p", .txt("Lu avec le profil \(report.profile ?? "")."))),
+                UI.alert(
+                    "Rien n'est encore écrit. Validez pour enregistrer ces valeurs en un seul lot, annulable ensuite.",
+                    kind: "info"),
+                .el(
+                    "ul", .cls("jalon-kpis"),
+                    .el("li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.read))), .txt("lignes lues")),
+                    .el(
+                        "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.created))),
+                        .txt("valeurs créées")),
+                    .el(
+                        "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.updated))),
+                        .txt("valeurs modifiées")),
+                    .el(
+                        "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.unchanged))),
+                        .txt("inchangées")),
+                    .el(
+                        "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.rejected.count))),
+                        .txt("lignes rejetées"))),
+                .when(
+                    !report.rejected.isEmpty,
+                    .group(
+                        .el("h2", .txt("Lignes rejetées")),
+                        UI.table(
+                            caption: "Lignes rejetées de \(report.file)",
+                            headers: [("Ligne", true), ("Champ", false), ("Motif", false)],
+                            rows: report.rejected.prefix(500).map {
+                                [.txt(String($0.line)), .txt($0.field), .txt($0.reason)]
+                            }, numericColumns: [0]))),
+                .when(
+                    !report.samples.isEmpty,
+                    .group(
+                        .el(
+                            "h2",
+                            .txt(
+                                report.changes > report.samples.count
+                                    ? "Changements (les \(report.samples.count) premiers)" : "Changements")),
+                        UI.table(
+                            caption: "Valeurs créées ou modifiées par \(report.file)",
+                            headers: [
+                                ("Ligne", true), ("Indicateur", false), ("Territoire ou structure", false),
+                                ("Couloir", false), ("Période", false), ("Avant", true), ("Après", true)
+                            ],
+                            rows: report.samples.map { c in
+                                [
+                                    .txt(String(c.line)), .txt(c.indicator), .txt(c.subject), .txt(c.couloir),
+                                    .txt(c.period),
+                                    c.before.map { .txt($0) } ?? UI.badge("Nouveau", kind: "new"), .txt(c.after)
+                                ]
+                            }, numericColumns: [0, 5, 6]))),
+                report.changes == 0
+                    ? UI.alert("Aucun changement : ces valeurs sont déjà dans Jalon.", kind: "info")
+                    : .postForm(
+                        .observations, .attr("action", SiteURL.importPreview(upload).path),
+                        .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Valider l'import"))),
+                .el(
+                    "p", .cls("fr-mt-2w"),
+                    .link(SiteURL.imports.path, .cls("fr-link"), .txt("Abandonner et revenir aux imports")))))
     }
 }

@@ -40,8 +40,10 @@ enum IndicatorPage {
         var map: String? = nil
 
         static func == (a: Model, b: Model) -> Bool {
-            a.indicator == b.indicator && a.at == b.at && a.territory == b.territory && a.main == b.main && a.rows == b.rows
-                && a.observations == b.observations && a.history == b.history && a.fiches == b.fiches && a.audit == b.audit
+            a.indicator == b.indicator && a.at == b.at && a.territory == b.territory && a.main == b.main
+                && a.rows == b.rows
+                && a.observations == b.observations && a.history == b.history && a.fiches == b.fiches
+                && a.audit == b.audit
                 && a.series.map(\.0) == b.series.map(\.0) && a.series.map(\.1) == b.series.map(\.1)
         }
     }

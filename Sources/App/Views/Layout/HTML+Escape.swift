@@ -32,9 +32,11 @@ extension Node where Context == HTML.BodyContext {
     static func el(_ name: String, _ nodes: [HNode]) -> HNode { .element(named: name, nodes: nodes) }
     /// A void element (`<input>`, `<meta>`, `<link>`) with escaped attribute values.
     static func void(_ name: String, _ attrs: [(String, String)]) -> HNode {
-        .selfClosedElement(named: name, attributes: attrs.map {
-            Attribute<HTML.BodyContext>(name: $0.0, value: HTMLEscape.attribute($0.1), ignoreIfValueIsEmpty: false)
-        })
+        .selfClosedElement(
+            named: name,
+            attributes: attrs.map {
+                Attribute<HTML.BodyContext>(name: $0.0, value: HTMLEscape.attribute($0.1), ignoreIfValueIsEmpty: false)
+            })
     }
 
     static func attr(_ name: String, _ value: String) -> HNode {
@@ -45,7 +47,9 @@ extension Node where Context == HTML.BodyContext {
     /// Text with quotes escaped too (Plot's own text escaping leaves them), so that no data can
     /// ever read as markup wherever the node ends up.
     static func txt(_ s: String) -> HNode { .raw(HTMLEscape.text(s)) }
-    static func link(_ href: String, _ nodes: HNode...) -> HNode { .element(named: "a", nodes: [attr("href", href)] + nodes) }
+    static func link(_ href: String, _ nodes: HNode...) -> HNode {
+        .element(named: "a", nodes: [attr("href", href)] + nodes)
+    }
     static func when(_ condition: Bool, _ node: @autoclosure () -> HNode) -> HNode { condition ? node() : .empty }
     static func each<T>(_ items: [T], _ f: (T) -> HNode) -> HNode { .group(items.map(f)) }
 

@@ -12,7 +12,8 @@ enum StructureDetail {
         var replaced: [Replaced] = []
 
         static func == (a: Model, b: Model) -> Bool {
-            a.structure == b.structure && a.territories == b.territories && a.activities == b.activities && a.services.map(\.code) == b.services.map(\.code) && a.replaced == b.replaced
+            a.structure == b.structure && a.territories == b.territories && a.activities == b.activities
+                && a.services.map(\.code) == b.services.map(\.code) && a.replaced == b.replaced
         }
     }
 

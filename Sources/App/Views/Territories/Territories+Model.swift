@@ -1,6 +1,9 @@
 enum Territories {
     struct Model: Sendable, Equatable {
-        struct Region: Sendable, Equatable { var region: Territory; var departements: [Territory] }
+        struct Region: Sendable, Equatable {
+            var region: Territory
+            var departements: [Territory]
+        }
         var france: Territory?
         var regions: [Region]
         var decoupages: [Decoupage]

@@ -8,30 +8,50 @@ extension TerritoryPage {
         var children: [Territory]
         var title: String
         switch t.kind {
-        case .country: children = try await TerritoryQuery.list(kind: .region, parent: nil, on: db); title = "Régions"
-        case .region: children = try await TerritoryQuery.list(kind: .departement, parent: t.code, on: db); title = "Départements"
-        case .departement: children = try await TerritoryQuery.children(of: t.code, on: db); title = "Communes"
-        case .epci, .custom: children = try await communes(of: t.code, on: db); title = "Communes"
-        case .commune: children = []; title = ""
+        case .country:
+            children = try await TerritoryQuery.list(kind: .region, parent: nil, on: db)
+            title = "Régions"
+        case .region:
+            children = try await TerritoryQuery.list(kind: .departement, parent: t.code, on: db)
+            title = "Départements"
+        case .departement:
+            children = try await TerritoryQuery.children(of: t.code, on: db)
+            title = "Communes"
+        case .epci, .custom:
+            children = try await communes(of: t.code, on: db)
+            title = "Communes"
+        case .commune:
+            children = []
+            title = ""
         }
         struct N: Decodable { var n: Int }
-        let communeCount = try await db.raw("SELECT COUNT(*) AS n FROM territory_communes WHERE territory_code = \(bind: t.code)").first(decoding: N.self)?.n ?? 0
+        let communeCount =
+            try await db.raw("SELECT COUNT(*) AS n FROM territory_communes WHERE territory_code = \(bind: t.code)")
+            .first(decoding: N.self)?.n ?? 0
         let total = children.count
-        children = Array(children.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }.prefix(childLimit))
+        children = Array(
+            children.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }.prefix(childLimit))
         var decoupage: Decoupage?
         if let id = t.decoupageID { decoupage = try await DecoupageQuery.all(on: db).first { $0.id == id } }
-        return Model(territory: t, ancestors: try await TerritoryQuery.ancestors(of: t, on: db), children: children, childrenTitle: title,
-                     childrenTotal: total, members: t.kind == .custom ? try await TerritoryQuery.members(of: t.code, on: db) : [],
-                     decoupage: decoupage, memberships: try await TerritoryQuery.customMemberships(of: t.code, on: db),
-                     openByCouloir: try await StructureQuery.countsByCouloir(territory: t.code, on: db), communeCount: communeCount,
-                     history: try await AuditQuery.history([.objects(type: "territory", ids: [t.code]), .infix(type: "target", part: "/\(t.code)/")], on: db))
+        return Model(
+            territory: t, ancestors: try await TerritoryQuery.ancestors(of: t, on: db), children: children,
+            childrenTitle: title,
+            childrenTotal: total,
+            members: t.kind == .custom ? try await TerritoryQuery.members(of: t.code, on: db) : [],
+            decoupage: decoupage, memberships: try await TerritoryQuery.customMemberships(of: t.code, on: db),
+            openByCouloir: try await StructureQuery.countsByCouloir(territory: t.code, on: db),
+            communeCount: communeCount,
+            history: try await AuditQuery.history(
+                [.objects(type: "territory", ids: [t.code]), .infix(type: "target", part: "/\(t.code)/")], on: db))
     }
 
     static func communes(of code: String, on db: any SQLDatabase) async throws -> [Territory] {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT t.code, t.kind, t.name, t.insee, t.parent_code, t.population, t.decoupage_id
             FROM territory_communes tc JOIN territories t ON t.code = 'C' || tc.commune_code
             WHERE tc.territory_code = \(bind: code)
-            """).all(decoding: TerritoryQuery.Row.self).map(\.territory)
+            """
+        ).all(decoding: TerritoryQuery.Row.self).map(\.territory)
     }
 }
