@@ -17,14 +17,14 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case "finess":
         _ = try? FinessReader.read(bytes)
     case "numbers":
-        let s = String(decoding: bytes, as: UTF8.self)
-        _ = FrenchNumber.parse(s)
-        _ = Period(s)
-        _ = Milestone.parse(s)
-        _ = Period(dhis2: s)
-        _ = Period(adx: s)
-        _ = ActivityMeasure(text: s)
-        _ = s.trimmedSpaces
+        let text = String(decoding: bytes, as: UTF8.self)
+        _ = FrenchNumber.parse(text)
+        _ = Period(text)
+        _ = Milestone.parse(text)
+        _ = Period(dhis2: text)
+        _ = Period(adx: text)
+        _ = ActivityMeasure(text: text)
+        _ = text.trimmedSpaces
     case "engine":
         fuzzEngine(bytes)
     case "xlsx":

@@ -6,7 +6,8 @@ import Testing
 struct ADXTests {
     static let sample = """
         <?xml version="1.0" encoding="UTF-8"?>
-        <adx xmlns="urn:ihe:qrph:adx:2015" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" exported="2022-01-05T10:00:00Z">
+        <adx xmlns="urn:ihe:qrph:adx:2015" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+        exported="2022-01-05T10:00:00Z">
           <group orgUnit="D59" period="2021-12-01/P1M" dataSet="SEGUR" completeDate="2022-01-04" couloir="ES">
             <dataValue dataElement="DMP-ALIM" value="12.83">
               <annotation>Chiffre &lt;provisoire&gt; &amp; à confirmer</annotation>
@@ -25,15 +26,15 @@ struct ADXTests {
         // check
         #expect(message.exported == "2022-01-05T10:00:00Z")
         #expect(message.groups.count == 2)
-        let g = message.groups[0]
-        #expect(g.orgUnit == "D59")
-        #expect(g.period == .month(2021, 12))
-        #expect(g.dataSet == "SEGUR")
-        #expect(g.completeDate == "2022-01-04")
-        #expect(g.attributes == ["couloir": "ES"])
-        #expect(g.line == 3)
+        let group = message.groups[0]
+        #expect(group.orgUnit == "D59")
+        #expect(group.period == .month(2021, 12))
+        #expect(group.dataSet == "SEGUR")
+        #expect(group.completeDate == "2022-01-04")
+        #expect(group.attributes == ["couloir": "ES"])
+        #expect(group.line == 3)
         #expect(
-            g.values == [
+            group.values == [
                 ADX.DataValue(
                     dataElement: "DMP-ALIM", value: "12.83", annotation: "Chiffre <provisoire> & à confirmer", line: 4),
                 ADX.DataValue(dataElement: "MSS", value: "7", attributes: ["sexe": "F"], line: 7)
@@ -78,12 +79,14 @@ struct ADXTests {
 
     @Test func anUnalignedPeriodFailsWithItsLine() {
         let xml =
-            "<adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"x\">\n<group orgUnit=\"D59\" period=\"2021-11-01/P3M\">\n</group></adx>"
+            "<adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"x\">\n"
+            + "<group orgUnit=\"D59\" period=\"2021-11-01/P3M\">\n</group></adx>"
         #expect(
             throws: ADX.Failure(
                 line: 2,
                 message:
-                    "période ADX « 2021-11-01/P3M » non reconnue : un début aligné sur le calendrier et une durée sont attendus "
+                    "période ADX « 2021-11-01/P3M » non reconnue : "
+                    + "un début aligné sur le calendrier et une durée sont attendus "
                     + "(2021-12-31/P1D, 2021-12-01/P1M, 2021-10-01/P3M, 2021-07-01/P6M, 2021-01-01/P1Y)")
         ) {
             try ADX(xml: Data(xml.utf8))
@@ -92,7 +95,8 @@ struct ADXTests {
 
     @Test func otherFailuresNameTheirLine() throws {
         let missingValue =
-            "<adx xmlns=\"urn:ihe:qrph:adx:2015\">\n<group orgUnit=\"D59\" period=\"2021-12-01/P1M\">\n\n<dataValue dataElement=\"MSS\"/></group></adx>"
+            "<adx xmlns=\"urn:ihe:qrph:adx:2015\">\n<group orgUnit=\"D59\" period=\"2021-12-01/P1M\">\n\n"
+            + "<dataValue dataElement=\"MSS\"/></group></adx>"
         #expect(throws: ADX.Failure(line: 4, message: "valeur « MSS » sans attribut value")) {
             try ADX(xml: Data(missingValue.utf8))
         }
@@ -101,13 +105,15 @@ struct ADXTests {
             throws: ADX.Failure(
                 line: 1,
                 message:
-                    "ce fichier n'est pas un message ADX (élément racine « dataValueSet », espace de noms « http://dhis2.org/schema/dxf/2.0 »)"
+                    "ce fichier n'est pas un message ADX "
+                    + "(élément racine « dataValueSet », espace de noms « http://dhis2.org/schema/dxf/2.0 »)"
             )
         ) {
             try ADX(xml: Data(notADX.utf8))
         }
         let malformed =
-            "<adx xmlns=\"urn:ihe:qrph:adx:2015\">\n<group orgUnit=\"D59\" period=\"2021-12-01/P1M\">\n<dataValue dataElement=\"MSS\" value=\"1\">\n</group></adx>"
+            "<adx xmlns=\"urn:ihe:qrph:adx:2015\">\n<group orgUnit=\"D59\" period=\"2021-12-01/P1M\">\n"
+            + "<dataValue dataElement=\"MSS\" value=\"1\">\n</group></adx>"
         let error = try #require(throws: ADX.Failure.self) { try ADX(xml: Data(malformed.utf8)) }
         #expect(error.line == 4)
         #expect(error.message.hasPrefix("XML mal formé"))
@@ -147,8 +153,8 @@ struct ADXProcessingInstructionTests {
                 line: 3, message: "instruction de traitement « <?…?> » non acceptée dans un message ADX")
         ) { _ = try ADX(xml: inside) }
         let fine = Data(
-            "\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?><adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"2022-01-01\"></adx>"
-                .utf8)
+            ("\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"2022-01-01\"></adx>").utf8)
         #expect((try? ADX(xml: fine))?.groups.isEmpty == true)
     }
 
@@ -165,8 +171,8 @@ struct ADXProcessingInstructionTests {
             throws: ADX.Failure(line: 1, message: "encodage « iso-8859-1 » non accepté : un message ADX est en UTF-8")
         ) { _ = try ADX(xml: latin) }
         let laughs = Data(
-            "<?xml version=\"1.0\"?><!DOCTYPE adx [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]><adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"&b;\"></adx>"
-                .utf8)
+            ("<?xml version=\"1.0\"?><!DOCTYPE adx [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]>"
+                + "<adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"&b;\"></adx>").utf8)
         #expect(
             throws: ADX.Failure(
                 line: 1, message: "déclaration de type de document (DOCTYPE) non acceptée dans un message ADX")

@@ -21,29 +21,30 @@ import Testing
     }
 
     @Test func animateurWritesInsideHisTerritoriesOnly() {
-        let g = Grant(role: .animateur, territories: ["D59"])
+        let grant = Grant(role: .animateur, territories: ["D59"])
         let own: Set = ["59350", "59183"]
-        #expect(g.refusal(.init(area: .activities, communes: ["59350"]), ownCommunes: own) == nil)
+        #expect(grant.refusal(.init(area: .activities, communes: ["59350"]), ownCommunes: own) == nil)
         #expect(
-            g.refusal(.init(area: .activities, communes: ["59350", "62041"]), ownCommunes: own)?.contains(
+            grant.refusal(.init(area: .activities, communes: ["59350", "62041"]), ownCommunes: own)?.contains(
                 "Hors de vos territoires (D59)") == true)
-        #expect(g.refusal(.init(area: .activities, communes: nil), ownCommunes: own) != nil)
+        #expect(grant.refusal(.init(area: .activities, communes: nil), ownCommunes: own) != nil)
         #expect(
-            g.refusal(
+            grant.refusal(
                 .init(area: .observations, communes: ["59350"], structureLevel: true, indicator: "X"), ownCommunes: own)
                 == nil)
         #expect(
-            g.refusal(
+            grant.refusal(
                 .init(area: .observations, communes: ["59350"], structureLevel: false, indicator: "X"), ownCommunes: own
             )?.contains("structures") == true)
-        #expect(g.refusal(.init(area: .regional), ownCommunes: own)?.contains("Animateur territorial") == true)
+        #expect(grant.refusal(.init(area: .regional), ownCommunes: own)?.contains("Animateur territorial") == true)
     }
 
     @Test func contributeurEntersHisIndicators() {
-        let g = Grant(role: .contributeur, indicators: ["O3-18"])
-        #expect(g.refusal(.init(area: .observations, communes: ["62041"], indicator: "O3-18"), ownCommunes: []) == nil)
+        let grant = Grant(role: .contributeur, indicators: ["O3-18"])
         #expect(
-            g.refusal(.init(area: .observations, communes: ["62041"], indicator: "O3-20"), ownCommunes: [])
+            grant.refusal(.init(area: .observations, communes: ["62041"], indicator: "O3-18"), ownCommunes: []) == nil)
+        #expect(
+            grant.refusal(.init(area: .observations, communes: ["62041"], indicator: "O3-20"), ownCommunes: [])
                 == "L'indicateur O3-20 ne vous est pas attribué.")
         let narrowed = Grant(role: .contributeur, territories: ["D59"], indicators: ["O3-18"])
         #expect(
@@ -68,12 +69,12 @@ import Testing
     }
 
     @Test func throttleDoublesAfterFreeAttempts() {
-        let t = LoginThrottle(freeAttempts: 3, window: 900, baseDelay: 30, maximumDelay: 600)
-        #expect(t.wait(failures: [0, 1], now: 2) == 0)
-        #expect(t.wait(failures: [0, 1, 2], now: 2) == 30)
-        #expect(t.wait(failures: [0, 1, 2, 3], now: 3) == 60)
-        #expect(t.wait(failures: [0, 1, 2], now: 40) == 0)
-        #expect(t.wait(failures: Array(repeating: 100.0, count: 30), now: 100) == 600)
-        #expect(t.wait(failures: [0, 1, 2], now: 1000) == 0)  // outside the window
+        let throttle = LoginThrottle(freeAttempts: 3, window: 900, baseDelay: 30, maximumDelay: 600)
+        #expect(throttle.wait(failures: [0, 1], now: 2) == 0)
+        #expect(throttle.wait(failures: [0, 1, 2], now: 2) == 30)
+        #expect(throttle.wait(failures: [0, 1, 2, 3], now: 3) == 60)
+        #expect(throttle.wait(failures: [0, 1, 2], now: 40) == 0)
+        #expect(throttle.wait(failures: Array(repeating: 100.0, count: 30), now: 100) == 600)
+        #expect(throttle.wait(failures: [0, 1, 2], now: 1000) == 0)  // outside the window
     }
 }

@@ -32,9 +32,9 @@ struct ActivityMeasureTests {
         "actions", "actions:webinaire", "actions-theme:MSS", "participants", "touchees:ES", "touchees-nombre:PHARMA"
     ])
     func measuresReadBackFromTheirText(text: String) throws {
-        let m = try #require(ActivityMeasure(text: text))
-        #expect(m.description == text)
-        #expect(ActivityMeasure(text: m.description) == m)
+        let measure = try #require(ActivityMeasure(text: text))
+        #expect(measure.description == text)
+        #expect(ActivityMeasure(text: measure.description) == measure)
     }
 
     @Test func readsWhatPeopleWriteAndRefusesTheRest() {

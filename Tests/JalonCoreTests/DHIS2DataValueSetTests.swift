@@ -71,15 +71,16 @@ struct DHIS2DataValueSetTests {
         // check
         #expect(
             text.hasPrefix(
-                "dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,comment,followup\n"
+                "dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,"
+                    + "comment,followup\n"
             ))
         #expect(text.contains(#"DMP-ALIM,202112,D59,,,12.83,,,"dit ""provisoire"", à revoir"#))
         #expect(text.hasSuffix("MSS,2021Q4,R32,,,7,,,,false\n"))
         #expect(
             back.map {
-                var v = $0
-                v.line = 0
-                return v
+                var value = $0
+                value.line = 0
+                return value
             } == values)
         #expect(back.map(\.line) == [2, 4])
     }

@@ -9,7 +9,9 @@ struct FinessParserTests {
         _ et: String, name: String = "CH TEST", commune: String = "350", dept: String = "59", category: String = "355",
         date: String = "2020-01-01"
     ) -> String {
-        "structureet;\(et);\(et.prefix(2))0000010;\(name);\(name) LONG;;;2;AV;OSCAR LAMBRET;;;\(commune);\(dept);NORD;59037 LILLE CEDEX;0320445962;;\(category);Centre Hospitalier (C.H.);1102;Centres Hospitaliers;26590000100017;8610Z;03;ARS;1;EPS;\(date);\(date);2024-02-01;"
+        "structureet;\(et);\(et.prefix(2))0000010;\(name);\(name) LONG;;;2;AV;OSCAR LAMBRET;;;\(commune);\(dept);NORD;"
+            + "59037 LILLE CEDEX;0320445962;;\(category);Centre Hospitalier (C.H.);1102;Centres Hospitaliers;"
+            + "26590000100017;8610Z;03;ARS;1;EPS;\(date);\(date);2024-02-01;"
     }
 
     @Test func parsesAStructureLineWithQuotesAndDoubledQuotes() throws {
@@ -50,9 +52,9 @@ struct FinessParserTests {
         // check
         #expect(file.format == .etalabCSV)
         #expect(file.records[0].name == "CENTRE RÉGIONAL")
-        let p = try #require(file.records[0].position)
-        #expect(abs(p.latitude - 46.211257) < 1e-5)
-        #expect(abs(p.longitude - 5.254203) < 1e-5)
+        let position = try #require(file.records[0].position)
+        #expect(abs(position.latitude - 46.211257) < 1e-5)
+        #expect(abs(position.longitude - 5.254203) < 1e-5)
     }
 
     @Test func coordinatesThatAreNotFiniteAreRejectedNotStored() throws {
@@ -102,12 +104,18 @@ struct FinessParserTests {
     @Test func parsesTheJSONFlux() throws {
         // setup
         let json = """
-            {"schemaVersion":"v1.0.0","pmej":[{"informationsGeneralesPMEJ":{"numFinessPm":"010000016","denominationPm":"EJ","siren":"260104633","dateFermeture":"2019-03-03"},
-              "ege":[{"informationsGeneralesEGE":{"numFinessEge":"010780195","nomEgeCourt":"CLINIQUE","nomEgeLong":"CLINIQUE LONGUE","dateOuverture":"1956-11-16","dateFermeture":null,"siret":"77220148900022"},
-                      "categorieentiteGeographiqueExercice":"365","etatObjet":"A","dateDerniereMaj":"2021-10-18 00:00:00",
-                      "adresse":[{"usageAdresse":"03","numeroVoie":"62","typeVoie":"AV","libelleVoie":"DE JASSERON","cogCommune":"01053","codePostal":"01000",
-                                  "ligneAcheminement":"BOURG EN BRESSE","coordonneesGeographique":{"coordonneeX":"5.254203","coordonneeY":"46.211257"}}]},
-                     {"informationsGeneralesEGE":{"numFinessEge":"010780196","nomEgeCourt":"FERMEE","dateFermeture":null},"etatObjet":"I","dateDerniereMaj":"2020-01-02 00:00:00"}]}]}
+            {"schemaVersion":"v1.0.0","pmej":[{"informationsGeneralesPMEJ":{"numFinessPm":"010000016",\
+            "denominationPm":"EJ","siren":"260104633","dateFermeture":"2019-03-03"},
+              "ege":[{"informationsGeneralesEGE":{"numFinessEge":"010780195","nomEgeCourt":"CLINIQUE",\
+            "nomEgeLong":"CLINIQUE LONGUE","dateOuverture":"1956-11-16","dateFermeture":null,"siret":"77220148900022"},
+                      "categorieentiteGeographiqueExercice":"365","etatObjet":"A",\
+            "dateDerniereMaj":"2021-10-18 00:00:00",
+                      "adresse":[{"usageAdresse":"03","numeroVoie":"62","typeVoie":"AV","libelleVoie":"DE JASSERON",\
+            "cogCommune":"01053","codePostal":"01000",
+                                  "ligneAcheminement":"BOURG EN BRESSE",\
+            "coordonneesGeographique":{"coordonneeX":"5.254203","coordonneeY":"46.211257"}}]},
+                     {"informationsGeneralesEGE":{"numFinessEge":"010780196","nomEgeCourt":"FERMEE",\
+            "dateFermeture":null},"etatObjet":"I","dateDerniereMaj":"2020-01-02 00:00:00"}]}]}
             """
         // act
         let file = try FinessReader.read(Data(json.utf8))

@@ -89,7 +89,8 @@ struct ImportProfileSettingsTests {
             throws: ImportProfile.Failure(
                 line: 0,
                 message:
-                    "Le profil « insi-test » demande le paramètre « periode » : mois couvert par le fichier (ex. 2022-02)."
+                    "Le profil « insi-test » demande le paramètre « periode » : "
+                    + "mois couvert par le fichier (ex. 2022-02)."
             )
         ) {
             _ = try Self.insi.apply(records)
@@ -120,7 +121,8 @@ struct ImportProfileSettingsTests {
             bad.problems == [
                 "Nom « Mon Profil » : minuscules sans accents, chiffres et tirets seulement (ex. insi-secteurs).",
                 "La ligne d'en-tête est numérotée à partir de 1.",
-                "Champ inconnu « pays » (champs : indicateur, territoire, structure, couloir, periode, valeur, numerateur, denominateur, source, commentaire).",
+                "Champ inconnu « pays » (champs : indicateur, territoire, structure, couloir, periode, valeur, "
+                    + "numerateur, denominateur, source, commentaire).",
                 "Champ « valeur » : nom de colonne vide.",
                 "Le champ « indicateur » ne vient ni d'une colonne, ni d'une constante, ni d'un paramètre.",
                 "Le champ « periode » ne vient ni d'une colonne, ni d'une constante, ni d'un paramètre.",

@@ -14,9 +14,9 @@ struct PeriodTests {
         ("S1 2022", "2022-S1", "2022-06-30"), ("2021", "2021", "2021-12-31")
     ])
     func readsEveryNotation(raw: String, canonical: String, end: String) throws {
-        let p = try #require(Period(raw))
-        #expect(p.description == canonical)
-        #expect(p.end.iso == end)
+        let period = try #require(Period(raw))
+        #expect(period.description == canonical)
+        #expect(period.end.iso == end)
     }
 
     @Test(arguments: ["", "2021-13", "13/2021", "2021-T5", "S3 2021", "hier", "30/02/2021"])
@@ -69,12 +69,12 @@ struct FrenchNumberTests {
         ("0", 0, false)
     ])
     func numbers(raw: String, value: Double, percent: Bool) throws {
-        guard case .number(let v, let p)? = FrenchNumber.parse(raw) else {
+        guard case .number(let parsed, let isPercent)? = FrenchNumber.parse(raw) else {
             Issue.record("« \(raw) » non lu")
             return
         }
-        #expect(abs(v - value) < 1e-9)
-        #expect(p == percent)
+        #expect(abs(parsed - value) < 1e-9)
+        #expect(isPercent == percent)
     }
 
     @Test(arguments: ["-", "1,2,3x", "1-2", "--1", "12 34 %x", "."])

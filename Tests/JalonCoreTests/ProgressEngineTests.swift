@@ -19,11 +19,11 @@ struct ProgressEngineTests {
     @Test(arguments: [("Charente", 0.1283, 0.0985, "130,3\u{00A0}%"), ("Dordogne", 0.0780, 0.0872, "89,4\u{00A0}%")])
     func reproducesTheNouvelleAquitaineDMPAnnex(dept: String, value: Double, objective: Double, printed: String) throws
     {
-        let p = ProgressEngine.progress(
+        let progress = ProgressEngine.progress(
             Self.share(), series: [ObservationPoint(period: Period("2022-05")!, value: value)],
             targets: [TargetPoint(due: Milestone.parse("mi-2022")!, value: .number(objective))], at: Day(2022, 5, 31))
-        let r = try #require(p.realisation)
-        #expect(Format.percent(r) == printed, "\(dept)")
+        let realisation = try #require(progress.realisation)
+        #expect(Format.percent(realisation) == printed, "\(dept)")
     }
 
     @Test func stockValueIsTheLatestOnOrBeforeTheDate() {
@@ -37,9 +37,10 @@ struct ProgressEngineTests {
 
     @Test func cumulatedFlowSumsSinceItsStart() {
         let series = Self.monthly([("2021-05", 100), ("2021-06", 5), ("2021-07", 7), ("2021-08", 9)])
-        let v = ProgressEngine.value(of: series, nature: .flow, cumulativeSince: Day(2021, 6, 1), at: Day(2021, 7, 31))
-        #expect(v?.value == 12)
-        #expect(v?.date == Day(2021, 7, 31))
+        let cumulated = ProgressEngine.value(
+            of: series, nature: .flow, cumulativeSince: Day(2021, 6, 1), at: Day(2021, 7, 31))
+        #expect(cumulated?.value == 12)
+        #expect(cumulated?.date == Day(2021, 7, 31))
         #expect(ProgressEngine.value(of: series, nature: .flow, cumulativeSince: nil, at: Day(2021, 8, 31))?.value == 9)
     }
 
@@ -48,11 +49,11 @@ struct ProgressEngineTests {
             ObservationPoint(period: Period("2022-01")!, value: 10),
             ObservationPoint(period: Period("2022-02")!, value: nil, notProvided: true)
         ]
-        let p = ProgressEngine.progress(
+        let progress = ProgressEngine.progress(
             Self.share(), series: series, targets: [TargetPoint(due: Day(2022, 12, 31), value: .number(20))],
             at: Day(2022, 3, 1))
-        #expect(p.value == nil)
-        #expect(p.status == .nonRenseigne)
+        #expect(progress.value == nil)
+        #expect(progress.status == .nonRenseigne)
     }
 
     @Test func targetIsTheNextOneDueElseTheLast() {
@@ -68,10 +69,11 @@ struct ProgressEngineTests {
     }
 
     @Test func expectedValueFollowsTheLinearTrajectory() {
-        let t = TargetPoint(due: Day(2022, 12, 31), value: .number(100), baseline: 0, baselineDate: Day(2021, 12, 31))
-        #expect(abs(ProgressEngine.expected(t, at: Day(2022, 7, 2))! - 50) < 0.5)
-        #expect(ProgressEngine.expected(t, at: Day(2021, 1, 1)) == 0)
-        #expect(ProgressEngine.expected(t, at: Day(2023, 6, 1)) == 100)
+        let target = TargetPoint(
+            due: Day(2022, 12, 31), value: .number(100), baseline: 0, baselineDate: Day(2021, 12, 31))
+        #expect(abs(ProgressEngine.expected(target, at: Day(2022, 7, 2))! - 50) < 0.5)
+        #expect(ProgressEngine.expected(target, at: Day(2021, 1, 1)) == 0)
+        #expect(ProgressEngine.expected(target, at: Day(2023, 6, 1)) == 100)
         #expect(
             ProgressEngine.expected(TargetPoint(due: Day(2022, 12, 31), value: .number(100)), at: Day(2022, 7, 2))
                 == nil)
@@ -80,7 +82,9 @@ struct ProgressEngineTests {
     @Test func projectionUsesTheMeanMonthlyChangeOverTwelveMonths() throws {
         // +2 a month from 2021-01 to 2022-01, and an old point outside the window that must not count.
         var values: [(String, Double)] = [("2019-06", 500)]
-        for m in 0...12 { values.append((String(format: "%04d-%02d", 2021 + m / 12, m % 12 + 1), 10 + 2 * Double(m))) }
+        for month in 0...12 {
+            values.append((String(format: "%04d-%02d", 2021 + month / 12, month % 12 + 1), 10 + 2 * Double(month)))
+        }
         let levels = ProgressEngine.levels(of: Self.monthly(values), nature: .stock, cumulativeSince: nil)
         let proj = try #require(ProgressEngine.projection(levels: levels, to: Day(2022, 7, 31)))
         #expect(abs(proj - (34 + 2 * 6)) < 0.1)
@@ -92,8 +96,10 @@ struct ProgressEngineTests {
         let due = Day(2022, 12, 31)
         let rising = Self.monthly([("2022-01", 10), ("2022-02", 20), ("2022-03", 30)])
         let slow = Self.monthly([("2022-01", 10), ("2022-02", 11), ("2022-03", 12)])
-        func status(_ s: [ObservationPoint], _ t: [TargetPoint], at: Day = Day(2022, 3, 31)) -> Progress.Status {
-            ProgressEngine.progress(ind, series: s, targets: t, at: at).status
+        func status(_ series: [ObservationPoint], _ targets: [TargetPoint], at: Day = Day(2022, 3, 31))
+            -> Progress.Status
+        {
+            ProgressEngine.progress(ind, series: series, targets: targets, at: at).status
         }
         #expect(status(rising, []) == .sansCible)
         #expect(status(rising, [TargetPoint(due: due, value: .upcoming)]) == .sansCible)
@@ -107,12 +113,12 @@ struct ProgressEngineTests {
     }
 
     @Test func attainmentIsCappedAtOne() throws {
-        let p = ProgressEngine.progress(
+        let progress = ProgressEngine.progress(
             Self.share(), series: Self.monthly([("2022-01", 10), ("2022-02", 20), ("2022-03", 30)]),
             targets: [TargetPoint(due: Day(2022, 12, 31), value: .number(60))], at: Day(2022, 3, 31))
-        #expect(p.attainment == 1)
+        #expect(progress.attainment == 1)
         // 20 more in 59 days (31 Jan → 31 Mar), projected over the 275 days to 31 Dec.
-        let projected = try #require(p.projection)
+        let projected = try #require(progress.projection)
         let expected: Double = 30 + 20.0 * 275.0 / 59.0
         #expect(abs(projected - expected) < 1e-9)
         let slow = ProgressEngine.progress(
@@ -124,11 +130,11 @@ struct ProgressEngineTests {
     @Test func lowerIsBetter() {
         let ind = Self.share("DELAI", direction: .lower)
         let falling = Self.monthly([("2022-01", 30), ("2022-02", 25), ("2022-03", 20)])
-        let p = ProgressEngine.progress(
+        let progress = ProgressEngine.progress(
             ind, series: falling, targets: [TargetPoint(due: Day(2022, 12, 31), value: .number(10))],
             at: Day(2022, 3, 31))
-        #expect(p.realisation == 0.5)
-        #expect(p.status == .enBonneVoie)
+        #expect(progress.realisation == 0.5)
+        #expect(progress.status == .enBonneVoie)
         let reached = ProgressEngine.progress(
             ind, series: falling, targets: [TargetPoint(due: Day(2022, 12, 31), value: .number(20))],
             at: Day(2022, 3, 31))
@@ -157,8 +163,9 @@ struct ProgressEngineTests {
 }
 
 struct RollupTests {
-    static func point(_ n: Double, _ d: Double) -> ObservationPoint {
-        ObservationPoint(period: .year(2022), value: n / d, numerator: n, denominator: d)
+    static func point(_ numerator: Double, _ denominator: Double) -> ObservationPoint {
+        ObservationPoint(
+            period: .year(2022), value: numerator / denominator, numerator: numerator, denominator: denominator)
     }
 
     @Test func ratioIsTheRatioOfSumsNotTheMeanOfRatios() throws {

@@ -5,8 +5,66 @@ import Testing
 
 /// Fictitious people only: the fixtures are built here, never taken from the real extraction.
 struct RPPSReaderTests {
+    /// The header line of the national extraction, its columns in order; it ends with `|` like every line.
     static let header =
-        "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Code civilité d'exercice|Libellé civilité d'exercice|Code civilité|Libellé civilité|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|Code catégorie professionnelle|Libellé catégorie professionnelle|Code type savoir-faire|Libellé type savoir-faire|Code savoir-faire|Libellé savoir-faire|Code mode exercice|Libellé mode exercice|Numéro SIRET site|Numéro SIREN site|Numéro FINESS site|Numéro FINESS établissement juridique|Identifiant technique de la structure|Raison sociale site|Enseigne commerciale site|Complément destinataire (coord. structure)|Complément point géographique (coord. structure)|Numéro Voie (coord. structure)|Indice répétition voie (coord. structure)|Code type de voie (coord. structure)|Libellé type de voie (coord. structure)|Libellé Voie (coord. structure)|Mention distribution (coord. structure)|Bureau cedex (coord. structure)|Code postal (coord. structure)|Code commune (coord. structure)|Libellé commune (coord. structure)|Code pays (coord. structure)|Libellé pays (coord. structure)|Téléphone (coord. structure)|Téléphone 2 (coord. structure)|Télécopie (coord. structure)|Adresse e-mail (coord. structure)|Code Département (structure)|Libellé Département (structure)|Ancien identifiant de la structure|Autorité d'enregistrement|Code secteur d'activité|Libellé secteur d'activité|Code section tableau pharmaciens|Libellé section tableau pharmaciens|Code rôle|Libellé rôle|Code genre activité|Libellé genre activité|"
+        [
+            "Type d'identifiant PP",
+            "Identifiant PP",
+            "Identification nationale PP",
+            "Code civilité d'exercice",
+            "Libellé civilité d'exercice",
+            "Code civilité",
+            "Libellé civilité",
+            "Nom d'exercice",
+            "Prénom d'exercice",
+            "Code profession",
+            "Libellé profession",
+            "Code catégorie professionnelle",
+            "Libellé catégorie professionnelle",
+            "Code type savoir-faire",
+            "Libellé type savoir-faire",
+            "Code savoir-faire",
+            "Libellé savoir-faire",
+            "Code mode exercice",
+            "Libellé mode exercice",
+            "Numéro SIRET site",
+            "Numéro SIREN site",
+            "Numéro FINESS site",
+            "Numéro FINESS établissement juridique",
+            "Identifiant technique de la structure",
+            "Raison sociale site",
+            "Enseigne commerciale site",
+            "Complément destinataire (coord. structure)",
+            "Complément point géographique (coord. structure)",
+            "Numéro Voie (coord. structure)",
+            "Indice répétition voie (coord. structure)",
+            "Code type de voie (coord. structure)",
+            "Libellé type de voie (coord. structure)",
+            "Libellé Voie (coord. structure)",
+            "Mention distribution (coord. structure)",
+            "Bureau cedex (coord. structure)",
+            "Code postal (coord. structure)",
+            "Code commune (coord. structure)",
+            "Libellé commune (coord. structure)",
+            "Code pays (coord. structure)",
+            "Libellé pays (coord. structure)",
+            "Téléphone (coord. structure)",
+            "Téléphone 2 (coord. structure)",
+            "Télécopie (coord. structure)",
+            "Adresse e-mail (coord. structure)",
+            "Code Département (structure)",
+            "Libellé Département (structure)",
+            "Ancien identifiant de la structure",
+            "Autorité d'enregistrement",
+            "Code secteur d'activité",
+            "Libellé secteur d'activité",
+            "Code section tableau pharmaciens",
+            "Libellé section tableau pharmaciens",
+            "Code rôle",
+            "Libellé rôle",
+            "Code genre activité",
+            "Libellé genre activité"
+        ].joined(separator: "|") + "|"
     static let names = header.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
 
     /// A data line with the given fields (by header name), every other one empty, ending with `|` like the real file.
@@ -99,21 +157,22 @@ struct RPPSReaderTests {
     @Test func columnsAreFoundByNameNotPosition() throws {
         // setup: three columns, another order, another case, accents dropped
         let header =
-            "CODE PROFESSION|nom d'exercice|Prenom d'exercice|Identification Nationale PP|code savoir faire|Libelle savoir-faire|Code mode exercice|Numero FINESS site|Code section tableau pharmaciens|"
+            "CODE PROFESSION|nom d'exercice|Prenom d'exercice|Identification Nationale PP|code savoir faire|"
+            + "Libelle savoir-faire|Code mode exercice|Numero FINESS site|Code section tableau pharmaciens|"
         let text = header + "\n10|LEROY-TEST|Sam|810999999903||Radio-diagnostic|L|||\n"
         // act
         let items = try Self.items(Data(text.utf8))
         // check
-        guard case .record(let r) = items.first else {
+        guard case .record(let record) = items.first else {
             Issue.record("record attendu")
             return
         }
         #expect(
-            (r.rpps, r.lastName, r.firstName, r.professionCode, r.skillLabel) == (
+            (record.rpps, record.lastName, record.firstName, record.professionCode, record.skillLabel) == (
                 "810999999903", "LEROY-TEST", "Sam", "10", "Radio-diagnostic"
             ))
-        #expect(r.couloir == .radio)
-        #expect(r.postalCode == "")
+        #expect(record.couloir == .radio)
+        #expect(record.postalCode == "")
     }
 
     @Test func badLinesAreRejectedWithTheirLineAndReadingGoesOn() throws {
@@ -123,7 +182,7 @@ struct RPPSReaderTests {
         #expect(items.count == 3)
         #expect(items[0] == .rejected(line: 2, reason: "17 champs au lieu de 57 — ligne tronquée ou mal formée"))
         #expect(items[1] == .rejected(line: 3, reason: "identifiant RPPS (Identification nationale PP) vide"))
-        if case .record(let r) = items[2] { #expect(r.line == 4) } else { Issue.record("record attendu") }
+        if case .record(let record) = items[2] { #expect(record.line == 4) } else { Issue.record("record attendu") }
     }
 
     @Test func aFileWithoutTheColumnsIsRefused() throws {
@@ -132,7 +191,10 @@ struct RPPSReaderTests {
             throws: RPPSReader.Failure(
                 line: 1,
                 message:
-                    "colonnes « Identification nationale PP », « Nom d'exercice », « Prénom d'exercice », « Code profession », « Code savoir-faire », « Libellé savoir-faire », « Code mode exercice », « Numéro FINESS site », « Code section tableau pharmaciens » absentes de l'en-tête : ce fichier n'est pas l'extraction RPPS PS_LibreAcces_Personne_activite"
+                    "colonnes « Identification nationale PP », « Nom d'exercice », « Prénom d'exercice », "
+                    + "« Code profession », « Code savoir-faire », « Libellé savoir-faire », « Code mode exercice », "
+                    + "« Numéro FINESS site », « Code section tableau pharmaciens » absentes de l'en-tête : "
+                    + "ce fichier n'est pas l'extraction RPPS PS_LibreAcces_Personne_activite"
             )
         ) {
             try Self.items(Data(text.utf8))
@@ -148,7 +210,11 @@ struct RPPSReaderTests {
         var data = Data((Self.header + "\n").utf8)
         data.append(Self.pharmacist.data(using: .windowsCP1252)!)
         let items = try Self.items(data)
-        if case .record(let r) = items.first { #expect(r.firstName == "Élise") } else { Issue.record("record attendu") }
+        if case .record(let record) = items.first {
+            #expect(record.firstName == "Élise")
+        } else {
+            Issue.record("record attendu")
+        }
     }
 
     /// gzip members built by hand (header, raw deflate, CRC-32, size): the test needs no external tool.
@@ -198,11 +264,11 @@ struct RPPSReaderTests {
         profession: String, skillCode: String, skillLabel: String, mode: String, section: String, finess: String,
         couloir: Couloir?
     ) {
-        let r = RPPSRecord(
+        let record = RPPSRecord(
             rpps: "810999999900", professionCode: profession, skillCode: skillCode, skillLabel: skillLabel,
             practiceModeCode: mode,
             finessSite: finess, pharmacistSectionCode: section)
-        #expect(r.couloir == couloir)
+        #expect(record.couloir == couloir)
     }
 
     /// A file of 200 000 lines streams in chunks: every record arrives, progress reaches the file size.

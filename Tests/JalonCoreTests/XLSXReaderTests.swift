@@ -17,15 +17,19 @@ struct XLSXReaderTests {
             Data(
                 """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\(rel)/officeDocument" Target="xl/workbook.xml"/></Relationships>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="\(rel)/officeDocument" Target="xl/workbook.xml"/></Relationships>
                 """.utf8))
         try zip.add(
             "xl/workbook.xml",
             Data(
                 """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <workbook xmlns="\(main)" xmlns:r="\(rel)"><workbookPr defaultThemeVersion="166925"/><bookViews><workbookView/></bookViews>
-                <sheets><sheet name="Tables" sheetId="3" state="hidden" r:id="rId3"/><sheet name="Données 2021" sheetId="1" r:id="rId1"/><sheet name="Notes" sheetId="2" r:id="rId2"/></sheets></workbook>
+                <workbook xmlns="\(main)" xmlns:r="\(rel)"><workbookPr defaultThemeVersion="166925"/><bookViews>\
+                <workbookView/></bookViews>
+                <sheets><sheet name="Tables" sheetId="3" state="hidden" r:id="rId3"/>\
+                <sheet name="Données 2021" sheetId="1" r:id="rId1"/><sheet name="Notes" sheetId="2" r:id="rId2"/>\
+                </sheets></workbook>
                 """.utf8))
         try zip.add(
             "xl/_rels/workbook.xml.rels",
@@ -45,7 +49,8 @@ struct XLSXReaderTests {
                 """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <sst xmlns="\(main)" count="5" uniqueCount="5"><si><t>Indicateur</t></si><si><t>Période</t></si>
-                <si><r><rPr><b/></rPr><t xml:space="preserve">DMP </t></r><r><t>alimenté</t></r><rPh sb="0" eb="1"><t>ignored</t></rPh></si>
+                <si><r><rPr><b/></rPr><t xml:space="preserve">DMP </t></r><r><t>alimenté</t></r><rPh sb="0" eb="1">\
+                <t>ignored</t></rPh></si>
                 <si><t>Ligne 1_x000D_
                 Ligne 2 &amp; &lt;fin&gt;</t></si><si><t/></si></sst>
                 """.utf8))
@@ -54,21 +59,30 @@ struct XLSXReaderTests {
             Data(
                 """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <styleSheet xmlns="\(main)"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/><numFmt numFmtId="165" formatCode="0.0&quot; m&quot;"/></numFmts>
+                <styleSheet xmlns="\(main)"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/>\
+                <numFmt numFmtId="165" formatCode="0.0&quot; m&quot;"/></numFmts>
                 <cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>
-                <cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="10"/></cellXfs></styleSheet>
+                <cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/>\
+                <xf numFmtId="165"/><xf numFmtId="10"/></cellXfs></styleSheet>
                 """.utf8))
         try zip.add(
             "xl/worksheets/sheet1.xml",
             Data(
                 """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <worksheet xmlns="\(main)" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"><dimension ref="A1:G5"/><sheetData>
-                <row r="1" spans="1:7" x14ac:dyDescent="0.25"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s" s="0"><v>4</v></c></row>
+                <worksheet xmlns="\(main)" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">\
+                <dimension ref="A1:G5"/><sheetData>
+                <row r="1" spans="1:7" x14ac:dyDescent="0.25"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>\
+                <c r="C1" t="s" s="0"><v>4</v></c></row>
                 <row r="2"/>
-                <row r="3"><c r="A3" t="s"><v>2</v></c><c r="C3" s="1"><v>44561</v></c><c r="D3" s="4"><v>0.12830000000000001</v></c><c r="E3"><v>2551301</v></c><c r="F3" s="3"><v>1</v></c><c r="G3" s="5"/></row>
-                <row r="4"><c r="B4" s="2"><v>44621.5</v></c><c r="C4" t="b"><v>1</v></c><c r="D4" t="inlineStr"><is><r><t>en </t></r><r><t>ligne</t></r></is></c><c r="E4" t="str"><f>A1&amp;"x"</f><v>Indicateurx</v></c><c r="F4" t="e"><v>#N/A</v></c></row>
-                <row r="5"><c r="A5" t="s"><v>3</v></c><c r="B5"><v>0.30000000000000004</v></c><c r="C5"><v>-1.5E-3</v></c></row>
+                <row r="3"><c r="A3" t="s"><v>2</v></c><c r="C3" s="1"><v>44561</v></c><c r="D3" s="4">\
+                <v>0.12830000000000001</v></c><c r="E3"><v>2551301</v></c><c r="F3" s="3"><v>1</v></c><c r="G3" s="5"/>\
+                </row>
+                <row r="4"><c r="B4" s="2"><v>44621.5</v></c><c r="C4" t="b"><v>1</v></c><c r="D4" t="inlineStr"><is>\
+                <r><t>en </t></r><r><t>ligne</t></r></is></c><c r="E4" t="str"><f>A1&amp;"x"</f><v>Indicateurx</v></c>\
+                <c r="F4" t="e"><v>#N/A</v></c></row>
+                <row r="5"><c r="A5" t="s"><v>3</v></c><c r="B5"><v>0.30000000000000004</v></c><c r="C5"><v>-1.5E-3</v>\
+                </c></row>
                 <row r="6"><c r="A6" t="s"><v>4</v></c></row>
                 </sheetData><pageMargins left="0.7"/></worksheet>
                 """.utf8))
@@ -76,13 +90,14 @@ struct XLSXReaderTests {
             "xl/worksheets/sheet2.xml",
             Data(
                 """
-                <x:worksheet xmlns:x="\(main)"><x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>note</x:t></x:is></x:c><x:c><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>
+                <x:worksheet xmlns:x="\(main)"><x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>note</x:t></x:is>\
+                </x:c><x:c><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>
                 """.utf8))
         try zip.add(
             "xl/worksheets/sheet3.xml",
             Data(
-                "<worksheet xmlns=\"\(main)\"><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>caché</t></is></c></row></sheetData></worksheet>"
-                    .utf8))
+                ("<worksheet xmlns=\"\(main)\"><sheetData>"
+                    + "<row r=\"1\"><c t=\"inlineStr\"><is><t>caché</t></is></c></row></sheetData></worksheet>").utf8))
         return zip.data
     }
 
@@ -129,8 +144,8 @@ struct XLSXReaderTests {
         try zip.add(
             "xl/_rels/workbook.xml.rels",
             Data(
-                "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"worksheets/f.xml\"/></Relationships>"
-                    .utf8))
+                ("<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"worksheets/f.xml\"/>"
+                    + "</Relationships>").utf8))
         try zip.add(
             "xl/worksheets/f.xml",
             Data("<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>3</v></c></row></sheetData></worksheet>".utf8))
@@ -145,13 +160,14 @@ struct XLSXReaderTests {
         try zip.add(
             "xl/_rels/workbook.xml.rels",
             Data(
-                "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"worksheets/f.xml\"/></Relationships>"
-                    .utf8))
+                ("<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"worksheets/f.xml\"/>"
+                    + "</Relationships>").utf8))
         try zip.add(
             "xl/worksheets/f.xml",
             Data(
                 """
-                <worksheet><sheetData><row r="9223372036854775807"><c><v>1</v></c></row><row><c><v>2</v></c></row></sheetData></worksheet>
+                <worksheet><sheetData><row r="9223372036854775807"><c><v>1</v></c></row><row><c><v>2</v></c></row>\
+                </sheetData></worksheet>
                 """.utf8))
         #expect(throws: XLSXReader.Failure.damaged(part: "xl/worksheets/f.xml")) { try XLSXReader.records(zip.data) }
     }

@@ -24,10 +24,10 @@ struct ZipWriterTests {
     }
 
     @Test func sameContentSameBytes() throws {
-        var a = ZipWriter()
-        var b = ZipWriter()
-        try a.add("x.xml", Data("<x/>".utf8))
-        try b.add("x.xml", Data("<x/>".utf8))
-        #expect(a.data == b.data)
+        var first = ZipWriter()
+        var second = ZipWriter()
+        try first.add("x.xml", Data("<x/>".utf8))
+        try second.add("x.xml", Data("<x/>".utf8))
+        #expect(first.data == second.data)
     }
 }

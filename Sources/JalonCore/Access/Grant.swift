@@ -15,6 +15,8 @@ public struct Grant: Sendable, Equatable {
         self.indicators = indicators
     }
 
+    // `operator` is a keyword, hence the underscore; App's `Actor` uses the name as it is.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     /// The unrestricted grant of the command line and of the system's own writes (demo, migrations):
     /// whoever can run `jalon` on the server can already open the database.
     public static let operator_ = Grant(role: .administrateur)
@@ -44,25 +46,29 @@ public struct Grant: Sendable, Equatable {
     public func isUnrestricted(in area: Area) -> Bool { !role.isScoped && role.mayWrite(area) }
 
     /// nil when allowed, else the French reason. `ownCommunes` are the communes of `territories`.
-    public func refusal(_ t: Target, ownCommunes: Set<String>) -> String? {
-        guard role.mayWrite(t.area) else {
-            return "Votre rôle (\(role.label)) ne permet pas de modifier \(t.area.label)."
+    public func refusal(_ target: Target, ownCommunes: Set<String>) -> String? {
+        guard role.mayWrite(target.area) else {
+            return "Votre rôle (\(role.label)) ne permet pas de modifier \(target.area.label)."
         }
         switch role {
         case .animateur:
-            if t.area == .observations && !t.structureLevel {
+            if target.area == .observations && !target.structureLevel {
                 return "Un animateur territorial saisit les valeurs des structures, pas celles des territoires."
             }
-            guard let communes = t.communes, !communes.isEmpty else {
+            guard let communes = target.communes, !communes.isEmpty else {
                 return "Cet objet n'est rattaché à aucun territoire : seul un pilote peut le modifier."
             }
             if !communes.isSubset(of: ownCommunes) { return outside }
             return nil
         case .contributeur:
-            if let i = t.indicator, !indicators.contains(i) { return "L'indicateur \(i) ne vous est pas attribué." }
-            if t.indicator == nil { return "Un contributeur ne saisit que les indicateurs qui lui sont attribués." }
+            if let indicator = target.indicator, !indicators.contains(indicator) {
+                return "L'indicateur \(indicator) ne vous est pas attribué."
+            }
+            if target.indicator == nil {
+                return "Un contributeur ne saisit que les indicateurs qui lui sont attribués."
+            }
             if !territories.isEmpty {
-                guard let communes = t.communes, !communes.isEmpty, communes.isSubset(of: ownCommunes) else {
+                guard let communes = target.communes, !communes.isEmpty, communes.isSubset(of: ownCommunes) else {
                     return outside
                 }
             }

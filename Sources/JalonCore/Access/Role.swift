@@ -20,15 +20,17 @@ public enum Role: String, CaseIterable, Sendable, Codable, Comparable {
             "admin": .administrateur, "administrator": .administrateur, "pilot": .pilote,
             "animator": .animateur, "contributor": .contributeur, "reader": .lecteur, "viewer": .lecteur
         ]
-        if let r = Role.allCases.first(where: { $0.rawValue == key || $0.label.matchKey == key }) ?? aliases[key] {
-            self = r
+        if let role = Role.allCases.first(where: { $0.rawValue == key || $0.label.matchKey == key }) ?? aliases[key] {
+            self = role
         } else {
             return nil
         }
     }
 
     /// Administrateur first: the order of the account list and of the role selector.
-    public static func < (a: Role, b: Role) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+    public static func < (lhs: Role, rhs: Role) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
 }
 
 /// The kinds of write the routes and services distinguish. Reading is open to every signed-in account.

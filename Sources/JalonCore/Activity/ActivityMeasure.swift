@@ -29,19 +29,19 @@ public struct ActivityMeasure: Sendable, Equatable, Codable, CustomStringConvert
         let arg = parts.count == 2 ? parts[1] : nil
         switch (head, arg) {
         case ("actions", nil): self.init(kind: .actions)
-        case ("actions", let a?):
-            guard let t = ActivityType(text: a) else { return nil }
-            self.init(kind: .actionsOfType, type: t)
-        case ("actions-theme", let a?):
-            guard let t = ActivityTopic.code(a) else { return nil }
-            self.init(kind: .actionsOnTopic, topic: t)
+        case ("actions", let argument?):
+            guard let type = ActivityType(text: argument) else { return nil }
+            self.init(kind: .actionsOfType, type: type)
+        case ("actions-theme", let argument?):
+            guard let topic = ActivityTopic.code(argument) else { return nil }
+            self.init(kind: .actionsOnTopic, topic: topic)
         case ("participants", nil): self.init(kind: .participants)
-        case ("touchees", let a?), ("touchées", let a?):
-            guard let c = Couloir(code: a) else { return nil }
-            self.init(kind: .reachShare, couloir: c)
-        case ("touchees-nombre", let a?), ("touchées-nombre", let a?):
-            guard let c = Couloir(code: a) else { return nil }
-            self.init(kind: .reachCount, couloir: c)
+        case ("touchees", let argument?), ("touchées", let argument?):
+            guard let couloir = Couloir(code: argument) else { return nil }
+            self.init(kind: .reachShare, couloir: couloir)
+        case ("touchees-nombre", let argument?), ("touchées-nombre", let argument?):
+            guard let couloir = Couloir(code: argument) else { return nil }
+            self.init(kind: .reachCount, couloir: couloir)
         default: return nil
         }
     }
@@ -68,7 +68,4 @@ public struct ActivityMeasure: Sendable, Equatable, Codable, CustomStringConvert
         case .reachCount: "nombre de structures ouvertes (\(couloir?.rawValue ?? "")) touchées au moins une fois"
         }
     }
-
-    /// Counts of actions and participants are amounts per month; reach is a level at a date.
-    public var isFlow: Bool { kind != .reachShare && kind != .reachCount }
 }

@@ -27,10 +27,10 @@ public enum ActivityType: String, Sendable, Codable, CaseIterable {
 
     /// From a code or a label as people write it: `visite`, `Visite sur site`, `réunion d'information`, `mailing`…
     public init?(text raw: String) {
-        let s = raw.matchKey
-        guard !s.isEmpty else { return nil }
-        if let t = Self.allCases.first(where: { $0.rawValue.matchKey == s || $0.label.matchKey == s }) {
-            self = t
+        let key = raw.matchKey
+        guard !key.isEmpty else { return nil }
+        if let type = Self.allCases.first(where: { $0.rawValue.matchKey == key || $0.label.matchKey == key }) {
+            self = type
             return
         }
         let synonyms: [(String, ActivityType)] = [
@@ -40,10 +40,9 @@ public enum ActivityType: String, Sendable, Codable, CaseIterable {
             ("evenement", .evenement),
             ("salon", .stand), ("comitologie", .comite)
         ]
-        guard let hit = synonyms.first(where: { $0.0 == s }) else { return nil }
+        guard let hit = synonyms.first(where: { $0.0 == key }) else { return nil }
         self = hit.1
     }
-
 }
 
 /// The services (topics) an activity is about, as the seeds name them; free codes are kept upper-cased.
@@ -58,17 +57,17 @@ public enum ActivityTopic {
 
     /// `Messagerie sécurisée` → `MSS`, `dmp` → `DMP`; anything else upper-cased without accents.
     public static func code(_ raw: String) -> String? {
-        let t = raw.trimmingCharacters(in: .whitespaces)
-        guard !t.isEmpty else { return nil }
-        let n = t.matchKey
-        if let k = known.first(where: { $0.code.matchKey == n || $0.label.matchKey == n }) { return k.code }
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        let key = trimmed.matchKey
+        if let entry = known.first(where: { $0.code.matchKey == key || $0.label.matchKey == key }) { return entry.code }
         let aliases: [String: String] = [
             "messageriesecurisee": "MSS", "mssante": "MSS", "identitovigilance": "INS", "insi": "INS",
             "monespacesante": "MES",
             "ecps": "PSC", "prosanteconnect": "PSC", "ordonnancenumerique": "ORDO", "cybersecurite": "CYBER",
             "sunes": "SEGUR"
         ]
-        if let a = aliases[n] { return a }
-        return n.uppercased()
+        if let alias = aliases[key] { return alias }
+        return key.uppercased()
     }
 }

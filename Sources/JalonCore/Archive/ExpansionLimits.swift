@@ -38,8 +38,8 @@ public struct ExpansionLimits: Sendable, Equatable {
     public func refusal(expanded: Int, consumed: Int, lines: Int) -> String? {
         if expanded > maxBytes { return "une fois décompressé, il dépasse \(Self.size(maxBytes)) (limite)" }
         if expanded > ratioFloor, expanded / max(consumed, 1) > maxRatio {
-            return
-                "il se décompresse plus de \(maxRatio) fois (limite) : fichier anormal, peut-être construit pour saturer le serveur"
+            return "il se décompresse plus de \(maxRatio) fois (limite) : "
+                + "fichier anormal, peut-être construit pour saturer le serveur"
         }
         if lines > maxLines { return "il compte plus de \(Format.integer(maxLines)) lignes (limite)" }
         return nil

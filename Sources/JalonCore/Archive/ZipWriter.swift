@@ -114,12 +114,12 @@ public struct ZipWriter: Sendable {
 }
 
 extension Data {
-    mutating func le16(_ v: UInt16) {
-        append(UInt8(v & 0xFF))
-        append(UInt8(v >> 8))
+    mutating func le16(_ value: UInt16) {
+        append(UInt8(value & 0xFF))
+        append(UInt8(value >> 8))
     }
-    mutating func le32(_ v: UInt32) {
-        le16(UInt16(v & 0xFFFF))
-        le16(UInt16(v >> 16))
+    mutating func le32(_ value: UInt32) {
+        le16(UInt16(value & 0xFFFF))
+        le16(UInt16(value >> 16))
     }
 }

@@ -35,7 +35,11 @@ public struct FieldChanges: Sendable, Equatable {
     /// Adds a plain fact that is not a change (a count, a reason).
     public mutating func note(_ field: String, _ value: String) { details[field] = Self.cut(value, limit) }
 
-    static func quoted(_ s: String, _ limit: Int) -> String { s.isEmpty ? "(vide)" : "« \(cut(s, limit)) »" }
+    static func quoted(_ value: String, _ limit: Int) -> String {
+        value.isEmpty ? "(vide)" : "« \(cut(value, limit)) »"
+    }
 
-    static func cut(_ s: String, _ limit: Int) -> String { s.count <= limit ? s : String(s.prefix(limit)) + "…" }
+    static func cut(_ value: String, _ limit: Int) -> String {
+        value.count <= limit ? value : String(value.prefix(limit)) + "…"
+    }
 }

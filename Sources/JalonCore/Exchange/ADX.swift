@@ -72,7 +72,8 @@ public struct ADX: Sendable, Equatable {
         self.groups = groups
     }
 
-    /// Parses a message; the first problem (malformed XML, missing attribute, unaligned period) fails it, naming its line.
+    /// Parses a message; the first problem (malformed XML, missing attribute, unaligned period) fails it,
+    /// naming its line.
     public init(xml data: Data) throws {
         try Self.screen(data)
         let parser = XMLParser(data: data)
@@ -122,18 +123,18 @@ public struct ADX: Sendable, Equatable {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
         let declaration = Array("<?xml ".utf8)
-        var i = start
+        var position = start
         var line = 1
-        while i + 1 < bytes.count {
-            if bytes[i] == 0x0A { line += 1 }
-            if bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "?") {
-                let isDeclaration = i == start && bytes[i...].starts(with: declaration)
+        while position + 1 < bytes.count {
+            if bytes[position] == 0x0A { line += 1 }
+            if bytes[position] == UInt8(ascii: "<"), bytes[position + 1] == UInt8(ascii: "?") {
+                let isDeclaration = position == start && bytes[position...].starts(with: declaration)
                 if !isDeclaration {
                     throw Failure(
                         line: line, message: "instruction de traitement « <?…?> » non acceptée dans un message ADX")
                 }
             }
-            i += 1
+            position += 1
         }
     }
 
@@ -141,19 +142,20 @@ public struct ADX: Sendable, Equatable {
     public var xml: String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<adx xmlns=\"\(Self.namespace)\"\(Self.attributes([("exported", exported)]))>\n"
-        for g in groups {
-            var standard = [("orgUnit", g.orgUnit), ("period", g.period.adx)]
-            if let dataSet = g.dataSet { standard.append(("dataSet", dataSet)) }
-            if let completeDate = g.completeDate { standard.append(("completeDate", completeDate)) }
-            out +=
-                "  <group\(Self.attributes(standard + Self.extra(g.attributes, reserved: ADXReader.groupAttributes)))>\n"
-            for v in g.values {
+        for group in groups {
+            var standard = [("orgUnit", group.orgUnit), ("period", group.period.adx)]
+            if let dataSet = group.dataSet { standard.append(("dataSet", dataSet)) }
+            if let completeDate = group.completeDate { standard.append(("completeDate", completeDate)) }
+            let disaggregations = Self.extra(group.attributes, reserved: ADXReader.groupAttributes)
+            out += "  <group\(Self.attributes(standard + disaggregations))>\n"
+            for dataValue in group.values {
                 let attributes = Self.attributes(
-                    [("dataElement", v.dataElement), ("value", v.value)]
-                        + Self.extra(v.attributes, reserved: ADXReader.valueAttributes))
-                if let annotation = v.annotation {
-                    out +=
-                        "    <dataValue\(attributes)>\n      <annotation>\(XMLEscaping.escape(annotation))</annotation>\n    </dataValue>\n"
+                    [("dataElement", dataValue.dataElement), ("value", dataValue.value)]
+                        + Self.extra(dataValue.attributes, reserved: ADXReader.valueAttributes))
+                if let annotation = dataValue.annotation {
+                    out += "    <dataValue\(attributes)>\n"
+                    out += "      <annotation>\(XMLEscaping.escape(annotation))</annotation>\n"
+                    out += "    </dataValue>\n"
                 } else {
                     out += "    <dataValue\(attributes)/>\n"
                 }
@@ -210,8 +212,8 @@ private final class ADXReader: NSObject, XMLParserDelegate {
             guard name == "adx", (namespaceURI ?? "").isEmpty || namespaceURI == ADX.namespace else {
                 return fail(
                     parser,
-                    "ce fichier n'est pas un message ADX (élément racine « \(name) », espace de noms « \(namespaceURI ?? "") »)"
-                )
+                    "ce fichier n'est pas un message ADX "
+                        + "(élément racine « \(name) », espace de noms « \(namespaceURI ?? "") »)")
             }
             message = ADX(exported: attributes["exported"] ?? "")
             return
@@ -225,7 +227,8 @@ private final class ADXReader: NSObject, XMLParserDelegate {
             guard let period = Period(adx: raw) else {
                 return fail(
                     parser,
-                    "période ADX « \(raw) » non reconnue : un début aligné sur le calendrier et une durée sont attendus "
+                    "période ADX « \(raw) » non reconnue : "
+                        + "un début aligné sur le calendrier et une durée sont attendus "
                         + "(2021-12-31/P1D, 2021-12-01/P1M, 2021-10-01/P3M, 2021-07-01/P6M, 2021-01-01/P1Y)")
             }
             message.groups.append(
@@ -260,10 +263,12 @@ private final class ADXReader: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         guard name == "annotation", let text = annotation else { return }
         annotation = nil
-        guard let g = message?.groups.indices.last, let v = message?.groups[g].values.indices.last else {
+        guard let groupIndex = message?.groups.indices.last,
+            let valueIndex = message?.groups[groupIndex].values.indices.last
+        else {
             return fail(parser, "annotation hors d'une valeur (dataValue)")
         }
-        message?.groups[g].values[v].annotation = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        message?.groups[groupIndex].values[valueIndex].annotation = text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred error: Error) {
@@ -288,13 +293,13 @@ extension Period {
     public init?(adx raw: String) {
         let parts = raw.trimmingCharacters(in: .whitespaces).split(separator: "/")
         guard parts.count == 2, parts[0].count == 10, let start = Day(iso: String(parts[0])) else { return nil }
-        let (y, m, first) = (start.year, start.month, start.day == 1)
+        let (year, month, first) = (start.year, start.month, start.day == 1)
         switch parts[1].uppercased() {
         case "P1D": self = .day(start)
-        case "P1M" where first: self = .month(y, m)
-        case "P3M" where first && (m - 1) % 3 == 0: self = .quarter(y, (m - 1) / 3 + 1)
-        case "P6M" where first && (m == 1 || m == 7): self = .semester(y, m == 1 ? 1 : 2)
-        case "P1Y" where first && m == 1: self = .year(y)
+        case "P1M" where first: self = .month(year, month)
+        case "P3M" where first && (month - 1) % 3 == 0: self = .quarter(year, (month - 1) / 3 + 1)
+        case "P6M" where first && (month == 1 || month == 7): self = .semester(year, month == 1 ? 1 : 2)
+        case "P1Y" where first && month == 1: self = .year(year)
         default: return nil
         }
     }

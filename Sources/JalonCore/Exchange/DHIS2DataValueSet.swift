@@ -69,38 +69,42 @@ public enum DHIS2DataValueSet {
         for required in ["period", "orgunit", "value"] where index[required] == nil {
             throw Failure(line: first.line, message: "colonne « \(required) » absente de l'en-tête du fichier DHIS2")
         }
-        return try records.dropFirst(hasHeader ? 1 : 0).compactMap { r in
-            let field = { (name: String) in index[name].map { r[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
-            if r.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return nil }
+        return try records.dropFirst(hasHeader ? 1 : 0).compactMap { record in
+            let field = { (name: String) in
+                index[name].map { record[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+            }
+            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return nil }
             for (name, label) in [
                 ("dataelement", "élément de donnée (dataelement)"), ("period", "période (period)"),
                 ("orgunit", "unité d'organisation (orgunit)")
             ]
             where field(name).isEmpty {
-                throw Failure(line: r.line, message: "\(label) vide")
+                throw Failure(line: record.line, message: "\(label) vide")
             }
             let followup = field("followup").lowercased()
             guard ["", "true", "false"].contains(followup) else {
-                throw Failure(line: r.line, message: "followup « \(field("followup")) » : true ou false attendu")
+                throw Failure(line: record.line, message: "followup « \(field("followup")) » : true ou false attendu")
             }
             return DataValue(
                 dataElement: field("dataelement"), period: field("period"), orgUnit: field("orgunit"),
                 categoryOptionCombo: field("categoryoptioncombo"), attributeOptionCombo: field("attributeoptioncombo"),
                 value: field("value"), storedBy: SpreadsheetFormula.restored(field("storedby")),
                 lastUpdated: field("lastupdated"),
-                comment: SpreadsheetFormula.restored(field("comment")), followup: followup == "true", line: r.line)
+                comment: SpreadsheetFormula.restored(field("comment")), followup: followup == "true",
+                line: record.line)
         }
     }
 
     /// The CSV text DHIS2 imports: a header line, then one line per value, comma-separated, LF line ends.
     public static func csv(_ values: [DataValue]) -> String {
         var out = columns.joined(separator: ",") + "\n"
-        for v in values {
+        for dataValue in values {
             // The free texts are neutralised for spreadsheets (`parse` restores them); codes and values never start so.
             let fields = [
-                v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo, v.attributeOptionCombo, v.value,
-                SpreadsheetFormula.neutralised(v.storedBy), v.lastUpdated, SpreadsheetFormula.neutralised(v.comment),
-                v.followup ? "true" : "false"
+                dataValue.dataElement, dataValue.period, dataValue.orgUnit, dataValue.categoryOptionCombo,
+                dataValue.attributeOptionCombo, dataValue.value, SpreadsheetFormula.neutralised(dataValue.storedBy),
+                dataValue.lastUpdated, SpreadsheetFormula.neutralised(dataValue.comment),
+                dataValue.followup ? "true" : "false"
             ]
             out += fields.map(quoted).joined(separator: ",") + "\n"
         }
@@ -117,35 +121,35 @@ extension Period {
     /// DHIS2 notation: `20211231`, `202112`, `2021Q4`, `2021S2`, `2021`.
     public var dhis2: String {
         switch self {
-        case .day(let d): String(format: "%04d%02d%02d", d.year, d.month, d.day)
-        case .month(let y, let m): String(format: "%04d%02d", y, m)
-        case .quarter(let y, let q): "\(y)Q\(q)"
-        case .semester(let y, let s): "\(y)S\(s)"
-        case .year(let y): String(y)
+        case .day(let day): String(format: "%04d%02d%02d", day.year, day.month, day.day)
+        case .month(let year, let month): String(format: "%04d%02d", year, month)
+        case .quarter(let year, let quarter): "\(year)Q\(quarter)"
+        case .semester(let year, let semester): "\(year)S\(semester)"
+        case .year(let year): String(year)
         }
     }
 
     /// Reads the DHIS2 calendar periods Jalon has (day, month, quarter, semester, year); nil for the
     /// others (weeks, bi-months, financial years) and impossible dates.
     public init?(dhis2 raw: String) {
-        let s = raw.trimmingCharacters(in: .whitespaces).uppercased()
-        let isDigit = { (c: Character) in c.isASCII && c.isNumber }
-        guard s.count >= 4, s.prefix(4).allSatisfy(isDigit), let y = Int(s.prefix(4)) else { return nil }
-        let rest = s.dropFirst(4)
+        let text = raw.trimmingCharacters(in: .whitespaces).uppercased()
+        let isDigit = { (character: Character) in character.isASCII && character.isNumber }
+        guard text.count >= 4, text.prefix(4).allSatisfy(isDigit), let year = Int(text.prefix(4)) else { return nil }
+        let rest = text.dropFirst(4)
         let digits = rest.allSatisfy(isDigit)
         switch rest.count {
-        case 0: self = .year(y)
+        case 0: self = .year(year)
         case 2 where digits:
-            guard let m = Int(rest), (1...12).contains(m) else { return nil }
-            self = .month(y, m)
+            guard let month = Int(rest), (1...12).contains(month) else { return nil }
+            self = .month(year, month)
         case 4 where digits:
-            guard let day = Day(iso: "\(s.prefix(4))-\(rest.prefix(2))-\(rest.suffix(2))") else { return nil }
+            guard let day = Day(iso: "\(text.prefix(4))-\(rest.prefix(2))-\(rest.suffix(2))") else { return nil }
             self = .day(day)
         case 2:
-            guard let n = Int(rest.dropFirst()) else { return nil }
+            guard let number = Int(rest.dropFirst()) else { return nil }
             switch rest.first {
-            case "Q" where (1...4).contains(n): self = .quarter(y, n)
-            case "S" where (1...2).contains(n): self = .semester(y, n)
+            case "Q" where (1...4).contains(number): self = .quarter(year, number)
+            case "S" where (1...2).contains(number): self = .semester(year, number)
             default: return nil
             }
         default: return nil

@@ -5,14 +5,12 @@ public enum FinessCommune {
     /// `9J` + `613` → `98613`. Overseas FINESS départements 9A–9F are INSEE 971–976 (the commune's
     /// three digits already start with the département's last digit); 9G and after are the Pacific 98x.
     public static func inseeCode(departement: String, commune: String) -> String? {
-        let d = departement.uppercased()
-        let c = commune
-        guard c.count == 3, c.allSatisfy(\.isNumber) else { return nil }
-        if d.count == 2, d.hasPrefix("9"), let letter = d.last, letter.isLetter {
-            return (letter <= "F" ? "97" : "98") + c
+        let departement = departement.uppercased()
+        guard commune.count == 3, commune.allSatisfy(\.isNumber) else { return nil }
+        if departement.count == 2, departement.hasPrefix("9"), let letter = departement.last, letter.isLetter {
+            return (letter <= "F" ? "97" : "98") + commune
         }
-        guard TerritoryCode.isDepartement(d) else { return nil }
-        return d + c
+        guard TerritoryCode.isDepartement(departement) else { return nil }
+        return departement + commune
     }
-
 }

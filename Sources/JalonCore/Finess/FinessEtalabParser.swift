@@ -22,22 +22,21 @@ public enum FinessEtalabParser {
                     file.read += 1
                     guard record.fields.count >= structureFieldCount else {
                         throw FinessFileError(
-                            line: record.line,
-                            "ligne structureet incomplète (\(record.fields.count) champs au lieu de \(structureFieldCount)) — fichier tronqué ou mal formé"
-                        )
+                            line: record.line, incomplete("structureet", record, expected: structureFieldCount))
                     }
                     switch structure(record) {
-                    case .success(let r):
-                        if let existing = index[r.finessET] {
+                    case .success(let establishment):
+                        if let existing = index[establishment.finessET] {
+                            let firstLine = file.records[existing].line
                             file.rejections.append(
                                 .init(
                                     line: record.line, field: "nofinesset",
                                     reason:
-                                        "numéro FINESS \(r.finessET) en double (déjà lu ligne \(file.records[existing].line))"
+                                        "numéro FINESS \(establishment.finessET) en double (déjà lu ligne \(firstLine))"
                                 ))
                         } else {
-                            index[r.finessET] = file.records.count
-                            file.records.append(r)
+                            index[establishment.finessET] = file.records.count
+                            file.records.append(establishment)
                             departements.append(record[13].trimmingCharacters(in: .whitespaces).uppercased())
                         }
                     case .failure(let rejection):
@@ -46,49 +45,36 @@ public enum FinessEtalabParser {
                 case "geolocalisation":
                     guard record.fields.count >= geolocFieldCount - 1 else {
                         throw FinessFileError(
-                            line: record.line,
-                            "ligne geolocalisation incomplète (\(record.fields.count) champs au lieu de \(geolocFieldCount)) — fichier tronqué ou mal formé"
-                        )
+                            line: record.line, incomplete("geolocalisation", record, expected: geolocFieldCount))
                     }
-                    guard let i = index[record[1]] else { return }
-                    guard let x = Double(record[2].replacingOccurrences(of: ",", with: ".")),
-                        let y = Double(record[3].replacingOccurrences(of: ",", with: "."))
+                    guard let recordIndex = index[record[1]] else { return }
+                    guard let easting = Double(record[2].replacingOccurrences(of: ",", with: ".")),
+                        let northing = Double(record[3].replacingOccurrences(of: ",", with: "."))
                     else {
-                        if !(record[2].isEmpty && record[3].isEmpty) {
-                            file.rejections.append(
-                                .init(
-                                    line: record.line, field: "coordxet",
-                                    reason:
-                                        "coordonnées illisibles « \(record[2]) ; \(record[3]) » (établissement importé sans position)"
-                                ))
-                        }
+                        if !(record[2].isEmpty && record[3].isEmpty) { file.rejections.append(unreadable(record)) }
                         return
                     }
                     // `Double` reads `nan` and `inf`; a position off the globe is no position either.
-                    if let projection = Projection.forEtalab(source: record[4], departement: departements[i]),
-                        x.isFinite, y.isFinite, case let position = projection.toWGS84(x: x, y: y),
+                    if let projection = Projection.forEtalab(source: record[4], departement: departements[recordIndex]),
+                        easting.isFinite, northing.isFinite,
+                        case let position = projection.toWGS84(x: easting, y: northing),
                         (-90...90).contains(position.latitude), (-180...180).contains(position.longitude)
                     {
-                        file.records[i].position = position
-                    } else if !(x.isFinite && y.isFinite) {
-                        file.rejections.append(
-                            .init(
-                                line: record.line, field: "coordxet",
-                                reason:
-                                    "coordonnées illisibles « \(record[2]) ; \(record[3]) » (établissement importé sans position)"
-                            ))
+                        file.records[recordIndex].position = position
+                    } else if !(easting.isFinite && northing.isFinite) {
+                        file.rejections.append(unreadable(record))
                     }
                 default:
                     if record.line == 1 {
+                        let firstFields = record.fields.prefix(3).joined(separator: ";")
                         throw FinessFileError(
                             line: 1,
-                            "ce fichier n'est pas une extraction FINESS etalab (première ligne « \(record.fields.prefix(3).joined(separator: ";")) »)"
-                        )
+                            "ce fichier n'est pas une extraction FINESS etalab (première ligne « \(firstFields) »)")
                     }
                     throw FinessFileError(
                         line: record.line,
-                        "type d'enregistrement inconnu « \(record[0].prefix(40)) » (attendu structureet ou geolocalisation) — fichier mal formé"
-                    )
+                        "type d'enregistrement inconnu « \(record[0].prefix(40)) » "
+                            + "(attendu structureet ou geolocalisation) — fichier mal formé")
                 }
             }
         } catch let CSVReader.Failure.unterminatedQuote(line) {
@@ -97,27 +83,42 @@ public enum FinessEtalabParser {
         return file
     }
 
-    static func structure(_ f: CSVRecord) -> Result<FinessRecord, FinessRejection> {
-        func field(_ i: Int) -> String { f[i].trimmingCharacters(in: .whitespaces) }
+    /// A record with fewer fields than its kind has: the file was cut or is not an etalab extract.
+    static func incomplete(_ kind: String, _ record: CSVRecord, expected: Int) -> String {
+        "ligne \(kind) incomplète (\(record.fields.count) champs au lieu de \(expected)) — fichier tronqué ou mal formé"
+    }
+
+    /// Coordinates that are not numbers: the establishment is kept, without a position.
+    static func unreadable(_ record: CSVRecord) -> FinessRejection {
+        FinessRejection(
+            line: record.line, field: "coordxet",
+            reason: "coordonnées illisibles « \(record[2]) ; \(record[3]) » (établissement importé sans position)")
+    }
+
+    static func structure(_ record: CSVRecord) -> Result<FinessRecord, FinessRejection> {
+        func field(_ index: Int) -> String { record[index].trimmingCharacters(in: .whitespaces) }
         let et = field(1).uppercased()
         let ej = field(2).uppercased()
         guard FinessRecord.isFinessNumber(et) else {
             return .failure(
                 .init(
-                    line: f.line, field: "nofinesset",
+                    line: record.line, field: "nofinesset",
                     reason: "numéro FINESS d'établissement invalide « \(field(1)) » (9 caractères attendus)"))
         }
         guard ej.isEmpty || FinessRecord.isFinessNumber(ej) else {
             return .failure(
-                .init(line: f.line, field: "nofinessej", reason: "numéro FINESS juridique invalide « \(field(2)) »"))
+                .init(
+                    line: record.line, field: "nofinessej", reason: "numéro FINESS juridique invalide « \(field(2)) »"))
         }
         var dates: [String?] = []
-        for (i, name) in [(28, "dateouv"), (29, "dateautor"), (30, "datemaj")] {
-            guard let d = FinessRecord.isoDate(field(i)) else {
+        for (column, name) in [(28, "dateouv"), (29, "dateautor"), (30, "datemaj")] {
+            guard let date = FinessRecord.isoDate(field(column)) else {
                 return .failure(
-                    .init(line: f.line, field: name, reason: "date invalide « \(field(i)) » (AAAA-MM-JJ attendu)"))
+                    .init(
+                        line: record.line, field: name,
+                        reason: "date invalide « \(field(column)) » (AAAA-MM-JJ attendu)"))
             }
-            dates.append(d)
+            dates.append(date)
         }
         let street = [field(7), field(8), field(9), field(10)].filter { !$0.isEmpty }.joined(separator: " ")
         let address = [field(6), street, field(11)].filter { !$0.isEmpty }.joined(separator: ", ")
@@ -133,11 +134,11 @@ public enum FinessEtalabParser {
                 phone: field(16), categoryCode: field(18), categoryLabel: field(19), aggregateCode: field(20),
                 aggregateLabel: field(21),
                 siret: field(22), openedOn: dates[0], authorisedOn: dates[1], closedOn: nil, updatedOn: dates[2],
-                line: f.line))
+                line: record.line))
     }
 
     /// The extract pads some names with double spaces (`CMPP  INTERSECTORIEL`).
-    static func collapse(_ s: String) -> String {
-        s.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    static func collapse(_ name: String) -> String {
+        name.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 }

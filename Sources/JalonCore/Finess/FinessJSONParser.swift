@@ -100,15 +100,17 @@ public enum FinessJSONParser {
                 rank += 1
                 file.read += 1
                 switch record(ege, ej: ej, rank: rank) {
-                case .success(let r):
-                    if let first = seen[r.finessET] {
+                case .success(let establishment):
+                    if let first = seen[establishment.finessET] {
                         file.rejections.append(
                             .init(
                                 line: rank, field: "numFinessEge",
-                                reason: "numéro FINESS \(r.finessET) en double (déjà lu en position \(first))"))
+                                reason:
+                                    "numéro FINESS \(establishment.finessET) en double (déjà lu en position \(first))"
+                            ))
                     } else {
-                        seen[r.finessET] = rank
-                        file.records.append(r)
+                        seen[establishment.finessET] = rank
+                        file.records.append(establishment)
                     }
                 case .failure(let rejection):
                     file.rejections.append(rejection)
@@ -132,23 +134,22 @@ public enum FinessJSONParser {
             (info?.dateOuverture, "dateOuverture"), (info?.datePremiereAutorisation, "datePremiereAutorisation"),
             (info?.dateFermeture, "dateFermeture"), (ege.dateDerniereMaj, "dateDerniereMaj")
         ] {
-            guard let d = FinessRecord.isoDate(value ?? "") else {
+            guard let date = FinessRecord.isoDate(value ?? "") else {
                 return .failure(.init(line: rank, field: name, reason: "date invalide « \(value ?? "") » pour \(et)"))
             }
-            dates.append(d)
+            dates.append(date)
         }
         // An inactive entity (etatObjet "I") without a closing date is still closed; its last update dates it.
         var closedOn = dates[2]
         if closedOn == nil, ege.etatObjet == "I" { closedOn = dates[3] ?? "1900-01-01" }
         let addresses = ege.adresse ?? []
-        let a = addresses.first { $0.usageAdresse == geographicUsage } ?? addresses.first
-        let street = [a?.numeroVoie, a?.typeVoie, a?.libelleVoie, a?.complementVoie].compactMap { $0 }.filter {
-            !$0.isEmpty
-        }.joined(separator: " ")
-        let address = [street, a?.lieuDit ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
+        let kept = addresses.first { $0.usageAdresse == geographicUsage } ?? addresses.first
+        let street = [kept?.numeroVoie, kept?.typeVoie, kept?.libelleVoie, kept?.complementVoie].compactMap { $0 }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        let address = [street, kept?.lieuDit ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
         var position: GeoPoint?
-        if let lon = a?.coordonneesGeographique?.coordonneeX.flatMap(Double.init),
-            let lat = a?.coordonneesGeographique?.coordonneeY.flatMap(Double.init),
+        if let lon = kept?.coordonneesGeographique?.coordonneeX.flatMap(Double.init),
+            let lat = kept?.coordonneesGeographique?.coordonneeY.flatMap(Double.init),
             (-90...90).contains(lat), (-180...180).contains(lon)
         {
             position = GeoPoint(latitude: lat, longitude: lon)
@@ -159,8 +160,8 @@ public enum FinessJSONParser {
                 finessET: et, finessEJ: ej, name: FinessEtalabParser.collapse(info?.nomEgeCourt ?? ""),
                 longName: FinessEtalabParser.collapse(info?.nomEgeLong ?? ""),
                 complement: info?.complementDenominationEg ?? "",
-                address: address, postalCode: a?.codePostal ?? "", city: a?.ligneAcheminement ?? "",
-                communeCode: (a?.cogCommune ?? "").uppercased(), phone: phone,
+                address: address, postalCode: kept?.codePostal ?? "", city: kept?.ligneAcheminement ?? "",
+                communeCode: (kept?.cogCommune ?? "").uppercased(), phone: phone,
                 categoryCode: ege.categorieentiteGeographiqueExercice ?? "", siret: info?.siret ?? "",
                 openedOn: dates[0], authorisedOn: dates[1], closedOn: closedOn, updatedOn: dates[3], position: position,
                 line: rank))

@@ -23,8 +23,8 @@ public enum FinessReader {
         guard head.hasPrefix("finess;etalab") || head.hasPrefix("structureet") || head.hasPrefix("\"structureet") else {
             throw FinessFileError(
                 line: 1,
-                "format non reconnu : ni flux JSON finess-structures, ni extraction etalab (la première ligne devrait commencer par « finess;etalab » ou « structureet »)"
-            )
+                "format non reconnu : ni flux JSON finess-structures, ni extraction etalab "
+                    + "(la première ligne devrait commencer par « finess;etalab » ou « structureet »)")
         }
         return try FinessEtalabParser.parse(text)
     }

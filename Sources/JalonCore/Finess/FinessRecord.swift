@@ -120,19 +120,19 @@ public struct FinessFileError: Error, Equatable, CustomStringConvertible, Sendab
 }
 
 extension FinessRecord {
-    static func isFinessNumber(_ s: String) -> Bool {
-        s.count == 9 && s.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("A"..."Z").contains($0) }
+    static func isFinessNumber(_ code: String) -> Bool {
+        code.count == 9 && code.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("A"..."Z").contains($0) }
     }
 
     /// FINESS `AAAA-MM-JJ` dates; empty → nil. Anything else is a rejection reason.
-    static func isoDate(_ s: String) -> String?? {
-        let t = s.trimmingCharacters(in: .whitespaces)
-        if t.isEmpty { return .some(nil) }
-        let parts = t.prefix(10).split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
-            let d = Int(parts[2]),
-            (1800...2200).contains(y), (1...12).contains(m), (1...31).contains(d)
+    static func isoDate(_ raw: String) -> String?? {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return .some(nil) }
+        let parts = trimmed.prefix(10).split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+            let day = Int(parts[2]),
+            (1800...2200).contains(year), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
-        return .some(String(t.prefix(10)))
+        return .some(String(trimmed.prefix(10)))
     }
 }

@@ -66,11 +66,11 @@ public enum Format {
 
     /// As many decimals as the value has, up to `maxFractionDigits`: `3` → `3`, `1.5` → `1,5`.
     public static func number(_ value: Double, maxFractionDigits: Int = 6) -> String {
-        var s = decimal(value, fractionDigits: maxFractionDigits)
-        guard s.contains(",") else { return s }
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(",") { s.removeLast() }
-        return s
+        var text = decimal(value, fractionDigits: maxFractionDigits)
+        guard text.contains(",") else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(",") { text.removeLast() }
+        return text
     }
 
     public static func percent(_ ratio: Double, fractionDigits: Int = 1) -> String {
@@ -85,17 +85,17 @@ public enum Format {
     /// `2022-03-01` → `1er mars 2022`; anything unparsable is returned as is.
     public static func date(iso: String) -> String {
         let parts = iso.prefix(10).split(separator: "-")
-        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-            (1...12).contains(m)
+        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month)
         else { return iso }
-        return "\(d == 1 ? "1er" : String(d)) \(months[m - 1]) \(y)"
+        return "\(day == 1 ? "1er" : String(day)) \(months[month - 1]) \(year)"
     }
 
     public static func date(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .gmt
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return Self.date(iso: String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!))
+        let components = calendar.dateComponents([.year, .month, .day], from: date)
+        return Self.date(iso: String(format: "%04d-%02d-%02d", components.year!, components.month!, components.day!))
     }
 
     /// `46.211257` → `46,21126` — coordinates in French notation.

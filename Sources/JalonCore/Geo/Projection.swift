@@ -24,10 +24,10 @@ public enum Projection: Sendable, Equatable {
     /// The projection named by the etalab `sourcecoordet` field (`…,LAMBERT_93`, `…,UTM_N20`), or the
     /// one used in the given FINESS département when the field does not say.
     public static func forEtalab(source: String, departement: String) -> Projection? {
-        let s = source.uppercased()
-        if s.contains("LAMBERT_93") || s.contains("LAMBERT93") { return .lambert93 }
-        if let range = s.range(of: #"UTM_([NS])(\d{2})"#, options: .regularExpression) {
-            let token = s[range].dropFirst(4)
+        let named = source.uppercased()
+        if named.contains("LAMBERT_93") || named.contains("LAMBERT93") { return .lambert93 }
+        if let range = named.range(of: #"UTM_([NS])(\d{2})"#, options: .regularExpression) {
+            let token = named[range].dropFirst(4)
             // `\d` also matches non-ASCII digits, which `Int` does not read.
             if let zone = Int(token.dropFirst()), (1...60).contains(zone) {
                 return .utm(zone: zone, north: token.first == "N")
@@ -45,31 +45,32 @@ public enum Projection: Sendable, Equatable {
         }
     }
 
-    public func toWGS84(x: Double, y: Double) -> GeoPoint {
+    /// `x` is the easting and `y` the northing, in metres.
+    public func toWGS84(x easting: Double, y northing: Double) -> GeoPoint {
         switch self {
-        case .lambert93: Self.inverseLambert93(x: x, y: y)
-        case .utm(let zone, let north): Self.inverseUTM(x: x, y: y, zone: zone, north: north)
+        case .lambert93: Self.inverseLambert93(easting: easting, northing: northing)
+        case .utm(let zone, let north): Self.inverseUTM(easting: easting, northing: northing, zone: zone, north: north)
         }
     }
 
-    /// IGN algorithm ALG0004 with the Lambert-93 constants (NTG_71).
-    static func inverseLambert93(x: Double, y: Double) -> GeoPoint {
-        let n = 0.725_607_765_053_267_0
-        let c = 11_754_255.426_096
+    /// IGN algorithm ALG0004 with the Lambert-93 constants (NTG_71); the comments give the IGN symbols.
+    static func inverseLambert93(easting: Double, northing: Double) -> GeoPoint {
+        let exponent = 0.725_607_765_053_267_0  // n
+        let constant = 11_754_255.426_096  // C
         let xs = 700_000.0
         let ys = 12_655_612.049_876
         let lon0 = 3.0 * .pi / 180
-        let e = grs80E
-        let dx = x - xs
-        let dy = y - ys
-        let r = (dx * dx + dy * dy).squareRoot()
+        let eccentricity = grs80E  // e
+        let dx = easting - xs
+        let dy = northing - ys
+        let radius = (dx * dx + dy * dy).squareRoot()  // R
         let gamma = atan(dx / -dy)
-        let lon = lon0 + gamma / n
-        let isoLat = -1 / n * log(abs(r / c))
+        let lon = lon0 + gamma / exponent
+        let isoLat = -1 / exponent * log(abs(radius / constant))
         var phi = 2 * atan(exp(isoLat)) - .pi / 2
         for _ in 0..<20 {
-            let es = e * sin(phi)
-            let next = 2 * atan(pow((1 + es) / (1 - es), e / 2) * exp(isoLat)) - .pi / 2
+            let es = eccentricity * sin(phi)
+            let next = 2 * atan(pow((1 + es) / (1 - es), eccentricity / 2) * exp(isoLat)) - .pi / 2
             if abs(next - phi) < 1e-12 {
                 phi = next
                 break
@@ -79,16 +80,18 @@ public enum Projection: Sendable, Equatable {
         return GeoPoint(latitude: phi * 180 / .pi, longitude: lon * 180 / .pi)
     }
 
-    /// Transverse Mercator inverse (Snyder, USGS PP 1395, series to e⁸), GRS80 ellipsoid.
-    static func inverseUTM(x: Double, y: Double, zone: Int, north: Bool) -> GeoPoint {
-        let a = grs80A
+    /// Transverse Mercator inverse (Snyder, USGS PP 1395, series to e⁸), GRS80 ellipsoid; the comments
+    /// give Snyder's symbols, and the other names are his (e1, μ, φ1, C1, T1, N1, R1).
+    static func inverseUTM(easting: Double, northing: Double, zone: Int, north: Bool) -> GeoPoint {
+        let semiMajorAxis = grs80A  // a
         let e2 = grs80E * grs80E
         let k0 = 0.9996
         let ep2 = e2 / (1 - e2)
-        let xx = x - 500_000
-        let yy = north ? y : y - 10_000_000
-        let m = yy / k0
-        let mu = m / (a * (1 - e2 / 4 - 3 * e2 * e2 / 64 - 5 * e2 * e2 * e2 / 256))
+        let xx = easting - 500_000
+        let yy = north ? northing : northing - 10_000_000
+        let meridionalArc = yy / k0  // M
+        let mu =
+            meridionalArc / (semiMajorAxis * (1 - e2 / 4 - 3 * e2 * e2 / 64 - 5 * e2 * e2 * e2 / 256))
         let e1 = (1 - (1 - e2).squareRoot()) / (1 + (1 - e2).squareRoot())
         let phi1 =
             mu + (3 * e1 / 2 - 27 * pow(e1, 3) / 32) * sin(2 * mu)
@@ -96,18 +99,18 @@ public enum Projection: Sendable, Equatable {
             + (151 * pow(e1, 3) / 96) * sin(6 * mu) + (1097 * pow(e1, 4) / 512) * sin(8 * mu)
         let c1 = ep2 * pow(cos(phi1), 2)
         let t1 = pow(tan(phi1), 2)
-        let n1 = a / (1 - e2 * pow(sin(phi1), 2)).squareRoot()
-        let r1 = a * (1 - e2) / pow(1 - e2 * pow(sin(phi1), 2), 1.5)
-        let d = xx / (n1 * k0)
+        let n1 = semiMajorAxis / (1 - e2 * pow(sin(phi1), 2)).squareRoot()
+        let r1 = semiMajorAxis * (1 - e2) / pow(1 - e2 * pow(sin(phi1), 2), 1.5)
+        let ratio = xx / (n1 * k0)  // D
         let lat =
             phi1 - (n1 * tan(phi1) / r1)
-            * (d * d / 2 - (5 + 3 * t1 + 10 * c1 - 4 * c1 * c1 - 9 * ep2) * pow(d, 4) / 24
-                + (61 + 90 * t1 + 298 * c1 + 45 * t1 * t1 - 252 * ep2 - 3 * c1 * c1) * pow(d, 6) / 720)
+            * (ratio * ratio / 2 - (5 + 3 * t1 + 10 * c1 - 4 * c1 * c1 - 9 * ep2) * pow(ratio, 4) / 24
+                + (61 + 90 * t1 + 298 * c1 + 45 * t1 * t1 - 252 * ep2 - 3 * c1 * c1) * pow(ratio, 6) / 720)
         let lon0 = Double(zone * 6 - 183) * .pi / 180
         let lon =
             lon0
-            + (d - (1 + 2 * t1 + c1) * pow(d, 3) / 6
-                + (5 - 2 * c1 + 28 * t1 - 3 * c1 * c1 + 8 * ep2 + 24 * t1 * t1) * pow(d, 5) / 120) / cos(phi1)
+            + (ratio - (1 + 2 * t1 + c1) * pow(ratio, 3) / 6
+                + (5 - 2 * c1 + 28 * t1 - 3 * c1 * c1 + 8 * ep2 + 24 * t1 * t1) * pow(ratio, 5) / 120) / cos(phi1)
         return GeoPoint(latitude: lat * 180 / .pi, longitude: lon * 180 / .pi)
     }
 }

@@ -95,8 +95,8 @@ public struct ImportProfile: Codable, Sendable, Equatable {
         var out: [String] = []
         if name.isEmpty || !name.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
             out.append(
-                "Nom « \(name.prefix(40)) » : minuscules sans accents, chiffres et tirets seulement (ex. insi-secteurs)."
-            )
+                "Nom « \(name.prefix(40)) » : "
+                    + "minuscules sans accents, chiffres et tirets seulement (ex. insi-secteurs).")
         }
         if headerLine < 1 { out.append("La ligne d'en-tête est numérotée à partir de 1.") }
         let named =
@@ -109,7 +109,7 @@ public struct ImportProfile: Codable, Sendable, Equatable {
         where header.trimmingCharacters(in: .whitespaces).isEmpty {
             out.append("Champ « \(field) » : nom de colonne vide.")
         }
-        if let u = unpivot, u.columns.isEmpty { out.append("Dépivotage : choisissez au moins une colonne.") }
+        if let unpivot, unpivot.columns.isEmpty { out.append("Dépivotage : choisissez au moins une colonne.") }
         let provided = Set(columns.keys).union(constants.keys).union((parameters ?? [:]).keys).union(
             [unpivot?.field, unpivot?.valueField].compactMap { $0 })
         for field in ["indicateur", "periode"] where !provided.contains(field) {
@@ -139,55 +139,55 @@ public struct ImportProfile: Codable, Sendable, Equatable {
                 message: "ligne d'en-tête absente (le profil « \(name) » l'attend ligne \(headerLine))")
         }
         var index: [String: Int] = [:]
-        for (i, h) in header.fields.enumerated() where index[h.matchKey] == nil { index[h.matchKey] = i }
+        for (i, title) in header.fields.enumerated() where index[title.matchKey] == nil { index[title.matchKey] = i }
         func column(_ title: String) throws -> Int {
             // `#2`: the second column, for the untitled first column of many national tables.
-            if title.hasPrefix("#"), let n = Int(title.dropFirst()), n >= 1 { return n - 1 }
-            guard let i = index[title.matchKey] else {
+            if title.hasPrefix("#"), let number = Int(title.dropFirst()), number >= 1 { return number - 1 }
+            guard let position = index[title.matchKey] else {
                 throw Failure(
                     line: header.line,
                     message: "colonne « \(title) » absente : ce fichier ne correspond pas au profil « \(name) »")
             }
-            return i
+            return position
         }
         // Checked in field order, so that the same wrong file always gets the same message.
         let mapped = try columns.sorted { $0.key < $1.key }.map { ($0.key, try column($0.value)) }
         let filterColumns = try filters.map { (try column($0.column), $0) }
-        let unpivoted = try unpivot.map { u in try u.columns.map { (try column($0), $0) } } ?? []
+        let unpivoted = try unpivot.map { unpivot in try unpivot.columns.map { (try column($0), $0) } } ?? []
         let fixed = constants.merging(settings.filter { Self.fields.contains($0.key) && !$0.value.isEmpty }) {
             _, given in given
         }
         var out: [Row] = []
-        for r in records where r.line > header.line {
-            if r.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            let kept = filterColumns.allSatisfy { i, f in
-                let v = r[i].matchKey
-                if let keep = f.keep, !keep.map(\.matchKey).contains(v) { return false }
-                if let drop = f.drop, drop.map(\.matchKey).contains(v) { return false }
+        for record in records where record.line > header.line {
+            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            let kept = filterColumns.allSatisfy { position, filter in
+                let cell = record[position].matchKey
+                if let keep = filter.keep, !keep.map(\.matchKey).contains(cell) { return false }
+                if let drop = filter.drop, drop.map(\.matchKey).contains(cell) { return false }
                 return true
             }
             guard kept else { continue }
             var base = fixed
-            for (field, i) in mapped { base[field] = r[i].trimmingCharacters(in: .whitespaces) }
+            for (field, position) in mapped { base[field] = record[position].trimmingCharacters(in: .whitespaces) }
             let rows: [[String: String]]
-            if let u = unpivot {
-                rows = unpivoted.map { i, header in
-                    var f = base
-                    f[u.field] = header
-                    f[u.valueField] = r[i].trimmingCharacters(in: .whitespaces)
-                    return f
+            if let unpivot {
+                rows = unpivoted.map { position, title in
+                    var fields = base
+                    fields[unpivot.field] = title
+                    fields[unpivot.valueField] = record[position].trimmingCharacters(in: .whitespaces)
+                    return fields
                 }
             } else {
                 rows = [base]
             }
-            for var f in rows {
+            for var fields in rows {
                 for (field, table) in lookups {
-                    guard let v = f[field] else { continue }
-                    if let code = table[v] ?? table.first(where: { $0.key.matchKey == v.matchKey })?.value {
-                        f[field] = code
+                    guard let label = fields[field] else { continue }
+                    if let code = table[label] ?? table.first(where: { $0.key.matchKey == label.matchKey })?.value {
+                        fields[field] = code
                     }
                 }
-                out.append(Row(line: r.line, fields: f))
+                out.append(Row(line: record.line, fields: fields))
             }
         }
         return out

@@ -15,23 +15,25 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     /// `2021-12-31`; nil for anything else or an impossible date.
     public init?(iso: String) {
         let parts = iso.prefix(10).split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
-            let d = Int(parts[2]),
-            (1...12).contains(m), (1...Day.daysIn(month: m, year: y)).contains(d)
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+            let day = Int(parts[2]),
+            (1...12).contains(month), (1...Day.daysIn(month: month, year: year)).contains(day)
         else { return nil }
-        self.init(y, m, d)
+        self.init(year, month, day)
     }
 
     public var iso: String { Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2) }
 
     /// Zero-padded digits. Not `String(format:)`: imports format millions of dates and it is far slower.
-    static func pad(_ n: Int, _ width: Int) -> String {
-        let s = String(n)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    static func pad(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
     public var description: String { iso }
 
-    public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+    public static func < (lhs: Day, rhs: Day) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
 
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
@@ -45,45 +47,48 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         Day(year, month, daysIn(month: month, year: year))
     }
 
-    /// Days since 1970-01-01 (proleptic Gregorian), for differences.
+    /// Days since 1970-01-01 (proleptic Gregorian), for differences. Howard Hinnant's `days_from_civil`,
+    /// with his names: years start in March (so that a leap day ends one), eras are 400-year cycles,
+    /// `yoe`/`doy`/`doe` are the year of the era, day of the year and day of the era.
     public var ordinal: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
+        let marchYear = month <= 2 ? year - 1 : year
+        let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
+        let yoe = marchYear - era * 400
         let mp = (month + 9) % 12
         let doy = (153 * mp + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         return era * 146_097 + doe - 719_468
     }
 
-    /// The day `ordinal` days after 1970-01-01 (the inverse of `ordinal`), for serial dates.
+    /// The day `ordinal` days after 1970-01-01 (the inverse of `ordinal`, Hinnant's `civil_from_days`),
+    /// for serial dates.
     init(ordinal: Int) {
-        let z = ordinal + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
+        let sinceMarch0000 = ordinal + 719_468
+        let era = (sinceMarch0000 >= 0 ? sinceMarch0000 : sinceMarch0000 - 146_096) / 146_097
+        let doe = sinceMarch0000 - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
         let mp = (5 * doy + 2) / 153
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.init(yoe + era * 400 + (m <= 2 ? 1 : 0), m, doy - (153 * mp + 2) / 5 + 1)
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(yoe + era * 400 + (month <= 2 ? 1 : 0), month, doy - (153 * mp + 2) / 5 + 1)
     }
 
-    public func addingDays(_ n: Int) -> Day { Day(ordinal: ordinal + n) }
+    public func addingDays(_ count: Int) -> Day { Day(ordinal: ordinal + count) }
 
     /// Months between two days, fractional (30.4375-day months), for projections.
     public func months(until other: Day) -> Double { Double(other.ordinal - ordinal) / 30.436_875 }
 
-    public func addingMonths(_ n: Int) -> Day {
-        let total = year * 12 + (month - 1) + n
-        let y = total / 12
-        let m = total % 12 + 1
-        return Day(y, m, min(day, Day.daysIn(month: m, year: y)))
+    public func addingMonths(_ count: Int) -> Day {
+        let total = year * 12 + (month - 1) + count
+        let newYear = total / 12
+        let newMonth = total % 12 + 1
+        return Day(newYear, newMonth, min(day, Day.daysIn(month: newMonth, year: newYear)))
     }
 
     public static func today(_ now: Date = Date()) -> Day {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .gmt
-        let c = calendar.dateComponents([.year, .month, .day], from: now)
-        return Day(c.year!, c.month!, c.day!)
+        let components = calendar.dateComponents([.year, .month, .day], from: now)
+        return Day(components.year!, components.month!, components.day!)
     }
 }

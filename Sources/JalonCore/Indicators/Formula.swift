@@ -42,18 +42,18 @@ public struct Formula: Sendable, Equatable {
         var parser = Parser(chars: Array(source))
         root = try parser.parseExpression()
         parser.skipSpaces()
-        guard parser.i == parser.chars.count else {
-            throw ParseError(position: parser.i, message: "« \(parser.chars[parser.i]) » inattendu")
+        guard parser.position == parser.chars.count else {
+            throw ParseError(position: parser.position, message: "« \(parser.chars[parser.position]) » inattendu")
         }
     }
 
     /// The indicator codes the formula reads (for dependency order and cycle detection).
     public var dependencies: Set<String> {
-        func walk(_ n: Node) -> Set<String> {
-            switch n {
-            case .indicator(let c): [c]
-            case .negate(let a): walk(a)
-            case .binary(_, let a, let b): walk(a).union(walk(b))
+        func walk(_ node: Node) -> Set<String> {
+            switch node {
+            case .indicator(let code): [code]
+            case .negate(let operand): walk(operand)
+            case .binary(_, let left, let right): walk(left).union(walk(right))
             default: []
             }
         }
@@ -62,20 +62,20 @@ public struct Formula: Sendable, Equatable {
 
     /// nil when an input is missing or a division by zero occurs: a computed value is never invented.
     public func evaluate(_ context: Context) -> Double? {
-        func eval(_ n: Node) -> Double? {
-            switch n {
-            case .number(let v): return v
-            case .indicator(let c): return context.indicator(c)
+        func eval(_ node: Node) -> Double? {
+            switch node {
+            case .number(let value): return value
+            case .indicator(let code): return context.indicator(code)
             case .population: return context.population()
-            case .structures(let c): return context.structures(c)
-            case .negate(let a): return eval(a).map { -$0 }
-            case .binary(let op, let a, let b):
-                guard let x = eval(a), let y = eval(b) else { return nil }
+            case .structures(let couloir): return context.structures(couloir)
+            case .negate(let operand): return eval(operand).map { -$0 }
+            case .binary(let op, let left, let right):
+                guard let lhs = eval(left), let rhs = eval(right) else { return nil }
                 switch op {
-                case "+": return x + y
-                case "-": return x - y
-                case "*": return x * y
-                default: return y == 0 ? nil : x / y
+                case "+": return lhs + rhs
+                case "-": return lhs - rhs
+                case "*": return lhs * rhs
+                default: return rhs == 0 ? nil : lhs / rhs
                 }
             }
         }
@@ -84,17 +84,17 @@ public struct Formula: Sendable, Equatable {
 
     struct Parser {
         var chars: [Character]
-        var i = 0
+        var position = 0
 
-        mutating func skipSpaces() { while i < chars.count, chars[i].isWhitespace { i += 1 } }
+        mutating func skipSpaces() { while position < chars.count, chars[position].isWhitespace { position += 1 } }
 
         mutating func parseExpression() throws -> Node {
             var left = try parseTerm()
             while true {
                 skipSpaces()
-                guard i < chars.count, chars[i] == "+" || chars[i] == "-" else { return left }
-                let op = chars[i]
-                i += 1
+                guard position < chars.count, chars[position] == "+" || chars[position] == "-" else { return left }
+                let op = chars[position]
+                position += 1
                 left = .binary(op, left, try parseTerm())
             }
         }
@@ -103,69 +103,74 @@ public struct Formula: Sendable, Equatable {
             var left = try parseFactor()
             while true {
                 skipSpaces()
-                guard i < chars.count, chars[i] == "*" || chars[i] == "/" else { return left }
-                let op = chars[i]
-                i += 1
+                guard position < chars.count, chars[position] == "*" || chars[position] == "/" else { return left }
+                let op = chars[position]
+                position += 1
                 left = .binary(op, left, try parseFactor())
             }
         }
 
         mutating func parseFactor() throws -> Node {
             skipSpaces()
-            guard i < chars.count else { throw ParseError(position: i, message: "expression incomplète") }
-            let c = chars[i]
-            if c == "-" {
-                i += 1
+            guard position < chars.count else { throw ParseError(position: position, message: "expression incomplète") }
+            let character = chars[position]
+            if character == "-" {
+                position += 1
                 return .negate(try parseFactor())
             }
-            if c == "(" {
-                i += 1
+            if character == "(" {
+                position += 1
                 let inner = try parseExpression()
                 skipSpaces()
-                guard i < chars.count, chars[i] == ")" else {
-                    throw ParseError(position: i, message: "parenthèse fermante attendue")
+                guard position < chars.count, chars[position] == ")" else {
+                    throw ParseError(position: position, message: "parenthèse fermante attendue")
                 }
-                i += 1
+                position += 1
                 return inner
             }
-            if c == "{" {
-                let start = i
-                guard let end = chars[i...].firstIndex(of: "}") else {
+            if character == "{" {
+                let start = position
+                guard let end = chars[position...].firstIndex(of: "}") else {
                     throw ParseError(position: start, message: "accolade fermante attendue")
                 }
-                let code = String(chars[(i + 1)..<end]).trimmingCharacters(in: .whitespaces)
+                let code = String(chars[(position + 1)..<end]).trimmingCharacters(in: .whitespaces)
                 guard !code.isEmpty else { throw ParseError(position: start, message: "code d'indicateur vide") }
-                i = end + 1
+                position = end + 1
                 return .indicator(code)
             }
-            if c.isNumber {
-                let start = i
-                while i < chars.count, chars[i].isNumber || chars[i] == "." || chars[i] == "," { i += 1 }
-                guard let v = Double(String(chars[start..<i]).replacingOccurrences(of: ",", with: ".")) else {
+            if character.isNumber {
+                let start = position
+                while position < chars.count,
+                    chars[position].isNumber || chars[position] == "." || chars[position] == ","
+                { position += 1 }
+                guard let value = Double(String(chars[start..<position]).replacingOccurrences(of: ",", with: "."))
+                else {
                     throw ParseError(position: start, message: "nombre illisible")
                 }
-                return .number(v)
+                return .number(value)
             }
-            if c.isLetter {
-                let start = i
-                while i < chars.count, chars[i].isLetter { i += 1 }
-                let word = String(chars[start..<i]).uppercased()
+            if character.isLetter {
+                let start = position
+                while position < chars.count, chars[position].isLetter { position += 1 }
+                let word = String(chars[start..<position]).uppercased()
                 if word == "POP" { return .population }
                 if word == "NB" {
                     skipSpaces()
-                    guard i < chars.count, chars[i] == "(", let close = chars[i...].firstIndex(of: ")") else {
-                        throw ParseError(position: i, message: "NB(couloir) attendu")
+                    guard position < chars.count, chars[position] == "(",
+                        let close = chars[position...].firstIndex(of: ")")
+                    else {
+                        throw ParseError(position: position, message: "NB(couloir) attendu")
                     }
-                    let arg = String(chars[(i + 1)..<close])
+                    let arg = String(chars[(position + 1)..<close])
                     guard let couloir = Couloir(code: arg) else {
-                        throw ParseError(position: i + 1, message: "couloir inconnu « \(arg) »")
+                        throw ParseError(position: position + 1, message: "couloir inconnu « \(arg) »")
                     }
-                    i = close + 1
+                    position = close + 1
                     return .structures(couloir)
                 }
                 throw ParseError(position: start, message: "« \(word) » inconnu (attendu : {CODE}, POP, NB(couloir))")
             }
-            throw ParseError(position: i, message: "« \(c) » inattendu")
+            throw ParseError(position: position, message: "« \(character) » inattendu")
         }
     }
 }

@@ -20,37 +20,38 @@ public enum FrenchNumber {
         digits.reserveCapacity(raw.utf8.count)
         var decimal = false
         var sawDigit = false
-        for (i, b) in raw.utf8.enumerated() {
-            switch b {
+        for (i, byte) in raw.utf8.enumerated() {
+            switch byte {
             case 48...57:
-                digits.append(b)
+                digits.append(byte)
                 sawDigit = true
             case UInt8(ascii: " "): continue
             case UInt8(ascii: ","), UInt8(ascii: "."):
                 guard !decimal, sawDigit else { return nil }
                 decimal = true
                 digits.append(UInt8(ascii: "."))
-            case UInt8(ascii: "-") where i == 0: digits.append(b)
+            case UInt8(ascii: "-") where i == 0: digits.append(byte)
             default: return nil
             }
         }
-        guard sawDigit, digits.last != UInt8(ascii: "."), let v = Double(String(decoding: digits, as: UTF8.self)),
-            v.isFinite
+        guard sawDigit, digits.last != UInt8(ascii: "."), let value = Double(String(decoding: digits, as: UTF8.self)),
+            value.isFinite
         else { return nil }
-        return v
+        return value
     }
 
     public static func parse(_ raw: String) -> ParsedValue? {
         // Fast path for the plain numbers that make most of a national file (`219240`, `0.1283`):
         // imports read millions of them.
-        if let v = plain(raw) { return .number(v, percent: false) }
-        var s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !s.isEmpty else { return nil }
+        if let value = plain(raw) { return .number(value, percent: false) }
+        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return nil }
         // Words (OUI, ND, données non fournies…) only when there are letters or a lone dash.
-        let wordy = s.unicodeScalars.contains { $0.properties.isAlphabetic } || s == "-" || s == "—"
+        let wordy = text.unicodeScalars.contains { $0.properties.isAlphabetic } || text == "-" || text == "—"
         let folded =
             wordy
-            ? s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")) : ""
+            ? text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
+            : ""
         switch folded {
         case "oui", "o", "yes", "y", "true", "vrai", "x": return .boolean(true)
         case "non", "n", "no", "false", "faux": return .boolean(false)
@@ -60,41 +61,43 @@ public enum FrenchNumber {
         default: break
         }
         var percent = false
-        if s.hasSuffix("%") {
+        if text.hasSuffix("%") {
             percent = true
-            s.removeLast()
+            text.removeLast()
         }
         // Every kind of space is a thousands separator in French writing.
-        s = String(
-            s.unicodeScalars.filter {
+        text = String(
+            text.unicodeScalars.filter {
                 !CharacterSet.whitespaces.contains($0) && $0 != "\u{202F}" && $0 != "\u{00A0}" && $0 != "'"
             }.map(Character.init))
-        guard !s.isEmpty else { return nil }
-        let commas = s.filter { $0 == "," }.count
-        let dots = s.filter { $0 == "." }.count
+        guard !text.isEmpty else { return nil }
+        let commas = text.filter { $0 == "," }.count
+        let dots = text.filter { $0 == "." }.count
         if commas > 0 && dots > 0 {
             // The last separator is the decimal one: `1.234,5` or `1,234.5`.
-            let lastComma = s.lastIndex(of: ",")!
-            let lastDot = s.lastIndex(of: ".")!
+            let lastComma = text.lastIndex(of: ",")!
+            let lastDot = text.lastIndex(of: ".")!
             if lastComma > lastDot {
-                s = s.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+                text = text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
             } else {
-                s = s.replacingOccurrences(of: ",", with: "")
+                text = text.replacingOccurrences(of: ",", with: "")
             }
         } else if commas == 1 {
-            s = s.replacingOccurrences(of: ",", with: ".")
+            text = text.replacingOccurrences(of: ",", with: ".")
         } else if commas > 1 {
-            s = s.replacingOccurrences(of: ",", with: "")
+            text = text.replacingOccurrences(of: ",", with: "")
         } else if dots > 1 {
-            s = s.replacingOccurrences(of: ".", with: "")
+            text = text.replacingOccurrences(of: ".", with: "")
         }
-        guard s.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }), let v = Double(s), v.isFinite else {
+        guard text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }), let value = Double(text),
+            value.isFinite
+        else {
             return nil
         }
         // Divide in decimal so that `9,85 %` is exactly the double nearest 0.0985.
-        guard percent, let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) else {
-            return .number(v, percent: false)
+        guard percent, let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+            return .number(value, percent: false)
         }
-        return .number(NSDecimalNumber(decimal: d / 100).doubleValue, percent: true)
+        return .number(NSDecimalNumber(decimal: decimal / 100).doubleValue, percent: true)
     }
 }

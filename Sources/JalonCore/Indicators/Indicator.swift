@@ -96,7 +96,9 @@ public struct ObservationPoint: Sendable, Equatable {
     public var effectiveValue: Double? {
         if notProvided { return nil }
         if let value { return value.isFinite ? value : nil }
-        if let n = numerator, let d = denominator, d != 0, (n / d).isFinite { return n / d }
+        if let numerator, let denominator, denominator != 0, (numerator / denominator).isFinite {
+            return numerator / denominator
+        }
         return nil
     }
 }
@@ -115,28 +117,29 @@ public enum TargetValue: Sendable, Equatable, Codable {
 
     public var number: Double? {
         switch self {
-        case .number(let v): v
-        case .boolean(let b): b ? 1 : 0
+        case .number(let value): value
+        case .boolean(let yes): yes ? 1 : 0
         default: nil
         }
     }
 
     /// Reads a target cell: a number (`9,85 %`, `2 000`), `OUI`/`NON`, the markers, or a qualitative text.
     public static func parse(_ raw: String) -> TargetValue? {
-        let t = raw.trimmingCharacters(in: .whitespaces)
-        guard !t.isEmpty else { return nil }
-        let folded = t.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        let folded = text.folding(
+            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
         switch folded {
         case "ni", "nd", "non defini", "non definie", "non defini (ni/nd)": return .notDefined
         case "a venir": return .upcoming
         case "en cours de definition": return .beingDefined
         default: break
         }
-        switch FrenchNumber.parse(t) {
-        case .number(let v, _)?: return .number(v)
-        case .boolean(let b)?: return .boolean(b)
+        switch FrenchNumber.parse(text) {
+        case .number(let value, _)?: return .number(value)
+        case .boolean(let yes)?: return .boolean(yes)
         case .notProvided?: return .notDefined
-        case nil: return .text(t)
+        case nil: return .text(text)
         }
     }
 }

@@ -5,26 +5,26 @@ import Foundation
 /// or a plain date.
 public enum Milestone {
     public static func parse(_ raw: String) -> Day? {
-        let s = raw.trimmingCharacters(in: .whitespaces).folding(
+        let text = raw.trimmingCharacters(in: .whitespaces).folding(
             options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")
         )
         .replacingOccurrences(of: "  ", with: " ")
         func year(after prefix: String) -> Int? {
-            guard s.hasPrefix(prefix) else { return nil }
-            let rest = s.dropFirst(prefix.count).trimmingCharacters(in: CharacterSet(charactersIn: " -"))
-            guard rest.count == 4, let y = Int(rest) else { return nil }
-            return y
+            guard text.hasPrefix(prefix) else { return nil }
+            let rest = text.dropFirst(prefix.count).trimmingCharacters(in: CharacterSet(charactersIn: " -"))
+            guard rest.count == 4, let year = Int(rest) else { return nil }
+            return year
         }
-        if let y = year(after: "fin") { return Day(y, 12, 31) }
-        if let y = year(after: "mi") { return Day(y, 6, 30) }
-        if let y = year(after: "debut") { return Day(y, 1, 1) }
-        return Period(s).map(\.end)
+        if let year = year(after: "fin") { return Day(year, 12, 31) }
+        if let year = year(after: "mi") { return Day(year, 6, 30) }
+        if let year = year(after: "debut") { return Day(year, 1, 1) }
+        return Period(text).map(\.end)
     }
 
     /// The way a due date is read back: `fin 2021`, `mi-2022`, or `31 mars 2023`.
-    public static func label(_ d: Day) -> String {
-        if d.month == 12 && d.day == 31 { return "fin \(d.year)" }
-        if d.month == 6 && d.day == 30 { return "mi-\(d.year)" }
-        return Format.date(iso: d.iso)
+    public static func label(_ due: Day) -> String {
+        if due.month == 12 && due.day == 31 { return "fin \(due.year)" }
+        if due.month == 6 && due.day == 30 { return "mi-\(due.year)" }
+        return Format.date(iso: due.iso)
     }
 }

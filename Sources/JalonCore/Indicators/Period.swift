@@ -10,48 +10,48 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     public var start: Day {
         switch self {
-        case .day(let d): d
-        case .month(let y, let m): Day(y, m, 1)
-        case .quarter(let y, let q): Day(y, (q - 1) * 3 + 1, 1)
-        case .semester(let y, let s): Day(y, (s - 1) * 6 + 1, 1)
-        case .year(let y): Day(y, 1, 1)
+        case .day(let day): day
+        case .month(let year, let month): Day(year, month, 1)
+        case .quarter(let year, let quarter): Day(year, (quarter - 1) * 3 + 1, 1)
+        case .semester(let year, let semester): Day(year, (semester - 1) * 6 + 1, 1)
+        case .year(let year): Day(year, 1, 1)
         }
     }
 
     /// The last day: the date a value of this period is "at".
     public var end: Day {
         switch self {
-        case .day(let d): d
-        case .month(let y, let m): Day.endOfMonth(y, m)
-        case .quarter(let y, let q): Day.endOfMonth(y, q * 3)
-        case .semester(let y, let s): Day.endOfMonth(y, s * 6)
-        case .year(let y): Day(y, 12, 31)
+        case .day(let day): day
+        case .month(let year, let month): Day.endOfMonth(year, month)
+        case .quarter(let year, let quarter): Day.endOfMonth(year, quarter * 3)
+        case .semester(let year, let semester): Day.endOfMonth(year, semester * 6)
+        case .year(let year): Day(year, 12, 31)
         }
     }
 
     /// Canonical text, also the storage key: `2021-12-31`, `2021-12`, `2021-T4`, `2021-S2`, `2021`.
     public var description: String {
         switch self {
-        case .day(let d): d.iso
-        case .month(let y, let m): Day.pad(y, 4) + "-" + Day.pad(m, 2)
-        case .quarter(let y, let q): "\(y)-T\(q)"
-        case .semester(let y, let s): "\(y)-S\(s)"
-        case .year(let y): String(y)
+        case .day(let day): day.iso
+        case .month(let year, let month): Day.pad(year, 4) + "-" + Day.pad(month, 2)
+        case .quarter(let year, let quarter): "\(year)-T\(quarter)"
+        case .semester(let year, let semester): "\(year)-S\(semester)"
+        case .year(let year): String(year)
         }
     }
 
     /// French label: `31 décembre 2021`, `décembre 2021`, `T4 2021`, `S2 2021`, `2021`.
     public var label: String {
         switch self {
-        case .day(let d): Format.date(iso: d.iso)
-        case .month(let y, let m): "\(Format.months[m - 1]) \(y)"
-        case .quarter(let y, let q): "T\(q) \(y)"
-        case .semester(let y, let s): "S\(s) \(y)"
-        case .year(let y): String(y)
+        case .day(let day): Format.date(iso: day.iso)
+        case .month(let year, let month): "\(Format.months[month - 1]) \(year)"
+        case .quarter(let year, let quarter): "T\(quarter) \(year)"
+        case .semester(let year, let semester): "S\(semester) \(year)"
+        case .year(let year): String(year)
         }
     }
 
-    public static func < (a: Period, b: Period) -> Bool { (a.end, a.start) < (b.end, b.start) }
+    public static func < (lhs: Period, rhs: Period) -> Bool { (lhs.end, lhs.start) < (rhs.end, rhs.start) }
 
     static let monthNames: [String: Int] = [
         "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "mar": 3, "avril": 4, "avr": 4,
@@ -63,60 +63,63 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Reads the period notations found in national files: `2021-12-31`, `31/12/2021`, `2021-12`,
     /// `12/2021`, `déc. 2021`, `décembre 2021`, `2021-T4`, `2021-Q4`, `T4 2021`, `2021-S2`, `S2 2021`, `2021`.
     public init?(_ raw: String) {
-        let s = raw.trimmingCharacters(in: .whitespaces).folding(
+        let text = raw.trimmingCharacters(in: .whitespaces).folding(
             options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
-        guard !s.isEmpty else { return nil }
-        if let d = Day(iso: s), s.count == 10 {
-            self = .day(d)
+        guard !text.isEmpty else { return nil }
+        if let day = Day(iso: text), text.count == 10 {
+            self = .day(day)
             return
         }
-        let slash = s.split(separator: "/")
-        if slash.count == 3, let d = Int(slash[0]), let m = Int(slash[1]), let y = Int(slash[2]), slash[2].count == 4,
-            let day = Day(iso: String(format: "%04d-%02d-%02d", y, m, d))
+        let slash = text.split(separator: "/")
+        if slash.count == 3, let dayOfMonth = Int(slash[0]), let month = Int(slash[1]), let year = Int(slash[2]),
+            slash[2].count == 4, let day = Day(iso: String(format: "%04d-%02d-%02d", year, month, dayOfMonth))
         {
             self = .day(day)
             return
         }
-        if slash.count == 2, let m = Int(slash[0]), let y = Int(slash[1]), slash[1].count == 4, (1...12).contains(m) {
-            self = .month(y, m)
+        if slash.count == 2, let month = Int(slash[0]), let year = Int(slash[1]), slash[1].count == 4,
+            (1...12).contains(month)
+        {
+            self = .month(year, month)
             return
         }
-        if s.count == 4, let y = Int(s), (1900...2200).contains(y) {
-            self = .year(y)
+        if text.count == 4, let year = Int(text), (1900...2200).contains(year) {
+            self = .year(year)
             return
         }
-        let dash = s.split(separator: "-")
-        if dash.count == 2, dash[0].count == 4, let y = Int(dash[0]) {
+        let dash = text.split(separator: "-")
+        if dash.count == 2, dash[0].count == 4, let year = Int(dash[0]) {
             let rest = dash[1]
-            if let m = Int(rest), (1...12).contains(m), rest.count == 2 {
-                self = .month(y, m)
+            if let month = Int(rest), (1...12).contains(month), rest.count == 2 {
+                self = .month(year, month)
                 return
             }
-            if let p = Self.part(rest) {
-                self = p(y)
+            if let part = Self.part(rest) {
+                self = part(year)
                 return
             }
         }
         // "T4 2021", "S2 2021", "déc. 2021", "décembre 2021"
-        let words = s.replacingOccurrences(of: ".", with: " ").split(separator: " ")
-        if words.count == 2, words[1].count == 4, let y = Int(words[1]) {
-            if let p = Self.part(words[0]) {
-                self = p(y)
+        let words = text.replacingOccurrences(of: ".", with: " ").split(separator: " ")
+        if words.count == 2, words[1].count == 4, let year = Int(words[1]) {
+            if let part = Self.part(words[0]) {
+                self = part(year)
                 return
             }
-            if let m = Self.monthNames[String(words[0])] {
-                self = .month(y, m)
+            if let month = Self.monthNames[String(words[0])] {
+                self = .month(year, month)
                 return
             }
         }
         return nil
     }
 
+    /// `T4`, `Q4`, `S2`: the quarter or semester of the year it is then given.
     private static func part(_ token: Substring) -> ((Int) -> Period)? {
-        guard token.count == 2, let n = Int(token.dropFirst()) else { return nil }
+        guard token.count == 2, let number = Int(token.dropFirst()) else { return nil }
         switch token.first {
-        case "t", "q": return (1...4).contains(n) ? { .quarter($0, n) } : nil
-        case "s": return (1...2).contains(n) ? { .semester($0, n) } : nil
+        case "t", "q": return (1...4).contains(number) ? { .quarter($0, number) } : nil
+        case "s": return (1...2).contains(number) ? { .semester($0, number) } : nil
         default: return nil
         }
     }

@@ -63,8 +63,8 @@ public enum ProgressEngine {
             guard !values.isEmpty else { return nil }
             return (values.reduce(0, +), counted.last!.period.end)
         }
-        guard let v = last.effectiveValue else { return nil }
-        return (v, last.period.end)
+        guard let latest = last.effectiveValue else { return nil }
+        return (latest, last.period.end)
     }
 
     /// The (date, value) points the projection and charts use: levels for stocks, running totals for cumulated flows.
@@ -74,13 +74,13 @@ public enum ProgressEngine {
         let sorted = series.sorted { $0.period < $1.period }
         if nature == .flow, let since = cumulativeSince {
             var total = 0.0
-            return sorted.filter { $0.period.start >= since }.compactMap { p in
-                guard let v = p.effectiveValue else { return nil }
-                total += v
-                return (p.period.end, total)
+            return sorted.filter { $0.period.start >= since }.compactMap { point in
+                guard let amount = point.effectiveValue else { return nil }
+                total += amount
+                return (point.period.end, total)
             }
         }
-        return sorted.compactMap { p in p.effectiveValue.map { (p.period.end, $0) } }
+        return sorted.compactMap { point in point.effectiveValue.map { (point.period.end, $0) } }
     }
 
     /// The first target due on or after `at`, else the last one (overdue).
@@ -90,33 +90,35 @@ public enum ProgressEngine {
     }
 
     /// The linear trajectory from the baseline to the target, read at `at` (clamped to both ends).
-    public static func expected(_ t: TargetPoint, at: Day) -> Double? {
-        guard let target = t.value.number, let base = t.baseline, let from = t.baselineDate, from < t.due else {
+    public static func expected(_ target: TargetPoint, at: Day) -> Double? {
+        guard let goal = target.value.number, let base = target.baseline, let from = target.baselineDate,
+            from < target.due
+        else {
             return nil
         }
         if at <= from { return base }
-        if at >= t.due { return target }
-        return base + (target - base) * Double(at.ordinal - from.ordinal) / Double(t.due.ordinal - from.ordinal)
+        if at >= target.due { return goal }
+        return base + (goal - base) * Double(at.ordinal - from.ordinal) / Double(target.due.ordinal - from.ordinal)
     }
 
     public static func realisation(value: Double, target: TargetValue, direction: IndicatorDefinition.Direction)
         -> Double?
     {
         switch target {
-        case .boolean(let b): return (value != 0) == b ? 1 : 0
-        case .number(let t):
+        case .boolean(let wanted): return (value != 0) == wanted ? 1 : 0
+        case .number(let goal):
             switch direction {
-            case .higher: return t == 0 ? nil : value / t
-            case .lower: return value == 0 ? (t >= 0 ? 1 : nil) : t / value
+            case .higher: return goal == 0 ? nil : value / goal
+            case .lower: return value == 0 ? (goal >= 0 ? 1 : nil) : goal / value
             }
         default: return nil
         }
     }
 
-    static func reaches(_ v: Double, _ target: TargetValue, _ direction: IndicatorDefinition.Direction) -> Bool {
+    static func reaches(_ value: Double, _ target: TargetValue, _ direction: IndicatorDefinition.Direction) -> Bool {
         switch target {
-        case .boolean(let b): return (v != 0) == b
-        case .number(let t): return direction == .higher ? v >= t : v <= t
+        case .boolean(let wanted): return (value != 0) == wanted
+        case .number(let goal): return direction == .higher ? value >= goal : value <= goal
         default: return false
         }
     }
@@ -138,39 +140,38 @@ public enum ProgressEngine {
     ) -> Progress {
         let current = value(of: series, nature: indicator.nature, cumulativeSince: indicator.cumulativeSince, at: at)
         let target = applicableTarget(targets, at: at)
-        var p = Progress(
+        var result = Progress(
             value: current?.value, valueDate: current?.date, target: target, realisation: nil, expected: nil,
             projection: nil, attainment: nil, status: .sansCible)
-        guard let target, target.value.number != nil else { return p }
-        p.expected = expected(target, at: at).flatMap { $0.isFinite ? $0 : nil }
-        guard let v = current?.value else {
-            p.status = .nonRenseigne
-            return p
+        guard let target, target.value.number != nil else { return result }
+        result.expected = expected(target, at: at).flatMap { $0.isFinite ? $0 : nil }
+        guard let currentValue = current?.value else {
+            result.status = .nonRenseigne
+            return result
         }
-        p.realisation = realisation(value: v, target: target.value, direction: indicator.direction).flatMap {
-            $0.isFinite ? $0 : nil
-        }
-        if case .number(let t) = target.value, target.due > at {
+        result.realisation = realisation(value: currentValue, target: target.value, direction: indicator.direction)
+            .flatMap { $0.isFinite ? $0 : nil }
+        if case .number(let goal) = target.value, target.due > at {
             let history = levels(
                 of: series.filter { $0.period.end <= at }, nature: indicator.nature,
                 cumulativeSince: indicator.cumulativeSince)
             if let proj = projection(levels: history, to: target.due), proj.isFinite {
-                p.projection = proj
+                result.projection = proj
                 switch indicator.direction {
-                case .higher: p.attainment = t == 0 ? 1 : min(1, proj / t)
-                case .lower: p.attainment = proj <= 0 ? 1 : min(1, t / proj)
+                case .higher: result.attainment = goal == 0 ? 1 : min(1, proj / goal)
+                case .lower: result.attainment = proj <= 0 ? 1 : min(1, goal / proj)
                 }
             }
         }
-        if reaches(v, target.value, indicator.direction) {
-            p.status = .atteint
+        if reaches(currentValue, target.value, indicator.direction) {
+            result.status = .atteint
         } else if target.due <= at {
-            p.status = .enRetard
-        } else if let proj = p.projection {
-            p.status = reaches(proj, target.value, indicator.direction) ? .enBonneVoie : .aRisque
+            result.status = .enRetard
+        } else if let proj = result.projection {
+            result.status = reaches(proj, target.value, indicator.direction) ? .enBonneVoie : .aRisque
         } else {
-            p.status = .enCours
+            result.status = .enCours
         }
-        return p
+        return result
     }
 }

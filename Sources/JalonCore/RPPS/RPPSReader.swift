@@ -226,8 +226,8 @@ private struct LineParser {
         }
         var missing: [String] = []
         for column in Column.allCases {
-            if let i = byName[column.header.matchKey] {
-                positions[column.rawValue] = i
+            if let position = byName[column.header.matchKey] {
+                positions[column.rawValue] = position
             } else if column.required {
                 missing.append(column.header)
             }
@@ -237,8 +237,8 @@ private struct LineParser {
                 line: number,
                 message:
                     "colonne\(missing.count > 1 ? "s" : "") \(missing.map { "« \($0) »" }.joined(separator: ", ")) "
-                    + "absente\(missing.count > 1 ? "s" : "") de l'en-tête : ce fichier n'est pas l'extraction RPPS PS_LibreAcces_Personne_activite"
-            )
+                    + "absente\(missing.count > 1 ? "s" : "") de l'en-tête : "
+                    + "ce fichier n'est pas l'extraction RPPS PS_LibreAcces_Personne_activite")
         }
         fieldCount = separators.count + 1
         sawHeader = true
@@ -255,13 +255,13 @@ private struct LineParser {
         }
     }
 
-    /// Field `i` of the line, spaces trimmed; UTF-8, or Windows-1252 for a file re-saved by a spreadsheet.
-    private func field(_ line: UnsafeBufferPointer<UInt8>, _ i: Int) -> String {
-        guard i >= 0, i <= separators.count else { return "" }
-        var start = i == 0 ? 0 : separators[i - 1] + 1
-        var end = i == separators.count ? line.count : separators[i]
+    /// Field `index` of the line, spaces trimmed; UTF-8, or Windows-1252 for a file re-saved by a spreadsheet.
+    private func field(_ line: UnsafeBufferPointer<UInt8>, _ index: Int) -> String {
+        guard index >= 0, index <= separators.count else { return "" }
+        var start = index == 0 ? 0 : separators[index - 1] + 1
+        var end = index == separators.count ? line.count : separators[index]
         // The first field of the header may carry the UTF-8 byte order mark.
-        if i == 0, end - start >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF { start += 3 }
+        if index == 0, end - start >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF { start += 3 }
         while start < end, line[start] == 0x20 { start += 1 }
         while end > start, line[end - 1] == 0x20 { end -= 1 }
         let bytes = UnsafeBufferPointer(rebasing: line[start..<end])

@@ -15,7 +15,8 @@ public enum XLSXReader {
             case .notAWorkbook: "ce fichier n'est pas un classeur .xlsx lisible"
             case .damaged(let part): "classeur .xlsx endommagé : la partie « \(part) » est absente ou illisible"
             case .sheetNotFound(let name, let available):
-                "feuille « \(name) » absente du classeur (feuilles : \(available.map { "« \($0) »" }.joined(separator: ", ")))"
+                "feuille « \(name) » absente du classeur "
+                    + "(feuilles : \(available.map { "« \($0) »" }.joined(separator: ", ")))"
             }
         }
     }
@@ -47,11 +48,11 @@ public enum XLSXReader {
     }
 
     /// Undoes the `_xHHHH_` escapes OOXML uses for characters XML cannot carry (`_x000D_` for CR, `_x005F_` for `_`).
-    static func unescape(_ s: String) -> String {
+    static func unescape(_ text: String) -> String {
         // Checked on the bytes first: Foundation's `contains` is slow, and this runs for every text cell.
-        guard s.utf8.contains(UInt8(ascii: "_")), s.contains("_x") else { return s }
+        guard text.utf8.contains(UInt8(ascii: "_")), text.contains("_x") else { return text }
         var out = ""
-        var rest = s[...]
+        var rest = text[...]
         while let start = rest.range(of: "_x") {
             out += rest[..<start.lowerBound]
             let hex = rest[start.upperBound...].prefix(5)
@@ -70,16 +71,16 @@ public enum XLSXReader {
 
     /// A number as Excel shows it in General format: at most 15 significant digits (so binary noise such
     /// as `0.30000000000000004` disappears), no exponent, no trailing `.0`.
-    static func plain(_ v: Double) -> String {
-        guard v.isFinite else { return String(v) }
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-        let exponent = Int(log10(abs(v)).rounded(.down))
-        var s = String(format: "%.\(min(max(0, 14 - exponent), 340))f", v)
-        if s.contains(".") {
-            while s.hasSuffix("0") { s.removeLast() }
-            if s.hasSuffix(".") { s.removeLast() }
+    static func plain(_ value: Double) -> String {
+        guard value.isFinite else { return String(value) }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        let exponent = Int(log10(abs(value)).rounded(.down))
+        var text = String(format: "%.\(min(max(0, 14 - exponent), 340))f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
         }
-        return s
+        return text
     }
 
     /// An Excel serial date as `yyyy-mm-dd` (the time of day dropped); nil for serials that are not
@@ -172,10 +173,10 @@ private struct SheetReader {
     private func cellText(type: String, value: String, inline: String, style: Int, part: String) throws -> String {
         switch type {
         case "s":
-            guard let i = Int(value.trimmingCharacters(in: .whitespaces)), strings.indices.contains(i) else {
+            guard let index = Int(value.trimmingCharacters(in: .whitespaces)), strings.indices.contains(index) else {
                 throw XLSXReader.Failure.damaged(part: part)
             }
-            return strings[i]
+            return strings[index]
         case "inlineStr": return XLSXReader.unescape(inline)
         case "str": return XLSXReader.unescape(value)
         case "b": return value.isEmpty ? "" : (value.trimmingCharacters(in: .whitespaces) == "1" ? "VRAI" : "FAUX")
@@ -197,12 +198,12 @@ private struct SheetReader {
 
     /// `C7` → 2; nil when the reference has no column letters or lies beyond Excel's last column (XFD).
     static func column(_ reference: String) -> Int? {
-        var n = 0
-        for u in reference.utf8 {
-            guard u >= UInt8(ascii: "A"), u <= UInt8(ascii: "Z") else { break }
-            n = n * 26 + Int(u - UInt8(ascii: "A") + 1)
-            guard n <= 16384 else { return nil }
+        var number = 0
+        for byte in reference.utf8 {
+            guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { break }
+            number = number * 26 + Int(byte - UInt8(ascii: "A") + 1)
+            guard number <= 16384 else { return nil }
         }
-        return n == 0 ? nil : n - 1
+        return number == 0 ? nil : number - 1
     }
 }

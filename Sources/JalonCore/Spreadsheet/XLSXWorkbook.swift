@@ -106,13 +106,13 @@ struct XLSXWorkbook {
     /// token, or months without hours or seconds (`h:mm` is a time).
     static func isDateFormat(_ code: String) -> Bool {
         var tokens = ""
-        var chars = code.lowercased().makeIterator()
-        while let c = chars.next() {
-            switch c {
-            case "\"": while let d = chars.next(), d != "\"" {}
-            case "[": while let d = chars.next(), d != "]" {}
-            case "\\", "_", "*": _ = chars.next()
-            default: tokens.append(c)
+        var characters = code.lowercased().makeIterator()
+        while let character = characters.next() {
+            switch character {
+            case "\"": while let skipped = characters.next(), skipped != "\"" {}
+            case "[": while let skipped = characters.next(), skipped != "]" {}
+            case "\\", "_", "*": _ = characters.next()
+            default: tokens.append(character)
             }
         }
         return tokens.contains("d") || tokens.contains("y")

@@ -28,7 +28,8 @@ struct XMLScanner {
 
     private let storage: Storage
     private let bytes: UnsafeBufferPointer<UInt8>
-    private var i = 0
+    /// The next byte to read.
+    private var position = 0
 
     init(_ data: Data) {
         storage = Storage(data)
@@ -36,55 +37,57 @@ struct XMLScanner {
     }
 
     mutating func next() throws -> Event? {
-        let n = bytes.count
-        guard i < n else { return nil }
-        guard bytes[i] == UInt8(ascii: "<") else {
-            let start = i
-            i = find(UInt8(ascii: "<"), from: i) ?? n
-            return .text(start..<i, cdata: false)
+        let end = bytes.count
+        guard position < end else { return nil }
+        guard bytes[position] == UInt8(ascii: "<") else {
+            let start = position
+            position = find(UInt8(ascii: "<"), from: position) ?? end
+            return .text(start..<position, cdata: false)
         }
-        switch i + 1 < n ? bytes[i + 1] : 0 {
+        switch position + 1 < end ? bytes[position + 1] : 0 {
         case UInt8(ascii: "?"):
             try skip(past: "?>")
             return try next()
         case UInt8(ascii: "!"):
             if starts(with: "<![CDATA[") {
-                let start = i + 9
+                let start = position + 9
                 try skip(past: "]]>")
-                return .text(start..<(i - 3), cdata: true)
+                return .text(start..<(position - 3), cdata: true)
             }
             try skip(past: starts(with: "<!--") ? "-->" : ">")
             return try next()
         case UInt8(ascii: "/"):
-            i += 2
+            position += 2
             let name = localName()
             try skip(past: ">")
             return .close(name: name)
         default:
-            i += 1
+            position += 1
             let name = localName()
             var attributes: [(name: String, value: String)] = []
             while true {
                 skipSpaces()
-                guard i < n else { throw Malformed() }
-                if bytes[i] == UInt8(ascii: ">") {
-                    i += 1
+                guard position < end else { throw Malformed() }
+                if bytes[position] == UInt8(ascii: ">") {
+                    position += 1
                     return .open(name: name, attributes: attributes, selfClosing: false)
                 }
-                if bytes[i] == UInt8(ascii: "/") {
+                if bytes[position] == UInt8(ascii: "/") {
                     try skip(past: ">")
                     return .open(name: name, attributes: attributes, selfClosing: true)
                 }
                 let attribute = localName()
                 skipSpaces()
-                guard !attribute.isEmpty, i < n, bytes[i] == UInt8(ascii: "=") else { throw Malformed() }
-                i += 1
+                guard !attribute.isEmpty, position < end, bytes[position] == UInt8(ascii: "=") else {
+                    throw Malformed()
+                }
+                position += 1
                 skipSpaces()
-                guard i < n, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'"),
-                    let end = find(bytes[i], from: i + 1)
+                guard position < end, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'"),
+                    let closingQuote = find(bytes[position], from: position + 1)
                 else { throw Malformed() }
-                attributes.append((attribute, decode(i + 1..<end)))
-                i = end + 1
+                attributes.append((attribute, decode(position + 1..<closingQuote)))
+                position = closingQuote + 1
             }
         }
     }
@@ -136,19 +139,19 @@ struct XMLScanner {
 
     private func starts(with prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount
-        guard i + count <= bytes.count else { return false }
-        return memcmp(bytes.baseAddress! + i, prefix.utf8Start, count) == 0
+        guard position + count <= bytes.count else { return false }
+        return memcmp(bytes.baseAddress! + position, prefix.utf8Start, count) == 0
     }
 
     private mutating func skip(past terminator: StaticString) throws {
         let first = terminator.utf8Start.pointee
-        while let next = find(first, from: i) {
-            i = next
+        while let next = find(first, from: position) {
+            position = next
             if starts(with: terminator) {
-                i += terminator.utf8CodeUnitCount
+                position += terminator.utf8CodeUnitCount
                 return
             }
-            i += 1
+            position += 1
         }
         throw Malformed()
     }
@@ -160,22 +163,24 @@ struct XMLScanner {
     }
 
     private mutating func skipSpaces() {
-        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        while position < bytes.count,
+            bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == 0x0D || bytes[position] == 0x09
+        { position += 1 }
     }
 
     /// A name up to a space, `=`, `>` or `/`, without its prefix.
     private mutating func localName() -> String {
-        var start = i
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == UInt8(ascii: "=") || b == UInt8(ascii: ">")
-                || b == UInt8(ascii: "/")
+        var start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == UInt8(ascii: "=")
+                || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/")
             {
                 break
             }
-            if b == UInt8(ascii: ":") { start = i + 1 }
-            i += 1
+            if byte == UInt8(ascii: ":") { start = position + 1 }
+            position += 1
         }
-        return string(start..<i)
+        return string(start..<position)
     }
 }

@@ -45,8 +45,8 @@ public enum Couloir: String, Sendable, Codable, CaseIterable {
     /// Parses a code or one of the aliases found in national tables (`HOP`, `RAD`, `ESMS`, `Tous`).
     public init?(code raw: String) {
         let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
-        if let c = Couloir(rawValue: code) {
-            self = c
+        if let couloir = Couloir(rawValue: code) {
+            self = couloir
             return
         }
         switch code {

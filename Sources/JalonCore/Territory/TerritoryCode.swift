@@ -69,21 +69,21 @@ public struct TerritoryCode: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `01`…`95`, `2A`, `2B`, and the overseas `971`…`974`, `976` (975 and 977+ are collectivities, not départements).
-    public static func isDepartement(_ s: String) -> Bool {
-        if s == "2A" || s == "2B" { return true }
-        if isDigits(s, count: 2) { return s != "00" && s != "20" }
-        return ["971", "972", "973", "974", "976"].contains(s)
+    public static func isDepartement(_ code: String) -> Bool {
+        if code == "2A" || code == "2B" { return true }
+        if isDigits(code, count: 2) { return code != "00" && code != "20" }
+        return ["971", "972", "973", "974", "976"].contains(code)
     }
 
     /// Five characters: digits, or `2A`/`2B` followed by three digits.
-    public static func isCommune(_ s: String) -> Bool {
-        guard s.count == 5 else { return false }
-        if s.hasPrefix("2A") || s.hasPrefix("2B") { return isDigits(String(s.dropFirst(2)), count: 3) }
-        return isDigits(s, count: 5)
+    public static func isCommune(_ code: String) -> Bool {
+        guard code.count == 5 else { return false }
+        if code.hasPrefix("2A") || code.hasPrefix("2B") { return isDigits(String(code.dropFirst(2)), count: 3) }
+        return isDigits(code, count: 5)
     }
 
-    static func isDigits(_ s: String, count: Int) -> Bool {
-        s.count == count && s.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+    static func isDigits(_ text: String, count: Int) -> Bool {
+        text.count == count && text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
     }
 }
 

@@ -14,15 +14,4 @@ public enum TerritoryKind: String, Sendable, Codable, CaseIterable {
         case .custom: "Territoire personnalisé"
         }
     }
-
-    public var pluralLabel: String {
-        switch self {
-        case .country: "Pays"
-        case .region: "Régions"
-        case .departement: "Départements"
-        case .commune: "Communes"
-        case .epci: "EPCI"
-        case .custom: "Territoires personnalisés"
-        }
-    }
 }

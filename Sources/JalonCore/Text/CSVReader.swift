@@ -11,7 +11,7 @@ public struct CSVRecord: Sendable, Equatable {
         self.fields = fields
     }
 
-    public subscript(_ i: Int) -> String { i < fields.count ? fields[i] : "" }
+    public subscript(_ index: Int) -> String { index < fields.count ? fields[index] : "" }
 }
 
 /// A small RFC 4180 reader: a chosen separator, fields optionally quoted with doubled quotes
@@ -47,13 +47,13 @@ public struct CSVReader: Sendable {
         let lf = UInt8(ascii: "\n")
         var fields: [String] = []
         var field: [UInt8] = []
-        var i = 0
+        var position = 0
         var line = 1
         var recordLine = 1
         var inQuotes = false
         var wasQuoted = false
         var recordHasContent = false
-        let n = buf.count
+        let end = buf.count
 
         func endField() {
             fields.append(String(decoding: field, as: UTF8.self))
@@ -61,24 +61,24 @@ public struct CSVReader: Sendable {
             wasQuoted = false
         }
 
-        while i < n {
-            let c = buf[i]
+        while position < end {
+            let byte = buf[position]
             if inQuotes {
-                if c == quote {
-                    if i + 1 < n, buf[i + 1] == quote {
+                if byte == quote {
+                    if position + 1 < end, buf[position + 1] == quote {
                         field.append(quote)
-                        i += 2
+                        position += 2
                         continue
                     }
                     inQuotes = false
                 } else {
-                    if c == lf { line += 1 }
-                    field.append(c)
+                    if byte == lf { line += 1 }
+                    field.append(byte)
                 }
-                i += 1
+                position += 1
                 continue
             }
-            switch c {
+            switch byte {
             case quote where field.isEmpty && !wasQuoted:
                 inQuotes = true
                 wasQuoted = true
@@ -86,7 +86,7 @@ public struct CSVReader: Sendable {
             case sep:
                 endField()
                 recordHasContent = true
-            case cr where i + 1 < n && buf[i + 1] == lf:
+            case cr where position + 1 < end && buf[position + 1] == lf:
                 break
             case lf, cr:
                 if recordHasContent || !field.isEmpty {
@@ -98,10 +98,10 @@ public struct CSVReader: Sendable {
                 line += 1
                 recordLine = line
             default:
-                field.append(c)
+                field.append(byte)
                 recordHasContent = true
             }
-            i += 1
+            position += 1
         }
         if inQuotes { throw Failure.unterminatedQuote(line: recordLine) }
         if recordHasContent || !field.isEmpty {
@@ -119,8 +119,8 @@ public struct CSVReader: Sendable {
         for candidate in [";", "\t", "|", ","] as [Character] {
             var frequency: [Int: Int] = [:]
             for line in sample {
-                let n = line.filter { $0 == candidate }.count
-                if n > 0 { frequency[n, default: 0] += 1 }
+                let occurrences = line.filter { $0 == candidate }.count
+                if occurrences > 0 { frequency[occurrences, default: 0] += 1 }
             }
             let lines = frequency.values.max() ?? 0
             if lines > best.1 { best = (candidate, lines) }

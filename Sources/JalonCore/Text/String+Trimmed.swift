@@ -18,8 +18,8 @@ extension String {
         }
     }
 
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
         case 0x20, 0x09, 0xA0, 0x202F, 0x2000...0x200A, 0x3000: true
         default: false
         }

@@ -11,7 +11,7 @@ public enum TextDecoding {
     public static func decode(_ data: Data) -> (text: String, encoding: Encoding) {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let s = String(validating: bytes, as: UTF8.self) { return (s, .utf8) }
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, .utf8) }
         return (decodeWindows1252(bytes), .windows1252)
     }
 
@@ -26,8 +26,8 @@ public enum TextDecoding {
     static func decodeWindows1252<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(bytes.count)
-        for b in bytes {
-            let code: UInt32 = (0x80...0x9F).contains(b) ? UInt32(cp1252High[Int(b - 0x80)]) : UInt32(b)
+        for byte in bytes {
+            let code: UInt32 = (0x80...0x9F).contains(byte) ? UInt32(cp1252High[Int(byte - 0x80)]) : UInt32(byte)
             scalars.append(Unicode.Scalar(code)!)
         }
         return String(scalars)
