@@ -45,6 +45,10 @@ lint:
 format:
 	@scripts/lint.sh --fix
 
+## Line coverage of Sources/ by the Swift tests, per module and folder: bench/COVERAGE.md.
+coverage: setup
+	@scripts/coverage.sh
+
 bench: setup
 	@scripts/bench.sh
 

@@ -110,9 +110,9 @@ enum SiteURL: Equatable, Sendable {
         case .comparison: "/feuille-de-route/comparaison"
         case .tasks: "/taches"
         case .imports: "/imports"
-        case .exportObservations(let f): "/exports/observations." + f.rawValue
-        case .exportTargets(let f): "/exports/cibles." + f.rawValue
-        case .exportProgress(let f): "/exports/avancement." + f.rawValue
+        case .exportObservations(let format): "/exports/observations." + format.rawValue
+        case .exportTargets(let format): "/exports/cibles." + format.rawValue
+        case .exportProgress(let format): "/exports/avancement." + format.rawValue
         case .exportDHIS2: "/exports/dhis2.csv"
         case .exportADX: "/exports/adx.xml"
         case .exchangeCodes: "/imports/correspondances.csv"
@@ -148,7 +148,8 @@ enum SiteURL: Equatable, Sendable {
         case .whoToContact: "/annuaire/qui-contacter"
         case .snapshots: "/feuille-de-route/photos"
         case .snapshot(let id): "/feuille-de-route/photos/" + Self.escape(id)
-        case .snapshotExport(let id, let f): "/feuille-de-route/photos/" + Self.escape(id) + "/avancement." + f.rawValue
+        case .snapshotExport(let id, let format):
+            "/feuille-de-route/photos/" + Self.escape(id) + "/avancement." + format.rawValue
         case .login: "/connexion"
         case .logout: "/deconnexion"
         case .myAccount: "/mon-compte"
@@ -194,13 +195,16 @@ enum SiteURL: Equatable, Sendable {
         }
     }
 
-    static func escape(_ s: String) -> String {
-        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.~:"))) ?? s
+    static func escape(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.~:")))
+            ?? text
     }
 
     /// A path with a query string built from non-empty parameters.
     func with(_ query: [(String, String?)]) -> String {
-        let items = query.compactMap { k, v in v.flatMap { $0.isEmpty ? nil : "\(Self.escape(k))=\(Self.escape($0))" } }
+        let items = query.compactMap { name, value in
+            value.flatMap { $0.isEmpty ? nil : "\(Self.escape(name))=\(Self.escape($0))" }
+        }
         return items.isEmpty ? path : path + "?" + items.joined(separator: "&")
     }
 }

@@ -23,9 +23,10 @@ func configure(_ app: Application, config: AppConfig) throws {
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url):
-        var pg = try SQLPostgresConfiguration(url: url)
-        pg.searchPath = ["public"]
-        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+        var postgres = try SQLPostgresConfiguration(url: url)
+        postgres.searchPath = ["public"]
+        app.databases.use(
+            .postgres(configuration: postgres, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
     }
     Migrations.register(on: app)
 
@@ -36,9 +37,10 @@ func configure(_ app: Application, config: AppConfig) throws {
     app.middleware.use(AuthMiddleware())
     let serving = CommandLine.arguments.dropFirst().first.map { $0 == "serve" || $0.hasPrefix("-") } ?? true
     if serving, !FileManager.default.fileExists(atPath: config.publicDirectory + "vendor/dsfr/dsfr.min.css") {
-        app.logger.warning(
-            "Ressources DSFR absentes de \(config.publicDirectory)vendor/dsfr/ : les pages restent lisibles mais sans le style de l'État (lancez scripts/setup.sh)."
-        )
+        let missing =
+            "Ressources DSFR absentes de \(config.publicDirectory)vendor/dsfr/ : les pages restent lisibles "
+            + "mais sans le style de l'État (lancez scripts/setup.sh)."
+        app.logger.warning("\(missing)")
     }
 
     try routes(app)

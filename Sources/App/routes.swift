@@ -151,8 +151,7 @@ func routes(_ app: Application) throws {
 
     // Deny by default: a route added without a rule is refused to everyone (and fails the matrix test).
     for route in app.routes.all where route.access == nil {
-        app.logger.warning(
-            "Route sans règle d'accès, refusée à tous : \(route.method) /\(route.path.map(\.description).joined(separator: "/"))"
-        )
+        let path = route.path.map(\.description).joined(separator: "/")
+        app.logger.warning("Route sans règle d'accès, refusée à tous : \(route.method) /\(path)")
     }
 }

@@ -20,8 +20,8 @@ import VaporTesting
 
     static func activity(_ territory: String, structures: [String] = []) -> String {
         let reached = structures.map { #"{"structure":"\#($0)"}"# }.joined(separator: ",")
-        return
-            #"{"date":"2022-05-03","type":"Visite sur site","title":"Visite","territories":["\#(territory)"],"structures":[\#(reached)]}"#
+        return #"{"date":"2022-05-03","type":"Visite sur site","title":"Visite","territories":["\#(territory)"],"#
+            + #""structures":[\#(reached)]}"#
     }
 
     static func token(_ app: Application, for id: UUID) async throws -> HTTPHeaders {
@@ -49,7 +49,7 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func aTokenNeverKeepsTerritoriesItsOwnerLost(db: TestDB) async throws {
-        try await ActivityReachTests.seeded(db) { app in
+        try await Seed.activityStructures(db) { app in
             // setup: an animateur of the Nord with a token, then moved to the Pas-de-Calais
             try await app.createRoadmap()
             let animateur = try await app.createAccount("anim@exemple.invalid", role: .animateur, territories: ["D59"])
@@ -96,10 +96,10 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func anAnimateurReachesOnlyStructuresOfHisTerritories(db: TestDB) async throws {
-        try await ActivityReachTests.seeded(db) { app in
+        try await Seed.activityStructures(db) { app in
             // setup: T00000ES1 is in Lille (D59), T00000ES4 in Arras (D62)
             let nord = try await app.signIn(.animateur, territories: ["D59"])
-            let before = try await ActivityReachTests.reach(app, .es, "D62", since: nil, at: "2022-12-31")
+            let before = try await app.reach(.es, "D62", since: nil, at: "2022-12-31")
             // act: API, form, import, contact
             let api = try await app.send(
                 .POST, "/api/activities", headers: ["Content-Type": "application/json"],
@@ -112,17 +112,19 @@ import VaporTesting
                 ], as: nord)
             let actor = Actor(name: "anim", grant: Grant(role: .animateur, territories: ["D59"]))
             let journal =
-                "date;type;titre;themes;couloirs;territoires;structures;participants;organisateurs\n2022-05-04;Visite sur site;Visite;MSS;ES;D59;T00000ES4;3;ARS\n"
+                "date;type;titre;themes;couloirs;territoires;structures;participants;organisateurs\n"
+                + "2022-05-04;Visite sur site;Visite;MSS;ES;D59;T00000ES4;3;ARS\n"
             let imported = await #expect(throws: ServiceError.self) {
                 try await app.db.sqlTransaction { db in
-                    try await ActivityImport.run(Data(journal.utf8), fileName: "journal.csv", on: db, actor: actor)
+                    try await ImportKind.activities.run(
+                        ImportFile(name: "journal.csv", data: Data(journal.utf8)), mode: .commit, on: db, actor: actor)
                 }
             }
             let contact = try await app.send(
                 .POST, "/api/contacts", headers: ["Content-Type": "application/json"],
                 body: ByteBuffer(
-                    string:
-                        #"{"first_name":"Claire","last_name":"Exemple","structure":"T00000ES4","territories":["D59"]}"#),
+                    string: #"{"first_name":"Claire","last_name":"Exemple","structure":"T00000ES4","#
+                        + #""territories":["D59"]}"#),
                 as: nord)
             let own = try await app.send(
                 .POST, "/api/activities", headers: ["Content-Type": "application/json"],
@@ -135,7 +137,7 @@ import VaporTesting
             #expect(imported?.kind == .forbidden)
             #expect(contact.status == .forbidden, "\(contact.body.string)")
             #expect(own.status == .created, "\(own.body.string)")
-            let after = try await ActivityReachTests.reach(app, .es, "D62", since: nil, at: "2022-12-31")
+            let after = try await app.reach(.es, "D62", since: nil, at: "2022-12-31")
             #expect(after.reached == before.reached && after.reached == 0)
             #expect(try await app.count("contacts") == 0)
         }
@@ -143,7 +145,7 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func onlyThisSitesFullOriginMayChangeState(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             // setup
             let pilote = try await app.signIn(.pilote)
             func post(origin: String?) async throws -> HTTPStatus {
@@ -176,14 +178,15 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func theSignInFormCarriesATokenOfItsOwn(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             // setup
             _ = try await app.createAccount(
-                "pilote@exemple.invalid", role: .pilote, password: AuthenticationTests.password)
-            let body =
-                "email=pilote%40exemple.invalid&password=\(AuthenticationTests.password.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
-            let form = try await AuthenticationTests.loginForm(app)
-            // act: no token (a forged form from a sandboxed frame sends no Origin or `null`), a token without its cookie, then both
+                "pilote@exemple.invalid", role: .pilote, password: Application.formPassword)
+            let password = Application.formPassword.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let body = "email=pilote%40exemple.invalid&password=\(password)"
+            let form = try await app.signInForm()
+            // act: no token (a forged form from a sandboxed frame sends no Origin or `null`), a token without its
+            // cookie, then both
             let forged = try await app.testing().sendRequest(
                 .POST, "/connexion", headers: ["Content-Type": "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: body))
@@ -196,9 +199,9 @@ import VaporTesting
                 body: ByteBuffer(string: body + "&_connexion=\(form.token)"))
             // check
             #expect(forged.status == .forbidden && forged.body.string.contains("Le formulaire de connexion a expiré"))
-            #expect(AuthenticationTests.cookie(forged) == nil && AuthenticationTests.cookie(noCookie) == nil)
+            #expect(forged.sessionCookie == nil && noCookie.sessionCookie == nil)
             #expect(noCookie.status == .forbidden)
-            #expect(genuine.status == .seeOther && AuthenticationTests.cookie(genuine) != nil)
+            #expect(genuine.status == .seeOther && genuine.sessionCookie != nil)
             let setCookie = try #require(
                 form.cookie.isEmpty
                     ? nil : try await app.testing().sendRequest(.GET, "/connexion").headers[.setCookie].first)
@@ -210,7 +213,7 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func pageHistoriesNameTheActorButNeitherHisEmailNorHisAddress(db: TestDB) async throws {
-        try await ActivityReachTests.seeded(db) { app in
+        try await Seed.activityStructures(db) { app in
             // setup: an activity logged by a named animateur, from an address the trail keeps
             let id = try await app.createAccount(
                 "claire.exemple@demo.jalon.invalid", name: "Claire Exemple", role: .animateur, territories: ["D59"])
@@ -239,7 +242,7 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func listsAndTextsOfAnActivityAreBounded(db: TestDB) async throws {
-        try await ActivityReachTests.seeded(db) { app in
+        try await Seed.activityStructures(db) { app in
             // setup
             let followups = (1...51).map { "\"suite \($0)\"" }.joined(separator: ",")
             let notes = String(repeating: "n", count: 20_001)
@@ -247,15 +250,13 @@ import VaporTesting
             let many = try await app.send(
                 .POST, "/api/activities", headers: ["Content-Type": "application/json"],
                 body: ByteBuffer(
-                    string:
-                        #"{"date":"2022-05-03","type":"Visite sur site","title":"Visite","territories":["D59"],"followups":[\#(followups)]}"#
-                ))
+                    string: #"{"date":"2022-05-03","type":"Visite sur site","title":"Visite","territories":["D59"],"#
+                        + #""followups":[\#(followups)]}"#))
             let long = try await app.send(
                 .POST, "/api/activities", headers: ["Content-Type": "application/json"],
                 body: ByteBuffer(
-                    string:
-                        #"{"date":"2022-05-03","type":"Visite sur site","title":"Visite","territories":["D59"],"notes":"\#(notes)"}"#
-                ))
+                    string: #"{"date":"2022-05-03","type":"Visite sur site","title":"Visite","territories":["D59"],"#
+                        + #""notes":"\#(notes)"}"#))
             let ancient = try await app.send(
                 .POST, "/api/activities", headers: ["Content-Type": "application/json"],
                 body: ByteBuffer(
@@ -267,7 +268,8 @@ import VaporTesting
                     && many.body.string.contains("« suites à donner » : 51 pour 50 au plus"), "\(many.body.string)")
             #expect(
                 long.status == .unprocessableEntity
-                    && long.body.string.contains("« Notes » dépasse 20\u{202F}000 caractères"), "\(long.body.string)")
+                    && long.body.string.contains("« Notes » dépasse 20\u{202F}000 caractères"),
+                "\(long.body.string)")
             #expect(
                 ancient.status == .unprocessableEntity && ancient.body.string.contains("années 1990 à 2100"),
                 "\(ancient.body.string)")
@@ -286,7 +288,7 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func csvExportsNeutraliseEveryFormulaTrigger(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             // setup: contacts whose names start with each character a spreadsheet runs
             for (index, name) in ["=1+1", "+A1", "-1+1", "@SUM(A1)", "\r=1"].enumerated() {
                 let json = try String(
@@ -312,7 +314,7 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func aPendingPreviewIsItsUploadersAndExpires(db: TestDB) async throws {
-        try await ProgressQueryTests.seeded(db) { app in
+        try await Seed.dmpIndicator(db) { app in
             // setup: a contributeur uploads a file for preview
             let owner = try await app.signIn(.pilote, email: "pilote.a@test.invalid")
             let other = try await app.signIn(.pilote, email: "pilote.b@test.invalid")

@@ -10,8 +10,8 @@ import Vapor
 @Suite(.serialized) struct ActivityPagesTests {
     @Test(arguments: TestDB.all)
     func journalWorklistVisitTimelineAndCalendar(db: TestDB) async throws {
-        try await ActivityReachTests.seeded(db) { app in
-            _ = try await ActivityReachTests.importJournal(app)
+        try await Seed.activityStructures(db) { app in
+            _ = try await app.importActivityJournal()
             let journal = try await app.get("/activites?territoire=D59&du=2022-01-01")
             #expect(journal.status == .ok)
             #expect(
@@ -41,7 +41,7 @@ import Vapor
                 ])
             #expect(posted.status == .seeOther)
             #expect(
-                try await ActivityReachTests.reach(app, .es, "D59", since: "2022-01-01", at: "2022-12-31").reached == 2)
+                try await app.reach(.es, "D59", since: "2022-01-01", at: "2022-12-31").reached == 2)
             #expect(
                 !(try await app.get("/activites/a-toucher?territoire=D59&couloir=ES&depuis=2022-01-01").body.contains(
                     "Structure T00000ES2")))
@@ -82,10 +82,10 @@ import Vapor
                     && refused.body.contains("value=\"&lt;b&gt;Essai&lt;/b&gt;\""))
             // the calendar feed: upcoming activities only, valid iCalendar
             let future = Day.today().addingDays(10).iso
-            _ = try await ActivityReachTests.importJournal(
-                app,
-                "date;type;titre;territoires\n\(future);webinaire;\"Webinaire MES, DMP; et \"\"suite\"\" avec un titre très long qui dépasse soixante-quinze octets\";R32"
-            )
+            _ = try await app.importActivityJournal(
+                "date;type;titre;territoires\n\(future);webinaire;"
+                    + "\"Webinaire MES, DMP; et \"\"suite\"\" avec un titre très long "
+                    + "qui dépasse soixante-quinze octets\";R32")
             let ics = try await app.get("/activites.ics")
             #expect(ics.headers.first(name: .contentType) == "text/calendar; charset=utf-8")
             let lines = ics.body.components(separatedBy: "\r\n")
@@ -104,8 +104,8 @@ import Vapor
 extension ActivityPagesTests {
     @Test(arguments: TestDB.all)
     func calendarReportAndAttachments(db: TestDB) async throws {
-        try await ActivityReachTests.seeded(db) { app in
-            _ = try await ActivityReachTests.importJournal(app)
+        try await Seed.activityStructures(db) { app in
+            _ = try await app.importActivityJournal()
             let march = try await app.get("/activites/calendrier?mois=2022-03")
             #expect(
                 march.status == .ok && march.body.contains("Calendrier des activités — Mars 2022")
@@ -122,7 +122,9 @@ extension ActivityPagesTests {
             let id = activity.id.uuidString.lowercased()
             let boundary = "----jalonpiece"
             let body =
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../etc/ordre du jour.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 ordre du jour\r\n--\(boundary)--\r\n"
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; "
+                + "filename=\"../../etc/ordre du jour.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
+                + "%PDF-1.4 ordre du jour\r\n--\(boundary)--\r\n"
             let posted = try await app.send(
                 .POST, "/activites/\(id)/pieces",
                 headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
@@ -138,7 +140,8 @@ extension ActivityPagesTests {
                 ActivityAttachments.safeName("..\\..\\C:\\x\u{0}.exe") == "x.exe"
                     && ActivityAttachments.safeName("../") == "piece-jointe")
             let empty =
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"vide.txt\"\r\n\r\n\r\n--\(boundary)--\r\n"
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"vide.txt\"\r\n"
+                + "\r\n\r\n--\(boundary)--\r\n"
             let refused = try await app.send(
                 .POST, "/activites/\(id)/pieces",
                 headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: empty))
@@ -151,8 +154,8 @@ extension ActivityPagesTests {
     /// HTML in every free-text field of the log is escaped on every page that shows it.
     @Test(arguments: TestDB.all)
     func hostileTextIsEscapedEverywhereTheLogShowsIt(db: TestDB) async throws {
-        try await ActivityReachTests.seeded(db) { app in
-            for (n, bad) in HostileInputTests.payloads.enumerated() {
+        try await Seed.activityStructures(db) { app in
+            for (n, bad) in HostileInput.payloads.enumerated() {
                 let input = ActivityService.Input(
                     date: "2022-0\(n + 1)-15", type: "atelier", title: "Atelier \(bad)", place: bad, participants: "3",
                     notes: bad,
@@ -165,7 +168,7 @@ extension ActivityPagesTests {
                 _ = try await app.db.sqlTransaction { db in
                     try await DirectoryService.createContact(
                         .init(
-                            first_name: bad, last_name: "Test\(n)", function: bad, roles: [bad], territories: ["D59"]),
+                            firstName: bad, lastName: "Test\(n)", function: bad, roles: [bad], territories: ["D59"]),
                         on: db, actor: .system)
                 }
             }
@@ -177,7 +180,7 @@ extension ActivityPagesTests {
             ] + rows.map({ "/activites/" + $0.id.uuidString.lowercased() }) {
                 let page = try await app.get(path)
                 #expect(page.status == .ok, "\(path)")
-                HostileInputTests.assertEscaped(page.body, path)
+                HostileInput.assertEscaped(page.body, path)
             }
         }
     }

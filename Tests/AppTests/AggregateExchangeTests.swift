@@ -7,29 +7,23 @@ import Vapor
 
 /// DHIS2 data value sets and ADX messages, in and out, through the code mapping.
 @Suite(.serialized) struct AggregateExchangeTests {
-    static let codes =
-        "type;code_jalon;code_externe\nindicateur;DMP-ALIM;dmpAlimRate\nterritoire;D59;OuNord0001\nterritoire;D62;OuPdc00002\ncouloir;ES;cocES000001\n"
-
-    static func mapped(_ app: Application) async throws {
-        _ = try await app.db.sqlTransaction { db in
-            try await ExchangeCodes.replace(with: Data(Self.codes.utf8), fileName: "codes.csv", on: db, actor: .system)
-        }
-    }
-
     static func run(_ app: Application, _ kind: ImportKind, _ text: String, file: String, dryRun: Bool = false)
-        async throws -> ObservationImport.Report
+        async throws -> ImportReport
     {
         try await app.db.sqlTransaction { db in
-            try await kind.run(Data(text.utf8), fileName: file, dryRun: dryRun, on: db, actor: .system)
+            try await kind.run(
+                ImportFile(name: file, data: Data(text.utf8)), mode: dryRun ? .preview : .commit, on: db, actor: .system
+            )
         }
     }
 
     @Test(arguments: TestDB.all)
     func aDHIS2DataValueSetIsImportedThroughTheMappingAndGoesBackOutTheSame(db: TestDB) async throws {
-        try await ProgressQueryTests.seeded(db) { app in
-            try await Self.mapped(app)
+        try await Seed.dmpIndicator(db) { app in
+            try await app.mapExchangeCodes()
             let set = """
-                dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,comment,followup
+                dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,\
+                comment,followup
                 dmpAlimRate,202112,OuNord0001,HllvX50cXC0,,0.1283,cnam,2022-01-05T10:00:00.000,,false
                 dmpAlimRate,2022Q1,OuPdc00002,,,0.078,cnam,2022-04-05T10:00:00.000,"estimation, à confirmer",false
                 dmpAlimRate,2021W52,OuNord0001,,,0.5,cnam,,,false
@@ -53,7 +47,7 @@ import Vapor
             #expect(
                 pdc.value == 0.078 && pdc.period == "2022-T1" && pdc.source == "DHIS2 (cnam)"
                     && pdc.comment == "estimation, à confirmer")
-            #expect(try await ObservationImport.batches(on: app.sql).first?.kind == "dhis2")
+            #expect(try await ImportBatch.all(on: app.sql).first?.kind == "dhis2")
             // out again, with the partner's codes, and back in: nothing changes
             let out = try await app.get("/exports/dhis2.csv?indicateur=DMP-ALIM")
             #expect(out.body.contains("dmpAlimRate,202112,OuNord0001,,,0.1283,jalon,"))
@@ -63,8 +57,8 @@ import Vapor
                 dryRun: true)
             #expect(back.read == 2 && back.unchanged == 2 && back.changes == 0, "\(back.text)")
             // the batch undoes like any import
-            let batch = try #require(try await ObservationImport.batches(on: app.sql).first)
-            _ = try await app.db.sqlTransaction { db in try await ObservationImport.undo(batch, on: db, actor: .system)
+            let batch = try #require(try await ImportBatch.all(on: app.sql).first)
+            _ = try await app.db.sqlTransaction { db in try await batch.undo(on: db, actor: .system)
             }
             #expect(try await app.count("observations") == 0)
         }
@@ -72,14 +66,15 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func anADXMessageIsImportedWithItsDisaggregationAndExportedBack(db: TestDB) async throws {
-        try await ProgressQueryTests.seeded(db) { app in
-            try await Self.mapped(app)
+        try await Seed.dmpIndicator(db) { app in
+            try await app.mapExchangeCodes()
             let message = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <adx xmlns="urn:ihe:qrph:adx:2015" exported="2022-01-10T08:00:00Z">
                   <group orgUnit="OuNord0001" period="2021-12-01/P1M" dataSet="DMP">
                     <dataValue dataElement="dmpAlimRate" value="0.1283"/>
-                    <dataValue dataElement="dmpAlimRate" value="0.2" couloir="cocES000001"><annotation>ES seulement &amp; publics</annotation></dataValue>
+                    <dataValue dataElement="dmpAlimRate" value="0.2" couloir="cocES000001">\
+                <annotation>ES seulement &amp; publics</annotation></dataValue>
                   </group>
                   <group orgUnit="D62" period="2021-10-01/P3M">
                     <dataValue dataElement="DMP-ALIM" value="0.078"/>
@@ -116,13 +111,19 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func aMappingFileIsAllOrNothing(db: TestDB) async throws {
-        try await ProgressQueryTests.seeded(db) { app in
-            try await Self.mapped(app)
-            await #expect(throws: ServiceError.invalid("codes.csv, ligne 3 : code déjà associé ligne 2.")) {
+        try await Seed.dmpIndicator(db) { app in
+            try await app.mapExchangeCodes()
+            await #expect(
+                throws: ServiceError.invalid(
+                    "codes.csv, lignes 2 et 3 : même type et même code externe. "
+                        + "Une même clé ne peut figurer qu'une fois : rien n'est importé.", field: "code_externe")
+            ) {
                 _ = try await app.db.sqlTransaction { db in
-                    try await ExchangeCodes.replace(
-                        with: Data("type;code_jalon;code_externe\nterritoire;D59;A\nterritoire;D62;A\n".utf8),
-                        fileName: "codes.csv", on: db, actor: .system)
+                    try await ImportKind.codes.run(
+                        ImportFile(
+                            name: "codes.csv",
+                            data: Data("type;code_jalon;code_externe\nterritoire;D59;A\nterritoire;D62;A\n".utf8)),
+                        mode: .commit, on: db, actor: .system)
                 }
             }
             #expect(try await app.count("exchange_codes") == 4)

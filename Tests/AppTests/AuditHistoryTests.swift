@@ -19,7 +19,7 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func fichePagesShowTheirHistoryWithBeforeAndAfter(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             try await app.createRoadmap()
             #expect(
                 try await app.post(
@@ -34,13 +34,14 @@ import Vapor
             #expect(!page.contains("administrateur@test.invalid"))
             #expect(
                 try await app.count(
-                    "audit_events", where: "object_type = 'fiche' AND details LIKE '%→ « Alimenter le DMP »%'") == 1)
+                    "audit_events",
+                    where: "object_type = 'fiche' AND details LIKE '%→ « Alimenter le DMP »%'") == 1)
         }
     }
 
     @Test(arguments: TestDB.all)
     func actionEditsShowBeforeAndAfterOnTheFiche(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             try await app.createRoadmap()
             let fiche = "/feuille-de-route/fiches/DMP"
             #expect(
@@ -83,7 +84,7 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func calendarAndRACIChangesNameTheCells(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             try await app.createRoadmap()
             let fiche = "/feuille-de-route/fiches/DMP"
             #expect(
@@ -111,45 +112,45 @@ import Vapor
             let raci = try await Self.details(app, "fiche").filter { $0["cases"] != nil }
             #expect(
                 raci.last?["cases"]
-                    == "+ Action \(action.number) · ARS : A, Action \(action.number) · ES : C ; − Action \(action.number) · ARS : R"
-            )
+                    == "+ Action \(action.number) · ARS : A, Action \(action.number) · ES : C ; "
+                    + "− Action \(action.number) · ARS : R")
         }
     }
 
     @Test(arguments: TestDB.all)
     func activityCorrectionsSayWhatChanged(db: TestDB) async throws {
-        try await ActivityReachTests.seeded(db) { app in
-            _ = try await ActivityReachTests.importJournal(
-                app,
-                "date;type;titre;structures;lieu;participants\n2022-03-01;visite;Visite du CH;T00000ES1|T00000ES3;Lille;4"
-            )
-            _ = try await ActivityReachTests.importJournal(
-                app,
-                "date;type;titre;structures;lieu;participants\n2022-03-01;visite;Visite du CH;T00000ES1|T00000ES2;Roubaix;4"
-            )
+        try await Seed.activityStructures(db) { app in
+            _ = try await app.importActivityJournal(
+                "date;type;titre;structures;lieu;participants\n"
+                    + "2022-03-01;visite;Visite du CH;T00000ES1|T00000ES3;Lille;4")
+            _ = try await app.importActivityJournal(
+                "date;type;titre;structures;lieu;participants\n"
+                    + "2022-03-01;visite;Visite du CH;T00000ES1|T00000ES2;Roubaix;4")
             struct I: Decodable { var id: UUID }
             let id = try #require(try await app.sql.raw("SELECT id FROM activities").first(decoding: I.self)).id
             let changes = try await Self.details(app, "activity", id.uuidString)
             #expect(changes.count == 2)
-            #expect(changes.last == ["lieu": "« Lille » → « Roubaix »", "structures": "+ T00000ES2 ; − T00000ES3"])
+            #expect(
+                changes.last == ["lieu": "« Lille » → « Roubaix »", "structures": "+ T00000ES2 ; − T00000ES3"])
             let page = try await app.get(SiteURL.activity(id.uuidString.lowercased()).path).body
             #expect(
                 page.contains("modifié : lieu, structures")
                     && page.contains("<strong>lieu : </strong>« Lille » → « Roubaix »"))
             // The audit trail is searchable by what changed, not only by its summary.
             #expect(
-                try await app.get("/audit?q=roubaix").body.contains("<strong>lieu : </strong>« Lille » → « Roubaix »"))
+                try await app.get("/audit?q=roubaix").body.contains(
+                    "<strong>lieu : </strong>« Lille » → « Roubaix »"))
             #expect(try await app.get("/audit?q=roubaix&objet=organisation").body.contains("« Roubaix »") == false)
         }
     }
 
     @Test(arguments: TestDB.all)
     func targetAndIndicatorChangesShowOnTheirPages(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             try await app.createRoadmap()
             for value in ["10", "12"] {
-                try await ProgressQueryTests.target(
-                    app, .init(indicator: "O3-18", territory: "D59", couloir: nil, due: "fin 2022", target: value))
+                try await app.setTarget(
+                    .init(indicator: "O3-18", territory: "D59", couloir: nil, due: "fin 2022", target: value))
             }
             let targets = try await Self.details(app, "target")
             #expect(targets.last?["cible"] == "« 10 » → « 12 »")
@@ -177,7 +178,7 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func territoryOrganisationAndAccountChanges(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             _ = try await app.db.sqlTransaction { db in
                 try await TerritoryService.define(
                     .init(
@@ -185,7 +186,10 @@ import Vapor
                         members: ["E245900428", "C59350"]), on: db, actor: .system)
             }
             let territory = try #require(try await Self.details(app, "territory", "TAN-LITTORAL").last)
-            #expect(territory == ["nom": "« TAN Littoral » → « TAN du Littoral »", "membres": "+ C59350 ; − C62160"])
+            #expect(
+                territory == [
+                    "nom": "« TAN Littoral » → « TAN du Littoral »", "membres": "+ C59350 ; − C62160"
+                ])
             #expect(
                 try await app.get(SiteURL.territory("TAN-LITTORAL").path).body.contains(
                     "<strong>membres : </strong>+ C59350 ; − C62160"))
@@ -231,19 +235,21 @@ import Vapor
             let account = try #require(try await Self.details(app, "user", "animatrice@exemple.invalid").last)
             #expect(
                 account == [
-                    "rôle": "« \(Role.animateur.label) » → « \(Role.pilote.label) »", "territoires": "+ D62 ; − D59"
+                    "rôle": "« \(Role.animateur.label) » → « \(Role.pilote.label) »",
+                    "territoires": "+ D62 ; − D59"
                 ])
         }
     }
 
     @Test(arguments: TestDB.all)
     func theTaskBoardShowsItsLatestMoves(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             try await app.createRoadmap()
             #expect(try await app.get("/taches").body.contains("Aucun mouvement enregistré."))
             #expect(
                 try await app.post(
-                    "/taches", form: [("title", "Former les <em>secrétariats</em>"), ("assignee", "Responsable fictif")]
+                    "/taches",
+                    form: [("title", "Former les <em>secrétariats</em>"), ("assignee", "Responsable fictif")]
                 ).status == .seeOther)
             struct T: Decodable { var id: UUID }
             let id = try #require(try await app.sql.raw("SELECT id FROM tasks").first(decoding: T.self)).id
@@ -262,14 +268,15 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func exchangeCodeReplacementsListWhatMoved(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             for text in [
                 "type;code_jalon;code_externe\nterritoire;D59;OU-NORD\nterritoire;D62;OU-PDC\n",
-                "type;code_jalon;code_externe\nterritoire;D59;OU-NORD\nterritoire;D62;OU-PAS-DE-CALAIS\ncouloir;ES;ETAB\n"
+                "type;code_jalon;code_externe\nterritoire;D59;OU-NORD\nterritoire;D62;OU-PAS-DE-CALAIS\n"
+                    + "couloir;ES;ETAB\n"
             ] {
                 _ = try await app.db.sqlTransaction { db in
-                    try await ExchangeCodes.replace(
-                        with: Data(text.utf8), fileName: "codes.csv", on: db, actor: .system)
+                    try await ImportKind.codes.run(
+                        ImportFile(name: "codes.csv", data: Data(text.utf8)), mode: .commit, on: db, actor: .system)
                 }
             }
             #expect(
@@ -283,7 +290,7 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func replacedObservationsAreToldInTheTrail(db: TestDB) async throws {
-        try await ActivityReachTests.seeded(db) { app in
+        try await Seed.activityStructures(db) { app in
             try await app.createRoadmap()
             for value in ["1", "3"] {
                 #expect(

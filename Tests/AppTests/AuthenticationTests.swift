@@ -10,46 +10,10 @@ import VaporTesting
 /// Sign-in, sessions, CSRF, throttling, tokens and account administration, through HTTP as a
 /// browser or a script would, on both databases.
 @Suite struct AuthenticationTests {
-    static let password = "cheval agrafe pile correcte"
-
     static func createUser(_ app: Application, _ email: String, role: Role = .pilote, territories: [String] = [])
         async throws -> UUID
     {
-        try await app.createAccount(email, role: role, territories: territories, password: password)
-    }
-
-    /// Signs in as a browser does: opens the form (its sign-in token and cookie), then posts it.
-    static func login(
-        _ app: Application, _ email: String, _ password: String = password, suite: String = "/taches",
-        headers extra: HTTPHeaders = [:]
-    ) async throws -> TestingHTTPResponse {
-        let form = try await loginForm(app)
-        var headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
-        for (n, v) in extra { headers.add(name: n, value: v) }
-        let cookie = [form.cookie, headers.first(name: .cookie)].compactMap { $0 }.joined(separator: "; ")
-        headers.replaceOrAdd(name: .cookie, value: cookie)
-        func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }
-        let body =
-            "email=\(encoded(email))&password=\(encoded(password))&suite=\(encoded(suite))&_connexion=\(encoded(form.token))"
-        return try await app.testing().sendRequest(
-            .POST, "/connexion", headers: headers, body: ByteBuffer(string: body))
-    }
-
-    /// The sign-in form's token and the cookie that goes with it.
-    static func loginForm(_ app: Application) async throws -> (token: String, cookie: String) {
-        let page = try await app.testing().sendRequest(.GET, "/connexion")
-        let cookie = try #require(
-            page.headers[.setCookie].first { $0.hasPrefix(SessionController.loginTokenCookie + "=") })
-        let html = page.body.string
-        let marker = "name=\"_connexion\" value=\""
-        let start = try #require(html.range(of: marker)).upperBound
-        let token = String(html[start...].prefix { $0 != "\"" })
-        return (token, String(cookie.split(separator: ";")[0]))
-    }
-
-    static func cookie(_ r: TestingHTTPResponse) -> String? {
-        r.headers[.setCookie].first { $0.hasPrefix(AuthMiddleware.cookieName + "=") }?.split(separator: ";").first.map(
-            String.init)
+        try await app.createAccount(email, role: role, territories: territories, password: Application.formPassword)
     }
 
     static func csrf(_ app: Application, cookie: String) async throws -> String {
@@ -60,7 +24,7 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func signInOpensAFreshSessionWithAHardenedCookie(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             _ = try await Self.createUser(app, "pilote@exemple.invalid")
             // A form posted by a browser whose session expired leads to the sign-in page, then back.
             let expired = try await app.testing().sendRequest(
@@ -79,30 +43,30 @@ import VaporTesting
                     && anonymous.headers.first(name: .location) == "/connexion?suite=%2Ftaches")
             #expect(try await app.testing().sendRequest(.GET, "/connexion").body.string.contains("Connexion à Jalon"))
 
-            let wrong = try await Self.login(app, "pilote@exemple.invalid", "mauvais mot de passe")
+            let wrong = try await app.signInThroughForm("pilote@exemple.invalid", "mauvais mot de passe")
             #expect(
                 wrong.status == .unauthorized
                     && wrong.body.string.contains("Adresse électronique ou mot de passe incorrect."))
             // Signing someone in from another site (login CSRF) is refused before the password is even checked.
-            let crossSite = try await Self.login(
-                app, "pilote@exemple.invalid", headers: ["Origin": "https://ailleurs.example", "Host": "127.0.0.1:8080"]
+            let crossSite = try await app.signInThroughForm(
+                "pilote@exemple.invalid", headers: ["Origin": "https://ailleurs.example", "Host": "127.0.0.1:8080"]
             )
-            #expect(crossSite.status == .forbidden && Self.cookie(crossSite) == nil)
-            #expect(Self.cookie(wrong) == nil)
+            #expect(crossSite.status == .forbidden && crossSite.sessionCookie == nil)
+            #expect(wrong.sessionCookie == nil)
 
-            let first = try await Self.login(app, "PILOTE@exemple.invalid ")
+            let first = try await app.signInThroughForm("PILOTE@exemple.invalid ")
             #expect(first.status == .seeOther && first.headers.first(name: .location) == "/taches")
             let setCookie = try #require(first.headers[.setCookie].first)
             for flag in ["HttpOnly", "Secure", "SameSite=Lax", "Path=/"] {
                 #expect(setCookie.contains(flag), "cookie \(flag)")
             }
-            let cookie = try #require(Self.cookie(first))
+            let cookie = try #require(first.sessionCookie)
             let board = try await app.testing().sendRequest(.GET, "/taches", headers: ["Cookie": cookie])
             #expect(board.status == .ok && board.body.string.contains("Personne fictive — Pilote régional"))
 
             // Signing in again, even with the old cookie sent along, gives another session (no fixation).
-            let second = try await Self.login(app, "pilote@exemple.invalid", headers: ["Cookie": cookie])
-            #expect(try #require(Self.cookie(second)) != cookie)
+            let second = try await app.signInThroughForm("pilote@exemple.invalid", headers: ["Cookie": cookie])
+            #expect(try #require(second.sessionCookie) != cookie)
             #expect(try await app.count("sessions") == 2)
             // The database holds digests of the session tokens, not the tokens.
             let token = String(cookie.dropFirst(AuthMiddleware.cookieName.count + 1))
@@ -112,7 +76,8 @@ import VaporTesting
             // Only local paths are followed after sign-in.
             for hostile in ["//ailleurs.example/", "https://ailleurs.example/", "/\\ailleurs.example"] {
                 #expect(
-                    try await Self.login(app, "pilote@exemple.invalid", suite: hostile).headers.first(name: .location)
+                    try await app.signInThroughForm("pilote@exemple.invalid", suite: hostile).headers.first(
+                        name: .location)
                         == "/")
             }
             // Sign-out closes the session server-side.
@@ -131,15 +96,16 @@ import VaporTesting
             #expect(
                 try await app.count(
                     "audit_events",
-                    where: "details LIKE \(bind: "%" + Self.password + "%") OR summary LIKE \(bind: "%mauvais%")") == 0)
+                    where: "details LIKE \(bind: "%" + Application.formPassword + "%")"
+                        + " OR summary LIKE \(bind: "%mauvais%")") == 0)
         }
     }
 
     @Test(arguments: TestDB.all)
     func stateChangingRequestsNeedTheSessionsCSRFToken(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             _ = try await Self.createUser(app, "pilote@exemple.invalid")
-            let cookie = try #require(Self.cookie(try await Self.login(app, "pilote@exemple.invalid")))
+            let cookie = try #require(try await app.signInThroughForm("pilote@exemple.invalid").sessionCookie)
             let csrf = try await Self.csrf(app, cookie: cookie)
             let form: HTTPHeaders = ["Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"]
             let body = "name=GHT&description=x"
@@ -178,32 +144,33 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func repeatedFailuresAreThrottledPerAccountAndPerAddress(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             _ = try await Self.createUser(app, "cible@exemple.invalid")
             for _ in 0..<5 {
-                #expect(try await Self.login(app, "cible@exemple.invalid", "essai au hasard").status == .unauthorized)
+                #expect(
+                    try await app.signInThroughForm("cible@exemple.invalid", "essai au hasard").status == .unauthorized)
             }
             // The right password no longer helps: the account waits, and the answer says how long.
-            let blocked = try await Self.login(app, "cible@exemple.invalid")
+            let blocked = try await app.signInThroughForm("cible@exemple.invalid")
             #expect(blocked.status == .tooManyRequests && blocked.body.string.contains("réessayez dans 1 minute"))
             #expect(blocked.headers.first(name: .retryAfter).flatMap(Int.init).map { $0 > 0 && $0 <= 30 } == true)
             #expect(try await app.count("audit_events", where: "action = 'login_throttled'") == 1)
             // The address is throttled too, whatever account it tries next.
             _ = try await Self.createUser(app, "autre@exemple.invalid")
-            #expect(try await Self.login(app, "autre@exemple.invalid").status == .tooManyRequests)
+            #expect(try await app.signInThroughForm("autre@exemple.invalid").status == .tooManyRequests)
             // Once the failures are old enough, the right password works and clears the account's count.
             try await app.sql.update("login_failures").set("at", to: Date().addingTimeInterval(-3600)).run()
-            #expect(try await Self.login(app, "cible@exemple.invalid").status == .seeOther)
+            #expect(try await app.signInThroughForm("cible@exemple.invalid").status == .seeOther)
             #expect(try await app.count("login_failures", where: "email = 'cible@exemple.invalid'") == 0)
         }
     }
 
     @Test(arguments: TestDB.all)
     func sessionsExpireWhenIdleOrTooOldAndWithTheAccount(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             let id = try await Self.createUser(app, "pilote@exemple.invalid")
             func signedIn() async throws -> String {
-                try #require(Self.cookie(try await Self.login(app, "pilote@exemple.invalid")))
+                try #require(try await app.signInThroughForm("pilote@exemple.invalid").sessionCookie)
             }
             func works(_ cookie: String) async throws -> Bool {
                 try await app.testing().sendRequest(.GET, "/taches", headers: ["Cookie": cookie]).status == .ok
@@ -224,13 +191,13 @@ import VaporTesting
                 try await AccountService.setActive(id, false, on: db, actor: .system)
             }
             #expect(try await works(live) == false)
-            #expect(try await Self.login(app, "pilote@exemple.invalid").status == .unauthorized)
+            #expect(try await app.signInThroughForm("pilote@exemple.invalid").status == .unauthorized)
         }
     }
 
     @Test(arguments: TestDB.all)
     func apiTokensActWithinTheirScopeUntilRevoked(db: TestDB) async throws {
-        try await ActivityReachTests.seeded(db) { app in
+        try await Seed.activityStructures(db) { app in
             let id = try await Self.createUser(app, "anim@exemple.invalid", role: .animateur, territories: ["D59"])
             let user = try #require(try await AccountService.find(id: id, on: app.sql))
             let created = try await app.db.sqlTransaction { db in
@@ -283,7 +250,7 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func administratorsManageAccountsAndEveryChangeIsAudited(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             let created = try await app.post(
                 "/administration/comptes",
                 form: [
@@ -297,7 +264,7 @@ import VaporTesting
             #expect(short.status == .unprocessableEntity && short.body.contains("au moins 12 caractères"))
             #expect(try await app.count("users", where: "email = 'b@exemple.invalid'") == 0)
             let user = try #require(try await AccountService.find(email: "nouveau@exemple.invalid", on: app.sql))
-            #expect(user.password_hash.hasPrefix("$2b$") && !user.password_hash.contains("phrase"))
+            #expect(user.passwordHash.hasPrefix("$2b$") && !user.passwordHash.contains("phrase"))
             let path = "/administration/comptes/\(user.id.uuidString.lowercased())"
             let page = try await app.get(path)
             #expect(page.body.contains("name=\"version\" value=\"1\""))
@@ -311,20 +278,21 @@ import VaporTesting
             #expect(
                 stale.status == .conflict
                     && stale.body.contains(
-                        "Le compte nouveau@exemple.invalid a été modifié(e) par quelqu&#39;un d&#39;autre pendant que vous l&#39;éditiez"
-                    ))
+                        "Le compte nouveau@exemple.invalid a été modifié(e) par quelqu&#39;un d&#39;autre "
+                            + "pendant que vous l&#39;éditiez")
+            )
             #expect(try await AccountService.find(id: user.id, on: app.sql)?.role == "pilote")
             #expect(try await app.get(path).body.contains("Animateur territorial → Pilote régional"))
 
             // A reset shows a new password once and closes the account's sessions.
             let person = try #require(
-                Self.cookie(try await Self.login(app, "nouveau@exemple.invalid", "une phrase assez longue")))
+                try await app.signInThroughForm("nouveau@exemple.invalid", "une phrase assez longue").sessionCookie)
             #expect(try await app.testing().sendRequest(.GET, "/taches", headers: ["Cookie": person]).status == .ok)
             let reset = try await app.post(path + "/mot-de-passe", form: [])
             let m = try #require(reset.body.firstMatch(of: /id="nouveau-mot-de-passe">([A-Za-z0-9]{20})</))
             #expect(
                 try await app.testing().sendRequest(.GET, "/taches", headers: ["Cookie": person]).status == .seeOther)
-            #expect(try await Self.login(app, "nouveau@exemple.invalid", String(m.1)).status == .seeOther)
+            #expect(try await app.signInThroughForm("nouveau@exemple.invalid", String(m.1)).status == .seeOther)
 
             // Nobody but an administrator reaches these pages.
             let pilote = try await app.signIn(.pilote)
@@ -339,13 +307,13 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func rotatingTheSecretKeepsSessionsAndTokensThenRekeysThem(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             let old = String(repeating: "a", count: 32)
             let new = String(repeating: "b", count: 32)
             app.config.auth.keys = TokenKeys(current: old)
             let id = try await Self.createUser(app, "pilote@exemple.invalid")
             let user = try #require(try await AccountService.find(id: id, on: app.sql))
-            let cookie = try #require(Self.cookie(try await Self.login(app, "pilote@exemple.invalid")))
+            let cookie = try #require(try await app.signInThroughForm("pilote@exemple.invalid").sessionCookie)
             let token = try await app.db.sqlTransaction { db in
                 try await TokenService.create(
                     user: user, name: "script", role: nil, territories: [], keys: app.config.auth.keys, on: db,
@@ -383,7 +351,7 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func theAuditTrailIsAppendOnlyInTheDatabaseItself(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             _ = try await Self.createUser(app, "pilote@exemple.invalid")
             let n = try await app.count("audit_events")
             #expect(n > 0)
@@ -394,14 +362,14 @@ import VaporTesting
             #expect(try await app.count("audit_events") == n)
             #expect(try await app.count("audit_events", where: "actor = 'quelqu''un d''autre'") == 0)
             // Appending still works (every write of the service layer).
-            #expect(try await Self.login(app, "pilote@exemple.invalid").status == .seeOther)
+            #expect(try await app.signInThroughForm("pilote@exemple.invalid").status == .seeOther)
             #expect(try await app.count("audit_events") == n + 1)
         }
     }
 
     @Test(arguments: TestDB.all)
     func formsAreOnlyDrawnForTheRolesThatMayUseThem(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             try await app.createRoadmap()
             let lecteur = try await app.signIn(.lecteur)
             let animateur = try await app.signIn(.animateur, territories: ["D59"])

@@ -71,10 +71,9 @@ import VaporTesting
     static func seeded<T>(
         _ db: TestDB, _ body: (Application, [String: Credentials], [String: String]) async throws -> T
     ) async throws -> T {
-        try await ActivityReachTests.seeded(db) { app in
+        try await Seed.activityStructures(db) { app in
             try await app.createRoadmap()
-            _ = try await ActivityReachTests.importJournal(
-                app,
+            _ = try await app.importActivityJournal(
                 """
                 date;type;titre;themes;couloirs;territoires;structures;participants;organisateurs
                 2022-03-01;Visite sur site;Visite Nord;MSS;ES;D59;T00000ES1;3;ARS
@@ -108,7 +107,7 @@ import VaporTesting
         var body = r.body
         // The sign-in form is posted as a browser posts it: with the token of the form it was opened from.
         if r.method == .POST && r.path == SiteURL.login.path {
-            let form = try await AuthenticationTests.loginForm(app)
+            let form = try await app.signInForm()
             headers.replaceOrAdd(
                 name: .cookie,
                 value: [headers.first(name: .cookie), form.cookie].compactMap { $0 }.joined(separator: "; "))
@@ -292,7 +291,8 @@ import VaporTesting
                         role: .animateur,
                         inside: Self.json(
                             "/api/activities",
-                            #"{"date":"2022-05-03","type":"Visite sur site","title":"API Nord","territories":["D59"]}"#),
+                            #"{"date":"2022-05-03","type":"Visite sur site","title":"API Nord","#
+                                + #""territories":["D59"]}"#),
                         outside: Self.json(
                             "/api/activities",
                             #"{"date":"2022-05-03","type":"Visite sur site","title":"API PdC","territories":["D62"]}"#))
@@ -319,10 +319,10 @@ import VaporTesting
                 for c in list {
                     let creds = who[c.role.rawValue]!
                     let inside = try await Self.send(app, c.inside, as: creds)
+                    let insideBody = inside.body.string.prefix(400)
                     #expect(
                         inside.status.code < 400,
-                        "\(key) dans le périmètre (\(c.role.rawValue)) → \(inside.status) \(inside.body.string.prefix(400))"
-                    )
+                        "\(key) dans le périmètre (\(c.role.rawValue)) → \(inside.status) \(insideBody)")
                     #expect(
                         !inside.body.string.contains("Hors de vos territoires")
                             && !inside.body.string.contains("ne vous est pas attribué"), "\(key) dedans")
@@ -330,16 +330,15 @@ import VaporTesting
                     let refusal =
                         outside.body.string.contains("Hors de vos territoires")
                         || outside.body.string.contains("ne vous est pas attribué")
+                    let outsideBody = outside.body.string.prefix(300)
                     if c.refusalIsRejectedLine {
                         #expect(
                             outside.status.code < 500 && refusal,
-                            "\(key) hors périmètre (\(c.role.rawValue)) → \(outside.status) \(outside.body.string.prefix(300))"
-                        )
+                            "\(key) hors périmètre (\(c.role.rawValue)) → \(outside.status) \(outsideBody)")
                     } else {
                         #expect(
                             outside.status == .forbidden && refusal,
-                            "\(key) hors périmètre (\(c.role.rawValue)) → \(outside.status) \(outside.body.string.prefix(300))"
-                        )
+                            "\(key) hors périmètre (\(c.role.rawValue)) → \(outside.status) \(outsideBody)")
                     }
                     // A pilote may do both.
                     let pilote = try await Self.send(app, c.outside, as: who["pilote"])

@@ -41,11 +41,10 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func aBackupRestoresIntoAnEmptyDatabaseIdentically(db: TestDB) async throws {
-        try await ActivityReachTests.seeded(db) { app in
+        try await Seed.activityStructures(db) { app in
             try await app.createRoadmap()
-            _ = try await ActivityReachTests.importJournal(app)
-            _ = try await ProgressQueryTests.observe(
-                app, [.init(indicator: "O2-08", territory: "D59", period: "2022-05", value: "3")])
+            _ = try await app.importActivityJournal()
+            _ = try await app.observe([.init(indicator: "O2-08", territory: "D59", period: "2022-05", value: "3")])
             let source = app.config.database
             let file = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "jalon-backup-\(UUID().uuidString).\(db == .sqlite ? "sqlite" : "dump")"

@@ -17,45 +17,54 @@ import Vapor
     // Fictitious people only.
     static let contacts = """
         civilite;prenom;nom;fonction;organisation;structure;email;telephone;roles;territoires;consentement
-        Mme;Camille;Exemple;Animatrice territoriale;GRADES-HDF;;camille.exemple@example.org;03 00 00 00 01;animateur territorial;TAN-LITTORAL;oui
-        M.;Dominique;Essai;Référent e-santé;CPAM-LILLE;;dominique.essai@example.org;;référent e-santé CPAM|référent INS;D59;non
+        Mme;Camille;Exemple;Animatrice territoriale;GRADES-HDF;;camille.exemple@example.org;03 00 00 00 01;\
+        animateur territorial;TAN-LITTORAL;oui
+        M.;Dominique;Essai;Référent e-santé;CPAM-LILLE;;dominique.essai@example.org;;\
+        référent e-santé CPAM|référent INS;D59;non
         Mme;Camille;EXEMPLE;Animatrice;GRADES-HDF;;c.exemple@example.org;;animateur territorial;D62;oui
         """
 
     @Test(arguments: TestDB.all)
     func directoryInOutDuplicatesAndWhoToContact(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             let o = try await app.db.sqlTransaction { db in
-                try await DirectoryImport.organisations(
-                    Data(Self.organisations.utf8), fileName: "orgs.csv", on: db, actor: .system)
+                try await ImportKind.organisations.run(
+                    ImportFile(name: "orgs.csv", data: Data(Self.organisations.utf8)), mode: .commit, on: db,
+                    actor: .system)
             }
-            #expect(o.written == 4)
+            #expect(o.changes == 4)
             let again = try await app.db.sqlTransaction { db in
-                try await DirectoryImport.organisations(
-                    Data(Self.organisations.utf8), fileName: "orgs.csv", on: db, actor: .system)
+                try await ImportKind.organisations.run(
+                    ImportFile(name: "orgs.csv", data: Data(Self.organisations.utf8)), mode: .commit, on: db,
+                    actor: .system)
             }
-            #expect(again.written == 0 && again.unchanged == 4)
+            #expect(again.changes == 0 && again.unchanged == 4)
             let c = try await app.db.sqlTransaction { db in
-                try await DirectoryImport.contacts(
-                    Data(Self.contacts.utf8), fileName: "contacts.csv", on: db, actor: .system)
+                try await ImportKind.contacts.run(
+                    ImportFile(name: "contacts.csv", data: Data(Self.contacts.utf8)), mode: .commit, on: db,
+                    actor: .system)
             }
-            #expect(c.written == 3)
+            #expect(c.changes == 3)
             // re-importing the same file: e-mails already known, nothing added
             let c2 = try await app.db.sqlTransaction { db in
-                try await DirectoryImport.contacts(
-                    Data(Self.contacts.utf8), fileName: "contacts.csv", on: db, actor: .system)
+                try await ImportKind.contacts.run(
+                    ImportFile(name: "contacts.csv", data: Data(Self.contacts.utf8)), mode: .commit, on: db,
+                    actor: .system)
             }
-            #expect(c2.written == 0 && c2.unchanged == 3)
+            #expect(c2.changes == 0 && c2.unchanged == 3)
             // an unknown organisation refuses the whole file, naming the line
             await #expect(throws: ServiceError.self) {
                 _ = try await app.db.sqlTransaction { db in
-                    try await DirectoryImport.contacts(
-                        Data("prenom;nom;organisation;email\nA;B;INCONNUE;a.b@example.org\n".utf8), fileName: "x.csv",
-                        on: db, actor: .system)
+                    try await ImportKind.contacts.run(
+                        ImportFile(
+                            name: "x.csv",
+                            data: Data("prenom;nom;organisation;email\nA;B;INCONNUE;a.b@example.org\n".utf8)),
+                        mode: .commit, on: db, actor: .system)
                 }
             }
             #expect(try await app.count("contacts") == 3)
-            // the same name at the same organisation: a probable duplicate, merged keeping territories, roles and the opt-out
+            // the same name at the same organisation: a probable duplicate, merged keeping territories, roles and
+            // the opt-out
             let dups = try await DirectoryService.duplicates(on: app.sql)
             #expect(dups.count == 1 && dups[0].reason == "même nom, même organisation")
             let page = try await app.get("/annuaire")
@@ -119,14 +128,14 @@ import Vapor
 @Suite(.serialized) struct AuditTrailTests {
     @Test(arguments: TestDB.all)
     func everyWriteIsFoundInTheTrailAndOnItsObject(db: TestDB) async throws {
-        try await ActivityReachTests.seeded(db) { app in
-            _ = try await ActivityReachTests.importJournal(app)
-            _ = try await ActivityReachTests.importJournal(
-                app, ActivityReachTests.journal.replacingOccurrences(of: ";4;ARS", with: ";5;ARS"))
+        try await Seed.activityStructures(db) { app in
+            _ = try await app.importActivityJournal()
+            _ = try await app.importActivityJournal(
+                Seed.activityJournal.replacingOccurrences(of: ";4;ARS", with: ";5;ARS"))
             let page = try await app.get("/audit?objet=activity")
             #expect(
-                page.status == .ok && page.body.contains("4 événement(s)") && page.body.contains("Visite MSSanté au CH")
-            )
+                page.status == .ok && page.body.contains("4 événement(s)")
+                    && page.body.contains("Visite MSSanté au CH"))
             let csv = try await app.get("/audit.csv?action=update")
             #expect(csv.body.hasPrefix("\u{FEFF}date;acteur;adresse;action;objet;identifiant;resume;details\r\n"))
             #expect(csv.body.components(separatedBy: "\r\n").filter { $0.contains(";update;activity;") }.count == 1)

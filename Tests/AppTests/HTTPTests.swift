@@ -7,25 +7,9 @@ import Vapor
 @testable import App
 
 @Suite(.serialized) struct HTTPTests {
-    /// Fixture geography + fixture FINESS + one custom territory: enough for every page.
-    static func seeded<T>(_ db: TestDB, _ body: (Application) async throws -> T) async throws -> T {
-        try await db.withApp { app in
-            _ = try await app.loadFixtureGeography()
-            _ = try await app.importFiness(try Fixtures.data("finess_etalab_fixture.csv"), name: "fixture.csv")
-            _ = try await app.importFiness(try Fixtures.data("finess_flux_fixture.json"), name: "flux.json")
-            _ = try await app.db.sqlTransaction { db in
-                try await TerritoryService.define(
-                    .init(
-                        code: "TAN-LITTORAL", name: "TAN Littoral", decoupage: "TAN", parent: "R32",
-                        members: ["E245900428", "C62160"]), on: db, actor: .system)
-            }
-            return try await body(app)
-        }
-    }
-
     @Test(arguments: TestDB.all)
     func pagesAnswerInFrenchWithTheirData(db: TestDB) async throws {
-        try await Self.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             let home = try await app.get("/")
             #expect(home.status == .ok)
             #expect(home.headers.contentType == .html)
@@ -85,7 +69,7 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func structuresCSVExportIsExcelFriendly(db: TestDB) async throws {
-        try await Self.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             let csv = try await app.get("/structures.csv?territoire=D59&statut=toutes")
             #expect(csv.headers.first(name: .contentType) == "text/csv; charset=utf-8")
             #expect(csv.body.hasPrefix("\u{FEFF}finess_et;finess_ej;nom;"))
@@ -97,7 +81,7 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func decoupageEditorWorksWithPlainForms(db: TestDB) async throws {
-        try await Self.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             // act: create a découpage, then a territory in it
             let created = try await app.post(
                 "/decoupages", form: [("name", "GHT"), ("region", "R32"), ("description", "Zones de GHT")])
@@ -125,7 +109,7 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func couloirTableIsEditableAndReclassifies(db: TestDB) async throws {
-        try await Self.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             let r = try await app.post(
                 "/referentiels/categories", form: [("couloir[101]", "AUTRES"), ("couloir[620]", "PHARMA")])
             #expect(r.status == .seeOther)
@@ -141,7 +125,7 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func apiHealthAndMetrics(db: TestDB) async throws {
-        try await Self.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             let (hs, health) = try await app.getJSON("/healthz")
             #expect(hs == .ok)
             #expect((health as? [String: String]) == ["status": "ok"])
@@ -188,7 +172,7 @@ extension HTTPTests {
     /// create them) live in the same table and show everywhere structures do.
     @Test(arguments: TestDB.all)
     func structuresOutsideFinessAreFirstClass(db: TestDB) async throws {
-        try await Self.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             let id = UUID()
             let values: [any Encodable & Sendable] = [
                 id, String?.none, "", "10001234567", "12345678900019", "rpps", "CABINET DE RADIOLOGIE DU BEFFROI", "",

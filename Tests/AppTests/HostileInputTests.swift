@@ -6,60 +6,60 @@ import Vapor
 
 /// Hostile strings in every free-text field a user or a file can fill, rendered on every page.
 @Suite(.serialized) struct HostileInputTests {
-    static let payloads = [
-        "\"><script>alert(1)</script>", "\" onmouseover=\"alert(1)", "' onfocus='alert(1)",
-        "<img src=x onerror=alert(1)>"
-    ]
-
-    static func assertEscaped(_ body: String, _ where_: String) {
-        for bad in ["<script>alert(1)", "\" onmouseover=\"alert", "' onfocus='alert", "<img src=x"] {
-            #expect(!body.contains(bad), "\(where_) : « \(bad) » non échappé")
-        }
-    }
-
     @Test(arguments: TestDB.all)
     func hostileNamesAreEscapedOnEveryPage(db: TestDB) async throws {
         try await db.withApp { app in
             // setup: a FINESS line and a custom territory whose texts are hostile
             _ = try await app.loadFixtureGeography()
-            let name = Self.payloads.joined(separator: " ")
+            let name = HostileInput.payloads.joined(separator: " ")
+            let quoted = name.replacingOccurrences(of: "\"", with: "\"\"")
+            let p = HostileInput.payloads
             let line =
-                "structureet;590000009;590000090;\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\";\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\";;;1;R;\(Self.payloads[2]);;;350;59;NORD;59000 \(Self.payloads[3]);;;355;\(Self.payloads[1]);1102;CH;;;;;;;2020-01-01;2020-01-01;2020-01-01;"
+                "structureet;590000009;590000090;\"\(quoted)\";\"\(quoted)\";;;1;R;\(p[2]);;;350;59;NORD;"
+                + "59000 \(p[3]);;;355;\(p[1]);1102;CH;;;;;;;2020-01-01;2020-01-01;2020-01-01;"
             _ = try await app.importFiness(
                 Data(("finess;etalab;1;2026-01-01\n" + line + "\n").utf8), name: "hostile.csv")
             _ = try await app.db.sqlTransaction { db in
                 try await TerritoryService.define(
-                    .init(code: "HOSTILE", name: name, decoupage: Self.payloads[0], parent: "R32", members: ["C59350"]),
+                    .init(
+                        code: "HOSTILE", name: name, decoupage: HostileInput.payloads[0], parent: "R32",
+                        members: ["C59350"]),
                     on: db, actor: .system)
             }
-            let decoupage = DecoupageService.slug(Self.payloads[0])
+            let decoupage = DecoupageService.slug(HostileInput.payloads[0])
             // act + check
             for path in [
                 "/", "/territoires", "/territoires/HOSTILE", "/territoires/C59350", "/territoires/R32", "/decoupages",
                 "/decoupages/\(decoupage)",
                 "/structures", "/structures/590000009", "/referentiels/categories",
-                "/territoires?q=" + Self.payloads[0].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
-                "/structures?q=" + Self.payloads[1].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-                    + "&territoire=" + Self.payloads[0].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+                "/territoires?q=" + HostileInput.payloads[0].addingPercentEncoding(
+                    withAllowedCharacters: .alphanumerics)!,
+                "/structures?q=" + HostileInput.payloads[1].addingPercentEncoding(
+                    withAllowedCharacters: .alphanumerics)!
+                    + "&territoire=" + HostileInput.payloads[0].addingPercentEncoding(
+                        withAllowedCharacters: .alphanumerics)!
             ] {
                 let page = try await app.get(path)
                 #expect(page.status == .ok, "\(path)")
-                Self.assertEscaped(page.body, path)
+                HostileInput.assertEscaped(page.body, path)
             }
             // The hostile name is shown, as text.
             #expect(try await app.get("/structures/590000009").body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             // A hostile form submission comes back escaped too.
             let refused = try await app.post(
                 "/decoupages/\(decoupage)",
-                form: [("code", Self.payloads[1]), ("name", Self.payloads[0]), ("members", Self.payloads[3])])
+                form: [
+                    ("code", HostileInput.payloads[1]), ("name", HostileInput.payloads[0]),
+                    ("members", HostileInput.payloads[3])
+                ])
             #expect(refused.status == .unprocessableEntity)
-            Self.assertEscaped(refused.body, "formulaire refusé")
+            HostileInput.assertEscaped(refused.body, "formulaire refusé")
         }
     }
 
     @Test(arguments: TestDB.all)
     func sqlMetacharactersAndWildcardsAreJustText(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             for q in ["'; DROP TABLE structures; --", "%", "_", "\\", "' OR '1'='1"] {
                 let encoded = q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
                 let page = try await app.get("/structures?q=\(encoded)&statut=toutes")
@@ -104,13 +104,13 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func hostileTextsOfAccountsSnapshotsAndSignInAreEscaped(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             try await app.createRoadmap()
-            let name = Self.payloads.joined(separator: " ")
+            let name = HostileInput.payloads.joined(separator: " ")
             // A sign-in attempt with a hostile e-mail: echoed in the form and written to the audit trail.
-            let login = try await AuthenticationTests.login(app, name, "x", suite: Self.payloads[1])
+            let login = try await app.signInThroughForm(name, "x", suite: HostileInput.payloads[1])
             #expect(login.status == .unauthorized)
-            Self.assertEscaped(login.body.string, "connexion refusée")
+            HostileInput.assertEscaped(login.body.string, "connexion refusée")
             #expect(
                 try await app.post(
                     "/administration/comptes",
@@ -132,7 +132,7 @@ import Vapor
             ] {
                 let page = try await app.get(path)
                 #expect(page.status == .ok, "\(path)")
-                Self.assertEscaped(page.body, path)
+                HostileInput.assertEscaped(page.body, path)
             }
             // The snapshot's export neutralises formula-like text like every export.
             let csv = try await app.get(
@@ -144,7 +144,7 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func sqlMetacharactersInTheFiltersOfAccountsAuditAndActivities(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             for q in ["'; DROP TABLE users; --", "%", "_", "\\", "' OR '1'='1"] {
                 let e = q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
                 for path in [

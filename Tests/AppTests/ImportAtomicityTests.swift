@@ -15,15 +15,13 @@ import Vapor
         switch db {
         case .sqlite:
             try await app.sql.raw(
-                """
-                CREATE TRIGGER sabotage BEFORE INSERT ON observations WHEN NEW.comment = 'panne' BEGIN SELECT RAISE(ABORT, 'panne simulée'); END
-                """
+                "CREATE TRIGGER sabotage BEFORE INSERT ON observations WHEN NEW.comment = 'panne' "
+                    + "BEGIN SELECT RAISE(ABORT, 'panne simulée'); END"
             ).run()
         case .postgres:
             try await app.sql.raw(
-                """
-                CREATE FUNCTION sabotage() RETURNS trigger AS $$ BEGIN IF NEW.comment = 'panne' THEN RAISE EXCEPTION 'panne simulée'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql
-                """
+                "CREATE FUNCTION sabotage() RETURNS trigger AS $$ BEGIN IF NEW.comment = 'panne' "
+                    + "THEN RAISE EXCEPTION 'panne simulée'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql"
             ).run()
             try await app.sql.raw(
                 "CREATE TRIGGER sabotage BEFORE INSERT ON observations FOR EACH ROW EXECUTE FUNCTION sabotage()"
@@ -33,9 +31,8 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func aDatabaseFailureMidwayLeavesNothingWritten(db: TestDB) async throws {
-        try await ProgressQueryTests.seeded(db) { app in
-            _ = try await ProgressQueryTests.observe(
-                app, [.init(indicator: "DMP-ALIM", territory: "D59", period: "2021-01", value: "1 %")])
+        try await Seed.dmpIndicator(db) { app in
+            _ = try await app.observe([.init(indicator: "DMP-ALIM", territory: "D59", period: "2021-01", value: "1 %")])
             try await Self.sabotage(app, db)
             func snapshot() async throws -> [Int] {
                 [
@@ -45,25 +42,25 @@ import Vapor
                 ]
             }
             // fills the roll-up layer
-            _ = try await ProgressQueryTests.progress(app, "DMP-ALIM", "R32", at: "2021-12-31")
+            _ = try await app.progress("DMP-ALIM", "R32", at: "2021-12-31")
             let before = try await snapshot()
             // 1 update (D59 2021-01), then 1 199 creations; the 1 100th line fails, three insert chunks in.
             var lines = ["indicateur;territoire;periode;valeur;commentaire", "DMP-ALIM;D59;2021-01;2 %;"]
             for i in 0..<1_199 {
                 let month = Day(1990, 1, 1).addingMonths(i)
-                lines.append(
-                    "DMP-ALIM;\(i % 2 == 0 ? "D62" : "D59");\(String(format: "%04d-%02d", month.year, month.month));\(i) %;\(i == 1_098 ? "panne" : "")"
-                )
+                let period = String(format: "%04d-%02d", month.year, month.month)
+                lines.append("DMP-ALIM;\(i % 2 == 0 ? "D62" : "D59");\(period);\(i) %;\(i == 1_098 ? "panne" : "")")
             }
             let data = Data(lines.joined(separator: "\n").utf8)
             let preview = try await app.db.sqlTransaction { tx in
-                try await ImportKind.observations.run(data, fileName: "gros.csv", dryRun: true, on: tx, actor: .system)
+                try await ImportKind.observations.run(
+                    ImportFile(name: "gros.csv", data: data), mode: .preview, on: tx, actor: .system)
             }
             #expect(preview.created == 1_199 && preview.updated == 1)
             await #expect(throws: (any Error).self) {
                 _ = try await app.db.sqlTransaction { tx in
                     try await ImportKind.observations.run(
-                        data, fileName: "gros.csv", dryRun: false, on: tx, actor: .system)
+                        ImportFile(name: "gros.csv", data: data), mode: .commit, on: tx, actor: .system)
                 }
             }
             #expect(try await snapshot() == before)

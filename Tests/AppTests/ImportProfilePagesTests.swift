@@ -33,7 +33,7 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func aProfileIsTestedOnAFileWithoutWriting(db: TestDB) async throws {
-        try await ImportProfileServiceTests.seeded(db) { app in
+        try await Seed.insiIndicators(db) { app in
             let list = try await app.get("/imports/profils")
             #expect(
                 list.status == .ok && list.body.contains("insi-secteurs") && list.body.contains("apcv-departements"))
@@ -48,7 +48,8 @@ import Vapor
                 ])
             #expect(status == .ok)
             #expect(
-                html.contains("3 lignes : 3 valeurs seraient créées, 0 modifiées, 0 inchangées, 0 lignes rejetées."))
+                html.contains(
+                    "3 lignes : 3 valeurs seraient créées, 0 modifiées, 0 inchangées, 0 lignes rejetées."))
             #expect(html.contains("#2 « Nombre d&#39;appels »"))
             #expect(try await app.count("observations") == 0)
             #expect(try await app.get("/imports/profils/inconnu").status == .notFound)
@@ -57,14 +58,16 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func theEditorBuildsAProfileFromASampleAndSavesVersions(db: TestDB) async throws {
-        try await ImportProfileServiceTests.seeded(db) { app in
+        try await Seed.insiIndicators(db) { app in
             let wide = "Département;janv. 2023;févr. 2023\nNord;1 204;1 530\nPas-de-Calais;310;402\nTotal;1514;1932\n"
             // the sample alone: its columns are offered, the profile is not complete yet
             let (s1, h1, _) = try await Self.send(
                 app, "/imports/profils/editeur",
                 [("name", "apcv-mensuel", nil), ("action", "tester", nil), ("file", wide, "apcv.csv")])
             #expect(s1 == .unprocessableEntity)
-            #expect(h1.contains("Colonnes de l&#39;exemple : #1 « Département », #2 « janv. 2023 », #3 « févr. 2023 »"))
+            #expect(
+                h1.contains(
+                    "Colonnes de l&#39;exemple : #1 « Département », #2 « janv. 2023 », #3 « févr. 2023 »"))
             let sample = try #require(
                 h1.range(of: "name=\"sample\" value=\"").map { String(h1[$0.upperBound...].prefix(36)) })
             let fields: [(name: String, value: String, file: String?)] = [
@@ -108,7 +111,7 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func profilesGoOutAndComeBackAsJSON(db: TestDB) async throws {
-        try await ImportProfileServiceTests.seeded(db) { app in
+        try await Seed.insiIndicators(db) { app in
             let r = try await app.send(.GET, "/imports/profils/apcv-departements/json")
             #expect(r.status == .ok && r.headers.contentType == .json)
             let json = r.body.string
@@ -129,7 +132,7 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func theImportPageAndTheAPIReadFilesThroughAProfile(db: TestDB) async throws {
-        try await ImportProfileServiceTests.seeded(db) { app in
+        try await Seed.insiIndicators(db) { app in
             let (status, html, _) = try await Self.send(
                 app, "/imports",
                 [

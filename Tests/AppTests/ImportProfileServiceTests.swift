@@ -7,39 +7,25 @@ import Vapor
 
 /// Profiles stored and versioned, and each shipped profile on a fixture shaped like its seed table.
 @Suite(.serialized) struct ImportProfileServiceTests {
-    static func seeded<T>(_ db: TestDB, _ body: (Application) async throws -> T) async throws -> T {
-        try await HTTPTests.seeded(db) { app in
-            try await app.db.sqlTransaction { db in
-                for (code, couloir) in [("O3-18", "ES"), ("O3-20", "MDV"), ("O3-22", "MS")] {
-                    _ = try await IndicatorService.upsert(
-                        .init(
-                            code: code, label: "Indicateurs d'usage du TLS INSi (nb d'appels)", couloir: couloir,
-                            source: "GIE SV (national)", type: "count", nature: "flow"), on: db, actor: .system)
-                }
-            }
-            return try await body(app)
-        }
-    }
-
     static func importFile(
         _ app: Application, _ fixture: String, profile: String, settings: [String: String], dryRun: Bool = false
-    ) async throws -> ObservationImport.Report {
+    ) async throws -> ImportReport {
         let data = try Fixtures.data(fixture)
         return try await app.db.sqlTransaction { db in
             try await ImportKind.observations.run(
-                data, fileName: fixture, options: .init(profile: profile, settings: settings), dryRun: dryRun, on: db,
-                actor: .system)
+                ImportFile(name: fixture, data: data, options: .init(profile: profile, settings: settings)),
+                mode: dryRun ? .preview : .commit, on: db, actor: .system)
         }
     }
 
     @Test(arguments: TestDB.all)
     func insiCallsPerSectorBecomeOneObservationPerCouloir(db: TestDB) async throws {
-        try await Self.seeded(db) { app in
+        try await Seed.insiIndicators(db) { app in
             // a monthly file needs its month and its région
             await #expect(
                 throws: ServiceError.invalid(
-                    "insi_secteurs_fevrier_2022.tsv : Le profil « insi-secteurs » demande le paramètre « periode » : mois couvert par le fichier (ex. 2022-02)."
-                )
+                    "insi_secteurs_fevrier_2022.tsv : Le profil « insi-secteurs » demande le paramètre "
+                        + "« periode » : mois couvert par le fichier (ex. 2022-02).")
             ) {
                 _ = try await Self.importFile(
                     app, "insi_secteurs_fevrier_2022.tsv", profile: "insi-secteurs", settings: ["territoire": "R32"])
@@ -82,7 +68,7 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func apcvActivationsPerDepartementRollUpToTheRegionAsASumOfRatios(db: TestDB) async throws {
-        try await Self.seeded(db) { app in
+        try await Seed.insiIndicators(db) { app in
             let report = try await Self.importFile(
                 app, "apcv_hdf_avril_2025.csv", profile: "apcv-departements", settings: ["periode": "14/04/2025"])
             // The test geography holds Nord and Pas-de-Calais only: the other départements are named, not guessed.
@@ -91,7 +77,7 @@ import Vapor
             #expect(report.rejected.first?.reason == "Territoire inconnu « Aisne ».")
             // the indicator the profile feeds was installed with it
             #expect(try await IndicatorQuery.find("APCV-ACTIV", on: app.sql)?.definition.rollup == .ratio)
-            let region = try await ProgressQueryTests.progress(app, "APCV-ACTIV", "R32", at: "2025-04-30")
+            let region = try await app.progress("APCV-ACTIV", "R32", at: "2025-04-30")
             let value = try #require(region.progress.value)
             #expect(abs(value - (7_180.0 + 2_920.0) / (1_923_673.0 + 1_036_702.0)) < 1e-12)
         }
@@ -99,7 +85,7 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func savingAChangedProfileAddsAVersionAndJSONRoundTrips(db: TestDB) async throws {
-        try await Self.seeded(db) { app in
+        try await Seed.insiIndicators(db) { app in
             let shipped = try #require(try await ImportProfileService.find("insi-secteurs", on: app.sql))
             #expect(shipped.shipped && shipped.profile.version == 1)
             // export → import unchanged: no new version
@@ -139,7 +125,8 @@ import Vapor
             // an unknown profile is named with the known ones
             await #expect(
                 throws: ServiceError.invalid(
-                    "Profil d'import inconnu « insee » (profils : apcv-departements, insi-secteurs).", field: "profil")
+                    "Profil d'import inconnu « insee » (profils : apcv-departements, insi-secteurs).",
+                    field: "profil")
             ) {
                 _ = try await Self.importFile(app, "insi_secteurs_fevrier_2022.tsv", profile: "insee", settings: [:])
             }
@@ -148,11 +135,11 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func aFileThatIsNotTheProfilesIsRefusedWithItsLine(db: TestDB) async throws {
-        try await Self.seeded(db) { (app: Application) async throws -> Void in
+        try await Seed.insiIndicators(db) { (app: Application) async throws -> Void in
             await #expect(
                 throws: ServiceError.invalid(
-                    "apcv_hdf_avril_2025.csv, ligne 3 : colonne « Nombre d'appels » absente : ce fichier ne correspond pas au profil « insi-secteurs »"
-                )
+                    "apcv_hdf_avril_2025.csv, ligne 3 : colonne « Nombre d'appels » absente : "
+                        + "ce fichier ne correspond pas au profil « insi-secteurs »")
             ) {
                 _ = try await Self.importFile(
                     app, "apcv_hdf_avril_2025.csv", profile: "insi-secteurs",

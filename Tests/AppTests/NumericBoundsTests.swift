@@ -24,9 +24,9 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func outOfRangeValuesAreRefusedOnEveryPathAndNothingIsWritten(db: TestDB) async throws {
-        try await ProgressQueryTests.seeded(db) { app in
+        try await Seed.dmpIndicator(db) { app in
             // setup
-            try await AggregateExchangeTests.mapped(app)
+            try await app.mapExchangeCodes()
             let before = try await app.count("observations")
             // act: the API batch, value, then a ratio that overflows, then a denominator too large
             let value = try await Self.json(
@@ -34,12 +34,12 @@ import VaporTesting
                 #"[{"indicator":"DMP-ALIM","territory":"D59","period":"2022-05","value":"\#(Self.huge)"}]"#)
             let ratio = try await Self.json(
                 app, "/api/observations",
-                #"[{"indicator":"DMP-ALIM","territory":"D59","period":"2022-05","numerator":"1000000000000000","denominator":"0,0001"}]"#
-            )
+                #"[{"indicator":"DMP-ALIM","territory":"D59","period":"2022-05","#
+                    + #""numerator":"1000000000000000","denominator":"0,0001"}]"#)
             let denominator = try await Self.json(
                 app, "/api/observations",
-                #"[{"indicator":"DMP-ALIM","territory":"D59","period":"2022-05","numerator":"1","denominator":"\#(Self.huge)"}]"#
-            )
+                #"[{"indicator":"DMP-ALIM","territory":"D59","period":"2022-05","#
+                    + #""numerator":"1","denominator":"\#(Self.huge)"}]"#)
             // check
             #expect(
                 value.status == .unprocessableEntity
@@ -56,13 +56,14 @@ import VaporTesting
                 "indicateur;territoire;periode;valeur\nDMP-ALIM;D59;2022-05;\(Self.huge)\n")
             let dhis2 = try await Self.upload(
                 app, "kind=dhis2&dry_run=1&file=dhis2.csv",
-                "dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value\ndmpAlimRate,202205,OuNord0001,,,\(Self.huge)\n"
-            )
+                "dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value\n"
+                    + "dmpAlimRate,202205,OuNord0001,,,\(Self.huge)\n")
             let adx = try await app.send(
                 .POST, "/api/imports?kind=adx&dry_run=1&file=m.xml", headers: ["Content-Type": "application/xml"],
                 body: ByteBuffer(
                     string: """
-                        <adx xmlns="urn:ihe:qrph:adx:2015"><group orgUnit="OuNord0001" period="2022-05-01/P1M"><dataValue dataElement="dmpAlimRate" value="\(Self.huge)"/></group></adx>
+                        <adx xmlns="urn:ihe:qrph:adx:2015"><group orgUnit="OuNord0001" period="2022-05-01/P1M">\
+                        <dataValue dataElement="dmpAlimRate" value="\(Self.huge)"/></group></adx>
                         """))
             // check
             for (name, response) in [("csv", csv), ("dhis2", dhis2), ("adx", adx)] {
@@ -82,8 +83,8 @@ import VaporTesting
                 #"{"targets":[{"indicator":"DMP-ALIM","territory":"D59","due":"fin 2026","target":"\#(Self.huge)"}]}"#)
             let baseline = try await Self.json(
                 app, "/api/targets",
-                #"{"targets":[{"indicator":"DMP-ALIM","territory":"D59","due":"fin 2026","target":"50 %","baseline":"-\#(Self.huge)","baseline_on":"2021-01-01"}]}"#
-            )
+                #"{"targets":[{"indicator":"DMP-ALIM","territory":"D59","due":"fin 2026","target":"50 %","#
+                    + #""baseline":"-\#(Self.huge)","baseline_on":"2021-01-01"}]}"#)
             let form = try await app.post(
                 "/saisie",
                 form: [
@@ -114,23 +115,20 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func pagesRenderWhateverTheDatabaseHolds(db: TestDB) async throws {
-        try await ProgressQueryTests.seeded(db) { app in
+        try await Seed.dmpIndicator(db) { app in
             // setup: ordinary values, then overwritten behind the services' back as an older version could have
             try await app.createRoadmap()
-            _ = try await ProgressQueryTests.observe(
-                app,
-                [
-                    .init(indicator: "DMP-ALIM", territory: "D59", period: "2022-01", value: "10 %"),
-                    .init(indicator: "DMP-ALIM", territory: "D62", period: "2022-01", value: "10 %"),
-                    .init(indicator: "DMP-ALIM", territory: "D59", period: "2022-02", numerator: "1", denominator: "2"),
-                    .init(indicator: "O3-18", territory: "D59", period: "2022-01", value: "1"),
-                    .init(indicator: "O3-18", territory: "D62", period: "2022-01", value: "2")
-                ])
-            try await ProgressQueryTests.target(
-                app,
+            _ = try await app.observe([
+                .init(indicator: "DMP-ALIM", territory: "D59", period: "2022-01", value: "10 %"),
+                .init(indicator: "DMP-ALIM", territory: "D62", period: "2022-01", value: "10 %"),
+                .init(indicator: "DMP-ALIM", territory: "D59", period: "2022-02", numerator: "1", denominator: "2"),
+                .init(indicator: "O3-18", territory: "D59", period: "2022-01", value: "1"),
+                .init(indicator: "O3-18", territory: "D62", period: "2022-01", value: "2")
+            ])
+            try await app.setTarget(
                 .init(
                     indicator: "O3-18", territory: "D59", due: "fin 2026", target: "100", baseline: "1",
-                    baseline_on: "2021-01-01"))
+                    baselineOn: "2021-01-01"))
             try await app.sql.raw(
                 "UPDATE observations SET value = \(bind: 1e26) WHERE territory_code = 'D59' AND period = '2022-01'"
             ).run()
@@ -142,7 +140,8 @@ import VaporTesting
             ).run()
             if db == .postgres {
                 try await app.sql.raw(
-                    "UPDATE observations SET value = 'NaN'::float8 WHERE indicator_code = 'O3-18' AND territory_code = 'D62'"
+                    "UPDATE observations SET value = 'NaN'::float8 "
+                        + "WHERE indicator_code = 'O3-18' AND territory_code = 'D62'"
                 ).run()
             }
             try await app.sql.raw(

@@ -13,28 +13,28 @@ import Vapor
         DMP-ALIM;R99;2021-12;5 %;;;CNAM
         DMP-ALIM;D59;2021-13;5 %;;;CNAM
         DMP-ALIM;D59;2022-01;douze;;;CNAM
-        DMP-ALIM;D59;12/2021;9 %;;;CNAM
+        DMP-ALIM;D59;12/2150;9 %;;;CNAM
         INCONNU;D59;2021-12;5 %;;;CNAM
         DMP-ALIM;D62;T1 2022;ND;;;CNAM
 
         """
 
     static func run<T>(_ db: TestDB, _ body: (Application) async throws -> T) async throws -> T {
-        try await ProgressQueryTests.seeded(db, body)
+        try await Seed.dmpIndicator(db, body)
     }
 
     @Test(arguments: TestDB.all)
     func previewListsEverythingAndWritesNothing(db: TestDB) async throws {
         try await Self.run(db) { app in
             let data = Self.first.data(using: .isoLatin1)!
-            let (report, _) = try await ObservationImport.preview(
-                data, fileName: "dmp.csv", on: app.sql, actor: .system)
+            let report = try await ImportKind.observations.run(
+                ImportFile(name: "dmp.csv", data: data), mode: .preview, on: app.sql, actor: .system)
             #expect(report.read == 8)
             #expect(report.created == 3)
             #expect(report.rejected.map(\.line) == [4, 5, 6, 7, 8])
             #expect(report.rejected.map(\.field) == ["territoire", "periode", "valeur", "periode", "indicateur"])
             #expect(report.rejected[1].reason.contains("Période illisible « 2021-13 »"))
-            #expect(report.rejected[3].reason.contains("ligne 2"))
+            #expect(report.rejected[3].reason.contains("« 12/2150 »"), "\(report.rejected[3].reason)")
             #expect(try await app.count("observations") == 0)
             #expect(try await app.count("import_batches") == 0)
         }
@@ -45,18 +45,20 @@ import Vapor
         try await Self.run(db) { app in
             // act: first import
             let one = try await app.db.sqlTransaction { db in
-                try await ObservationImport.commit(Data(Self.first.utf8), fileName: "dmp.csv", on: db, actor: .cli)
+                try await ImportKind.observations.run(
+                    ImportFile(name: "dmp.csv", data: Data(Self.first.utf8)), mode: .commit, on: db, actor: .cli)
             }
             let batch1 = try #require(one.batch)
             #expect(one.created == 3)
             #expect(try await app.count("observations", where: "batch_id = \(bind: batch1)") == 3)
             #expect(try await app.count("observations", where: "not_provided = \(bind: true)") == 1)
-            let nord = try await ProgressQueryTests.progress(app, "DMP-ALIM", "D59", at: "2022-01-01")
+            let nord = try await app.progress("DMP-ALIM", "D59", at: "2022-01-01")
             #expect(nord.progress.value == 0.1)
             #expect(nord.series.provenance.contains("import dmp.csv #"))
             // act: the same file again changes nothing and records no batch
             let again = try await app.db.sqlTransaction { db in
-                try await ObservationImport.commit(Data(Self.first.utf8), fileName: "dmp.csv", on: db, actor: .cli)
+                try await ImportKind.observations.run(
+                    ImportFile(name: "dmp.csv", data: Data(Self.first.utf8)), mode: .commit, on: db, actor: .cli)
             }
             #expect(again.changes == 0 && again.unchanged == 3 && again.batch == nil)
             #expect(again.text.contains("Aucun changement"))
@@ -65,29 +67,30 @@ import Vapor
             let correction =
                 "indicateur,territoire,periode,valeur\nDMP-ALIM,D59,2021-12,12.5%\nDMP-ALIM,D59,2022-01,13%\n"
             let two = try await app.db.sqlTransaction { db in
-                try await ObservationImport.commit(
-                    Self.gzip(Data(correction.utf8)), fileName: "correction.csv.gz", on: db, actor: .cli)
+                try await ImportKind.observations.run(
+                    ImportFile(name: "correction.csv.gz", data: Self.gzip(Data(correction.utf8))), mode: .commit,
+                    on: db, actor: .cli)
             }
             let batch2 = try #require(two.batch)
             #expect(two.updated == 1 && two.created == 1)
             #expect(
-                try await ProgressQueryTests.progress(app, "DMP-ALIM", "D59", at: "2022-01-01").progress.value == 0.125)
+                try await app.progress("DMP-ALIM", "D59", at: "2022-01-01").progress.value == 0.125)
             // act: undo the correction → the first import's value is back, exactly
-            let found = try #require(try await ObservationImport.find(String(batch2.uuidString.prefix(8)), on: app.sql))
+            let found = try #require(try await ImportBatch.find(String(batch2.uuidString.prefix(8)), on: app.sql))
             let undone = try await app.db.sqlTransaction { db in
-                try await ObservationImport.undo(found, on: db, actor: .cli)
+                try await found.undo(on: db, actor: .cli)
             }
             #expect(undone.restored == 1 && undone.deleted == 1)
-            let back = try await ProgressQueryTests.progress(app, "DMP-ALIM", "D59", at: "2022-02-01")
+            let back = try await app.progress("DMP-ALIM", "D59", at: "2022-02-01")
             #expect(back.progress.value == 0.1)
             #expect(back.series.provenance.contains("import dmp.csv #\(batch1.uuidString.prefix(8).lowercased())"))
             #expect(try await app.count("observations", where: "batch_id = \(bind: batch1)") == 3)
             await #expect(throws: ServiceError.self) {
-                try await app.db.sqlTransaction { db in try await ObservationImport.undo(found, on: db, actor: .cli) }
+                try await app.db.sqlTransaction { db in try await found.undo(on: db, actor: .cli) }
             }
             // act: undo the first import → nothing left
-            let first = try #require(try await ObservationImport.find(batch1.uuidString, on: app.sql))
-            _ = try await app.db.sqlTransaction { db in try await ObservationImport.undo(first, on: db, actor: .cli) }
+            let first = try #require(try await ImportBatch.find(batch1.uuidString, on: app.sql))
+            _ = try await app.db.sqlTransaction { db in try await first.undo(on: db, actor: .cli) }
             #expect(try await app.count("observations") == 0)
         }
     }
@@ -102,7 +105,8 @@ import Vapor
             ] {
                 do {
                     _ = try await app.db.sqlTransaction { db in
-                        try await ObservationImport.commit(Data(content.utf8), fileName: "x.csv", on: db, actor: .cli)
+                        try await ImportKind.observations.run(
+                            ImportFile(name: "x.csv", data: Data(content.utf8)), mode: .commit, on: db, actor: .cli)
                     }
                     Issue.record("« \(message) » attendu")
                 } catch let e as ServiceError {
@@ -135,7 +139,8 @@ extension ObservationImportTests {
         try await Self.run(db) { app in
             let boundary = "----jalon"
             let body =
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dmp.csv\"\r\nContent-Type: text/csv\r\n\r\n\(Self.first)\r\n--\(boundary)--\r\n"
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dmp.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n\(Self.first)\r\n--\(boundary)--\r\n"
             let r = try await app.send(
                 .POST, "/api/imports?dry_run=true",
                 headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"],
@@ -160,7 +165,8 @@ extension ObservationImportTests {
         try await Self.run(db) { app in
             let boundary = "----jalonpage"
             let body =
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dmp.csv\"\r\nContent-Type: text/csv\r\n\r\n\(Self.first)\r\n--\(boundary)--\r\n"
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dmp.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n\(Self.first)\r\n--\(boundary)--\r\n"
             let preview = try await app.send(
                 .POST, "/imports", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"],
                 body: ByteBuffer(string: body))
@@ -177,7 +183,7 @@ extension ObservationImportTests {
             #expect(try await app.count("import_uploads") == 0)
             let list = try await app.get("/imports")
             #expect(list.body.contains("dmp.csv") && list.body.contains("Validé"))
-            let batch = try #require(try await ObservationImport.batches(on: app.sql).first)
+            let batch = try #require(try await ImportBatch.all(on: app.sql).first)
             let undone = try await app.post("/imports/lots/\(batch.id.uuidString.lowercased())/annuler", form: [])
             #expect(undone.status == .seeOther)
             #expect(try await app.count("observations") == 0)
@@ -192,15 +198,14 @@ extension ObservationImportTests {
     func exportReadsBackUnchangedAndNeutralisesFormulas(db: TestDB) async throws {
         try await Self.run(db) { app in
             _ = try await app.db.sqlTransaction { db in
-                try await ObservationImport.commit(Data(Self.first.utf8), fileName: "dmp.csv", on: db, actor: .cli)
+                try await ImportKind.observations.run(
+                    ImportFile(name: "dmp.csv", data: Data(Self.first.utf8)), mode: .commit, on: db, actor: .cli)
             }
-            _ = try await ProgressQueryTests.observe(
-                app,
-                [
-                    .init(
-                        indicator: "DMP-ALIM", territory: "D59", period: "2022-03", value: "0,1",
-                        source: "=HYPERLINK(\"x\")", comment: "@SUM(A1)")
-                ])
+            _ = try await app.observe([
+                .init(
+                    indicator: "DMP-ALIM", territory: "D59", period: "2022-03", value: "0,1",
+                    source: "=HYPERLINK(\"x\")", comment: "@SUM(A1)")
+            ])
             let csv = try await app.get("/exports/observations.csv?indicateur=DMP-ALIM")
             #expect(csv.headers.first(name: .contentType) == "text/csv; charset=utf-8")
             #expect(csv.body.hasPrefix("\u{FEFF}indicateur;libelle;territoire;structure;couloir;periode;valeur"))
@@ -209,8 +214,8 @@ extension ObservationImportTests {
             #expect(csv.body.contains("'=HYPERLINK") && csv.body.contains(";'@SUM(A1);"))
             // Read back: nothing changes.
             let data = Data(csv.body.utf8)
-            let (report, _) = try await ObservationImport.preview(
-                data, fileName: "observations.csv", on: app.sql, actor: .system)
+            let report = try await ImportKind.observations.run(
+                ImportFile(name: "observations.csv", data: data), mode: .preview, on: app.sql, actor: .system)
             #expect(report.rejected.isEmpty, "\(report.rejected)")
             #expect(report.unchanged == 4 && report.changes == 0)
             // Filtered by territory: the Pas-de-Calais only.
@@ -221,8 +226,8 @@ extension ObservationImportTests {
             let progress = try await app.get("/exports/avancement.csv?date=2022-06-30&territoire=R32")
             #expect(
                 progress.body.hasPrefix(
-                    "\u{FEFF}objectif;fiche;indicateur;libelle;couloir;cible;echeance;valeur;date_valeur;realisation;statut\r\n"
-                ))
+                    "\u{FEFF}objectif;fiche;indicateur;libelle;couloir;cible;echeance;valeur;date_valeur;"
+                        + "realisation;statut\r\n"))
             #expect(progress.body.contains(";O2-01;"))
         }
     }
@@ -232,8 +237,7 @@ extension ObservationImportTests {
     @Test(arguments: TestDB.all)
     func targetsImportPreviewsCommitsAndUndoesExactly(db: TestDB) async throws {
         try await Self.run(db) { app in
-            try await ProgressQueryTests.target(
-                app, .init(indicator: "DMP-ALIM", territory: "D59", due: "mi-2022", target: "9 %"))
+            try await app.setTarget(.init(indicator: "DMP-ALIM", territory: "D59", due: "mi-2022", target: "9 %"))
             let csv = """
                 indicateur;territoire;couloir;échéance;cible;référence;date_reference
                 DMP-ALIM;D59;;mi-2022;9,85 %;5 %;fin 2021
@@ -242,14 +246,16 @@ extension ObservationImportTests {
                 DMP-ALIM;D99;;fin 2022;12 %;;
 
                 """
-            let (preview, _) = try await TargetImport.preview(Data(csv.utf8), fileName: "cibles.csv", on: app.sql)
+            let preview = try await ImportKind.targets.run(
+                ImportFile(name: "cibles.csv", data: Data(csv.utf8)), mode: .preview, on: app.sql, actor: .system)
             #expect(preview.created == 1 && preview.updated == 1)
             #expect(preview.rejected.map(\.field) == ["echeance", "territoire"])
             #expect(
                 try await ProgressQuery.targets("DMP-ALIM", territory: "D59", couloir: .tous, on: app.sql).first?.value
                     == .number(0.09))
             let report = try await app.db.sqlTransaction { db in
-                try await TargetImport.commit(Data(csv.utf8), fileName: "cibles.csv", on: db, actor: .cli)
+                try await ImportKind.targets.run(
+                    ImportFile(name: "cibles.csv", data: Data(csv.utf8)), mode: .commit, on: db, actor: .cli)
             }
             let batch = try #require(report.batch)
             let nord = try await ProgressQuery.targets("DMP-ALIM", territory: "D59", couloir: .tous, on: app.sql)
@@ -259,14 +265,15 @@ extension ObservationImportTests {
                         due: Day(2022, 6, 30), value: .number(0.0985), baseline: 0.05, baselineDate: Day(2021, 12, 31))
                 ])
             let again = try await app.db.sqlTransaction { db in
-                try await TargetImport.commit(Data(csv.utf8), fileName: "cibles.csv", on: db, actor: .cli)
+                try await ImportKind.targets.run(
+                    ImportFile(name: "cibles.csv", data: Data(csv.utf8)), mode: .commit, on: db, actor: .cli)
             }
             #expect(again.changes == 0 && again.batch == nil)
             // Undo: the Nord's previous target is back exactly, the Pas-de-Calais' new one is gone.
-            let found = try #require(try await ObservationImport.find(batch.uuidString, on: app.sql))
+            let found = try #require(try await ImportBatch.find(batch.uuidString, on: app.sql))
             #expect(found.kind == "targets")
             let undone = try await app.db.sqlTransaction { db in
-                try await ObservationImport.undo(found, on: db, actor: .cli)
+                try await found.undo(on: db, actor: .cli)
             }
             #expect(undone.restored == 1 && undone.deleted == 1)
             #expect(
@@ -293,23 +300,27 @@ extension ObservationImportTests {
             let long =
                 "indicateur;territoire;periode;valeur\nDMP-ALIM;D59;2022-05;" + String(repeating: "9", count: 1_048_576)
                 + "\n"
-            let (report, _) = try await ObservationImport.preview(
-                Data(long.utf8), fileName: "long.csv", on: app.sql, actor: .system)
+            let report = try await ImportKind.observations.run(
+                ImportFile(name: "long.csv", data: Data(long.utf8)), mode: .preview, on: app.sql, actor: .system)
             #expect(report.rejected.map(\.field) == ["valeur"])
             var junk = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 73 &+ 11) })
             junk.insert(contentsOf: [0x00, 0xFF, 0xFE], at: 0)
             await #expect(throws: ServiceError.self) {
-                _ = try await ObservationImport.preview(junk, fileName: "junk.bin", on: app.sql, actor: .system)
+                _ = try await ImportKind.observations.run(
+                    ImportFile(name: "junk.bin", data: junk), mode: .preview, on: app.sql, actor: .system)
             }
             let gzipMagicThenJunk = Data([0x1F, 0x8B, 0x08, 0x00]) + junk
             await #expect(throws: ServiceError.self) {
-                _ = try await ObservationImport.preview(
-                    gzipMagicThenJunk, fileName: "faux.csv.gz", on: app.sql, actor: .system)
+                _ = try await ImportKind.observations.run(
+                    ImportFile(name: "faux.csv.gz", data: gzipMagicThenJunk), mode: .preview, on: app.sql,
+                    actor: .system)
             }
             let formulas =
-                "indicateur;territoire;periode;valeur;source\n=HYPERLINK(\"x\");D59;2022-05;1;x\nDMP-ALIM;@SUM(A1);2022-05;1;x\nDMP-ALIM;D59;2022-05;+1;-cmd\n"
-            let (f, _) = try await ObservationImport.preview(
-                Data(formulas.utf8), fileName: "formules.csv", on: app.sql, actor: .system)
+                "indicateur;territoire;periode;valeur;source\n=HYPERLINK(\"x\");D59;2022-05;1;x\n"
+                + "DMP-ALIM;@SUM(A1);2022-05;1;x\nDMP-ALIM;D59;2022-05;+1;-cmd\n"
+            let f = try await ImportKind.observations.run(
+                ImportFile(name: "formules.csv", data: Data(formulas.utf8)), mode: .preview, on: app.sql, actor: .system
+            )
             #expect(f.rejected.map(\.field) == ["indicateur", "territoire"])
             #expect(f.created == 1)
             #expect(try await app.count("observations") == 0)

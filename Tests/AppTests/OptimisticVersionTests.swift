@@ -10,7 +10,7 @@ import VaporTesting
 @Suite struct OptimisticVersionTests {
     @Test(arguments: TestDB.all)
     func aStaleFormLosesToTheEditThatLandedFirst(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             try await app.createRoadmap()
             let page = try await app.get("/feuille-de-route/fiches/DMP")
             let version = try #require(page.body.firstMatch(of: /name="version" value="(\d+)"/)).1

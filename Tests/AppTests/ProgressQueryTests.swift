@@ -6,62 +6,24 @@ import Vapor
 @testable import App
 
 @Suite(.serialized) struct ProgressQueryTests {
-    /// Fixture geography + structures, and a "share of DMP fed" indicator (ratio of sums).
-    static func seeded<T>(_ db: TestDB, _ body: (Application) async throws -> T) async throws -> T {
-        try await HTTPTests.seeded(db) { app in
-            try await app.db.sqlTransaction { db in
-                try await IndicatorService.upsert(
-                    .init(
-                        code: "DMP-ALIM", label: "Part de DMP alimentés", service: "DMP", couloir: "TOUS",
-                        source: "CNAM",
-                        type: "share", unit: nil, nature: "stock", cumulative_since: nil, periodicity: nil,
-                        rollup: "ratio", direction: "hausse", formula: nil), on: db, actor: .system)
-            }
-            return try await body(app)
-        }
-    }
-
-    static func observe(_ app: Application, _ lines: [ObservationService.Input]) async throws
-        -> ObservationService.Outcome
-    {
-        try await app.db.sqlTransaction { db in
-            try await ObservationService.record(lines, provenance: "saisie:test", on: db, actor: .system)
-        }
-    }
-
-    static func target(_ app: Application, _ t: TargetService.Input) async throws {
-        try await app.db.sqlTransaction { db in _ = try await TargetService.set(t, on: db, actor: .system) }
-    }
-
-    static func progress(_ app: Application, _ code: String, _ territory: String, at: String, couloir: Couloir? = nil)
-        async throws -> ProgressQuery.Result
-    {
-        let i = try #require(try await IndicatorQuery.find(code, on: app.sql))
-        let t = try #require(try await TerritoryQuery.find(territory, on: app.sql))
-        return try await ProgressQuery.progress(
-            indicator: i, territory: t, couloir: couloir, at: Day(iso: at)!, on: app.sql)
-    }
-
     @Test(arguments: TestDB.all)
     func reproducesTheNADMPAnnexAndRollsUpTheRegionAsARatioOfSums(db: TestDB) async throws {
-        try await Self.seeded(db) { app in
+        try await Seed.dmpIndicator(db) { app in
             // setup: two départements as in the NA annex (12,83 % vs 9,85 % ; 7,80 % vs 8,72 %)
-            _ = try await Self.observe(
-                app,
-                [
-                    .init(
-                        indicator: "DMP-ALIM", territory: "D59", period: "mai 2022", value: "12,83 %",
-                        numerator: "1 283", denominator: "10 000"),
-                    .init(
-                        indicator: "DMP-ALIM", territory: "D62", period: "2022-05", value: "7,80 %", numerator: "7 800",
-                        denominator: "100 000")
-                ])
-            try await Self.target(app, .init(indicator: "DMP-ALIM", territory: "D59", due: "mi-2022", target: "9,85 %"))
-            try await Self.target(app, .init(indicator: "DMP-ALIM", territory: "D62", due: "mi-2022", target: "8,72 %"))
+            _ = try await app.observe([
+                .init(
+                    indicator: "DMP-ALIM", territory: "D59", period: "mai 2022", value: "12,83 %",
+                    numerator: "1 283", denominator: "10 000"),
+                .init(
+                    indicator: "DMP-ALIM", territory: "D62", period: "2022-05", value: "7,80 %", numerator: "7 800",
+                    denominator: "100 000")
+            ])
+            try await app.setTarget(.init(indicator: "DMP-ALIM", territory: "D59", due: "mi-2022", target: "9,85 %"))
+            try await app.setTarget(.init(indicator: "DMP-ALIM", territory: "D62", due: "mi-2022", target: "8,72 %"))
             // act
-            let nord = try await Self.progress(app, "DMP-ALIM", "D59", at: "2022-05-31")
-            let pdc = try await Self.progress(app, "DMP-ALIM", "D62", at: "2022-05-31")
-            let region = try await Self.progress(app, "DMP-ALIM", "R32", at: "2022-05-31")
+            let nord = try await app.progress("DMP-ALIM", "D59", at: "2022-05-31")
+            let pdc = try await app.progress("DMP-ALIM", "D62", at: "2022-05-31")
+            let region = try await app.progress("DMP-ALIM", "R32", at: "2022-05-31")
             // check
             #expect(Format.percent(try #require(nord.progress.realisation)) == "130,3\u{00A0}%")
             #expect(Format.percent(try #require(pdc.progress.realisation)) == "89,4\u{00A0}%")
@@ -77,25 +39,25 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func ownValueWinsAndAGapOverHalfAPercentIsFlagged(db: TestDB) async throws {
-        try await Self.seeded(db) { app in
+        try await Seed.dmpIndicator(db) { app in
             try await app.db.sqlTransaction { db in
                 try await IndicatorService.upsert(
-                    .init(code: "DMP-CREES", label: "DMP créés", type: "count", rollup: "sum"), on: db, actor: .system)
+                    .init(code: "DMP-CREES", label: "DMP créés", type: "count", rollup: "sum"), on: db,
+                    actor: .system)
             }
-            _ = try await Self.observe(
-                app,
-                [
-                    .init(indicator: "DMP-CREES", territory: "D59", period: "2022-05", value: "1 000"),
-                    .init(indicator: "DMP-CREES", territory: "D62", period: "2022-05", value: "2 000"),
-                    .init(indicator: "DMP-CREES", territory: "R32", period: "2022-05", value: "3 010")
-                ])
-            var r = try await Self.progress(app, "DMP-CREES", "R32", at: "2022-06-01")
+            _ = try await app.observe([
+                .init(indicator: "DMP-CREES", territory: "D59", period: "2022-05", value: "1 000"),
+                .init(indicator: "DMP-CREES", territory: "D62", period: "2022-05", value: "2 000"),
+                .init(indicator: "DMP-CREES", territory: "R32", period: "2022-05", value: "3 010")
+            ])
+            var r = try await app.progress("DMP-CREES", "R32", at: "2022-06-01")
             #expect(r.progress.value == 3_010)
             #expect(r.rolledUp == 3_000)
             #expect(r.inconsistent == false)
-            _ = try await Self.observe(
-                app, [.init(indicator: "DMP-CREES", territory: "R32", period: "2022-05", value: "3 100")])
-            r = try await Self.progress(app, "DMP-CREES", "R32", at: "2022-06-01")
+            _ = try await app.observe([
+                .init(indicator: "DMP-CREES", territory: "R32", period: "2022-05", value: "3 100")
+            ])
+            r = try await app.progress("DMP-CREES", "R32", at: "2022-06-01")
             #expect(r.inconsistent == true)
             // The replaced value went to the history.
             #expect(try await app.count("observation_history") == 1)
@@ -105,7 +67,7 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func shareOfStructuresCountsOpenStructuresOfTheCouloir(db: TestDB) async throws {
-        try await Self.seeded(db) { app in
+        try await Seed.dmpIndicator(db) { app in
             try await app.db.sqlTransaction { db in
                 try await IndicatorService.upsert(
                     .init(
@@ -117,26 +79,24 @@ import Vapor
                         rollup: "count_of_structures"), on: db, actor: .system)
             }
             // D59 has one open ES (the CHU); France has three (CHU, Basse-Terre, Cayenne is not loaded).
-            _ = try await Self.observe(
-                app,
-                [
-                    .init(indicator: "ES-TOUCHES", structure: "590000001", period: "2022-03", value: "OUI"),
-                    .init(indicator: "EHPAD-DUI", structure: "590000002", period: "2022-03", value: "oui"),
-                    .init(indicator: "EHPAD-DUI", structure: "590000102", period: "2022-03", value: "oui")
-                ])
-            let nord = try await Self.progress(app, "ES-TOUCHES", "D59", at: "2022-06-30")
+            _ = try await app.observe([
+                .init(indicator: "ES-TOUCHES", structure: "590000001", period: "2022-03", value: "OUI"),
+                .init(indicator: "EHPAD-DUI", structure: "590000002", period: "2022-03", value: "oui"),
+                .init(indicator: "EHPAD-DUI", structure: "590000102", period: "2022-03", value: "oui")
+            ])
+            let nord = try await app.progress("ES-TOUCHES", "D59", at: "2022-06-30")
             #expect(nord.progress.value == 1)
-            let france = try await Self.progress(app, "ES-TOUCHES", "FR", at: "2022-06-30")
+            let france = try await app.progress("ES-TOUCHES", "FR", at: "2022-06-30")
             let openES = try await StructureQuery.countsByCouloir(territory: "FR", on: app.sql)["ES"] ?? 0
             #expect(france.progress.value == 1.0 / Double(openES))
-            let count = try await Self.progress(app, "EHPAD-DUI", "D59", at: "2022-06-30")
+            let count = try await app.progress("EHPAD-DUI", "D59", at: "2022-06-30")
             #expect(count.progress.value == 2)
         }
     }
 
     @Test(arguments: TestDB.all)
     func formulasReadOtherIndicatorsAndPopulation(db: TestDB) async throws {
-        try await Self.seeded(db) { app in
+        try await Seed.dmpIndicator(db) { app in
             try await app.db.sqlTransaction { db in
                 try await IndicatorService.upsert(
                     .init(code: "DOCS", label: "Documents", type: "count"), on: db, actor: .system)
@@ -145,9 +105,8 @@ import Vapor
                         code: "DOCS-HAB", label: "Documents par habitant", type: "per_inhabitant",
                         formula: "{DOCS} / POP"), on: db, actor: .system)
             }
-            _ = try await Self.observe(
-                app, [.init(indicator: "DOCS", territory: "D59", period: "2022-05", value: "385 670")])
-            let r = try await Self.progress(app, "DOCS-HAB", "D59", at: "2022-06-01")
+            _ = try await app.observe([.init(indicator: "DOCS", territory: "D59", period: "2022-05", value: "385 670")])
+            let r = try await app.progress("DOCS-HAB", "D59", at: "2022-06-01")
             // D59 population in the fixture: 236 710 + 86 279 + 62 681
             #expect(r.progress.value == 385_670.0 / 385_670.0)
             await #expect(throws: ServiceError.self) {
@@ -157,21 +116,22 @@ import Vapor
                 }
             }
             await #expect(throws: ServiceError.self) {
-                _ = try await Self.observe(
-                    app, [.init(indicator: "DOCS-HAB", territory: "D59", period: "2022-05", value: "1")])
+                _ = try await app.observe([
+                    .init(indicator: "DOCS-HAB", territory: "D59", period: "2022-05", value: "1")
+                ])
             }
         }
     }
 
     @Test(arguments: TestDB.all)
     func aBatchWithOneBadLineWritesNothingAndNamesTheLine(db: TestDB) async throws {
-        try await Self.seeded(db) { app in
+        try await Seed.dmpIndicator(db) { app in
             let lines: [ObservationService.Input] = [
                 .init(indicator: "DMP-ALIM", territory: "D59", period: "2022-05", value: "12 %"),
                 .init(indicator: "DMP-ALIM", territory: "D59", period: "2022-13", value: "13 %")
             ]
             do {
-                _ = try await Self.observe(app, lines)
+                _ = try await app.observe(lines)
                 Issue.record("le lot aurait dû être refusé")
             } catch let e as ServiceError {
                 #expect(
@@ -180,30 +140,32 @@ import Vapor
             }
             for (bad, message) in [("douze", "Valeur illisible « douze »"), ("", "Valeur manquante")] {
                 await #expect(throws: ServiceError.self) {
-                    _ = try await Self.observe(
-                        app, [.init(indicator: "DMP-ALIM", territory: "D59", period: "2022-05", value: bad)])
+                    _ = try await app.observe([
+                        .init(indicator: "DMP-ALIM", territory: "D59", period: "2022-05", value: bad)
+                    ])
                 }
                 do {
-                    _ = try await Self.observe(
-                        app, [.init(indicator: "DMP-ALIM", territory: "D59", period: "2022-05", value: bad)])
+                    _ = try await app.observe([
+                        .init(indicator: "DMP-ALIM", territory: "D59", period: "2022-05", value: bad)
+                    ])
                 } catch let e as ServiceError {
                     #expect(e.message.contains(message), "\(e.message)")
                 }
             }
             #expect(try await app.count("observations") == 0)
             // "ND" is stored as not provided, never as zero.
-            _ = try await Self.observe(
-                app, [.init(indicator: "DMP-ALIM", territory: "D59", period: "2022-05", value: "ND")])
+            _ = try await app.observe([.init(indicator: "DMP-ALIM", territory: "D59", period: "2022-05", value: "ND")])
             #expect(try await app.count("observations", where: "not_provided = \(bind: true) AND value IS NULL") == 1)
-            let again = try await Self.observe(
-                app, [.init(indicator: "DMP-ALIM", territory: "D59", period: "2022-05", value: "ND")])
+            let again = try await app.observe([
+                .init(indicator: "DMP-ALIM", territory: "D59", period: "2022-05", value: "ND")
+            ])
             #expect(again.unchanged == 1)
         }
     }
 
     @Test(arguments: TestDB.all)
     func templateCreatesTheNationalRoadmapOnce(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             let first = try await app.db.sqlTransaction { db in
                 try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli)
             }
@@ -232,15 +194,13 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func progressAPIAnswersWithEveryKey(db: TestDB) async throws {
-        try await Self.seeded(db) { app in
-            _ = try await Self.observe(
-                app,
-                [
-                    .init(
-                        indicator: "DMP-ALIM", territory: "D59", period: "2022-05", numerator: "1 283",
-                        denominator: "10 000")
-                ])
-            try await Self.target(app, .init(indicator: "DMP-ALIM", territory: "D59", due: "mi-2022", target: "9,85 %"))
+        try await Seed.dmpIndicator(db) { app in
+            _ = try await app.observe([
+                .init(
+                    indicator: "DMP-ALIM", territory: "D59", period: "2022-05", numerator: "1 283",
+                    denominator: "10 000")
+            ])
+            try await app.setTarget(.init(indicator: "DMP-ALIM", territory: "D59", due: "mi-2022", target: "9,85 %"))
             let (status, raw) = try await app.getJSON("/api/progress?indicator=DMP-ALIM&territory=D59&at=2022-05-31")
             #expect(status == .ok)
             let json = try #require(raw as? [String: Any])
@@ -257,12 +217,14 @@ import Vapor
 
     @Test func indicatorCSVIsCheckedLineByLine() throws {
         let good =
-            "code;libelle;service;couloir;source;type;nature;regle;sens;format;formule\nA;Alpha;DMP;ES;CNAM;count;stock;sum;hausse;;\nB;Bêta;DMP;TOUS;CNAM;share;stock;ratio;baisse;%;\n"
+            "code;libelle;service;couloir;source;type;nature;regle;sens;format;formule\n"
+            + "A;Alpha;DMP;ES;CNAM;count;stock;sum;hausse;;\nB;Bêta;DMP;TOUS;CNAM;share;stock;ratio;baisse;%;\n"
         let rows = try IndicatorService.parseCSV(Data(good.utf8), fileName: "ind.csv")
         #expect(rows.map(\.1.code) == ["A", "B"])
         let bad = "code;libelle;couloir;regle\nA;Alpha;ES;sum\nB;Bêta;ES;moyenne-pondérée\n"
         #expect(
-            throws: ServiceError.invalid("ind.csv, ligne 3 : Règle d'agrégation inconnue « moyenne-pondérée » pour B.")
+            throws: ServiceError.invalid(
+                "ind.csv, ligne 3 : Règle d'agrégation inconnue « moyenne-pondérée » pour B.")
         ) {
             try IndicatorService.parseCSV(Data(bad.utf8), fileName: "ind.csv")
         }
@@ -273,28 +235,26 @@ extension ProgressQueryTests {
     /// The roll-up layer serves the second read, and a write drops what it changes.
     @Test(arguments: TestDB.all)
     func rollupLayerStaysCorrectAfterWrites(db: TestDB) async throws {
-        try await Self.seeded(db) { app in
-            _ = try await Self.observe(
-                app,
-                [
-                    .init(
-                        indicator: "DMP-ALIM", territory: "D59", period: "2022-05", numerator: "10", denominator: "100"),
-                    .init(
-                        indicator: "DMP-ALIM", territory: "D62", period: "2022-05", numerator: "30", denominator: "100")
-                ])
-            #expect(try await Self.progress(app, "DMP-ALIM", "R32", at: "2022-06-01").progress.value == 0.2)
+        try await Seed.dmpIndicator(db) { app in
+            _ = try await app.observe([
+                .init(
+                    indicator: "DMP-ALIM", territory: "D59", period: "2022-05", numerator: "10", denominator: "100"),
+                .init(
+                    indicator: "DMP-ALIM", territory: "D62", period: "2022-05", numerator: "30", denominator: "100")
+            ])
+            #expect(try await app.progress("DMP-ALIM", "R32", at: "2022-06-01").progress.value == 0.2)
             #expect(
                 try await app.count("rollup_cache", where: "indicator_code = 'DMP-ALIM' AND territory_code = 'R32'")
                     == 1)
             // A new value in the Nord changes the région's roll-up at once.
-            _ = try await Self.observe(
-                app,
-                [.init(indicator: "DMP-ALIM", territory: "D59", period: "2022-05", numerator: "50", denominator: "100")]
+            _ = try await app.observe([
+                .init(indicator: "DMP-ALIM", territory: "D59", period: "2022-05", numerator: "50", denominator: "100")
+            ]
             )
             #expect(
                 try await app.count("rollup_cache", where: "indicator_code = 'DMP-ALIM' AND territory_code = 'R32'")
                     == 0)
-            #expect(try await Self.progress(app, "DMP-ALIM", "R32", at: "2022-06-01").progress.value == 0.4)
+            #expect(try await app.progress("DMP-ALIM", "R32", at: "2022-06-01").progress.value == 0.4)
             // A series computed before an invalidation is not stored after it.
             let epoch = try await RollupCache.epoch(on: app.sql)
             try await RollupCache.invalidateAll(on: app.sql)
@@ -302,9 +262,9 @@ extension ProgressQueryTests {
                 .init(points: [], provenance: "périmé", isOwn: false, parts: nil), indicator: "DMP-ALIM",
                 territory: "R32", couloir: .tous, epoch: epoch, on: app.sql)
             #expect(try await app.count("rollup_cache") == 0)
-            #expect(try await Self.progress(app, "DMP-ALIM", "R32", at: "2022-06-01").progress.value == 0.4)
+            #expect(try await app.progress("DMP-ALIM", "R32", at: "2022-06-01").progress.value == 0.4)
             // Structures feed shares: an import drops the layer.
-            _ = try await Self.progress(app, "DMP-ALIM", "D59", at: "2022-06-01")
+            _ = try await app.progress("DMP-ALIM", "D59", at: "2022-06-01")
             #expect(try await app.count("rollup_cache") > 0)
             _ = try await app.importFiness(
                 try Fixtures.data("finess_flux_fixture.json").replacingSomeName(), name: "flux2.json")

@@ -16,7 +16,7 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func practicesForGPsAndRadiologistsPharmacistsLinkedToTheirOfficine(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             let s = try await Self.run(app)
             #expect(s.lines == 10 && s.rejected == 2)
             #expect(s.rejections.first == "ligne 10 : 6 champs au lieu de 57 — ligne tronquée ou mal formée")
@@ -57,11 +57,12 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func aRegionKeepsOnlyItsCommunesAndAMissingFileIsNamed(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             let s = try await Self.run(app, region: "R32")
             #expect(s.kept == ["MDV": 2, "RADIO": 1] && s.outOfScope == 2)
             await #expect(
-                throws: ServiceError.invalid("absent.txt, fichier « /nulle/part/absent.txt » introuvable ou illisible.")
+                throws: ServiceError.invalid(
+                    "absent.txt, fichier « /nulle/part/absent.txt » introuvable ou illisible.")
             ) {
                 _ = try await app.db.sqlTransaction { db in
                     try await RPPSImporter.run(

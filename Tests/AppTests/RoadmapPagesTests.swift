@@ -8,7 +8,7 @@ import Vapor
 @Suite(.serialized) struct RoadmapPagesTests {
     @Test(arguments: TestDB.all)
     func templateThenEntryThenDashboardShowsTheStatus(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             // Before any roadmap, the page says how to create one.
             #expect(try await app.get("/feuille-de-route").body.contains("jalon roadmap template segur-2021-2023"))
             try await app.createRoadmap()
@@ -82,9 +82,9 @@ import Vapor
 
     @Test(arguments: TestDB.all)
     func hostileIndicatorTextsAreEscaped(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             try await app.createRoadmap()
-            let hostile = HostileInputTests.payloads.joined(separator: " ")
+            let hostile = HostileInput.payloads.joined(separator: " ")
             try await app.db.sqlTransaction { db in
                 _ = try await IndicatorService.upsert(
                     .init(code: "O2-01", label: hostile, source: hostile, type: "count", nature: "flow", rollup: "sum"),
@@ -102,7 +102,7 @@ import Vapor
             ] {
                 let page = try await app.get(path)
                 #expect(page.status == .ok, "\(path)")
-                HostileInputTests.assertEscaped(page.body, path)
+                HostileInput.assertEscaped(page.body, path)
             }
         }
     }
@@ -111,7 +111,7 @@ import Vapor
 extension RoadmapPagesTests {
     @Test(arguments: TestDB.all)
     func ficheSyntheseEditsCalendarRACIAndTexts(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             try await app.createRoadmap()
             let page = try await app.get("/feuille-de-route/fiches/DMP?date=2022-06-30")
             #expect(page.status == .ok)
@@ -160,12 +160,12 @@ extension RoadmapPagesTests {
 
     @Test(arguments: TestDB.all)
     func comparisonOfTheTerritoriesOfADecoupage(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             try await app.createRoadmap()
-            _ = try await ProgressQueryTests.observe(
-                app, [.init(indicator: "O2-09", structure: "590000001", period: "2022-03", value: "OUI")])
-            try await ProgressQueryTests.target(
-                app, .init(indicator: "O2-09", territory: "D59", due: "mi-2022", target: "50 %"))
+            _ = try await app.observe([
+                .init(indicator: "O2-09", structure: "590000001", period: "2022-03", value: "OUI")
+            ])
+            try await app.setTarget(.init(indicator: "O2-09", territory: "D59", due: "mi-2022", target: "50 %"))
             let page = try await app.get("/feuille-de-route/comparaison?date=2022-06-30&couloir=ES")
             #expect(page.status == .ok)
             #expect(
@@ -182,7 +182,7 @@ extension RoadmapPagesTests {
 extension RoadmapPagesTests {
     @Test(arguments: TestDB.all)
     func referentialsAndActionsAreEditable(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             try await app.createRoadmap()
             // Referentials: relabel a couloir and its aliases, add an organisation and a service.
             let page = try await app.get("/referentiels")
@@ -208,7 +208,8 @@ extension RoadmapPagesTests {
             let after = try await app.get("/referentiels")
             #expect(
                 after.body.contains("value=\"Hôpitaux et cliniques\"") && after.body.contains("value=\"HOP, HOSP\""))
-            #expect(after.body.contains(">CR</code>") && after.body.contains("value=\"Service d&#39;accès aux soins\""))
+            #expect(
+                after.body.contains(">CR</code>") && after.body.contains("value=\"Service d&#39;accès aux soins\""))
             let refused = try await app.post(
                 "/referentiels", form: [("kind", "couloirs"), ("code", "NOUVEAU"), ("label", "X")])
             #expect(refused.status == .unprocessableEntity)

@@ -4,25 +4,32 @@ import Testing
 
 @testable import App
 
-/// Pages rendered from fixed view models and compared with the files in `__Snapshots__/`.
-/// Set JALON_RECORD_SNAPSHOTS=1 to re-record after an intended change; a missing snapshot is
-/// recorded and the test fails, so a new page is reviewed once.
+/// Pages rendered from fixed view models and compared with the files in `__Snapshots__/`, stored
+/// indented one element a line (`IndentedHTML`) so that a change reads as a diff. Set
+/// JALON_RECORD_SNAPSHOTS=1 to re-record after an intended change; a missing snapshot is recorded
+/// and the test fails, so a new page is reviewed once.
 struct SnapshotTests {
-    static let dir = Fixtures.repoRoot + "Tests/AppTests/__Snapshots__/"
+    static let dir = Fixtures.snapshots
 
     static func assertSnapshot(_ html: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation)
         throws
     {
         let path = dir + name + ".html"
+        let actual = IndentedHTML(html).text
         let record = ProcessInfo.processInfo.environment["JALON_RECORD_SNAPSHOTS"] == "1"
         guard !record, let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            try html.write(toFile: path, atomically: true, encoding: .utf8)
+            try actual.write(toFile: path, atomically: true, encoding: .utf8)
             Issue.record(
                 "instantané \(name) enregistré : relisez-le puis relancez les tests", sourceLocation: sourceLocation)
             return
         }
-        #expect(html == expected, "la page \(name) diffère de son instantané \(path)", sourceLocation: sourceLocation)
+        if let difference = IndentedHTML.difference(expected: expected, actual: actual) {
+            let message =
+                "la page \(name) diffère de son instantané \(path) — \(difference)\n"
+                + "Changement voulu : JALON_RECORD_SNAPSHOTS=1 swift test --filter SnapshotTests, puis relire le diff."
+            Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+        }
     }
 
     static let r32 = Territory(

@@ -22,7 +22,7 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func aValidatedSnapshotIsFrozenAndLocksItsPeriods(db: TestDB) async throws {
-        try await HTTPTests.seeded(db) { app in
+        try await Seed.territoriesAndStructures(db) { app in
             try await app.createRoadmap()
             let pilote = try await app.signIn(.pilote)
             let admin = try await app.signIn(.administrateur)
@@ -31,8 +31,8 @@ import VaporTesting
 
             // Validation: a future date is refused; a past one freezes the table.
             let future = try await app.post(
-                "/feuille-de-route/photos", form: [("name", "Trop tôt"), ("date", "2099-01-01"), ("territoire", "R32")],
-                as: pilote)
+                "/feuille-de-route/photos",
+                form: [("name", "Trop tôt"), ("date", "2099-01-01"), ("territoire", "R32")], as: pilote)
             #expect(
                 future.status == .unprocessableEntity && future.body.contains("pas pour le 1 janvier 2099")
                     || future.body.contains("pas pour le 1er janvier 2099"))
@@ -67,8 +67,9 @@ import VaporTesting
             #expect(
                 refused.status == .forbidden
                     && refused.body.string.contains(
-                        "Période verrouillée : mai 2022 est couverte par la photo à date « Comité régional du 30 juin 2022 »"
-                    ))
+                        "Période verrouillée : mai 2022 est couverte par la photo à date "
+                            + "« Comité régional du 30 juin 2022 »")
+            )
             let csv =
                 "indicateur;territoire;periode;valeur\nO2-08;R32;2022-05;5\nO2-08;R32;2022-09;7\nO2-08;R32;2022-04;\n"
             let imported = try await app.send(
@@ -136,7 +137,8 @@ import VaporTesting
                 ).run()
             }
             let undo = try await app.send(.POST, "/api/imports/\(batch)/undo", as: pilote)
-            #expect(undo.status == .forbidden && undo.body.string.contains("Annulation refusée : Période verrouillée"))
+            #expect(
+                undo.status == .forbidden && undo.body.string.contains("Annulation refusée : Période verrouillée"))
         }
     }
 }

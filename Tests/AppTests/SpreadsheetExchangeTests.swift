@@ -13,7 +13,7 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func anXLSXWorkbookIsImportedLikeACSV(db: TestDB) async throws {
-        try await ProgressQueryTests.seeded(db) { app in
+        try await Seed.dmpIndicator(db) { app in
             let data = try XLSXWriter.write(
                 sheet: "DMP", header: ["Indicateur", "Territoire", "Période", "Valeur"],
                 rows: [
@@ -22,7 +22,8 @@ import VaporTesting
                     [.text("DMP-ALIM"), .text("D99"), .text("2021-12"), .number(0.05)]
                 ])
             let report = try await app.db.sqlTransaction { tx in
-                try await ImportKind.observations.run(data, fileName: "dmp.xlsx", dryRun: false, on: tx, actor: .system)
+                try await ImportKind.observations.run(
+                    ImportFile(name: "dmp.xlsx", data: data), mode: .commit, on: tx, actor: .system)
             }
             #expect(report.created == 2)
             #expect(report.rejected == [.init(line: 4, field: "territoire", reason: "Territoire inconnu « D99 ».")])
@@ -32,19 +33,20 @@ import VaporTesting
                     .first(decoding: V.self)?.value == 0.1283)
             // a named sheet that is not there is named, with the ones that are
             await #expect(
-                throws: ServiceError.invalid("dmp.xlsx : feuille « Données » absente du classeur (feuilles : « DMP »)")
+                throws: ServiceError.invalid(
+                    "dmp.xlsx : feuille « Données » absente du classeur (feuilles : « DMP »)")
             ) {
                 _ = try await app.db.sqlTransaction { tx in
                     try await ImportKind.observations.run(
-                        data, fileName: "dmp.xlsx", options: .init(sheet: "Données"), dryRun: true, on: tx,
-                        actor: .system)
+                        ImportFile(name: "dmp.xlsx", data: data, options: .init(sheet: "Données")), mode: .preview,
+                        on: tx, actor: .system)
                 }
             }
             await #expect(throws: ServiceError.invalid("faux.xlsx : ce fichier n'est pas un classeur .xlsx lisible")) {
                 _ = try await app.db.sqlTransaction { tx in
                     try await ImportKind.observations.run(
-                        Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 1, 2]), fileName: "faux.xlsx", dryRun: true, on: tx,
-                        actor: .system)
+                        ImportFile(name: "faux.xlsx", data: Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 1, 2])), mode: .preview,
+                        on: tx, actor: .system)
                 }
             }
         }
@@ -52,23 +54,19 @@ import VaporTesting
 
     @Test(arguments: TestDB.all)
     func xlsxExportsReadBackUnchanged(db: TestDB) async throws {
-        try await ProgressQueryTests.seeded(db) { app in
-            _ = try await ProgressQueryTests.observe(
-                app,
-                [
-                    .init(indicator: "DMP-ALIM", territory: "D59", period: "2021-12", value: "12,83 %"),
-                    .init(
-                        indicator: "DMP-ALIM", territory: "D62", period: "2021-12", numerator: "1 283",
-                        denominator: "10 000"),
-                    .init(indicator: "DMP-ALIM", territory: "D62", period: "2022-01", value: "ND", comment: "=1+1")
-                ])
-            try await ProgressQueryTests.target(
-                app,
+        try await Seed.dmpIndicator(db) { app in
+            _ = try await app.observe([
+                .init(indicator: "DMP-ALIM", territory: "D59", period: "2021-12", value: "12,83 %"),
+                .init(
+                    indicator: "DMP-ALIM", territory: "D62", period: "2021-12", numerator: "1 283",
+                    denominator: "10 000"),
+                .init(indicator: "DMP-ALIM", territory: "D62", period: "2022-01", value: "ND", comment: "=1+1")
+            ])
+            try await app.setTarget(
                 .init(
                     indicator: "DMP-ALIM", territory: "D59", due: "fin 2022", target: "15 %", baseline: "9,85 %",
-                    baseline_on: "2020-12-31"))
-            try await ProgressQueryTests.target(
-                app, .init(indicator: "DMP-ALIM", territory: "D62", due: "mi-2022", target: "A venir"))
+                    baselineOn: "2020-12-31"))
+            try await app.setTarget(.init(indicator: "DMP-ALIM", territory: "D62", due: "mi-2022", target: "A venir"))
             let xlsx = try await app.send(.GET, "/exports/observations.xlsx?indicateur=DMP-ALIM")
             #expect(xlsx.status == .ok)
             #expect(
@@ -82,7 +80,8 @@ import VaporTesting
             #expect(records.count == 4)
             let back = try await app.db.sqlTransaction { tx in
                 try await ImportKind.observations.run(
-                    Self.body(xlsx), fileName: "observations.xlsx", dryRun: true, on: tx, actor: .system)
+                    ImportFile(name: "observations.xlsx", data: Self.body(xlsx)), mode: .preview, on: tx, actor: .system
+                )
             }
             #expect(back.rejected.isEmpty && back.unchanged == 3 && back.changes == 0, "\(back.text)")
             // targets: CSV and XLSX, both read back by the targets import unchanged
@@ -97,7 +96,8 @@ import VaporTesting
                 ("cibles.xlsx", Self.body(try await app.send(.GET, "/exports/cibles.xlsx")))
             ] {
                 let r = try await app.db.sqlTransaction { tx in
-                    try await ImportKind.targets.run(data, fileName: file, dryRun: true, on: tx, actor: .system)
+                    try await ImportKind.targets.run(
+                        ImportFile(name: file, data: data), mode: .preview, on: tx, actor: .system)
                 }
                 #expect(r.rejected.isEmpty && r.unchanged == 2 && r.changes == 0, "\(file): \(r.text)")
             }

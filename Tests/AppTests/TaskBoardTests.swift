@@ -121,9 +121,8 @@ import Vapor
             for (title, due) in [
                 ("Tâche oubliée", "01/01/2020"), ("Tâche terminée", "fin 2020"), ("Tâche à venir", "2099-06-30")
             ] {
-                #expect(
-                    try await app.post("/taches", form: [("title", title), ("assignee", "Équipe"), ("due", due)]).status
-                        == .seeOther)
+                let form = [("title", title), ("assignee", "Équipe"), ("due", due)]
+                #expect(try await app.post("/taches", form: form).status == .seeOther)
             }
             let done = try await Self.taskID(app, "Tâche terminée")
             #expect(try await app.post("/taches/\(done)/statut", form: [("status", "fait")]).status == .seeOther)
@@ -215,15 +214,15 @@ import Vapor
     func hostileTitlesAndAssigneesAreEscaped(db: TestDB) async throws {
         try await Self.withBoard(db) { app in
             // setup
-            let hostile = HostileInputTests.payloads.joined(separator: " ")
-            for (i, assignee) in HostileInputTests.payloads.enumerated() {
+            let hostile = HostileInput.payloads.joined(separator: " ")
+            for (i, assignee) in HostileInput.payloads.enumerated() {
                 #expect(
                     try await app.post(
                         "/taches", form: [("title", "\(i) \(hostile)"), ("assignee", assignee), ("due", "01/01/2020")]
                     ).status == .seeOther)
             }
             let id = try await Self.taskID(app, "0 \(hostile)")
-            let encoded = HostileInputTests.payloads[1].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let encoded = HostileInput.payloads[1].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
 
             // act + check: the board, filtered or not, and forms refused with hostile values
             for path in [
@@ -232,7 +231,7 @@ import Vapor
             ] {
                 let page = try await app.get(path)
                 #expect(page.status == .ok, "\(path)")
-                HostileInputTests.assertEscaped(page.body, path)
+                HostileInput.assertEscaped(page.body, path)
             }
             let board = try await app.get("/taches").body
             #expect(board.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -240,11 +239,11 @@ import Vapor
             let refused = try await app.post(
                 "/taches", form: [("title", hostile), ("assignee", hostile), ("due", hostile), ("action", hostile)])
             #expect(refused.status == .unprocessableEntity)
-            HostileInputTests.assertEscaped(refused.body, "formulaire refusé")
+            HostileInput.assertEscaped(refused.body, "formulaire refusé")
             let badMove = try await app.post(
                 "/taches/\(id)/statut", form: [("status", hostile), ("responsable", hostile)])
             #expect(badMove.status == .unprocessableEntity)
-            HostileInputTests.assertEscaped(badMove.body, "déplacement refusé")
+            HostileInput.assertEscaped(badMove.body, "déplacement refusé")
             let moved = try await app.post("/taches/\(id)/statut", form: [("status", "fait"), ("responsable", hostile)])
             #expect(moved.status == .seeOther)
             #expect(!(moved.headers.first(name: .location) ?? "").contains("<"))

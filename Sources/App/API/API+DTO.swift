@@ -8,13 +8,13 @@ enum APIDTO {
         var parent: String?
         var population: Int
 
-        init(_ t: Territory) {
-            code = t.code
-            kind = t.kind.rawValue
-            name = t.name
-            insee = t.insee.isEmpty ? nil : t.insee
-            parent = t.parentCode
-            population = t.population
+        init(_ territory: Territory) {
+            code = territory.code
+            kind = territory.kind.rawValue
+            name = territory.name
+            insee = territory.insee.isEmpty ? nil : territory.insee
+            parent = territory.parentCode
+            population = territory.population
         }
     }
 
@@ -38,57 +38,84 @@ enum APIDTO {
     struct StructureItem: Content, Equatable {
         var id: String
         var finess: String?
-        var finess_ej: String
+        var finessEJ: String
         var name: String
         var category: String
-        var category_label: String
+        var categoryLabel: String
         var couloir: String
         var commune: String?
-        var commune_name: String?
+        var communeName: String?
         var address: String
-        var postal_code: String
+        var postalCode: String
         var city: String
         var status: String
-        var opened_on: String?
-        var closed_on: String?
+        var openedOn: String?
+        var closedOn: String?
         var latitude: Double?
         var longitude: Double?
         var demo: Bool
 
-        init(_ s: Structure) {
-            id = s.id.uuidString.lowercased()
-            finess = s.finessET
-            finess_ej = s.finessEJ
-            name = s.name
-            category = s.categoryCode
-            category_label = s.categoryLabel
-            couloir = s.couloir
-            commune = s.communeCode
-            commune_name = s.communeName
-            address = s.address
-            postal_code = s.postalCode
-            city = s.city
-            status = s.isOpen ? "open" : "closed"
-            opened_on = s.openedOn
-            closed_on = s.closedOn
-            latitude = s.latitude
-            longitude = s.longitude
-            demo = s.isDemo
+        enum CodingKeys: String, CodingKey {
+            case id, finess
+            case finessEJ = "finess_ej"
+            case name, category
+            case categoryLabel = "category_label"
+            case couloir, commune
+            case communeName = "commune_name"
+            case address
+            case postalCode = "postal_code"
+            case city, status
+            case openedOn = "opened_on"
+            case closedOn = "closed_on"
+            case latitude, longitude, demo
+        }
+
+        init(_ structure: Structure) {
+            id = structure.id.uuidString.lowercased()
+            finess = structure.finessET
+            finessEJ = structure.finessEJ
+            name = structure.name
+            category = structure.categoryCode
+            categoryLabel = structure.categoryLabel
+            couloir = structure.couloir
+            commune = structure.communeCode
+            communeName = structure.communeName
+            address = structure.address
+            postalCode = structure.postalCode
+            city = structure.city
+            status = structure.isOpen ? "open" : "closed"
+            openedOn = structure.openedOn
+            closedOn = structure.closedOn
+            latitude = structure.latitude
+            longitude = structure.longitude
+            demo = structure.isDemo
         }
     }
 
     struct StructureDetail: Content, Equatable {
         var structure: StructureItem
-        var legal_entity_name: String?
+        var legalEntityName: String?
         var siret: String
         var phone: String
         var territories: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case structure
+            case legalEntityName = "legal_entity_name"
+            case siret, phone, territories
+        }
     }
 
-    struct Page<T: Content & Equatable>: Content, Equatable {
+    struct Page<Item: Content & Equatable>: Content, Equatable {
         var total: Int
         var page: Int
-        var per_page: Int
-        var items: [T]
+        var perPage: Int
+        var items: [Item]
+
+        enum CodingKeys: String, CodingKey {
+            case total, page
+            case perPage = "per_page"
+            case items
+        }
     }
 }

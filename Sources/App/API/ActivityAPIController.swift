@@ -7,65 +7,87 @@ enum ActivityAPIController {
     struct ActivityDTO: Content {
         var id, date, type, title: String
         var participants: Int?
-        var structures_reached: Int
+        var structuresReached: Int
         var territories, organisers, topics: [String]
 
-        init(_ r: ActivityRow) {
-            id = r.id.uuidString.lowercased()
-            date = r.date.iso
-            type = r.type.rawValue
-            title = r.title
-            participants = r.participants
-            structures_reached = r.reached
-            territories = r.territories
-            organisers = r.organisers
-            topics = r.topics
+        enum CodingKeys: String, CodingKey {
+            case id, date, type, title, participants
+            case structuresReached = "structures_reached"
+            case territories, organisers, topics
+        }
+
+        init(_ row: ActivityRow) {
+            id = row.id.uuidString.lowercased()
+            date = row.date.iso
+            type = row.type.rawValue
+            title = row.title
+            participants = row.participants
+            structuresReached = row.reached
+            territories = row.territories
+            organisers = row.organisers
+            topics = row.topics
         }
     }
 
     struct PageDTO: Content {
-        var total, participants, structures_reached: Int
+        var total, participants, structuresReached: Int
         var page: Int
         var items: [ActivityDTO]
+
+        enum CodingKeys: String, CodingKey {
+            case total, participants
+            case structuresReached = "structures_reached"
+            case page, items
+        }
     }
 
     @Sendable static func index(req: Request) async throws -> PageDTO {
-        var f = try await ActivityController.filter(req)
-        f.perPage = 100
-        let (rows, totals) = try await ActivityQuery.page(f, on: req.sql)
+        var filter = try await ActivityController.filter(req)
+        filter.perPage = 100
+        let (rows, totals) = try await ActivityQuery.page(filter, on: req.sql)
         return PageDTO(
-            total: totals.activities, participants: totals.participants, structures_reached: totals.structures,
-            page: f.page, items: rows.map(ActivityDTO.init))
+            total: totals.activities, participants: totals.participants, structuresReached: totals.structures,
+            page: filter.page, items: rows.map(ActivityDTO.init))
     }
 
     struct CreatedDTO: Content {
         var id: String
-        var structures_reached: Int
+        var structuresReached: Int
+
+        enum CodingKeys: String, CodingKey {
+            case id
+            case structuresReached = "structures_reached"
+        }
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
         let input = try req.content.decode(ActivityService.Input.self)
         let (id, reached) = try await req.db.sqlTransaction { db -> (UUID, Int) in
-            let r = try await ActivityService.resolve(input, on: db)
-            guard case .created(let id) = try await ActivityService.save(r, on: db, actor: req.actor) else {
+            let activity = try await ActivityService.resolve(input, on: db)
+            guard case .created(let id) = try await ActivityService.save(activity, on: db, actor: req.actor) else {
                 throw ServiceError.conflict("Activité non créée.")
             }
-            _ = try await ActivityService.createFollowUps(input.followups ?? [], after: r, on: db, actor: req.actor)
-            return (id, r.structures.count)
+            _ = try await ActivityService.createFollowUps(
+                input.followups ?? [], after: activity, on: db, actor: req.actor)
+            return (id, activity.structures.count)
         }
-        let response = Response(status: .created)
-        try response.content.encode(CreatedDTO(id: id.uuidString.lowercased(), structures_reached: reached), as: .json)
-        return response
+        return try .json(CreatedDTO(id: id.uuidString.lowercased(), structuresReached: reached), status: .created)
     }
 
     struct DetailDTO: Content {
         var activity: ActivityDTO
-        var duration_minutes: Int?
+        var durationMinutes: Int?
         var place: String
         var remote: Bool
         var notes: String
         var couloirs: [String]
         var structures: [StructureRefDTO]
+
+        enum CodingKeys: String, CodingKey {
+            case activity
+            case durationMinutes = "duration_minutes"
+            case place, remote, notes, couloirs, structures
+        }
     }
     struct StructureRefDTO: Content {
         var key, name, couloir: String
@@ -75,14 +97,14 @@ enum ActivityAPIController {
 
     @Sendable static func show(req: Request) async throws -> DetailDTO {
         guard let id = UUID(uuidString: req.parameters.get("activity") ?? ""),
-            let d = try await ActivityQuery.find(id, on: req.sql)
+            let detail = try await ActivityQuery.find(id, on: req.sql)
         else {
             throw Abort(.notFound, reason: "Activité inconnue.")
         }
         return DetailDTO(
-            activity: .init(d.row), duration_minutes: d.durationMinutes, place: d.place, remote: d.remote,
-            notes: d.notes, couloirs: d.couloirs,
-            structures: d.structures.map {
+            activity: .init(detail.row), durationMinutes: detail.durationMinutes, place: detail.place,
+            remote: detail.remote, notes: detail.notes, couloirs: detail.couloirs,
+            structures: detail.structures.map {
                 .init(
                     key: $0.structure.key, name: $0.structure.name, couloir: $0.structure.couloir,
                     finess: $0.structure.finessET, attendees: $0.attendees)
@@ -98,20 +120,20 @@ enum ActivityAPIController {
     }
 
     @Sendable static func reach(req: Request) async throws -> ReachDTO {
-        guard let raw = ActivityController.q(req, "territory"),
+        guard let raw = req.trimmedQueryText("territory"),
             let code = try await ObservationLookups(req.sql).territory(raw)
         else {
             throw Abort(.badRequest, reason: "Paramètre territory manquant ou territoire inconnu.")
         }
-        guard let couloir = Couloir(code: ActivityController.q(req, "couloir") ?? "ES") else {
+        guard let couloir = Couloir(code: req.trimmedQueryText("couloir") ?? "ES") else {
             throw Abort(.badRequest, reason: "Couloir inconnu.")
         }
-        let since = ActivityController.q(req, "since").flatMap(Day.init(iso:))
-        let at = ActivityController.q(req, "at").flatMap(Day.init(iso:)) ?? Day.today()
-        let r = try await ReachQuery.reach(couloir: couloir, territory: code, since: since, at: at, on: req.sql)
+        let since = req.trimmedQueryText("since").flatMap(Day.init(iso:))
+        let at = req.trimmedQueryText("at").flatMap(Day.init(iso:)) ?? Day.today()
+        let reach = try await ReachQuery.reach(couloir: couloir, territory: code, since: since, at: at, on: req.sql)
         return ReachDTO(
-            territory: code, couloir: couloir.rawValue, since: since?.iso, at: at.iso, reached: r.reached, open: r.open,
-            share: r.share)
+            territory: code, couloir: couloir.rawValue, since: since?.iso, at: at.iso, reached: reach.reached,
+            open: reach.open, share: reach.share)
     }
 
     struct OrganisationDTO: Content {
@@ -130,35 +152,49 @@ enum ActivityAPIController {
         let changed = try await req.db.sqlTransaction { db in
             try await DirectoryService.saveOrganisation(input, on: db, actor: req.actor).changed
         }
-        let o = try await DirectoryQuery.organisations(on: req.sql).first {
+        let organisation = try await DirectoryQuery.organisations(on: req.sql).first {
             $0.code == input.code.trimmedSpaces.uppercased()
         }!
-        let response = Response(status: changed ? .created : .ok)
-        try response.content.encode(
-            OrganisationDTO(code: o.code, name: o.name, kind: o.kind, territories: o.territories), as: .json)
-        return response
+        return try .json(
+            OrganisationDTO(
+                code: organisation.code, name: organisation.name, kind: organisation.kind,
+                territories: organisation.territories),
+            status: changed ? .created : .ok)
     }
 
     struct ContactDTO: Content {
-        var id, name, first_name, last_name, function, email, phone: String
+        var id, name, firstName, lastName, function, email, phone: String
         var organisation, structure: String?
         var roles, territories: [String]
-        var mailing_consent: Bool
+        var mailingConsent: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case id, name
+            case firstName = "first_name"
+            case lastName = "last_name"
+            case function, email, phone, organisation, structure, roles, territories
+            case mailingConsent = "mailing_consent"
+        }
     }
 
     @Sendable static func contacts(req: Request) async throws -> [ContactDTO] {
         try await DirectoryQuery.contacts(on: req.sql).map {
             .init(
-                id: $0.id.uuidString.lowercased(), name: $0.name, first_name: $0.firstName, last_name: $0.lastName,
+                id: $0.id.uuidString.lowercased(), name: $0.name, firstName: $0.firstName, lastName: $0.lastName,
                 function: $0.function, email: $0.email, phone: $0.phone,
                 organisation: $0.organisation, structure: $0.structure, roles: $0.roles, territories: $0.territories,
-                mailing_consent: $0.mailingConsent)
+                mailingConsent: $0.mailingConsent)
         }
     }
 
     struct ContactCreatedDTO: Content {
         var id: String
-        var possible_duplicates: Int
+        var possibleDuplicates: Int
+
+        enum CodingKeys: String, CodingKey {
+            case id
+            case possibleDuplicates = "possible_duplicates"
+        }
     }
 
     @Sendable static func createContact(req: Request) async throws -> Response {
@@ -168,10 +204,8 @@ enum ActivityAPIController {
         }
         let duplicates = try await DirectoryService.duplicates(on: req.sql).filter { $0.keep == id || $0.other == id }
             .count
-        let response = Response(status: .created)
-        try response.content.encode(
-            ContactCreatedDTO(id: id.uuidString.lowercased(), possible_duplicates: duplicates), as: .json)
-        return response
+        return try .json(
+            ContactCreatedDTO(id: id.uuidString.lowercased(), possibleDuplicates: duplicates), status: .created)
     }
 
     struct ReachTableDTO: Content {
@@ -188,25 +222,26 @@ enum ActivityAPIController {
         var rows: [Row]
     }
 
-    /// The reach of every couloir in a région (or any territory), its départements and its custom territories.
+    /// The reach of every couloir in a région (or any territory), its départements and its custom
+    /// territories.
     @Sendable static func reachTable(req: Request) async throws -> ReachTableDTO {
-        let raw = ActivityController.q(req, "territory") ?? DemoRegion.region
+        let raw = req.trimmedQueryText("territory") ?? DemoRegion.region
         guard let code = try await ObservationLookups(req.sql).territory(raw),
-            let t = try await TerritoryQuery.find(code, on: req.sql)
+            let territory = try await TerritoryQuery.find(code, on: req.sql)
         else {
             throw Abort(.badRequest, reason: "Territoire inconnu « \(raw.prefix(40)) ».")
         }
-        let since = ActivityController.q(req, "since").flatMap(Day.init(iso:))
-        let at = ActivityController.q(req, "at").flatMap(Day.init(iso:)) ?? Day.today()
-        let list = try await ReachQuery.territories(around: t, on: req.sql)
+        let since = req.trimmedQueryText("since").flatMap(Day.init(iso:))
+        let at = req.trimmedQueryText("at").flatMap(Day.init(iso:)) ?? Day.today()
+        let list = try await ReachQuery.territories(around: territory, on: req.sql)
         let table = try await ReachQuery.table(territories: list.map(\.code), since: since, at: at, on: req.sql)
         return ReachTableDTO(
             since: since?.iso, at: at.iso,
-            rows: list.map { x in
+            rows: list.map { around in
                 .init(
-                    territory: x.code, name: x.name,
+                    territory: around.code, name: around.name,
                     couloirs: Dictionary(
-                        uniqueKeysWithValues: (table[x.code] ?? [:]).map {
+                        uniqueKeysWithValues: (table[around.code] ?? [:]).map {
                             (
                                 $0.key.rawValue,
                                 .init(reached: $0.value.reached, open: $0.value.open, share: $0.value.share)

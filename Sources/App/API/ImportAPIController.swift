@@ -5,27 +5,44 @@ import Vapor
 /// Imports through the API, for machines that send the national files every night.
 enum ImportAPIController {
     struct ReportDTO: Content {
-        var file, sha256: String
+        var file: String
+        var sha256: String
         var profile: String?
-        var read, created, updated, unchanged: Int
-        var rejected: [ObservationImport.Rejection]
+        var read: Int
+        var created: Int
+        var updated: Int
+        var unchanged: Int
+        var rejected: [ImportReport.Rejection]
         var batch: String?
-        var dry_run: Bool
+        var dryRun: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case file, sha256, profile, read, created, updated, unchanged, rejected, batch
+            case dryRun = "dry_run"
+        }
     }
 
     struct UndoDTO: Content {
         var batch: String
-        var restored, deleted, kept_because_changed_since: Int
+        var restored: Int
+        var deleted: Int
+        var keptBecauseChangedSince: Int
+
+        enum CodingKeys: String, CodingKey {
+            case batch, restored, deleted
+            case keptBecauseChangedSince = "kept_because_changed_since"
+        }
     }
 
-    /// Multipart (field `file`) or a raw body (`X-File-Name` header or `?file=`); `?dry_run=true` previews.
+    /// Multipart (field `file`) or a raw body (`X-File-Name` header or `?file=`); `?dry_run=true`
+    /// previews.
     @Sendable static func create(req: Request) async throws -> Response {
         let dryRun =
             (try? req.query.get(Bool.self, at: "dry_run")) ?? ((try? req.query.get(String.self, at: "dry_run")) == "1")
         let rawKind = (try? req.query.get(String.self, at: "kind")) ?? "observations"
         guard let kind = ImportKind(rawValue: rawKind) else {
-            throw Abort(
-                .badRequest, reason: "Type d'import inconnu « \(rawKind.prefix(20)) » (observations ou targets).")
+            let known = ImportKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw Abort(.badRequest, reason: "Type d'import inconnu « \(rawKind.prefix(20)) » (\(known)).")
         }
         var data: Data
         var name =
@@ -41,72 +58,73 @@ enum ImportAPIController {
             }
             data = Data(buffer: body)
         }
-        let (fileData, fileName) = (data, String(name.prefix(200)))
         // A profile's parameters come as query fields named like the canonical fields (`periode=2022-02`).
-        var settings: [String: String] = [:]
-        for f in ImportProfile.fields {
-            if let v = try? req.query.get(String.self, at: f), !v.isEmpty { settings[f] = v }
-        }
         let options = ImportOptions(
-            profile: try? req.query.get(String.self, at: "profile"), settings: settings,
+            profile: try? req.query.get(String.self, at: "profile"),
+            settings: ImportOptions.settings(fromFields: { try? req.query.get(String.self, at: $0) }),
             sheet: try? req.query.get(String.self, at: "sheet"))
+        let file = ImportFile(name: String(name.prefix(200)), data: data, options: options)
         let report = try await req.db.sqlTransaction { db in
             try await kind.run(
-                fileData, fileName: fileName, options: options, dryRun: dryRun, on: db,
+                file, mode: dryRun ? .preview : .commit, on: db,
                 actor: req.actor(overriding: try? req.query.get(String.self, at: "override")))
         }
         let dto = ReportDTO(
             file: report.file, sha256: report.sha256, profile: report.profile, read: report.read,
-            created: report.created, updated: report.updated,
-            unchanged: report.unchanged, rejected: report.rejected, batch: report.batch?.uuidString.lowercased(),
-            dry_run: dryRun)
-        let r = Response(status: report.batch == nil ? .ok : .created)
-        try r.content.encode(dto, as: .json)
-        return r
+            created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected,
+            batch: report.batch?.uuidString.lowercased(), dryRun: dryRun)
+        return try .json(dto, status: report.batch == nil ? .ok : .created)
     }
 
-    static func batch(_ req: Request) async throws -> ObservationImport.Batch {
+    static func batch(_ req: Request) async throws -> ImportBatch {
         let id = req.parameters.get("id") ?? ""
-        guard let b = try await ObservationImport.find(id, on: req.sql) else {
+        guard let batch = try await ImportBatch.find(id, on: req.sql) else {
             throw Abort(.notFound, reason: "Lot d'import inconnu « \(id.prefix(40)) ».")
         }
-        return b
+        return batch
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let b = try await batch(req)
-        struct R: Decodable { var report: String }
-        let raw =
-            try await req.sql.select().column("report").from("import_batches").where("id", .equal, b.id).first(
-                decoding: R.self)?.report ?? "[]"
-        let rejected = (try? JSONDecoder().decode([ObservationImport.Rejection].self, from: Data(raw.utf8))) ?? []
-        struct DTO: Content {
-            var id, kind, file, sha256, actor, status: String
-            var read, created, updated, unchanged: Int
-            var rejected: [ObservationImport.Rejection]
-            var created_at: String
-            var undone_at: String?
+        let batch = try await batch(req)
+        struct BatchDTO: Content {
+            var id: String
+            var kind: String
+            var file: String
+            var sha256: String
+            var actor: String
+            var status: String
+            var read: Int
+            var created: Int
+            var updated: Int
+            var unchanged: Int
+            var rejected: [ImportReport.Rejection]
+            var createdAt: String
+            var undoneAt: String?
+
+            enum CodingKeys: String, CodingKey {
+                case id, kind, file, sha256, actor, status, read, created, updated, unchanged, rejected
+                case createdAt = "created_at"
+                case undoneAt = "undone_at"
+            }
         }
         let iso = ISO8601DateFormatter()
-        let r = Response(status: .ok)
-        try r.content.encode(
-            DTO(
-                id: b.id.uuidString.lowercased(), kind: b.kind, file: b.file_name, sha256: b.sha256, actor: b.actor,
-                status: b.status,
-                read: b.read, created: b.created, updated: b.updated, unchanged: b.unchanged, rejected: rejected,
-                created_at: iso.string(from: b.created_at), undone_at: b.undone_at.map(iso.string(from:))), as: .json)
-        return r
+        return try .json(
+            BatchDTO(
+                id: batch.id.uuidString.lowercased(), kind: batch.kind, file: batch.fileName, sha256: batch.sha256,
+                actor: batch.actor, status: batch.status, read: batch.read, created: batch.created,
+                updated: batch.updated, unchanged: batch.unchanged,
+                rejected: try await ImportBatch.rejections(of: batch.id, on: req.sql),
+                createdAt: iso.string(from: batch.createdAt), undoneAt: batch.undoneAt.map(iso.string(from:))))
     }
 
     @Sendable static func undo(req: Request) async throws -> UndoDTO {
-        let b = try await batch(req)
-        let r = try await req.db.sqlTransaction { db in
-            try await ObservationImport.undo(
-                b, on: db, actor: req.actor(overriding: try? req.query.get(String.self, at: "override")))
+        let batch = try await batch(req)
+        let report = try await req.db.sqlTransaction { db in
+            try await batch.undo(on: db, actor: req.actor(overriding: try? req.query.get(String.self, at: "override")))
         }
         return UndoDTO(
-            batch: b.id.uuidString.lowercased(), restored: r.restored, deleted: r.deleted,
-            kept_because_changed_since: r.keptBecauseChangedSince)
+            batch: batch.id.uuidString.lowercased(), restored: report.restored, deleted: report.deleted,
+            keptBecauseChangedSince: report.keptBecauseChangedSince)
     }
 
     struct ProfileSummaryDTO: Content {
@@ -118,7 +136,7 @@ enum ImportAPIController {
     }
 
     @Sendable static func profiles(req: Request) async throws -> [ProfileSummaryDTO] {
-        try await req.db.sqlTransaction { db in try await ImportProfileService.all(on: db) }.map {
+        try await ImportProfileService.all(on: req.sql).map {
             ProfileSummaryDTO(
                 name: $0.profile.name, version: $0.profile.version, description: $0.profile.description,
                 parameters: $0.profile.parameters ?? [:], shipped: $0.shipped)
@@ -130,15 +148,11 @@ enum ImportAPIController {
         let name = req.parameters.get("name") ?? ""
         let version = try? req.query.get(Int.self, at: "version")
         guard
-            let p = try await req.db.sqlTransaction({ db in
-                try await ImportProfileService.find(name, version: version, on: db)
-            })
+            let stored = try await ImportProfileService.find(name, version: version, on: req.sql)
         else {
             throw Abort(.notFound, reason: "Profil d'import inconnu « \(name.prefix(40)) ».")
         }
-        let r = Response(status: .ok, body: .init(data: p.document.encoded()))
-        r.headers.contentType = .json
-        return r
+        return .json(data: stored.document.encoded())
     }
 
     struct SavedDTO: Content {
@@ -158,11 +172,9 @@ enum ImportAPIController {
         }
         let dto: SavedDTO =
             switch saved {
-            case .created(let v): SavedDTO(name: doc.profile.name, version: v, created: true)
-            case .unchanged(let v): SavedDTO(name: doc.profile.name, version: v, created: false)
+            case .created(let version): SavedDTO(name: doc.profile.name, version: version, created: true)
+            case .unchanged(let version): SavedDTO(name: doc.profile.name, version: version, created: false)
             }
-        let r = Response(status: dto.created ? .created : .ok)
-        try r.content.encode(dto, as: .json)
-        return r
+        return try .json(dto, status: dto.created ? .created : .ok)
     }
 }

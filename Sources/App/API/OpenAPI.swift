@@ -7,10 +7,10 @@ enum OpenAPI {
 
     static func ref(_ name: String) -> JSON { ["$ref": "#/components/schemas/\(name)"] }
     static func string(_ description: String? = nil, nullable: Bool = false) -> JSON {
-        var s: JSON = ["type": "string"]
-        if let description { s["description"] = description }
-        if nullable { s["nullable"] = true }
-        return s
+        var schema: JSON = ["type": "string"]
+        if let description { schema["description"] = description }
+        if nullable { schema["nullable"] = true }
+        return schema
     }
     static var integer: JSON { ["type": "integer"] }
     static func number(nullable: Bool = false) -> JSON {
@@ -180,7 +180,8 @@ enum OpenAPI {
             "info": [
                 "title": "API Jalon", "version": "1.0.0",
                 "description":
-                    "Référentiel des territoires et des structures de santé (FINESS) de Jalon. Réponses en JSON ; messages d'erreur en français."
+                    "Référentiel des territoires et des structures de santé (FINESS) de Jalon. "
+                    + "Réponses en JSON ; messages d'erreur en français."
             ],
             "paths": [
                 "/healthz": [
@@ -296,7 +297,8 @@ enum OpenAPI {
                 "/api/observations": [
                     "post": [
                         "summary":
-                            "Enregistre des observations (tout ou rien ; une valeur plus récente remplace l'ancienne, gardée dans l'historique)",
+                            "Enregistre des observations (tout ou rien ; une valeur plus récente remplace l'ancienne, "
+                            + "gardée dans l'historique)",
                         "operationId": "recordObservations",
                         "requestBody": body(
                             object(["observations": array(ref("ObservationInput"))], required: ["observations"]),
@@ -331,15 +333,17 @@ enum OpenAPI {
                 "/api/imports": [
                     "post": [
                         "summary":
-                            "Importe un fichier d'observations (CSV, XLSX, DHIS2, ADX) ou de cibles (corps brut ou multipart, champ file) ; dry_run=true pour l'aperçu",
+                            "Importe un fichier d'observations (CSV, XLSX, DHIS2, ADX) ou de cibles "
+                            + "(corps brut ou multipart, champ file) ; dry_run=true pour l'aperçu",
                         "operationId": "importObservations",
                         "parameters": [
                             query("dry_run", "true : aperçu sans écriture"),
                             query("file", "Nom du fichier (sinon en-tête X-File-Name)"),
                             query(
                                 "kind",
-                                "observations (par défaut, CSV ou XLSX), targets, dhis2 (data value set CSV) ou adx (XML)",
-                                enumValues: ["observations", "targets", "dhis2", "adx"]),
+                                "observations (par défaut, CSV ou XLSX), targets, dhis2 (data value set CSV), "
+                                    + "adx (XML), activities, organisations, contacts ou codes",
+                                enumValues: ImportKind.allCases.map(\.rawValue)),
                             query("profile", "Profil d'import qui lit le fichier (voir /api/profiles)"),
                             query("sheet", "Feuille d'un classeur .xlsx"),
                             query("periode", "Réponse au paramètre « periode » du profil (ex. 2022-02)"),
@@ -500,7 +504,8 @@ enum OpenAPI {
                 "/api/reach/table": [
                     "get": [
                         "summary":
-                            "Portée de chaque couloir dans un territoire, ses départements et ses territoires personnalisés",
+                            "Portée de chaque couloir dans un territoire, ses départements "
+                            + "et ses territoires personnalisés",
                         "operationId": "getReachTable",
                         "parameters": [
                             query("territory", "Région ou territoire (R32 par défaut)"),
@@ -603,7 +608,8 @@ enum OpenAPI {
             "components": [
                 "schemas": [
                     "Rejection": object(
-                        ["line": integer, "field": string(), "reason": string()], required: ["line", "field", "reason"]),
+                        ["line": integer, "field": string(), "reason": string()],
+                        required: ["line", "field", "reason"]),
                     "Activity": object(
                         [
                             "id": string(), "date": string(), "type": string(), "title": string(),
@@ -705,8 +711,6 @@ enum OpenAPI {
 
     @Sendable static func serve(req: Request) async throws -> Response {
         let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
-        let r = Response(status: .ok, body: .init(data: data))
-        r.headers.contentType = .json
-        return r
+        return .json(data: data)
     }
 }

@@ -36,8 +36,8 @@ extension Route {
     var maxBody: ByteCount? { userInfo[Self.bodyKey] as? ByteCount }
 
     @discardableResult
-    func access(_ a: Access) -> Route {
-        userInfo[Self.accessKey] = a
+    func access(_ rule: Access) -> Route {
+        userInfo[Self.accessKey] = rule
         return self
     }
 

@@ -9,7 +9,8 @@ struct AuthMiddleware: AsyncMiddleware {
     static let csrfHeader = "X-CSRF-Token"
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        // Unrouted requests (static files, 404) carry no rule; FileMiddleware and the router answer them.
+        // Unrouted requests (static files, 404) carry no rule; FileMiddleware and the router answer
+        // them.
         guard let route = req.route else { return try await next.respond(to: req) }
         // Uploads expand no further than an uncompressed upload may be, whoever posts them.
         return try await ExpansionLimits.$current.withValue(.upload) {
@@ -39,8 +40,8 @@ struct AuthMiddleware: AsyncMiddleware {
                 throw Abort(
                     .forbidden,
                     reason:
-                        "Accès refusé : votre rôle (\(identity.grant.role.label)) ne permet pas de modifier \(area.label)."
-                )
+                        "Accès refusé : votre rôle (\(identity.grant.role.label)) "
+                        + "ne permet pas de modifier \(area.label).")
             }
             throw Abort(.forbidden, reason: "Accès refusé.")
         }
@@ -84,15 +85,16 @@ struct AuthMiddleware: AsyncMiddleware {
                     + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
         }
         if req.url.path.hasPrefix("/api/") || req.method != .GET {
-            let r = Response(status: .unauthorized)
-            r.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
-            try? r.content.encode(
+            let response = Response(status: .unauthorized)
+            response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
+            try? response.content.encode(
                 [
                     "error":
-                        "Authentification requise : connectez-vous ou présentez un jeton d'API (Authorization: Bearer …).",
+                        "Authentification requise : connectez-vous ou présentez un jeton d'API "
+                        + "(Authorization: Bearer …).",
                     "status": "401"
                 ], as: .json)
-            return r
+            return response
         }
         return .seeOther(
             SiteURL.login.path + "?suite="
@@ -139,11 +141,11 @@ struct AuthMiddleware: AsyncMiddleware {
         return SiteOrigin(scheme: forwarded == "https" ? "https" : "http", hostHeader: host)
     }
 
-    func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    func constantTimeEqual(_ sent: String, _ expected: String) -> Bool {
+        let sentBytes = Array(sent.utf8)
+        let expectedBytes = Array(expected.utf8)
+        guard sentBytes.count == expectedBytes.count else { return false }
+        return zip(sentBytes, expectedBytes).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
 

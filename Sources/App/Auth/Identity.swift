@@ -14,7 +14,7 @@ struct Identity: Sendable {
     var via: Via
 
     var csrf: String? {
-        if case .session(let s) = via { return s.csrf }
+        if case .session(let session) = via { return session.csrf }
         return nil
     }
 }
@@ -41,9 +41,11 @@ extension Request {
     /// The actor of a write made through this request. A route with a write rule always has an
     /// identity (the middleware saw to it); without one the request can write nothing.
     var actor: Actor {
-        guard let identity else { return Actor(name: "anonyme", address: clientAddress, grant: Grant(role: .lecteur)) }
+        guard let identity else {
+            return Actor(name: "anonyme", address: clientAddress, grant: Grant(role: .lecteur))
+        }
         var name = identity.user.email
-        if case .token(let t) = identity.via { name += " (jeton « \(t.name) »)" }
+        if case .token(let token) = identity.via { name += " (jeton « \(token.name) »)" }
         return Actor(name: name, address: clientAddress, grant: identity.grant, userID: identity.user.id)
     }
 }

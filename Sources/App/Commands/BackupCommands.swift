@@ -13,17 +13,22 @@ struct BackupCreateCommand: AsyncCommand {
     }
     var help: String { "Sauvegarde la base, même pendant que Jalon sert (copie cohérente)." }
 
-    func run(using context: CommandContext, signature s: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
             let database = context.application.config.database
-            do { try await BackupService.create(to: s.file, database: database, on: context.sql) } catch let f
-                as BackupService.Failure
-            { throw CommandFailure(f.description) }
-            let size = (try? FileManager.default.attributesOfItem(atPath: s.file)[.size] as? NSNumber)?.intValue ?? 0
+            do {
+                try await BackupService.create(to: signature.file, database: database, on: context.sql)
+            } catch let failure as BackupService.Failure {
+                throw CommandFailure(failure.description)
+            }
+            let attributes = try? FileManager.default.attributesOfItem(atPath: signature.file)
+            let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
             let counts = try await BackupService.counts(on: context.sql, database: database)
+            let rows = Format.integer(counts.values.reduce(0, +))
+            let kibibytes = Format.integer(size / 1024)
             context.console.output(
-                "Sauvegarde \(s.file) : \(Format.integer(size / 1024)) Kio, \(counts.count) tables, \(Format.integer(counts.values.reduce(0, +))) lignes."
-                    .consoleText())
+                "Sauvegarde \(signature.file) : \(kibibytes) Kio, \(counts.count) tables, \(rows) lignes.".consoleText()
+            )
         }
     }
 }
@@ -36,19 +41,19 @@ struct BackupRestoreCommand: AsyncCommand {
     }
     var help: String { "Restaure une sauvegarde dans une base vide (celle de JALON_DATABASE_URL)." }
 
-    func run(using context: CommandContext, signature s: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
             let database = context.application.config.database
             let app = context.application
             do {
-                try await BackupService.restore(from: s.file, database: database) { app.db as! any SQLDatabase }
-            } catch let f as BackupService.Failure {
-                throw CommandFailure(f.description)
+                try await BackupService.restore(from: signature.file, database: database) { app.db as! any SQLDatabase }
+            } catch let failure as BackupService.Failure {
+                throw CommandFailure(failure.description)
             }
             let counts = try await BackupService.counts(on: context.sql, database: database)
+            let rows = Format.integer(counts.values.reduce(0, +))
             context.console.output(
-                "Restauré depuis \(s.file) : \(counts.count) tables, \(Format.integer(counts.values.reduce(0, +))) lignes."
-                    .consoleText())
+                "Restauré depuis \(signature.file) : \(counts.count) tables, \(rows) lignes.".consoleText())
         }
     }
 }

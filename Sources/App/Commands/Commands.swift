@@ -2,7 +2,8 @@ import Foundation
 import SQLKit
 import Vapor
 
-/// The CLI: `jalon import …`, `jalon territory …`, `jalon demo` (plus Vapor's `serve`, `migrate`, `routes`).
+/// The CLI: `jalon import …`, `jalon territory …`, `jalon demo` (plus Vapor's `serve`, `migrate`,
+/// `routes`).
 enum Commands {
     static func register(on app: Application) {
         var imports = AsyncCommands()
@@ -10,18 +11,14 @@ enum Commands {
         imports.use(ImportFinessCommand(), as: "finess")
         imports.use(ImportRPPSCommand(), as: "rpps")
         imports.use(ImportIndicatorsCommand(), as: "indicators")
-        imports.use(ImportCSVCommand(kind: .observations), as: "observations")
-        imports.use(ImportCSVCommand(kind: .targets), as: "targets")
-        imports.use(ImportCSVCommand(kind: .dhis2), as: "dhis2")
-        imports.use(ImportCSVCommand(kind: .adx), as: "adx")
-        imports.use(ImportCodesCommand(), as: "codes")
-        imports.use(ImportActivitiesCommand(), as: "activities")
+        for kind in ImportKind.allCases { imports.use(ImportFileCommand(kind: kind), as: kind.rawValue) }
         imports.use(ImportUndoCommand(), as: "undo")
         imports.use(ImportListCommand(), as: "list")
         app.asyncCommands.use(
             imports.group(
-                help:
-                    "Importe la géographie officielle (cog), un fichier FINESS (finess FICHIER) ou des indicateurs (indicators FICHIER)."
+                help: "Importe la géographie officielle (cog), les registres FINESS et RPPS, des indicateurs, "
+                    + "des observations, cibles, échanges DHIS2 et ADX, activités, organisations, contacts et "
+                    + "correspondances de codes ; list et undo pour les lots."
             ), as: "import")
 
         var territory = AsyncCommands()
@@ -79,7 +76,7 @@ public func isReported(_ error: any Error) -> Bool { error is CommandFailure }
 /// of it is kept to debug level so the operator reads the message once.
 struct CommandFailure: DebuggableError, CustomStringConvertible {
     var description: String
-    init(_ d: String) { description = d }
+    init(_ description: String) { self.description = description }
     var identifier: String { "commande" }
     var reason: String { description }
     var logLevel: Logger.Level { .debug }
@@ -113,15 +110,15 @@ extension CommandContext {
     func run(_ body: () async throws -> Void) async throws {
         do {
             try await body()
-        } catch let e as ServiceError {
-            console.error("Erreur : \(e.message)")
-            throw CommandFailure(e.message)
-        } catch let e as AppConfig.Invalid {
-            console.error(e.description)
-            throw CommandFailure(e.description)
-        } catch let e as CommandFailure {
-            console.error("Erreur : \(e.description)")
-            throw e
+        } catch let error as ServiceError {
+            console.error("Erreur : \(error.message)")
+            throw CommandFailure(error.message)
+        } catch let error as AppConfig.Invalid {
+            console.error(error.description)
+            throw CommandFailure(error.description)
+        } catch let error as CommandFailure {
+            console.error("Erreur : \(error.description)")
+            throw error
         }
     }
 }

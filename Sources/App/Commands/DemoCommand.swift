@@ -15,12 +15,10 @@ struct DemoCommand: AsyncCommand {
         try await context.run {
             let app = context.application
             if signature.ifEmpty {
-                struct N: Decodable { var n: Int }
-                let n =
-                    try await context.sql.raw("SELECT COUNT(*) AS n FROM structures").first(decoding: N.self)?.n ?? 0
-                if n > 0 {
+                let structures = try await context.sql.count("SELECT COUNT(*) AS n FROM structures")
+                if structures > 0 {
                     context.console.info(
-                        "Base déjà remplie (\(Format.integer(n)) structures) : démonstration non rechargée.")
+                        "Base déjà remplie (\(Format.integer(structures)) structures) : démonstration non rechargée.")
                     try await ensureAccounts(context)
                     return
                 }
@@ -33,15 +31,17 @@ struct DemoCommand: AsyncCommand {
                 "Région de démonstration Hauts-de-France : \(summary.territories) TAN.".consoleText())
             context.console.output(summary.structures.text.consoleText())
             context.console.output(summary.roadmap.text.consoleText())
+            let observations = Format.integer(summary.observations.observations)
             context.console.output(
                 (summary.observations.alreadyLoaded
-                    ? "Valeurs de démonstration déjà chargées (\(Format.integer(summary.observations.observations)) observations)."
-                    : "Valeurs de démonstration : \(Format.integer(summary.observations.observations)) observations.")
+                    ? "Valeurs de démonstration déjà chargées (\(observations) observations)."
+                    : "Valeurs de démonstration : \(observations) observations.")
                     .consoleText())
+            let activities = Format.integer(summary.activities.activities)
             context.console.output(
                 (summary.activities.alreadyLoaded
-                    ? "Journal d'activités de démonstration déjà chargé (\(Format.integer(summary.activities.activities)) activités)."
-                    : "Journal d'activités de démonstration : \(Format.integer(summary.activities.activities)) activités.")
+                    ? "Journal d'activités de démonstration déjà chargé (\(activities) activités)."
+                    : "Journal d'activités de démonstration : \(activities) activités.")
                     .consoleText())
             try await ensureAccounts(context)
         }

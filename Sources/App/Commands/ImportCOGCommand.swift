@@ -25,10 +25,10 @@ struct ImportCOGCommand: AsyncCommand {
         let geography: Geography
         do {
             geography = try Geography.parse(files: try COGSource.read(from: path))
-        } catch let e as COGSource.NotFound {
-            throw CommandFailure(e.description)
-        } catch let e as Geography.Failure {
-            throw CommandFailure(e.description)
+        } catch let missing as COGSource.NotFound {
+            throw CommandFailure(missing.description)
+        } catch let failure as Geography.Failure {
+            throw CommandFailure(failure.description)
         }
         context.console.info("Écriture de \(Format.integer(geography.communes.count)) communes…")
         let summary = try await app.db.sqlTransaction { db in

@@ -2,8 +2,10 @@ import Foundation
 import JalonCore
 import Vapor
 
-/// `jalon import observations FILE [--profile P] [--set champ=valeur]… [--sheet S] [--dry-run]` and `jalon import targets FILE`.
-struct ImportCSVCommand: AsyncCommand {
+/// `jalon import KIND FILE [--profile P] [--set champ=valeur,…] [--sheet S] [--dry-run] [--override MOTIF]`
+/// for every kind of `ImportPipeline`: observations, targets, dhis2, adx, activities, organisations,
+/// contacts, codes.
+struct ImportFileCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "file", help: "Fichier CSV (.csv, .csv.gz) ou classeur .xlsx, colonnes reconnues par leur nom")
         var file: String
@@ -11,9 +13,8 @@ struct ImportCSVCommand: AsyncCommand {
         var profile: String?
         @Option(
             name: "set",
-            help:
-                "Réponse à un paramètre du profil, champ=valeur (ex. periode=2022-02) ; séparez plusieurs réponses par des virgules"
-        )
+            help: "Réponse à un paramètre du profil, champ=valeur (ex. periode=2022-02) ; "
+                + "séparez plusieurs réponses par des virgules")
         var set: String?
         @Option(name: "sheet", help: "Feuille du classeur .xlsx (la première par défaut)")
         var sheet: String?
@@ -28,29 +29,47 @@ struct ImportCSVCommand: AsyncCommand {
     var help: String {
         switch kind {
         case .observations:
-            "Importe des observations (indicateur;territoire;couloir;periode;valeur…) ; aperçu avec --dry-run ; lot annulable."
+            "Importe des observations (indicateur;territoire;couloir;periode;valeur…) ; aperçu avec --dry-run ; "
+                + "lot annulable."
         case .targets:
-            "Importe des cibles (indicateur;territoire;couloir;echeance;cible;reference) ; aperçu avec --dry-run ; lot annulable."
+            "Importe des cibles (indicateur;territoire;couloir;echeance;cible;reference) ; aperçu avec --dry-run ; "
+                + "lot annulable."
         case .dhis2:
-            "Importe un data value set DHIS2 (CSV dataelement,period,orgunit,…) à travers les correspondances de codes ; lot annulable."
+            "Importe un data value set DHIS2 (CSV dataelement,period,orgunit,…) à travers les correspondances de "
+                + "codes ; lot annulable."
         case .adx: "Importe un message ADX (XML IHE QRPH) à travers les correspondances de codes ; lot annulable."
+        case .activities:
+            "Importe un journal d'activités (date;type;titre;themes;couloirs;territoires;structures;participants;"
+                + "organisateurs, listes séparées par |) : toutes les lignes ou aucune ; une ligne déjà importée "
+                + "ne change rien."
+        case .organisations:
+            "Importe des organisations de l'annuaire (code;nom;type;territoires) : toutes les lignes ou aucune."
+        case .contacts:
+            "Importe des contacts de l'annuaire (civilite;prenom;nom;fonction;organisation;structure;email;"
+                + "telephone;roles;territoires;consentement) : toutes les lignes ou aucune."
+        case .codes:
+            "Remplace les correspondances de codes des échanges DHIS2 et ADX (type;code_jalon;code_externe, type : "
+                + "indicateur, territoire ou couloir)."
         }
     }
 
-    func run(using context: CommandContext, signature s: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
             let cliActor = try await context.actor()
-            let (data, name) = try context.readFile(s.file)
+            let (data, name) = try context.readFile(signature.file)
             let options = ImportOptions(
-                profile: s.profile,
-                settings: try ImportOptions.settings((s.set ?? "").split(separator: ",").map(String.init)),
-                sheet: s.sheet)
+                profile: signature.profile,
+                settings: try ImportOptions.settings((signature.set ?? "").split(separator: ",").map(String.init)),
+                sheet: signature.sheet)
+            let file = ImportFile(name: name, data: data, options: options)
             let report = try await context.application.db.sqlTransaction { db in
                 try await kind.run(
-                    data, fileName: name, options: options, dryRun: s.dryRun, on: db,
-                    actor: cliActor.overriding(s.override))
+                    file, mode: signature.dryRun ? .preview : .commit, on: db,
+                    actor: cliActor.overriding(signature.override))
             }
-            context.console.output(((s.dryRun ? "Aperçu (rien n'est écrit)\n" : "") + report.text).consoleText())
+            var text = (signature.dryRun ? "Aperçu (rien n'est écrit)\n" : "") + report.text
+            if kind == .codes, !signature.dryRun { text += "\n\(report.read) correspondances de codes enregistrées." }
+            context.console.output(text.consoleText())
         }
     }
 }
@@ -64,18 +83,17 @@ struct ImportUndoCommand: AsyncCommand {
 
     var help: String { "Annule un lot d'import : rétablit les valeurs remplacées et supprime les valeurs créées." }
 
-    func run(using context: CommandContext, signature s: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
             let cliActor = try await context.actor()
-            guard let batch = try await ObservationImport.find(s.batch, on: context.sql) else {
-                throw CommandFailure("Lot inconnu « \(s.batch) » (voir jalon import list).")
+            guard let batch = try await ImportBatch.find(signature.batch, on: context.sql) else {
+                throw CommandFailure("Lot inconnu « \(signature.batch) » (voir jalon import list).")
             }
-            let r = try await context.application.db.sqlTransaction { db in
-                try await ObservationImport.undo(batch, on: db, actor: cliActor)
+            let report = try await context.application.db.sqlTransaction { db in
+                try await batch.undo(on: db, actor: cliActor)
             }
             context.console.output(
-                "Lot \(batch.id.uuidString.prefix(8).lowercased()) (\(batch.file_name)) annulé : \(r.restored) valeurs rétablies, \(r.deleted) supprimées\(r.keptBecauseChangedSince > 0 ? ", \(r.keptBecauseChangedSince) laissées car modifiées depuis" : "")."
-                    .consoleText())
+                "Lot \(batch.shortID) (\(batch.fileName)) annulé : \(report.text).".consoleText())
         }
     }
 }
@@ -87,59 +105,15 @@ struct ImportListCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
-            let batches = try await ObservationImport.batches(on: context.sql)
+            let batches = try await ImportBatch.all(on: context.sql)
             if batches.isEmpty { context.console.output("Aucun lot d'import.".consoleText()) }
-            for b in batches {
-                context.console.output(
-                    "\(b.id.uuidString.prefix(8).lowercased())\t\(Format.date(b.created_at))\t\(b.status)\t\(b.file_name)\t\(b.created) créées, \(b.updated) modifiées, \(b.rejected) rejetées\t\(b.actor)"
-                        .consoleText())
+            for batch in batches {
+                let columns = [
+                    batch.shortID, Format.date(batch.createdAt), batch.status, batch.fileName,
+                    "\(batch.created) créées, \(batch.updated) modifiées, \(batch.rejected) rejetées", batch.actor
+                ]
+                context.console.output(columns.joined(separator: "\t").consoleText())
             }
-        }
-    }
-}
-
-/// `jalon import codes FILE`: the mapping of codes with DHIS2 / ADX partners.
-struct ImportCodesCommand: AsyncCommand {
-    struct Signature: CommandSignature {
-        @Argument(name: "file", help: "CSV type;code_jalon;code_externe (type : indicateur, territoire ou couloir)")
-        var file: String
-    }
-    var help: String { "Remplace les correspondances de codes utilisées par les échanges DHIS2 et ADX." }
-
-    func run(using context: CommandContext, signature s: Signature) async throws {
-        try await context.run {
-            let cliActor = try await context.actor()
-            let (data, name) = try context.readFile(s.file)
-            let n = try await context.application.db.sqlTransaction { db in
-                try await ExchangeCodes.replace(with: data, fileName: name, on: db, actor: cliActor)
-            }
-            context.console.output("\(n) correspondances de codes enregistrées.".consoleText())
-        }
-    }
-}
-
-/// `jalon import activities FILE`
-struct ImportActivitiesCommand: AsyncCommand {
-    struct Signature: CommandSignature {
-        @Argument(
-            name: "file",
-            help:
-                "CSV date;type;titre;themes;couloirs;territoires;structures;participants;organisateurs (listes séparées par |)"
-        )
-        var file: String
-    }
-    var help: String {
-        "Importe un journal d'activités (toutes les lignes ou aucune ; une ligne déjà importée ne change rien)."
-    }
-
-    func run(using context: CommandContext, signature s: Signature) async throws {
-        try await context.run {
-            let cliActor = try await context.actor()
-            let (data, name) = try context.readFile(s.file)
-            let summary = try await context.application.db.sqlTransaction { db in
-                try await ActivityImport.run(data, fileName: name, on: db, actor: cliActor)
-            }
-            context.console.output(summary.text.consoleText())
         }
     }
 }

@@ -16,18 +16,21 @@ struct ImportRPPSCommand: AsyncCommand {
     }
 
     var help: String {
-        "Importe les praticiens du RPPS des couloirs MDV, RADIO et PHARMA (cabinets hors FINESS, pharmaciens rattachés à leur officine)."
+        "Importe les praticiens du RPPS des couloirs MDV, RADIO et PHARMA "
+            + "(cabinets hors FINESS, pharmaciens rattachés à leur officine)."
     }
 
-    func run(using context: CommandContext, signature s: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
-            guard FileManager.default.isReadableFile(atPath: s.file) else {
-                throw CommandFailure("\(s.file) : fichier introuvable ou illisible.")
+            guard FileManager.default.isReadableFile(atPath: signature.file) else {
+                throw CommandFailure("\(signature.file) : fichier introuvable ou illisible.")
             }
-            let name = (s.file as NSString).lastPathComponent
+            let name = (signature.file as NSString).lastPathComponent
             let shown = ProgressLine()
             let summary = try await context.application.db.sqlTransaction { db in
-                try await RPPSImporter.run(path: s.file, fileName: name, region: s.region, on: db, actor: .cli) {
+                try await RPPSImporter.run(
+                    path: signature.file, fileName: name, region: signature.region, on: db, actor: .cli
+                ) {
                     read, total in shown.update(read, total)
                 }
             }

@@ -12,14 +12,16 @@ struct RoadmapTemplateCommand: AsyncCommand {
     }
 
     var help: String {
-        "Crée une feuille de route depuis un modèle livré avec Jalon (objectifs, fiches, actions, indicateurs, cibles)."
+        "Crée une feuille de route depuis un modèle livré avec Jalon "
+            + "(objectifs, fiches, actions, indicateurs, cibles)."
     }
 
-    func run(using context: CommandContext, signature s: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
             let cliActor = try await context.actor()
             let summary = try await context.application.db.sqlTransaction { db in
-                try await RoadmapTemplate.create(s.name, region: s.region ?? "R32", on: db, actor: cliActor)
+                try await RoadmapTemplate.create(
+                    signature.name, region: signature.region ?? "R32", on: db, actor: cliActor)
             }
             context.console.output(summary.text.consoleText())
         }
@@ -41,19 +43,19 @@ struct ImportIndicatorsCommand: AsyncCommand {
             let (data, name) = try context.readFile(signature.file)
             let rows = try IndicatorService.parseCSV(data, fileName: name)
             let written = try await context.application.db.sqlTransaction { db in
-                var n = 0
+                var written = 0
                 for (line, input) in rows {
-                    do { if try await IndicatorService.upsert(input, on: db, actor: cliActor) { n += 1 } } catch let e
-                        as ServiceError
-                    {
-                        throw ServiceError(kind: e.kind, message: "\(name), ligne \(line) : \(e.message)")
+                    do {
+                        if try await IndicatorService.upsert(input, on: db, actor: cliActor) { written += 1 }
+                    } catch let error as ServiceError {
+                        throw ServiceError(kind: error.kind, message: "\(name), ligne \(line) : \(error.message)")
                     }
                 }
-                return n
+                return written
             }
             context.console.output(
-                "\(rows.count) indicateur(s) lu(s) dans \(name) : \(written) créé(s) ou modifié(s), \(rows.count - written) inchangé(s)."
-                    .consoleText())
+                ("\(rows.count) indicateur(s) lu(s) dans \(name) : \(written) créé(s) ou modifié(s), "
+                    + "\(rows.count - written) inchangé(s).").consoleText())
         }
     }
 }
@@ -75,52 +77,53 @@ struct ProgressCommand: AsyncCommand {
 
     var help: String { "Avancement d'un indicateur pour un territoire et un couloir à une date." }
 
-    func run(using context: CommandContext, signature s: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
             let db = context.sql
-            guard let code = s.indicator, let indicator = try await IndicatorQuery.find(code, on: db) else {
-                throw CommandFailure("Indicateur inconnu ou manquant « \(s.indicator ?? "") » (--indicator).")
+            guard let code = signature.indicator, let indicator = try await IndicatorQuery.find(code, on: db) else {
+                throw CommandFailure("Indicateur inconnu ou manquant « \(signature.indicator ?? "") » (--indicator).")
             }
-            guard let t = s.territory, let territory = try await TerritoryQuery.find(t, on: db) else {
-                throw CommandFailure("Territoire inconnu ou manquant « \(s.territory ?? "") » (--territory).")
+            guard let code = signature.territory, let territory = try await TerritoryQuery.find(code, on: db) else {
+                throw CommandFailure("Territoire inconnu ou manquant « \(signature.territory ?? "") » (--territory).")
             }
             var couloir: Couloir?
-            if let c = s.couloir {
-                guard let parsed = Couloir(code: c) else { throw CommandFailure("Couloir inconnu « \(c) ».") }
+            if let raw = signature.couloir {
+                guard let parsed = Couloir(code: raw) else { throw CommandFailure("Couloir inconnu « \(raw) ».") }
                 couloir = parsed
             }
             var at = Day.today()
-            if let a = s.at {
-                guard let d = Day(iso: a) else { throw CommandFailure("Date illisible « \(a) » (AAAA-MM-JJ attendu).") }
-                at = d
+            if let raw = signature.at {
+                guard let day = Day(iso: raw) else {
+                    throw CommandFailure("Date illisible « \(raw) » (AAAA-MM-JJ attendu).")
+                }
+                at = day
             }
-            let r = try await ProgressQuery.progress(
+            let result = try await ProgressQuery.progress(
                 indicator: indicator, territory: territory, couloir: couloir, at: at, on: db)
-            if s.json {
-                context.console.output(String(decoding: try ProgressJSON.data(r), as: UTF8.self).consoleText())
+            if signature.json {
+                context.console.output(String(decoding: try ProgressJSON.data(result), as: UTF8.self).consoleText())
                 return
             }
-            let p = r.progress
+            let progress = result.progress
             var lines = [
                 "\(indicator.code) — \(indicator.definition.label)",
-                "\(territory.name) (\(territory.code)), couloir \(r.couloir.rawValue), au \(Format.date(iso: at.iso))"
+                "\(territory.name) (\(territory.code)), couloir \(result.couloir.rawValue), "
+                    + "au \(Format.date(iso: at.iso))"
             ]
-            lines.append(
-                "Valeur : \(p.value.map { Self.show($0, indicator) } ?? "non renseignée")\(p.valueDate.map { " (\(Format.date(iso: $0.iso)))" } ?? "") — \(r.series.provenance)"
-            )
-            if let t = p.target {
-                lines.append(
-                    "Cible : \(t.value.number.map { Self.show($0, indicator) } ?? "\(t.value)") pour \(Milestone.label(t.due))"
-                )
+            let value = progress.value.map { Self.show($0, indicator) } ?? "non renseignée"
+            let valueDate = progress.valueDate.map { " (\(Format.date(iso: $0.iso)))" } ?? ""
+            lines.append("Valeur : \(value)\(valueDate) — \(result.series.provenance)")
+            if let target = progress.target {
+                let shown = target.value.number.map { Self.show($0, indicator) } ?? "\(target.value)"
+                lines.append("Cible : \(shown) pour \(Milestone.label(target.due))")
             }
-            if let v = p.realisation { lines.append("Réalisation : \(Format.percent(v))") }
-            if let v = p.projection {
-                lines.append(
-                    "Projection à l'échéance : \(Self.show(v, indicator))\(p.attainment.map { " — atteinte estimée \(Format.percent($0))" } ?? "")"
-                )
+            if let realisation = progress.realisation { lines.append("Réalisation : \(Format.percent(realisation))") }
+            if let projection = progress.projection {
+                let attainment = progress.attainment.map { " — atteinte estimée \(Format.percent($0))" } ?? ""
+                lines.append("Projection à l'échéance : \(Self.show(projection, indicator))\(attainment)")
             }
-            lines.append("Statut : \(p.status.label)")
-            if r.inconsistent, let rolled = r.rolledUp {
+            lines.append("Statut : \(progress.status.label)")
+            if result.inconsistent, let rolled = result.rolledUp {
                 lines.append(
                     "Incohérence : la somme des territoires qui le composent donne \(Self.show(rolled, indicator))")
             }
@@ -128,12 +131,12 @@ struct ProgressCommand: AsyncCommand {
         }
     }
 
-    static func show(_ v: Double, _ i: StoredIndicator) -> String {
-        switch i.definition.kind {
-        case .share, .rate: Format.percent(v, fractionDigits: 2)
-        case .boolean: v != 0 ? "oui" : "non"
-        case .count: Format.decimal(v, fractionDigits: 0)
-        default: Format.decimal(v, fractionDigits: 2)
+    static func show(_ value: Double, _ indicator: StoredIndicator) -> String {
+        switch indicator.definition.kind {
+        case .share, .rate: Format.percent(value, fractionDigits: 2)
+        case .boolean: value != 0 ? "oui" : "non"
+        case .count: Format.decimal(value, fractionDigits: 0)
+        default: Format.decimal(value, fractionDigits: 2)
         }
     }
 }

@@ -12,11 +12,14 @@ struct ProfileListCommand: AsyncCommand {
             let profiles = try await context.application.db.sqlTransaction { db in
                 try await ImportProfileService.all(on: db)
             }
-            for p in profiles {
-                let asks = (p.profile.parameters ?? [:]).keys.sorted().map { "--set \($0)=…" }.joined(separator: ",")
-                context.console.output(
-                    "\(p.profile.name)\tv\(p.profile.version)\t\(p.shipped ? "fourni" : p.actor)\t\(asks.isEmpty ? "-" : asks)\t\(p.profile.description.prefix(90))"
-                        .consoleText())
+            for stored in profiles {
+                let profile = stored.profile
+                let asks = (profile.parameters ?? [:]).keys.sorted().map { "--set \($0)=…" }.joined(separator: ",")
+                let columns = [
+                    profile.name, "v\(profile.version)", stored.shipped ? "fourni" : stored.actor,
+                    asks.isEmpty ? "-" : asks, String(profile.description.prefix(90))
+                ]
+                context.console.output(columns.joined(separator: "\t").consoleText())
             }
         }
     }
@@ -32,18 +35,17 @@ struct ProfileExportCommand: AsyncCommand {
     }
     var help: String { "Écrit un profil d'import en JSON sur la sortie standard." }
 
-    func run(using context: CommandContext, signature s: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
             guard
-                let p = try await context.application.db.sqlTransaction({ db in
-                    try await ImportProfileService.find(s.name, version: s.version, on: db)
+                let stored = try await context.application.db.sqlTransaction({ db in
+                    try await ImportProfileService.find(signature.name, version: signature.version, on: db)
                 })
             else {
-                throw CommandFailure(
-                    "Profil inconnu « \(s.name) »\(s.version.map { " en version \($0)" } ?? "") (voir jalon profile list)."
-                )
+                let version = signature.version.map { " en version \($0)" } ?? ""
+                throw CommandFailure("Profil inconnu « \(signature.name) »\(version) (voir jalon profile list).")
             }
-            FileHandle.standardOutput.write(p.document.encoded() + Data("\n".utf8))
+            FileHandle.standardOutput.write(stored.document.encoded() + Data("\n".utf8))
         }
     }
 }
@@ -56,19 +58,19 @@ struct ProfileImportCommand: AsyncCommand {
     }
     var help: String { "Enregistre un profil d'import JSON (nouvelle version s'il a changé)." }
 
-    func run(using context: CommandContext, signature s: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
             let cliActor = try await context.actor()
-            let (data, name) = try context.readFile(s.file)
+            let (data, name) = try context.readFile(signature.file)
             let doc = try ImportProfileDocument.decode(data, fileName: name)
             let saved = try await context.application.db.sqlTransaction { db in
                 try await ImportProfileService.save(doc, on: db, actor: cliActor)
             }
             switch saved {
-            case .created(let v):
-                context.console.output("Profil \(doc.profile.name) enregistré en version \(v).".consoleText())
-            case .unchanged(let v):
-                context.console.output("Profil \(doc.profile.name) inchangé (version \(v)).".consoleText())
+            case .created(let version):
+                context.console.output("Profil \(doc.profile.name) enregistré en version \(version).".consoleText())
+            case .unchanged(let version):
+                context.console.output("Profil \(doc.profile.name) inchangé (version \(version)).".consoleText())
             }
         }
     }

@@ -16,20 +16,24 @@ struct TerritoryDefineCommand: AsyncCommand {
         var members: String?
     }
 
-    var help: String { "Crée ou redéfinit un territoire personnalisé à partir de communes, d'EPCI et de départements." }
+    var help: String {
+        "Crée ou redéfinit un territoire personnalisé à partir de communes, d'EPCI et de départements."
+    }
 
-    func run(using context: CommandContext, signature s: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
             let cliActor = try await context.actor()
-            let members = (s.members ?? "").split(whereSeparator: { ", ;".contains($0) }).map(String.init)
-            let t = try await context.application.db.sqlTransaction { db in
+            let members = (signature.members ?? "").split(whereSeparator: { ", ;".contains($0) }).map(String.init)
+            let territory = try await context.application.db.sqlTransaction { db in
                 try await TerritoryService.define(
                     .init(
-                        code: s.code, name: s.name ?? s.code, decoupage: s.decoupage, parent: s.parent, members: members
+                        code: signature.code, name: signature.name ?? signature.code, decoupage: signature.decoupage,
+                        parent: signature.parent, members: members
                     ), on: db, actor: cliActor)
             }
+            let population = Format.integer(territory.population)
             context.console.output(
-                "Territoire \(t.code) « \(t.name) » : \(Format.integer(t.population)) habitants.".consoleText())
+                "Territoire \(territory.code) « \(territory.name) » : \(population) habitants.".consoleText())
         }
     }
 }
@@ -52,18 +56,19 @@ struct TerritoryImportCommand: AsyncCommand {
             let definitions = try TerritoryCSV.parse(data, fileName: name)
             let results = try await context.application.db.sqlTransaction { db in
                 var out: [Territory] = []
-                for (line, d) in definitions {
-                    do { out.append(try await TerritoryService.define(d, on: db, actor: cliActor)) } catch let e
-                        as ServiceError
-                    {
-                        throw ServiceError(kind: e.kind, message: "\(name), ligne \(line) : \(e.message)")
+                for (line, definition) in definitions {
+                    do {
+                        out.append(try await TerritoryService.define(definition, on: db, actor: cliActor))
+                    } catch let error as ServiceError {
+                        throw ServiceError(kind: error.kind, message: "\(name), ligne \(line) : \(error.message)")
                     }
                 }
                 return out
             }
-            for t in results {
+            for territory in results {
                 context.console.output(
-                    "\(t.code) « \(t.name) » : \(Format.integer(t.population)) habitants".consoleText())
+                    "\(territory.code) « \(territory.name) » : \(Format.integer(territory.population)) habitants"
+                        .consoleText())
             }
             context.console.output("\(results.count) territoire(s) importé(s) depuis \(name).".consoleText())
         }
@@ -77,14 +82,17 @@ enum TerritoryCSV {
             rows.removeFirst()
         }
         guard !rows.isEmpty else { throw ServiceError.invalid("\(fileName) : aucun territoire à importer.") }
-        return try rows.map { r in
-            guard r.fields.count >= 5 else {
+        return try rows.map { record in
+            guard record.fields.count >= 5 else {
                 throw ServiceError.invalid(
-                    "\(fileName), ligne \(r.line) : 5 champs attendus (code;nom;découpage;parent;membres), \(r.fields.count) trouvés."
-                )
+                    "\(fileName), ligne \(record.line) : 5 champs attendus (code;nom;découpage;parent;membres), "
+                        + "\(record.fields.count) trouvés.")
             }
-            let members = r[4].split(whereSeparator: { ", \t".contains($0) }).map(String.init)
-            return (r.line, .init(code: r[0], name: r[1], decoupage: r[2], parent: r[3], members: members))
+            let members = record[4].split(whereSeparator: { ", \t".contains($0) }).map(String.init)
+            return (
+                record.line,
+                .init(code: record[0], name: record[1], decoupage: record[2], parent: record[3], members: members)
+            )
         }
     }
 }
@@ -99,15 +107,19 @@ struct TerritoryListCommand: AsyncCommand {
 
     var help: String { "Liste des territoires (personnalisés par défaut)." }
 
-    func run(using context: CommandContext, signature s: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
             let kind =
-                try s.kind.map { raw -> TerritoryKind in
-                    guard let k = TerritoryKind(rawValue: raw) else { throw CommandFailure("Type inconnu « \(raw) ».") }
-                    return k
-                } ?? (s.parent == nil ? .custom : nil)
-            for t in try await TerritoryQuery.list(kind: kind, parent: s.parent?.uppercased(), on: context.sql) {
-                context.console.output("\(t.code)\t\(t.name)\t\(Format.integer(t.population))".consoleText())
+                try signature.kind.map { raw -> TerritoryKind in
+                    guard let parsed = TerritoryKind(rawValue: raw) else {
+                        throw CommandFailure("Type inconnu « \(raw) ».")
+                    }
+                    return parsed
+                } ?? (signature.parent == nil ? .custom : nil)
+            let parent = signature.parent?.uppercased()
+            for territory in try await TerritoryQuery.list(kind: kind, parent: parent, on: context.sql) {
+                context.console.output(
+                    "\(territory.code)\t\(territory.name)\t\(Format.integer(territory.population))".consoleText())
             }
         }
     }

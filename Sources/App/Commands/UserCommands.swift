@@ -6,11 +6,11 @@ import Vapor
 func readPassword(_ context: CommandContext, fromStdin: Bool, prompt: String = "Mot de passe : ") throws -> String {
     if fromStdin {
         let data = FileHandle.standardInput.readDataToEndOfFile()
-        guard var s = String(data: data, encoding: .utf8) else {
+        guard var password = String(data: data, encoding: .utf8) else {
             throw CommandFailure("Mot de passe illisible sur l'entrée standard (UTF-8 attendu).")
         }
-        while s.hasSuffix("\n") || s.hasSuffix("\r") { s.removeLast() }
-        return s
+        while password.hasSuffix("\n") || password.hasSuffix("\r") { password.removeLast() }
+        return password
     }
     context.console.output(prompt.consoleText(), newLine: false)
     let first = context.console.input(isSecure: true)
@@ -20,13 +20,14 @@ func readPassword(_ context: CommandContext, fromStdin: Bool, prompt: String = "
 }
 
 func findUser(_ email: String, _ context: CommandContext) async throws -> AccountService.User {
-    guard let u = try await AccountService.find(email: email, on: context.sql) else {
+    guard let user = try await AccountService.find(email: email, on: context.sql) else {
         throw CommandFailure("Aucun compte pour « \(email.prefix(80)) » (voir jalon user list).")
     }
-    return u
+    return user
 }
 
-/// `jalon user create EMAIL [--admin] [--role R] [--territories D59,…] [--indicators O3-18,…] [--password-stdin]`
+/// `jalon user create EMAIL [--admin] [--role R] [--territories D59,…] [--indicators O3-18,…]
+/// [--password-stdin]`
 struct UserCreateCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "email", help: "Adresse électronique (identifiant de connexion)")
@@ -46,17 +47,17 @@ struct UserCreateCommand: AsyncCommand {
     }
     var help: String { "Crée un compte ; --admin pour le premier administrateur." }
 
-    func run(using context: CommandContext, signature s: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
-            let role = s.admin ? .administrateur : try s.role.map(Role.init(required:)) ?? .lecteur
-            let email = try AccountService.validEmail(s.email)
-            let password = try readPassword(context, fromStdin: s.passwordStdin)
+            let role = signature.admin ? .administrateur : try signature.role.map(Role.init(required:)) ?? .lecteur
+            let email = try AccountService.validEmail(signature.email)
+            let password = try readPassword(context, fromStdin: signature.passwordStdin)
             let app = context.application
             let hash = try await app.hashPassword(password, email: email)
             let input = AccountService.Input(
-                email: email, name: s.name ?? "", role: role,
-                territories: DirectoryController.commaList(s.territories),
-                indicators: DirectoryController.commaList(s.indicators))
+                email: email, name: signature.name ?? "", role: role,
+                territories: DirectoryController.commaList(signature.territories),
+                indicators: DirectoryController.commaList(signature.indicators))
             try await app.db.sqlTransaction { db in
                 _ = try await AccountService.create(input, passwordHash: hash, on: db, actor: .cli)
             }
@@ -72,17 +73,20 @@ struct UserListCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
-            for u in try await AccountService.all(on: context.sql) {
-                let r = try await AccountsPage.row(u, on: context.sql)
+            for user in try await AccountService.all(on: context.sql) {
+                let row = try await AccountsPage.row(user, on: context.sql)
+                let scope = AccountsPage.scopeText(
+                    role: user.roleValue, territories: row.territories, indicators: row.indicators)
                 context.console.output(
-                    "\(u.email)\t\(u.role)\t\(u.active ? "actif" : "désactivé")\t\(AccountsPage.scopeText(role: u.roleValue, territories: r.territories, indicators: r.indicators))"
+                    [user.email, user.role, user.active ? "actif" : "désactivé", scope].joined(separator: "\t")
                         .consoleText())
             }
         }
     }
 }
 
-/// `jalon user password EMAIL [--password-stdin]`: an operator's reset; closes the account's sessions.
+/// `jalon user password EMAIL [--password-stdin]`: an operator's reset; closes the account's
+/// sessions.
 struct UserPasswordCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "email", help: "Compte")
@@ -92,15 +96,16 @@ struct UserPasswordCommand: AsyncCommand {
     }
     var help: String { "Change le mot de passe d'un compte et ferme ses sessions." }
 
-    func run(using context: CommandContext, signature s: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
-            let u = try await findUser(s.email, context)
+            let user = try await findUser(signature.email, context)
             let app = context.application
-            let hash = try await app.hashPassword(try readPassword(context, fromStdin: s.passwordStdin), email: u.email)
+            let password = try readPassword(context, fromStdin: signature.passwordStdin)
+            let hash = try await app.hashPassword(password, email: user.email)
             try await app.db.sqlTransaction { db in
-                try await AccountService.setPassword(u.id, hash: hash, on: db, actor: .cli)
+                try await AccountService.setPassword(user.id, hash: hash, on: db, actor: .cli)
             }
-            context.console.output("Mot de passe de \(u.email) changé ; ses sessions sont fermées.".consoleText())
+            context.console.output("Mot de passe de \(user.email) changé ; ses sessions sont fermées.".consoleText())
         }
     }
 }
@@ -114,13 +119,13 @@ struct UserActiveCommand: AsyncCommand {
     }
     var help: String { active ? "Réactive un compte." : "Désactive un compte : sessions fermées, jetons inopérants." }
 
-    func run(using context: CommandContext, signature s: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
-            let u = try await findUser(s.email, context)
+            let user = try await findUser(signature.email, context)
             try await context.application.db.sqlTransaction { db in
-                try await AccountService.setActive(u.id, active, on: db, actor: .cli)
+                try await AccountService.setActive(user.id, active, on: db, actor: .cli)
             }
-            context.console.output("Compte \(u.email) \(active ? "réactivé" : "désactivé").".consoleText())
+            context.console.output("Compte \(user.email) \(active ? "réactivé" : "désactivé").".consoleText())
         }
     }
 }
@@ -139,24 +144,25 @@ struct TokenCreateCommand: AsyncCommand {
     }
     var help: String { "Crée un jeton d'API et l'écrit sur la sortie standard (il n'est pas conservé en clair)." }
 
-    func run(using context: CommandContext, signature s: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
-            guard let email = s.user, let name = s.name else {
+            guard let email = signature.user, let name = signature.name else {
                 throw CommandFailure("Indiquez --user EMAIL et --name NOM.")
             }
-            let u = try await findUser(email, context)
-            let role = try s.role.map(Role.init(required:))
+            let user = try await findUser(email, context)
+            let role = try signature.role.map(Role.init(required:))
             let created = try await context.application.db.sqlTransaction { db in
                 try await TokenService.create(
-                    user: u, name: name, role: role, territories: DirectoryController.commaList(s.territories),
+                    user: user, name: name, role: role,
+                    territories: DirectoryController.commaList(signature.territories),
                     keys: context.application.config.auth.keys, on: db, actor: .cli)
             }
             FileHandle.standardOutput.write(Data((created.token + "\n").utf8))
             // On stderr, so that `TOKEN=$(jalon token create …)` captures the token alone.
             FileHandle.standardError.write(
                 Data(
-                    "Jeton « \(name) » créé pour \(u.email) (identifiant \(created.id.uuidString.lowercased())). Conservez-le : il ne sera plus affiché.\n"
-                        .utf8))
+                    ("Jeton « \(name) » créé pour \(user.email) (identifiant \(created.id.uuidString.lowercased())). "
+                        + "Conservez-le : il ne sera plus affiché.\n").utf8))
         }
     }
 }
@@ -169,16 +175,18 @@ struct TokenListCommand: AsyncCommand {
     }
     var help: String { "Liste les jetons d'API (jamais leur valeur)." }
 
-    func run(using context: CommandContext, signature s: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
-            let owner = try await s.user.asyncMap { try await findUser($0, context) }
+            let owner = try await signature.user.asyncMap { try await findUser($0, context) }
             let users = Dictionary(
-                try await AccountService.all(on: context.sql).map { ($0.id, $0.email) }, uniquingKeysWith: { a, _ in a }
-            )
-            for t in try await TokenService.list(user: owner?.id, on: context.sql) {
-                context.console.output(
-                    "\(t.id.uuidString.lowercased())\t\(users[t.user_id] ?? "?")\t\(t.name)\t\(t.role)\t\(t.territories.isEmpty ? "-" : t.territories)\t\(t.revoked_at == nil ? "actif" : "révoqué")"
-                        .consoleText())
+                try await AccountService.all(on: context.sql).map { ($0.id, $0.email) },
+                uniquingKeysWith: { first, _ in first })
+            for token in try await TokenService.list(user: owner?.id, on: context.sql) {
+                let columns = [
+                    token.id.uuidString.lowercased(), users[token.userID] ?? "?", token.name, token.role,
+                    token.territories.isEmpty ? "-" : token.territories, token.revokedAt == nil ? "actif" : "révoqué"
+                ]
+                context.console.output(columns.joined(separator: "\t").consoleText())
             }
         }
     }
@@ -192,10 +200,10 @@ struct TokenRevokeCommand: AsyncCommand {
     }
     var help: String { "Révoque un jeton d'API." }
 
-    func run(using context: CommandContext, signature s: Signature) async throws {
+    func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
-            guard let id = UUID(uuidString: s.id) else {
-                throw CommandFailure("Identifiant de jeton illisible « \(s.id.prefix(40)) ».")
+            guard let id = UUID(uuidString: signature.id) else {
+                throw CommandFailure("Identifiant de jeton illisible « \(signature.id.prefix(40)) ».")
             }
             try await context.application.db.sqlTransaction { db in
                 try await TokenService.revoke(id, on: db, actor: .cli)

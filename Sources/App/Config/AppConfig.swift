@@ -46,25 +46,25 @@ struct AppConfig: Sendable {
         let database = try parseDatabaseURL(env["JALON_DATABASE_URL"] ?? "sqlite://jalon.sqlite")
         var port = 8080
         if let raw = env["JALON_PORT"], !raw.isEmpty {
-            guard let p = Int(raw), (1...65535).contains(p) else {
+            guard let parsed = Int(raw), (1...65535).contains(parsed) else {
                 throw Invalid(
                     variable: "JALON_PORT", reason: "doit être un numéro de port entre 1 et 65535 (reçu « \(raw) »)")
             }
-            port = p
+            port = parsed
         }
-        func int(_ name: String, _ range: ClosedRange<Int>, default d: Int) throws -> Int {
-            guard let raw = env[name], !raw.isEmpty else { return d }
-            guard let v = Int(raw), range.contains(v) else {
+        func int(_ name: String, _ range: ClosedRange<Int>, default fallback: Int) throws -> Int {
+            guard let raw = env[name], !raw.isEmpty else { return fallback }
+            guard let parsed = Int(raw), range.contains(parsed) else {
                 throw Invalid(
                     variable: name,
                     reason:
-                        "doit être un entier entre \(range.lowerBound) et \(range.upperBound) (reçu « \(raw.prefix(20)) »)"
-                )
+                        "doit être un entier entre \(range.lowerBound) et \(range.upperBound) "
+                        + "(reçu « \(raw.prefix(20)) »)")
             }
-            return v
+            return parsed
         }
-        func flag(_ name: String, default d: Bool) throws -> Bool {
-            guard let raw = env[name]?.lowercased(), !raw.isEmpty else { return d }
+        func flag(_ name: String, default fallback: Bool) throws -> Bool {
+            guard let raw = env[name]?.lowercased(), !raw.isEmpty else { return fallback }
             if ["1", "true", "oui", "yes"].contains(raw) { return true }
             if ["0", "false", "non", "no"].contains(raw) { return false }
             throw Invalid(variable: name, reason: "doit valoir 1 ou 0 (reçu « \(raw.prefix(20)) »)")
@@ -98,8 +98,8 @@ struct AppConfig: Sendable {
             throw Invalid(
                 variable: "JALON_PUBLIC_URL",
                 reason:
-                    "doit être une adresse http:// ou https:// complète (ex. https://jalon.ars-hdf.fr ; reçu « \(raw.prefix(60)) »)"
-            )
+                    "doit être une adresse http:// ou https:// complète "
+                    + "(ex. https://jalon.ars-hdf.fr ; reçu « \(raw.prefix(60)) »)")
         }
         return origin
     }

@@ -33,15 +33,15 @@ enum AccountController {
     }
 
     /// One's own account page again, with the reason a change was refused.
-    static func mine(_ me: Identity, refused e: ServiceError, on req: Request) async throws -> Response {
-        var m = try await AccountsPage.mine(me, message: nil, on: req.sql)
-        m.error = e.message
-        return .html(AccountsPage.renderMine(m), status: e.status)
+    static func mine(_ me: Identity, refused error: ServiceError, on req: Request) async throws -> Response {
+        var model = try await AccountsPage.mine(me, message: nil, on: req.sql)
+        model.error = error.message
+        return .html(AccountsPage.renderMine(model), status: error.status)
     }
 
     static func identity(_ req: Request) throws -> Identity {
-        guard let i = req.identity else { throw Abort(.unauthorized, reason: "Connectez-vous.") }
-        return i
+        guard let identity = req.identity else { throw Abort(.unauthorized, reason: "Connectez-vous.") }
+        return identity
     }
 
     @Sendable static func mine(req: Request) async throws -> Response {
@@ -53,44 +53,44 @@ enum AccountController {
 
     @Sendable static func changePassword(req: Request) async throws -> Response {
         let me = try identity(req)
-        let f = try req.content.decode(PasswordForm.self)
+        let form = try req.content.decode(PasswordForm.self)
         do {
             guard
                 await AccountService.verify(
-                    f.current ?? "", hash: me.user.password_hash, pool: req.application.threadPool)
+                    form.current ?? "", hash: me.user.passwordHash, pool: req.application.threadPool)
             else {
                 throw ServiceError.invalid("Mot de passe actuel incorrect.", field: "current")
             }
-            guard f.password == f.confirmation else {
+            guard form.password == form.confirmation else {
                 throw ServiceError.invalid("Les deux saisies du nouveau mot de passe diffèrent.", field: "confirmation")
             }
-            let hash = try await req.application.hashPassword(f.password ?? "", email: me.user.email)
+            let hash = try await req.application.hashPassword(form.password ?? "", email: me.user.email)
             // Changing the password closes every session, this one included: sign in again.
             try await req.db.sqlTransaction { db in
                 try await AccountService.setPassword(me.user.id, hash: hash, on: db, actor: req.actor)
             }
             return .seeOther(SiteURL.login.path)
-        } catch let e as ServiceError {
-            return try await mine(me, refused: e, on: req)
+        } catch let error as ServiceError {
+            return try await mine(me, refused: error, on: req)
         }
     }
 
     @Sendable static func createToken(req: Request) async throws -> Response {
         let me = try identity(req)
-        let f = try req.content.decode(TokenForm.self)
+        let form = try req.content.decode(TokenForm.self)
         do {
-            let role = try f.role.flatMap { $0.isEmpty ? nil : $0 }.map(Role.init(required:))
+            let role = try form.role.flatMap { $0.isEmpty ? nil : $0 }.map(Role.init(required:))
             let created = try await req.db.sqlTransaction { db in
                 try await TokenService.create(
-                    user: me.user, name: f.name ?? "", role: role,
-                    territories: DirectoryController.commaList(f.territories), keys: req.application.config.auth.keys,
-                    on: db, actor: req.actor)
+                    user: me.user, name: form.name ?? "", role: role,
+                    territories: DirectoryController.commaList(form.territories),
+                    keys: req.application.config.auth.keys, on: db, actor: req.actor)
             }
-            var m = try await AccountsPage.mine(me, message: nil, on: req.sql)
-            m.newToken = created.token
-            return .html(AccountsPage.renderMine(m))
-        } catch let e as ServiceError {
-            return try await mine(me, refused: e, on: req)
+            var model = try await AccountsPage.mine(me, message: nil, on: req.sql)
+            model.newToken = created.token
+            return .html(AccountsPage.renderMine(model))
+        } catch let error as ServiceError {
+            return try await mine(me, refused: error, on: req)
         }
     }
 
@@ -112,19 +112,19 @@ enum AccountController {
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        let f = try req.content.decode(AccountForm.self)
+        let form = try req.content.decode(AccountForm.self)
         do {
-            let input = try input(f)
-            let hash = try await req.application.hashPassword(f.password ?? "", email: input.email)
+            let input = try Self.input(form)
+            let hash = try await req.application.hashPassword(form.password ?? "", email: input.email)
             try await req.db.sqlTransaction { db in
                 _ = try await AccountService.create(input, passwordHash: hash, on: db, actor: req.actor)
             }
             return .seeOther(SiteURL.accounts.path + "?ok=cree")
-        } catch let e as ServiceError {
-            var m = try await AccountsPage.list(message: nil, on: req.sql)
-            m.error = e.message
-            m.form = f
-            return .html(AccountsPage.renderList(m), status: e.status)
+        } catch let error as ServiceError {
+            var model = try await AccountsPage.list(message: nil, on: req.sql)
+            model.error = error.message
+            model.form = form
+            return .html(AccountsPage.renderList(model), status: error.status)
         }
     }
 
@@ -135,18 +135,18 @@ enum AccountController {
 
     @Sendable static func update(req: Request) async throws -> Response {
         let id = try accountID(req)
-        let f = try req.content.decode(AccountForm.self)
+        let form = try req.content.decode(AccountForm.self)
         do {
-            let i = try input(f)
+            let input = try Self.input(form)
             try await req.db.sqlTransaction { db in
-                try await AccountService.update(id, i, version: f.version, on: db, actor: req.actor)
-                try await AccountService.setActive(id, f.active == "1", on: db, actor: req.actor)
+                try await AccountService.update(id, input, version: form.version, on: db, actor: req.actor)
+                try await AccountService.setActive(id, form.active == "1", on: db, actor: req.actor)
             }
             return .seeOther(SiteURL.account(id.uuidString.lowercased()).path + "?ok=enregistre")
-        } catch let e as ServiceError {
-            var m = try await AccountsPage.one(id, on: req.sql)
-            m.error = e.message
-            return .html(AccountsPage.renderOne(m), status: e.status)
+        } catch let error as ServiceError {
+            var model = try await AccountsPage.one(id, on: req.sql)
+            model.error = error.message
+            return .html(AccountsPage.renderOne(model), status: error.status)
         }
     }
 
@@ -162,15 +162,15 @@ enum AccountController {
         try await req.db.sqlTransaction { db in
             try await AccountService.setPassword(id, hash: hash, on: db, actor: req.actor)
         }
-        var m = try await AccountsPage.one(id, on: req.sql)
-        m.newPassword = password
-        return .html(AccountsPage.renderOne(m))
+        var model = try await AccountsPage.one(id, on: req.sql)
+        model.newPassword = password
+        return .html(AccountsPage.renderOne(model))
     }
 
-    static func input(_ f: AccountForm) throws -> AccountService.Input {
+    static func input(_ form: AccountForm) throws -> AccountService.Input {
         .init(
-            email: f.email ?? "", name: f.name ?? "", role: try Role(required: f.role ?? ""),
-            territories: DirectoryController.commaList(f.territories),
-            indicators: DirectoryController.commaList(f.indicators))
+            email: form.email ?? "", name: form.name ?? "", role: try Role(required: form.role ?? ""),
+            territories: DirectoryController.commaList(form.territories),
+            indicators: DirectoryController.commaList(form.indicators))
     }
 }

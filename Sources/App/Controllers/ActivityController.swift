@@ -5,51 +5,48 @@ import Vapor
 
 /// The activity log pages: journal, one activity, the form to log one, the worklist, the ICS feed.
 enum ActivityController {
-    static func q(_ req: Request, _ k: String) -> String? {
-        (try? req.query.get(String.self, at: k)).map { $0.trimmingCharacters(in: .whitespaces) }.flatMap {
-            $0.isEmpty ? nil : String($0.prefix(200))
-        }
-    }
-
     static func filter(_ req: Request) async throws -> ActivityFilter {
-        var f = ActivityFilter()
-        f.from = q(req, "du").flatMap(Day.init(iso:))
-        f.to = q(req, "au").flatMap(Day.init(iso:))
-        f.type = q(req, "type").flatMap(ActivityType.init(text:))
-        f.topic = q(req, "theme").flatMap(ActivityTopic.code)
-        f.couloir = q(req, "couloir").flatMap { Couloir(code: $0) }
-        if let t = q(req, "territoire") { f.territory = try await ObservationLookups(req.sql).territory(t) ?? t }
-        f.organiser = q(req, "organisateur")
-        f.page = max(1, min(100_000, q(req, "page").flatMap(Int.init) ?? 1))
-        return f
+        var filter = ActivityFilter()
+        filter.from = req.trimmedQueryText("du").flatMap(Day.init(iso:))
+        filter.to = req.trimmedQueryText("au").flatMap(Day.init(iso:))
+        filter.type = req.trimmedQueryText("type").flatMap(ActivityType.init(text:))
+        filter.topic = req.trimmedQueryText("theme").flatMap(ActivityTopic.code)
+        filter.couloir = req.trimmedQueryText("couloir").flatMap { Couloir(code: $0) }
+        if let territory = req.trimmedQueryText("territoire") {
+            filter.territory = try await ObservationLookups(req.sql).territory(territory) ?? territory
+        }
+        filter.organiser = req.trimmedQueryText("organisateur")
+        filter.page = max(1, min(100_000, req.trimmedQueryText("page").flatMap(Int.init) ?? 1))
+        return filter
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
-        let f = try await filter(req)
-        let (rows, totals) = try await ActivityQuery.page(f, on: req.sql)
-        let message = q(req, "ok").map { _ in "Activité enregistrée." }
-        return .html(ActivitiesPage.render(.init(filter: f, rows: rows, totals: totals, message: message)))
+        let filter = try await Self.filter(req)
+        let (rows, totals) = try await ActivityQuery.page(filter, on: req.sql)
+        let message = req.trimmedQueryText("ok").map { _ in "Activité enregistrée." }
+        return .html(ActivitiesPage.render(.init(filter: filter, rows: rows, totals: totals, message: message)))
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         guard let id = UUID(uuidString: req.parameters.get("id") ?? ""),
-            let d = try await ActivityQuery.find(id, on: req.sql)
+            let detail = try await ActivityQuery.find(id, on: req.sql)
         else {
             throw Abort(.notFound, reason: "Activité inconnue.")
         }
-        return .html(ActivitiesPage.renderDetail(d))
+        return .html(ActivitiesPage.renderDetail(detail))
     }
 
     @Sendable static func newForm(req: Request) async throws -> Response {
-        var f = ActivitiesPage.Form()
-        f.date = Day.today().iso
-        if let t = q(req, "type").flatMap(ActivityType.init(text:)) { f.type = t.rawValue }
-        f.structures = q(req, "structure") ?? ""
-        f.territories = q(req, "territoire") ?? ""
-        if let key = q(req, "structure"), let s = try await StructureQuery.find(key, on: req.sql) {
-            f.title = "\(ActivityType(rawValue: f.type)?.label ?? "Visite") — \(s.name)"
+        var form = ActivitiesPage.Form()
+        form.date = Day.today().iso
+        if let type = req.trimmedQueryText("type").flatMap(ActivityType.init(text:)) { form.type = type.rawValue }
+        form.structures = req.trimmedQueryText("structure") ?? ""
+        form.territories = req.trimmedQueryText("territoire") ?? ""
+        if let key = req.trimmedQueryText("structure"), let structure = try await StructureQuery.find(key, on: req.sql)
+        {
+            form.title = "\(ActivityType(rawValue: form.type)?.label ?? "Visite") — \(structure.name)"
         }
-        return .html(ActivitiesPage.renderForm(f, error: nil))
+        return .html(ActivitiesPage.renderForm(form, error: nil))
     }
 
     struct Posted: Content {
@@ -57,7 +54,13 @@ enum ActivityController {
             followups: String?
         var topics: [String]?
         var couloirs: [String]?
-        var structures_file: File?
+        var structuresFile: File?
+
+        enum CodingKeys: String, CodingKey {
+            case date, type, title, duration, place, participants, territories, structures, organisers, notes, remote
+            case followups, topics, couloirs
+            case structuresFile = "structures_file"
+        }
     }
 
     /// The structures of the form: numbers, or names matched against open structures. A name that
@@ -96,30 +99,31 @@ enum ActivityController {
     /// The first column of an uploaded list, without its header.
     static func keys(of file: File) throws -> [String] {
         let records = try UploadedCSV.table(Data(buffer: file.data), fileName: file.filename)
-        return records.enumerated().compactMap { i, r in
-            let v = r[0].trimmedSpaces
-            if v.isEmpty || (i == 0 && ["finess", "structure", "nom", "numero"].contains(v.matchKey)) { return nil }
-            return v
+        return records.enumerated().compactMap { i, record in
+            let key = record[0].trimmedSpaces
+            if key.isEmpty || (i == 0 && ["finess", "structure", "nom", "numero"].contains(key.matchKey)) { return nil }
+            return key
         }
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        let p = try req.content.decode(Posted.self)
+        let posted = try req.content.decode(Posted.self)
         let form = ActivitiesPage.Form(
-            date: p.date ?? "", type: p.type ?? "", title: p.title ?? "", duration: p.duration ?? "",
-            place: p.place ?? "",
-            remote: p.remote == "1", participants: p.participants ?? "", topics: p.topics ?? [],
-            couloirs: p.couloirs ?? [],
-            territories: p.territories ?? "", structures: p.structures ?? "", organisers: p.organisers ?? "",
-            notes: p.notes ?? "",
-            followups: p.followups ?? "")
-        func list(_ s: String, _ separators: (Character) -> Bool) -> [String] {
-            s.split(whereSeparator: separators).map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
+            date: posted.date ?? "", type: posted.type ?? "", title: posted.title ?? "",
+            duration: posted.duration ?? "",
+            place: posted.place ?? "",
+            remote: posted.remote == "1", participants: posted.participants ?? "", topics: posted.topics ?? [],
+            couloirs: posted.couloirs ?? [],
+            territories: posted.territories ?? "", structures: posted.structures ?? "",
+            organisers: posted.organisers ?? "", notes: posted.notes ?? "",
+            followups: posted.followups ?? "")
+        func list(_ text: String, _ separators: (Character) -> Bool) -> [String] {
+            text.split(whereSeparator: separators).map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
         }
         var lines = list(form.structures, \.isNewline)
-        if let file = p.structures_file, file.data.readableBytes > 0 {
-            do { lines += try keys(of: file) } catch let e as ServiceError {
-                return .html(ActivitiesPage.renderForm(form, error: e.message), status: e.status)
+        if let file = posted.structuresFile, file.data.readableBytes > 0 {
+            do { lines += try keys(of: file) } catch let error as ServiceError {
+                return .html(ActivitiesPage.renderForm(form, error: error.message), status: error.status)
             }
         }
         // Bounded before each line is looked up, not after.
@@ -127,8 +131,8 @@ enum ActivityController {
             try ServiceError.checkCount(
                 lines.count, limit: ActivityService.Limits.structures, label: "structures touchées", field: "structures"
             )
-        } catch let e as ServiceError {
-            return .html(ActivitiesPage.renderForm(form, error: e.message), status: e.status)
+        } catch let error as ServiceError {
+            return .html(ActivitiesPage.renderForm(form, error: error.message), status: error.status)
         }
         let (structures, review) = try await reached(
             lines, choices: { try? req.content.get(String.self, at: "choix_\($0)") }, on: req.sql)
@@ -140,7 +144,8 @@ enum ActivityController {
                 ActivitiesPage.renderForm(
                     again,
                     error:
-                        "Précisez \(review.count) structure(s) : un nom correspond à plusieurs structures ou à aucune."),
+                        "Précisez \(review.count) structure(s) : "
+                        + "un nom correspond à plusieurs structures ou à aucune."),
                 status: .unprocessableEntity)
         }
         guard let duration = form.duration.isEmpty ? Optional<Int?>.some(nil) : Int(form.duration).map(Optional.some)
@@ -151,7 +156,7 @@ enum ActivityController {
                 status: .unprocessableEntity)
         }
         let input = ActivityService.Input(
-            date: form.date, type: form.type, title: form.title, duration_minutes: duration, place: form.place,
+            date: form.date, type: form.type, title: form.title, durationMinutes: duration, place: form.place,
             remote: form.remote,
             participants: form.participants, notes: form.notes, topics: form.topics, couloirs: form.couloirs,
             territories: list(form.territories) { $0 == "," }, structures: structures,
@@ -159,23 +164,24 @@ enum ActivityController {
             followups: list(form.followups, \.isNewline))
         do {
             let change = try await req.db.sqlTransaction { db in
-                let r = try await ActivityService.resolve(input, on: db)
-                let change = try await ActivityService.save(r, on: db, actor: req.actor)
-                _ = try await ActivityService.createFollowUps(input.followups ?? [], after: r, on: db, actor: req.actor)
+                let activity = try await ActivityService.resolve(input, on: db)
+                let change = try await ActivityService.save(activity, on: db, actor: req.actor)
+                _ = try await ActivityService.createFollowUps(
+                    input.followups ?? [], after: activity, on: db, actor: req.actor)
                 return change
             }
             guard case .created(let id) = change else { return .seeOther(SiteURL.activities.path) }
             return .seeOther(SiteURL.activity(id.uuidString.lowercased()).path)
-        } catch let e as ServiceError {
-            return .html(ActivitiesPage.renderForm(form, error: e.message), status: e.status)
+        } catch let error as ServiceError {
+            return .html(ActivitiesPage.renderForm(form, error: error.message), status: error.status)
         }
     }
 
     @Sendable static func worklist(req: Request) async throws -> Response {
-        let raw = q(req, "territoire") ?? ""
-        let couloir = q(req, "couloir").flatMap { Couloir(code: $0) } ?? .es
-        let notSince = q(req, "depuis").flatMap(Day.init(iso:))
-        let indicator = q(req, "indicateur")
+        let raw = req.trimmedQueryText("territoire") ?? ""
+        let couloir = req.trimmedQueryText("couloir").flatMap { Couloir(code: $0) } ?? .es
+        let notSince = req.trimmedQueryText("depuis").flatMap(Day.init(iso:))
+        let indicator = req.trimmedQueryText("indicateur")
         let indicators = try await IndicatorQuery.all(on: req.sql).filter {
             [.shareOfStructures, .countOfStructures].contains($0.definition.rollup) && $0.definition.computed == nil
         }
@@ -185,60 +191,61 @@ enum ActivityController {
             indicators: indicators, items: [])
         if !raw.isEmpty {
             if let code = try await ObservationLookups(req.sql).territory(raw),
-                let t = try await TerritoryQuery.find(code, on: req.sql)
+                let territory = try await TerritoryQuery.find(code, on: req.sql)
             {
-                model.territory = t
+                model.territory = territory
                 model.items = try await WorklistQuery.items(
-                    territory: t.code, couloir: couloir, notSince: notSince, withoutService: indicator, on: req.sql)
+                    territory: territory.code, couloir: couloir, notSince: notSince, withoutService: indicator,
+                    on: req.sql)
             } else {
                 model.error = "Territoire inconnu « \(raw) »."
             }
         }
-        if q(req, "format") == "csv", model.territory != nil {
-            return .csv(WorklistPage.csv(model), fileName: "a-toucher-\(model.territory!.code)-\(couloir.rawValue).csv")
+        if req.trimmedQueryText("format") == "csv", let territory = model.territory {
+            return .csv(WorklistPage.csv(model), fileName: "a-toucher-\(territory.code)-\(couloir.rawValue).csv")
         }
         return .html(WorklistPage.render(model), status: model.error == nil ? .ok : .notFound)
     }
 
     @Sendable static func ics(req: Request) async throws -> Response {
-        var f = ActivityFilter()
-        f.from = Day.today()
-        f.perPage = 500
-        let rows = try await ActivityQuery.page(f, on: req.sql).rows.sorted { $0.date < $1.date }
-        let r = Response(status: .ok, body: .init(string: ActivityCalendar.ics(rows)))
-        r.headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
-        return r
+        var filter = ActivityFilter()
+        filter.from = Day.today()
+        filter.perPage = 500
+        let rows = try await ActivityQuery.page(filter, on: req.sql).rows.sorted { $0.date < $1.date }
+        let response = Response(status: .ok, body: .init(string: ActivityCalendar.ics(rows)))
+        response.headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
+        return response
     }
 
     @Sendable static func territories(req: Request) async throws -> Response {
-        let raw = q(req, "territoire") ?? DemoRegion.region
+        let raw = req.trimmedQueryText("territoire") ?? DemoRegion.region
         guard let code = try await ObservationLookups(req.sql).territory(raw),
-            let t = try await TerritoryQuery.find(code, on: req.sql)
+            let territory = try await TerritoryQuery.find(code, on: req.sql)
         else {
             throw Abort(.notFound, reason: "Territoire inconnu « \(raw.prefix(40)) ».")
         }
-        let since = q(req, "depuis").flatMap(Day.init(iso:))
-        let at = q(req, "date").flatMap(Day.init(iso:)) ?? Day.today()
-        let list = try await ReachQuery.territories(around: t, on: req.sql)
+        let since = req.trimmedQueryText("depuis").flatMap(Day.init(iso:))
+        let at = req.trimmedQueryText("date").flatMap(Day.init(iso:)) ?? Day.today()
+        let list = try await ReachQuery.territories(around: territory, on: req.sql)
         let table = try await ReachQuery.table(territories: list.map(\.code), since: since, at: at, on: req.sql)
         var rows: [(territory: Territory, actions: Int, reach: [Couloir: ReachQuery.Reach])] = []
-        for x in list {
+        for around in list {
             rows.append(
                 (
-                    x, try await ReachQuery.actions(territory: x.code, since: since, at: at, on: req.sql),
-                    table[x.code] ?? [:]
+                    around, try await ReachQuery.actions(territory: around.code, since: since, at: at, on: req.sql),
+                    table[around.code] ?? [:]
                 ))
         }
-        let topics = try await ReachQuery.perTopic(territory: t.code, since: since, at: at, on: req.sql)
-        let mapCouloir = q(req, "couloir").flatMap { Couloir(code: $0) } ?? .es
-        let areas: [DepartementMap.Area] = rows.filter { $0.territory.kind == .departement }.compactMap { r in
-            guard let reach = r.reach[mapCouloir], let share = reach.share else { return nil }
+        let topics = try await ReachQuery.perTopic(territory: territory.code, since: since, at: at, on: req.sql)
+        let mapCouloir = req.trimmedQueryText("couloir").flatMap { Couloir(code: $0) } ?? .es
+        let areas: [DepartementMap.Area] = rows.filter { $0.territory.kind == .departement }.compactMap { row in
+            guard let reach = row.reach[mapCouloir], let share = reach.share else { return nil }
             let kind = share >= 0.75 ? "success" : share >= 0.5 ? "info" : share >= 0.25 ? "warning" : "error"
             return .init(
-                code: r.territory.insee, colour: DepartementMap.colour(kind),
+                code: row.territory.insee, colour: DepartementMap.colour(kind),
                 title:
-                    "\(r.territory.name) : \(Format.percent(share)) des structures \(mapCouloir.rawValue) touchées (\(reach.reached) / \(reach.open))"
-            )
+                    "\(row.territory.name) : \(Format.percent(share)) des structures \(mapCouloir.rawValue) touchées "
+                    + "(\(reach.reached) / \(reach.open))")
         }
         let map =
             areas.isEmpty
@@ -248,29 +255,31 @@ enum ActivityController {
                 caption: "Carte des départements — structures \(mapCouloir.rawValue) touchées")
         return .html(
             ActivityTerritoriesPage.render(
-                .init(territory: t, rows: rows, topics: topics, since: since, at: at, map: map, mapCouloir: mapCouloir))
+                .init(
+                    territory: territory, rows: rows, topics: topics, since: since, at: at, map: map,
+                    mapCouloir: mapCouloir))
         )
     }
 
     @Sendable static func calendar(req: Request) async throws -> Response {
         let month =
-            q(req, "mois").flatMap { Period($0) }.flatMap { p -> Day? in
-                if case .month(let y, let m) = p { Day(y, m, 1) } else { nil }
+            req.trimmedQueryText("mois").flatMap { Period($0) }.flatMap { period -> Day? in
+                if case .month(let year, let month) = period { Day(year, month, 1) } else { nil }
             }
             .flatMap { ValueBounds.accepts($0) ? $0 : nil } ?? Day.today()
-        var f = ActivityFilter()
-        f.from = Day(month.year, month.month, 1)
-        f.to = Day.endOfMonth(month.year, month.month)
-        f.perPage = 2_000
-        let rows = try await ActivityQuery.page(f, on: req.sql).rows.sorted {
+        var filter = ActivityFilter()
+        filter.from = Day(month.year, month.month, 1)
+        filter.to = Day.endOfMonth(month.year, month.month)
+        filter.perPage = 2_000
+        let rows = try await ActivityQuery.page(filter, on: req.sql).rows.sorted {
             ($0.date, $0.title) < ($1.date, $1.title)
         }
         return .html(ActivityMonthPage.render(month: month, rows: rows))
     }
 
     @Sendable static func report(req: Request) async throws -> Response {
-        let from = q(req, "du").flatMap(Day.init(iso:))
-        let to = q(req, "au").flatMap(Day.init(iso:))
+        let from = req.trimmedQueryText("du").flatMap(Day.init(iso:))
+        let to = req.trimmedQueryText("au").flatMap(Day.init(iso:))
         return .html(
             ActivityMonthPage.renderReport(
                 try await ActivityQuery.report(from: from, to: to, on: req.sql), from: from, to: to))
@@ -288,29 +297,30 @@ enum ActivityController {
                     activity: id, fileName: file?.filename ?? "", data: file.map { Data(buffer: $0.data) } ?? Data(),
                     on: db, actor: req.actor)
             }
-        } catch let e as ServiceError {
-            guard let d = try await ActivityQuery.find(id, on: req.sql) else {
+        } catch let error as ServiceError {
+            guard let detail = try await ActivityQuery.find(id, on: req.sql) else {
                 throw Abort(.notFound, reason: "Activité inconnue.")
             }
-            return .html(ActivitiesPage.renderDetail(d, error: e.message), status: e.status)
+            return .html(ActivitiesPage.renderDetail(detail, error: error.message), status: error.status)
         }
         return .seeOther(SiteURL.activity(id.uuidString.lowercased()).path)
     }
 
     @Sendable static func attachment(req: Request) async throws -> Response {
         guard let id = UUID(uuidString: req.parameters.get("id") ?? ""),
-            let fid = UUID(uuidString: req.parameters.get("file") ?? ""),
-            let f = try await ActivityAttachments.file(fid, activity: id, on: req.sql)
+            let fileID = UUID(uuidString: req.parameters.get("file") ?? ""),
+            let file = try await ActivityAttachments.file(fileID, activity: id, on: req.sql)
         else { throw Abort(.notFound, reason: "Pièce jointe inconnue.") }
-        let r = Response(status: .ok, body: .init(data: f.data))
-        r.headers.replaceOrAdd(name: .contentType, value: f.type)
-        let ascii = String(f.name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
+        let response = Response(status: .ok, body: .init(data: file.data))
+        response.headers.replaceOrAdd(name: .contentType, value: file.type)
+        let ascii = String(
+            file.name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
         let encoded =
-            f.name.addingPercentEncoding(
+            file.name.addingPercentEncoding(
                 withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ascii
-        r.headers.replaceOrAdd(
+        response.headers.replaceOrAdd(
             name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
-        r.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        return r
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return response
     }
 }

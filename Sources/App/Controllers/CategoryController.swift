@@ -6,17 +6,9 @@ enum CategoryController {
     static func model(message: String? = nil, error: String? = nil, on db: any SQLDatabase) async throws
         -> Categories.Model
     {
-        try await CategoryService.installDefaults(on: db)
-        struct R: Decodable {
-            var category_code: String
-            var n: Int
-        }
-        let counts = try await db.raw(
-            "SELECT category_code, COUNT(*) AS n FROM structures WHERE closed_on IS NULL GROUP BY category_code"
-        ).all(decoding: R.self)
-        return .init(
+        .init(
             categories: try await CategoryService.all(on: db),
-            counts: Dictionary(counts.map { ($0.category_code, $0.n) }, uniquingKeysWith: +),
+            counts: try await CategoryService.openStructureCounts(on: db),
             message: message, error: error)
     }
 
@@ -32,20 +24,19 @@ enum CategoryController {
         let form = try req.content.decode([String: [String: String]].self)
         var changes: [String: Couloir] = [:]
         for (code, value) in form["couloir"] ?? [:] {
-            guard let c = Couloir(code: value) else {
+            guard let couloir = Couloir(code: value) else {
                 return .html(
                     Categories.render(
                         try await model(error: "Couloir inconnu « \(value) » pour la catégorie \(code).", on: req.sql)),
                     status: .unprocessableEntity)
             }
-            changes[code] = c
+            changes[code] = couloir
         }
         return try await apply(changes, req: req)
     }
 
     @Sendable static func exportCSV(req: Request) async throws -> Response {
-        try await CategoryService.installDefaults(on: req.sql)
-        return .csv(Categories.csv(try await CategoryService.all(on: req.sql)), fileName: "categories_couloirs.csv")
+        .csv(Categories.csv(try await CategoryService.all(on: req.sql)), fileName: "categories_couloirs.csv")
     }
 
     @Sendable static func importCSV(req: Request) async throws -> Response {
@@ -54,8 +45,8 @@ enum CategoryController {
             let upload = try req.content.decode(Upload.self)
             let changes = try CategoryService.parseCSV(Data(buffer: upload.file.data), fileName: upload.file.filename)
             return try await apply(changes, req: req)
-        } catch let e as ServiceError {
-            return .html(Categories.render(try await model(error: e.message, on: req.sql)), status: e.status)
+        } catch let error as ServiceError {
+            return .html(Categories.render(try await model(error: error.message, on: req.sql)), status: error.status)
         }
     }
 
@@ -65,8 +56,8 @@ enum CategoryController {
                 try await CategoryService.setCouloirs(changes, on: db, actor: req.actor)
             }
             return .seeOther(SiteURL.categories.with([("reclassees", String(moved))]))
-        } catch let e as ServiceError {
-            return .html(Categories.render(try await model(error: e.message, on: req.sql)), status: e.status)
+        } catch let error as ServiceError {
+            return .html(Categories.render(try await model(error: error.message, on: req.sql)), status: error.status)
         }
     }
 }

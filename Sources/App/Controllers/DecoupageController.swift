@@ -25,57 +25,62 @@ enum DecoupageController {
                     name: form.name, description: form.description ?? "",
                     region: form.region?.isEmpty == false ? form.region : nil, on: db, actor: req.actor)
             }
-        } catch let e as ServiceError {
-            return .html(Decoupages.render(try await Decoupages.query(error: e.message, on: req.sql)), status: e.status)
+        } catch let error as ServiceError {
+            return .html(
+                Decoupages.render(try await Decoupages.query(error: error.message, on: req.sql)), status: error.status)
         }
         return .seeOther(SiteURL.decoupage(DecoupageService.slug(form.name)).path)
     }
 
     static func find(_ req: Request) async throws -> Decoupage {
         let code = req.parameters.get("code") ?? ""
-        guard let d = try await DecoupageQuery.find(code: code, on: req.sql) else {
+        guard let decoupage = try await DecoupageQuery.find(code: code, on: req.sql) else {
             throw Abort(.notFound, reason: "Découpage inconnu « \(code) ».")
         }
-        return d
+        return decoupage
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let d = try await find(req)
+        let decoupage = try await find(req)
         let message = (try? req.query.get(String.self, at: "ok")).map { "Territoire \($0) enregistré." }
-        return .html(Decoupages.renderEditor(try await Decoupages.queryEditor(d, message: message, on: req.sql)))
+        return .html(
+            Decoupages.renderEditor(try await Decoupages.queryEditor(decoupage, message: message, on: req.sql)))
     }
 
     /// Adds or redefines a territory of the découpage; on error the form comes back filled in.
     @Sendable static func defineTerritory(req: Request) async throws -> Response {
-        let d = try await find(req)
+        let decoupage = try await find(req)
         let form = try req.content.decode(TerritoryFormData.self)
         let members = form.members.split(whereSeparator: { " ,;\n\r\t".contains($0) }).map(String.init)
         do {
-            let t = try await req.db.sqlTransaction { db in
+            let territory = try await req.db.sqlTransaction { db in
                 try await TerritoryService.define(
-                    .init(code: form.code, name: form.name, decoupage: d.name, parent: d.regionCode, members: members),
+                    .init(
+                        code: form.code, name: form.name, decoupage: decoupage.name, parent: decoupage.regionCode,
+                        members: members),
                     on: db, actor: req.actor)
             }
-            return .seeOther(SiteURL.decoupage(d.code).with([("ok", t.code)]))
-        } catch let e as ServiceError {
+            return .seeOther(SiteURL.decoupage(decoupage.code).with([("ok", territory.code)]))
+        } catch let error as ServiceError {
             let model = try await Decoupages.queryEditor(
-                d, form: .init(code: form.code, name: form.name, members: form.members), error: e.message, on: req.sql)
-            return .html(Decoupages.renderEditor(model), status: e.status)
+                decoupage, form: .init(code: form.code, name: form.name, members: form.members), error: error.message,
+                on: req.sql)
+            return .html(Decoupages.renderEditor(model), status: error.status)
         }
     }
 
     @Sendable static func deleteTerritory(req: Request) async throws -> Response {
-        let d = try await find(req)
+        let decoupage = try await find(req)
         let form = try req.content.decode(DeleteForm.self)
         do {
             try await req.db.sqlTransaction { db in
                 try await DecoupageService.deleteTerritory(form.code, on: db, actor: req.actor)
             }
-        } catch let e as ServiceError {
+        } catch let error as ServiceError {
             return .html(
-                Decoupages.renderEditor(try await Decoupages.queryEditor(d, error: e.message, on: req.sql)),
-                status: e.status)
+                Decoupages.renderEditor(try await Decoupages.queryEditor(decoupage, error: error.message, on: req.sql)),
+                status: error.status)
         }
-        return .seeOther(SiteURL.decoupage(d.code).path)
+        return .seeOther(SiteURL.decoupage(decoupage.code).path)
     }
 }

@@ -24,48 +24,49 @@ enum DirectoryController {
             var kind: String?
             var file: File?
         }
-        let u = try? req.content.decode(Upload.self)
-        guard let file = u?.file, file.data.readableBytes > 0 else {
+        let posted = try? req.content.decode(Upload.self)
+        guard let file = posted?.file, file.data.readableBytes > 0 else {
             return .html(
                 DirectoryPage.render(try await model(req, error: "Choisissez un fichier CSV.")),
                 status: .unprocessableEntity)
         }
-        let data = Data(buffer: file.data)
-        let name = String(file.filename.prefix(200))
-        let kind = u?.kind ?? "contacts"
+        let upload = ImportFile(name: String(file.filename.prefix(200)), data: Data(buffer: file.data))
+        let kind: ImportKind = posted?.kind == "organisations" ? .organisations : .contacts
         do {
-            let s = try await req.db.sqlTransaction { db in
-                kind == "organisations"
-                    ? try await DirectoryImport.organisations(data, fileName: name, on: db, actor: req.actor)
-                    : try await DirectoryImport.contacts(data, fileName: name, on: db, actor: req.actor)
+            let report = try await req.db.sqlTransaction { db in
+                try await kind.run(upload, mode: .commit, on: db, actor: req.actor)
             }
             return .seeOther(
                 SiteURL.directory.with([
-                    ("ok", "\(name) : \(s.read) lignes lues, \(s.written) enregistrées, \(s.unchanged) déjà présentes.")
+                    (
+                        "ok",
+                        "\(upload.name) : \(report.read) lignes lues, \(report.changes) enregistrées, "
+                            + "\(report.unchanged) déjà présentes."
+                    )
                 ]))
-        } catch let e as ServiceError {
-            return .html(DirectoryPage.render(try await model(req, error: e.message)), status: e.status)
+        } catch let error as ServiceError {
+            return .html(DirectoryPage.render(try await model(req, error: error.message)), status: error.status)
         }
     }
 
     static func csv(_ kind: String) -> @Sendable (Request) async throws -> Response {
         { req in
             kind == "organisations"
-                ? .csv(try await DirectoryImport.organisationsCSV(on: req.sql), fileName: "organisations.csv")
-                : .csv(try await DirectoryImport.contactsCSV(on: req.sql), fileName: "contacts.csv")
+                ? .csv(try await DirectoryExport.organisationsCSV(on: req.sql), fileName: "organisations.csv")
+                : .csv(try await DirectoryExport.contactsCSV(on: req.sql), fileName: "contacts.csv")
         }
     }
 
     @Sendable static func merge(req: Request) async throws -> Response {
-        struct M: Content {
+        struct MergeForm: Content {
             var keep: UUID
             var other: UUID
         }
-        guard let m = try? req.content.decode(M.self) else {
+        guard let form = try? req.content.decode(MergeForm.self) else {
             throw Abort(.badRequest, reason: "Contacts à fusionner absents.")
         }
         try await req.db.sqlTransaction { db in
-            try await DirectoryService.merge(keep: m.keep, other: m.other, on: db, actor: req.actor)
+            try await DirectoryService.merge(keep: form.keep, other: form.other, on: db, actor: req.actor)
         }
         return .seeOther(SiteURL.directory.with([("ok", "Contacts fusionnés.")]))
     }
@@ -73,68 +74,83 @@ enum DirectoryController {
     @Sendable static func whoToContact(req: Request) async throws -> Response {
         let code = ((try? req.query.get(String.self, at: "decoupage")) ?? "TAN").trimmedSpaces.uppercased()
         var territories: [Territory] = []
-        if let d = try await DecoupageQuery.find(code: code, on: req.sql) {
-            territories = try await DecoupageQuery.territories(of: d.id, on: req.sql)
+        if let decoupage = try await DecoupageQuery.find(code: code, on: req.sql) {
+            territories = try await DecoupageQuery.territories(of: decoupage.id, on: req.sql)
         }
         let overlap = try await DirectoryQuery.overlapping(territories.map(\.code), on: req.sql)
         let contacts = try await DirectoryQuery.contacts(on: req.sql)
         var byTerritory: [String: [DirectoryQuery.Contact]] = [:]
-        for t in territories {
-            let near = overlap[t.code] ?? [t.code]
-            byTerritory[t.code] = contacts.filter { c in c.territories.contains { near.contains($0) } }
+        for territory in territories {
+            let near = overlap[territory.code] ?? [territory.code]
+            byTerritory[territory.code] = contacts.filter { contact in
+                contact.territories.contains { near.contains($0) }
+            }
         }
         let cpams = try await DirectoryQuery.organisations(on: req.sql).filter { $0.kind == "cpam" }
         var covers: [UUID: Set<String>] = [:]
-        for o in cpams {
-            covers[o.id] = Set(
-                territories.filter { t in o.territories.contains { (overlap[t.code] ?? []).contains($0) } }.map(\.code))
+        for cpam in cpams {
+            covers[cpam.id] = Set(
+                territories.filter { territory in
+                    cpam.territories.contains { (overlap[territory.code] ?? []).contains($0) }
+                }
+                .map(\.code))
         }
         return .html(
             DirectoryPage.renderWho(
                 .init(decoupage: code, territories: territories, contacts: byTerritory, cpams: cpams, covers: covers)))
     }
 
-    static func commaList(_ s: String?) -> [String] {
-        (s ?? "").split(separator: ",").map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
+    static func commaList(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
     }
 
     @Sendable static func saveOrganisation(req: Request) async throws -> Response {
-        struct F: Content {
+        struct OrganisationForm: Content {
             var code, name: String?
             var kind, territories: String?
         }
-        let f = try req.content.decode(F.self)
+        let form = try req.content.decode(OrganisationForm.self)
         do {
             _ = try await req.db.sqlTransaction { db in
                 try await DirectoryService.saveOrganisation(
-                    .init(code: f.code ?? "", name: f.name ?? "", kind: f.kind, territories: commaList(f.territories)),
+                    .init(
+                        code: form.code ?? "", name: form.name ?? "", kind: form.kind,
+                        territories: commaList(form.territories)),
                     on: db, actor: req.actor)
             }
             return .seeOther(
-                SiteURL.directory.with([("ok", "Organisation \((f.code ?? "").uppercased()) enregistrée.")]))
-        } catch let e as ServiceError {
-            return .html(DirectoryPage.render(try await model(req, error: e.message)), status: e.status)
+                SiteURL.directory.with([("ok", "Organisation \((form.code ?? "").uppercased()) enregistrée.")]))
+        } catch let error as ServiceError {
+            return .html(DirectoryPage.render(try await model(req, error: error.message)), status: error.status)
         }
     }
 
     @Sendable static func createContact(req: Request) async throws -> Response {
-        struct F: Content {
-            var civility, first_name, last_name, function, organisation, structure, email, phone, roles, territories,
-                mailing_consent: String?
+        struct ContactForm: Content {
+            var civility, firstName, lastName, function, organisation, structure, email, phone, roles, territories,
+                mailingConsent: String?
+
+            enum CodingKeys: String, CodingKey {
+                case civility
+                case firstName = "first_name"
+                case lastName = "last_name"
+                case function, organisation, structure, email, phone, roles, territories
+                case mailingConsent = "mailing_consent"
+            }
         }
-        let f = try req.content.decode(F.self)
+        let form = try req.content.decode(ContactForm.self)
         let input = DirectoryService.ContactInput(
-            civility: f.civility, first_name: f.first_name ?? "", last_name: f.last_name ?? "", function: f.function,
-            organisation: f.organisation, structure: f.structure, email: f.email, phone: f.phone,
-            roles: commaList(f.roles),
-            territories: commaList(f.territories), mailing_consent: f.mailing_consent == "1")
+            civility: form.civility, firstName: form.firstName ?? "", lastName: form.lastName ?? "",
+            function: form.function, organisation: form.organisation, structure: form.structure, email: form.email,
+            phone: form.phone, roles: commaList(form.roles),
+            territories: commaList(form.territories), mailingConsent: form.mailingConsent == "1")
         do {
             _ = try await req.db.sqlTransaction { db in
                 try await DirectoryService.createContact(input, on: db, actor: req.actor)
             }
             return .seeOther(SiteURL.directory.with([("ok", "Contact enregistré.")]))
-        } catch let e as ServiceError {
-            return .html(DirectoryPage.render(try await model(req, error: e.message)), status: e.status)
+        } catch let error as ServiceError {
+            return .html(DirectoryPage.render(try await model(req, error: error.message)), status: error.status)
         }
     }
 }

@@ -18,9 +18,16 @@ enum EntryController {
         var due: String?
         var target: String?
         var baseline: String?
-        var baseline_on: String?
+        var baselineOn: String?
         /// An administrator's reason to write into a locked period.
         var override: String?
+
+        enum CodingKeys: String, CodingKey {
+            case kind, indicator, territory, structure, couloir, period, value, numerator, denominator, source, comment
+            case due, target, baseline
+            case baselineOn = "baseline_on"
+            case override
+        }
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
@@ -31,42 +38,45 @@ enum EntryController {
     }
 
     @Sendable static func submit(req: Request) async throws -> Response {
-        let f = try req.content.decode(Form.self)
+        let form = try req.content.decode(Form.self)
         var model = EntryPage.Model(indicators: try await IndicatorQuery.all(on: req.sql))
         do {
-            if f.kind == "target" {
+            if form.kind == "target" {
                 model.target = .init(
-                    indicator: f.indicator ?? "", territory: f.territory ?? "", couloir: f.couloir ?? "",
-                    due: f.due ?? "",
-                    target: f.target ?? "", baseline: f.baseline ?? "", baselineOn: f.baseline_on ?? "")
+                    indicator: form.indicator ?? "", territory: form.territory ?? "", couloir: form.couloir ?? "",
+                    due: form.due ?? "",
+                    target: form.target ?? "", baseline: form.baseline ?? "", baselineOn: form.baselineOn ?? "")
                 try await req.db.sqlTransaction { db in
                     _ = try await TargetService.set(
                         .init(
-                            indicator: f.indicator ?? "", territory: f.territory ?? "", couloir: f.couloir,
-                            due: f.due ?? "",
-                            target: f.target ?? "", baseline: f.baseline, baseline_on: f.baseline_on), on: db,
+                            indicator: form.indicator ?? "", territory: form.territory ?? "", couloir: form.couloir,
+                            due: form.due ?? "",
+                            target: form.target ?? "", baseline: form.baseline, baselineOn: form.baselineOn), on: db,
                         actor: req.actor)
                 }
                 return .seeOther(SiteURL.entry.with([("ok", "cible")]))
             }
             model.observation = .init(
-                indicator: f.indicator ?? "", territory: f.territory ?? "", structure: f.structure ?? "",
-                couloir: f.couloir ?? "", period: f.period ?? "",
-                value: f.value ?? "", numerator: f.numerator ?? "", denominator: f.denominator ?? "",
-                source: f.source ?? "", comment: f.comment ?? "")
+                indicator: form.indicator ?? "", territory: form.territory ?? "", structure: form.structure ?? "",
+                couloir: form.couloir ?? "", period: form.period ?? "",
+                value: form.value ?? "", numerator: form.numerator ?? "", denominator: form.denominator ?? "",
+                source: form.source ?? "", comment: form.comment ?? "")
             let input = ObservationService.Input(
-                indicator: f.indicator ?? "", territory: f.territory, structure: f.structure, couloir: f.couloir,
-                period: f.period ?? "",
-                value: f.value, numerator: f.numerator, denominator: f.denominator, source: f.source, comment: f.comment
+                indicator: form.indicator ?? "", territory: form.territory, structure: form.structure,
+                couloir: form.couloir,
+                period: form.period ?? "",
+                value: form.value, numerator: form.numerator, denominator: form.denominator, source: form.source,
+                comment: form.comment
             )
             _ = try await req.db.sqlTransaction { db in
                 try await ObservationService.record(
-                    [input], provenance: "saisie:" + req.actor.name, on: db, actor: req.actor(overriding: f.override))
+                    [input], provenance: "saisie:" + req.actor.name, on: db, actor: req.actor(overriding: form.override)
+                )
             }
             return .seeOther(SiteURL.entry.with([("ok", "valeur")]))
-        } catch let e as ServiceError {
-            model.error = e.message
-            return .html(EntryPage.render(model), status: e.status)
+        } catch let error as ServiceError {
+            model.error = error.message
+            return .html(EntryPage.render(model), status: error.status)
         }
     }
 }

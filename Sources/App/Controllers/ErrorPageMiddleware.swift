@@ -1,6 +1,7 @@
 import Vapor
 
-/// Errors become a French page for people and a JSON object under `/api/`; internal details stay in the log.
+/// Errors become a French page for people and a JSON object under `/api/`; internal details stay in
+/// the log.
 struct ErrorPageMiddleware: AsyncMiddleware {
     var environment: Environment
 
@@ -11,13 +12,14 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             let status: HTTPResponseStatus
             let message: String
             switch error {
-            case let e as ServiceError:
-                status = e.status
-                message = e.message
-            case let e as any AbortError:
-                status = e.status
+            case let refusal as ServiceError:
+                status = refusal.status
+                message = refusal.message
+            case let abort as any AbortError:
+                status = abort.status
                 message =
-                    e.status == .notFound && e.reason == e.status.reasonPhrase ? "Page introuvable." : frenchReason(e)
+                    abort.status == .notFound && abort.reason == abort.status.reasonPhrase
+                    ? "Page introuvable." : frenchReason(abort)
             case is DecodingError:
                 status = .badRequest
                 message = "Corps de requête illisible : un champ manque ou n'a pas le type attendu."
@@ -34,9 +36,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 request.logger.error("\(request.method) \(request.url.path) → \(status.code): \(error)")
             }
             if request.url.path.hasPrefix("/api/") {
-                let r = Response(status: status)
-                try r.content.encode(["error": message, "status": "\(status.code)"], as: .json)
-                return r
+                return try .json(["error": message, "status": "\(status.code)"], status: status)
             }
             // Rendered outside AuthMiddleware's scope: the header still shows who is signed in.
             return RequestContext.$current.withValue(.init(identity: request.identity)) {
@@ -52,19 +52,19 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     }
 
     /// Vapor's own messages are English; the common ones are translated.
-    func frenchReason(_ e: any AbortError) -> String {
-        switch e.status {
+    func frenchReason(_ abort: any AbortError) -> String {
+        switch abort.status {
         case .payloadTooLarge: "Fichier ou requête trop volumineux."
-        case .badRequest where e.reason == e.status.reasonPhrase: "Requête invalide."
+        case .badRequest where abort.reason == abort.status.reasonPhrase: "Requête invalide."
         // Vapor's decoding messages ("No such key 'file' at path ''…", "Value of type … required…").
         case .badRequest
-        where e.reason.hasPrefix("No such key") || e.reason.hasPrefix("Value of type")
-            || e.reason.hasPrefix("Value required")
-            || e.reason.hasPrefix("Data corrupted") || e.reason.hasPrefix("Could not"):
-            "Corps de requête illisible : un champ manque ou n'a pas le type attendu (\(e.reason.prefix(120)))."
+        where abort.reason.hasPrefix("No such key") || abort.reason.hasPrefix("Value of type")
+            || abort.reason.hasPrefix("Value required")
+            || abort.reason.hasPrefix("Data corrupted") || abort.reason.hasPrefix("Could not"):
+            "Corps de requête illisible : un champ manque ou n'a pas le type attendu (\(abort.reason.prefix(120)))."
         case .unsupportedMediaType: "Type de contenu non pris en charge."
         case .methodNotAllowed: "Méthode non autorisée."
-        default: e.reason
+        default: abort.reason
         }
     }
 }

@@ -1,15 +1,16 @@
 import JalonCore
 import Vapor
 
-/// Downloads: observations and targets for a filter, the progress of the roadmap at a date — CSV or XLSX.
+/// Downloads: observations and targets for a filter, the progress of the roadmap at a date — CSV or
+/// XLSX.
 enum ExportController {
     static func filter(_ req: Request) async throws -> ObservationExport.Filter {
-        func q(_ k: String) -> String? { (try? req.query.get(String.self, at: k)).flatMap { $0.isEmpty ? nil : $0 } }
         var filter = ObservationExport.Filter(
-            indicator: q("indicateur"), territory: nil, couloir: q("couloir").flatMap { Couloir(code: $0) })
-        if let t = q("territoire") {
-            guard let found = try await TerritoryQuery.find(t, on: req.sql) else {
-                throw Abort(.notFound, reason: "Territoire inconnu « \(t.prefix(40)) ».")
+            indicator: req.queryText("indicateur"), territory: nil,
+            couloir: req.queryText("couloir").flatMap { Couloir(code: $0) })
+        if let written = req.queryText("territoire") {
+            guard let found = try await TerritoryQuery.find(written, on: req.sql) else {
+                throw Abort(.notFound, reason: "Territoire inconnu « \(written.prefix(40)) ».")
             }
             filter.territory = found.code
         }
@@ -35,7 +36,7 @@ enum ExportController {
     }
 
     static func progress(_ req: Request, format: ExportTable.Format) async throws -> Response {
-        let territory = (try? req.query.get(String.self, at: "territoire")).flatMap { $0.isEmpty ? nil : $0 }
+        let territory = req.queryText("territoire")
         guard
             let model = try await Dashboard.query(
                 at: try RoadmapController.at(req), territory: territory, couloir: RoadmapController.couloir(req),
@@ -52,11 +53,11 @@ enum ExportController {
     }
 
     @Sendable static func adx(req: Request) async throws -> Response {
-        let r = Response(
+        let response = Response(
             status: .ok, body: .init(string: try await AggregateExchange.adx(try await filter(req), on: req.sql)))
-        r.headers.replaceOrAdd(name: .contentType, value: "application/adx+xml; charset=utf-8")
-        r.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"jalon-adx.xml\"")
-        return r
+        response.headers.replaceOrAdd(name: .contentType, value: "application/adx+xml; charset=utf-8")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"jalon-adx.xml\"")
+        return response
     }
 
     @Sendable static func codes(req: Request) async throws -> Response {
@@ -69,11 +70,10 @@ enum ExportController {
         guard let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 else {
             throw Abort(.unprocessableEntity, reason: "Choisissez un fichier CSV.")
         }
-        let data = Data(buffer: file.data)
-        let name = String(file.filename.prefix(200))
-        let n = try await req.db.sqlTransaction { db in
-            try await ExchangeCodes.replace(with: data, fileName: name, on: db, actor: req.actor)
+        let mapping = ImportFile(name: String(file.filename.prefix(200)), data: Data(buffer: file.data))
+        let report = try await req.db.sqlTransaction { db in
+            try await ImportKind.codes.run(mapping, mode: .commit, on: db, actor: req.actor)
         }
-        return .seeOther(SiteURL.imports.with([("codes", String(n))]))
+        return .seeOther(SiteURL.imports.with([("codes", String(report.read))]))
     }
 }

@@ -9,7 +9,7 @@ enum FicheController {
         var obstacles: String?
         var contacts: String?
         var cell: [String: String]?
-        var action_id: String?
+        var actionID: String?
         var title: String?
         var description: String?
         var pilot: String?
@@ -17,15 +17,22 @@ enum FicheController {
         var start: String?
         var end: String?
         var version: Int?
-        var action_version: Int?
+        var actionVersion: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case section, objectives, levers, obstacles, contacts, cell
+            case actionID = "action_id"
+            case title, description, pilot, status, start, end, version
+            case actionVersion = "action_version"
+        }
     }
 
     static func found(_ req: Request) async throws -> FichePage.Found {
         let code = req.parameters.get("code") ?? ""
-        guard let f = try await FichePage.find(code, on: req.sql) else {
+        guard let found = try await FichePage.find(code, on: req.sql) else {
             throw Abort(.notFound, reason: "Fiche inconnue « \(code) ».")
         }
-        return f
+        return found
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -56,7 +63,7 @@ enum FicheController {
                         fiche: fiche.id, cells: form.cell ?? [:], version: form.version, on: db, actor: req.actor)
                 case "action":
                     var id: UUID?
-                    if let raw = form.action_id, !raw.isEmpty {
+                    if let raw = form.actionID, !raw.isEmpty {
                         guard let parsed = UUID(uuidString: raw) else { throw ServiceError.invalid("Action inconnue.") }
                         id = parsed
                     }
@@ -65,15 +72,16 @@ enum FicheController {
                         .init(
                             id: id, title: form.title ?? "", description: form.description ?? "", pilot: form.pilot,
                             status: form.status ?? "a_faire", start: form.start, end: form.end,
-                            version: form.action_version), on: db, actor: req.actor)
+                            version: form.actionVersion), on: db, actor: req.actor)
                 default: throw ServiceError.invalid("Section inconnue « \(form.section.prefix(20)) ».")
                 }
             }
-        } catch let e as ServiceError {
-            guard let model = try await FichePage.query(fiche, at: Day.today(), error: e.message, on: req.sql) else {
-                throw e
+        } catch let error as ServiceError {
+            guard let model = try await FichePage.query(fiche, at: Day.today(), error: error.message, on: req.sql)
+            else {
+                throw error
             }
-            return .html(FichePage.render(model), status: e.status)
+            return .html(FichePage.render(model), status: error.status)
         }
         return .seeOther(SiteURL.fiche(req.parameters.get("code") ?? "").with([("ok", "1")]))
     }

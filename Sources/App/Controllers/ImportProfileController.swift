@@ -11,7 +11,7 @@ enum ImportProfileController {
     }
 
     static func all(_ req: Request) async throws -> [ImportProfileService.Stored] {
-        try await req.db.sqlTransaction { db in try await ImportProfileService.all(on: db) }
+        try await ImportProfileService.all(on: req.sql)
     }
 
     /// A JSON document posted from the list page: a new version when it changed.
@@ -29,8 +29,8 @@ enum ImportProfileController {
                 try await ImportProfileService.save(doc, on: db, actor: req.actor)
             }
             return .seeOther(SiteURL.importProfiles.with([("ok", doc.profile.name)]))
-        } catch let e as ServiceError {
-            return .html(ImportProfilesPage.renderList(try await all(req), error: e.message), status: e.status)
+        } catch let error as ServiceError {
+            return .html(ImportProfilesPage.renderList(try await all(req), error: error.message), status: error.status)
         }
     }
 
@@ -38,92 +38,89 @@ enum ImportProfileController {
         let name = req.parameters.get("name") ?? ""
         let version = try? req.query.get(Int.self, at: "version")
         guard
-            let p = try await req.db.sqlTransaction({ db in
-                try await ImportProfileService.find(name, version: version, on: db)
-            })
+            let profile = try await ImportProfileService.find(name, version: version, on: req.sql)
         else {
             throw Abort(.notFound, reason: "Profil d'import inconnu « \(name.prefix(40)) ».")
         }
-        return p
+        return profile
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let p = try await stored(req)
+        let stored = try await stored(req)
         return .html(
             ImportProfilesPage.renderProfile(
-                p, versions: try await ImportProfileService.versions(p.profile.name, on: req.sql)))
+                stored, versions: try await ImportProfileService.versions(stored.profile.name, on: req.sql)))
     }
 
     @Sendable static func json(req: Request) async throws -> Response {
-        let p = try await stored(req)
-        let r = Response(status: .ok, body: .init(data: p.document.encoded()))
-        r.headers.contentType = .json
-        r.headers.contentDisposition = .init(.attachment, filename: "\(p.profile.name)-v\(p.profile.version).json")
-        return r
+        let stored = try await stored(req)
+        let response = Response.json(data: stored.document.encoded())
+        response.headers.contentDisposition = .init(
+            .attachment, filename: "\(stored.profile.name)-v\(stored.profile.version).json")
+        return response
     }
 
     /// Runs a profile on a file without writing: columns found, canonical rows, preview of the import.
     static func trial(
         _ profile: ImportProfile, data: Data, fileName: String, settings: [String: String], on req: Request
     ) async -> ImportProfilesPage.Trial {
-        var t = ImportProfilesPage.Trial(fileName: fileName)
+        var trial = ImportProfilesPage.Trial(fileName: fileName)
         do {
             let records = try UploadedCSV.table(data, fileName: fileName, sheet: profile.sheet)
-            t.headers = records.first { $0.line == profile.headerLine }?.fields ?? []
-            do { t.rows = Array(try profile.apply(records, settings: settings).prefix(30)) } catch let f
+            trial.headers = records.first { $0.line == profile.headerLine }?.fields ?? []
+            do { trial.rows = Array(try profile.apply(records, settings: settings).prefix(30)) } catch let failure
                 as ImportProfile.Failure
             {
-                t.error = f.line > 0 ? "\(fileName), \(f.description)" : "\(fileName) : \(f.description)"
-                return t
+                trial.error =
+                    failure.line > 0 ? "\(fileName), \(failure.description)" : "\(fileName) : \(failure.description)"
+                return trial
             }
-            t.report = try await req.db.sqlTransaction { db in
-                try await ObservationImport.preview(
-                    data, fileName: fileName, options: .init(settings: settings), on: db, profile: profile,
-                    actor: req.actor
-                ).report
+            trial.report = try await req.db.sqlTransaction { db in
+                var importer = ObservationImporter(actor: req.actor, on: db)
+                importer.givenProfile = profile
+                let file = ImportFile(name: fileName, data: data, options: ImportOptions(settings: settings))
+                return try await ImportPipeline.run(&importer, file: file, mode: .preview, on: db, actor: req.actor)
             }
-        } catch let e as ServiceError {
-            t.error = e.message
+        } catch let error as ServiceError {
+            trial.error = error.message
         } catch {
-            t.error = "\(fileName) : fichier illisible."
+            trial.error = "\(fileName) : fichier illisible."
         }
-        return t
+        return trial
     }
 
     @Sendable static func test(req: Request) async throws -> Response {
-        let p = try await stored(req)
-        var fields: [String: String] = [:]
-        for f in ImportProfile.fields {
-            if let v = try? req.content.get(String.self, at: f), !v.isEmpty { fields[f] = v }
-        }
+        let stored = try await stored(req)
+        let fields = ImportOptions.settings(fromFields: { try? req.content.get(String.self, at: $0) })
         struct Upload: Content { var file: File? }
-        let versions = try await ImportProfileService.versions(p.profile.name, on: req.sql)
+        let versions = try await ImportProfileService.versions(stored.profile.name, on: req.sql)
         guard let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 else {
-            var t = ImportProfilesPage.Trial(fileName: "—")
-            t.error = "Choisissez un fichier à tester."
+            var missing = ImportProfilesPage.Trial(fileName: "—")
+            missing.error = "Choisissez un fichier à tester."
             return .html(
-                ImportProfilesPage.renderProfile(p, versions: versions, trial: t, settings: fields),
+                ImportProfilesPage.renderProfile(stored, versions: versions, trial: missing, settings: fields),
                 status: .unprocessableEntity)
         }
-        let t = await trial(
-            p.profile, data: Data(buffer: file.data), fileName: String(file.filename.prefix(200)), settings: fields,
-            on: req)
-        return .html(ImportProfilesPage.renderProfile(p, versions: versions, trial: t, settings: fields))
+        let trial = await trial(
+            stored.profile, data: Data(buffer: file.data), fileName: String(file.filename.prefix(200)),
+            settings: fields, on: req)
+        return .html(ImportProfilesPage.renderProfile(stored, versions: versions, trial: trial, settings: fields))
     }
 
     @Sendable static func editor(req: Request) async throws -> Response {
         var form = ImportProfileForm()
         var editing = false
         if let name = try? req.query.get(String.self, at: "profil"),
-            let p = try await req.db.sqlTransaction({ db in try await ImportProfileService.find(name, on: db) })
+            let stored = try await ImportProfileService.find(name, on: req.sql)
         {
-            form = ImportProfileForm(p.profile)
+            form = ImportProfileForm(stored.profile)
             editing = true
         }
         return .html(ImportProfilesPage.renderEditor(form, sample: nil, trial: nil, error: nil, editing: editing))
     }
 
-    /// "Tester" re-renders the editor with the sample read through the form's profile; "Enregistrer" saves a version.
+    /// "Tester" re-renders the editor with the sample read through the form's profile; "Enregistrer"
+    /// saves a version.
     @Sendable static func submit(req: Request) async throws -> Response {
         struct Upload: Content { var file: File? }
         var fields: [String: String] = [:]
@@ -133,7 +130,7 @@ enum ImportProfileController {
         ]
             + ImportProfile.fields.flatMap({ ["col_" + $0, "const_" + $0, "param_" + $0] })
         {
-            if let v = try? req.content.get(String.self, at: key) { fields[key] = v }
+            if let value = try? req.content.get(String.self, at: key) { fields[key] = value }
         }
         let form = ImportProfileForm(fields: fields)
         // The sample: a new file replaces the kept one.
@@ -141,19 +138,23 @@ enum ImportProfileController {
         if let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 {
             let name = String(file.filename.prefix(200))
             let data = Data(buffer: file.data)
-            let id = try await ImportUploads.save(name: name, data: data, actor: req.actor, on: req.sql)
+            let id = try await req.db.sqlTransaction { db in
+                try await ImportUploadService.stage(
+                    ImportFile(name: name, data: data), kind: .observations, actor: req.actor, on: db)
+            }
             sample = (id.uuidString.lowercased(), name, data)
         } else if let id = fields["sample"].flatMap(UUID.init(uuidString:)) {
-            if let u = try await ImportUploads.find(id, actor: req.actor, on: req.sql) {
-                sample = (id.uuidString.lowercased(), u.file_name, u.content)
+            if let upload = try await ImportUploadService.find(id, actor: req.actor, on: req.sql) {
+                sample = (id.uuidString.lowercased(), upload.file.name, upload.file.data)
             }
         }
         let kept = sample.map { (id: $0.id, name: $0.name) }
         let profile: ImportProfile
-        do { profile = try form.profile() } catch let e as ServiceError {
+        do { profile = try form.profile() } catch let error as ServiceError {
             var trial: ImportProfilesPage.Trial?
             if let sample {
-                // Show the sample's columns even when the profile is not complete yet, so they can be picked.
+                // Show the sample's columns even when the profile is not complete yet, so they can be
+                // picked.
                 let records =
                     (try? UploadedCSV.table(
                         sample.data, fileName: sample.name, sheet: form.sheet.isEmpty ? nil : form.sheet)) ?? []
@@ -162,7 +163,7 @@ enum ImportProfileController {
                     headers: records.first { $0.line == (Int(form.headerLine) ?? 1) }?.fields ?? [])
             }
             return .html(
-                ImportProfilesPage.renderEditor(form, sample: kept, trial: trial, error: e.message, editing: false),
+                ImportProfilesPage.renderEditor(form, sample: kept, trial: trial, error: error.message, editing: false),
                 status: .unprocessableEntity)
         }
         if fields["action"] == "enregistrer" {
@@ -171,10 +172,11 @@ enum ImportProfileController {
                     try await ImportProfileService.save(.init(profile: profile), on: db, actor: req.actor)
                 }
                 return .seeOther(SiteURL.importProfile(profile.name).path)
-            } catch let e as ServiceError {
+            } catch let error as ServiceError {
                 return .html(
-                    ImportProfilesPage.renderEditor(form, sample: kept, trial: nil, error: e.message, editing: false),
-                    status: e.status)
+                    ImportProfilesPage.renderEditor(
+                        form, sample: kept, trial: nil, error: error.message, editing: false),
+                    status: error.status)
             }
         }
         var trial: ImportProfilesPage.Trial?

@@ -11,12 +11,10 @@ enum IndicatorController {
         guard let indicator = try await IndicatorQuery.find(code, on: req.sql) else {
             throw Abort(.notFound, reason: "Indicateur inconnu « \(code) ».")
         }
-        let raw = (try? req.query.get(String.self, at: "territoire")).flatMap { $0.isEmpty ? nil : $0 }
+        let raw = req.queryText("territoire")
         var territory = try await raw.asyncMap { try await TerritoryQuery.find($0, on: req.sql) } ?? nil
         if territory == nil {
-            struct R: Decodable { var region_code: String? }
-            let region = try await req.sql.select().column("region_code").from("roadmaps").orderBy("created_at").first(
-                decoding: R.self)?.region_code
+            let region = try await RoadmapTemplate.firstRoadmapRegion(on: req.sql)
             territory = try await TerritoryQuery.find(region ?? "FR", on: req.sql)
         }
         guard let territory else { throw Abort(.notFound, reason: "Territoire inconnu « \(raw ?? "") ».") }

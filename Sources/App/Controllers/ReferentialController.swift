@@ -24,18 +24,18 @@ enum ReferentialController {
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
-        let f = try req.content.decode(Form.self)
+        let form = try req.content.decode(Form.self)
         do {
-            guard let kind = ReferentialService.Kind(rawValue: f.kind) else {
-                throw ServiceError.invalid("Référentiel inconnu « \(f.kind.prefix(30)) ».")
+            guard let kind = ReferentialService.Kind(rawValue: form.kind) else {
+                throw ServiceError.invalid("Référentiel inconnu « \(form.kind.prefix(30)) ».")
             }
             try await req.db.sqlTransaction { db in
                 try await ReferentialService.save(
-                    kind, code: f.code, label: f.label, aliases: f.aliases, on: db, actor: req.actor)
+                    kind, code: form.code, label: form.label, aliases: form.aliases, on: db, actor: req.actor)
             }
-            return .seeOther(SiteURL.referentials.with([("ok", f.code.uppercased())]))
-        } catch let e as ServiceError {
-            return .html(ReferentialsPage.render(try await model(error: e.message, on: req)), status: e.status)
+            return .seeOther(SiteURL.referentials.with([("ok", form.code.uppercased())]))
+        } catch let error as ServiceError {
+            return .html(ReferentialsPage.render(try await model(error: error.message, on: req)), status: error.status)
         }
     }
 }

@@ -4,11 +4,11 @@ import Vapor
 enum RoadmapController {
     /// `?date=AAAA-MM-JJ&territoire=CODE&couloir=C` — the "photo à date", today by default.
     static func at(_ req: Request) throws -> Day {
-        guard let raw = try? req.query.get(String.self, at: "date"), !raw.isEmpty else { return Day.today() }
-        guard let d = Day(iso: raw) else {
+        guard let raw = req.queryText("date") else { return Day.today() }
+        guard let day = Day(iso: raw) else {
             throw Abort(.badRequest, reason: "Date illisible « \(raw.prefix(20)) » (AAAA-MM-JJ attendu).")
         }
-        return d
+        return day
     }
 
     static func couloir(_ req: Request) -> Couloir? {
@@ -16,7 +16,7 @@ enum RoadmapController {
     }
 
     @Sendable static func dashboard(req: Request) async throws -> Response {
-        let territory = (try? req.query.get(String.self, at: "territoire")).flatMap { $0.isEmpty ? nil : $0 }
+        let territory = req.queryText("territoire")
         guard
             let model = try await Dashboard.query(
                 at: try at(req), territory: territory, couloir: couloir(req), on: req.sql)
@@ -26,7 +26,8 @@ enum RoadmapController {
                     .group(
                         UI.h1("Feuille de route"),
                         UI.alert(
-                            "Aucune feuille de route : créez-la depuis le modèle national avec « jalon roadmap template segur-2021-2023 --region R32 » (ou « jalon demo »).",
+                            "Aucune feuille de route : créez-la depuis le modèle national avec "
+                                + "« jalon roadmap template segur-2021-2023 --region R32 » (ou « jalon demo »).",
                             kind: "info"))))
         }
         return .html(Dashboard.render(model))
@@ -35,7 +36,7 @@ enum RoadmapController {
 
 extension RoadmapController {
     @Sendable static func comparison(req: Request) async throws -> Response {
-        let grouping = (try? req.query.get(String.self, at: "decoupage")).flatMap { $0.isEmpty ? nil : $0 }
+        let grouping = req.queryText("decoupage")
         guard
             let model = try await Comparison.query(
                 grouping: grouping, at: try at(req), couloir: couloir(req), on: req.sql)

@@ -15,7 +15,13 @@ enum SessionController {
         var email: String?
         var password: String?
         var suite: String?
-        var _connexion: String?
+        /// The sign-in token the form carries (`loginTokenField`).
+        var loginToken: String?
+
+        enum CodingKeys: String, CodingKey {
+            case email, password, suite
+            case loginToken = "_connexion"
+        }
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
@@ -27,54 +33,55 @@ enum SessionController {
     static func page(_ model: LoginPage.Model, status: HTTPResponseStatus = .ok, req: Request) -> Response {
         var model = model
         model.loginToken = SessionService.randomToken()
-        let r = Response.html(LoginPage.render(model), status: status)
-        r.cookies[loginTokenCookie] = HTTPCookies.Value(
+        let response = Response.html(LoginPage.render(model), status: status)
+        response.cookies[loginTokenCookie] = HTTPCookies.Value(
             string: model.loginToken, maxAge: 2 * 3600, path: SiteURL.login.path,
             isSecure: req.application.config.auth.secureCookie, isHTTPOnly: true, sameSite: .strict)
-        return r
+        return response
     }
 
     @Sendable static func login(req: Request) async throws -> Response {
-        let f = try req.content.decode(LoginForm.self)
-        let email = String((f.email ?? "").prefix(254))
-        let next = safeNext(f.suite)
-        guard let sent = f._connexion, let expected = req.cookies[loginTokenCookie]?.string, !expected.isEmpty,
+        let form = try req.content.decode(LoginForm.self)
+        let email = String((form.email ?? "").prefix(254))
+        let next = safeNext(form.suite)
+        guard let sent = form.loginToken, let expected = req.cookies[loginTokenCookie]?.string, !expected.isEmpty,
             AuthMiddleware().constantTimeEqual(sent, expected)
         else {
             return page(
                 .init(
                     email: email, next: next,
                     error:
-                        "Le formulaire de connexion a expiré ou ne vient pas de Jalon : saisissez à nouveau votre mot de passe."
-                ),
+                        "Le formulaire de connexion a expiré ou ne vient pas de Jalon : "
+                        + "saisissez à nouveau votre mot de passe."),
                 status: .forbidden, req: req)
         }
         let result = try await req.db.sqlTransaction { db in
             try await SessionService.login(
-                email: email, password: f.password ?? "", address: req.clientAddress,
+                email: email, password: form.password ?? "", address: req.clientAddress,
                 userAgent: req.headers.first(name: .userAgent) ?? "", policy: req.application.sessionPolicy,
                 pool: req.application.threadPool, on: db)
         }
         switch result {
         case .signedIn(let session, _):
-            let r = Response.seeOther(next)
-            r.cookies[AuthMiddleware.cookieName] = cookie(
+            let response = Response.seeOther(next)
+            response.cookies[AuthMiddleware.cookieName] = cookie(
                 session.token, req: req, maxAge: req.application.config.auth.absoluteHours * 3600)
-            return r
+            return response
         case .refused:
             return page(
                 .init(email: email, next: next, error: "Adresse électronique ou mot de passe incorrect."),
                 status: .unauthorized, req: req)
         case .throttled(let seconds):
             let minutes = max(1, (seconds + 59) / 60)
-            let r = page(
+            let response = page(
                 .init(
                     email: email, next: next,
                     error:
-                        "Trop de tentatives de connexion infructueuses : réessayez dans \(minutes) minute\(minutes > 1 ? "s" : "")."
-                ), status: .tooManyRequests, req: req)
-            r.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)")
-            return r
+                        "Trop de tentatives de connexion infructueuses : "
+                        + "réessayez dans \(minutes) minute\(minutes > 1 ? "s" : "")."),
+                status: .tooManyRequests, req: req)
+            response.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)")
+            return response
         }
     }
 
@@ -84,9 +91,9 @@ enum SessionController {
                 try await SessionService.close(session, user: identity.user, address: req.clientAddress, on: db)
             }
         }
-        let r = Response.seeOther(SiteURL.login.path)
-        r.cookies[AuthMiddleware.cookieName] = cookie("", req: req, maxAge: 0)
-        return r
+        let response = Response.seeOther(SiteURL.login.path)
+        response.cookies[AuthMiddleware.cookieName] = cookie("", req: req, maxAge: 0)
+        return response
     }
 
     static func cookie(_ value: String, req: Request, maxAge: Int) -> HTTPCookies.Value {
@@ -95,7 +102,8 @@ enum SessionController {
             isSecure: req.application.config.auth.secureCookie, isHTTPOnly: true, sameSite: .lax)
     }
 
-    /// Only a path of this site: never `//host` or `https://…`, which would make the sign-in page an open redirect.
+    /// Only a path of this site: never `//host` or `https://…`, which would make the sign-in page an
+    /// open redirect.
     static func safeNext(_ raw: String?) -> String {
         guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.hasPrefix("/\\"),
             !raw.contains(where: \.isNewline),

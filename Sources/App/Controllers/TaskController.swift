@@ -2,7 +2,8 @@ import Foundation
 import JalonCore
 import Vapor
 
-/// The task board: plain HTML forms (create, move), POST → 303 back to the board, or the board again with the error.
+/// The task board: plain HTML forms (create, move), POST → 303 back to the board, or the board again
+/// with the error.
 enum TaskController {
     struct CreateForm: Content {
         var title: String?
@@ -31,20 +32,20 @@ enum TaskController {
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        let f = try req.content.decode(CreateForm.self)
+        let form = try req.content.decode(CreateForm.self)
         let input = TaskService.Input(
-            title: f.title ?? "", assignee: f.assignee ?? "", due: f.due ?? "", action: f.action ?? "",
-            territory: f.territory ?? "")
+            title: form.title ?? "", assignee: form.assignee ?? "", due: form.due ?? "", action: form.action ?? "",
+            territory: form.territory ?? "")
         do {
             try await req.db.sqlTransaction { db in _ = try await TaskService.create(input, on: db, actor: req.actor) }
             return .seeOther(TasksPage.path(filter: nil, ok: "creee"))
-        } catch let e as ServiceError {
+        } catch let error as ServiceError {
             var model = try await TasksPage.query(filter: nil, today: Day.today(), on: req.sql)
             model.form = .init(
                 title: input.title, assignee: input.assignee, due: input.due, action: input.action,
                 territory: input.territory)
-            model.error = e.message
-            return .html(TasksPage.render(model), status: e.status)
+            model.error = error.message
+            return .html(TasksPage.render(model), status: error.status)
         }
     }
 
@@ -52,18 +53,18 @@ enum TaskController {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
             throw ServiceError.notFound("Tâche inconnue.")
         }
-        let f = try req.content.decode(MoveForm.self)
-        let filter = f.responsable?.trimmingCharacters(in: .whitespaces)
+        let form = try req.content.decode(MoveForm.self)
+        let filter = form.responsable?.trimmingCharacters(in: .whitespaces)
         do {
             try await req.db.sqlTransaction { db in
                 _ = try await TaskService.setStatus(
-                    id: id, status: f.status ?? "", version: f.version, on: db, actor: req.actor)
+                    id: id, status: form.status ?? "", version: form.version, on: db, actor: req.actor)
             }
             return .seeOther(TasksPage.path(filter: filter, ok: "deplacee") + "#tache-\(id.uuidString.lowercased())")
-        } catch let e as ServiceError {
+        } catch let error as ServiceError {
             var model = try await TasksPage.query(filter: filter, today: Day.today(), on: req.sql)
-            model.error = e.message
-            return .html(TasksPage.render(model), status: e.status)
+            model.error = error.message
+            return .html(TasksPage.render(model), status: error.status)
         }
     }
 }

@@ -15,14 +15,19 @@ enum ActivityCalendar {
             formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone]
         )
         .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
-        for r in rows {
-            let start = r.date.iso.replacingOccurrences(of: "-", with: "")
-            let end = r.date.addingDays(1).iso.replacingOccurrences(of: "-", with: "")
+        for activity in rows {
+            let start = activity.date.iso.replacingOccurrences(of: "-", with: "")
+            let end = activity.date.addingDays(1).iso.replacingOccurrences(of: "-", with: "")
+            let description = [
+                "Territoires : \(activity.territories.joined(separator: ", "))",
+                "Organisateurs : \(activity.organisers.joined(separator: ", "))",
+                "Thèmes : \(activity.topics.joined(separator: ", "))"
+            ].joined(separator: "\n")
             lines += [
-                "BEGIN:VEVENT", "UID:\(r.id.uuidString.lowercased())@jalon", "DTSTAMP:\(stamp)",
+                "BEGIN:VEVENT", "UID:\(activity.id.uuidString.lowercased())@jalon", "DTSTAMP:\(stamp)",
                 "DTSTART;VALUE=DATE:\(start)", "DTEND;VALUE=DATE:\(end)",
-                "SUMMARY:\(escape("\(r.type.label) — \(r.title)"))",
-                "DESCRIPTION:\(escape(["Territoires : \(r.territories.joined(separator: ", "))", "Organisateurs : \(r.organisers.joined(separator: ", "))", "Thèmes : \(r.topics.joined(separator: ", "))"].joined(separator: "\n")))",
+                "SUMMARY:\(escape("\(activity.type.label) — \(activity.title)"))",
+                "DESCRIPTION:\(escape(description))",
                 "END:VEVENT"
             ]
         }
@@ -30,27 +35,29 @@ enum ActivityCalendar {
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
 
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;").replacingOccurrences(
-            of: ",", with: "\\,"
-        )
-        .replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(
-            of: "\r", with: "\\n")
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(
+                of: ",", with: "\\,"
+            )
+            .replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(
+                of: "\r", with: "\\n")
     }
 
     /// Lines longer than 75 octets continue on the next line after a space, never inside a UTF-8 sequence.
     static func fold(_ line: String) -> String {
-        var out = ""
+        var folded = ""
         var current = 0
-        for ch in line {
-            let n = String(ch).utf8.count
-            if current + n > 75 {
-                out += "\r\n "
+        for character in line {
+            let octets = String(character).utf8.count
+            if current + octets > 75 {
+                folded += "\r\n "
                 current = 1
             }
-            out.append(ch)
-            current += n
+            folded.append(character)
+            current += octets
         }
-        return out
+        return folded
     }
 }

@@ -23,8 +23,8 @@ struct ExportTable: Sendable, Equatable {
             out +=
                 row.map { cell -> String in
                     switch cell {
-                    case .text(let s): Structures.quote(s)
-                    case .number(let v): Self.number(v)
+                    case .text(let text): Structures.quote(text)
+                    case .number(let number): Self.number(number)
                     }
                 }.joined(separator: ";") + "\r\n"
         }
@@ -37,24 +37,25 @@ struct ExportTable: Sendable, Equatable {
             rows: rows.map { row in
                 row.map { cell -> XLSXCell in
                     switch cell {
-                    case .text(let s): s.isEmpty ? .empty : .text(s)
-                    case .number(let v): v.map { .number($0) } ?? .empty
+                    case .text(let text): text.isEmpty ? .empty : .text(text)
+                    case .number(let number): number.map { .number($0) } ?? .empty
                     }
                 }
             })
     }
 
-    /// `0.1283` → `0,1283`; integers without decimals; every digit kept, so the file reads back to the same value.
-    static func number(_ v: Double?) -> String {
-        guard let v, v.isFinite else { return "" }
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+    /// `0.1283` → `0,1283`; integers without decimals; every digit kept, so the file reads back to the same
+    /// value.
+    static func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         // Swift's shortest representation reads back to the very same double (exact round trip).
-        var s = "\(v)"
-        if s.contains("e") {
-            s = String(format: "%.17f", v)
-            while s.hasSuffix("0") { s.removeLast() }
+        var text = "\(value)"
+        if text.contains("e") {
+            text = String(format: "%.17f", value)
+            while text.hasSuffix("0") { text.removeLast() }
         }
-        return s.replacingOccurrences(of: ".", with: ",")
+        return text.replacingOccurrences(of: ".", with: ",")
     }
 
     func response(fileName: String, format: Format) throws -> Response {
@@ -62,11 +63,12 @@ struct ExportTable: Sendable, Equatable {
         case .csv:
             return .csv(csv, fileName: fileName + ".csv")
         case .xlsx:
-            let r = Response(status: .ok, body: .init(data: try xlsx()))
-            r.headers.replaceOrAdd(
+            let response = Response(status: .ok, body: .init(data: try xlsx()))
+            response.headers.replaceOrAdd(
                 name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            r.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName).xlsx\"")
-            return r
+            response.headers.replaceOrAdd(
+                name: .contentDisposition, value: "attachment; filename=\"\(fileName).xlsx\"")
+            return response
         }
     }
 }

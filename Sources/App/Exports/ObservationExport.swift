@@ -11,97 +11,115 @@ enum ObservationExport {
         var couloir: Couloir?
     }
 
-    static func observations(_ f: Filter, on db: any SQLDatabase) async throws -> ExportTable {
-        struct R: Decodable {
-            var indicator_code, label, subject, couloir, period, source, comment, provenance: String
-            var territory_code: String?
-            var finess_et: String?
+    static func observations(_ filter: Filter, on db: any SQLDatabase) async throws -> ExportTable {
+        struct ObservationRow: Decodable {
+            var indicatorCode, label, subject, couloir, period, source, comment, provenance: String
+            var territoryCode: String?
+            var finessET: String?
             var value, numerator, denominator: Double?
-            var not_provided: Bool
+            var notProvided: Bool
         }
-        var q: SQLQueryString = """
-            SELECT o.indicator_code, i.label, o.subject, o.couloir, o.period, o.source, o.comment, o.provenance, o.territory_code, s.finess_et,
-                   o.value, o.numerator, o.denominator, o.not_provided
-            FROM observations o JOIN indicators i ON i.code = o.indicator_code LEFT JOIN structures s ON s.id = o.structure_id WHERE 1 = 1
+        var query: SQLQueryString = """
+            SELECT o.indicator_code, i.label, o.subject, o.couloir, o.period, o.source, o.comment, o.provenance,
+                   o.territory_code, s.finess_et, o.value, o.numerator, o.denominator, o.not_provided
+            FROM observations o
+            JOIN indicators i ON i.code = o.indicator_code
+            LEFT JOIN structures s ON s.id = o.structure_id
+            WHERE 1 = 1
             """
-        if let i = f.indicator { q += " AND o.indicator_code = \(bind: i)" }
-        if let t = f.territory {
-            q +=
-                " AND (o.territory_code IN (SELECT b.territory_code FROM territory_communes a JOIN territory_communes b ON b.commune_code = a.commune_code WHERE a.territory_code = \(bind: t) GROUP BY b.territory_code) OR s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: t)))"
+        if let indicator = filter.indicator { query += " AND o.indicator_code = \(bind: indicator)" }
+        if let territory = filter.territory {
+            query += """
+                 AND (o.territory_code IN (
+                          SELECT b.territory_code
+                          FROM territory_communes a JOIN territory_communes b ON b.commune_code = a.commune_code
+                          WHERE a.territory_code = \(bind: territory) GROUP BY b.territory_code)
+                      OR s.commune_code IN (
+                          SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory)))
+                """
         }
-        if let c = f.couloir { q += " AND o.couloir IN (\(binds: c.members.map(\.rawValue) + [c.rawValue]))" }
-        q += " ORDER BY o.indicator_code, o.subject, o.period_end"
-        let rows = try await db.raw(q).all(decoding: R.self)
+        if let couloir = filter.couloir {
+            query += " AND o.couloir IN (\(binds: couloir.members.map(\.rawValue) + [couloir.rawValue]))"
+        }
+        query += " ORDER BY o.indicator_code, o.subject, o.period_end"
+        let rows = try await db.raw(query).all(decoding: ObservationRow.self, with: .snakeCase)
         return ExportTable(
             sheet: "Observations",
             header: [
                 "indicateur", "libelle", "territoire", "structure", "couloir", "periode", "valeur", "numerateur",
                 "denominateur", "source", "commentaire", "provenance"
             ],
-            rows: rows.map { r in
+            rows: rows.map { row in
                 [
-                    .text(r.indicator_code), .text(r.label), .text(r.territory_code ?? ""),
-                    .text(r.finess_et ?? (r.subject.hasPrefix("S:") ? String(r.subject.dropFirst(2)) : "")),
-                    .text(r.couloir), .text(r.period),
-                    r.not_provided ? .text("ND") : .number(r.value), .number(r.numerator), .number(r.denominator),
-                    .text(r.source), .text(r.comment), .text(r.provenance)
+                    .text(row.indicatorCode), .text(row.label), .text(row.territoryCode ?? ""),
+                    .text(row.finessET ?? (row.subject.hasPrefix("S:") ? String(row.subject.dropFirst(2)) : "")),
+                    .text(row.couloir), .text(row.period),
+                    row.notProvided ? .text("ND") : .number(row.value), .number(row.numerator),
+                    .number(row.denominator), .text(row.source), .text(row.comment), .text(row.provenance)
                 ]
             })
     }
 
-    /// Targets as the targets import reads them (`indicateur;territoire;couloir;echeance;cible;reference;date_reference`).
-    static func targets(_ f: Filter, on db: any SQLDatabase) async throws -> ExportTable {
-        struct R: Decodable {
-            var indicator_code, label, territory_code, couloir, due_on, value_kind: String
-            var value_number, baseline: Double?
-            var value_text, baseline_on: String?
+    /// Targets as the targets import reads them
+    /// (`indicateur;territoire;couloir;echeance;cible;reference;date_reference`).
+    static func targets(_ filter: Filter, on db: any SQLDatabase) async throws -> ExportTable {
+        struct TargetRow: Decodable {
+            var indicatorCode, label, territoryCode, couloir, dueOn, valueKind: String
+            var valueNumber, baseline: Double?
+            var valueText, baselineOn: String?
         }
-        var q: SQLQueryString = """
-            SELECT t.indicator_code, i.label, t.territory_code, t.couloir, t.due_on, t.value_kind, t.value_number, t.value_text, t.baseline, t.baseline_on
+        var query: SQLQueryString = """
+            SELECT t.indicator_code, i.label, t.territory_code, t.couloir, t.due_on, t.value_kind, t.value_number,
+                   t.value_text, t.baseline, t.baseline_on
             FROM targets t JOIN indicators i ON i.code = t.indicator_code WHERE 1 = 1
             """
-        if let i = f.indicator { q += " AND t.indicator_code = \(bind: i)" }
-        if let t = f.territory {
-            q +=
-                " AND t.territory_code IN (SELECT b.territory_code FROM territory_communes a JOIN territory_communes b ON b.commune_code = a.commune_code WHERE a.territory_code = \(bind: t) GROUP BY b.territory_code)"
+        if let indicator = filter.indicator { query += " AND t.indicator_code = \(bind: indicator)" }
+        if let territory = filter.territory {
+            query += """
+                 AND t.territory_code IN (
+                     SELECT b.territory_code
+                     FROM territory_communes a JOIN territory_communes b ON b.commune_code = a.commune_code
+                     WHERE a.territory_code = \(bind: territory) GROUP BY b.territory_code)
+                """
         }
-        if let c = f.couloir { q += " AND t.couloir IN (\(binds: c.members.map(\.rawValue) + [c.rawValue]))" }
-        q += " ORDER BY t.indicator_code, t.territory_code, t.couloir, t.due_on"
-        let rows = try await db.raw(q).all(decoding: R.self)
+        if let couloir = filter.couloir {
+            query += " AND t.couloir IN (\(binds: couloir.members.map(\.rawValue) + [couloir.rawValue]))"
+        }
+        query += " ORDER BY t.indicator_code, t.territory_code, t.couloir, t.due_on"
+        let rows = try await db.raw(query).all(decoding: TargetRow.self, with: .snakeCase)
         return ExportTable(
             sheet: "Cibles",
             header: [
                 "indicateur", "libelle", "territoire", "couloir", "echeance", "cible", "reference", "date_reference"
             ],
-            rows: rows.map { r in
+            rows: rows.map { row in
                 let target: ExportTable.Cell =
-                    switch r.value_kind {
-                    case "number": .number(r.value_number)
-                    case "boolean": .text((r.value_number ?? 0) != 0 ? "OUI" : "NON")
-                    case "text": .text(r.value_text ?? "")
+                    switch row.valueKind {
+                    case "number": .number(row.valueNumber)
+                    case "boolean": .text((row.valueNumber ?? 0) != 0 ? "OUI" : "NON")
+                    case "text": .text(row.valueText ?? "")
                     case "upcoming": .text("A venir")
                     case "being_defined": .text("en cours de définition")
                     default: .text("ni")
                     }
                 return [
-                    .text(r.indicator_code), .text(r.label), .text(r.territory_code), .text(r.couloir), .text(r.due_on),
-                    target,
-                    .number(r.baseline), .text(r.baseline_on ?? "")
+                    .text(row.indicatorCode), .text(row.label), .text(row.territoryCode), .text(row.couloir),
+                    .text(row.dueOn), target, .number(row.baseline), .text(row.baselineOn ?? "")
                 ]
             })
     }
 
     /// The dashboard at a date, one line per indicator.
-    static func progress(_ m: Dashboard.Model) -> ExportTable {
+    static func progress(_ dashboard: Dashboard.Model) -> ExportTable {
         var rows: [[ExportTable.Cell]] = []
-        for o in m.objectives {
-            for f in o.fiches {
-                for r in f.rows {
+        for objective in dashboard.objectives {
+            for fiche in objective.fiches {
+                for row in fiche.rows {
                     rows.append(
-                        [.number(Double(o.number))]
+                        [.number(Double(objective.number))]
                             + [
-                                f.title, r.code, r.label, r.couloir, r.target, r.due, r.value, r.valueDate,
-                                r.realisation, r.status.label
+                                fiche.title, row.code, row.label, row.couloir, row.target, row.due, row.value,
+                                row.valueDate, row.realisation, row.status.label
                             ].map { .text($0) })
                 }
             }

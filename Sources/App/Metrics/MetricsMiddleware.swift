@@ -28,9 +28,9 @@ struct MetricsMiddleware: AsyncMiddleware {
             let response = try await next.respond(to: request)
             status = Int(response.status.code)
             return response
-        } catch let e as any AbortError {
-            status = Int(e.status.code)
-            throw e
+        } catch let abort as any AbortError {
+            status = Int(abort.status.code)
+            throw abort
         }
     }
 }
@@ -39,9 +39,9 @@ extension Application {
     private struct RegistryKey: StorageKey { typealias Value = PrometheusCollectorRegistry }
 
     var metricsRegistry: PrometheusCollectorRegistry {
-        if let r = storage[RegistryKey.self] { return r }
-        let r = PrometheusCollectorRegistry()
-        storage[RegistryKey.self] = r
-        return r
+        if let registry = storage[RegistryKey.self] { return registry }
+        let registry = PrometheusCollectorRegistry()
+        storage[RegistryKey.self] = registry
+        return registry
     }
 }

@@ -33,5 +33,7 @@ enum Migrations {
         app.migrations.add(UpdateAddVersions())
         app.migrations.add(CreateAuditGuard())
         app.migrations.add(UpdateImportUploadsAddOwner())
+        // Always last: it fills the tables the migrations above create.
+        app.migrations.add(InstallShippedData())
     }
 }

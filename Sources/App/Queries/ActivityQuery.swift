@@ -28,90 +28,108 @@ struct ActivityRow: Sendable, Equatable {
 }
 
 enum ActivityQuery {
-    static func whereClause(_ f: ActivityFilter) -> SQLQueryString {
-        var q: SQLQueryString = " WHERE 1 = 1"
-        if let from = f.from { q += " AND a.date >= \(bind: from.iso)" }
-        if let to = f.to { q += " AND a.date <= \(bind: to.iso)" }
-        if let type = f.type { q += " AND a.type = \(bind: type.rawValue)" }
-        if let topic = f.topic {
-            q += " AND a.id IN (SELECT activity_id FROM activity_topics WHERE topic = \(bind: topic))"
+    static func whereClause(_ filter: ActivityFilter) -> SQLQueryString {
+        var clause: SQLQueryString = " WHERE 1 = 1"
+        if let from = filter.from { clause += " AND a.date >= \(bind: from.iso)" }
+        if let to = filter.to { clause += " AND a.date <= \(bind: to.iso)" }
+        if let type = filter.type { clause += " AND a.type = \(bind: type.rawValue)" }
+        if let topic = filter.topic {
+            clause += " AND a.id IN (SELECT activity_id FROM activity_topics WHERE topic = \(bind: topic))"
         }
-        if let c = f.couloir {
-            let members = c.members.map(\.rawValue) + [c.rawValue]
-            q +=
-                " AND (a.id IN (SELECT activity_id FROM activity_couloirs WHERE couloir IN (\(binds: members))) OR a.id IN (SELECT x.activity_id FROM activity_structures x JOIN structures s ON s.id = x.structure_id WHERE s.couloir IN (\(binds: members))))"
-        }
-        if let t = f.territory {
-            q += """
-                 AND (a.id IN (SELECT at.activity_id FROM activity_territories at WHERE at.territory_code IN (
-                        SELECT b.territory_code FROM territory_communes c JOIN territory_communes b ON b.commune_code = c.commune_code WHERE c.territory_code = \(bind: t)))
-                   OR a.id IN (SELECT x.activity_id FROM activity_structures x JOIN structures s ON s.id = x.structure_id
-                        WHERE s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: t))))
+        if let couloir = filter.couloir {
+            let members = couloir.members.map(\.rawValue) + [couloir.rawValue]
+            clause += """
+                 AND (a.id IN (SELECT activity_id FROM activity_couloirs WHERE couloir IN (\(binds: members)))
+                   OR a.id IN (SELECT x.activity_id
+                        FROM activity_structures x JOIN structures s ON s.id = x.structure_id
+                        WHERE s.couloir IN (\(binds: members))))
                 """
         }
-        if let o = f.organiser {
-            q +=
-                " AND a.id IN (SELECT ao.activity_id FROM activity_organisers ao WHERE LOWER(ao.label) LIKE \(bind: "%" + o.lowercased() + "%"))"
+        if let territory = filter.territory {
+            clause += """
+                 AND (a.id IN (SELECT at.activity_id FROM activity_territories at WHERE at.territory_code IN (
+                        SELECT b.territory_code
+                        FROM territory_communes c JOIN territory_communes b ON b.commune_code = c.commune_code
+                        WHERE c.territory_code = \(bind: territory)))
+                   OR a.id IN (SELECT x.activity_id
+                        FROM activity_structures x JOIN structures s ON s.id = x.structure_id
+                        WHERE s.commune_code IN (
+                            SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))))
+                """
         }
-        return q
+        if let organiser = filter.organiser {
+            clause += """
+                 AND a.id IN (SELECT ao.activity_id FROM activity_organisers ao
+                              WHERE LOWER(ao.label) LIKE \(bind: "%" + organiser.lowercased() + "%"))
+                """
+        }
+        return clause
     }
 
     struct Totals: Sendable, Equatable { var activities = 0, participants = 0, structures = 0 }
 
-    static func page(_ f: ActivityFilter, on db: any SQLDatabase) async throws -> (rows: [ActivityRow], totals: Totals)
+    static func page(_ filter: ActivityFilter, on db: any SQLDatabase) async throws
+        -> (rows: [ActivityRow], totals: Totals)
     {
-        struct T: Decodable {
-            var n: Int
-            var p: Int?
+        struct TotalsRow: Decodable {
+            var activities: Int
+            var participants: Int?
         }
-        let w = whereClause(f)
-        let t = try await db.raw("SELECT COUNT(*) AS n, CAST(SUM(a.participants) AS BIGINT) AS p FROM activities a" + w)
-            .first(decoding: T.self)
-        struct S: Decodable { var n: Int }
-        let reached =
-            try await db.raw(
-                "SELECT COUNT(DISTINCT x.structure_id) AS n FROM activity_structures x WHERE x.activity_id IN (SELECT a.id FROM activities a"
-                    + w + ")"
-            )
-            .first(decoding: S.self)?.n ?? 0
-        struct R: Decodable {
+        let clause = whereClause(filter)
+        let totals = try await db.raw(
+            """
+            SELECT COUNT(*) AS activities, CAST(SUM(a.participants) AS BIGINT) AS participants FROM activities a
+            """ + clause
+        ).first(decoding: TotalsRow.self, with: .snakeCase)
+        let reached = try await db.count(
+            """
+            SELECT COUNT(DISTINCT x.structure_id) AS n FROM activity_structures x
+            WHERE x.activity_id IN (SELECT a.id FROM activities a
+            """ + clause + ")")
+        struct ListedRow: Decodable {
             var id: UUID
             var date, type, title: String
             var participants: Int?
             var reached: Int
         }
-        let offset = max(0, (f.page - 1) * f.perPage)
+        let offset = max(0, (filter.page - 1) * filter.perPage)
         let rows = try await db.raw(
             """
-            SELECT a.id, a.date, a.type, a.title, a.participants, (SELECT COUNT(*) FROM activity_structures x WHERE x.activity_id = a.id) AS reached
+            SELECT a.id, a.date, a.type, a.title, a.participants,
+                   (SELECT COUNT(*) FROM activity_structures x WHERE x.activity_id = a.id) AS reached
             FROM activities a
-            """ + w + " ORDER BY a.date DESC, a.title, a.id LIMIT \(literal: f.perPage) OFFSET \(literal: offset)"
-        ).all(decoding: R.self)
-        var out = rows.compactMap { r in
-            Day(iso: r.date).map {
+            """ + clause
+                + " ORDER BY a.date DESC, a.title, a.id LIMIT \(literal: filter.perPage) OFFSET \(literal: offset)"
+        ).all(decoding: ListedRow.self, with: .snakeCase)
+        var activities = rows.compactMap { row in
+            Day(iso: row.date).map {
                 ActivityRow(
-                    id: r.id, date: $0, type: ActivityType(rawValue: r.type) ?? .evenement, title: r.title,
-                    participants: r.participants, reached: r.reached)
+                    id: row.id, date: $0, type: ActivityType(rawValue: row.type) ?? .evenement, title: row.title,
+                    participants: row.participants, reached: row.reached)
             }
         }
-        try await attachLinks(&out, on: db)
-        return (out, Totals(activities: t?.n ?? 0, participants: t?.p ?? 0, structures: reached))
+        try await attachLinks(&activities, on: db)
+        return (
+            activities,
+            Totals(
+                activities: totals?.activities ?? 0, participants: totals?.participants ?? 0, structures: reached)
+        )
     }
 
     /// Territories, organisers and topics of the listed activities, in three queries.
     static func attachLinks(_ rows: inout [ActivityRow], on db: any SQLDatabase) async throws {
         guard !rows.isEmpty else { return }
         let ids = rows.map(\.id)
-        struct L: Decodable {
-            var activity_id: UUID
-            var v: String
+        struct LinkRow: Decodable {
+            var activityID: UUID
+            var value: String
         }
         func links(_ table: String, _ column: String) async throws -> [UUID: [String]] {
             let found = try await db.select().column("activity_id").column(
-                SQLAlias(SQLColumn(column), as: SQLIdentifier("v"))
+                SQLAlias(SQLColumn(column), as: SQLIdentifier("value"))
             ).from(table)
-                .where("activity_id", .in, ids).orderBy(column).all(decoding: L.self)
-            return Dictionary(grouping: found, by: \.activity_id).mapValues { $0.map(\.v) }
+                .where("activity_id", .in, ids).orderBy(column).all(decoding: LinkRow.self, with: .snakeCase)
+            return Dictionary(grouping: found, by: \.activityID).mapValues { $0.map(\.value) }
         }
         let territories = try await links("activity_territories", "territory_code")
         let organisers = try await links("activity_organisers", "label")
@@ -136,45 +154,47 @@ enum ActivityQuery {
     }
 
     static func find(_ id: UUID, on db: any SQLDatabase) async throws -> Detail? {
-        struct R: Decodable {
+        struct DetailRow: Decodable {
             var id: UUID
             var date, type, title, place, notes: String
-            var participants, duration_minutes: Int?
+            var participants, durationMinutes: Int?
             var remote: Bool
         }
         guard
-            let r = try await db.select().columns(
+            let detail = try await db.select().columns(
                 "id", "date", "type", "title", "place", "notes", "participants", "duration_minutes", "remote"
             )
-            .from("activities").where("id", .equal, id).first(decoding: R.self), let date = Day(iso: r.date)
+            .from("activities").where("id", .equal, id).first(decoding: DetailRow.self, with: .snakeCase),
+            let date = Day(iso: detail.date)
         else { return nil }
-        struct X: Decodable {
-            var structure_id: UUID
+        struct AttendanceRow: Decodable {
+            var structureID: UUID
             var attendees: String
         }
         var rows = [
             ActivityRow(
-                id: r.id, date: date, type: ActivityType(rawValue: r.type) ?? .evenement, title: r.title,
-                participants: r.participants, reached: 0)
+                id: detail.id, date: date, type: ActivityType(rawValue: detail.type) ?? .evenement,
+                title: detail.title, participants: detail.participants, reached: 0)
         ]
         try await attachLinks(&rows, on: db)
-        struct C: Decodable { var couloir: String }
+        struct CouloirRow: Decodable { var couloir: String }
         let couloirs = try await db.select().column("couloir").from("activity_couloirs").where(
             "activity_id", .equal, id
-        ).orderBy("couloir").all(decoding: C.self).map(\.couloir)
+        ).orderBy("couloir").all(decoding: CouloirRow.self).map(\.couloir)
         let links = try await db.select().columns("structure_id", "attendees").from("activity_structures").where(
             "activity_id", .equal, id
-        ).all(decoding: X.self)
-        let attendees = Dictionary(links.map { ($0.structure_id, $0.attendees) }, uniquingKeysWith: { a, _ in a })
+        ).all(decoding: AttendanceRow.self, with: .snakeCase)
+        let attendees = Dictionary(links.map { ($0.structureID, $0.attendees) }, uniquingKeysWith: { a, _ in a })
         let found =
             links.isEmpty
             ? []
-            : try await db.raw(StructureQuery.select + " WHERE s.id IN (\(binds: links.map(\.structure_id)))")
-                .all(decoding: StructureQuery.Row.self).map(\.structure)
+            : try await db.raw(StructureQuery.select + " WHERE s.id IN (\(binds: links.map(\.structureID)))")
+                .all(decoding: StructureQuery.Row.self, with: .snakeCase).map(\.structure)
         let structures = found.map { (structure: $0, attendees: attendees[$0.id] ?? "") }
         rows[0].reached = structures.count
         return Detail(
-            row: rows[0], durationMinutes: r.duration_minutes, place: r.place, remote: r.remote, notes: r.notes,
+            row: rows[0], durationMinutes: detail.durationMinutes, place: detail.place, remote: detail.remote,
+            notes: detail.notes,
             couloirs: couloirs,
             structures: structures.sorted { $0.structure.name < $1.structure.name },
             attachments: try await ActivityAttachments.list(activity: id, on: db),
@@ -183,59 +203,68 @@ enum ActivityQuery {
 
     /// A structure's activities, most recent first.
     static func timeline(structure id: UUID, on db: any SQLDatabase) async throws -> [ActivityRow] {
-        struct R: Decodable {
+        struct TimelineRow: Decodable {
             var id: UUID
             var date, type, title: String
             var participants: Int?
         }
         let rows = try await db.raw(
             """
-            SELECT a.id, a.date, a.type, a.title, a.participants FROM activities a JOIN activity_structures x ON x.activity_id = a.id
+            SELECT a.id, a.date, a.type, a.title, a.participants
+            FROM activities a JOIN activity_structures x ON x.activity_id = a.id
             WHERE x.structure_id = \(bind: id) ORDER BY a.date DESC, a.title
             """
-        ).all(decoding: R.self)
-        var out = rows.compactMap { r in
-            Day(iso: r.date).map {
+        ).all(decoding: TimelineRow.self)
+        var activities = rows.compactMap { row in
+            Day(iso: row.date).map {
                 ActivityRow(
-                    id: r.id, date: $0, type: ActivityType(rawValue: r.type) ?? .evenement, title: r.title,
-                    participants: r.participants, reached: 0)
+                    id: row.id, date: $0, type: ActivityType(rawValue: row.type) ?? .evenement, title: row.title,
+                    participants: row.participants, reached: 0)
             }
         }
-        try await attachLinks(&out, on: db)
-        return out
+        try await attachLinks(&activities, on: db)
+        return activities
     }
 
     /// Per organiser label: actions, participants, distinct structures reached, actions per type.
     static func report(from: Day?, to: Day?, on db: any SQLDatabase) async throws -> [ActivityMonthPage.ReportRow] {
-        var w: SQLQueryString = " WHERE 1 = 1"
-        if let from { w += " AND a.date >= \(bind: from.iso)" }
-        if let to { w += " AND a.date <= \(bind: to.iso)" }
-        struct T: Decodable {
+        var clause: SQLQueryString = " WHERE 1 = 1"
+        if let from { clause += " AND a.date >= \(bind: from.iso)" }
+        if let to { clause += " AND a.date <= \(bind: to.iso)" }
+        struct TypeRow: Decodable {
             var label: String
             var type: String
-            var n: Int
-            var p: Int?
+            var actions: Int
+            var participants: Int?
         }
         let byType = try await db.raw(
-            "SELECT ao.label, a.type, COUNT(*) AS n, CAST(SUM(a.participants) AS BIGINT) AS p FROM activity_organisers ao JOIN activities a ON a.id = ao.activity_id"
-                + w
+            """
+            SELECT ao.label, a.type, COUNT(*) AS actions, CAST(SUM(a.participants) AS BIGINT) AS participants
+            FROM activity_organisers ao JOIN activities a ON a.id = ao.activity_id
+            """
+                + clause
                 + " GROUP BY ao.label, a.type"
-        ).all(decoding: T.self)
-        struct S: Decodable {
+        ).all(decoding: TypeRow.self)
+        struct ReachedRow: Decodable {
             var label: String
-            var n: Int
+            var structures: Int
         }
         let structures = try await db.raw(
-            "SELECT ao.label, COUNT(DISTINCT x.structure_id) AS n FROM activity_organisers ao JOIN activities a ON a.id = ao.activity_id JOIN activity_structures x ON x.activity_id = a.id"
-                + w
+            """
+            SELECT ao.label, COUNT(DISTINCT x.structure_id) AS structures
+            FROM activity_organisers ao JOIN activities a ON a.id = ao.activity_id
+            JOIN activity_structures x ON x.activity_id = a.id
+            """
+                + clause
                 + " GROUP BY ao.label"
-        ).all(decoding: S.self)
-        let reached = Dictionary(structures.map { ($0.label, $0.n) }, uniquingKeysWith: +)
+        ).all(decoding: ReachedRow.self)
+        let reached = Dictionary(structures.map { ($0.label, $0.structures) }, uniquingKeysWith: +)
         return Dictionary(grouping: byType, by: \.label).map { label, rows in
             ActivityMonthPage.ReportRow(
-                organiser: label, actions: rows.reduce(0) { $0 + $1.n },
-                participants: rows.reduce(0) { $0 + ($1.p ?? 0) },
-                structures: reached[label] ?? 0, byType: Dictionary(rows.map { ($0.type, $0.n) }, uniquingKeysWith: +))
+                organiser: label, actions: rows.reduce(0) { $0 + $1.actions },
+                participants: rows.reduce(0) { $0 + ($1.participants ?? 0) },
+                structures: reached[label] ?? 0,
+                byType: Dictionary(rows.map { ($0.type, $0.actions) }, uniquingKeysWith: +))
         }.sorted { ($0.actions, $1.organiser) > ($1.actions, $0.organiser) }
     }
 }

@@ -18,7 +18,7 @@ struct AuditFilter: Sendable, Equatable {
 enum AuditQuery {
     struct Event: Sendable, Equatable, Decodable {
         var at: Date
-        var actor, action, object_type, object_id, summary, details: String
+        var actor, action, objectType, objectID, summary, details: String
         /// Where the request came from; nil for the command line and older events.
         var address: String?
 
@@ -31,33 +31,33 @@ enum AuditQuery {
         }
     }
 
-    static func whereClause(_ f: AuditFilter) -> SQLQueryString {
-        var w: SQLQueryString = " WHERE 1 = 1"
-        if let a = f.actor { w += " AND actor = \(bind: a)" }
-        if let a = f.action { w += " AND action = \(bind: a)" }
-        if let t = f.objectType { w += " AND object_type = \(bind: t)" }
-        if let id = f.objectID { w += " AND object_id = \(bind: id)" }
-        if let t = f.text {
+    static func whereClause(_ filter: AuditFilter) -> SQLQueryString {
+        var clause: SQLQueryString = " WHERE 1 = 1"
+        if let actor = filter.actor { clause += " AND actor = \(bind: actor)" }
+        if let action = filter.action { clause += " AND action = \(bind: action)" }
+        if let type = filter.objectType { clause += " AND object_type = \(bind: type)" }
+        if let id = filter.objectID { clause += " AND object_id = \(bind: id)" }
+        if let text = filter.text {
             // The text is looked for in the summary and in the before → after of each change.
-            let pattern = "%" + StructureQuery.escapeLike(t.lowercased()) + "%"
-            w +=
-                " AND (LOWER(summary) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(details) LIKE \(bind: pattern) ESCAPE '\\')"
+            let pattern = "%" + StructureQuery.escapeLike(text.lowercased()) + "%"
+            clause += """
+                 AND (LOWER(summary) LIKE \(bind: pattern) ESCAPE '\\'
+                      OR LOWER(details) LIKE \(bind: pattern) ESCAPE '\\')
+                """
         }
-        if let from = f.from { w += " AND at >= \(bind: from)" }
-        if let to = f.to { w += " AND at < \(bind: to)" }
-        return w
+        if let from = filter.from { clause += " AND at >= \(bind: from)" }
+        if let to = filter.to { clause += " AND at < \(bind: to)" }
+        return clause
     }
 
-    static func page(_ f: AuditFilter, on db: any SQLDatabase) async throws -> (events: [Event], total: Int) {
-        struct N: Decodable { var n: Int }
-        let total =
-            try await db.raw("SELECT COUNT(*) AS n FROM audit_events" + whereClause(f)).first(decoding: N.self)?.n ?? 0
-        let offset = max(0, (f.page - 1) * f.perPage)
+    static func page(_ filter: AuditFilter, on db: any SQLDatabase) async throws -> (events: [Event], total: Int) {
+        let total = try await db.count("SELECT COUNT(*) AS n FROM audit_events" + whereClause(filter))
+        let offset = max(0, (filter.page - 1) * filter.perPage)
         let events = try await db.raw(
             "SELECT at, actor, address, action, object_type, object_id, summary, details FROM audit_events"
-                + whereClause(f)
-                + " ORDER BY at DESC, id LIMIT \(literal: f.perPage) OFFSET \(literal: offset)"
-        ).all(decoding: Event.self)
+                + whereClause(filter)
+                + " ORDER BY at DESC, id LIMIT \(literal: filter.perPage) OFFSET \(literal: offset)"
+        ).all(decoding: Event.self, with: .snakeCase)
         return (events, total)
     }
 
@@ -112,40 +112,40 @@ enum AuditQuery {
     }
 
     private static func events(_ scopes: [Scope], limit: Int, on db: any SQLDatabase) async throws -> [Event] {
-        var w: SQLQueryString = " WHERE 1 = 0"
+        var clause: SQLQueryString = " WHERE 1 = 0"
         for scope in scopes {
             switch scope {
             case .objects(let type, let ids) where !ids.isEmpty:
-                w += " OR (object_type = \(bind: type) AND object_id IN (\(binds: ids)))"
+                clause += " OR (object_type = \(bind: type) AND object_id IN (\(binds: ids)))"
             case .objects:
                 continue
             case .prefix(let type, let prefix):
-                w +=
-                    " OR (object_type = \(bind: type) AND object_id LIKE \(bind: StructureQuery.escapeLike(prefix) + "%") ESCAPE '\\')"
+                let pattern = StructureQuery.escapeLike(prefix) + "%"
+                clause += " OR (object_type = \(bind: type) AND object_id LIKE \(bind: pattern) ESCAPE '\\')"
             case .type(let type):
-                w += " OR object_type = \(bind: type)"
+                clause += " OR object_type = \(bind: type)"
             case .infix(let type, let part):
-                w +=
-                    " OR (object_type = \(bind: type) AND object_id LIKE \(bind: "%" + StructureQuery.escapeLike(part) + "%") ESCAPE '\\')"
+                let pattern = "%" + StructureQuery.escapeLike(part) + "%"
+                clause += " OR (object_type = \(bind: type) AND object_id LIKE \(bind: pattern) ESCAPE '\\')"
             }
         }
         return try await db.raw(
-            "SELECT at, actor, address, action, object_type, object_id, summary, details FROM audit_events" + w
+            "SELECT at, actor, address, action, object_type, object_id, summary, details FROM audit_events" + clause
                 + " ORDER BY at DESC, id LIMIT \(literal: limit)"
-        ).all(decoding: Event.self)
+        ).all(decoding: Event.self, with: .snakeCase)
     }
 
-    static func csv(_ f: AuditFilter, on db: any SQLDatabase) async throws -> String {
-        var all = f
+    static func csv(_ filter: AuditFilter, on db: any SQLDatabase) async throws -> String {
+        var all = filter
         all.perPage = 100_000
         all.page = 1
         let iso = ISO8601DateFormatter()
         let events = try await page(all, on: db).events
         return "\u{FEFF}date;acteur;adresse;action;objet;identifiant;resume;details\r\n"
-            + events.map { e in
+            + events.map { event in
                 [
-                    iso.string(from: e.at), e.actor, e.address ?? "", e.action, e.object_type, e.object_id, e.summary,
-                    e.details
+                    iso.string(from: event.at), event.actor, event.address ?? "", event.action, event.objectType,
+                    event.objectID, event.summary, event.details
                 ].map(Structures.quote).joined(separator: ";") + "\r\n"
             }.joined()
     }

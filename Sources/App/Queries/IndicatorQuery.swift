@@ -13,7 +13,7 @@ struct StoredIndicator: Sendable, Equatable {
 enum IndicatorQuery {
     struct Row: Decodable {
         var code, label, service, couloir, source, kind, unit, nature: String
-        var cumulative_since: String?
+        var cumulativeSince: String?
         var periodicity, rollup, direction: String
         var formula: String?
         var computed: String?
@@ -25,7 +25,7 @@ enum IndicatorQuery {
                     source: source,
                     kind: IndicatorDefinition.Kind(rawValue: kind) ?? .count,
                     nature: IndicatorDefinition.Nature(rawValue: nature) ?? .stock,
-                    cumulativeSince: cumulative_since.flatMap(Day.init(iso:)),
+                    cumulativeSince: cumulativeSince.flatMap(Day.init(iso:)),
                     rollup: IndicatorDefinition.RollupRule(rawValue: rollup) ?? .none,
                     direction: IndicatorDefinition.Direction(rawValue: direction) ?? .higher, formula: formula,
                     computed: computed.flatMap(ActivityMeasure.init(text:))), unit: unit, periodicity: periodicity)
@@ -38,11 +38,12 @@ enum IndicatorQuery {
     ]
 
     static func find(_ code: String, on db: any SQLDatabase) async throws -> StoredIndicator? {
-        try await db.select().columns(columns).from("indicators").where("code", .equal, code).first(decoding: Row.self)?
-            .stored
+        try await db.select().columns(columns).from("indicators").where("code", .equal, code)
+            .first(decoding: Row.self, with: .snakeCase)?.stored
     }
 
     static func all(on db: any SQLDatabase) async throws -> [StoredIndicator] {
-        try await db.select().columns(columns).from("indicators").orderBy("code").all(decoding: Row.self).map(\.stored)
+        try await db.select().columns(columns).from("indicators").orderBy("code")
+            .all(decoding: Row.self, with: .snakeCase).map(\.stored)
     }
 }

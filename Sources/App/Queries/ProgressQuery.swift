@@ -27,20 +27,20 @@ enum ProgressQuery {
     /// `cached`: entries of the roll-up layer already fetched by the caller (a dashboard fetches them all at once).
     static func progress(
         indicator: StoredIndicator, territory: Territory, couloir: Couloir?, at: Day,
-        cached: [String: RollupCache.Entry]? = nil,
-        targets prefetched: [String: [TargetPoint]]? = nil, on db: any SQLDatabase
+        cached: [SeriesKey: RollupCache.Entry]? = nil,
+        targets prefetched: [SeriesKey: [TargetPoint]]? = nil, on db: any SQLDatabase
     ) async throws -> Result {
         let couloir = couloir ?? indicator.definition.couloir
         let entry = try await self.entry(indicator, territory: territory, couloir: couloir, cached: cached, on: db)
         let series = entry.series
         var rolledUp: Double?
         var inconsistent = false
-        let d = indicator.definition
+        let definition = indicator.definition
         if series.isOwn, let parts = entry.partsSeries,
             let partsValue = ProgressEngine.value(
-                of: parts, nature: d.nature, cumulativeSince: d.cumulativeSince, at: at),
+                of: parts, nature: definition.nature, cumulativeSince: definition.cumulativeSince, at: at),
             let ownValue = ProgressEngine.value(
-                of: series.points, nature: d.nature, cumulativeSince: d.cumulativeSince, at: at),
+                of: series.points, nature: definition.nature, cumulativeSince: definition.cumulativeSince, at: at),
             ownValue.date == partsValue.date
         {
             rolledUp = partsValue.value
@@ -48,22 +48,22 @@ enum ProgressQuery {
         }
         let targets: [TargetPoint]
         if let prefetched {
-            targets = prefetched["\(indicator.code)|\(couloir.rawValue)"] ?? []
+            targets = prefetched[SeriesKey(indicator: indicator.code, couloir: couloir)] ?? []
         } else {
             targets = try await self.targets(indicator.code, territory: territory.code, couloir: couloir, on: db)
         }
-        let p = ProgressEngine.progress(d, series: series.points, targets: targets, at: at)
+        let progress = ProgressEngine.progress(definition, series: series.points, targets: targets, at: at)
         return Result(
-            indicator: indicator, territory: territory, couloir: couloir, at: at, progress: p, series: series,
+            indicator: indicator, territory: territory, couloir: couloir, at: at, progress: progress, series: series,
             rolledUp: rolledUp, inconsistent: inconsistent)
     }
 
     /// The series from the roll-up layer, computed and stored there on a miss.
     static func entry(
-        _ indicator: StoredIndicator, territory: Territory, couloir: Couloir, cached: [String: RollupCache.Entry]?,
+        _ indicator: StoredIndicator, territory: Territory, couloir: Couloir, cached: [SeriesKey: RollupCache.Entry]?,
         on db: any SQLDatabase
     ) async throws -> RollupCache.Entry {
-        let key = "\(indicator.code)|\(couloir.rawValue)"
+        let key = SeriesKey(indicator: indicator.code, couloir: couloir)
         if let hit = cached?[key] { return hit }
         if cached == nil,
             let hit = try await RollupCache.get(indicators: [indicator.code], territory: territory.code, on: db)[key]
@@ -71,10 +71,10 @@ enum ProgressQuery {
             return hit
         }
         let epoch = try await RollupCache.epoch(on: db)
-        let e = try await resolve(indicator, territory: territory, couloir: couloir, on: db)
+        let computed = try await resolve(indicator, territory: territory, couloir: couloir, on: db)
         try await RollupCache.put(
-            e, indicator: indicator.code, territory: territory.code, couloir: couloir, epoch: epoch, on: db)
-        return e
+            computed, indicator: indicator.code, territory: territory.code, couloir: couloir, epoch: epoch, on: db)
+        return computed
     }
 
     /// Computes a series from the raw rows: the activity log for computed indicators; own observations
@@ -83,15 +83,18 @@ enum ProgressQuery {
         async throws -> RollupCache.Entry
     {
         if let measure = indicator.definition.computed {
-            let s = try await ActivitySeries.series(
+            let series = try await ActivitySeries.series(
                 measure, indicator: indicator.definition, territory: territory, couloir: couloir, on: db)
             return .init(
-                points: s.points.map(RollupCache.Point.init), provenance: s.provenance, isOwn: false, parts: nil)
+                points: series.points.map(RollupCache.Point.init), provenance: series.provenance, isOwn: false,
+                parts: nil)
         }
         if let formula = indicator.definition.formula {
-            let s = try await formulaSeries(indicator, formula: formula, territory: territory, couloir: couloir, on: db)
+            let series = try await formulaSeries(
+                indicator, formula: formula, territory: territory, couloir: couloir, on: db)
             return .init(
-                points: s.points.map(RollupCache.Point.init), provenance: s.provenance, isOwn: false, parts: nil)
+                points: series.points.map(RollupCache.Point.init), provenance: series.provenance, isOwn: false,
+                parts: nil)
         }
         let own = try await ownSeries(indicator.code, subject: "T:" + territory.code, couloir: couloir, on: db)
         let parts = try await partsSeries(indicator, territory: territory, couloir: couloir, on: db)
@@ -100,21 +103,23 @@ enum ProgressQuery {
                 points: own.points.map(RollupCache.Point.init), provenance: own.provenance, isOwn: true,
                 parts: parts?.points.map(RollupCache.Point.init))
         }
-        let s = parts ?? Series(points: [], provenance: "aucune donnée", isOwn: false)
-        return .init(points: s.points.map(RollupCache.Point.init), provenance: s.provenance, isOwn: false, parts: nil)
+        let rolledUp = parts ?? Series(points: [], provenance: "aucune donnée", isOwn: false)
+        return .init(
+            points: rolledUp.points.map(RollupCache.Point.init), provenance: rolledUp.provenance, isOwn: false,
+            parts: nil)
     }
 
-    struct ObsRow: Decodable {
+    struct ObservationRow: Decodable {
         var period: String
         var value, numerator, denominator: Double?
-        var not_provided: Bool
+        var notProvided: Bool
         var provenance: String
         var source: String
 
         var point: ObservationPoint? {
             Period(period).map {
                 ObservationPoint(
-                    period: $0, value: value, numerator: numerator, denominator: denominator, notProvided: not_provided)
+                    period: $0, value: value, numerator: numerator, denominator: denominator, notProvided: notProvided)
             }
         }
     }
@@ -128,7 +133,7 @@ enum ProgressQuery {
             .where("indicator_code", .equal, code).where("subject", .equal, subject).where(
                 "couloir", .equal, couloir.rawValue
             )
-            .orderBy("period_end").all(decoding: ObsRow.self)
+            .orderBy("period_end").all(decoding: ObservationRow.self, with: .snakeCase)
         let last = rows.last
         // Only an entry's author needs a lookup, and only the latest value's is shown.
         let author = last.flatMap {
@@ -137,34 +142,37 @@ enum ProgressQuery {
         }
         let names = try await AuditQuery.accountNames(Set(author.map { [$0] } ?? []), on: db)
         let provenance =
-            last.map { r in
-                [r.source.isEmpty ? nil : "source : \(r.source)", Self.provenanceLabel(r.provenance, names: names)]
-                    .compactMap { $0 }.joined(separator: " · ")
+            last.map { latest in
+                [
+                    latest.source.isEmpty ? nil : "source : \(latest.source)",
+                    Self.provenanceLabel(latest.provenance, names: names)
+                ]
+                .compactMap { $0 }.joined(separator: " · ")
             } ?? "aucune donnée"
         return Series(points: rows.compactMap(\.point), provenance: provenance, isOwn: true)
     }
 
     /// Where a value comes from, as every role reads it: an entry names its author by his name when
     /// `names` knows it (`AuditQuery.accountNames`), never by his e-mail.
-    static func provenanceLabel(_ p: String, names: [String: String] = [:]) -> String {
-        if p.hasPrefix("saisie:") {
-            let author = String(p.dropFirst(7))
+    static func provenanceLabel(_ provenance: String, names: [String: String] = [:]) -> String {
+        if provenance.hasPrefix("saisie:") {
+            let author = String(provenance.dropFirst(7))
             guard author.contains("@") else { return "saisie manuelle (\(author))" }
             return names[author.components(separatedBy: " (").first ?? author].map { "saisie manuelle (\($0))" }
                 ?? "saisie manuelle"
         }
-        if p.hasPrefix("import:") { return "import \(p.dropFirst(7))" }
-        return p
+        if provenance.hasPrefix("import:") { return "import \(provenance.dropFirst(7))" }
+        return provenance
     }
 
     /// The territories whose values add up to this one: régions of France, départements of a région,
     /// members of a custom territory.
-    static func parts(of t: Territory, on db: any SQLDatabase) async throws -> [String] {
-        switch t.kind {
+    static func parts(of territory: Territory, on db: any SQLDatabase) async throws -> [String] {
+        switch territory.kind {
         case .country: try await TerritoryQuery.list(kind: .region, parent: nil, on: db).map(\.code)
-        case .region: try await TerritoryQuery.list(kind: .departement, parent: t.code, on: db).map(\.code)
-        case .custom: try await TerritoryQuery.members(of: t.code, on: db).map(\.code)
-        case .departement, .epci: try await TerritoryPage.communes(of: t.code, on: db).map(\.code)
+        case .region: try await TerritoryQuery.list(kind: .departement, parent: territory.code, on: db).map(\.code)
+        case .custom: try await TerritoryQuery.members(of: territory.code, on: db).map(\.code)
+        case .departement, .epci: try await TerritoryPage.communes(of: territory.code, on: db).map(\.code)
         case .commune: []
         }
     }
@@ -185,10 +193,12 @@ enum ProgressQuery {
                 "subject", "period", "value", "numerator", "denominator", "not_provided", "provenance", "source"
             ).from("observations")
                 .where("indicator_code", .equal, indicator.code).where("couloir", .equal, couloir.rawValue)
-                .where("subject", .in, parts.map { "T:" + $0 }).all(decoding: ObsRow.self)
+                .where("subject", .in, parts.map { "T:" + $0 }).all(decoding: ObservationRow.self, with: .snakeCase)
             guard !rows.isEmpty else { return nil }
             var byPeriod: [Period: [ObservationPoint]] = [:]
-            for r in rows { if let p = r.point { byPeriod[p.period, default: []].append(p) } }
+            for row in rows {
+                if let point = row.point { byPeriod[point.period, default: []].append(point) }
+            }
             let points = byPeriod.keys.sorted().compactMap { period -> ObservationPoint? in
                 let children = byPeriod[period]!
                 let value = Rollup.combine(rule, children)
@@ -202,7 +212,8 @@ enum ProgressQuery {
             }
             let count = Set(rows.map(\.period)).isEmpty ? 0 : parts.count
             return Series(
-                points: points, provenance: "agrégation (\(rule.rawValue)) des \(count) territoires qui le composent",
+                points: points,
+                provenance: "agrégation (\(rule.rawValue)) des \(count) territoires qui le composent",
                 isOwn: false)
         }
     }
@@ -212,48 +223,52 @@ enum ProgressQuery {
         _ indicator: StoredIndicator, territory: Territory, couloir: Couloir, on db: any SQLDatabase
     ) async throws -> Series? {
         let members = couloir.members.map(\.rawValue)
-        struct R: Decodable {
-            var structure_id: UUID
-            var period_end: String
+        struct AnswerRow: Decodable {
+            var structureID: UUID
+            var periodEnd: String
             var value: Double?
-            var not_provided: Bool
+            var notProvided: Bool
         }
         let rows = try await db.raw(
             """
-            SELECT o.structure_id, o.period_end, o.value, o.not_provided FROM observations o JOIN structures s ON s.id = o.structure_id
+            SELECT o.structure_id, o.period_end, o.value, o.not_provided
+            FROM observations o JOIN structures s ON s.id = o.structure_id
             WHERE o.indicator_code = \(bind: indicator.code) AND s.couloir IN (\(binds: members))
-              AND s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory.code))
+              AND s.commune_code IN (
+                  SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory.code))
             ORDER BY o.period_end
             """
-        ).all(decoding: R.self)
-        struct N: Decodable { var n: Int }
-        let open =
-            try await db.raw(
-                """
-                SELECT COUNT(*) AS n FROM structures s WHERE s.closed_on IS NULL AND s.couloir IN (\(binds: members))
-                  AND s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory.code))
-                """
-            ).first(decoding: N.self)?.n ?? 0
+        ).all(decoding: AnswerRow.self, with: .snakeCase)
+        let open = try await db.count(
+            """
+            SELECT COUNT(*) AS n FROM structures s WHERE s.closed_on IS NULL AND s.couloir IN (\(binds: members))
+              AND s.commune_code IN (
+                  SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory.code))
+            """)
         guard !rows.isEmpty else { return nil }
         var latest: [UUID: Bool] = [:]
         var points: [ObservationPoint] = []
-        var i = 0
-        while i < rows.count {
-            let date = rows[i].period_end
-            while i < rows.count, rows[i].period_end == date {
-                if !rows[i].not_provided, let v = rows[i].value { latest[rows[i].structure_id] = v != 0 }
-                i += 1
+        var index = 0
+        while index < rows.count {
+            let date = rows[index].periodEnd
+            while index < rows.count, rows[index].periodEnd == date {
+                let row = rows[index]
+                if !row.notProvided, let value = row.value { latest[row.structureID] = value != 0 }
+                index += 1
             }
             let yes = latest.values.filter { $0 }.count
-            if let v = Rollup.structures(indicator.definition.rollup, yes: yes, open: open), let day = Day(iso: date) {
+            if let value = Rollup.structures(indicator.definition.rollup, yes: yes, open: open),
+                let day = Day(iso: date)
+            {
                 points.append(
-                    ObservationPoint(period: .day(day), value: v, numerator: Double(yes), denominator: Double(open)))
+                    ObservationPoint(
+                        period: .day(day), value: value, numerator: Double(yes), denominator: Double(open)))
             }
         }
+        let measured = indicator.definition.rollup == .shareOfStructures ? "part" : "nombre"
         return Series(
             points: points,
-            provenance:
-                "\(indicator.definition.rollup == .shareOfStructures ? "part" : "nombre") des \(open) structures ouvertes (\(couloir.rawValue)) du territoire",
+            provenance: "\(measured) des \(open) structures ouvertes (\(couloir.rawValue)) du territoire",
             isOwn: false)
     }
 
@@ -266,29 +281,32 @@ enum ProgressQuery {
             return Series(points: [], provenance: "formule invalide ou trop imbriquée", isOwn: false)
         }
         var inputs: [String: (StoredIndicator, [ObservationPoint])] = [:]
-        for dep in formula.dependencies {
-            guard let d = try await IndicatorQuery.find(dep, on: db) else { continue }
-            let s: Series
-            if let f = d.definition.formula {
-                s = try await formulaSeries(
-                    d, formula: f, territory: territory, couloir: couloir, on: db, depth: depth + 1)
+        for code in formula.dependencies {
+            guard let dependency = try await IndicatorQuery.find(code, on: db) else { continue }
+            let series: Series
+            if let dependencyFormula = dependency.definition.formula {
+                series = try await formulaSeries(
+                    dependency, formula: dependencyFormula, territory: territory, couloir: couloir, on: db,
+                    depth: depth + 1)
             } else {
                 let own = try await ownSeries(
-                    dep, subject: "T:" + territory.code, couloir: d.definition.couloir, on: db)
-                s =
+                    code, subject: "T:" + territory.code, couloir: dependency.definition.couloir, on: db)
+                series =
                     own.points.isEmpty
-                    ? (try await partsSeries(d, territory: territory, couloir: d.definition.couloir, on: db) ?? own)
+                    ? (try await partsSeries(
+                        dependency, territory: territory, couloir: dependency.definition.couloir, on: db) ?? own)
                     : own
             }
-            inputs[dep] = (d, s.points)
+            inputs[code] = (dependency, series.points)
         }
         let counts = try await StructureQuery.countsByCouloir(territory: territory.code, on: db)
         let population = Double(territory.population)
         let dates = Set(inputs.values.flatMap { $0.1.map(\.period.end) }).sorted()
         let points = dates.compactMap { date -> ObservationPoint? in
-            let values = inputs.mapValues { d, pts in
+            let values = inputs.mapValues { dependency, points in
                 ProgressEngine.value(
-                    of: pts, nature: d.definition.nature, cumulativeSince: d.definition.cumulativeSince, at: date)?
+                    of: points, nature: dependency.definition.nature,
+                    cumulativeSince: dependency.definition.cumulativeSince, at: date)?
                     .value
             }
             let context = Formula.Context(
@@ -302,33 +320,36 @@ enum ProgressQuery {
     static func targets(_ code: String, territory: String, couloir: Couloir, on db: any SQLDatabase) async throws
         -> [TargetPoint]
     {
-        try await targets(codes: [code], territory: territory, on: db)["\(code)|\(couloir.rawValue)"] ?? []
+        try await targets(codes: [code], territory: territory, on: db)[SeriesKey(indicator: code, couloir: couloir)]
+            ?? []
     }
 
-    /// Targets of several indicators of a territory at once, keyed `code|couloir`.
-    static func targets(codes: [String], territory: String, on db: any SQLDatabase) async throws -> [String:
-        [TargetPoint]]
+    /// Targets of several indicators of a territory at once, by indicator and couloir.
+    static func targets(codes: [String], territory: String, on db: any SQLDatabase) async throws
+        -> [SeriesKey: [TargetPoint]]
     {
         guard !codes.isEmpty else { return [:] }
-        struct R: Decodable {
-            var indicator_code, couloir, due_on, value_kind: String
-            var value_number: Double?
-            var value_text: String?
+        struct TargetRow: Decodable {
+            var indicatorCode, couloir, dueOn, valueKind: String
+            var valueNumber: Double?
+            var valueText: String?
             var baseline: Double?
-            var baseline_on: String?
+            var baselineOn: String?
         }
         let rows = try await db.select().columns(
             "indicator_code", "couloir", "due_on", "value_kind", "value_number", "value_text", "baseline", "baseline_on"
         ).from("targets")
             .where("indicator_code", .in, codes).where("territory_code", .equal, territory)
-            .orderBy("due_on").all(decoding: R.self)
-        var out: [String: [TargetPoint]] = [:]
-        for r in rows {
-            if let t = point(r.due_on, r.value_kind, r.value_number, r.value_text, r.baseline, r.baseline_on) {
-                out["\(r.indicator_code)|\(r.couloir)", default: []].append(t)
+            .orderBy("due_on").all(decoding: TargetRow.self, with: .snakeCase)
+        var targets: [SeriesKey: [TargetPoint]] = [:]
+        for row in rows {
+            if let target = point(
+                row.dueOn, row.valueKind, row.valueNumber, row.valueText, row.baseline, row.baselineOn)
+            {
+                targets[SeriesKey(indicator: row.indicatorCode, couloir: row.couloir), default: []].append(target)
             }
         }
-        return out
+        return targets
     }
 
     static func point(

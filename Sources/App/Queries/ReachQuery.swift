@@ -22,7 +22,12 @@ enum ReachQuery {
 
     /// The open structures of a couloir (and its sub-couloirs) in a territory.
     static func scope(_ couloir: Couloir, _ territory: String) -> SQLQueryString {
-        "s.closed_on IS NULL AND s.couloir IN (\(binds: couloir.members.map(\.rawValue) + [couloir.rawValue])) AND s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))"
+        let couloirs = couloir.members.map(\.rawValue) + [couloir.rawValue]
+        return """
+            s.closed_on IS NULL AND s.couloir IN (\(binds: couloirs))
+            AND s.commune_code IN (
+                SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))
+            """
     }
 
     /// Actions in a territory — an activity counts when it names a territory that overlaps it (a regional
@@ -31,8 +36,8 @@ enum ReachQuery {
         territory: String?, since: Day?, at: Day, type: ActivityType? = nil, topic: String? = nil,
         on db: any SQLDatabase
     ) async throws -> Int {
-        try await activities(territory: territory, type: type, topic: topic, on: db).filter { a in
-            a.date <= at && since.map { a.date >= $0 } ?? true
+        try await activities(territory: territory, type: type, topic: topic, on: db).filter { activity in
+            activity.date <= at && since.map { activity.date >= $0 } ?? true
         }.count
     }
 
@@ -45,15 +50,15 @@ enum ReachQuery {
     static func activities(territory: String?, type: ActivityType? = nil, topic: String? = nil, on db: any SQLDatabase)
         async throws -> [Dated]
     {
-        struct R: Decodable {
+        struct DatedRow: Decodable {
             var date: String
             var participants: Int?
         }
-        let q: SQLQueryString =
+        let query: SQLQueryString =
             "SELECT a.date, a.participants FROM activities a"
             + ActivityQuery.whereClause(.init(type: type, topic: topic, territory: territory))
-        return try await db.raw(q).all(decoding: R.self).compactMap { r in
-            Day(iso: r.date).map { Dated(date: $0, participants: r.participants ?? 0) }
+        return try await db.raw(query).all(decoding: DatedRow.self).compactMap { row in
+            Day(iso: row.date).map { Dated(date: $0, participants: row.participants ?? 0) }
         }
     }
 
@@ -62,16 +67,17 @@ enum ReachQuery {
         first: [Day], open: Int
     ) {
         let scope = scope(couloir, territory)
-        struct F: Decodable { var first: String }
-        var q: SQLQueryString =
-            "SELECT MIN(a.date) AS first FROM activity_structures x JOIN activities a ON a.id = x.activity_id JOIN structures s ON s.id = x.structure_id WHERE "
-        q += scope
-        if let since { q += " AND a.date >= \(bind: since.iso)" }
-        q += " GROUP BY s.id"
-        let first = try await db.raw(q).all(decoding: F.self).compactMap { Day(iso: $0.first) }.sorted()
-        struct N: Decodable { var n: Int }
-        let open =
-            try await db.raw("SELECT COUNT(*) AS n FROM structures s WHERE " + scope).first(decoding: N.self)?.n ?? 0
+        struct FirstRow: Decodable { var first: String }
+        var query: SQLQueryString = """
+            SELECT MIN(a.date) AS first
+            FROM activity_structures x
+            JOIN activities a ON a.id = x.activity_id JOIN structures s ON s.id = x.structure_id
+            """
+        query += " WHERE " + scope
+        if let since { query += " AND a.date >= \(bind: since.iso)" }
+        query += " GROUP BY s.id"
+        let first = try await db.raw(query).all(decoding: FirstRow.self).compactMap { Day(iso: $0.first) }.sorted()
+        let open = try await db.count("SELECT COUNT(*) AS n FROM structures s WHERE " + scope)
         return (first, open)
     }
 
@@ -81,44 +87,51 @@ enum ReachQuery {
         [Couloir: Reach]]
     {
         guard !territories.isEmpty else { return [:] }
-        struct R: Decodable {
-            var territory_code: String
+        struct CouloirCountRow: Decodable {
+            var territoryCode: String
             var couloir: String
-            var n: Int
+            var structures: Int
         }
         var reachedQuery: SQLQueryString = """
-            SELECT tc.territory_code, s.couloir, COUNT(*) AS n FROM structures s JOIN territory_communes tc ON tc.commune_code = s.commune_code
+            SELECT tc.territory_code, s.couloir, COUNT(*) AS structures
+            FROM structures s JOIN territory_communes tc ON tc.commune_code = s.commune_code
             WHERE s.closed_on IS NULL AND tc.territory_code IN (\(binds: territories))
-              AND EXISTS (SELECT 1 FROM activity_structures x JOIN activities a ON a.id = x.activity_id WHERE x.structure_id = s.id AND a.date <= \(bind: at.iso)
+              AND EXISTS (SELECT 1 FROM activity_structures x JOIN activities a ON a.id = x.activity_id
+                          WHERE x.structure_id = s.id AND a.date <= \(bind: at.iso)
             """
         if let since { reachedQuery += " AND a.date >= \(bind: since.iso)" }
         reachedQuery += ") GROUP BY tc.territory_code, s.couloir"
-        let reached = try await db.raw(reachedQuery).all(decoding: R.self)
+        let reached = try await db.raw(reachedQuery).all(decoding: CouloirCountRow.self, with: .snakeCase)
         let open = try await db.raw(
             """
-            SELECT tc.territory_code, s.couloir, COUNT(*) AS n FROM structures s JOIN territory_communes tc ON tc.commune_code = s.commune_code
-            WHERE s.closed_on IS NULL AND tc.territory_code IN (\(binds: territories)) GROUP BY tc.territory_code, s.couloir
+            SELECT tc.territory_code, s.couloir, COUNT(*) AS structures
+            FROM structures s JOIN territory_communes tc ON tc.commune_code = s.commune_code
+            WHERE s.closed_on IS NULL AND tc.territory_code IN (\(binds: territories))
+            GROUP BY tc.territory_code, s.couloir
             """
-        ).all(decoding: R.self)
-        var out: [String: [Couloir: Reach]] = [:]
+        ).all(decoding: CouloirCountRow.self, with: .snakeCase)
+        var table: [String: [Couloir: Reach]] = [:]
         for couloir in Self.reportedCouloirs {
             let members = Set(couloir.members.map(\.rawValue) + [couloir.rawValue])
-            for t in territories {
-                let r = reached.filter { $0.territory_code == t && members.contains($0.couloir) }.reduce(0) {
-                    $0 + $1.n
-                }
-                let o = open.filter { $0.territory_code == t && members.contains($0.couloir) }.reduce(0) { $0 + $1.n }
-                out[t, default: [:]][couloir] = Reach(reached: r, open: o)
+            func total(_ rows: [CouloirCountRow], in territory: String) -> Int {
+                rows.filter { $0.territoryCode == territory && members.contains($0.couloir) }
+                    .reduce(0) { $0 + $1.structures }
+            }
+            for territory in territories {
+                table[territory, default: [:]][couloir] = Reach(
+                    reached: total(reached, in: territory), open: total(open, in: territory))
             }
         }
-        return out
+        return table
     }
 
     /// What the territorial view lists: the territory, then its départements (a région) and its custom territories.
-    static func territories(around t: Territory, on db: any SQLDatabase) async throws -> [Territory] {
-        var list = [t]
-        if t.kind == .region { list += try await TerritoryQuery.list(kind: .departement, parent: t.code, on: db) }
-        return list + (try await TerritoryQuery.list(kind: .custom, parent: t.code, on: db))
+    static func territories(around territory: Territory, on db: any SQLDatabase) async throws -> [Territory] {
+        var list = [territory]
+        if territory.kind == .region {
+            list += try await TerritoryQuery.list(kind: .departement, parent: territory.code, on: db)
+        }
+        return list + (try await TerritoryQuery.list(kind: .custom, parent: territory.code, on: db))
     }
 
     /// The couloirs of the national reach indicators O2-02 … O2-07.
@@ -128,14 +141,14 @@ enum ReachQuery {
     static func perTopic(territory: String?, since: Day?, at: Day, on db: any SQLDatabase) async throws -> [(
         topic: String, actions: Int
     )] {
-        var out: [(topic: String, actions: Int)] = []
-        struct T: Decodable { var topic: String }
-        for topic in try await db.raw("SELECT DISTINCT topic FROM activity_topics ORDER BY topic").all(decoding: T.self)
-            .map(\.topic)
+        var perTopic: [(topic: String, actions: Int)] = []
+        struct TopicRow: Decodable { var topic: String }
+        for topic in try await db.raw("SELECT DISTINCT topic FROM activity_topics ORDER BY topic")
+            .all(decoding: TopicRow.self).map(\.topic)
         {
-            let n = try await actions(territory: territory, since: since, at: at, topic: topic, on: db)
-            if n > 0 { out.append((topic, n)) }
+            let count = try await actions(territory: territory, since: since, at: at, topic: topic, on: db)
+            if count > 0 { perTopic.append((topic, count)) }
         }
-        return out.sorted { ($0.actions, $1.topic) > ($1.actions, $0.topic) }
+        return perTopic.sorted { ($0.actions, $1.topic) > ($1.actions, $0.topic) }
     }
 }

@@ -6,23 +6,34 @@ import SQLKit
 /// conservative: a write on a territory drops the cached series of every territory that shares a
 /// commune with it, which includes every territory whose value can depend on it.
 enum RollupCache {
+    /// A point of a stored series, under the one-letter JSON keys the `series` column was written with.
     struct Point: Codable, Equatable {
-        var p: String
-        var v: Double?
-        var n: Double?
-        var d: Double?
-        var x: Bool?
+        var period: String
+        var value: Double?
+        var numerator: Double?
+        var denominator: Double?
+        var notProvided: Bool?
 
-        init(_ o: ObservationPoint) {
-            p = o.period.description
-            v = o.value
-            n = o.numerator
-            d = o.denominator
-            x = o.notProvided ? true : nil
+        enum CodingKeys: String, CodingKey {
+            case period = "p"
+            case value = "v"
+            case numerator = "n"
+            case denominator = "d"
+            case notProvided = "x"
+        }
+
+        init(_ observation: ObservationPoint) {
+            period = observation.period.description
+            value = observation.value
+            numerator = observation.numerator
+            denominator = observation.denominator
+            notProvided = observation.notProvided ? true : nil
         }
         var point: ObservationPoint? {
-            Period(p).map {
-                ObservationPoint(period: $0, value: v, numerator: n, denominator: d, notProvided: x ?? false)
+            Period(period).map {
+                ObservationPoint(
+                    period: $0, value: value, numerator: numerator, denominator: denominator,
+                    notProvided: notProvided ?? false)
             }
         }
     }
@@ -41,31 +52,38 @@ enum RollupCache {
         var partsSeries: [ObservationPoint]? { parts?.compactMap(\.point) }
     }
 
-    static func get(indicators: [String], territory: String, on db: any SQLDatabase) async throws -> [String: Entry] {
+    static func get(indicators: [String], territory: String, on db: any SQLDatabase) async throws
+        -> [SeriesKey: Entry]
+    {
         guard !indicators.isEmpty else { return [:] }
-        struct R: Decodable { var indicator_code, couloir, series: String }
+        struct CachedRow: Decodable {
+            var indicatorCode: String
+            var couloir: String
+            var series: String
+        }
         let rows = try await db.select().columns("indicator_code", "couloir", "series").from("rollup_cache")
-            .where("territory_code", .equal, territory).where("indicator_code", .in, indicators).all(decoding: R.self)
-        var out: [String: Entry] = [:]
-        for r in rows {
-            if let e = try? JSONDecoder().decode(Entry.self, from: Data(r.series.utf8)) {
-                out["\(r.indicator_code)|\(r.couloir)"] = e
+            .where("territory_code", .equal, territory).where("indicator_code", .in, indicators)
+            .all(decoding: CachedRow.self, with: .snakeCase)
+        var entries: [SeriesKey: Entry] = [:]
+        for row in rows {
+            if let entry = try? JSONDecoder().decode(Entry.self, from: Data(row.series.utf8)) {
+                entries[SeriesKey(indicator: row.indicatorCode, couloir: row.couloir)] = entry
             }
         }
-        return out
+        return entries
     }
 
     static func epoch(on db: any SQLDatabase) async throws -> Int {
-        struct E: Decodable { var epoch: Int }
+        struct EpochRow: Decodable { var epoch: Int }
         return try await db.select().column("epoch").from("rollup_epoch").where("id", .equal, 1).first(
-            decoding: E.self)?.epoch ?? 0
+            decoding: EpochRow.self)?.epoch ?? 0
     }
 
     /// Stores a series computed while the epoch was `epoch`; nothing is stored if a write invalidated since.
     static func put(
-        _ e: Entry, indicator: String, territory: String, couloir: Couloir, epoch: Int, on db: any SQLDatabase
+        _ entry: Entry, indicator: String, territory: String, couloir: Couloir, epoch: Int, on db: any SQLDatabase
     ) async throws {
-        let json = String(decoding: try JSONEncoder().encode(e), as: UTF8.self)
+        let json = String(decoding: try JSONEncoder().encode(entry), as: UTF8.self)
         try await db.raw(
             """
             INSERT INTO rollup_cache (indicator_code, territory_code, couloir, series, updated_at)
@@ -86,9 +104,13 @@ enum RollupCache {
         try await bump(on: db)
         try await db.raw(
             """
-            DELETE FROM rollup_cache WHERE (indicator_code = \(bind: indicator) OR indicator_code IN (SELECT code FROM indicators WHERE formula IS NOT NULL))
-              AND territory_code IN (SELECT DISTINCT b.territory_code FROM territory_communes a JOIN territory_communes b ON b.commune_code = a.commune_code
-                                     WHERE a.territory_code = \(bind: territory))
+            DELETE FROM rollup_cache
+            WHERE (indicator_code = \(bind: indicator)
+                   OR indicator_code IN (SELECT code FROM indicators WHERE formula IS NOT NULL))
+              AND territory_code IN (
+                  SELECT DISTINCT b.territory_code
+                  FROM territory_communes a JOIN territory_communes b ON b.commune_code = a.commune_code
+                  WHERE a.territory_code = \(bind: territory))
             """
         ).run()
         // A territory without communes (none should exist) is dropped directly.
@@ -102,7 +124,11 @@ enum RollupCache {
     static func invalidate(indicator: String, on db: any SQLDatabase) async throws {
         try await bump(on: db)
         try await db.raw(
-            "DELETE FROM rollup_cache WHERE indicator_code = \(bind: indicator) OR indicator_code IN (SELECT code FROM indicators WHERE formula IS NOT NULL)"
+            """
+            DELETE FROM rollup_cache
+            WHERE indicator_code = \(bind: indicator)
+               OR indicator_code IN (SELECT code FROM indicators WHERE formula IS NOT NULL)
+            """
         ).run()
     }
 
@@ -110,9 +136,29 @@ enum RollupCache {
     static func invalidateComputed(on db: any SQLDatabase) async throws {
         try await bump(on: db)
         try await db.raw(
-            "DELETE FROM rollup_cache WHERE indicator_code IN (SELECT code FROM indicators WHERE computed IS NOT NULL OR formula IS NOT NULL)"
+            """
+            DELETE FROM rollup_cache
+            WHERE indicator_code IN (SELECT code FROM indicators WHERE computed IS NOT NULL OR formula IS NOT NULL)
+            """
         ).run()
     }
+
+    /// After a write or an undo: for each indicator, the places written (a territory code, `C` and
+    /// the commune of a structure, or "" when unknown). Beyond `placeLimit` places the whole indicator
+    /// is dropped: cheaper than tracing each place.
+    static func invalidate(places: [String: Set<String>], on db: any SQLDatabase) async throws {
+        for (indicator, indicatorPlaces) in places.sorted(by: { $0.key < $1.key }) {
+            if indicatorPlaces.count > placeLimit || indicatorPlaces.contains("") {
+                try await invalidate(indicator: indicator, on: db)
+            } else {
+                for place in indicatorPlaces.sorted() {
+                    try await invalidate(indicator: indicator, territory: place, on: db)
+                }
+            }
+        }
+    }
+
+    static let placeLimit = 50
 
     /// After writes that change many series at once: structures, territories, categories, indicator definitions.
     static func invalidateAll(on db: any SQLDatabase) async throws {

@@ -16,14 +16,14 @@ struct Territory: Sendable, Equatable, Codable {
 enum TerritoryQuery {
     struct Row: Decodable {
         var code, kind, name, insee: String
-        var parent_code: String?
+        var parentCode: String?
         var population: Int?
-        var decoupage_id: UUID?
+        var decoupageID: UUID?
 
         var territory: Territory {
             Territory(
                 code: code, kind: TerritoryKind(rawValue: kind) ?? .custom, name: name, insee: insee,
-                parentCode: parent_code, population: population ?? 0, decoupageID: decoupage_id)
+                parentCode: parentCode, population: population ?? 0, decoupageID: decoupageID)
         }
     }
 
@@ -32,19 +32,19 @@ enum TerritoryQuery {
     /// Finds a territory by any code users write (`R32`, `d59`, `C75114` for a Paris arrondissement, `TAN-LITTORAL`).
     static func find(_ raw: String, on db: any SQLDatabase) async throws -> Territory? {
         guard let code = TerritoryCode(raw) else { return nil }
-        if let row = try await db.select().columns(columns).from("territories").where("code", .equal, code.value).first(
-            decoding: Row.self)
+        if let row = try await db.select().columns(columns).from("territories").where("code", .equal, code.value)
+            .first(decoding: Row.self, with: .snakeCase)
         {
             return row.territory
         }
         if code.kind == .commune {
-            struct A: Decodable { var commune_code: String }
+            struct AliasRow: Decodable { var communeCode: String }
             if let alias = try await db.select().column("commune_code").from("commune_aliases").where(
                 "alias_code", .equal, code.insee
-            ).first(decoding: A.self) {
+            ).first(decoding: AliasRow.self, with: .snakeCase) {
                 return try await db.select().columns(columns).from("territories").where(
-                    "code", .equal, "C" + alias.commune_code
-                ).first(decoding: Row.self)?.territory
+                    "code", .equal, "C" + alias.communeCode
+                ).first(decoding: Row.self, with: .snakeCase)?.territory
             }
         }
         return nil
@@ -53,10 +53,10 @@ enum TerritoryQuery {
     static func list(kind: TerritoryKind?, parent: String?, on db: any SQLDatabase, limit: Int = 5000) async throws
         -> [Territory]
     {
-        var q = db.select().columns(columns).from("territories")
-        if let kind { q = q.where("kind", .equal, kind.rawValue) }
-        if let parent { q = q.where("parent_code", .equal, parent) }
-        return try await q.orderBy("code").limit(limit).all(decoding: Row.self).map(\.territory)
+        var query = db.select().columns(columns).from("territories")
+        if let kind { query = query.where("kind", .equal, kind.rawValue) }
+        if let parent { query = query.where("parent_code", .equal, parent) }
+        return try await query.orderBy("code").limit(limit).all(decoding: Row.self, with: .snakeCase).map(\.territory)
     }
 
     static func children(of code: String, on db: any SQLDatabase) async throws -> [Territory] {
@@ -64,9 +64,8 @@ enum TerritoryQuery {
     }
 
     static func count(kind: TerritoryKind, on db: any SQLDatabase) async throws -> Int {
-        struct N: Decodable { var n: Int }
-        return try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("territories")
-            .where("kind", .equal, kind.rawValue).first(decoding: N.self)?.n ?? 0
+        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("territories")
+            .where("kind", .equal, kind.rawValue).first(decoding: CountRow.self)?.count ?? 0
     }
 
     /// Members of a custom territory (its definition).
@@ -78,7 +77,7 @@ enum TerritoryQuery {
                 .equal, SQLColumn("member_code", table: "m")
             )
             .where(SQLColumn("territory_code", table: "m"), .equal, SQLBind(code))
-            .orderBy(SQLColumn("code", table: "t")).all(decoding: Row.self).map(\.territory)
+            .orderBy(SQLColumn("code", table: "t")).all(decoding: Row.self, with: .snakeCase).map(\.territory)
     }
 
     struct Membership: Sendable, Equatable, Codable {
@@ -91,17 +90,15 @@ enum TerritoryQuery {
 
     /// The custom territories that contain all or part of this territory's communes.
     static func customMemberships(of code: String, on db: any SQLDatabase) async throws -> [Membership] {
-        struct R: Decodable {
+        struct MembershipRow: Decodable {
             var code, kind, name, insee: String
-            var parent_code: String?
+            var parentCode: String?
             var population: Int?
-            var decoupage_id: UUID?
+            var decoupageID: UUID?
             var inside: Int
         }
-        struct N: Decodable { var n: Int }
-        let total =
-            try await db.raw("SELECT COUNT(*) AS n FROM territory_communes WHERE territory_code = \(bind: code)").first(
-                decoding: N.self)?.n ?? 0
+        let total = try await db.count(
+            "SELECT COUNT(*) AS n FROM territory_communes WHERE territory_code = \(bind: code)")
         let rows = try await db.raw(
             """
             SELECT t.code, t.kind, t.name, t.insee, t.parent_code, t.population, t.decoupage_id, COUNT(*) AS inside
@@ -112,37 +109,38 @@ enum TerritoryQuery {
             GROUP BY t.code, t.kind, t.name, t.insee, t.parent_code, t.population, t.decoupage_id
             ORDER BY t.code
             """
-        ).all(decoding: R.self)
+        ).all(decoding: MembershipRow.self, with: .snakeCase)
         return rows.map {
             Membership(
                 territory: Row(
-                    code: $0.code, kind: $0.kind, name: $0.name, insee: $0.insee, parent_code: $0.parent_code,
-                    population: $0.population, decoupage_id: $0.decoupage_id
+                    code: $0.code, kind: $0.kind, name: $0.name, insee: $0.insee, parentCode: $0.parentCode,
+                    population: $0.population, decoupageID: $0.decoupageID
                 ).territory,
                 communesInside: $0.inside, communesTotal: total)
         }
     }
 
     /// The chain of parents up to France, nearest last (for the breadcrumb).
-    static func ancestors(of t: Territory, on db: any SQLDatabase) async throws -> [Territory] {
+    static func ancestors(of territory: Territory, on db: any SQLDatabase) async throws -> [Territory] {
         var chain: [Territory] = []
-        var next = t.parentCode
-        while let code = next, chain.count < 6, let p = try await find(code, on: db) {
-            chain.insert(p, at: 0)
-            next = p.parentCode
+        var next = territory.parentCode
+        while let code = next, chain.count < 6, let parent = try await find(code, on: db) {
+            chain.insert(parent, at: 0)
+            next = parent.parentCode
         }
         return chain
     }
 
     /// Sum of the populations of a territory's communes (the definition of a territory's population).
     static func communePopulation(of code: String, on db: any SQLDatabase) async throws -> Int {
-        struct N: Decodable { var n: Int? }
+        struct PopulationRow: Decodable { var population: Int? }
         return try await db.raw(
             """
-            SELECT CAST(SUM(c.population) AS BIGINT) AS n FROM territory_communes tc JOIN territories c ON c.code = 'C' || tc.commune_code
+            SELECT CAST(SUM(c.population) AS BIGINT) AS population
+            FROM territory_communes tc JOIN territories c ON c.code = 'C' || tc.commune_code
             WHERE tc.territory_code = \(bind: code)
             """
-        ).first(decoding: N.self)?.n ?? 0
+        ).first(decoding: PopulationRow.self)?.population ?? 0
     }
 
     /// Text search on names and codes, for pickers and the territory list.
@@ -154,7 +152,7 @@ enum TerritoryQuery {
             WHERE LOWER(name) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(code) LIKE \(bind: pattern) ESCAPE '\\'
             ORDER BY kind, code LIMIT \(literal: limit)
             """
-        ).all(decoding: Row.self).map(\.territory)
+        ).all(decoding: Row.self, with: .snakeCase).map(\.territory)
     }
 }
 
@@ -170,31 +168,31 @@ enum DecoupageQuery {
     struct Row: Decodable {
         var id: UUID
         var code, name: String
-        var region_code: String?
+        var regionCode: String?
         var description: String
+
+        var decoupage: Decoupage {
+            Decoupage(id: id, code: code, name: name, regionCode: regionCode, description: description)
+        }
     }
 
     static func all(on db: any SQLDatabase) async throws -> [Decoupage] {
         try await db.select().columns("id", "code", "name", "region_code", "description").from("decoupages").orderBy(
             "name"
         )
-        .all(decoding: Row.self).map {
-            Decoupage(id: $0.id, code: $0.code, name: $0.name, regionCode: $0.region_code, description: $0.description)
-        }
+        .all(decoding: Row.self, with: .snakeCase).map(\.decoupage)
     }
 
     static func find(code: String, on db: any SQLDatabase) async throws -> Decoupage? {
         try await db.select().columns("id", "code", "name", "region_code", "description").from("decoupages").where(
             "code", .equal, code
         )
-        .first(decoding: Row.self).map {
-            Decoupage(id: $0.id, code: $0.code, name: $0.name, regionCode: $0.region_code, description: $0.description)
-        }
+        .first(decoding: Row.self, with: .snakeCase)?.decoupage
     }
 
     static func territories(of id: UUID, on db: any SQLDatabase) async throws -> [Territory] {
         try await db.select().columns(TerritoryQuery.columns).from("territories").where("decoupage_id", .equal, id)
             .orderBy("code")
-            .all(decoding: TerritoryQuery.Row.self).map(\.territory)
+            .all(decoding: TerritoryQuery.Row.self, with: .snakeCase).map(\.territory)
     }
 }

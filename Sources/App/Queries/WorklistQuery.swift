@@ -21,36 +21,45 @@ enum WorklistQuery {
         on db: any SQLDatabase
     ) async throws -> [Item] {
         let members = couloir.members.map(\.rawValue) + [couloir.rawValue]
-        var q: SQLQueryString = """
+        var query: SQLQueryString = """
             SELECT s.id, s.finess_et, s.rpps, s.siret, s.name, s.city, s.category_label, s.couloir,
-                   (SELECT MAX(a.date) FROM activity_structures x JOIN activities a ON a.id = x.activity_id WHERE x.structure_id = s.id) AS last_reached
+                   (SELECT MAX(a.date) FROM activity_structures x JOIN activities a ON a.id = x.activity_id
+                    WHERE x.structure_id = s.id) AS last_reached
             FROM structures s
             WHERE s.closed_on IS NULL AND s.couloir IN (\(binds: members))
-              AND s.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))
+              AND s.commune_code IN (
+                  SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))
             """
         if let notSince {
-            q +=
-                " AND NOT EXISTS (SELECT 1 FROM activity_structures x JOIN activities a ON a.id = x.activity_id WHERE x.structure_id = s.id AND a.date >= \(bind: notSince.iso))"
+            query += """
+                 AND NOT EXISTS (SELECT 1 FROM activity_structures x JOIN activities a ON a.id = x.activity_id
+                                 WHERE x.structure_id = s.id AND a.date >= \(bind: notSince.iso))
+                """
         }
         if let indicator {
-            q +=
-                " AND NOT EXISTS (SELECT 1 FROM observations o WHERE o.structure_id = s.id AND o.indicator_code = \(bind: indicator) AND o.value <> 0)"
+            query += """
+                 AND NOT EXISTS (SELECT 1 FROM observations o
+                                 WHERE o.structure_id = s.id AND o.indicator_code = \(bind: indicator) AND o.value <> 0)
+                """
         }
         // Sorted outside: PostgreSQL does not let ORDER BY expressions name a select alias.
         let sorted: SQLQueryString =
-            "SELECT * FROM (" + q
-            + ") w ORDER BY CASE WHEN w.last_reached IS NULL THEN 0 ELSE 1 END, w.last_reached, w.name, w.id LIMIT \(literal: limit)"
-        struct R: Decodable {
+            "SELECT * FROM (" + query
+                + """
+                ) w ORDER BY CASE WHEN w.last_reached IS NULL THEN 0 ELSE 1 END, w.last_reached, w.name, w.id
+                LIMIT \(literal: limit)
+                """
+        struct CandidateRow: Decodable {
             var id: UUID
-            var finess_et, rpps: String?
-            var siret, name, city, category_label, couloir: String
-            var last_reached: String?
+            var finessET, rpps: String?
+            var siret, name, city, categoryLabel, couloir: String
+            var lastReached: String?
         }
-        return try await db.raw(sorted).all(decoding: R.self).map { r in
+        return try await db.raw(sorted).all(decoding: CandidateRow.self, with: .snakeCase).map { row in
             Item(
-                id: r.id, key: r.finess_et ?? (r.siret.isEmpty ? r.id.uuidString.lowercased() : r.siret), name: r.name,
-                city: r.city, category: r.category_label,
-                couloir: r.couloir, lastReached: r.last_reached.flatMap(Day.init(iso:)))
+                id: row.id, key: row.finessET ?? (row.siret.isEmpty ? row.id.uuidString.lowercased() : row.siret),
+                name: row.name, city: row.city, category: row.categoryLabel,
+                couloir: row.couloir, lastReached: row.lastReached.flatMap(Day.init(iso:)))
         }
     }
 }

@@ -29,21 +29,21 @@ extension Actor {
         String
     >] {
         guard !territories.isEmpty else { return [:] }
-        struct Row: Decodable {
-            var territory_code: String
-            var commune_code: String
+        struct TerritoryCommuneRow: Decodable {
+            var territoryCode: String
+            var communeCode: String
         }
         let rows = try await db.select().columns("territory_code", "commune_code").from("territory_communes")
-            .where("territory_code", .in, territories).all(decoding: Row.self)
-        return Dictionary(grouping: rows, by: \.territory_code).mapValues { Set($0.map(\.commune_code)) }
+            .where("territory_code", .in, territories).all(decoding: TerritoryCommuneRow.self, with: .snakeCase)
+        return Dictionary(grouping: rows, by: \.territoryCode).mapValues { Set($0.map(\.communeCode)) }
     }
 
     /// The communes of some territories (each commune contains itself).
     static func communes(of territories: [String], on db: any SQLDatabase) async throws -> Set<String> {
         guard !territories.isEmpty else { return [] }
-        struct Row: Decodable { var commune_code: String }
+        struct CommuneCodeRow: Decodable { var communeCode: String }
         let rows = try await db.select().distinct().column("commune_code").from("territory_communes")
-            .where("territory_code", .in, territories).all(decoding: Row.self)
-        return Set(rows.map(\.commune_code))
+            .where("territory_code", .in, territories).all(decoding: CommuneCodeRow.self, with: .snakeCase)
+        return Set(rows.map(\.communeCode))
     }
 }

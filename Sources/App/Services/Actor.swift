@@ -16,14 +16,14 @@ struct Actor: Sendable, Equatable {
     /// The same actor with an override reason as it is kept: trimmed, at most 500 characters; a
     /// blank reason is no override.
     func overriding(_ reason: String?) -> Actor {
-        var a = self
-        a.override = Self.overrideReason(reason)
-        return a
+        var actor = self
+        actor.override = Self.overrideReason(reason)
+        return actor
     }
 
     static func overrideReason(_ raw: String?) -> String? {
-        guard let r = raw?.trimmedSpaces, !r.isEmpty else { return nil }
-        return String(r.prefix(500))
+        guard let reason = raw?.trimmedSpaces, !reason.isEmpty else { return nil }
+        return String(reason.prefix(500))
     }
 
     static let cli = Actor(name: "cli")

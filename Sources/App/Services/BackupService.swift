@@ -45,10 +45,8 @@ enum BackupService {
         case .sqliteMemory:
             throw Failure(description: "Une base SQLite en mémoire ne se restaure pas.")
         case .postgres(let url):
-            struct N: Decodable { var n: Int }
-            let tables =
-                try await db().raw("SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = 'public'")
-                .first(decoding: N.self)?.n ?? 0
+            let tables = try await db().count(
+                "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = 'public'")
             guard tables == 0 else {
                 throw Failure(
                     description:
@@ -60,22 +58,24 @@ enum BackupService {
 
     /// Rows per table, to show what a backup holds and to compare a restore with its source.
     static func counts(on db: any SQLDatabase, database: AppConfig.Database) async throws -> [String: Int] {
-        struct T: Decodable { var name: String }
+        struct TableNameRow: Decodable { var name: String }
         let tables: [String] =
             switch database {
             case .postgres:
                 try await db.raw(
-                    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name"
-                ).all(decoding: T.self).map(\.name)
+                    """
+                    SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'
+                    ORDER BY table_name
+                    """
+                ).all(decoding: TableNameRow.self).map(\.name)
             default:
                 try await db.raw(
                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-                ).all(decoding: T.self).map(\.name)
+                ).all(decoding: TableNameRow.self).map(\.name)
             }
         var out: [String: Int] = [:]
-        struct N: Decodable { var n: Int }
-        for t in tables {
-            out[t] = try await db.raw("SELECT COUNT(*) AS n FROM \(ident: t)").first(decoding: N.self)?.n ?? 0
+        for table in tables {
+            out[table] = try await db.count("SELECT COUNT(*) AS n FROM \(ident: table)")
         }
         return out
     }
@@ -101,10 +101,8 @@ enum BackupService {
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(
-                description:
-                    "\(tool) a échoué (code \(process.terminationStatus)) : \(message.trimmingCharacters(in: .whitespacesAndNewlines).prefix(400))"
-            )
+            let shown = message.trimmingCharacters(in: .whitespacesAndNewlines).prefix(400)
+            throw Failure(description: "\(tool) a échoué (code \(process.terminationStatus)) : \(shown)")
         }
     }
 }

@@ -16,23 +16,26 @@ enum CategoryService {
             let data = try? Data(contentsOf: url),
             let records = try? CSVReader(separator: ";").records(TextDecoding.decode(data).text)
         else { return [] }
-        return records.dropFirst().compactMap { r in
-            guard !r[0].isEmpty, Couloir(code: r[3]) != nil else { return nil }
-            return Category(code: r[0], label: r[1], aggregateCode: r[2], couloir: r[3], defaultCouloir: r[3])
+        return records.dropFirst().compactMap { record in
+            guard !record[0].isEmpty, Couloir(code: record[3]) != nil else { return nil }
+            return Category(
+                code: record[0], label: record[1], aggregateCode: record[2], couloir: record[3],
+                defaultCouloir: record[3])
         }
     }()
 
-    /// Shipped labels by code: the JSON flux gives no category label (looked up per record, hence a dictionary).
+    /// Shipped labels by code: the JSON flux gives no category label (looked up per record, hence a
+    /// dictionary).
     static let defaultLabels: [String: String] = Dictionary(
-        defaults.map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
+        defaults.map { ($0.code, $0.label) }, uniquingKeysWith: { first, _ in first })
 
     /// The couloir of a category unknown to the table, from its FINESS aggregate (DOMAIN.md §5).
-    static func couloir(forAggregate a: String) -> Couloir {
-        switch a {
-        case let x where x.hasPrefix("11") || x.hasPrefix("12"): .es
+    static func couloir(forAggregate aggregate: String) -> Couloir {
+        switch aggregate {
+        case let code where code.hasPrefix("11") || code.hasPrefix("12"): .es
         case "4401", "4402", "4404": .msPA
-        case let x where ("4101"..."4107").contains(x) || ("4301"..."4305").contains(x): .msPH
-        case let x where x.hasPrefix("4"): .msAutres
+        case let code where ("4101"..."4107").contains(code) || ("4301"..."4305").contains(code): .msPH
+        case let code where code.hasPrefix("4"): .msAutres
         case "3101": .bio
         default: .autres
         }
@@ -50,15 +53,24 @@ enum CategoryService {
     }
 
     static func all(on db: any SQLDatabase) async throws -> [Category] {
-        struct R: Decodable { var code, label, aggregate_code, couloir, default_couloir: String }
-        return try await db.select().columns("code", "label", "aggregate_code", "couloir", "default_couloir").from(
-            "categories"
-        ).orderBy("code")
-            .all(decoding: R.self).map {
-                Category(
-                    code: $0.code, label: $0.label, aggregateCode: $0.aggregate_code, couloir: $0.couloir,
-                    defaultCouloir: $0.default_couloir)
-            }
+        try await db.select().columns("code", "label", "aggregate_code", "couloir", "default_couloir")
+            .from("categories").orderBy("code")
+            .all(decoding: Category.self, with: .snakeCase)
+    }
+
+    /// Open structures per category code, as the categories page shows them next to each couloir.
+    static func openStructureCounts(on db: any SQLDatabase) async throws -> [String: Int] {
+        struct CategoryCountRow: Decodable {
+            var categoryCode: String
+            var structures: Int
+        }
+        let rows = try await db.raw(
+            """
+            SELECT category_code, COUNT(*) AS structures FROM structures WHERE closed_on IS NULL
+            GROUP BY category_code
+            """
+        ).all(decoding: CategoryCountRow.self, with: .snakeCase)
+        return Dictionary(rows.map { ($0.categoryCode, $0.structures) }, uniquingKeysWith: +)
     }
 
     /// Records a category seen in a file but absent from the table, classified by its aggregate.
@@ -80,7 +92,7 @@ enum CategoryService {
     @discardableResult
     static func setCouloirs(_ changes: [String: Couloir], on db: any SQLDatabase, actor: Actor) async throws -> Int {
         try await actor.authorize(.regional, on: db)
-        let known = Dictionary(try await all(on: db).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let known = Dictionary(try await all(on: db).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         var moved = 0
         for (code, couloir) in changes.sorted(by: { $0.key < $1.key }) {
             guard let category = known[code] else {
@@ -88,18 +100,18 @@ enum CategoryService {
             }
             guard Couloir.structural.contains(couloir) else {
                 throw ServiceError.invalid(
-                    "Le couloir \(couloir.rawValue) regroupe d'autres couloirs : choisissez un couloir précis pour la catégorie \(code)."
-                )
+                    "Le couloir \(couloir.rawValue) regroupe d'autres couloirs : "
+                        + "choisissez un couloir précis pour la catégorie \(code).")
             }
             guard category.couloir != couloir.rawValue else { continue }
             try await db.update("categories").set("couloir", to: couloir.rawValue).set("updated_at", to: Date()).where(
                 "code", .equal, code
             ).run()
-            struct N: Decodable { var n: Int }
-            moved +=
-                try await db.raw(
-                    "SELECT COUNT(*) AS n FROM structures WHERE category_code = \(bind: code) AND source IN ('finess', 'demo')"
-                ).first(decoding: N.self)?.n ?? 0
+            moved += try await db.count(
+                """
+                SELECT COUNT(*) AS n FROM structures
+                WHERE category_code = \(bind: code) AND source IN ('finess', 'demo')
+                """)
             try await db.update("structures").set("couloir", to: couloir.rawValue).where("category_code", .equal, code)
                 .where("source", .in, ["finess", "demo"]).run()
             try await AuditService.record(
@@ -116,18 +128,21 @@ enum CategoryService {
         let records = try UploadedCSV.records(data, fileName: fileName)
         guard let header = records.first else { throw ServiceError.invalid("\(fileName) : fichier vide.") }
         let names = header.fields.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
-        guard let ci = names.firstIndex(where: { ["categorie", "catégorie", "code", "category"].contains($0) }),
-            let ki = names.firstIndex(where: { ["couloir", "sector"].contains($0) })
+        guard
+            let categoryColumn = names.firstIndex(where: { ["categorie", "catégorie", "code", "category"].contains($0) }
+            ),
+            let couloirColumn = names.firstIndex(where: { ["couloir", "sector"].contains($0) })
         else {
             throw ServiceError.invalid("\(fileName), ligne 1 : colonnes « categorie » et « couloir » attendues.")
         }
         var result: [String: Couloir] = [:]
-        for r in records.dropFirst() {
-            guard let c = Couloir(code: r[ki]) else {
+        for record in records.dropFirst() {
+            guard let couloir = Couloir(code: record[couloirColumn]) else {
                 throw ServiceError.invalid(
-                    "\(fileName), ligne \(r.line), champ couloir : couloir inconnu « \(r[ki].prefix(40)) ».")
+                    "\(fileName), ligne \(record.line), champ couloir : couloir inconnu "
+                        + "« \(record[couloirColumn].prefix(40)) ».")
             }
-            result[r[ci].trimmingCharacters(in: .whitespaces)] = c
+            result[record[categoryColumn].trimmingCharacters(in: .whitespaces)] = couloir
         }
         return result
     }

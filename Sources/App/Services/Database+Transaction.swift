@@ -65,8 +65,8 @@ extension SQLiteDatabase {
             var out: [SQLiteData] = []
             out.reserveCapacity(row.count)
             for value in row {
-                guard let v = Self.sqliteValue(value) else { return nil }
-                out.append(v)
+                guard let stored = Self.sqliteValue(value) else { return nil }
+                out.append(stored)
             }
             converted.append(out)
         }
@@ -86,13 +86,13 @@ extension SQLiteDatabase {
 
     static func sqliteValue(_ value: any Encodable & Sendable) -> SQLiteData? {
         switch value {
-        case let v as String: .text(v)
-        case let v as UUID: .text(v.upperText)
-        case let v as Double: .float(v)
-        case let v as Int: .integer(v)
-        case let v as Bool: .integer(v ? 1 : 0)
-        case let v as Date: .float(v.timeIntervalSince1970)
-        case let v as any OptionalValue: v.isNone ? .null : nil
+        case let text as String: .text(text)
+        case let uuid as UUID: .text(uuid.upperText)
+        case let number as Double: .float(number)
+        case let integer as Int: .integer(integer)
+        case let flag as Bool: .integer(flag ? 1 : 0)
+        case let date as Date: .float(date.timeIntervalSince1970)
+        case let optional as any OptionalValue: optional.isNone ? .null : nil
         default: nil
         }
     }

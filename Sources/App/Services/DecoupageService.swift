@@ -45,20 +45,20 @@ enum DecoupageService {
     /// Deletes a custom territory (its memberships go with it).
     static func deleteTerritory(_ code: String, on db: any SQLDatabase, actor: Actor) async throws {
         try await actor.authorize(.regional, on: db)
-        guard let t = try await TerritoryQuery.find(code, on: db), t.kind == .custom else {
+        guard let territory = try await TerritoryQuery.find(code, on: db), territory.kind == .custom else {
             throw ServiceError.notFound("Territoire personnalisé inconnu « \(code) ».")
         }
-        struct U: Decodable { var territory_code: String }
-        if let user = try await db.select().column("territory_code").from("territory_members").where(
+        struct TerritoryCodeRow: Decodable { var territoryCode: String }
+        if let parent = try await db.select().column("territory_code").from("territory_members").where(
             "member_code", .equal, code
-        ).first(decoding: U.self) {
+        ).first(decoding: TerritoryCodeRow.self, with: .snakeCase) {
             throw ServiceError.conflict(
-                "Le territoire \(code) est membre de \(user.territory_code) : retirez-le d'abord.")
+                "Le territoire \(code) est membre de \(parent.territoryCode) : retirez-le d'abord.")
         }
         // What is deleted stays readable in the trail: its name, parent and members.
         var before = FieldChanges()
-        before.compare("nom", t.name, nil)
-        before.compare("parent", t.parentCode, nil)
+        before.compare("nom", territory.name, nil)
+        before.compare("parent", territory.parentCode, nil)
         before.compare("membres", set: try await TerritoryQuery.members(of: code, on: db).map(\.code), [])
         try await db.delete(from: "territory_communes").where("territory_code", .equal, code).run()
         try await db.delete(from: "territory_members").where("territory_code", .equal, code).run()
@@ -66,23 +66,26 @@ enum DecoupageService {
         try await RollupCache.invalidateAll(on: db)
         try await AuditService.record(
             db, actor: actor, action: "delete", objectType: "territory", objectID: code,
-            summary: "Suppression du territoire \(code) « \(t.name) »", changes: before)
+            summary: "Suppression du territoire \(code) « \(territory.name) »", changes: before)
         // The découpage lost a territory: its own history says so, since the territory's page is gone.
-        struct D: Decodable { var code: String }
-        if let id = t.decoupageID,
-            let d = try await db.select().column("code").from("decoupages").where("id", .equal, id).first(
-                decoding: D.self)
+        struct DecoupageCodeRow: Decodable { var code: String }
+        if let id = territory.decoupageID,
+            let decoupage = try await db.select().column("code").from("decoupages").where("id", .equal, id).first(
+                decoding: DecoupageCodeRow.self)
         {
             try await AuditService.record(
-                db, actor: actor, action: "update", objectType: "decoupage", objectID: d.code,
-                summary: "Territoire \(code) « \(t.name) » retiré du découpage", details: ["territoires": "− \(code)"])
+                db, actor: actor, action: "update", objectType: "decoupage", objectID: decoupage.code,
+                summary: "Territoire \(code) « \(territory.name) » retiré du découpage",
+                details: ["territoires": "− \(code)"])
         }
     }
 
     /// `Territoires d'animation numérique` → `TERRITOIRES-D-ANIMATION-NUMERIQUE`; `TAN` → `TAN`.
-    static func slug(_ s: String) -> String {
-        let folded = s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
-            .uppercased()
+    static func slug(_ name: String) -> String {
+        let folded = name.folding(
+            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")
+        )
+        .uppercased()
         var out = ""
         for ch in folded.unicodeScalars {
             if ("A"..."Z").contains(ch) || ("0"..."9").contains(ch) {

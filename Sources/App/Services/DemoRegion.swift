@@ -24,7 +24,8 @@ enum DemoRegion {
         var activities: DemoActivities.Summary
     }
 
-    /// The TAN membership shipped with the product (`Resources/demo/tan_hauts_de_france.csv`: epci;tan;nom_epci).
+    /// The TAN membership shipped with the product (`Resources/demo/tan_hauts_de_france.csv`:
+    /// epci;tan;nom_epci).
     static func tanMembers() throws -> [String: [String]] {
         guard
             let url = Bundle.module.url(
@@ -34,7 +35,9 @@ enum DemoRegion {
         }
         let records = try CSVReader(separator: ";").records(TextDecoding.decode(try Data(contentsOf: url)).text)
         var members: [String: [String]] = [:]
-        for r in records.dropFirst() where !r[0].isEmpty { members[r[1], default: []].append("E" + r[0]) }
+        for record in records.dropFirst() where !record[0].isEmpty {
+            members[record[1], default: []].append("E" + record[0])
+        }
         return members
     }
 
@@ -123,18 +126,23 @@ enum DemoRegion {
         "de l'Escaut"
     ]
 
+    static let streets = [
+        "rue de la République", "avenue Jean Jaurès", "place du Marché", "rue Victor Hugo", "boulevard Pasteur"
+    ]
+
     static func structures(on db: any SQLDatabase) async throws -> [FinessRecord] {
-        struct C: Decodable {
+        struct CommuneRow: Decodable {
             var insee: String
             var name: String
             var population: Int?
         }
         let communes = try await db.raw(
             """
-            SELECT t.insee, t.name, t.population FROM territory_communes tc JOIN territories t ON t.code = 'C' || tc.commune_code
+            SELECT t.insee, t.name, t.population
+            FROM territory_communes tc JOIN territories t ON t.code = 'C' || tc.commune_code
             WHERE tc.territory_code = \(bind: region) ORDER BY t.insee
             """
-        ).all(decoding: C.self)
+        ).all(decoding: CommuneRow.self)
         guard !communes.isEmpty else { return [] }
         var rng = SplitMix64(seed: 20_211_231)
         var records: [FinessRecord] = []
@@ -143,17 +151,17 @@ enum DemoRegion {
             let weights = communes.map { pow(Double(max($0.population ?? 0, 1)), block.weightExponent) }
             var cumulative: [Double] = []
             var sum = 0.0
-            for w in weights {
-                sum += w
+            for weight in weights {
+                sum += weight
                 cumulative.append(sum)
             }
             for i in 0..<block.count {
-                let x = rng.nextDouble() * sum
+                let drawn = rng.nextDouble() * sum
                 var lo = 0
                 var hi = cumulative.count - 1
                 while lo < hi {
                     let mid = (lo + hi) / 2
-                    if cumulative[mid] < x { lo = mid + 1 } else { hi = mid }
+                    if cumulative[mid] < drawn { lo = mid + 1 } else { hi = mid }
                 }
                 let commune = communes[lo]
                 let kind = block.kinds[i % block.kinds.count]
@@ -167,12 +175,14 @@ enum DemoRegion {
                 let closed =
                     rng.nextDouble() < 0.03
                     ? String(format: "%04d-%02d-15", 2015 + Int(rng.next() % 10), 1 + Int(rng.next() % 12)) : nil
+                // Drawn in this order (number, then street) so the demo stays the same from run to run.
+                let streetNumber = 1 + Int(rng.next() % 120)
+                let street = streets[Int(rng.next() % UInt64(streets.count))]
                 records.append(
                     FinessRecord(
                         finessET: "\(dept)D\(number)", finessEJ: "\(dept)J\(number)", name: name.uppercased(),
                         longName: name,
-                        address:
-                            "\(1 + Int(rng.next() % 120)) \(["rue de la République", "avenue Jean Jaurès", "place du Marché", "rue Victor Hugo", "boulevard Pasteur"][Int(rng.next() % 5)])",
+                        address: "\(streetNumber) \(street)",
                         city: commune.name.uppercased(), communeCode: commune.insee, categoryCode: kind.category,
                         categoryLabel: kind.label,
                         openedOn: String(format: "%04d-%02d-01", year, 1 + Int(rng.next() % 12)), closedOn: closed,
@@ -189,10 +199,10 @@ struct SplitMix64: RandomNumberGenerator {
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
     }
     mutating func nextDouble() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

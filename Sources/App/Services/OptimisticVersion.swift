@@ -6,19 +6,20 @@ import SQLKit
 enum OptimisticVersion {
     /// Bumps `table.version` for `id`; with `expected`, only if it still is that version.
     static func bump(_ table: String, id: UUID, expected: Int?, label: String, on db: any SQLDatabase) async throws {
-        struct R: Decodable { var version: Int }
-        var q = db.update(table).set(SQLIdentifier("version"), to: SQLRaw("version + 1")).where("id", .equal, id)
-        if let expected { q = q.where("version", .equal, expected) }
-        let updated = try await q.returning("version").all(decoding: R.self)
+        struct VersionRow: Decodable { var version: Int }
+        var update = db.update(table).set(SQLIdentifier("version"), to: SQLRaw("version + 1")).where("id", .equal, id)
+        if let expected { update = update.where("version", .equal, expected) }
+        let updated = try await update.returning("version").all(decoding: VersionRow.self)
         guard updated.isEmpty else { return }
         guard
             let current = try await db.select().column("version").from(table).where("id", .equal, id).first(
-                decoding: R.self)
+                decoding: VersionRow.self)
         else {
             throw ServiceError.notFound("\(label) n'existe plus.")
         }
         throw ServiceError.conflict(
-            "\(label) a été modifié(e) par quelqu'un d'autre pendant que vous l'éditiez (version \(expected ?? 0) → \(current.version)) : "
+            "\(label) a été modifié(e) par quelqu'un d'autre pendant que vous l'éditiez "
+                + "(version \(expected ?? 0) → \(current.version)) : "
                 + "rien n'a été enregistré. Rechargez la page pour voir ses changements, puis refaites les vôtres.")
     }
 }

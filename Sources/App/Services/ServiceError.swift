@@ -12,12 +12,12 @@ struct ServiceError: Error, AbortError, CustomStringConvertible, Equatable {
     /// A status other than the kind's, when one says more (413 for a file past a size limit).
     var statusOverride: HTTPResponseStatus? = nil
 
-    static func invalid(_ m: String, field: String? = nil, status: HTTPResponseStatus? = nil) -> ServiceError {
-        .init(kind: .invalid, message: m, field: field, statusOverride: status)
+    static func invalid(_ message: String, field: String? = nil, status: HTTPResponseStatus? = nil) -> ServiceError {
+        .init(kind: .invalid, message: message, field: field, statusOverride: status)
     }
-    static func notFound(_ m: String) -> ServiceError { .init(kind: .notFound, message: m) }
-    static func conflict(_ m: String) -> ServiceError { .init(kind: .conflict, message: m) }
-    static func forbidden(_ m: String) -> ServiceError { .init(kind: .forbidden, message: m) }
+    static func notFound(_ message: String) -> ServiceError { .init(kind: .notFound, message: message) }
+    static func conflict(_ message: String) -> ServiceError { .init(kind: .conflict, message: message) }
+    static func forbidden(_ message: String) -> ServiceError { .init(kind: .forbidden, message: message) }
 
     /// The value itself when it lies within `ValueBounds`; otherwise an error naming the field and the limit.
     static func bounded(_ value: Double, raw: String, label: String, field: String) throws -> Double {

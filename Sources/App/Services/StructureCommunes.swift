@@ -14,15 +14,16 @@ enum StructureCommunes {
         }
 
         static func load(_ db: any SQLDatabase) async throws -> Index {
-            struct C: Decodable { var insee: String }
-            struct A: Decodable { var alias_code, commune_code: String }
+            struct InseeRow: Decodable { var insee: String }
+            struct AliasRow: Decodable { var aliasCode, communeCode: String }
             let communes = try await db.select().column("insee").from("territories").where("kind", .equal, "commune")
-                .all(decoding: C.self)
+                .all(decoding: InseeRow.self)
             let aliases = try await db.select().columns("alias_code", "commune_code").from("commune_aliases").all(
-                decoding: A.self)
+                decoding: AliasRow.self, with: .snakeCase)
             return Index(
                 communes: Set(communes.map(\.insee)),
-                aliases: Dictionary(aliases.map { ($0.alias_code, $0.commune_code) }, uniquingKeysWith: { a, _ in a }))
+                aliases: Dictionary(
+                    aliases.map { ($0.aliasCode, $0.communeCode) }, uniquingKeysWith: { first, _ in first }))
         }
     }
 
@@ -30,15 +31,16 @@ enum StructureCommunes {
     static func attachUnresolved(on db: any SQLDatabase) async throws -> Int {
         let index = try await Index.load(db)
         guard !index.communes.isEmpty else { return 0 }
-        struct Row: Decodable {
+        struct PendingRow: Decodable {
             var id: UUID
-            var commune_raw: String
+            var communeRaw: String
         }
         let pending = try await db.select().columns("id", "commune_raw").from("structures")
-            .where("commune_code", .is, SQLLiteral.null).where("commune_raw", .notEqual, "").all(decoding: Row.self)
+            .where("commune_code", .is, SQLLiteral.null).where("commune_raw", .notEqual, "")
+            .all(decoding: PendingRow.self, with: .snakeCase)
         var attached = 0
         for row in pending {
-            guard let commune = index.resolve(row.commune_raw) else { continue }
+            guard let commune = index.resolve(row.communeRaw) else { continue }
             try await db.update("structures").set("commune_code", to: commune).where("id", .equal, row.id).run()
             attached += 1
         }

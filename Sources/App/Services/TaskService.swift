@@ -56,19 +56,19 @@ enum TaskService {
         let dueRaw = input.due.trimmingCharacters(in: .whitespaces)
         var due: Day?
         if !dueRaw.isEmpty {
-            guard let d = Milestone.parse(dueRaw) else {
+            guard let parsed = Milestone.parse(dueRaw) else {
                 throw ServiceError.invalid(
                     "Échéance illisible « \(dueRaw.prefix(40)) » (ex. 31/12/2022, 2022-12-31, fin 2022, T3 2023).")
             }
-            try ServiceError.checkYear(d, raw: dueRaw, label: "Échéance", field: "echeance")
-            due = d
+            try ServiceError.checkYear(parsed, raw: dueRaw, label: "Échéance", field: "echeance")
+            due = parsed
         }
         let territory = try await DirectoryService.territories([input.territory], on: db).first
         try await actor.authorize(.tasks, territories: territory.map { [$0] } ?? [], on: db)
-        struct R: Decodable { var id: UUID }
+        struct IDRow: Decodable { var id: UUID }
         guard
             let roadmap = try await db.select().column("id").from("roadmaps").orderBy("created_at").first(
-                decoding: R.self)
+                decoding: IDRow.self)
         else {
             throw ServiceError.invalid(
                 "Aucune feuille de route : créez-en une d'abord (jalon roadmap template segur-2021-2023).")
@@ -80,9 +80,10 @@ enum TaskService {
             guard let id = UUID(uuidString: actionRaw) else { throw unknown }
             let found = try await db.raw(
                 """
-                SELECT a.id FROM actions a JOIN fiches f ON f.id = a.fiche_id WHERE a.id = \(bind: id) AND f.roadmap_id = \(bind: roadmap.id)
+                SELECT a.id FROM actions a JOIN fiches f ON f.id = a.fiche_id
+                WHERE a.id = \(bind: id) AND f.roadmap_id = \(bind: roadmap.id)
                 """
-            ).first(decoding: R.self)
+            ).first(decoding: IDRow.self)
             guard found != nil else { throw unknown }
             action = id
         }
@@ -116,19 +117,19 @@ enum TaskService {
         guard let status = Status(rawValue: raw.trimmingCharacters(in: .whitespaces)) else {
             throw ServiceError.invalid("Statut inconnu « \(raw.prefix(20)) » (à faire, en cours, bloqué ou fait).")
         }
-        struct T: Decodable {
+        struct TaskRow: Decodable {
             var title: String
             var status: String
-            var territory_code: String?
+            var territoryCode: String?
         }
         guard
             let task = try await db.select().columns("title", "status", "territory_code").from("tasks").where(
                 "id", .equal, id
-            ).first(decoding: T.self)
+            ).first(decoding: TaskRow.self, with: .snakeCase)
         else {
             throw ServiceError.notFound("Tâche inconnue.")
         }
-        try await actor.authorize(.tasks, territories: task.territory_code.map { [$0] } ?? [], on: db)
+        try await actor.authorize(.tasks, territories: task.territoryCode.map { [$0] } ?? [], on: db)
         try await OptimisticVersion.bump(
             "tasks", id: id, expected: version, label: "La tâche « \(task.title.prefix(80)) »", on: db)
         guard task.status != status.rawValue else { return false }

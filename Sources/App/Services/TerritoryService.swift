@@ -13,41 +13,44 @@ enum TerritoryService {
     }
 
     /// Creates or redefines a custom territory. Members are communes, EPCI and/or départements (or
-    /// other custom territories); its communes are theirs, kept within its parent région when it has one.
-    static func define(_ d: Definition, on db: any SQLDatabase, actor: Actor) async throws -> Territory {
+    /// other custom territories); its communes are theirs, kept within its parent région when it has
+    /// one.
+    static func define(_ definition: Definition, on db: any SQLDatabase, actor: Actor) async throws -> Territory {
         try await actor.authorize(.regional, on: db)
-        guard let code = TerritoryCode(d.code) else {
+        guard let code = TerritoryCode(definition.code) else {
             throw ServiceError.invalid(
-                "Code de territoire invalide « \(d.code) » : lettres, chiffres, - et _, en commençant par une lettre.")
+                "Code de territoire invalide « \(definition.code) » : "
+                    + "lettres, chiffres, - et _, en commençant par une lettre.")
         }
         guard code.kind == .custom else {
             throw ServiceError.invalid(
-                "Le code « \(code.value) » a la forme d'un code officiel (\(code.kind.label.lowercased())) : choisissez un autre code, par exemple TAN-LITTORAL."
-            )
+                "Le code « \(code.value) » a la forme d'un code officiel (\(code.kind.label.lowercased())) : "
+                    + "choisissez un autre code, par exemple TAN-LITTORAL.")
         }
-        let name = d.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = definition.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 200 else {
             throw ServiceError.invalid("Le nom du territoire \(code.value) est obligatoire (200 caractères au plus).")
         }
-        guard !d.members.isEmpty else {
+        guard !definition.members.isEmpty else {
             throw ServiceError.invalid(
                 "Le territoire \(code.value) doit avoir au moins un membre (commune, EPCI ou département).")
         }
 
         var parentCode: String?
-        if let p = d.parent?.trimmingCharacters(in: .whitespaces), !p.isEmpty {
-            guard let parsed = TerritoryCode(p), let parent = try await TerritoryQuery.find(parsed.value, on: db) else {
-                throw ServiceError.invalid("Territoire parent inconnu « \(p) ».")
+        if let written = definition.parent?.trimmingCharacters(in: .whitespaces), !written.isEmpty {
+            guard let parsed = TerritoryCode(written), let parent = try await TerritoryQuery.find(parsed.value, on: db)
+            else {
+                throw ServiceError.invalid("Territoire parent inconnu « \(written) ».")
             }
             parentCode = parent.code
         }
         var decoupageID: UUID?
-        if let name = d.decoupage?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
+        if let name = definition.decoupage?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
             decoupageID = try await DecoupageService.findOrCreate(name, region: parentCode, on: db, actor: actor)
         }
         var memberCodes: [String] = []
         var unknown: [String] = []
-        for raw in d.members {
+        for raw in definition.members {
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { continue }
             guard let parsed = TerritoryCode(trimmed) ?? TerritoryCode(Self.prefixed(trimmed)) else {
@@ -65,8 +68,8 @@ enum TerritoryService {
         }
         guard unknown.isEmpty else {
             throw ServiceError.invalid(
-                "Membres inconnus pour \(code.value) : \(unknown.prefix(10).joined(separator: ", "))\(unknown.count > 10 ? "…" : "") (codes attendus : C59350, E200093201, D59…)."
-            )
+                "Membres inconnus pour \(code.value) : \(unknown.prefix(10).joined(separator: ", "))"
+                    + (unknown.count > 10 ? "…" : "") + " (codes attendus : C59350, E200093201, D59…).")
         }
         guard !memberCodes.isEmpty else {
             throw ServiceError.invalid("Le territoire \(code.value) doit avoir au moins un membre.")
@@ -77,7 +80,8 @@ enum TerritoryService {
             throw ServiceError.conflict("Le code \(code.value) est déjà pris par un territoire officiel.")
         }
         // Re-running the same definition (CLI, CSV, demo) changes nothing and records nothing.
-        let membersBefore = existing == nil ? [] : try await TerritoryQuery.members(of: code.value, on: db).map(\.code)
+        let membersBefore =
+            existing == nil ? [] : try await TerritoryQuery.members(of: code.value, on: db).map(\.code)
         if let existing, existing.name == name, existing.parentCode == parentCode, existing.decoupageID == decoupageID,
             membersBefore.sorted() == memberCodes.sorted()
         {
@@ -88,11 +92,11 @@ enum TerritoryService {
         changes.compare("parent", existing?.parentCode, parentCode)
         changes.compare("membres", set: membersBefore, memberCodes)
         if existing?.decoupageID != decoupageID {
-            struct N: Decodable { var name: String }
+            struct NameRow: Decodable { var name: String }
             func name(_ id: UUID?) async throws -> String? {
                 guard let id else { return nil }
                 return try await db.select().column("name").from("decoupages").where("id", .equal, id).first(
-                    decoding: N.self)?.name
+                    decoding: NameRow.self)?.name
             }
             changes.compare("découpage", try await name(existing?.decoupageID), try await name(decoupageID))
         }
@@ -128,41 +132,49 @@ enum TerritoryService {
 
     /// `59350` → `C59350`, `200093201` → `E200093201`: members may be written without prefix.
     static func prefixed(_ raw: String) -> String {
-        let s = raw.uppercased()
-        if TerritoryCode.isCommune(s) { return "C" + s }
-        if s.count == 9, s.allSatisfy(\.isNumber) { return "E" + s }
-        if TerritoryCode.isDepartement(s) { return "D" + s }
-        return s
+        let code = raw.uppercased()
+        if TerritoryCode.isCommune(code) { return "C" + code }
+        if code.count == 9, code.allSatisfy(\.isNumber) { return "E" + code }
+        if TerritoryCode.isDepartement(code) { return "D" + code }
+        return code
     }
 
     /// Rebuilds a custom territory's communes from its members, and its population from them.
     static func recompute(_ code: String, on db: any SQLDatabase) async throws {
-        struct P: Decodable { var parent_code: String? }
-        let parent = try await db.select().column("parent_code").from("territories").where("code", .equal, code).first(
-            decoding: P.self)?.parent_code
+        struct ParentRow: Decodable { var parentCode: String? }
+        let parent = try await db.select().column("parent_code").from("territories").where("code", .equal, code)
+            .first(decoding: ParentRow.self, with: .snakeCase)?.parentCode
         try await db.delete(from: "territory_communes").where("territory_code", .equal, code).run()
         // Members' communes, restricted to the parent's communes when there is a parent.
-        var query: SQLQueryString =
-            "INSERT INTO territory_communes (territory_code, commune_code) SELECT DISTINCT \(bind: code), tc.commune_code FROM territory_members m JOIN territory_communes tc ON tc.territory_code = m.member_code WHERE m.territory_code = \(bind: code)"
+        var query: SQLQueryString = """
+            INSERT INTO territory_communes (territory_code, commune_code)
+            SELECT DISTINCT \(bind: code), tc.commune_code
+            FROM territory_members m JOIN territory_communes tc ON tc.territory_code = m.member_code
+            WHERE m.territory_code = \(bind: code)
+            """
         if let parent {
             query +=
-                " AND tc.commune_code IN (SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: parent))"
+                " AND tc.commune_code IN ("
+                + "SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: parent))"
         }
         try await db.raw(query).run()
         try await db.raw(
             """
-            UPDATE territories SET population = (SELECT COALESCE(SUM(c.population), 0) FROM territory_communes tc JOIN territories c ON c.code = 'C' || tc.commune_code WHERE tc.territory_code = territories.code) WHERE code = \(bind: code)
+            UPDATE territories SET population = (
+                SELECT COALESCE(SUM(c.population), 0)
+                FROM territory_communes tc JOIN territories c ON c.code = 'C' || tc.commune_code
+                WHERE tc.territory_code = territories.code)
+            WHERE code = \(bind: code)
             """
         ).run()
     }
 
     static func recomputeAllCustom(on db: any SQLDatabase) async throws {
-        struct C: Decodable { var code: String }
+        struct CodeRow: Decodable { var code: String }
         // Members first: a custom territory may contain another one.
-        let customs = try await db.select().column("code").from("territories").where("kind", .equal, "custom").orderBy(
-            "created_at"
-        ).all(decoding: C.self)
-        for c in customs { try await recompute(c.code, on: db) }
+        let customs = try await db.select().column("code").from("territories").where("kind", .equal, "custom")
+            .orderBy("created_at").all(decoding: CodeRow.self)
+        for custom in customs { try await recompute(custom.code, on: db) }
     }
 
 }

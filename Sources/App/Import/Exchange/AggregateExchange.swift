@@ -11,50 +11,49 @@ enum AggregateExchange {
     /// DHIS2's default category option combo: no disaggregation, the indicator's own couloir.
     static let defaultCombos: Set<String> = ["", "default", "HllvX50cXC0"]
 
-    static func rows(_ raw: Data, fileName: String, format: Format, on db: any SQLDatabase) async throws -> [(
-        line: Int, input: ObservationService.Input
-    )] {
+    /// Read and map: the file's values as observation lines, their codes translated through the mapping.
+    static func lines(_ file: ImportFile, format: Format, on db: any SQLDatabase) async throws
+        -> [ImportLine<ObservationService.Input>]
+    {
         let codes = try await ExchangeCodes.load(on: db)
         switch format {
         case .dhis2:
             let values: [DHIS2DataValueSet.DataValue]
-            do { values = try DHIS2DataValueSet.parse(try UploadedCSV.table(raw, fileName: fileName)) } catch let f
-                as DHIS2DataValueSet.Failure
-            {
-                throw ServiceError.invalid("\(fileName), \(f.description)")
+            do {
+                values = try DHIS2DataValueSet.parse(try UploadedCSV.table(file.data, fileName: file.name))
+            } catch let failure as DHIS2DataValueSet.Failure {
+                throw ServiceError.invalid("\(file.name), \(failure.description)")
             }
-            return values.map { v in
-                (
-                    v.line,
-                    ObservationService.Input(
-                        indicator: codes.jalon(.indicateur, v.dataElement),
-                        territory: codes.jalon(.territoire, v.orgUnit), structure: nil,
-                        couloir: defaultCombos.contains(v.categoryOptionCombo)
-                            ? nil : codes.jalon(.couloir, v.categoryOptionCombo),
-                        // An unreadable DHIS2 period is passed on as written, for the usual "Période illisible" rejection.
-                        period: Period(dhis2: v.period)?.description ?? v.period, value: v.value, numerator: nil,
-                        denominator: nil,
-                        source: v.storedBy.isEmpty ? "DHIS2" : "DHIS2 (\(v.storedBy))",
-                        comment: v.comment.isEmpty ? nil : v.comment)
-                )
+            return values.map { value in
+                ImportLine(
+                    number: value.line,
+                    input: ObservationService.Input(
+                        indicator: codes.jalon(.indicateur, value.dataElement),
+                        territory: codes.jalon(.territoire, value.orgUnit), structure: nil,
+                        couloir: defaultCombos.contains(value.categoryOptionCombo)
+                            ? nil : codes.jalon(.couloir, value.categoryOptionCombo),
+                        // An unreadable DHIS2 period is passed on as written, for the usual "Période illisible".
+                        period: Period(dhis2: value.period)?.description ?? value.period, value: value.value,
+                        numerator: nil, denominator: nil,
+                        source: value.storedBy.isEmpty ? "DHIS2" : "DHIS2 (\(value.storedBy))",
+                        comment: value.comment.isEmpty ? nil : value.comment))
             }
         case .adx:
             let message: ADX
-            do { message = try ADX(xml: raw) } catch let f as ADX.Failure {
-                throw ServiceError.invalid("\(fileName), \(f.description)")
+            do { message = try ADX(xml: file.data) } catch let failure as ADX.Failure {
+                throw ServiceError.invalid("\(file.name), \(failure.description)")
             }
-            return message.groups.flatMap { g in
-                g.values.map { v in
-                    let couloir = v.attributes["couloir"] ?? g.attributes["couloir"]
-                    return (
-                        v.line,
-                        ObservationService.Input(
-                            indicator: codes.jalon(.indicateur, v.dataElement),
-                            territory: codes.jalon(.territoire, g.orgUnit), structure: nil,
-                            couloir: couloir.map { codes.jalon(.couloir, $0) }, period: g.period.description,
-                            value: v.value, numerator: nil, denominator: nil,
-                            source: "ADX", comment: v.annotation)
-                    )
+            return message.groups.flatMap { group in
+                group.values.map { value in
+                    let couloir = value.attributes["couloir"] ?? group.attributes["couloir"]
+                    return ImportLine(
+                        number: value.line,
+                        input: ObservationService.Input(
+                            indicator: codes.jalon(.indicateur, value.dataElement),
+                            territory: codes.jalon(.territoire, group.orgUnit), structure: nil,
+                            couloir: couloir.map { codes.jalon(.couloir, $0) }, period: group.period.description,
+                            value: value.value, numerator: nil, denominator: nil, source: "ADX",
+                            comment: value.annotation))
                 }
             }
         }

@@ -24,10 +24,15 @@ enum FinessImporter {
         var text: String {
             var lines = [
                 "Fichier \(file) (\(format)) : \(Format.integer(read)) établissements lus.",
-                "Créés : \(Format.integer(created)), modifiés : \(Format.integer(updated)), inchangés : \(Format.integer(unchanged)), fermés : \(Format.integer(closed)), rejetés : \(Format.integer(rejected.count)).",
-                "Entités juridiques créées : \(Format.integer(legalEntitiesCreated)), modifiées : \(Format.integer(legalEntitiesUpdated))."
+                "Créés : \(Format.integer(created)), modifiés : \(Format.integer(updated)), "
+                    + "inchangés : \(Format.integer(unchanged)), fermés : \(Format.integer(closed)), "
+                    + "rejetés : \(Format.integer(rejected.count)).",
+                "Entités juridiques créées : \(Format.integer(legalEntitiesCreated)), "
+                    + "modifiées : \(Format.integer(legalEntitiesUpdated))."
             ]
-            for r in rejected.prefix(50) { lines.append("  rejet ligne \(r.line), champ \(r.field) : \(r.reason)") }
+            for rejection in rejected.prefix(50) {
+                lines.append("  rejet ligne \(rejection.line), champ \(rejection.field) : \(rejection.reason)")
+            }
             if rejected.count > 50 { lines.append("  … et \(rejected.count - 50) autres rejets") }
             if !unknownCategories.isEmpty {
                 lines.append(
@@ -62,8 +67,9 @@ enum FinessImporter {
         on db: any SQLDatabase, actor: Actor
     ) async throws -> Summary {
         let file: FinessFile
-        do { file = try FinessReader.read(data) } catch let e as FinessFileError {
-            throw ServiceError.invalid("\(fileName)\(e.line.map { ", ligne \($0)" } ?? "") : \(e.message)")
+        do { file = try FinessReader.read(data) } catch let failure as FinessFileError {
+            throw ServiceError.invalid(
+                "\(fileName)\(failure.line.map { ", ligne \($0)" } ?? "") : \(failure.message)")
         }
         return try await apply(file, fileName: fileName, source: source, isDemo: isDemo, on: db, actor: actor)
     }
@@ -75,60 +81,59 @@ enum FinessImporter {
         var summary = Summary(file: fileName, format: file.format.rawValue, read: file.read)
         summary.rejected = file.rejections.map { .init(line: $0.line, field: $0.field, reason: $0.reason) }
 
-        try await CategoryService.installDefaults(on: db)
         var couloirs = Dictionary(
             try await CategoryService.all(on: db).map { ($0.code, $0.couloir) }, uniquingKeysWith: { a, _ in a })
         let communes = try await StructureCommunes.Index.load(db)
         struct Existing: Decodable {
             var id: UUID
-            var finess_et: String
-            var content_hash: String
-            var created_at: Date?
+            var finessET: String
+            var contentHash: String
+            var createdAt: Date?
         }
         let existing = try await db.select().columns("id", "finess_et", "content_hash", "created_at").from("structures")
-            .where("finess_et", .isNot, SQLLiteral.null).all(decoding: Existing.self)
-        let byFiness = Dictionary(existing.map { ($0.finess_et, $0) }, uniquingKeysWith: { a, _ in a })
+            .where("finess_et", .isNot, SQLLiteral.null).all(decoding: Existing.self, with: .snakeCase)
+        let byFiness = Dictionary(existing.map { ($0.finessET, $0) }, uniquingKeysWith: { a, _ in a })
 
         let now = Date()
         var inserts: [[any Encodable & Sendable]] = []
         var updates: [(UUID, [any Encodable & Sendable])] = []
         // Categories first seen in this file: every record of theirs is reported, not just the first.
         var learned = Set<String>()
-        for r in file.records {
-            var couloir = couloirs[r.categoryCode]
-            if couloir == nil || learned.contains(r.categoryCode) {
-                summary.unknownCategories[r.categoryCode.isEmpty ? "(vide)" : r.categoryCode, default: 0] += 1
-                if couloir == nil, !r.categoryCode.isEmpty {
-                    learned.insert(r.categoryCode)
+        for record in file.records {
+            var couloir = couloirs[record.categoryCode]
+            if couloir == nil || learned.contains(record.categoryCode) {
+                summary.unknownCategories[record.categoryCode.isEmpty ? "(vide)" : record.categoryCode, default: 0] += 1
+                if couloir == nil, !record.categoryCode.isEmpty {
+                    learned.insert(record.categoryCode)
                     couloir = try await CategoryService.learn(
-                        code: r.categoryCode, label: r.categoryLabel, aggregate: r.aggregateCode, on: db
+                        code: record.categoryCode, label: record.categoryLabel, aggregate: record.aggregateCode, on: db
                     ).rawValue
-                    couloirs[r.categoryCode] = couloir
+                    couloirs[record.categoryCode] = couloir
                 }
             }
-            let commune = communes.resolve(r.communeCode)
+            let commune = communes.resolve(record.communeCode)
             if commune == nil {
-                summary.unknownCommunes[r.communeCode.isEmpty ? "(vide)" : r.communeCode, default: 0] += 1
+                summary.unknownCommunes[record.communeCode.isEmpty ? "(vide)" : record.communeCode, default: 0] += 1
             }
-            if r.closedOn != nil { summary.closed += 1 }
+            if record.closedOn != nil { summary.closed += 1 }
             let label =
-                r.categoryLabel.isEmpty ? (CategoryService.defaultLabels[r.categoryCode] ?? "") : r.categoryLabel
+                record.categoryLabel.isEmpty ? (CategoryService.defaultLabels[record.categoryCode] ?? "") : record.categoryLabel
             var values: [any Encodable & Sendable] = [
-                r.finessET, r.finessEJ, String?.none, r.siret, source, r.name, r.longName, r.complement, r.address,
-                r.postalCode,
-                r.city, commune, r.communeCode, r.phone, r.categoryCode, label, couloir ?? Couloir.autres.rawValue,
-                r.openedOn,
-                r.authorisedOn, r.closedOn, r.updatedOn, r.position?.latitude, r.position?.longitude, isDemo
+                record.finessET, record.finessEJ, String?.none, record.siret, source, record.name, record.longName, record.complement, record.address,
+                record.postalCode,
+                record.city, commune, record.communeCode, record.phone, record.categoryCode, label, couloir ?? Couloir.autres.rawValue,
+                record.openedOn,
+                record.authorisedOn, record.closedOn, record.updatedOn, record.position?.latitude, record.position?.longitude, isDemo
             ]
             let hash = ContentHash.of(values)
             values.append(hash)
-            if let e = byFiness[r.finessET] {
-                if e.content_hash == hash {
+            if let stored = byFiness[record.finessET] {
+                if stored.contentHash == hash {
                     summary.unchanged += 1
                     continue
                 }
                 summary.updated += 1
-                updates.append((e.id, values))
+                updates.append((stored.id, values))
             } else {
                 summary.created += 1
                 inserts.append([UUID()] + values + [now, now])
@@ -137,9 +142,9 @@ enum FinessImporter {
         try await db.insertBatched(into: "structures", columns: columns, rows: inserts)
         let updateColumns = Array(columns.dropFirst().dropLast(2))
         for (id, values) in updates {
-            var u = db.update("structures")
-            for (c, v) in zip(updateColumns, values) { u = u.set(c, to: v) }
-            try await u.set("updated_at", to: now).where("id", .equal, id).run()
+            var update = db.update("structures")
+            for (column, value) in zip(updateColumns, values) { update = update.set(column, to: value) }
+            try await update.set("updated_at", to: now).where("id", .equal, id).run()
         }
         try await upsertLegalEntities(file.legalEntities, into: &summary, on: db, now: now)
         // Open structures per couloir feed the "share of structures" indicators.
@@ -160,31 +165,34 @@ enum FinessImporter {
         _ entities: [FinessLegalEntity], into summary: inout Summary, on db: any SQLDatabase, now: Date
     ) async throws {
         guard !entities.isEmpty else { return }
-        struct E: Decodable, Equatable {
-            var finess_ej, name, siren, legal_status: String
-            var closed_on: String?
+        struct LegalEntityRow: Decodable, Equatable {
+            var finessEJ, name, siren, legalStatus: String
+            var closedOn: String?
         }
         let existing = Dictionary(
             try await db.select().columns("finess_ej", "name", "siren", "legal_status", "closed_on").from(
                 "legal_entities"
             )
-            .all(decoding: E.self).map { ($0.finess_ej, $0) }, uniquingKeysWith: { a, _ in a })
+            .all(decoding: LegalEntityRow.self, with: .snakeCase).map { ($0.finessEJ, $0) },
+            uniquingKeysWith: { a, _ in a })
         var inserts: [[any Encodable & Sendable]] = []
         var seen = Set<String>()
-        for e in entities where seen.insert(e.finessEJ).inserted {
-            let wanted = E(
-                finess_ej: e.finessEJ, name: e.name, siren: e.siren, legal_status: e.legalStatus, closed_on: e.closedOn)
-            if let have = existing[e.finessEJ] {
+        for entity in entities where seen.insert(entity.finessEJ).inserted {
+            let wanted = LegalEntityRow(
+                finessEJ: entity.finessEJ, name: entity.name, siren: entity.siren, legalStatus: entity.legalStatus,
+                closedOn: entity.closedOn)
+            if let have = existing[entity.finessEJ] {
                 guard have != wanted else { continue }
                 summary.legalEntitiesUpdated += 1
-                try await db.update("legal_entities").set("name", to: e.name).set("siren", to: e.siren).set(
-                    "legal_status", to: e.legalStatus
+                try await db.update("legal_entities").set("name", to: entity.name).set("siren", to: entity.siren).set(
+                    "legal_status", to: entity.legalStatus
                 )
-                .set("closed_on", to: e.closedOn).set("updated_at", to: now).where("finess_ej", .equal, e.finessEJ)
+                .set("closed_on", to: entity.closedOn).set("updated_at", to: now)
+                .where("finess_ej", .equal, entity.finessEJ)
                 .run()
             } else {
                 summary.legalEntitiesCreated += 1
-                inserts.append([e.finessEJ, e.name, e.siren, e.legalStatus, e.closedOn, now])
+                inserts.append([entity.finessEJ, entity.name, entity.siren, entity.legalStatus, entity.closedOn, now])
             }
         }
         try await db.insertBatched(

@@ -3,7 +3,7 @@ import JalonCore
 import SQLKit
 
 /// Stored import profiles: every save of a changed definition adds a version; the shipped profiles
-/// are installed on first use, with the indicators they feed when those are missing.
+/// are installed by `jalon migrate` (`InstallShippedData`), with the indicators they feed when those are missing.
 enum ImportProfileService {
     struct Stored: Sendable, Equatable {
         var document: ImportProfileDocument
@@ -52,7 +52,6 @@ enum ImportProfileService {
 
     /// The latest version of every profile.
     static func all(on db: any SQLDatabase) async throws -> [Stored] {
-        try await installShipped(on: db)
         let rows = try await db.raw(
             """
             SELECT p.definition, p.shipped, p.actor, p.created_at FROM import_profiles p
@@ -64,7 +63,6 @@ enum ImportProfileService {
 
     /// A profile by name, its latest version unless one is asked.
     static func find(_ name: String, version: Int? = nil, on db: any SQLDatabase) async throws -> Stored? {
-        try await installShipped(on: db)
         var q = db.select().columns("definition", "shipped", "actor", "created_at").from("import_profiles")
             .where("name", .equal, name.trimmingCharacters(in: .whitespaces).lowercased())
         if let version { q = q.where("version", .equal, version) }

@@ -14,9 +14,9 @@ enum AccountService {
         var role: String
         var active: Bool
         var version: Int
-        var password_hash: String
-        var created_at: Date
-        var password_changed_at: Date
+        var passwordHash: String
+        var createdAt: Date
+        var passwordChangedAt: Date
 
         var roleValue: Role { Role(rawValue: role) ?? .lecteur }
     }
@@ -35,27 +35,28 @@ enum AccountService {
 
     static func find(email: String, on db: any SQLDatabase) async throws -> User? {
         try await db.select().columns(columns).from("users").where("email", .equal, normalized(email)).first(
-            decoding: User.self)
+            decoding: User.self, with: .snakeCase)
     }
 
     static func find(id: UUID, on db: any SQLDatabase) async throws -> User? {
-        try await db.select().columns(columns).from("users").where("id", .equal, id).first(decoding: User.self)
+        try await db.select().columns(columns).from("users").where("id", .equal, id)
+            .first(decoding: User.self, with: .snakeCase)
     }
 
     static func all(on db: any SQLDatabase) async throws -> [User] {
-        try await db.select().columns(columns).from("users").orderBy("email").all(decoding: User.self)
+        try await db.select().columns(columns).from("users").orderBy("email").all(decoding: User.self, with: .snakeCase)
     }
 
     static func territories(of user: UUID, on db: any SQLDatabase) async throws -> [String] {
-        struct R: Decodable { var territory_code: String }
+        struct TerritoryCodeRow: Decodable { var territoryCode: String }
         return try await db.select().column("territory_code").from("user_territories").where("user_id", .equal, user)
-            .orderBy("territory_code").all(decoding: R.self).map(\.territory_code)
+            .orderBy("territory_code").all(decoding: TerritoryCodeRow.self, with: .snakeCase).map(\.territoryCode)
     }
 
     static func indicators(of user: UUID, on db: any SQLDatabase) async throws -> [String] {
-        struct R: Decodable { var indicator_code: String }
+        struct IndicatorCodeRow: Decodable { var indicatorCode: String }
         return try await db.select().column("indicator_code").from("user_indicators").where("user_id", .equal, user)
-            .orderBy("indicator_code").all(decoding: R.self).map(\.indicator_code)
+            .orderBy("indicator_code").all(decoding: IndicatorCodeRow.self, with: .snakeCase).map(\.indicatorCode)
     }
 
     static func grant(for user: User, on db: any SQLDatabase) async throws -> Grant {
@@ -93,10 +94,13 @@ enum AccountService {
 
     /// Creates an account with an already hashed password.
     @discardableResult
-    static func create(_ i: Input, passwordHash: String, on db: any SQLDatabase, actor: Actor) async throws -> UUID {
-        if actor.userID != nil || i.role == .administrateur { try await actor.authorize(.administration, on: db) }
-        let email = try validEmail(i.email)
-        let name = i.name.trimmedSpaces.isEmpty ? email : String(i.name.trimmedSpaces.prefix(200))
+    static func create(_ input: Input, passwordHash: String, on db: any SQLDatabase, actor: Actor) async throws -> UUID
+    {
+        if actor.userID != nil || input.role == .administrateur {
+            try await actor.authorize(.administration, on: db)
+        }
+        let email = try validEmail(input.email)
+        let name = input.name.trimmedSpaces.isEmpty ? email : String(input.name.trimmedSpaces.prefix(200))
         guard try await find(email: email, on: db) == nil else {
             throw ServiceError.conflict("Un compte existe déjà pour \(email).")
         }
@@ -107,35 +111,37 @@ enum AccountService {
             "password_changed_at"
         )
         .values(
-            SQLBind(id), SQLBind(email), SQLBind(name), SQLBind(i.role.rawValue), SQLBind(passwordHash), SQLBind(true),
+            SQLBind(id), SQLBind(email), SQLBind(name), SQLBind(input.role.rawValue), SQLBind(passwordHash),
+            SQLBind(true),
             SQLBind(1), SQLBind(now), SQLBind(now), SQLBind(now)
         )
         .run()
-        let (territories, indicators) = try await writeScope(id, i, on: db)
+        let (territories, indicators) = try await writeScope(id, input, on: db)
         try await AuditService.record(
             db, actor: actor, action: "create", objectType: "user", objectID: email,
-            summary: "Compte créé : \(email) (\(i.role.label))",
+            summary: "Compte créé : \(email) (\(input.role.label))",
             details: [
-                "role": i.role.rawValue, "territoires": territories.joined(separator: ","),
+                "role": input.role.rawValue, "territoires": territories.joined(separator: ","),
                 "indicateurs": indicators.joined(separator: ",")
             ])
         return id
     }
 
-    private static func writeScope(_ id: UUID, _ i: Input, on db: any SQLDatabase) async throws -> ([String], [String])
-    {
-        let territories = try await DirectoryService.territories(i.territories, on: db)
+    private static func writeScope(_ id: UUID, _ input: Input, on db: any SQLDatabase) async throws -> (
+        [String], [String]
+    ) {
+        let territories = try await DirectoryService.territories(input.territories, on: db)
         var indicators: [String] = []
-        for raw in i.indicators.map(\.trimmedSpaces) where !raw.isEmpty {
+        for raw in input.indicators.map(\.trimmedSpaces) where !raw.isEmpty {
             guard let found = try await ObservationLookups(db).indicator(raw) else {
                 throw ServiceError.invalid("Indicateur inconnu « \(raw.prefix(40)) ».", field: "indicateurs")
             }
             if !indicators.contains(found.code) { indicators.append(found.code) }
         }
-        if i.role == .animateur && territories.isEmpty {
+        if input.role == .animateur && territories.isEmpty {
             throw ServiceError.invalid("Un animateur territorial a au moins un territoire.", field: "territoires")
         }
-        if i.role == .contributeur && indicators.isEmpty {
+        if input.role == .contributeur && indicators.isEmpty {
             throw ServiceError.invalid("Un contributeur a au moins un indicateur attribué.", field: "indicateurs")
         }
         try await db.delete(from: "user_territories").where("user_id", .equal, id).run()
@@ -149,29 +155,29 @@ enum AccountService {
 
     /// Changes name, role, territories and indicators. `version` is the one the form was built from:
     /// a concurrent change in between is refused rather than silently overwritten.
-    static func update(_ id: UUID, _ i: Input, version: Int?, on db: any SQLDatabase, actor: Actor) async throws {
+    static func update(_ id: UUID, _ input: Input, version: Int?, on db: any SQLDatabase, actor: Actor) async throws {
         try await actor.authorize(.administration, on: db)
         guard let user = try await find(id: id, on: db) else { throw ServiceError.notFound("Compte inconnu.") }
-        if user.id == actor.userID, i.role != .administrateur {
+        if user.id == actor.userID, input.role != .administrateur {
             throw ServiceError.invalid("Vous ne pouvez pas retirer votre propre rôle d'administrateur.", field: "role")
         }
         let beforeT = try await territories(of: id, on: db)
         let beforeI = try await indicators(of: id, on: db)
-        let name = i.name.trimmedSpaces.isEmpty ? user.name : String(i.name.trimmedSpaces.prefix(200))
+        let name = input.name.trimmedSpaces.isEmpty ? user.name : String(input.name.trimmedSpaces.prefix(200))
         try await OptimisticVersion.bump(
             "users", id: id, expected: version ?? user.version, label: "Le compte \(user.email)", on: db)
-        try await db.update("users").set("name", to: name).set("role", to: i.role.rawValue).set(
+        try await db.update("users").set("name", to: name).set("role", to: input.role.rawValue).set(
             "updated_at", to: Date()
         ).where("id", .equal, id).run()
-        let (territories, indicators) = try await writeScope(id, i, on: db)
+        let (territories, indicators) = try await writeScope(id, input, on: db)
         var changes = FieldChanges()
         changes.compare("nom", user.name, name)
-        changes.compare("rôle", user.roleValue.label, i.role.label)
+        changes.compare("rôle", user.roleValue.label, input.role.label)
         changes.compare("territoires", set: beforeT, territories)
         changes.compare("indicateurs", set: beforeI, indicators)
         try await AuditService.record(
             db, actor: actor, action: "permission", objectType: "user", objectID: user.email,
-            summary: "Droits de \(user.email) : \(user.roleValue.label) → \(i.role.label)",
+            summary: "Droits de \(user.email) : \(user.roleValue.label) → \(input.role.label)",
             changes: changes)
     }
 
@@ -210,8 +216,8 @@ enum AccountService {
     /// alphabet without look-alikes.
     static func randomPassword() -> String {
         let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-        var g = SystemRandomNumberGenerator()
-        return String((0..<20).map { _ in alphabet[Int(g.next(upperBound: UInt32(alphabet.count)))] })
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<20).map { _ in alphabet[Int(generator.next(upperBound: UInt32(alphabet.count)))] })
     }
 }
 
@@ -225,11 +231,11 @@ extension Application {
 extension Role {
     /// A role typed in a form or on the command line; an unknown one is refused in French.
     init(required raw: String) throws {
-        guard let r = Role(parsing: raw) else {
+        guard let role = Role(parsing: raw) else {
             throw ServiceError.invalid(
                 "Rôle inconnu « \(raw.prefix(30)) » (administrateur, pilote, animateur, contributeur, lecteur).",
                 field: "role")
         }
-        self = r
+        self = role
     }
 }

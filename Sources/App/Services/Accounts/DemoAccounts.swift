@@ -24,20 +24,24 @@ enum DemoAccounts {
     static func ensure(password given: String?, cost: Int, pool: NIOThreadPool, on db: any SQLDatabase) async throws
         -> String?
     {
-        struct N: Decodable { var n: Int }
-        let existing = try await db.raw("SELECT COUNT(*) AS n FROM users").first(decoding: N.self)?.n ?? 0
+        let existing = try await db.count("SELECT COUNT(*) AS n FROM users")
         guard existing == 0 else { return nil }
         let password = given.flatMap { $0.isEmpty ? nil : $0 } ?? AccountService.randomPassword()
         let hash = try await AccountService.hash(password, email: "", cost: cost, pool: pool)
-        for a in accounts {
-            let indicators = try await a.indicators.asyncFilter {
+        for account in accounts {
+            let indicators = try await account.indicators.asyncFilter {
                 try await ObservationLookups(db).indicator($0) != nil
             }
-            let territories = try await a.territories.asyncFilter { try await TerritoryQuery.find($0, on: db) != nil }
-            // Without its territory or indicators (a base without the demo region) the scoped account would be refused.
-            if a.role.isScoped && territories.isEmpty && indicators.isEmpty { continue }
+            let territories = try await account.territories.asyncFilter {
+                try await TerritoryQuery.find($0, on: db) != nil
+            }
+            // Without its territory or indicators (a base without the demo region) the scoped account
+            // would be refused.
+            if account.role.isScoped && territories.isEmpty && indicators.isEmpty { continue }
             try await AccountService.create(
-                .init(email: a.email, name: a.name, role: a.role, territories: territories, indicators: indicators),
+                .init(
+                    email: account.email, name: account.name, role: account.role, territories: territories,
+                    indicators: indicators),
                 passwordHash: hash, on: db, actor: .system)
         }
         return password
@@ -47,7 +51,7 @@ enum DemoAccounts {
 extension Array {
     func asyncFilter(_ keep: (Element) async throws -> Bool) async rethrows -> [Element] {
         var out: [Element] = []
-        for e in self where try await keep(e) { out.append(e) }
+        for element in self where try await keep(element) { out.append(element) }
         return out
     }
 }

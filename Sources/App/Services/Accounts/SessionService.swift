@@ -22,8 +22,8 @@ enum SessionService {
     }
 
     static func randomToken(bytes: Int = 32) -> String {
-        var g = SystemRandomNumberGenerator()
-        let raw = (0..<bytes).map { _ in UInt8.random(in: .min ... .max, using: &g) }
+        var generator = SystemRandomNumberGenerator()
+        let raw = (0..<bytes).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return Data(raw).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(
             of: "/", with: "_"
         ).replacingOccurrences(of: "=", with: "")
@@ -59,7 +59,7 @@ enum SessionService {
             return .throttled(seconds: Int(wait.rounded(.up)))
         }
         let user = try await AccountService.find(email: email, on: db)
-        let ok = await AccountService.verify(password, hash: user?.password_hash ?? decoyHash, pool: pool)
+        let ok = await AccountService.verify(password, hash: user?.passwordHash ?? decoyHash, pool: pool)
         guard let user, ok, user.active else {
             try await db.insert(into: "login_failures").columns("id", "email", "address", "at")
                 .values(SQLBind(UUID()), SQLBind(email), SQLBind(address), SQLBind(now)).run()
@@ -83,10 +83,10 @@ enum SessionService {
     static func throttleWait(column: String, value: String, policy: Policy, now: Date, on db: any SQLDatabase)
         async throws -> Double
     {
-        struct R: Decodable { var at: Date }
+        struct FailureRow: Decodable { var at: Date }
         let since = now.addingTimeInterval(-policy.throttle.window)
         let rows = try await db.select().column("at").from("login_failures").where(SQLIdentifier(column), .equal, value)
-            .where("at", .greaterThan, since).all(decoding: R.self)
+            .where("at", .greaterThan, since).all(decoding: FailureRow.self)
         return policy.throttle.wait(failures: rows.map { $0.at.timeIntervalSince1970 }, now: now.timeIntervalSince1970)
     }
 
@@ -116,34 +116,36 @@ enum SessionService {
 
     /// The session a cookie names, if it is alive; touches it at most once a minute.
     static func resume(token: String, policy: Policy, on db: any SQLDatabase) async throws -> Resolved? {
-        struct R: Decodable {
+        struct SessionRow: Decodable {
             var id: String
-            var csrf_token: String
-            var created_at: Date
-            var last_seen_at: Date
-            var user_id: UUID
+            var csrfToken: String
+            var createdAt: Date
+            var lastSeenAt: Date
+            var userID: UUID
         }
         let candidates = policy.keys.candidates(token)
         guard
-            let s = try await db.select().columns("id", "csrf_token", "created_at", "last_seen_at", "user_id").from(
-                "sessions"
-            )
-            .where("id", .in, candidates).first(decoding: R.self)
+            let stored = try await db.select().columns("id", "csrf_token", "created_at", "last_seen_at", "user_id")
+                .from("sessions")
+                .where("id", .in, candidates).first(decoding: SessionRow.self, with: .snakeCase)
         else { return nil }
         let id = candidates[0]
         // Found under JALON_SECRET_PREVIOUS: re-keyed now, so the old key can be dropped later.
-        if s.id != id { try await db.update("sessions").set("id", to: id).where("id", .equal, s.id).run() }
+        if stored.id != id {
+            try await db.update("sessions").set("id", to: id).where("id", .equal, stored.id).run()
+        }
         let now = Date()
-        if now.timeIntervalSince(s.last_seen_at) > policy.idle || now.timeIntervalSince(s.created_at) > policy.absolute
+        if now.timeIntervalSince(stored.lastSeenAt) > policy.idle
+            || now.timeIntervalSince(stored.createdAt) > policy.absolute
         {
             try await db.delete(from: "sessions").where("id", .equal, id).run()
             return nil
         }
-        guard let user = try await AccountService.find(id: s.user_id, on: db), user.active else { return nil }
-        if now.timeIntervalSince(s.last_seen_at) > 60 {
+        guard let user = try await AccountService.find(id: stored.userID, on: db), user.active else { return nil }
+        if now.timeIntervalSince(stored.lastSeenAt) > 60 {
             try await db.update("sessions").set("last_seen_at", to: now).where("id", .equal, id).run()
         }
-        return Resolved(session: Session(id: id, token: token, csrf: s.csrf_token), user: user)
+        return Resolved(session: Session(id: id, token: token, csrf: stored.csrfToken), user: user)
     }
 
     static func close(_ session: Session, user: AccountService.User, address: String, on db: any SQLDatabase)

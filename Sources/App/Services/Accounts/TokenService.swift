@@ -9,13 +9,13 @@ enum TokenService {
 
     struct Token: Sendable, Equatable, Decodable {
         var id: UUID
-        var user_id: UUID
+        var userID: UUID
         var name: String
         var role: String
         var territories: String
-        var created_at: Date
-        var last_used_at: Date?
-        var revoked_at: Date?
+        var createdAt: Date
+        var lastUsedAt: Date?
+        var revokedAt: Date?
     }
 
     /// Creates a token and returns it in clear: the only time it exists outside the caller's hands.
@@ -41,7 +41,8 @@ enum TokenService {
             let ownCommunes = try await Actor.communes(of: own, on: db)
             guard try await Actor.communes(of: territories, on: db).isSubset(of: ownCommunes) else {
                 throw ServiceError.invalid(
-                    "Les territoires d'un jeton sont pris parmi ceux de son titulaire (\(own.joined(separator: ", "))).",
+                    "Les territoires d'un jeton sont pris parmi ceux de son titulaire "
+                        + "(\(own.joined(separator: ", "))).",
                     field: "territoires")
             }
         }
@@ -62,32 +63,32 @@ enum TokenService {
     }
 
     static func list(user: UUID? = nil, on db: any SQLDatabase) async throws -> [Token] {
-        var q = db.select().columns(
+        var query = db.select().columns(
             "id", "user_id", "name", "role", "territories", "created_at", "last_used_at", "revoked_at"
         ).from("api_tokens")
-        if let user { q = q.where("user_id", .equal, user) }
-        return try await q.orderBy("created_at", .descending).all(decoding: Token.self)
+        if let user { query = query.where("user_id", .equal, user) }
+        return try await query.orderBy("created_at", .descending).all(decoding: Token.self, with: .snakeCase)
     }
 
     static func revoke(_ id: UUID, on db: any SQLDatabase, actor: Actor) async throws {
-        struct R: Decodable {
-            var user_id: UUID
+        struct RevocationRow: Decodable {
+            var userID: UUID
             var name: String
-            var revoked_at: Date?
+            var revokedAt: Date?
         }
         guard
-            let t = try await db.select().columns("user_id", "name", "revoked_at").from("api_tokens").where(
+            let token = try await db.select().columns("user_id", "name", "revoked_at").from("api_tokens").where(
                 "id", .equal, id
-            ).first(decoding: R.self)
+            ).first(decoding: RevocationRow.self, with: .snakeCase)
         else {
             throw ServiceError.notFound("Jeton inconnu.")
         }
-        if actor.userID != t.user_id { try await actor.authorize(.administration, on: db) }
-        guard t.revoked_at == nil else { return }
+        if actor.userID != token.userID { try await actor.authorize(.administration, on: db) }
+        guard token.revokedAt == nil else { return }
         try await db.update("api_tokens").set("revoked_at", to: Date()).where("id", .equal, id).run()
         try await AuditService.record(
             db, actor: actor, action: "revoke", objectType: "api_token", objectID: id.uuidString,
-            summary: "Jeton d'API « \(t.name) » révoqué")
+            summary: "Jeton d'API « \(token.name) » révoqué")
     }
 
     /// The owner and the token's own grant, for a Bearer header; nil when unknown, revoked or its owner inactive.
@@ -95,38 +96,39 @@ enum TokenService {
         AccountService.User, Grant, Token
     )? {
         guard clear.hasPrefix(prefix), clear.count < 200 else { return nil }
-        struct R: Decodable {
+        struct StoredTokenRow: Decodable {
             var id: UUID
-            var user_id: UUID
+            var userID: UUID
             var name: String
             var role: String
             var territories: String
-            var token_hash: String
-            var created_at: Date
-            var last_used_at: Date?
-            var revoked_at: Date?
+            var tokenHash: String
+            var createdAt: Date
+            var lastUsedAt: Date?
+            var revokedAt: Date?
         }
         let candidates = keys.candidates(clear)
         guard
-            let t = try await db.select().columns(
+            let row = try await db.select().columns(
                 "id", "user_id", "name", "role", "territories", "token_hash", "created_at", "last_used_at", "revoked_at"
             ).from("api_tokens")
-                .where("token_hash", .in, candidates).first(decoding: R.self), t.revoked_at == nil,
-            let user = try await AccountService.find(id: t.user_id, on: db), user.active
+                .where("token_hash", .in, candidates).first(decoding: StoredTokenRow.self, with: .snakeCase),
+            row.revokedAt == nil,
+            let user = try await AccountService.find(id: row.userID, on: db), user.active
         else { return nil }
-        if t.token_hash != candidates[0] {
-            try await db.update("api_tokens").set("token_hash", to: candidates[0]).where("id", .equal, t.id).run()
+        if row.tokenHash != candidates[0] {
+            try await db.update("api_tokens").set("token_hash", to: candidates[0]).where("id", .equal, row.id).run()
         }
-        let role = max(Role(rawValue: t.role) ?? .lecteur, user.roleValue)
-        let stored = t.territories.split(separator: ",").map(String.init)
+        let role = max(Role(rawValue: row.role) ?? .lecteur, user.roleValue)
+        let stored = row.territories.split(separator: ",").map(String.init)
         let territories = role.isScoped ? try await effectiveTerritories(stored, owner: user.id, on: db) : []
         let indicators = role == .contributeur ? Set(try await AccountService.indicators(of: user.id, on: db)) : []
-        if t.last_used_at.map({ Date().timeIntervalSince($0) > 60 }) ?? true {
-            try await db.update("api_tokens").set("last_used_at", to: Date()).where("id", .equal, t.id).run()
+        if row.lastUsedAt.map({ Date().timeIntervalSince($0) > 60 }) ?? true {
+            try await db.update("api_tokens").set("last_used_at", to: Date()).where("id", .equal, row.id).run()
         }
         let token = Token(
-            id: t.id, user_id: t.user_id, name: t.name, role: role.rawValue, territories: t.territories,
-            created_at: t.created_at, last_used_at: t.last_used_at, revoked_at: nil)
+            id: row.id, userID: row.userID, name: row.name, role: role.rawValue, territories: row.territories,
+            createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: nil)
         return (user, Grant(role: role, territories: territories, indicators: indicators), token)
     }
 

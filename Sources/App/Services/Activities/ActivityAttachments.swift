@@ -15,7 +15,7 @@ enum ActivityAttachments {
         "jpeg": "image/jpeg", "csv": "text/csv", "txt": "text/plain"
     ]
 
-    struct Item: Sendable, Equatable {
+    struct Item: Sendable, Equatable, Decodable {
         var id: UUID
         var fileName: String
         var size: Int
@@ -38,10 +38,8 @@ enum ActivityAttachments {
         guard data.count <= maxSize else {
             throw ServiceError.invalid("Le fichier « \(safeName(fileName)) » dépasse 10 Mo.")
         }
-        struct I: Decodable { var id: UUID }
         guard
-            try await db.select().column("id").from("activities").where("id", .equal, activity).first(decoding: I.self)
-                != nil
+            try await db.count("SELECT COUNT(*) AS n FROM activities WHERE id = \(bind: activity)") > 0
         else {
             throw ServiceError.notFound("Activité inconnue.")
         }
@@ -63,30 +61,24 @@ enum ActivityAttachments {
     }
 
     static func list(activity: UUID, on db: any SQLDatabase) async throws -> [Item] {
-        struct R: Decodable {
-            var id: UUID
-            var file_name: String
-            var size: Int
-        }
-        return try await db.select().columns("id", "file_name", "size").from("activity_attachments").where(
+        try await db.select().columns("id", "file_name", "size").from("activity_attachments").where(
             "activity_id", .equal, activity
         )
-        .orderBy("created_at").all(decoding: R.self).map { Item(id: $0.id, fileName: $0.file_name, size: $0.size) }
+        .orderBy("created_at").all(decoding: Item.self, with: .snakeCase)
     }
 
     static func file(_ id: UUID, activity: UUID, on db: any SQLDatabase) async throws -> (
         name: String, type: String, data: Data
     )? {
-        struct R: Decodable {
-            var file_name: String
-            var content_type: String
+        struct AttachmentFileRow: Decodable {
+            var fileName: String
+            var contentType: String
             var content: Data
         }
-        return try await db.select().columns("file_name", "content_type", "content").from("activity_attachments").where(
-            "id", .equal, id
-        )
-        .where("activity_id", .equal, activity).first(decoding: R.self).map {
-            ($0.file_name, $0.content_type, $0.content)
-        }
+        return try await db.select().columns("file_name", "content_type", "content").from("activity_attachments")
+            .where("id", .equal, id)
+            .where("activity_id", .equal, activity).first(decoding: AttachmentFileRow.self, with: .snakeCase).map {
+                ($0.fileName, $0.contentType, $0.content)
+            }
     }
 }

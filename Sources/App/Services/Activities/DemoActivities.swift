@@ -20,39 +20,39 @@ enum DemoActivities {
     }
 
     static func load(on db: any SQLDatabase, actor: Actor, count: Int = 420) async throws -> Summary {
-        struct N: Decodable { var n: Int }
-        if let n = try await db.raw("SELECT COUNT(*) AS n FROM activities WHERE import_key LIKE 'demo:%'").first(
-            decoding: N.self)?.n, n > 0
-        {
-            return Summary(activities: n, alreadyLoaded: true)
+        let loaded = try await db.count("SELECT COUNT(*) AS n FROM activities WHERE import_key LIKE 'demo:%'")
+        if loaded > 0 {
+            return Summary(activities: loaded, alreadyLoaded: true)
         }
-        struct S: Decodable {
+        struct StructureTANRow: Decodable {
             var id: UUID
-            var territory_code: String
+            var territoryCode: String
             var couloir: String
         }
         let rows = try await db.raw(
             """
-            SELECT s.id, tc.territory_code, s.couloir FROM structures s JOIN territory_communes tc ON tc.commune_code = s.commune_code
-            WHERE s.is_demo = \(bind: true) AND s.closed_on IS NULL AND tc.territory_code IN (\(binds: DemoRegion.tans.map(\.code)))
+            SELECT s.id, tc.territory_code, s.couloir
+            FROM structures s JOIN territory_communes tc ON tc.commune_code = s.commune_code
+            WHERE s.is_demo = \(bind: true) AND s.closed_on IS NULL
+                AND tc.territory_code IN (\(binds: DemoRegion.tans.map(\.code)))
             ORDER BY s.finess_et, tc.territory_code
             """
-        ).all(decoding: S.self)
+        ).all(decoding: StructureTANRow.self, with: .snakeCase)
         var byTAN: [String: [UUID]] = [:]
-        for r in rows { byTAN[r.territory_code, default: []].append(r.id) }
+        for row in rows { byTAN[row.territoryCode, default: []].append(row.id) }
         guard !byTAN.isEmpty else { return Summary(activities: 0, alreadyLoaded: false) }
         var rng = SplitMix64(seed: 0x5E6_0E2021)
         let start = Day(2021, 6, 1)
         let days = 945  // to the end of 2023
-        for n in 0..<count {
+        for number in 0..<count {
             var pick = rng.nextDouble()
             var type = ActivityType.visite
-            for (t, w) in weights {
-                if pick < w {
-                    type = t
+            for (candidate, weight) in weights {
+                if pick < weight {
+                    type = candidate
                     break
                 }
-                pick -= w
+                pick -= weight
             }
             let tan = DemoRegion.tans[Int(rng.next() % UInt64(DemoRegion.tans.count))]
             let pool = byTAN[tan.code] ?? []
@@ -72,7 +72,7 @@ enum DemoActivities {
             let topic = topics[Int(rng.next() % UInt64(topics.count))]
             let date = start.addingDays(Int(rng.next() % UInt64(days)))
             let regional = type == .webinaire || type == .comite
-            let a = ActivityService.Resolved(
+            let activity = ActivityService.Resolved(
                 date: date, type: type,
                 title: "\(type.label) \(topic) — \(regional ? "Hauts-de-France" : "TAN \(tan.name)")",
                 durationMinutes: type == .contact ? 30 : 90, place: type == .webinaire ? "" : "TAN \(tan.name)",
@@ -84,7 +84,7 @@ enum DemoActivities {
                 organisers: [
                     try await ActivityService.organiser(organisers[Int(rng.next() % UInt64(organisers.count))], on: db)
                 ])
-            _ = try await ActivityService.save(a, importKey: "demo:\(n)", on: db, actor: actor)
+            _ = try await ActivityService.save(activity, importKey: "demo:\(number)", on: db, actor: actor)
         }
         return Summary(activities: count, alreadyLoaded: false)
     }

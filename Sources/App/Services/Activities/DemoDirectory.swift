@@ -21,25 +21,25 @@ enum DemoDirectory {
     static let firstNames = ["Camille", "Dominique", "Claude", "Sacha", "Alix", "Morgan", "Noa"]
 
     static func load(on db: any SQLDatabase, actor: Actor) async throws -> Int {
-        struct N: Decodable { var n: Int }
-        if let n = try await db.raw("SELECT COUNT(*) AS n FROM contacts WHERE email LIKE '%@demo.jalon.invalid'").first(
-            decoding: N.self)?.n, n > 0
-        {
+        guard try await db.count("SELECT COUNT(*) AS n FROM contacts WHERE email LIKE '%@demo.jalon.invalid'") == 0
+        else {
             return 0
         }
-        for o in organisations { try await DirectoryService.saveOrganisation(o, on: db, actor: actor) }
-        var n = 0
+        for organisation in organisations {
+            try await DirectoryService.saveOrganisation(organisation, on: db, actor: actor)
+        }
+        var created = 0
         for (i, tan) in DemoRegion.tans.enumerated() {
             let first = firstNames[i % firstNames.count]
             let slug = tan.code.lowercased()
             try await DirectoryService.createContact(
                 .init(
-                    civility: "", first_name: first, last_name: "Démo",
+                    civility: "", firstName: first, lastName: "Démo",
                     function: "Animateur·rice territorial·e (démonstration)",
                     organisation: "GRADES-HDF", email: "animation.\(slug)@demo.jalon.invalid",
                     roles: ["animateur territorial"],
-                    territories: [tan.code], mailing_consent: true), on: db, actor: actor)
-            n += 1
+                    territories: [tan.code], mailingConsent: true), on: db, actor: actor)
+            created += 1
         }
         for (code, role) in [
             ("CPAM-NORD", "référent e-santé CPAM"), ("CPAM-PDC", "référent e-santé CPAM"),
@@ -48,12 +48,12 @@ enum DemoDirectory {
             let territory = organisations.first { $0.code == code }?.territories?.first ?? "R32"
             try await DirectoryService.createContact(
                 .init(
-                    civility: "", first_name: "Référent", last_name: "Démo \(code)",
+                    civility: "", firstName: "Référent", lastName: "Démo \(code)",
                     function: "\(role) (démonstration)",
                     organisation: code, email: "\(code.lowercased())@demo.jalon.invalid", roles: [role],
-                    territories: [territory], mailing_consent: false), on: db, actor: actor)
-            n += 1
+                    territories: [territory], mailingConsent: false), on: db, actor: actor)
+            created += 1
         }
-        return n
+        return created
     }
 }

@@ -21,12 +21,12 @@ enum FicheService {
         ] where text.count > 10_000 {
             throw ServiceError.invalid("Le champ « \(name) » dépasse 10 000 caractères.")
         }
-        struct Before: Decodable { var objectives_text, levers, obstacles, contacts: String }
+        struct TextsRow: Decodable { var objectivesText, levers, obstacles, contacts: String }
         let before = try await db.select().columns("objectives_text", "levers", "obstacles", "contacts").from("fiches")
-            .where("id", .equal, fiche).first(decoding: Before.self)
+            .where("id", .equal, fiche).first(decoding: TextsRow.self, with: .snakeCase)
         var changes = FieldChanges()
         if let before {
-            changes.compare("objectifs", before.objectives_text, objectives)
+            changes.compare("objectifs", before.objectivesText, objectives)
             changes.compare("leviers", before.levers, levers)
             changes.compare("freins", before.obstacles, obstacles)
             changes.compare("contacts", before.contacts, contacts)
@@ -59,14 +59,14 @@ enum FicheService {
             }
             if intensity > 0 { after.append((action, String(parts[1]), intensity)) }
         }
-        struct C: Decodable {
-            var action_id: UUID
+        struct CalendarCellRow: Decodable {
+            var actionID: UUID
             var period: String
             var intensity: Int
         }
         let before = try await db.select().columns("action_id", "period", "intensity").from("fiche_calendar").where(
             "fiche_id", .equal, fiche
-        ).all(decoding: C.self)
+        ).all(decoding: CalendarCellRow.self, with: .snakeCase)
         try await db.delete(from: "fiche_calendar").where("fiche_id", .equal, fiche).run()
         try await db.insertBatched(
             into: "fiche_calendar", columns: ["fiche_id", "action_id", "period", "intensity"],
@@ -77,23 +77,24 @@ enum FicheService {
         }
         var changes = FieldChanges()
         changes.compare(
-            "cases", set: before.map { cell($0.action_id, $0.period, $0.intensity) },
+            "cases", set: before.map { cell($0.actionID, $0.period, $0.intensity) },
             after.map { cell($0.action, $0.period, $0.intensity) })
         try await AuditService.record(
             db, actor: actor, action: "update", objectType: "fiche", objectID: fiche.uuidString,
             summary: "Calendrier de la fiche modifié", changes: changes)
     }
 
-    /// `cells`: "<action id>|<organisation|audience>|<party>" → R, A, C, I or empty. Replaces the fiche's RACI.
+    /// `cells`: "<action id>|<organisation|audience>|<party>" → R, A, C, I or empty. Replaces the
+    /// fiche's RACI.
     static func updateRACI(
         fiche: UUID, cells: [String: String], version: Int? = nil, on db: any SQLDatabase, actor: Actor
     ) async throws {
         try await actor.authorize(.regional, on: db)
         try await OptimisticVersion.bump("fiches", id: fiche, expected: version, label: "La fiche", on: db)
-        struct A: Decodable { var id: UUID }
+        struct IDRow: Decodable { var id: UUID }
         let actions = Set(
-            try await db.select().column("id").from("actions").where("fiche_id", .equal, fiche).all(decoding: A.self)
-                .map(\.id))
+            try await db.select().column("id").from("actions").where("fiche_id", .equal, fiche)
+                .all(decoding: IDRow.self).map(\.id))
         var after: [(action: UUID, kind: String, party: String, role: String)] = []
         for (key, raw) in cells.sorted(by: { $0.key < $1.key }) {
             let parts = key.split(separator: "|").map(String.init)
@@ -108,16 +109,16 @@ enum FicheService {
             }
             if !role.isEmpty { after.append((action, parts[1], parts[2], role)) }
         }
-        struct R: Decodable {
-            var action_id: UUID
+        struct RACICellRow: Decodable {
+            var actionID: UUID
             var party: String
             var role: String
         }
-        var before: [R] = []
+        var before: [RACICellRow] = []
         for action in actions {
             before += try await db.select().columns("action_id", "party", "role").from("action_raci").where(
                 "action_id", .equal, action
-            ).all(decoding: R.self)
+            ).all(decoding: RACICellRow.self, with: .snakeCase)
             try await db.delete(from: "action_raci").where("action_id", .equal, action).run()
         }
         try await db.insertBatched(
@@ -129,7 +130,7 @@ enum FicheService {
         }
         var changes = FieldChanges()
         changes.compare(
-            "cases", set: before.map { cell($0.action_id, $0.party, $0.role) },
+            "cases", set: before.map { cell($0.actionID, $0.party, $0.role) },
             after.map { cell($0.action, $0.party, $0.role) })
         try await AuditService.record(
             db, actor: actor, action: "update", objectType: "fiche", objectID: fiche.uuidString,
@@ -138,13 +139,13 @@ enum FicheService {
 
     /// "Action 3" for each action of a fiche: how the calendar and RACI changes are told in its history.
     private static func actionNames(fiche: UUID, on db: any SQLDatabase) async throws -> [UUID: String] {
-        struct A: Decodable {
+        struct ActionNumberRow: Decodable {
             var id: UUID
             var number: Int
         }
         let all = try await db.select().columns("id", "number").from("actions").where("fiche_id", .equal, fiche).all(
-            decoding: A.self)
-        return Dictionary(all.map { ($0.id, "Action \($0.number)") }, uniquingKeysWith: { a, _ in a })
+            decoding: ActionNumberRow.self)
+        return Dictionary(all.map { ($0.id, "Action \($0.number)") }, uniquingKeysWith: { first, _ in first })
     }
 }
 
@@ -166,87 +167,87 @@ extension FicheService {
     }
 
     /// Creates (no id) or updates an action of the fiche.
-    static func saveAction(fiche: UUID, _ a: ActionInput, on db: any SQLDatabase, actor: Actor) async throws {
+    static func saveAction(fiche: UUID, _ action: ActionInput, on db: any SQLDatabase, actor: Actor) async throws {
         try await actor.authorize(.regional, on: db)
-        let title = a.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = action.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty, title.count <= 300 else {
             throw ServiceError.invalid("Le titre de l'action est obligatoire (300 caractères au plus).")
         }
-        guard a.description.count <= 5_000 else {
+        guard action.description.count <= 5_000 else {
             throw ServiceError.invalid("La description dépasse 5 000 caractères.")
         }
-        guard actionStatuses.contains(where: { $0.code == a.status }) else {
-            throw ServiceError.invalid("Statut d'action inconnu « \(a.status.prefix(20)) ».")
+        guard actionStatuses.contains(where: { $0.code == action.status }) else {
+            throw ServiceError.invalid("Statut d'action inconnu « \(action.status.prefix(20)) ».")
         }
         var pilot: String?
-        if let p = a.pilot, !p.isEmpty {
-            guard try await ReferentialService.items(.organisations, on: db).contains(where: { $0.code == p }) else {
-                throw ServiceError.invalid("Organisation pilote inconnue « \(p.prefix(20)) ».")
+        if let code = action.pilot, !code.isEmpty {
+            guard try await ReferentialService.items(.organisations, on: db).contains(where: { $0.code == code }) else {
+                throw ServiceError.invalid("Organisation pilote inconnue « \(code.prefix(20)) ».")
             }
-            pilot = p
+            pilot = code
         }
         func day(_ raw: String?, _ name: String) throws -> String? {
             guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
-            guard let d = Milestone.parse(raw) else {
+            guard let parsed = Milestone.parse(raw) else {
                 throw ServiceError.invalid("Date de \(name) illisible « \(raw.prefix(20)) ».")
             }
-            try ServiceError.checkYear(d, raw: raw, label: "Date de \(name)", field: name)
-            return d.iso
+            try ServiceError.checkYear(parsed, raw: raw, label: "Date de \(name)", field: name)
+            return parsed.iso
         }
-        let start = try day(a.start, "début")
-        let end = try day(a.end, "fin")
+        let start = try day(action.start, "début")
+        let end = try day(action.end, "fin")
         if let start, let end, end < start { throw ServiceError.invalid("La fin de l'action précède son début.") }
         var changes = FieldChanges()
         let statusLabel = { (code: String) in actionStatuses.first { $0.code == code }?.label ?? code }
         let id: UUID
-        if let existing = a.id {
-            struct B: Decodable {
-                var fiche_id: UUID
+        if let existing = action.id {
+            struct StoredActionRow: Decodable {
+                var ficheID: UUID
                 var title, description, status: String
-                var pilot_code, start_on, end_on: String?
+                var pilotCode, startOn, endOn: String?
             }
             guard
                 let before = try await db.select().columns(
                     "fiche_id", "title", "description", "status", "pilot_code", "start_on", "end_on"
                 ).from("actions")
-                    .where("id", .equal, existing).first(decoding: B.self), before.fiche_id == fiche
+                    .where("id", .equal, existing).first(decoding: StoredActionRow.self, with: .snakeCase),
+                before.ficheID == fiche
             else {
                 throw ServiceError.notFound("Action inconnue dans cette fiche.")
             }
             try await OptimisticVersion.bump(
-                "actions", id: existing, expected: a.version, label: "L'action « \(title.prefix(80)) »", on: db)
-            try await db.update("actions").set("title", to: title).set("description", to: a.description).set(
-                "pilot_code", to: pilot
-            )
-            .set("status", to: a.status).set("start_on", to: start).set("end_on", to: end).where("id", .equal, existing)
-            .run()
+                "actions", id: existing, expected: action.version, label: "L'action « \(title.prefix(80)) »", on: db)
+            try await db.update("actions").set("title", to: title).set("description", to: action.description)
+                .set("pilot_code", to: pilot).set("status", to: action.status).set("start_on", to: start)
+                .set("end_on", to: end).where("id", .equal, existing).run()
             changes.compare("titre", before.title, title)
-            changes.compare("description", before.description, a.description)
-            changes.compare("pilote", before.pilot_code, pilot)
-            changes.compare("statut", statusLabel(before.status), statusLabel(a.status))
-            changes.compare("début", before.start_on.map { Format.date(iso: $0) }, start.map { Format.date(iso: $0) })
-            changes.compare("fin", before.end_on.map { Format.date(iso: $0) }, end.map { Format.date(iso: $0) })
+            changes.compare("description", before.description, action.description)
+            changes.compare("pilote", before.pilotCode, pilot)
+            changes.compare("statut", statusLabel(before.status), statusLabel(action.status))
+            changes.compare("début", before.startOn.map { Format.date(iso: $0) }, start.map { Format.date(iso: $0) })
+            changes.compare("fin", before.endOn.map { Format.date(iso: $0) }, end.map { Format.date(iso: $0) })
             id = existing
         } else {
-            struct N: Decodable { var n: Int? }
+            struct HighestNumberRow: Decodable { var highest: Int? }
             let next =
-                (try await db.raw("SELECT MAX(number) AS n FROM actions WHERE fiche_id = \(bind: fiche)").first(
-                    decoding: N.self)?.n ?? 0) + 1
+                (try await db.raw("SELECT MAX(number) AS highest FROM actions WHERE fiche_id = \(bind: fiche)").first(
+                    decoding: HighestNumberRow.self)?.highest ?? 0) + 1
             id = UUID()
             try await db.insert(into: "actions").columns(
                 "id", "fiche_id", "number", "title", "description", "pilot_code", "status", "start_on", "end_on"
             )
             .values(
-                SQLBind(id), SQLBind(fiche), SQLBind(next), SQLBind(title), SQLBind(a.description), SQLBind(pilot),
-                SQLBind(a.status),
+                SQLBind(id), SQLBind(fiche), SQLBind(next), SQLBind(title), SQLBind(action.description), SQLBind(pilot),
+                SQLBind(action.status),
                 SQLBind(start), SQLBind(end)
             ).run()
             changes.compare("titre", nil, title)
-            changes.compare("statut", nil, statusLabel(a.status))
+            changes.compare("statut", nil, statusLabel(action.status))
         }
         try await AuditService.record(
-            db, actor: actor, action: a.id == nil ? "create" : "update", objectType: "action", objectID: id.uuidString,
-            summary: a.id == nil
+            db, actor: actor, action: action.id == nil ? "create" : "update", objectType: "action",
+            objectID: id.uuidString,
+            summary: action.id == nil
                 ? "Nouvelle action : \(title)"
                 : "Action « \(title) » modifiée"
                     + (changes.isEmpty ? "" : " : " + changes.fields.joined(separator: ", ")),

@@ -15,13 +15,19 @@ enum IndicatorService {
         var type: String?
         var unit: String?
         var nature: String?
-        var cumulative_since: String?
+        var cumulativeSince: String?
         var periodicity: String?
         var rollup: String?
         var direction: String?
         var formula: String?
         /// `touchees:ES`, `actions`…: computed from the activity log.
         var computed: String?
+
+        enum CodingKeys: String, CodingKey {
+            case code, label, service, couloir, source, type, unit, nature
+            case cumulativeSince = "cumulative_since"
+            case periodicity, rollup, direction, formula, computed
+        }
     }
 
     static func kind(_ raw: String?) -> IndicatorDefinition.Kind? {
@@ -37,32 +43,32 @@ enum IndicatorService {
         }
     }
 
-    static func validate(_ i: Input) throws -> IndicatorDefinition {
-        let code = i.code.trimmingCharacters(in: .whitespaces)
+    static func validate(_ input: Input) throws -> IndicatorDefinition {
+        let code = input.code.trimmingCharacters(in: .whitespaces)
         guard !code.isEmpty, code.count <= 40, code.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
         else {
             throw ServiceError.invalid(
-                "Code d'indicateur invalide « \(i.code.prefix(40)) » : lettres, chiffres, - _ et . (40 caractères au plus)."
-            )
+                "Code d'indicateur invalide « \(input.code.prefix(40)) » : "
+                    + "lettres, chiffres, - _ et . (40 caractères au plus).")
         }
-        let label = i.label.trimmingCharacters(in: .whitespacesAndNewlines)
+        let label = input.label.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !label.isEmpty, label.count <= 500 else {
             throw ServiceError.invalid("Le libellé de l'indicateur \(code) est obligatoire (500 caractères au plus).")
         }
-        guard let couloir = Couloir(code: i.couloir?.isEmpty == false ? i.couloir! : "TOUS") else {
-            throw ServiceError.invalid("Couloir inconnu « \(i.couloir ?? "") » pour l'indicateur \(code).")
+        guard let couloir = Couloir(code: input.couloir?.isEmpty == false ? input.couloir! : "TOUS") else {
+            throw ServiceError.invalid("Couloir inconnu « \(input.couloir ?? "") » pour l'indicateur \(code).")
         }
-        guard let kind = kind(i.type) else {
+        guard let kind = kind(input.type) else {
             throw ServiceError.invalid(
-                "Type inconnu « \(i.type ?? "") » pour \(code) (count, share, rate, per_inhabitant, boolean, qualitative)."
-            )
+                "Type inconnu « \(input.type ?? "") » pour \(code) "
+                    + "(count, share, rate, per_inhabitant, boolean, qualitative).")
         }
-        let natureRaw = (i.nature ?? "").lowercased().trimmingCharacters(in: .whitespaces)
+        let natureRaw = (input.nature ?? "").lowercased().trimmingCharacters(in: .whitespaces)
         guard
             let nature = natureRaw.isEmpty
                 ? .stock : IndicatorDefinition.Nature(rawValue: natureRaw == "flux" ? "flow" : natureRaw)
         else {
-            throw ServiceError.invalid("Nature inconnue « \(i.nature ?? "") » pour \(code) (stock ou flow).")
+            throw ServiceError.invalid("Nature inconnue « \(input.nature ?? "") » pour \(code) (stock ou flow).")
         }
         let defaultRule: IndicatorDefinition.RollupRule =
             switch kind {
@@ -70,43 +76,44 @@ enum IndicatorService {
             case .share, .rate, .perInhabitant: .ratio
             case .boolean, .qualitative: .none
             }
-        let ruleRaw = (i.rollup ?? "").lowercased().trimmingCharacters(in: .whitespaces)
+        let ruleRaw = (input.rollup ?? "").lowercased().trimmingCharacters(in: .whitespaces)
         guard let rule = ruleRaw.isEmpty ? defaultRule : IndicatorDefinition.RollupRule(rawValue: ruleRaw) else {
-            throw ServiceError.invalid("Règle d'agrégation inconnue « \(i.rollup ?? "") » pour \(code).")
+            throw ServiceError.invalid("Règle d'agrégation inconnue « \(input.rollup ?? "") » pour \(code).")
         }
-        guard let direction = IndicatorDefinition.Direction(french: i.direction ?? "") else {
-            throw ServiceError.invalid("Sens inconnu « \(i.direction ?? "") » pour \(code) (hausse ou baisse).")
+        guard let direction = IndicatorDefinition.Direction(french: input.direction ?? "") else {
+            throw ServiceError.invalid("Sens inconnu « \(input.direction ?? "") » pour \(code) (hausse ou baisse).")
         }
         var since: Day?
-        if let s = i.cumulative_since, !s.isEmpty {
+        if let written = input.cumulativeSince, !written.isEmpty {
             // `2021-06` or `mi-2021` both name the day the cumul starts.
-            guard let d = Period(s)?.start ?? Milestone.parse(s) else {
-                throw ServiceError.invalid("Date de début de cumul illisible « \(s) » pour \(code).")
+            guard let start = Period(written)?.start ?? Milestone.parse(written) else {
+                throw ServiceError.invalid("Date de début de cumul illisible « \(written) » pour \(code).")
             }
-            since = d
+            since = start
         }
         var formula: String?
-        if let f = i.formula?.trimmingCharacters(in: .whitespaces), !f.isEmpty {
-            do { _ = try Formula(f) } catch let e as Formula.ParseError {
-                throw ServiceError.invalid("Indicateur \(code) : \(e.description).")
+        if let written = input.formula?.trimmingCharacters(in: .whitespaces), !written.isEmpty {
+            do { _ = try Formula(written) } catch let error as Formula.ParseError {
+                throw ServiceError.invalid("Indicateur \(code) : \(error.description).")
             }
-            formula = f
+            formula = written
         }
         var computed: ActivityMeasure?
-        if let c = i.computed?.trimmingCharacters(in: .whitespaces), !c.isEmpty {
-            guard let m = ActivityMeasure(text: c) else {
+        if let written = input.computed?.trimmingCharacters(in: .whitespaces), !written.isEmpty {
+            guard let measure = ActivityMeasure(text: written) else {
                 throw ServiceError.invalid(
-                    "Indicateur \(code) : calcul inconnu « \(c.prefix(40)) » (actions, actions:<type>, actions-theme:<thème>, participants, touchees:<couloir>, touchees-nombre:<couloir>)."
-                )
+                    "Indicateur \(code) : calcul inconnu « \(written.prefix(40)) » (actions, actions:<type>, "
+                        + "actions-theme:<thème>, participants, touchees:<couloir>, touchees-nombre:<couloir>).")
             }
             guard formula == nil else {
                 throw ServiceError.invalid(
                     "Indicateur \(code) : une formule ou un calcul depuis les activités, pas les deux.")
             }
-            computed = m
+            computed = measure
         }
         return IndicatorDefinition(
-            code: code, label: label, service: i.service ?? "", couloir: couloir, source: i.source ?? "", kind: kind,
+            code: code, label: label, service: input.service ?? "", couloir: couloir, source: input.source ?? "",
+            kind: kind,
             nature: nature, cumulativeSince: since, rollup: rule, direction: direction, formula: formula,
             computed: computed)
     }
@@ -115,65 +122,92 @@ enum IndicatorService {
     @discardableResult
     static func upsert(_ input: Input, on db: any SQLDatabase, actor: Actor) async throws -> Bool {
         try await actor.authorize(.regional, on: db)
-        let d = try validate(input)
-        if let formula = d.formula {
-            for dep in try Formula(formula).dependencies where dep != d.code {
-                guard try await IndicatorQuery.find(dep, on: db) != nil else {
-                    throw ServiceError.invalid("Indicateur \(d.code) : la formule lit {\(dep)}, indicateur inconnu.")
+        let definition = try validate(input)
+        if let formula = definition.formula {
+            for dependency in try Formula(formula).dependencies where dependency != definition.code {
+                guard try await IndicatorQuery.find(dependency, on: db) != nil else {
+                    throw ServiceError.invalid(
+                        "Indicateur \(definition.code) : la formule lit {\(dependency)}, indicateur inconnu.")
                 }
             }
-            if try Formula(formula).dependencies.contains(d.code) {
-                throw ServiceError.invalid("Indicateur \(d.code) : la formule se lit elle-même.")
+            if try Formula(formula).dependencies.contains(definition.code) {
+                throw ServiceError.invalid("Indicateur \(definition.code) : la formule se lit elle-même.")
             }
         }
-        let existing = try await IndicatorQuery.find(d.code, on: db)
+        let existing = try await IndicatorQuery.find(definition.code, on: db)
         let unit = input.unit ?? existing?.unit ?? ""
         let periodicity = input.periodicity ?? existing?.periodicity ?? "mensuelle"
-        if let existing, existing.definition == d, existing.unit == unit, existing.periodicity == periodicity {
+        if let existing, existing.definition == definition, existing.unit == unit, existing.periodicity == periodicity {
             return false
         }
         let now = Date()
         let values: [(String, any Encodable & Sendable)] = [
-            ("label", d.label), ("service", d.service), ("couloir", d.couloir.rawValue), ("source", d.source),
-            ("kind", d.kind.rawValue),
-            ("unit", unit), ("nature", d.nature.rawValue), ("cumulative_since", d.cumulativeSince?.iso),
+            ("label", definition.label), ("service", definition.service), ("couloir", definition.couloir.rawValue),
+            ("source", definition.source),
+            ("kind", definition.kind.rawValue),
+            ("unit", unit), ("nature", definition.nature.rawValue),
+            ("cumulative_since", definition.cumulativeSince?.iso),
             ("periodicity", periodicity),
-            ("rollup", d.rollup.rawValue), ("direction", d.direction.rawValue), ("formula", d.formula),
-            ("computed", d.computed?.description), ("updated_at", now)
+            ("rollup", definition.rollup.rawValue), ("direction", definition.direction.rawValue),
+            ("formula", definition.formula),
+            ("computed", definition.computed?.description), ("updated_at", now)
         ]
         if existing == nil {
             try await db.insert(into: "indicators").columns(["code", "created_at"] + values.map(\.0))
-                .values([SQLBind(d.code), SQLBind(now)] + values.map { SQLBind($0.1) }).run()
+                .values([SQLBind(definition.code), SQLBind(now)] + values.map { SQLBind($0.1) }).run()
         } else {
-            var u = db.update("indicators")
-            for (c, v) in values { u = u.set(c, to: v) }
-            try await u.where("code", .equal, d.code).run()
+            var update = db.update("indicators")
+            for (column, value) in values { update = update.set(column, to: value) }
+            try await update.where("code", .equal, definition.code).run()
         }
-        // A rule, nature or formula change alters every series of the indicator and of the formulas reading it.
+        // A rule, nature or formula change alters every series of the indicator and of the formulas
+        // reading it.
         if existing != nil { try await RollupCache.invalidateAll(on: db) }
         var changes = FieldChanges()
-        let b = existing?.definition
-        changes.compare("libellé", b?.label, d.label)
-        changes.compare("service", b?.service, d.service)
-        changes.compare("couloir", b?.couloir.rawValue, d.couloir.rawValue)
-        changes.compare("source", b?.source, d.source)
-        changes.compare("type", b?.kind.rawValue, d.kind.rawValue)
+        let before = existing?.definition
+        changes.compare("libellé", before?.label, definition.label)
+        changes.compare("service", before?.service, definition.service)
+        changes.compare("couloir", before?.couloir.rawValue, definition.couloir.rawValue)
+        changes.compare("source", before?.source, definition.source)
+        changes.compare("type", before?.kind.rawValue, definition.kind.rawValue)
         changes.compare("unité", existing?.unit, unit)
-        changes.compare("nature", b?.nature.rawValue, d.nature.rawValue)
+        changes.compare("nature", before?.nature.rawValue, definition.nature.rawValue)
         changes.compare(
-            "cumul depuis", b?.cumulativeSince.map { Format.date(iso: $0.iso) },
-            d.cumulativeSince.map { Format.date(iso: $0.iso) })
+            "cumul depuis", before?.cumulativeSince.map { Format.date(iso: $0.iso) },
+            definition.cumulativeSince.map { Format.date(iso: $0.iso) })
         changes.compare("périodicité", existing?.periodicity, periodicity)
-        changes.compare("agrégation", b?.rollup.rawValue, d.rollup.rawValue)
-        changes.compare("sens", b?.direction.rawValue, d.direction.rawValue)
-        changes.compare("formule", b?.formula, d.formula)
-        changes.compare("calcul", b?.computed?.description, d.computed?.description)
+        changes.compare("agrégation", before?.rollup.rawValue, definition.rollup.rawValue)
+        changes.compare("sens", before?.direction.rawValue, definition.direction.rawValue)
+        changes.compare("formule", before?.formula, definition.formula)
+        changes.compare("calcul", before?.computed?.description, definition.computed?.description)
         try await AuditService.record(
-            db, actor: actor, action: existing == nil ? "create" : "update", objectType: "indicator", objectID: d.code,
-            summary: "\(existing == nil ? "Création" : "Modification") de l'indicateur \(d.code)"
+            db, actor: actor, action: existing == nil ? "create" : "update", objectType: "indicator",
+            objectID: definition.code,
+            summary: "\(existing == nil ? "Création" : "Modification") de l'indicateur \(definition.code)"
                 + (existing == nil || changes.isEmpty ? "" : " : " + changes.fields.joined(separator: ", ")),
             changes: changes)
         return true
+    }
+
+    /// A target of an indicator as stored, for the API's detail of the indicator.
+    struct StoredTarget: Decodable, Sendable, Equatable {
+        var territoryCode, couloir, dueOn, valueKind: String
+        var valueNumber: Double?
+        var valueText: String?
+    }
+
+    /// Every target of an indicator, by territory then due date.
+    static func targets(of indicator: String, on db: any SQLDatabase) async throws -> [StoredTarget] {
+        try await db.select().columns(
+            "territory_code", "couloir", "due_on", "value_kind", "value_number", "value_text"
+        ).from("targets")
+            .where("indicator_code", .equal, indicator).orderBy("territory_code").orderBy("due_on")
+            .all(decoding: StoredTarget.self, with: .snakeCase)
+    }
+
+    /// How many observations an indicator has, every territory and structure together.
+    static func observationCount(of indicator: String, on db: any SQLDatabase) async throws -> Int {
+        try await db.count("SELECT COUNT(*) AS n FROM observations WHERE indicator_code = \(bind: indicator)")
     }
 
     /// `code;libelle;service;couloir;source;type;nature;regle;sens;format;formule` — all lines or none.
@@ -181,27 +215,29 @@ enum IndicatorService {
         let records = try UploadedCSV.records(data, fileName: fileName)
         guard let header = records.first else { throw ServiceError.invalid("\(fileName) : fichier vide.") }
         let columns = CSVHeader(header.fields)
-        guard let ci = columns["code"], let li = columns["libelle", "label"] else {
+        guard let codeColumn = columns["code"], let labelColumn = columns["libelle", "label"] else {
             throw ServiceError.invalid("\(fileName), ligne 1 : colonnes « code » et « libelle » attendues.")
         }
-        func field(_ r: CSVRecord, _ names: String...) -> String? {
-            guard let i = columns.index(names) else { return nil }
-            let v = r[i].trimmingCharacters(in: .whitespaces)
-            return v.isEmpty ? nil : v
+        func field(_ record: CSVRecord, _ names: String...) -> String? {
+            guard let column = columns.index(names) else { return nil }
+            let value = record[column].trimmingCharacters(in: .whitespaces)
+            return value.isEmpty ? nil : value
         }
         var rows: [(Int, Input)] = []
-        for r in records.dropFirst() where !r.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        for record in records.dropFirst()
+        where !record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             let input = Input(
-                code: r[ci], label: r[li], service: field(r, "service"), couloir: field(r, "couloir", "sector"),
-                source: field(r, "source"), type: field(r, "type"), unit: field(r, "format", "unite", "unit"),
-                nature: field(r, "nature"), cumulative_since: field(r, "cumul_depuis", "cumulative_since"),
-                periodicity: field(r, "periodicite", "periodicity"), rollup: field(r, "regle", "rollup"),
-                direction: field(r, "sens", "direction"), formula: field(r, "formule", "formula"),
-                computed: field(r, "calcul", "computed"))
-            do { _ = try validate(input) } catch let e as ServiceError {
-                throw ServiceError.invalid("\(fileName), ligne \(r.line) : \(e.message)")
+                code: record[codeColumn], label: record[labelColumn], service: field(record, "service"),
+                couloir: field(record, "couloir", "sector"), source: field(record, "source"),
+                type: field(record, "type"), unit: field(record, "format", "unite", "unit"),
+                nature: field(record, "nature"), cumulativeSince: field(record, "cumul_depuis", "cumulative_since"),
+                periodicity: field(record, "periodicite", "periodicity"), rollup: field(record, "regle", "rollup"),
+                direction: field(record, "sens", "direction"), formula: field(record, "formule", "formula"),
+                computed: field(record, "calcul", "computed"))
+            do { _ = try validate(input) } catch let error as ServiceError {
+                throw ServiceError.invalid("\(fileName), ligne \(record.line) : \(error.message)")
             }
-            rows.append((r.line, input))
+            rows.append((record.line, input))
         }
         return rows
     }
@@ -212,11 +248,11 @@ struct CSVHeader {
     private var index: [String: Int] = [:]
 
     init(_ fields: [String]) {
-        for (i, f) in fields.enumerated() { index[Self.normalise(f)] = i }
+        for (i, field) in fields.enumerated() { index[Self.normalise(field)] = i }
     }
 
-    static func normalise(_ s: String) -> String {
-        s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
+    static func normalise(_ name: String) -> String {
+        name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
             .filter { $0.isLetter || $0.isNumber || $0 == "_" }
     }
 

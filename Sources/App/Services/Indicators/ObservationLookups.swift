@@ -32,14 +32,15 @@ final class ObservationLookups {
 
     func period(_ raw: String) -> Period? {
         if let hit = periods[raw] { return hit }
-        let p = Period(raw)
-        periods[raw] = p
-        return p
+        let period = Period(raw)
+        periods[raw] = period
+        return period
     }
 
-    /// A code (`R32`, `D59`, `C59350`, a custom code) or an unambiguous name (`Nord`, `Hauts-de-France`).
-    /// A name shared by several territories resolves to the one that is not a commune when there is
-    /// exactly one (the département "Paris" rather than the commune); otherwise the user must give the code.
+    /// A code (`R32`, `D59`, `C59350`, a custom code) or an unambiguous name (`Nord`,
+    /// `Hauts-de-France`). A name shared by several territories resolves to the one that is not a
+    /// commune when there is exactly one (the département "Paris" rather than the commune); otherwise
+    /// the user must give the code.
     func territory(_ raw: String) async throws -> String? {
         let key = raw.trimmedSpaces
         if let hit = territories[key] { return hit }
@@ -54,7 +55,8 @@ final class ObservationLookups {
             } else if candidates.count > 1 {
                 let list = candidates.prefix(5).map(\.code).joined(separator: ", ")
                 throw ServiceError.invalid(
-                    "Territoire ambigu « \(key.prefix(40)) » (\(list)\(candidates.count > 5 ? "…" : "")) : indiquez son code.",
+                    "Territoire ambigu « \(key.prefix(40)) » (\(list)\(candidates.count > 5 ? "…" : "")) : "
+                        + "indiquez son code.",
                     field: "territoire")
             }
         }
@@ -64,10 +66,12 @@ final class ObservationLookups {
 
     private func nameIndex() async throws -> [String: [(code: String, kind: String)]] {
         if let names { return names }
-        struct T: Decodable { var code, name, kind: String }
+        struct TerritoryNameRow: Decodable { var code, name, kind: String }
         var index: [String: [(code: String, kind: String)]] = [:]
-        for t in try await db.select().columns("code", "name", "kind").from("territories").all(decoding: T.self) {
-            index[t.name.matchKey, default: []].append((t.code, t.kind))
+        for territory in try await db.select().columns("code", "name", "kind").from("territories")
+            .all(decoding: TerritoryNameRow.self)
+        {
+            index[territory.name.matchKey, default: []].append((territory.code, territory.kind))
         }
         names = index
         return index

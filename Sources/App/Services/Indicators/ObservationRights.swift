@@ -17,24 +17,29 @@ struct ObservationRights {
     }
 
     /// Throws `ServiceError.forbidden` with the French reason, naming the field at fault.
-    mutating func check(_ r: ObservationService.Resolved) async throws {
+    mutating func check(_ observation: ObservationService.Resolved) async throws {
         let grant = actor.grant
         guard !grant.isUnrestricted(in: .observations) else { return }
         if own == nil { own = try await Actor.communes(of: Array(grant.territories), on: db) }
         var communes: Set<String>?
-        if let c = r.structureCommune {
-            communes = [c]
-        } else if let t = r.territory {
-            if territoryCommunes[t] == nil { territoryCommunes[t] = try await Actor.communes(of: [t], on: db) }
-            communes = territoryCommunes[t]
+        if let commune = observation.structureCommune {
+            communes = [commune]
+        } else if let territory = observation.territory {
+            if territoryCommunes[territory] == nil {
+                territoryCommunes[territory] = try await Actor.communes(of: [territory], on: db)
+            }
+            communes = territoryCommunes[territory]
         }
         let target = Grant.Target(
-            area: .observations, communes: communes, structureLevel: r.structureID != nil, indicator: r.indicator)
+            area: .observations, communes: communes, structureLevel: observation.structureID != nil,
+            indicator: observation.indicator)
         guard let reason = grant.refusal(target, ownCommunes: own ?? []) else { return }
         let field =
-            if target.structureLevel || r.territory == nil {
+            if target.structureLevel || observation.territory == nil {
                 "structure"
-            } else if grant.role == .contributeur && !grant.indicators.contains(r.indicator) { "indicateur" } else {
+            } else if grant.role == .contributeur && !grant.indicators.contains(observation.indicator) {
+                "indicateur"
+            } else {
                 "territoire"
             }
         throw ServiceError(kind: .forbidden, message: reason, field: field)

@@ -13,7 +13,8 @@ enum ObservationService {
         var structure: String?
         var couloir: String?
         var period: String
-        /// As written: `2 551 301`, `12,83 %`, `OUI`, `ND`. Optional when numerator and denominator are given.
+        /// As written: `2 551 301`, `12,83 %`, `OUI`, `ND`. Optional when numerator and denominator are
+        /// given.
         var value: String?
         var numerator: String?
         var denominator: String?
@@ -53,8 +54,9 @@ enum ObservationService {
         guard let raw, !raw.trimmedSpaces.isEmpty else { return nil }
         let fieldKey = field.lowercased().folding(options: .diacriticInsensitive, locale: nil)
         switch FrenchNumber.parse(raw) {
-        case .number(let v, _)?: return try ServiceError.bounded(v, raw: raw, label: field, field: fieldKey)
-        case .boolean(let b)?: return b ? 1 : 0
+        case .number(let number, _)?:
+            return try ServiceError.bounded(number, raw: raw, label: field, field: fieldKey)
+        case .boolean(let flag)?: return flag ? 1 : 0
         case .notProvided?: return nil
         case nil:
             throw ServiceError.invalid(
@@ -63,17 +65,18 @@ enum ObservationService {
         }
     }
 
-    static func resolve(_ i: Input, using lookups: ObservationLookups) async throws -> Resolved {
-        guard let indicator = try await lookups.indicator(i.indicator) else {
-            throw ServiceError.invalid("Indicateur inconnu « \(i.indicator.prefix(40)) ».", field: "indicateur")
+    static func resolve(_ input: Input, using lookups: ObservationLookups) async throws -> Resolved {
+        guard let indicator = try await lookups.indicator(input.indicator) else {
+            throw ServiceError.invalid("Indicateur inconnu « \(input.indicator.prefix(40)) ».", field: "indicateur")
         }
         guard indicator.definition.formula == nil else {
             throw ServiceError.invalid(
                 "L'indicateur \(indicator.code) est calculé par formule : il ne se saisit pas.", field: "indicateur")
         }
-        if let m = indicator.definition.computed {
+        if let measure = indicator.definition.computed {
             throw ServiceError.invalid(
-                "L'indicateur \(indicator.code) se calcule depuis le journal des activités (\(m.label)) : il ne se saisit pas.",
+                "L'indicateur \(indicator.code) se calcule depuis le journal des activités (\(measure.label)) : "
+                    + "il ne se saisit pas.",
                 field: "indicateur")
         }
         var subject: String
@@ -81,91 +84,103 @@ enum ObservationService {
         var structureID: UUID?
         var structureCommune: String?
         var structureKey: String?
-        if let s = i.structure?.trimmedSpaces, !s.isEmpty {
-            structureKey = s
-            guard let found = try await lookups.structure(s) else {
+        if let key = input.structure?.trimmedSpaces, !key.isEmpty {
+            structureKey = key
+            guard let found = try await lookups.structure(key) else {
                 throw ServiceError.invalid(
-                    "Structure inconnue « \(s.prefix(40)) » (FINESS, RPPS ou SIRET).", field: "structure")
+                    "Structure inconnue « \(key.prefix(40)) » (FINESS, RPPS ou SIRET).", field: "structure")
             }
             structureID = found.id
             structureCommune = found.communeCode
             subject = "S:" + found.id.uuidString.lowercased()
-        } else if let t = i.territory, !t.trimmedSpaces.isEmpty, let found = try await lookups.territory(t) {
+        } else if let written = input.territory, !written.trimmedSpaces.isEmpty,
+            let found = try await lookups.territory(written)
+        {
             territory = found
             subject = "T:" + found
         } else {
-            let t = i.territory?.trimmingCharacters(in: .whitespaces) ?? ""
+            let written = input.territory?.trimmingCharacters(in: .whitespaces) ?? ""
             throw ServiceError.invalid(
-                t.isEmpty ? "Territoire ou structure manquant." : "Territoire inconnu « \(t.prefix(40)) ».",
+                written.isEmpty ? "Territoire ou structure manquant." : "Territoire inconnu « \(written.prefix(40)) ».",
                 field: "territoire")
         }
-        let couloirRaw = i.couloir?.trimmedSpaces ?? ""
+        let couloirRaw = input.couloir?.trimmedSpaces ?? ""
         guard let couloir = couloirRaw.isEmpty ? indicator.definition.couloir : Couloir(code: couloirRaw) else {
             throw ServiceError.invalid("Couloir inconnu « \(couloirRaw.prefix(20)) ».", field: "couloir")
         }
-        guard let period = lookups.period(i.period) else {
+        guard let period = lookups.period(input.period) else {
             throw ServiceError.invalid(
-                "Période illisible « \(i.period.prefix(40)) » (ex. 2021-12, 2021-T4, déc. 2021, 31/12/2021).",
+                "Période illisible « \(input.period.prefix(40)) » (ex. 2021-12, 2021-T4, déc. 2021, 31/12/2021).",
                 field: "periode")
         }
         guard ValueBounds.accepts(period) else {
             throw ServiceError.invalid(
-                "Période hors de la période admise « \(i.period.prefix(40)) » : années \(ValueBounds.yearsLabel).",
+                "Période hors de la période admise « \(input.period.prefix(40)) » : "
+                    + "années \(ValueBounds.yearsLabel).",
                 field: "periode")
         }
-        let value = try number(i.value, field: "Valeur")
-        let notProvided = value == nil && i.value.map { FrenchNumber.parse($0) == .notProvided } ?? false
-        let num = try number(i.numerator, field: "Numérateur")
-        let den = try number(i.denominator, field: "Dénominateur")
-        if value == nil && !notProvided && (num == nil || den == nil) {
+        let value = try number(input.value, field: "Valeur")
+        let notProvided = value == nil && input.value.map { FrenchNumber.parse($0) == .notProvided } ?? false
+        let numerator = try number(input.numerator, field: "Numérateur")
+        let denominator = try number(input.denominator, field: "Dénominateur")
+        if value == nil && !notProvided && (numerator == nil || denominator == nil) {
             throw ServiceError.invalid(
-                "Valeur manquante pour \(indicator.code) \(period.label) : une valeur, ou un numérateur et un dénominateur.",
+                "Valeur manquante pour \(indicator.code) \(period.label) : "
+                    + "une valeur, ou un numérateur et un dénominateur.",
                 field: "valeur")
         }
-        if let den, den == 0, num != nil {
+        if let denominator, denominator == 0, numerator != nil {
             throw ServiceError.invalid(
                 "Dénominateur nul pour \(indicator.code) \(period.label).", field: "denominateur")
         }
-        if value == nil, let num, let den, den != 0, !ValueBounds.accepts(num / den) {
+        if value == nil, let numerator, let denominator, denominator != 0, !ValueBounds.accepts(numerator / denominator)
+        {
             throw ServiceError.invalid(
-                "Numérateur / dénominateur hors limites pour \(indicator.code) \(period.label) : le rapport dépasse \(ValueBounds.limitLabel).",
+                "Numérateur / dénominateur hors limites pour \(indicator.code) \(period.label) : "
+                    + "le rapport dépasse \(ValueBounds.limitLabel).",
                 field: "denominateur")
         }
         return Resolved(
             indicator: indicator.code, subject: subject, territory: territory, structureID: structureID,
             structureKey: structureKey,
             structureCommune: structureCommune, couloir: couloir.rawValue,
-            period: period, value: value, numerator: num, denominator: den, notProvided: notProvided,
-            source: i.source ?? "", comment: i.comment ?? "")
+            period: period, value: value, numerator: numerator, denominator: denominator, notProvided: notProvided,
+            source: input.source ?? "", comment: input.comment ?? "")
     }
 
-    /// What a write would do to one natural key.
-    enum Change: Sendable, Equatable { case create, update, unchanged }
-
+    /// The stored value a write replaces, with what its history keeps.
     struct Existing: Decodable, Sendable, Equatable {
         var id: UUID
         var value: Double?
         var numerator: Double?
         var denominator: Double?
-        var not_provided: Bool
-        var source, comment, provenance: String
-        var recorded_at: Date
-        var batch_id: UUID?
+        var notProvided: Bool
+        var source: String
+        var comment: String
+        var provenance: String
+        var recordedAt: Date
+        var batchID: UUID?
     }
 
     struct Planned: Sendable {
         var resolved: Resolved
         var existing: Existing?
-        var change: Change
+        var change: ImportChange
     }
 
-    /// What the comparison needs of a stored value; what the history needs is read for the values to replace.
+    /// What the comparison needs of a stored value; what the history needs is read for the values to
+    /// replace.
     struct StoredValue: Decodable {
         var id: UUID
-        var subject, couloir, period: String
-        var value, numerator, denominator: Double?
-        var not_provided: Bool
-        var source, comment: String
+        var subject: String
+        var couloir: String
+        var period: String
+        var value: Double?
+        var numerator: Double?
+        var denominator: Double?
+        var notProvided: Bool
+        var source: String
+        var comment: String
     }
 
     static let storedColumns = [
@@ -181,7 +196,7 @@ enum ObservationService {
             return try await db.select().columns(storedColumns).from("observations").where(
                 "indicator_code", .equal, indicator
             )
-            .where("subject", .in, subjects).all(decoding: StoredValue.self)
+            .where("subject", .in, subjects).all(decoding: StoredValue.self, with: .snakeCase)
         }
         let sql =
             "SELECT " + storedColumns.joined(separator: ", ")
@@ -195,123 +210,86 @@ enum ObservationService {
             else {
                 throw ServiceError.invalid("Observation illisible dans la base (\(indicator)).")
             }
-            func number(_ c: String) -> Double? { row.column(c).flatMap { $0.isNull ? nil : $0.double } }
+            func number(_ column: String) -> Double? { row.column(column).flatMap { $0.isNull ? nil : $0.double } }
             return StoredValue(
                 id: id, subject: subject, couloir: couloir, period: period, value: number("value"),
                 numerator: number("numerator"),
-                denominator: number("denominator"), not_provided: row.column("not_provided")?.bool ?? false,
+                denominator: number("denominator"), notProvided: row.column("not_provided")?.bool ?? false,
                 source: row.column("source")?.string ?? "", comment: row.column("comment")?.string ?? "")
         }
     }
 
-    /// Compares each resolved line with what is stored. When a key repeats, the last line wins.
+    /// Compares each resolved line with what is stored (the pipeline has made sure no key repeats).
     /// Stored values are read per indicator and per few hundred subjects, not per line.
     static func plan(_ resolved: [Resolved], on db: any SQLDatabase) async throws -> [Planned] {
-        let keys = resolved.map(\.key)
-        var lastIndex: [String: Int] = [:]
-        lastIndex.reserveCapacity(resolved.count)
         var subjects: [String: Set<String>] = [:]
-        for (i, r) in resolved.enumerated() {
-            lastIndex[keys[i]] = i
-            subjects[r.indicator, default: []].insert(r.subject)
-        }
+        for line in resolved { subjects[line.indicator, default: []].insert(line.subject) }
         var stored: [String: StoredValue] = [:]
-        for (indicator, set) in subjects.sorted(by: { $0.key < $1.key }) {
-            let all = set.sorted()
-            for start in stride(from: 0, to: all.count, by: 500) {
-                for e in try await storedValues(
-                    indicator: indicator, subjects: Array(all[start..<min(start + 500, all.count)]), on: db)
-                {
-                    stored[Resolved.key(indicator, e.subject, e.couloir, e.period)] = e
+        for (indicator, subjectSet) in subjects.sorted(by: { $0.key < $1.key }) {
+            let sortedSubjects = subjectSet.sorted()
+            for start in stride(from: 0, to: sortedSubjects.count, by: 500) {
+                let chunk = Array(sortedSubjects[start..<min(start + 500, sortedSubjects.count)])
+                for value in try await storedValues(indicator: indicator, subjects: chunk, on: db) {
+                    stored[Resolved.key(indicator, value.subject, value.couloir, value.period)] = value
                 }
             }
         }
-        struct Provenance: Decodable {
+        struct ProvenanceRow: Decodable {
             var id: UUID
             var provenance: String
-            var recorded_at: Date
-            var batch_id: UUID?
+            var recordedAt: Date
+            var batchID: UUID?
         }
-        var changed: [UUID] = []
-        for (i, r) in resolved.enumerated() {
-            let k = keys[i]
-            guard lastIndex[k] == i, let e = stored[k],
-                !same(e.value, e.numerator, e.denominator, e.not_provided, e.source, e.comment, r)
-            else { continue }
-            changed.append(e.id)
+        let changed = resolved.compactMap { line -> UUID? in
+            guard let value = stored[line.key], !same(value, line) else { return nil }
+            return value.id
         }
-        var provenance: [UUID: Provenance] = [:]
+        var provenance: [UUID: ProvenanceRow] = [:]
         for start in stride(from: 0, to: changed.count, by: 500) {
-            for p in try await db.select().columns("id", "provenance", "recorded_at", "batch_id").from("observations")
-                .where("id", .in, Array(changed[start..<min(start + 500, changed.count)])).all(
-                    decoding: Provenance.self)
+            let chunk = Array(changed[start..<min(start + 500, changed.count)])
+            for row in try await db.select().columns("id", "provenance", "recorded_at", "batch_id").from("observations")
+                .where("id", .in, chunk).all(decoding: ProvenanceRow.self, with: .snakeCase)
             {
-                provenance[p.id] = p
+                provenance[row.id] = row
             }
         }
-        var out: [Planned] = []
-        out.reserveCapacity(lastIndex.count)
-        for (i, r) in resolved.enumerated() {
-            let k = keys[i]
-            guard lastIndex[k] == i else { continue }
-            guard let e = stored[k] else {
-                out.append(Planned(resolved: r, existing: nil, change: .create))
-                continue
+        return resolved.map { line in
+            guard let value = stored[line.key] else { return Planned(resolved: line, existing: nil, change: .create) }
+            guard let replaced = provenance[value.id] else {
+                return Planned(resolved: line, existing: nil, change: .unchanged)
             }
-            let p = provenance[e.id]
             let existing = Existing(
-                id: e.id, value: e.value, numerator: e.numerator, denominator: e.denominator,
-                not_provided: e.not_provided,
-                source: e.source, comment: e.comment, provenance: p?.provenance ?? "",
-                recorded_at: p?.recorded_at ?? Date(), batch_id: p?.batch_id)
-            out.append(Planned(resolved: r, existing: existing, change: p == nil ? .unchanged : .update))
+                id: value.id, value: value.value, numerator: value.numerator, denominator: value.denominator,
+                notProvided: value.notProvided, source: value.source, comment: value.comment,
+                provenance: replaced.provenance, recordedAt: replaced.recordedAt, batchID: replaced.batchID)
+            return Planned(resolved: line, existing: existing, change: .update)
         }
-        return out
     }
 
-    static func same(
-        _ value: Double?, _ numerator: Double?, _ denominator: Double?, _ notProvided: Bool, _ source: String,
-        _ comment: String, _ r: Resolved
-    ) -> Bool {
-        close(value, r.value) && close(numerator, r.numerator) && close(denominator, r.denominator)
-            && notProvided == r.notProvided
-            && source == r.source && comment == r.comment
+    /// Whether a stored value already says what the line says.
+    static func same(_ stored: StoredValue, _ line: Resolved) -> Bool {
+        close(stored.value, line.value) && close(stored.numerator, line.numerator)
+            && close(stored.denominator, line.denominator) && stored.notProvided == line.notProvided
+            && stored.source == line.source && stored.comment == line.comment
     }
 
     /// Equal to 15 significant digits, as spreadsheets keep them: `12,83 %` read from a workbook is
     /// the value stored from a CSV even if the last bit of the double differs.
-    static func close(_ a: Double?, _ b: Double?) -> Bool {
-        guard let a, let b else { return a == nil && b == nil }
-        return a == b || abs(a - b) <= 1e-14 * max(abs(a), abs(b))
+    static func close(_ stored: Double?, _ written: Double?) -> Bool {
+        guard let stored, let written else { return stored == nil && written == nil }
+        return stored == written || abs(stored - written) <= 1e-14 * max(abs(stored), abs(written))
     }
 
-    /// Writes a batch: every line is validated first (errors name the line), then all are written in the
-    /// caller's transaction. `provenance` is `saisie:<who>` or `import:<batch>`.
-    static func record(_ inputs: [Input], provenance: String, batch: UUID? = nil, on db: any SQLDatabase, actor: Actor)
-        async throws -> Outcome
+    /// Writes typed values (the entry form, an API batch): every line checked as a file's line is,
+    /// then all written in the caller's transaction, or none. `provenance` is `saisie:<who>`.
+    static func record(_ inputs: [Input], provenance: String, on db: any SQLDatabase, actor: Actor) async throws
+        -> ImportReport
     {
-        let lookups = ObservationLookups(db)
-        var rights = ObservationRights(actor: actor, on: db)
-        var resolved: [Resolved] = []
-        for (n, i) in inputs.enumerated() {
-            do {
-                let r = try await resolve(i, using: lookups)
-                try await rights.check(r)
-                resolved.append(r)
-            } catch let e as ServiceError {
-                throw ServiceError(
-                    kind: e.kind, message: inputs.count > 1 ? "Ligne \(n + 1) : \(e.message)" : e.message,
-                    field: e.field)
-            }
-        }
-        let planned = try await plan(resolved, on: db)
-        if let (i, reason) = try await PeriodLock.refusals(planned, actor: actor, on: db).min(by: { $0.key < $1.key }) {
-            throw ServiceError(
-                kind: .forbidden, message: inputs.count > 1 ? "Ligne \(i + 1) : \(reason)" : reason, field: "periode")
-        }
-        return try await apply(planned, provenance: provenance, batch: batch, on: db, actor: actor)
+        var importer = ObservationImporter(actor: actor, on: db)
+        return try await ImportPipeline.write(&importer, inputs: inputs, provenance: provenance, on: db, actor: actor)
     }
 
+    @discardableResult
     static func apply(_ plan: [Planned], provenance: String, batch: UUID? = nil, on db: any SQLDatabase, actor: Actor)
         async throws -> Outcome
     {
@@ -322,13 +300,14 @@ enum ObservationService {
         }
         var outcome = Outcome()
         var changes = FieldChanges()
-        func shown(_ v: Double?, _ notProvided: Bool) -> String? {
-            notProvided ? "non fourni" : v.map { Format.number($0) }
+        func shown(_ value: Double?, _ notProvided: Bool) -> String? {
+            notProvided ? "non fourni" : value.map { Format.number($0) }
         }
         let now = Date()
         var history: [[any Encodable & Sendable]] = []
         var created: [[any Encodable & Sendable]] = []
-        // Written every few thousand rows so that a million-line import never holds all its bound values at once.
+        // Written every few thousand rows so that a million-line import never holds all its bound
+        // values at once.
         func flush(_ force: Bool) async throws {
             if force || history.count >= 5_000 {
                 try await db.insertBatched(
@@ -353,37 +332,36 @@ enum ObservationService {
                 created.removeAll(keepingCapacity: true)
             }
         }
-        for p in plan {
-            let r = p.resolved
-            switch p.change {
+        for planned in plan {
+            let line = planned.resolved
+            switch planned.change {
             case .unchanged:
                 outcome.unchanged += 1
             case .update:
-                let e = p.existing!
-                // The first replaced values are told in the trail itself; all of them are in observation_history.
+                let replaced = planned.existing!
+                // The first replaced values are told in the trail itself; all of them are in
+                // observation_history.
                 if changes.details.count < 20 {
                     changes.compare(
-                        "\(r.indicator) \(r.subject) \(r.period.description)", shown(e.value, e.not_provided),
-                        shown(r.value, r.notProvided))
+                        "\(line.indicator) \(line.subject) \(line.period.description)",
+                        shown(replaced.value, replaced.notProvided), shown(line.value, line.notProvided))
                 }
                 history.append([
-                    UUID.ordered(), e.id, r.indicator, r.subject, r.couloir, r.period.description,
-                    e.value, e.numerator, e.denominator, e.not_provided, e.source,
-                    e.comment, e.provenance, e.recorded_at, now, provenance, e.batch_id
+                    UUID.ordered(), replaced.id, line.indicator, line.subject, line.couloir, line.period.description,
+                    replaced.value, replaced.numerator, replaced.denominator, replaced.notProvided, replaced.source,
+                    replaced.comment, replaced.provenance, replaced.recordedAt, now, provenance, replaced.batchID
                 ])
-                try await db.update("observations").set("value", to: r.value).set("numerator", to: r.numerator).set(
-                    "denominator", to: r.denominator
-                )
-                .set("not_provided", to: r.notProvided).set("source", to: r.source).set("comment", to: r.comment)
-                .set("provenance", to: provenance).set("batch_id", to: batch).set("recorded_at", to: now).where(
-                    "id", .equal, e.id
-                ).run()
+                try await db.update("observations").set("value", to: line.value).set("numerator", to: line.numerator)
+                    .set("denominator", to: line.denominator).set("not_provided", to: line.notProvided)
+                    .set("source", to: line.source).set("comment", to: line.comment)
+                    .set("provenance", to: provenance).set("batch_id", to: batch).set("recorded_at", to: now)
+                    .where("id", .equal, replaced.id).run()
                 outcome.updated += 1
             case .create:
                 created.append([
-                    UUID.ordered(), r.indicator, r.subject, r.territory, r.structureID, r.couloir,
-                    r.period.description, r.period.start.iso, r.period.end.iso, r.value, r.numerator,
-                    r.denominator, r.notProvided, r.source, r.comment, provenance, batch, now
+                    UUID.ordered(), line.indicator, line.subject, line.territory, line.structureID, line.couloir,
+                    line.period.description, line.period.start.iso, line.period.end.iso, line.value, line.numerator,
+                    line.denominator, line.notProvided, line.source, line.comment, provenance, batch, now
                 ])
                 outcome.created += 1
             }
@@ -398,29 +376,36 @@ enum ObservationService {
                 details: changes.details.merging([
                     "créées": "\(outcome.created)", "remplacées": "\(outcome.updated)",
                     "inchangées": "\(outcome.unchanged)"
-                ]) { a, _ in a })
+                ]) { first, _ in first })
         }
         return outcome
     }
 
-    /// Every series these values feed is dropped from the roll-up layer, in the same transaction.
-    /// Beyond `placeLimit` places, the whole indicator is dropped: cheaper than tracing each place.
-    static func invalidate(_ written: [Resolved], on db: any SQLDatabase) async throws {
-        var places: [String: Set<String>] = [:]
-        for r in written {
-            places[r.indicator, default: []].insert(r.territory ?? r.structureCommune.map { "C" + $0 } ?? "")
-        }
-        for (indicator, set) in places.sorted(by: { $0.key < $1.key }) {
-            if set.count > placeLimit || set.contains("") {
-                try await RollupCache.invalidate(indicator: indicator, on: db)
-            } else {
-                for place in set.sorted() {
-                    try await RollupCache.invalidate(indicator: indicator, territory: place, on: db)
-                }
-            }
-        }
+    /// An indicator a structure reports a value for, with the first period it did.
+    struct ServiceInUse: Decodable, Sendable, Equatable {
+        var indicatorCode: String
+        var label: String
+        var period: String
     }
 
-    static let placeLimit = 50
+    /// The services a structure uses: indicators with a non-zero value provided for it, by code.
+    static func servicesInUse(structure: UUID, on db: any SQLDatabase) async throws -> [ServiceInUse] {
+        try await db.raw(
+            """
+            SELECT o.indicator_code, i.label, MIN(o.period) AS period
+            FROM observations o JOIN indicators i ON i.code = o.indicator_code
+            WHERE o.structure_id = \(bind: structure) AND o.value <> 0 AND o.not_provided = \(bind: false)
+            GROUP BY o.indicator_code, i.label ORDER BY o.indicator_code
+            """
+        ).all(decoding: ServiceInUse.self, with: .snakeCase)
+    }
 
+    /// Every series these values feed is dropped from the roll-up layer, in the same transaction.
+    static func invalidate(_ written: [Resolved], on db: any SQLDatabase) async throws {
+        var places: [String: Set<String>] = [:]
+        for line in written {
+            places[line.indicator, default: []].insert(line.territory ?? line.structureCommune.map { "C" + $0 } ?? "")
+        }
+        try await RollupCache.invalidate(places: places, on: db)
+    }
 }

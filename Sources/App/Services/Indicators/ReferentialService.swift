@@ -17,20 +17,22 @@ enum ReferentialService {
     static let aliases: [Couloir: String] = [.es: "HOP", .radio: "RAD", .ms: "ESMS", .tous: "Tous"]
 
     static func installDefaults(on db: any SQLDatabase) async throws {
-        struct C: Decodable { var code: String }
-        let haveServices = Set(try await db.select().column("code").from("services").all(decoding: C.self).map(\.code))
+        struct CodeRow: Decodable { var code: String }
+        let haveServices = Set(
+            try await db.select().column("code").from("services").all(decoding: CodeRow.self).map(\.code))
         try await db.insertBatched(
             into: "services", columns: ["code", "label", "sort"],
             rows: services.enumerated().filter { !haveServices.contains($0.element.0) }.map {
                 [$0.element.0, $0.element.1, $0.offset]
             })
-        let haveCouloirs = Set(try await db.select().column("code").from("couloirs").all(decoding: C.self).map(\.code))
+        let haveCouloirs = Set(
+            try await db.select().column("code").from("couloirs").all(decoding: CodeRow.self).map(\.code))
         try await db.insertBatched(
             into: "couloirs", columns: ["code", "label", "aliases", "sort"],
             rows: Couloir.allCases.enumerated().filter { !haveCouloirs.contains($0.element.rawValue) }
                 .map { [$0.element.rawValue, $0.element.label, aliases[$0.element] ?? "", $0.offset] })
         let haveOrgs = Set(
-            try await db.select().column("code").from("pilot_organisations").all(decoding: C.self).map(\.code))
+            try await db.select().column("code").from("pilot_organisations").all(decoding: CodeRow.self).map(\.code))
         try await db.insertBatched(
             into: "pilot_organisations", columns: ["code", "name", "sort"],
             rows: organisations.enumerated().filter { !haveOrgs.contains($0.element.0) }.map {
@@ -62,20 +64,23 @@ extension ReferentialService {
     }
 
     static func items(_ kind: Kind, on db: any SQLDatabase) async throws -> [Item] {
-        try await installDefaults(on: db)
-        struct R: Decodable {
+        struct ItemRow: Decodable {
             var code: String
             var label: String
             var aliases: String?
         }
         let extra = kind == .couloirs ? ", aliases" : ""
         return try await db.raw(
-            "SELECT code, \(unsafeRaw: kind.labelColumn) AS label\(unsafeRaw: extra) FROM \(ident: kind.rawValue) ORDER BY sort, code"
+            """
+            SELECT code, \(unsafeRaw: kind.labelColumn) AS label\(unsafeRaw: extra) FROM \(ident: kind.rawValue)
+            ORDER BY sort, code
+            """
         )
-        .all(decoding: R.self).map { Item(code: $0.code, label: $0.label, aliases: $0.aliases ?? "") }
+        .all(decoding: ItemRow.self).map { Item(code: $0.code, label: $0.label, aliases: $0.aliases ?? "") }
     }
 
-    /// Adds or relabels an entry. Couloir codes are fixed by the national tables: only their label and aliases change.
+    /// Adds or relabels an entry. Couloir codes are fixed by the national tables: only their label and
+    /// aliases change.
     static func save(
         _ kind: Kind, code raw: String, label rawLabel: String, aliases: String?, on db: any SQLDatabase, actor: Actor
     ) async throws {
@@ -102,11 +107,10 @@ extension ReferentialService {
         } else if existing != nil {
             try await db.update(kind.rawValue).set(kind.labelColumn, to: label).where("code", .equal, code).run()
         } else {
-            struct N: Decodable { var n: Int }
-            let n =
-                try await db.raw("SELECT COUNT(*) AS n FROM \(ident: kind.rawValue)").first(decoding: N.self)?.n ?? 0
+            // A new entry sorts after the existing ones.
+            let sort = try await db.count("SELECT COUNT(*) AS n FROM \(ident: kind.rawValue)")
             try await db.insert(into: kind.rawValue).columns("code", kind.labelColumn, "sort").values(
-                SQLBind(code), SQLBind(label), SQLBind(n)
+                SQLBind(code), SQLBind(label), SQLBind(sort)
             ).run()
         }
         var changes = FieldChanges()

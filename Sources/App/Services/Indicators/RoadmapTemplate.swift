@@ -26,7 +26,9 @@ enum RoadmapTemplate {
         var objectives = 0, fiches = 0, actions = 0, indicatorsWritten = 0, indicators = 0, targetsWritten = 0,
             targets = 0
         var text: String {
-            "Feuille de route « \(roadmap) » : \(objectives) objectifs, \(fiches) fiches, \(actions) actions, \(indicators) indicateurs (\(indicatorsWritten) créés ou modifiés), \(targets) cibles (\(targetsWritten) créées ou modifiées)."
+            "Feuille de route « \(roadmap) » : \(objectives) objectifs, \(fiches) fiches, \(actions) actions, "
+                + "\(indicators) indicateurs (\(indicatorsWritten) créés ou modifiés), "
+                + "\(targets) cibles (\(targetsWritten) créées ou modifiées)."
         }
     }
 
@@ -39,9 +41,16 @@ enum RoadmapTemplate {
         }
         let records = try CSVReader(separator: ";").records(TextDecoding.decode(try Data(contentsOf: url)).text)
         guard let header = records.first?.fields else { return [] }
-        return records.dropFirst().map { r in
-            Dictionary(uniqueKeysWithValues: header.enumerated().map { ($0.element, r[$0.offset]) })
+        return records.dropFirst().map { record in
+            Dictionary(uniqueKeysWithValues: header.enumerated().map { ($0.element, record[$0.offset]) })
         }
+    }
+
+    /// The région of the first roadmap created, which pages show when no territory is asked for.
+    static func firstRoadmapRegion(on db: any SQLDatabase) async throws -> String? {
+        struct RegionRow: Decodable { var regionCode: String? }
+        return try await db.select().column("region_code").from("roadmaps").orderBy("created_at")
+            .first(decoding: RegionRow.self, with: .snakeCase)?.regionCode
     }
 
     static func create(_ name: String, region regionCode: String, on db: any SQLDatabase, actor: Actor) async throws
@@ -50,10 +59,9 @@ enum RoadmapTemplate {
         let rows = try rows(name)
         guard let region = try await TerritoryQuery.find(regionCode, on: db), region.kind == .region else {
             throw ServiceError.invalid(
-                "Région inconnue « \(regionCode) » : chargez la géographie (jalon import cog) et donnez un code comme R32."
-            )
+                "Région inconnue « \(regionCode) » : "
+                    + "chargez la géographie (jalon import cog) et donnez un code comme R32.")
         }
-        try await ReferentialService.installDefaults(on: db)
         let code = "\(name)-\(region.code)".lowercased()
         var summary = Summary(roadmap: code)
         struct IDRow: Decodable { var id: UUID }
@@ -79,11 +87,11 @@ enum RoadmapTemplate {
         // Objectives
         var objectiveIDs: [Int: UUID] = [:]
         for (number, title) in objectives.sorted(by: { $0.key < $1.key }) {
-            struct O: Decodable { var id: UUID }
-            if let o = try await db.select().column("id").from("objectives").where("roadmap_id", .equal, roadmapID)
-                .where("number", .equal, number).first(decoding: O.self)
+            if let objective = try await db.select().column("id").from("objectives")
+                .where("roadmap_id", .equal, roadmapID)
+                .where("number", .equal, number).first(decoding: IDRow.self)
             {
-                objectiveIDs[number] = o.id
+                objectiveIDs[number] = objective.id
             } else {
                 let id = UUID()
                 try await db.insert(into: "objectives").columns("id", "roadmap_id", "number", "title")
@@ -99,11 +107,10 @@ enum RoadmapTemplate {
             let fiche = row["fiche"] ?? "Autres"
             if ficheIDs[fiche] == nil {
                 let slug = DecoupageService.slug(fiche)
-                struct F: Decodable { var id: UUID }
-                if let f = try await db.select().column("id").from("fiches").where("roadmap_id", .equal, roadmapID)
-                    .where("code", .equal, slug).first(decoding: F.self)
+                if let stored = try await db.select().column("id").from("fiches").where("roadmap_id", .equal, roadmapID)
+                    .where("code", .equal, slug).first(decoding: IDRow.self)
                 {
-                    ficheIDs[fiche] = f.id
+                    ficheIDs[fiche] = stored.id
                 } else {
                     let id = UUID()
                     try await db.insert(into: "fiches").columns(
@@ -122,10 +129,9 @@ enum RoadmapTemplate {
             if !action.isEmpty, !(actionNumbers[fiche] ?? []).contains(action) {
                 actionNumbers[fiche, default: []].append(action)
                 let number = actionNumbers[fiche]!.count
-                struct A: Decodable { var id: UUID }
-                if try await db.select().column("id").from("actions").where("fiche_id", .equal, ficheIDs[fiche]!).where(
-                    "number", .equal, number
-                ).first(decoding: A.self) == nil {
+                if try await db.select().column("id").from("actions").where("fiche_id", .equal, ficheIDs[fiche]!)
+                    .where("number", .equal, number).first(decoding: IDRow.self) == nil
+                {
                     try await db.insert(into: "actions").columns(
                         "id", "fiche_id", "number", "title", "description", "pilot_code", "status", "start_on", "end_on"
                     )
@@ -145,7 +151,7 @@ enum RoadmapTemplate {
             let input = IndicatorService.Input(
                 code: code, label: row["libelle"] ?? code, service: row["service"], couloir: row["couloir"],
                 source: row["source"], type: row["type"], unit: nil, nature: row["nature"],
-                cumulative_since: row["nature"] == "flow" ? "2021-06" : nil, periodicity: nil,
+                cumulativeSince: row["nature"] == "flow" ? "2021-06" : nil, periodicity: nil,
                 rollup: row["regle"], direction: row["sens"], formula: nil, computed: row["calcul"])
             if try await IndicatorService.upsert(input, on: db, actor: actor) { summary.indicatorsWritten += 1 }
             summary.indicators += 1
@@ -153,11 +159,15 @@ enum RoadmapTemplate {
                 try await db.insert(into: "fiche_indicators").columns("fiche_id", "indicator_code", "sort")
                     .values(SQLBind(fiche), SQLBind(code), SQLBind(sort)).ignoringConflicts().run()
             }
-            for m in milestones {
-                guard let raw = row[m.column]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { continue }
+            for milestone in milestones {
+                guard let raw = row[milestone.column]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+                    continue
+                }
                 summary.targets += 1
                 if try await TargetService.set(
-                    .init(indicator: code, territory: region.code, couloir: row["couloir"], due: m.due, target: raw),
+                    .init(
+                        indicator: code, territory: region.code, couloir: row["couloir"], due: milestone.due,
+                        target: raw),
                     allowText: true, on: db, actor: actor)
                 {
                     summary.targetsWritten += 1

@@ -14,7 +14,12 @@ enum TargetService {
         /// As written: `9,85 %`, `2 000`, `OUI`, `ni`, `A venir`, `En place`.
         var target: String
         var baseline: String?
-        var baseline_on: String?
+        var baselineOn: String?
+
+        enum CodingKeys: String, CodingKey {
+            case indicator, territory, couloir, due, target, baseline
+            case baselineOn = "baseline_on"
+        }
     }
 
     struct Resolved: Sendable {
@@ -28,60 +33,64 @@ enum TargetService {
     }
 
     /// `allowText`: a template keeps printed targets such as "ni (BFC) / 5% (NA)" verbatim.
-    static func resolve(_ i: Input, allowText: Bool = false, on db: any SQLDatabase) async throws -> Resolved {
-        guard let indicator = try await IndicatorQuery.find(i.indicator.trimmingCharacters(in: .whitespaces), on: db)
+    static func resolve(_ input: Input, allowText: Bool = false, on db: any SQLDatabase) async throws -> Resolved {
+        guard
+            let indicator = try await IndicatorQuery.find(input.indicator.trimmingCharacters(in: .whitespaces), on: db)
         else {
-            throw ServiceError.invalid("Indicateur inconnu « \(i.indicator.prefix(40)) ».", field: "indicateur")
+            throw ServiceError.invalid("Indicateur inconnu « \(input.indicator.prefix(40)) ».", field: "indicateur")
         }
-        guard let territory = try await TerritoryQuery.find(i.territory, on: db) else {
-            throw ServiceError.invalid("Territoire inconnu « \(i.territory.prefix(40)) ».", field: "territoire")
+        guard let territory = try await TerritoryQuery.find(input.territory, on: db) else {
+            throw ServiceError.invalid("Territoire inconnu « \(input.territory.prefix(40)) ».", field: "territoire")
         }
-        let couloirRaw = i.couloir?.trimmingCharacters(in: .whitespaces) ?? ""
+        let couloirRaw = input.couloir?.trimmingCharacters(in: .whitespaces) ?? ""
         guard let couloir = couloirRaw.isEmpty ? indicator.definition.couloir : Couloir(code: couloirRaw) else {
             throw ServiceError.invalid("Couloir inconnu « \(couloirRaw.prefix(20)) ».", field: "couloir")
         }
-        guard let due = Milestone.parse(i.due) else {
+        guard let due = Milestone.parse(input.due) else {
             throw ServiceError.invalid(
-                "Échéance illisible « \(i.due.prefix(40)) » (ex. fin 2021, mi-2022, T3 2023, 2022-06-30).",
+                "Échéance illisible « \(input.due.prefix(40)) » (ex. fin 2021, mi-2022, T3 2023, 2022-06-30).",
                 field: "echeance")
         }
-        guard let value = TargetValue.parse(i.target) else {
+        guard let value = TargetValue.parse(input.target) else {
             throw ServiceError.invalid("Cible vide pour \(indicator.code).", field: "cible")
         }
-        try ServiceError.checkYear(due, raw: i.due, label: "Échéance", field: "echeance")
+        try ServiceError.checkYear(due, raw: input.due, label: "Échéance", field: "echeance")
         if case .number(let number) = value {
-            _ = try ServiceError.bounded(number, raw: i.target, label: "Cible", field: "cible")
+            _ = try ServiceError.bounded(number, raw: input.target, label: "Cible", field: "cible")
         }
         if case .text = value, indicator.definition.kind != .qualitative, !allowText {
             throw ServiceError.invalid(
-                "Cible illisible « \(i.target.prefix(40)) » pour \(indicator.code) : nombre (12,5 %, 2 000), OUI/NON, ni, « à venir » ou « en cours de définition » attendu.",
+                "Cible illisible « \(input.target.prefix(40)) » pour \(indicator.code) : nombre (12,5 %, 2 000), "
+                    + "OUI/NON, ni, « à venir » ou « en cours de définition » attendu.",
                 field: "cible")
         }
         var baseline: Double?
-        if let b = i.baseline?.trimmingCharacters(in: .whitespaces), !b.isEmpty {
-            guard case .number(let v, _)? = FrenchNumber.parse(b) else {
-                throw ServiceError.invalid("Valeur de référence illisible « \(b.prefix(40)) ».", field: "reference")
+        if let written = input.baseline?.trimmingCharacters(in: .whitespaces), !written.isEmpty {
+            guard case .number(let number, _)? = FrenchNumber.parse(written) else {
+                throw ServiceError.invalid(
+                    "Valeur de référence illisible « \(written.prefix(40)) ».", field: "reference")
             }
-            baseline = try ServiceError.bounded(v, raw: b, label: "Valeur de référence", field: "reference")
+            baseline = try ServiceError.bounded(number, raw: written, label: "Valeur de référence", field: "reference")
         }
         var baselineOn: Day?
-        if let b = i.baseline_on, !b.isEmpty {
-            guard let d = Milestone.parse(b) else {
-                throw ServiceError.invalid("Date de référence illisible « \(b.prefix(40)) ».", field: "date_reference")
+        if let written = input.baselineOn, !written.isEmpty {
+            guard let day = Milestone.parse(written) else {
+                throw ServiceError.invalid(
+                    "Date de référence illisible « \(written.prefix(40)) ».", field: "date_reference")
             }
-            try ServiceError.checkYear(d, raw: b, label: "Date de référence", field: "date_reference")
-            baselineOn = d
+            try ServiceError.checkYear(day, raw: written, label: "Date de référence", field: "date_reference")
+            baselineOn = day
         }
         return Resolved(
             indicator: indicator, territory: territory.code, couloir: couloir, due: due, value: value,
             baseline: baseline, baselineOn: baselineOn)
     }
 
-    static func storage(_ v: TargetValue) -> (kind: String, number: Double?, text: String?) {
-        switch v {
-        case .number(let n): ("number", n, nil)
-        case .boolean(let b): ("boolean", b ? 1 : 0, nil)
-        case .text(let t): ("text", nil, t)
+    static func storage(_ value: TargetValue) -> (kind: String, number: Double?, text: String?) {
+        switch value {
+        case .number(let number): ("number", number, nil)
+        case .boolean(let flag): ("boolean", flag ? 1 : 0, nil)
+        case .text(let text): ("text", nil, text)
         case .notDefined: ("not_defined", nil, nil)
         case .upcoming: ("upcoming", nil, nil)
         case .beingDefined: ("being_defined", nil, nil)
@@ -90,28 +99,29 @@ enum TargetService {
 
     struct Existing: Decodable, Sendable, Equatable {
         var id: UUID
-        var value_kind: String
-        var value_number: Double?
-        var value_text: String?
+        var valueKind: String
+        var valueNumber: Double?
+        var valueText: String?
         var baseline: Double?
-        var baseline_on: String?
-        var batch_id: UUID?
+        var baselineOn: String?
+        var batchID: UUID?
     }
 
     /// What writing this target would do: nil when it is already stored as is.
-    static func existing(_ r: Resolved, on db: any SQLDatabase) async throws -> (Existing?, changed: Bool) {
-        let s = storage(r.value)
-        let e = try await db.select().columns(
+    static func existing(_ target: Resolved, on db: any SQLDatabase) async throws -> (Existing?, changed: Bool) {
+        let stored = storage(target.value)
+        let existing = try await db.select().columns(
             "id", "value_kind", "value_number", "value_text", "baseline", "baseline_on", "batch_id"
         ).from("targets")
-            .where("indicator_code", .equal, r.indicator.code).where("territory_code", .equal, r.territory)
-            .where("couloir", .equal, r.couloir.rawValue).where("due_on", .equal, r.due.iso).first(
-                decoding: Existing.self)
-        guard let e else { return (nil, true) }
+            .where("indicator_code", .equal, target.indicator.code).where("territory_code", .equal, target.territory)
+            .where("couloir", .equal, target.couloir.rawValue).where("due_on", .equal, target.due.iso).first(
+                decoding: Existing.self, with: .snakeCase)
+        guard let existing else { return (nil, true) }
         let same =
-            e.value_kind == s.kind && e.value_number == s.number && e.value_text == s.text && e.baseline == r.baseline
-            && e.baseline_on == r.baselineOn?.iso
-        return (e, !same)
+            existing.valueKind == stored.kind && existing.valueNumber == stored.number
+            && existing.valueText == stored.text && existing.baseline == target.baseline
+            && existing.baselineOn == target.baselineOn?.iso
+        return (existing, !same)
     }
 
     /// Sets one target (replacing the one with the same key); returns whether something changed.
@@ -127,30 +137,27 @@ enum TargetService {
     /// Writes a resolved target; a replaced one goes to `target_history` with what replaced it.
     @discardableResult
     static func write(
-        _ r: Resolved, label: String, provenance: String, batch: UUID?, on db: any SQLDatabase, actor: Actor
+        _ target: Resolved, label: String, provenance: String, batch: UUID?, on db: any SQLDatabase, actor: Actor
     ) async throws -> Bool {
-        let s = storage(r.value)
-        let (existing, changed) = try await self.existing(r, on: db)
+        let stored = storage(target.value)
+        let (existing, changed) = try await self.existing(target, on: db)
         guard changed else { return false }
-        if let e = existing {
+        if let replaced = existing {
             try await db.insert(into: "target_history")
                 .columns(
                     "id", "target_id", "value_kind", "value_number", "value_text", "baseline", "baseline_on",
                     "batch_id", "replaced_at", "replaced_by"
                 )
                 .values(
-                    SQLBind(UUID()), SQLBind(e.id), SQLBind(e.value_kind), SQLBind(e.value_number),
-                    SQLBind(e.value_text), SQLBind(e.baseline),
-                    SQLBind(e.baseline_on), SQLBind(e.batch_id), SQLBind(Date()), SQLBind(provenance)
+                    SQLBind(UUID()), SQLBind(replaced.id), SQLBind(replaced.valueKind), SQLBind(replaced.valueNumber),
+                    SQLBind(replaced.valueText), SQLBind(replaced.baseline),
+                    SQLBind(replaced.baselineOn), SQLBind(replaced.batchID), SQLBind(Date()), SQLBind(provenance)
                 )
                 .run()
-            try await db.update("targets").set("value_kind", to: s.kind).set("value_number", to: s.number).set(
-                "value_text", to: s.text
-            )
-            .set("baseline", to: r.baseline).set("baseline_on", to: r.baselineOn?.iso).set("batch_id", to: batch).set(
-                "updated_at", to: Date()
-            )
-            .where("id", .equal, e.id).run()
+            try await db.update("targets").set("value_kind", to: stored.kind).set("value_number", to: stored.number)
+                .set("value_text", to: stored.text).set("baseline", to: target.baseline)
+                .set("baseline_on", to: target.baselineOn?.iso).set("batch_id", to: batch).set("updated_at", to: Date())
+                .where("id", .equal, replaced.id).run()
         } else {
             try await db.insert(into: "targets")
                 .columns(
@@ -158,32 +165,33 @@ enum TargetService {
                     "value_text", "baseline", "baseline_on", "batch_id", "updated_at"
                 )
                 .values(
-                    SQLBind(UUID()), SQLBind(r.indicator.code), SQLBind(r.territory), SQLBind(r.couloir.rawValue),
-                    SQLBind(r.due.iso), SQLBind(s.kind),
-                    SQLBind(s.number), SQLBind(s.text), SQLBind(r.baseline), SQLBind(r.baselineOn?.iso), SQLBind(batch),
-                    SQLBind(Date())
+                    SQLBind(UUID()), SQLBind(target.indicator.code), SQLBind(target.territory),
+                    SQLBind(target.couloir.rawValue), SQLBind(target.due.iso), SQLBind(stored.kind),
+                    SQLBind(stored.number), SQLBind(stored.text), SQLBind(target.baseline),
+                    SQLBind(target.baselineOn?.iso), SQLBind(batch), SQLBind(Date())
                 )
                 .run()
         }
-        let d = r.indicator.definition
+        let definition = target.indicator.definition
         var changes = FieldChanges()
         let before = existing.flatMap {
-            ProgressQuery.point(r.due.iso, $0.value_kind, $0.value_number, $0.value_text, $0.baseline, $0.baseline_on)
+            ProgressQuery.point(target.due.iso, $0.valueKind, $0.valueNumber, $0.valueText, $0.baseline, $0.baselineOn)
         }
         changes.compare(
-            "cible", before.map { IndicatorFormat.target($0, d) },
-            IndicatorFormat.target(TargetPoint(due: r.due, value: r.value), d))
+            "cible", before.map { IndicatorFormat.target($0, definition) },
+            IndicatorFormat.target(TargetPoint(due: target.due, value: target.value), definition))
         changes.compare(
-            "référence", before?.baseline.map { IndicatorFormat.value($0, d) },
-            r.baseline.map { IndicatorFormat.value($0, d) })
+            "référence", before?.baseline.map { IndicatorFormat.value($0, definition) },
+            target.baseline.map { IndicatorFormat.value($0, definition) })
         changes.compare(
-            "date de référence", existing?.baseline_on.map { Format.date(iso: $0) },
-            r.baselineOn.map { Format.date(iso: $0.iso) })
+            "date de référence", existing?.baselineOn.map { Format.date(iso: $0) },
+            target.baselineOn.map { Format.date(iso: $0.iso) })
         try await AuditService.record(
             db, actor: actor, action: existing == nil ? "create" : "update", objectType: "target",
-            objectID: "\(r.indicator.code)/\(r.territory)/\(r.couloir.rawValue)/\(r.due.iso)",
+            objectID: "\(target.indicator.code)/\(target.territory)/\(target.couloir.rawValue)/\(target.due.iso)",
             summary:
-                "Cible \(r.indicator.code) \(r.territory) \(r.couloir.rawValue) \(Milestone.label(r.due)) : \(label)",
+                "Cible \(target.indicator.code) \(target.territory) \(target.couloir.rawValue) "
+                + "\(Milestone.label(target.due)) : \(label)",
             changes: changes)
         return true
     }

@@ -13,16 +13,16 @@ enum PeriodLock {
 
     /// The latest validated date, if any.
     static func current(on db: any SQLDatabase) async throws -> Lock? {
-        struct R: Decodable {
-            var as_of: String
+        struct LatestSnapshotRow: Decodable {
+            var asOf: String
             var name: String
         }
         guard
-            let r = try await db.select().columns("as_of", "name").from("snapshots").orderBy("as_of", .descending)
-                .limit(1).first(decoding: R.self),
-            let day = Day(iso: r.as_of)
+            let latest = try await db.select().columns("as_of", "name").from("snapshots").orderBy("as_of", .descending)
+                .limit(1).first(decoding: LatestSnapshotRow.self, with: .snakeCase),
+            let day = Day(iso: latest.asOf)
         else { return nil }
-        return Lock(until: day, name: r.name)
+        return Lock(until: day, name: latest.name)
     }
 
     static func isLocked(_ period: Period, by lock: Lock?) -> Bool {
@@ -38,7 +38,8 @@ enum PeriodLock {
                 ? nil : "Seul un administrateur peut déroger au verrouillage d'une période validée."
         }
         return
-            "Période verrouillée : \(period.label) est couverte par la photo à date « \(lock.name) » validée au \(Format.date(iso: lock.until.iso)). Un administrateur peut y déroger en donnant un motif."
+            "Période verrouillée : \(period.label) est couverte par la photo à date « \(lock.name) » "
+            + "validée au \(Format.date(iso: lock.until.iso)). Un administrateur peut y déroger en donnant un motif."
     }
 
     /// Indices of planned changes (unchanged lines never count) refused by the lock, with their reason.
@@ -47,8 +48,8 @@ enum PeriodLock {
     {
         guard let lock = try await current(on: db) else { return [:] }
         var out: [Int: String] = [:]
-        for (i, p) in plan.enumerated() where p.change != .unchanged {
-            if let reason = refusal(p.resolved.period, lock: lock, actor: actor) { out[i] = reason }
+        for (i, planned) in plan.enumerated() where planned.change != .unchanged {
+            if let reason = refusal(planned.resolved.period, lock: lock, actor: actor) { out[i] = reason }
         }
         return out
     }
@@ -61,7 +62,8 @@ enum PeriodLock {
         try await AuditService.record(
             db, actor: actor, action: "override", objectType: "period_lock", objectID: lock.until.iso,
             summary:
-                "Dérogation au verrouillage (photo « \(lock.name) ») : \(count) valeur(s) de périodes validées modifiée(s) par \(subject)",
+                "Dérogation au verrouillage (photo « \(lock.name) ») : "
+                + "\(count) valeur(s) de périodes validées modifiée(s) par \(subject)",
             details: ["motif": reason])
     }
 }

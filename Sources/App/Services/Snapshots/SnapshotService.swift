@@ -53,7 +53,8 @@ enum SnapshotService {
         }
         guard at <= today else {
             throw ServiceError.invalid(
-                "Une photo à date se valide pour une date passée ou aujourd'hui, pas pour le \(Format.date(iso: at.iso)).",
+                "Une photo à date se valide pour une date passée ou aujourd'hui, "
+                    + "pas pour le \(Format.date(iso: at.iso)).",
                 field: "date")
         }
         guard let model = try await Dashboard.query(at: at, territory: territory, couloir: couloir, on: db) else {
@@ -65,16 +66,16 @@ enum SnapshotService {
             throw ServiceError.invalid("Territoire inconnu « \(territory.prefix(40)) ».", field: "territoire")
         }
         var rows: [Row] = []
-        for o in model.objectives {
-            for f in o.fiches {
-                for r in f.rows {
+        for objective in model.objectives {
+            for fiche in objective.fiches {
+                for line in fiche.rows {
                     rows.append(
                         Row(
-                            objective: o.number, fiche: f.code, ficheTitle: f.title, code: r.code, label: r.label,
-                            couloir: r.couloir, target: r.target,
-                            due: r.due, value: r.value, valueDate: r.valueDate, realisation: r.realisation,
-                            status: r.status.rawValue,
-                            statusLabel: r.status.label, provenance: r.provenance))
+                            objective: objective.number, fiche: fiche.code, ficheTitle: fiche.title, code: line.code,
+                            label: line.label, couloir: line.couloir, target: line.target,
+                            due: line.due, value: line.value, valueDate: line.valueDate,
+                            realisation: line.realisation, status: line.status.rawValue,
+                            statusLabel: line.status.label, provenance: line.provenance))
                 }
             }
         }
@@ -82,10 +83,10 @@ enum SnapshotService {
         encoder.outputFormatting = [.sortedKeys]
         let content = String(decoding: try encoder.encode(rows), as: UTF8.self)
         let sha = SHA256.hash(data: Data(content.utf8)).hexString
-        struct R: Decodable { var id: UUID }
+        struct IDRow: Decodable { var id: UUID }
         guard
             let roadmap = try await db.select().column("id").from("roadmaps").orderBy("created_at").first(
-                decoding: R.self)
+                decoding: IDRow.self)
         else { throw ServiceError.invalid("Aucune feuille de route.") }
         let id = UUID()
         try await db.insert(into: "snapshots")
@@ -102,7 +103,8 @@ enum SnapshotService {
         try await AuditService.record(
             db, actor: actor, action: "validate", objectType: "snapshot", objectID: id.uuidString,
             summary:
-                "Photo à date « \(name) » validée au \(Format.date(iso: at.iso)) pour \(model.territory.name) : \(rows.count) indicateurs ; périodes verrouillées jusqu'à cette date",
+                "Photo à date « \(name) » validée au \(Format.date(iso: at.iso)) pour \(model.territory.name) : "
+                + "\(rows.count) indicateurs ; périodes verrouillées jusqu'à cette date",
             details: ["sha256": sha])
         return id
     }
@@ -115,17 +117,19 @@ enum SnapshotService {
         try await read(db.select().where("id", .equal, id), withRows: true, on: db).first
     }
 
-    private static func read(_ q: SQLSelectBuilder, withRows: Bool, on db: any SQLDatabase) async throws -> [Snapshot] {
-        struct R: Decodable {
+    private static func read(_ select: SQLSelectBuilder, withRows: Bool, on db: any SQLDatabase) async throws
+        -> [Snapshot]
+    {
+        struct SnapshotRow: Decodable {
             var id: UUID
             var name: String
-            var as_of: String
-            var territory_code: String
+            var asOf: String
+            var territoryCode: String
             var couloir: String?
-            var validated_by: String
-            var validated_at: Date
+            var validatedBy: String
+            var validatedAt: Date
             var content: String?
-            var content_sha256: String
+            var contentSha256: String
             var rows: Int
         }
         let columns =
@@ -133,33 +137,35 @@ enum SnapshotService {
                 "id", "name", "as_of", "territory_code", "couloir", "validated_by", "validated_at", "content_sha256",
                 "rows"
             ] + (withRows ? ["content"] : [])
-        let found = try await q.columns(columns)
-            .from("snapshots").orderBy("as_of", .descending).orderBy("validated_at", .descending).all(decoding: R.self)
+        let found = try await select.columns(columns)
+            .from("snapshots").orderBy("as_of", .descending).orderBy("validated_at", .descending)
+            .all(decoding: SnapshotRow.self, with: .snakeCase)
         // Shown to every role: the validator by his name, not his e-mail.
-        let names = try await AuditQuery.accountNames(Set(found.map(\.validated_by)), on: db)
-        return found.map { r in
+        let names = try await AuditQuery.accountNames(Set(found.map(\.validatedBy)), on: db)
+        return found.map { stored in
             Snapshot(
-                id: r.id, name: r.name, asOf: Day(iso: r.as_of) ?? Day(1970, 1, 1), territory: r.territory_code,
-                couloir: r.couloir,
-                validatedBy: names[r.validated_by] ?? r.validated_by, validatedAt: r.validated_at,
-                sha256: r.content_sha256, rowCount: r.rows,
-                rows: r.content.flatMap { try? JSONDecoder().decode([Row].self, from: Data($0.utf8)) } ?? [])
+                id: stored.id, name: stored.name, asOf: Day(iso: stored.asOf) ?? Day(1970, 1, 1),
+                territory: stored.territoryCode, couloir: stored.couloir,
+                validatedBy: names[stored.validatedBy] ?? stored.validatedBy, validatedAt: stored.validatedAt,
+                sha256: stored.contentSha256, rowCount: stored.rows,
+                rows: stored.content.flatMap { try? JSONDecoder().decode([Row].self, from: Data($0.utf8)) } ?? [])
         }
     }
 
-    /// The frozen table as a download, with the same columns as the live steering table plus provenance.
-    static func export(_ s: Snapshot) -> ExportTable {
+    /// The frozen table as a download, with the same columns as the live steering table plus
+    /// provenance.
+    static func export(_ snapshot: Snapshot) -> ExportTable {
         ExportTable(
             sheet: "Photo à date",
             header: [
                 "objectif", "fiche", "indicateur", "libelle", "couloir", "cible", "echeance", "valeur", "date_valeur",
                 "realisation", "statut", "provenance"
             ],
-            rows: s.rows.map { r in
-                [.number(Double(r.objective))]
+            rows: snapshot.rows.map { row in
+                [.number(Double(row.objective))]
                     + [
-                        r.ficheTitle, r.code, r.label, r.couloir, r.target, r.due, r.value, r.valueDate, r.realisation,
-                        r.statusLabel, r.provenance
+                        row.ficheTitle, row.code, row.label, row.couloir, row.target, row.due, row.value, row.valueDate,
+                        row.realisation, row.statusLabel, row.provenance
                     ].map { .text($0) }
             })
     }

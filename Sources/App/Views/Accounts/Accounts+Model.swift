@@ -48,8 +48,8 @@ enum AccountsPage {
 
     static func list(message: String?, on db: any SQLDatabase) async throws -> List {
         var rows: [Row] = []
-        for u in try await AccountService.all(on: db) {
-            rows.append(try await row(u, on: db))
+        for user in try await AccountService.all(on: db) {
+            rows.append(try await row(user, on: db))
         }
         return List(
             rows: rows.sorted { ($0.user.roleValue, $0.user.email) < ($1.user.roleValue, $1.user.email) },
@@ -57,19 +57,19 @@ enum AccountsPage {
     }
 
     /// An account with its territories and indicators.
-    static func row(_ u: AccountService.User, on db: any SQLDatabase) async throws -> Row {
+    static func row(_ user: AccountService.User, on db: any SQLDatabase) async throws -> Row {
         Row(
-            user: u, territories: try await AccountService.territories(of: u.id, on: db),
-            indicators: try await AccountService.indicators(of: u.id, on: db))
+            user: user, territories: try await AccountService.territories(of: user.id, on: db),
+            indicators: try await AccountService.indicators(of: user.id, on: db))
     }
 
     static func one(_ id: UUID, on db: any SQLDatabase) async throws -> One {
-        guard let u = try await AccountService.find(id: id, on: db) else {
+        guard let user = try await AccountService.find(id: id, on: db) else {
             throw ServiceError.notFound("Compte inconnu.")
         }
         return One(
-            row: try await row(u, on: db),
+            row: try await row(user, on: db),
             tokens: try await TokenService.list(user: id, on: db),
-            history: try await AuditQuery.history(type: "user", id: u.email, on: db))
+            history: try await AuditQuery.history(type: "user", id: user.email, on: db))
     }
 }

@@ -11,43 +11,45 @@ enum ActivitiesPage {
         var message: String?
     }
 
-    static func filterForm(_ f: ActivityFilter) -> HNode {
+    static func filterForm(_ filter: ActivityFilter) -> HNode {
         .el(
             "form", .attr("method", "get"), .attr("action", SiteURL.activities.path), .cls("fr-mb-3w"),
             .el(
                 "div", .cls("fr-grid-row fr-grid-row--gutters"),
                 .el(
                     "div", .cls("fr-col-6 fr-col-md-2"),
-                    UI.input(id: "f-du", name: "du", label: "Du", value: f.from?.iso, type: "date")),
+                    UI.input(id: "f-du", name: "du", label: "Du", value: filter.from?.iso, type: "date")),
                 .el(
                     "div", .cls("fr-col-6 fr-col-md-2"),
-                    UI.input(id: "f-au", name: "au", label: "Au", value: f.to?.iso, type: "date")),
+                    UI.input(id: "f-au", name: "au", label: "Au", value: filter.to?.iso, type: "date")),
                 .el(
                     "div", .cls("fr-col-12 fr-col-md-3"),
                     UI.select(
                         id: "f-type", name: "type", label: "Type",
                         options: [("", "Tous")] + ActivityType.allCases.map { ($0.rawValue, $0.label) },
-                        selected: f.type?.rawValue)),
+                        selected: filter.type?.rawValue)),
                 .el(
                     "div", .cls("fr-col-12 fr-col-md-2"),
                     UI.select(
                         id: "f-theme", name: "theme", label: "Thème",
-                        options: [("", "Tous")] + ActivityTopic.known.map { ($0.code, $0.code) }, selected: f.topic)),
+                        options: [("", "Tous")] + ActivityTopic.known.map { ($0.code, $0.code) }, selected: filter.topic
+                    )),
                 .el(
                     "div", .cls("fr-col-12 fr-col-md-3"),
                     UI.select(
                         id: "f-couloir", name: "couloir", label: "Couloir",
                         options: [("", "Tous")]
                             + Couloir.allCases.filter { $0 != .tous }.map { ($0.rawValue, $0.label) },
-                        selected: f.couloir?.rawValue)),
+                        selected: filter.couloir?.rawValue)),
                 .el(
                     "div", .cls("fr-col-12 fr-col-md-3"),
                     UI.input(
-                        id: "f-territoire", name: "territoire", label: "Territoire", value: f.territory,
+                        id: "f-territoire", name: "territoire", label: "Territoire", value: filter.territory,
                         hint: "ex. R32, D59, TAN-LITTORAL")),
                 .el(
                     "div", .cls("fr-col-12 fr-col-md-3"),
-                    UI.input(id: "f-organisateur", name: "organisateur", label: "Organisateur", value: f.organiser))),
+                    UI.input(id: "f-organisateur", name: "organisateur", label: "Organisateur", value: filter.organiser)
+                )),
             .el("button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"), .txt("Filtrer")))
     }
 
@@ -59,34 +61,35 @@ enum ActivitiesPage {
                 ("Structures touchées", true),
                 ("Participants", true), ("Organisateurs", false)
             ],
-            rows: rows.map { r in
+            rows: rows.map { activity in
                 [
-                    .txt(Format.date(iso: r.date.iso)), .txt(r.type.label),
+                    .txt(Format.date(iso: activity.date.iso)), .txt(activity.type.label),
                     .group(
-                        .link(SiteURL.activity(r.id.uuidString.lowercased()).path, .txt(r.title)),
+                        .link(SiteURL.activity(activity.id.uuidString.lowercased()).path, .txt(activity.title)),
                         .when(
-                            !r.topics.isEmpty, .el("span", .cls("fr-hint-text"), .txt(r.topics.joined(separator: ", ")))
+                            !activity.topics.isEmpty,
+                            .el("span", .cls("fr-hint-text"), .txt(activity.topics.joined(separator: ", ")))
                         )),
-                    .txt(r.territories.joined(separator: ", ")), .txt(UI.number(r.reached)),
-                    .txt(r.participants.map(UI.number) ?? "—"),
-                    .txt(r.organisers.joined(separator: ", "))
+                    .txt(activity.territories.joined(separator: ", ")), .txt(UI.number(activity.reached)),
+                    .txt(activity.participants.map(UI.number) ?? "—"),
+                    .txt(activity.organisers.joined(separator: ", "))
                 ]
             }, numericColumns: [4, 5])
     }
 
-    static func render(_ m: Model) -> String {
-        let f = m.filter
+    static func render(_ model: Model) -> String {
+        let filter = model.filter
         let query: [(String, String?)] = [
-            ("du", f.from?.iso), ("au", f.to?.iso), ("type", f.type?.rawValue), ("theme", f.topic),
-            ("couloir", f.couloir?.rawValue),
-            ("territoire", f.territory), ("organisateur", f.organiser)
+            ("du", filter.from?.iso), ("au", filter.to?.iso), ("type", filter.type?.rawValue), ("theme", filter.topic),
+            ("couloir", filter.couloir?.rawValue),
+            ("territoire", filter.territory), ("organisateur", filter.organiser)
         ]
-        let pages = max(1, (m.totals.activities + f.perPage - 1) / f.perPage)
+        let pages = max(1, (model.totals.activities + filter.perPage - 1) / filter.perPage)
         return Layout(title: "Activités", section: .activities, breadcrumb: [("Activités", SiteURL.activities.path)])
             .render(
                 .group(
                     UI.h1("Journal des activités"),
-                    .when(m.message != nil, UI.alert(m.message ?? "", kind: "success")),
+                    .when(model.message != nil, UI.alert(model.message ?? "", kind: "success")),
                     .el(
                         "ul", .cls("fr-btns-group fr-btns-group--inline-md"),
                         .el("li", .link(SiteURL.activityNew.path, .cls("fr-btn"), .txt("Consigner une activité"))),
@@ -117,85 +120,93 @@ enum ActivitiesPage {
                             .link(
                                 SiteURL.activitiesICS.path, .cls("fr-btn fr-btn--tertiary"),
                                 .txt("Agenda (ICS) des activités à venir")))),
-                    filterForm(f),
+                    filterForm(filter),
                     .el(
                         "ul", .cls("jalon-kpis"),
                         .el(
-                            "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(m.totals.activities))),
+                            "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(model.totals.activities))),
                             .txt("activités")),
                         .el(
-                            "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(m.totals.participants))),
+                            "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(model.totals.participants))),
                             .txt("participants")),
                         .el(
-                            "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(m.totals.structures))),
+                            "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(model.totals.structures))),
                             .txt("structures touchées (distinctes)"))),
-                    m.rows.isEmpty
+                    model.rows.isEmpty
                         ? .el("p", .txt("Aucune activité pour ce filtre."))
-                        : table(m.rows, caption: "Activités, les plus récentes d'abord"),
+                        : table(model.rows, caption: "Activités, les plus récentes d'abord"),
                     .when(
                         pages > 1,
-                        UI.pagination(page: f.page, pageCount: pages) {
+                        UI.pagination(page: filter.page, pageCount: pages) {
                             SiteURL.activities.with(query + [("page", String($0))])
                         })))
     }
 
-    static func renderDetail(_ d: ActivityQuery.Detail, error: String? = nil) -> String {
-        let r = d.row
-        let id = r.id.uuidString.lowercased()
+    static func renderDetail(_ detail: ActivityQuery.Detail, error: String? = nil) -> String {
+        let activity = detail.row
+        let id = activity.id.uuidString.lowercased()
         return Layout(
-            title: r.title, section: .activities,
+            title: activity.title, section: .activities,
             breadcrumb: [
-                ("Activités", SiteURL.activities.path), (r.title, SiteURL.activity(r.id.uuidString.lowercased()).path)
+                ("Activités", SiteURL.activities.path),
+                (activity.title, SiteURL.activity(activity.id.uuidString.lowercased()).path)
             ]
         ).render(
             .group(
-                UI.h1(r.title),
+                UI.h1(activity.title),
                 .when(error != nil, UI.alert(error ?? "", kind: "error", title: "Pièce jointe refusée")),
                 UI.keyValueTable(
                     caption: "L'activité",
                     rows: [
-                        ("Type", .txt(r.type.label)), ("Date", .txt(Format.date(iso: r.date.iso))),
-                        ("Durée", .txt(d.durationMinutes.map { "\($0) min" } ?? "—")),
-                        ("Lieu", .txt(d.remote ? "À distance" : (d.place.isEmpty ? "—" : d.place))),
-                        ("Participants", .txt(r.participants.map(UI.number) ?? "—")),
-                        ("Thèmes", .txt(r.topics.isEmpty ? "—" : r.topics.joined(separator: ", "))),
-                        ("Couloirs visés", .txt(d.couloirs.isEmpty ? "—" : d.couloirs.joined(separator: ", "))),
+                        ("Type", .txt(activity.type.label)), ("Date", .txt(Format.date(iso: activity.date.iso))),
+                        ("Durée", .txt(detail.durationMinutes.map { "\($0) min" } ?? "—")),
+                        ("Lieu", .txt(detail.remote ? "À distance" : (detail.place.isEmpty ? "—" : detail.place))),
+                        ("Participants", .txt(activity.participants.map(UI.number) ?? "—")),
+                        ("Thèmes", .txt(activity.topics.isEmpty ? "—" : activity.topics.joined(separator: ", "))),
+                        (
+                            "Couloirs visés",
+                            .txt(detail.couloirs.isEmpty ? "—" : detail.couloirs.joined(separator: ", "))
+                        ),
                         (
                             "Territoires",
-                            r.territories.isEmpty
+                            activity.territories.isEmpty
                                 ? .txt("—")
                                 : .group(
-                                    .each(r.territories) {
+                                    .each(activity.territories) {
                                         .group(.link(SiteURL.territory($0).path, .txt($0)), .txt(" "))
                                     })
                         ),
-                        ("Organisateurs", .txt(r.organisers.isEmpty ? "—" : r.organisers.joined(separator: ", "))),
-                        ("Compte rendu", .txt(d.notes.isEmpty ? "—" : d.notes))
+                        (
+                            "Organisateurs",
+                            .txt(activity.organisers.isEmpty ? "—" : activity.organisers.joined(separator: ", "))
+                        ),
+                        ("Compte rendu", .txt(detail.notes.isEmpty ? "—" : detail.notes))
                     ]),
-                .el("h2", .txt("Structures touchées (\(d.structures.count))")),
-                d.structures.isEmpty
+                .el("h2", .txt("Structures touchées (\(detail.structures.count))")),
+                detail.structures.isEmpty
                     ? .el("p", .txt("Aucune structure rattachée."))
                     : UI.table(
                         caption: "Structures touchées",
                         headers: [("Structure", false), ("Commune", false), ("Couloir", false), ("Présents", false)],
-                        rows: d.structures.map { s in
+                        rows: detail.structures.map { reached in
                             [
-                                .link(SiteURL.structure(s.structure.key).path, .txt(s.structure.name)),
-                                .txt(s.structure.city), .txt(s.structure.couloir),
-                                .txt(s.attendees.isEmpty ? "—" : s.attendees)
+                                .link(SiteURL.structure(reached.structure.key).path, .txt(reached.structure.name)),
+                                .txt(reached.structure.city), .txt(reached.structure.couloir),
+                                .txt(reached.attendees.isEmpty ? "—" : reached.attendees)
                             ]
                         }),
                 .el("h2", .txt("Pièces jointes")),
-                d.attachments.isEmpty
+                detail.attachments.isEmpty
                     ? .el("p", .txt("Aucune pièce jointe."))
                     : .el(
                         "ul",
-                        .each(d.attachments) { a in
+                        .each(detail.attachments) { attachment in
                             .el(
                                 "li",
                                 .link(
-                                    SiteURL.activityAttachment(id, a.id.uuidString.lowercased()).path, .txt(a.fileName)),
-                                .txt(" (\(UI.number(max(1, a.size / 1024))) Kio)"))
+                                    SiteURL.activityAttachment(id, attachment.id.uuidString.lowercased()).path,
+                                    .txt(attachment.fileName)),
+                                .txt(" (\(UI.number(max(1, attachment.size / 1024))) Kio)"))
                         }),
                 .postForm(
                     .activities, .attr("action", SiteURL.activityAttachments(id).path),
@@ -210,9 +221,9 @@ enum ActivitiesPage {
                         "button", .cls("fr-btn fr-btn--secondary fr-btn--sm fr-mt-1w"), .attr("type", "submit"),
                         .txt("Joindre"))),
                 .el("h2", .cls("fr-mt-5w"), .txt("Historique")),
-                d.history.isEmpty
+                detail.history.isEmpty
                     ? .el("p", .txt("Aucun événement."))
-                    : AuditPage.table(d.history, caption: "Historique de l'activité")))
+                    : AuditPage.table(detail.history, caption: "Historique de l'activité")))
     }
 
     /// The form, prefilled (a visit from the worklist comes with its structure).
@@ -239,12 +250,12 @@ enum ActivitiesPage {
         var index: Int
         var text: String
         var candidates: [(key: String, label: String)]
-        static func == (a: Review, b: Review) -> Bool {
-            a.index == b.index && a.text == b.text && a.candidates.map(\.key) == b.candidates.map(\.key)
+        static func == (lhs: Review, rhs: Review) -> Bool {
+            lhs.index == rhs.index && lhs.text == rhs.text && lhs.candidates.map(\.key) == rhs.candidates.map(\.key)
         }
     }
 
-    static func renderForm(_ f: Form, error: String?) -> String {
+    static func renderForm(_ form: Form, error: String?) -> String {
         Layout(
             title: "Consigner une activité", section: .activities,
             breadcrumb: [("Activités", SiteURL.activities.path), ("Consigner", SiteURL.activityNew.path)]
@@ -255,16 +266,16 @@ enum ActivitiesPage {
                 .postForm(
                     .activities, .attr("action", SiteURL.activityNew.path), .attr("enctype", "multipart/form-data"),
                     .when(
-                        !f.review.isEmpty,
+                        !form.review.isEmpty,
                         .group(
                             .el("h2", .cls("fr-h4"), .txt("Structures à préciser")),
-                            .each(f.review) { r in
+                            .each(form.review) { review in
                                 UI.select(
-                                    id: "choix-\(r.index)", name: "choix_\(r.index)",
-                                    label: r.candidates.isEmpty
-                                        ? "« \(r.text) » : aucune structure ouverte de ce nom"
-                                        : "« \(r.text) » : \(r.candidates.count) structures possibles",
-                                    options: [("", "— choisir —")] + r.candidates.map { ($0.key, $0.label) } + [
+                                    id: "choix-\(review.index)", name: "choix_\(review.index)",
+                                    label: review.candidates.isEmpty
+                                        ? "« \(review.text) » : aucune structure ouverte de ce nom"
+                                        : "« \(review.text) » : \(review.candidates.count) structures possibles",
+                                    options: [("", "— choisir —")] + review.candidates.map { ($0.key, $0.label) } + [
                                         ("-", "Ne pas rattacher")
                                     ], selected: nil)
                             })),
@@ -273,30 +284,33 @@ enum ActivitiesPage {
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-3"),
                             UI.input(
-                                id: "a-date", name: "date", label: "Date", value: f.date, type: "date", required: true)),
+                                id: "a-date", name: "date", label: "Date", value: form.date, type: "date",
+                                required: true)),
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-3"),
                             UI.select(
                                 id: "a-type", name: "type", label: "Type",
-                                options: ActivityType.allCases.map { ($0.rawValue, $0.label) }, selected: f.type)),
+                                options: ActivityType.allCases.map { ($0.rawValue, $0.label) }, selected: form.type)),
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-6"),
-                            UI.input(id: "a-titre", name: "title", label: "Titre", value: f.title, required: true))),
+                            UI.input(id: "a-titre", name: "title", label: "Titre", value: form.title, required: true))),
                     .el(
                         "div", .cls("fr-grid-row fr-grid-row--gutters"),
                         .el(
                             "div", .cls("fr-col-6 fr-col-md-2"),
                             UI.input(
-                                id: "a-duree", name: "duration", label: "Durée (min)", value: f.duration, type: "number"
+                                id: "a-duree", name: "duration", label: "Durée (min)", value: form.duration,
+                                type: "number"
                             )),
                         .el(
                             "div", .cls("fr-col-6 fr-col-md-2"),
                             UI.input(
-                                id: "a-participants", name: "participants", label: "Participants", value: f.participants
+                                id: "a-participants", name: "participants", label: "Participants",
+                                value: form.participants
                             )),
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-5"),
-                            UI.input(id: "a-lieu", name: "place", label: "Lieu", value: f.place)),
+                            UI.input(id: "a-lieu", name: "place", label: "Lieu", value: form.place)),
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-3 fr-mt-4w"),
                             .el(
@@ -304,20 +318,21 @@ enum ActivitiesPage {
                                 .void(
                                     "input",
                                     [("type", "checkbox"), ("id", "a-distanciel"), ("name", "remote"), ("value", "1")]
-                                        + (f.remote ? [("checked", "checked")] : [])),
+                                        + (form.remote ? [("checked", "checked")] : [])),
                                 .el("label", .cls("fr-label"), .attr("for", "a-distanciel"), .txt("À distance"))))),
                     checkboxes(
                         "Thèmes", name: "topics",
-                        options: ActivityTopic.known.map { ($0.code, "\($0.code) — \($0.label)") }, checked: f.topics),
+                        options: ActivityTopic.known.map { ($0.code, "\($0.code) — \($0.label)") }, checked: form.topics
+                    ),
                     checkboxes(
                         "Couloirs visés", name: "couloirs",
                         options: Couloir.allCases.filter { $0 != .tous }.map { ($0.rawValue, $0.rawValue) },
-                        checked: f.couloirs),
+                        checked: form.couloirs),
                     UI.input(
-                        id: "a-territoires", name: "territories", label: "Territoires", value: f.territories,
+                        id: "a-territoires", name: "territories", label: "Territoires", value: form.territories,
                         hint: "codes ou noms séparés par des virgules (ex. TAN-LITTORAL, D59)"),
                     UI.textarea(
-                        id: "a-structures", name: "structures", label: "Structures touchées", value: f.structures,
+                        id: "a-structures", name: "structures", label: "Structures touchées", value: form.structures,
                         hint: "une par ligne : numéro FINESS, RPPS ou SIRET, ou nom ; ajoutez « ; présents » si besoin",
                         rows: 5),
                     .el(
@@ -333,11 +348,11 @@ enum ActivitiesPage {
                                 ("name", "structures_file"), ("accept", ".csv,.txt,text/csv")
                             ])),
                     UI.input(
-                        id: "a-organisateurs", name: "organisers", label: "Organisateurs", value: f.organisers,
+                        id: "a-organisateurs", name: "organisers", label: "Organisateurs", value: form.organisers,
                         hint: "organisations ou adresses électroniques, séparées par des virgules"),
-                    UI.textarea(id: "a-notes", name: "notes", label: "Compte rendu", value: f.notes, rows: 4),
+                    UI.textarea(id: "a-notes", name: "notes", label: "Compte rendu", value: form.notes, rows: 4),
                     UI.textarea(
-                        id: "a-suites", name: "followups", label: "Suites à donner", value: f.followups,
+                        id: "a-suites", name: "followups", label: "Suites à donner", value: form.followups,
                         hint: "une par ligne : chacune devient une tâche du tableau de la feuille de route", rows: 3),
                     .el("button", .cls("fr-btn fr-mt-2w"), .attr("type", "submit"), .txt("Enregistrer l'activité")))))
     }

@@ -14,25 +14,26 @@ enum ActivityMonthPage {
         let offset = ((first.ordinal + 3) % 7 + 7) % 7
         let byDay = Dictionary(grouping: rows, by: \.date.day)
         var cells: [HNode] = Array(repeating: .el("td", .txt("")), count: offset)
-        for d in 1...days {
-            let items = byDay[d] ?? []
+        for day in 1...days {
+            let items = byDay[day] ?? []
             cells.append(
                 .el(
-                    "td", .cls("jalon-cal__day"), .el("strong", .txt(String(d))),
+                    "td", .cls("jalon-cal__day"), .el("strong", .txt(String(day))),
                     .el(
                         "ul", .cls("fr-text--xs"),
-                        .each(Array(items.prefix(6))) { r in
+                        .each(Array(items.prefix(6))) { activity in
                             .el(
                                 "li",
                                 .link(
-                                    SiteURL.activity(r.id.uuidString.lowercased()).path,
-                                    .txt("\(r.type.label) — \(r.title)")))
+                                    SiteURL.activity(activity.id.uuidString.lowercased()).path,
+                                    .txt("\(activity.type.label) — \(activity.title)")))
                         }),
                     .when(
                         items.count > 6,
                         .link(
                             SiteURL.activities.with([
-                                ("du", Day(month.year, month.month, d).iso), ("au", Day(month.year, month.month, d).iso)
+                                ("du", Day(month.year, month.month, day).iso),
+                                ("au", Day(month.year, month.month, day).iso)
                             ]),
                             .cls("fr-text--xs"), .txt("+ \(items.count - 6) autres")))))
         }
@@ -94,11 +95,14 @@ enum ActivityMonthPage {
                         .el(
                             "div", .cls("fr-col-6 fr-col-md-3"),
                             UI.input(id: "b-au", name: "au", label: "Au", value: to?.iso, type: "date"))),
-                    .el("button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"), .txt("Afficher"))),
+                    .el(
+                        "button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"),
+                        .txt("Afficher"))),
                 .el(
                     "p",
                     .txt(
-                        "Par organisation ou par personne (animateur, délégué, référent) telle qu'inscrite comme organisateur ; une activité à plusieurs organisateurs compte pour chacun."
+                        "Par organisation ou par personne (animateur, délégué, référent) telle qu'inscrite "
+                            + "comme organisateur ; une activité à plusieurs organisateurs compte pour chacun."
                     )),
                 rows.isEmpty
                     ? .el("p", .txt("Aucune activité."))
@@ -108,15 +112,15 @@ enum ActivityMonthPage {
                             ("Organisateur", false), ("Actions", true), ("Participants", true),
                             ("Structures touchées", true)
                         ] + types.map { ($0.label, true) },
-                        rows: rows.map { r in
+                        rows: rows.map { row in
                             [
                                 .link(
                                     SiteURL.activities.with([
-                                        ("organisateur", r.organiser), ("du", from?.iso), ("au", to?.iso)
-                                    ]), .txt(r.organiser)),
-                                .txt(UI.number(r.actions)), .txt(UI.number(r.participants)),
-                                .txt(UI.number(r.structures))
-                            ] + types.map { .txt(UI.number(r.byType[$0.rawValue] ?? 0)) }
+                                        ("organisateur", row.organiser), ("du", from?.iso), ("au", to?.iso)
+                                    ]), .txt(row.organiser)),
+                                .txt(UI.number(row.actions)), .txt(UI.number(row.participants)),
+                                .txt(UI.number(row.structures))
+                            ] + types.map { .txt(UI.number(row.byType[$0.rawValue] ?? 0)) }
                         }, numericColumns: Set(1...(3 + types.count)))))
     }
 }

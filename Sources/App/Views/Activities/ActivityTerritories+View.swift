@@ -20,13 +20,13 @@ enum ActivityTerritoriesPage {
         ActivityTopic.known.first { $0.code == topic }.map { "\($0.label) (\($0.code))" } ?? topic
     }
 
-    static func render(_ m: Model) -> String {
+    static func render(_ model: Model) -> String {
         Layout(
             title: "Activités par territoire", section: .activities,
             breadcrumb: [("Activités", SiteURL.activities.path), ("Par territoire", SiteURL.activityTerritories.path)]
         ).render(
             .group(
-                UI.h1("Activités par territoire — \(m.territory.name)"),
+                UI.h1("Activités par territoire — \(model.territory.name)"),
                 .el(
                     "form", .attr("method", "get"), .attr("action", SiteURL.activityTerritories.path), .cls("fr-mb-3w"),
                     .el(
@@ -35,58 +35,66 @@ enum ActivityTerritoriesPage {
                             "div", .cls("fr-col-12 fr-col-md-4"),
                             UI.input(
                                 id: "t-territoire", name: "territoire", label: "Région ou territoire",
-                                value: m.territory.code)),
+                                value: model.territory.code)),
                         .el(
                             "div", .cls("fr-col-6 fr-col-md-4"),
-                            UI.input(id: "t-depuis", name: "depuis", label: "Depuis", value: m.since?.iso, type: "date")
+                            UI.input(
+                                id: "t-depuis", name: "depuis", label: "Depuis", value: model.since?.iso, type: "date")
                         ),
                         .el(
                             "div", .cls("fr-col-6 fr-col-md-4"),
-                            UI.input(id: "t-date", name: "date", label: "À la date", value: m.at.iso, type: "date"))),
-                    .el("button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"), .txt("Afficher"))),
+                            UI.input(id: "t-date", name: "date", label: "À la date", value: model.at.iso, type: "date"))
+                    ),
+                    .el(
+                        "button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"),
+                        .txt("Afficher"))),
                 .el(
                     "p",
                     .txt(
-                        "Part des structures ouvertes de chaque couloir touchées au moins une fois\(m.since.map { " depuis le \(Format.date(iso: $0.iso))" } ?? ""), au \(Format.date(iso: m.at.iso)) ; une structure touchée plusieurs fois compte une fois."
+                        "Part des structures ouvertes de chaque couloir touchées au moins une "
+                            + "fois\(model.since.map { " depuis le \(Format.date(iso: $0.iso))" } ?? ""), "
+                            + "au \(Format.date(iso: model.at.iso)) ; une structure touchée plusieurs "
+                            + "fois compte une fois."
                     )),
                 UI.table(
                     caption: "Actions et structures touchées par territoire",
                     headers: [("Territoire", false), ("Actions", true)]
                         + ReachQuery.reportedCouloirs.map { ($0.rawValue, true) },
-                    rows: m.rows.map { r in
+                    rows: model.rows.map { row in
                         [
                             .link(
                                 SiteURL.activities.with([
-                                    ("territoire", r.territory.code), ("du", m.since?.iso), ("au", m.at.iso)
-                                ]), .txt(r.territory.name)),
-                            .txt(UI.number(r.actions))
+                                    ("territoire", row.territory.code), ("du", model.since?.iso), ("au", model.at.iso)
+                                ]), .txt(row.territory.name)),
+                            .txt(UI.number(row.actions))
                         ]
-                            + ReachQuery.reportedCouloirs.map { c in
-                                let x = r.reach[c] ?? .init(reached: 0, open: 0)
-                                return x.open == 0
+                            + ReachQuery.reportedCouloirs.map { couloir in
+                                let reach = row.reach[couloir] ?? .init(reached: 0, open: 0)
+                                return reach.open == 0
                                     ? .txt("—")
                                     : .group(
-                                        .txt(Format.percent(x.share ?? 0)),
+                                        .txt(Format.percent(reach.share ?? 0)),
                                         .el(
                                             "span", .cls("fr-hint-text"),
-                                            .txt("\(UI.number(x.reached)) / \(UI.number(x.open))")))
+                                            .txt("\(UI.number(reach.reached)) / \(UI.number(reach.open))")))
                             }
                     }, numericColumns: Set(1...(1 + ReachQuery.reportedCouloirs.count))),
                 .when(
-                    m.map != nil,
+                    model.map != nil,
                     .el(
-                        "figure", .cls("fr-content-media"), .raw(m.map ?? ""),
+                        "figure", .cls("fr-content-media"), .raw(model.map ?? ""),
                         .el(
                             "figcaption", .cls("fr-content-media__caption"),
                             .txt(
-                                "Part des structures \(m.mapCouloir.rawValue) touchées par département : vert 75 % et plus, bleu 50 à 75 %, orange 25 à 50 %, rouge moins de 25 %."
+                                "Part des structures \(model.mapCouloir.rawValue) touchées par département : "
+                                    + "vert 75 % et plus, bleu 50 à 75 %, orange 25 à 50 %, rouge moins de 25 %."
                             )))),
-                .el("h2", .cls("fr-mt-5w"), .txt("Actions par thème — \(m.territory.name)")),
-                m.topics.isEmpty
+                .el("h2", .cls("fr-mt-5w"), .txt("Actions par thème — \(model.territory.name)")),
+                model.topics.isEmpty
                     ? .el("p", .txt("Aucune action."))
                     : UI.table(
                         caption: "Actions par thème", headers: [("Thème", false), ("Actions", true)],
-                        rows: m.topics.map { t in [.txt(label(t.topic)), .txt(UI.number(t.actions))] },
+                        rows: model.topics.map { t in [.txt(label(t.topic)), .txt(UI.number(t.actions))] },
                         numericColumns: [1])))
     }
 }

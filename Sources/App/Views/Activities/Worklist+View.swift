@@ -15,14 +15,14 @@ enum WorklistPage {
         var error: String?
     }
 
-    static func query(_ m: Model) -> [(String, String?)] {
+    static func query(_ model: Model) -> [(String, String?)] {
         [
-            ("territoire", m.territoryInput), ("couloir", m.couloir.rawValue), ("depuis", m.notSince?.iso),
-            ("indicateur", m.indicator)
+            ("territoire", model.territoryInput), ("couloir", model.couloir.rawValue), ("depuis", model.notSince?.iso),
+            ("indicateur", model.indicator)
         ]
     }
 
-    static func render(_ m: Model) -> String {
+    static func render(_ model: Model) -> String {
         Layout(
             title: "Structures à toucher", section: .activities,
             breadcrumb: [("Activités", SiteURL.activities.path), ("Structures à toucher", SiteURL.worklist.path)]
@@ -32,9 +32,11 @@ enum WorklistPage {
                 .el(
                     "p",
                     .txt(
-                        "Les structures ouvertes d'un couloir et d'un territoire qui n'ont été touchées par aucune action depuis une date, ou qui n'utilisent pas encore un service ; jamais touchées d'abord, puis celles dont le dernier contact est le plus ancien."
+                        "Les structures ouvertes d'un couloir et d'un territoire qui n'ont été touchées par "
+                            + "aucune action depuis une date, ou qui n'utilisent pas encore un service ; "
+                            + "jamais touchées d'abord, puis celles dont le dernier contact est le plus ancien."
                     )),
-                .when(m.error != nil, UI.alert(m.error ?? "", kind: "error")),
+                .when(model.error != nil, UI.alert(model.error ?? "", kind: "error")),
                 .el(
                     "form", .attr("method", "get"), .attr("action", SiteURL.worklist.path), .cls("fr-mb-3w"),
                     .el(
@@ -42,40 +44,45 @@ enum WorklistPage {
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-3"),
                             UI.input(
-                                id: "w-territoire", name: "territoire", label: "Territoire", value: m.territoryInput,
+                                id: "w-territoire", name: "territoire", label: "Territoire",
+                                value: model.territoryInput,
                                 hint: "ex. D59, TAN-LITTORAL")),
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-3"),
                             UI.select(
                                 id: "w-couloir", name: "couloir", label: "Couloir",
                                 options: Couloir.allCases.filter { $0 != .tous }.map { ($0.rawValue, $0.label) },
-                                selected: m.couloir.rawValue)),
+                                selected: model.couloir.rawValue)),
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-2"),
                             UI.input(
-                                id: "w-depuis", name: "depuis", label: "Pas touchées depuis le", value: m.notSince?.iso,
+                                id: "w-depuis", name: "depuis", label: "Pas touchées depuis le",
+                                value: model.notSince?.iso,
                                 type: "date")),
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-4"),
                             UI.select(
                                 id: "w-indicateur", name: "indicateur", label: "N'utilisant pas encore",
                                 options: [("", "— (tous)")]
-                                    + m.indicators.map { ($0.code, "\($0.code) — \($0.label.prefix(60))") },
-                                selected: m.indicator))),
-                    .el("button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"), .txt("Afficher"))),
-                m.territory == nil
+                                    + model.indicators.map { ($0.code, "\($0.code) — \($0.label.prefix(60))") },
+                                selected: model.indicator))),
+                    .el(
+                        "button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"),
+                        .txt("Afficher"))),
+                model.territory == nil
                     ? .empty
                     : .group(
                         .el(
                             "p",
                             .txt(
-                                "\(UI.number(m.items.count)) structure(s) \(m.couloir.rawValue) à toucher en \(m.territory?.name ?? "")"
+                                "\(UI.number(model.items.count)) structure(s) \(model.couloir.rawValue) "
+                                    + "à toucher en \(model.territory?.name ?? "")"
                             ), .txt(" · "),
                             .link(
-                                SiteURL.worklist.with(query(m) + [("format", "csv")]),
+                                SiteURL.worklist.with(query(model) + [("format", "csv")]),
                                 .cls("fr-link fr-icon-download-line fr-link--icon-left"),
                                 .txt("Exporter en CSV (Excel)"))),
-                        m.items.isEmpty
+                        model.items.isEmpty
                             ? UI.alert("Toutes les structures de ce filtre ont été touchées.", kind: "success")
                             : UI.table(
                                 caption: "Structures à toucher",
@@ -83,26 +90,28 @@ enum WorklistPage {
                                     ("Structure", false), ("Commune", false), ("Catégorie", false),
                                     ("Dernier contact", false), ("", false)
                                 ],
-                                rows: m.items.map { i in
+                                rows: model.items.map { item in
                                     [
-                                        .link(SiteURL.structure(i.key).path, .txt(i.name)), .txt(i.city),
-                                        .txt(i.category),
-                                        .txt(i.lastReached.map { Format.date(iso: $0.iso) } ?? "jamais"),
+                                        .link(SiteURL.structure(item.key).path, .txt(item.name)), .txt(item.city),
+                                        .txt(item.category),
+                                        .txt(item.lastReached.map { Format.date(iso: $0.iso) } ?? "jamais"),
                                         .link(
                                             SiteURL.activityNew.with([
-                                                ("structure", i.key), ("type", ActivityType.visite.rawValue),
-                                                ("territoire", m.territory?.code)
+                                                ("structure", item.key), ("type", ActivityType.visite.rawValue),
+                                                ("territoire", model.territory?.code)
                                             ]),
                                             .cls("fr-btn fr-btn--sm fr-btn--tertiary"), .txt("Consigner une visite"))
                                     ]
                                 }))))
     }
 
-    static func csv(_ m: Model) -> String {
+    static func csv(_ model: Model) -> String {
         var out = "\u{FEFF}finess;structure;commune;categorie;couloir;dernier_contact\r\n"
-        for i in m.items {
+        for item in model.items {
             out +=
-                [i.key, i.name, i.city, i.category, i.couloir, i.lastReached?.iso ?? ""].map(Structures.quote).joined(
+                [item.key, item.name, item.city, item.category, item.couloir, item.lastReached?.iso ?? ""].map(
+                    Structures.quote
+                ).joined(
                     separator: ";") + "\r\n"
         }
         return out

@@ -18,25 +18,28 @@ enum AuditPage {
         UI.table(
             caption: caption,
             headers: [("Date", false), ("Par", false), ("Action", false), ("Objet", false), ("Résumé", false)],
-            rows: events.map { e in
+            rows: events.map { event in
                 [
-                    .txt(Format.date(e.at) + " " + Self.time(e.at)),
+                    .txt(Format.date(event.at) + " " + Self.time(event.at)),
                     .group(
-                        .txt(e.actor),
-                        .when(e.address != nil, .el("span", .cls("fr-hint-text"), .txt("depuis " + (e.address ?? ""))))),
-                    .txt(label(e.action)),
+                        .txt(event.actor),
+                        .when(
+                            event.address != nil,
+                            .el("span", .cls("fr-hint-text"), .txt("depuis " + (event.address ?? ""))))),
+                    .txt(label(event.action)),
                     .group(
-                        .txt(e.object_type), .el("span", .cls("fr-hint-text"), .txt(String(e.object_id.prefix(40))))),
-                    summary(e)
+                        .txt(event.objectType),
+                        .el("span", .cls("fr-hint-text"), .txt(String(event.objectID.prefix(40))))),
+                    summary(event)
                 ]
             })
     }
 
     /// The summary, then what changed field by field (before → after).
-    static func summary(_ e: AuditQuery.Event) -> HNode {
-        let lines = e.detailLines
+    static func summary(_ event: AuditQuery.Event) -> HNode {
+        let lines = event.detailLines
         return .group(
-            .txt(e.summary),
+            .txt(event.summary),
             .when(
                 !lines.isEmpty,
                 .el(
@@ -44,20 +47,20 @@ enum AuditPage {
                     .group(lines.map { .el("li", .el("strong", .txt($0.field + " : ")), .txt($0.value)) }))))
     }
 
-    static func time(_ d: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "fr_FR")
-        f.timeZone = TimeZone(identifier: "Europe/Paris")
-        f.dateFormat = "HH:mm:ss"
-        return f.string(from: d)
+    static func time(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "fr_FR")
+        formatter.timeZone = TimeZone(identifier: "Europe/Paris")
+        formatter.dateFormat = "HH:mm:ss"
+        return formatter.string(from: date)
     }
 
-    static func render(_ f: AuditFilter, events: [AuditQuery.Event], total: Int) -> String {
+    static func render(_ filter: AuditFilter, events: [AuditQuery.Event], total: Int) -> String {
         let query: [(String, String?)] = [
-            ("acteur", f.actor), ("action", f.action), ("objet", f.objectType), ("identifiant", f.objectID),
-            ("q", f.text)
+            ("acteur", filter.actor), ("action", filter.action), ("objet", filter.objectType),
+            ("identifiant", filter.objectID), ("q", filter.text)
         ]
-        let pages = max(1, (total + f.perPage - 1) / f.perPage)
+        let pages = max(1, (total + filter.perPage - 1) / filter.perPage)
         return Layout(
             title: "Journal d'audit", section: .referentials, breadcrumb: [("Journal d'audit", SiteURL.audit.path)]
         ).render(
@@ -66,7 +69,9 @@ enum AuditPage {
                 .el(
                     "p",
                     .txt(
-                        "Chaque écriture — création, modification, import, annulation, fusion — avec son auteur, sa date et son contenu. Le journal s'écrit dans la même transaction que la modification qu'il décrit ; rien dans l'application ne le modifie."
+                        "Chaque écriture — création, modification, import, annulation, fusion — avec son auteur, "
+                            + "sa date et son contenu. Le journal s'écrit dans la même transaction que la modification "
+                            + "qu'il décrit ; rien dans l'application ne le modifie."
                     )),
                 .el(
                     "form", .attr("method", "get"), .attr("action", SiteURL.audit.path), .cls("fr-mb-3w"),
@@ -74,23 +79,23 @@ enum AuditPage {
                         "div", .cls("fr-grid-row fr-grid-row--gutters"),
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-2"),
-                            UI.input(id: "au-acteur", name: "acteur", label: "Par", value: f.actor)),
+                            UI.input(id: "au-acteur", name: "acteur", label: "Par", value: filter.actor)),
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-2"),
                             UI.select(
                                 id: "au-action", name: "action", label: "Action", options: [("", "Toutes")] + actions,
-                                selected: f.action)),
+                                selected: filter.action)),
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-2"),
                             UI.input(
-                                id: "au-objet", name: "objet", label: "Type d'objet", value: f.objectType,
+                                id: "au-objet", name: "objet", label: "Type d'objet", value: filter.objectType,
                                 hint: "ex. activity, indicator")),
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-3"),
-                            UI.input(id: "au-id", name: "identifiant", label: "Identifiant", value: f.objectID)),
+                            UI.input(id: "au-id", name: "identifiant", label: "Identifiant", value: filter.objectID)),
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-3"),
-                            UI.input(id: "au-q", name: "q", label: "Texte", value: f.text))),
+                            UI.input(id: "au-q", name: "q", label: "Texte", value: filter.text))),
                     .el(
                         "button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"), .txt("Rechercher")
                     )),
@@ -104,7 +109,9 @@ enum AuditPage {
                     : table(events, caption: "Journal d'audit, le plus récent d'abord"),
                 .when(
                     pages > 1,
-                    UI.pagination(page: f.page, pageCount: pages) { SiteURL.audit.with(query + [("page", String($0))]) }
+                    UI.pagination(page: filter.page, pageCount: pages) {
+                        SiteURL.audit.with(query + [("page", String($0))])
+                    }
                 )))
     }
 }

@@ -10,7 +10,7 @@ enum Categories {
         var error: String?
     }
 
-    static func render(_ m: Model) -> String {
+    static func render(_ model: Model) -> String {
         let options = Couloir.structural.map { ($0.rawValue, UI.couloirLabel($0.rawValue)) }
         return Layout(
             title: "Catégories FINESS et couloirs", section: .referentials,
@@ -21,10 +21,11 @@ enum Categories {
                 .el(
                     "p",
                     .txt(
-                        "Chaque catégorie d'établissement FINESS est rattachée à un couloir du Ségur. Modifier un couloir reclasse aussitôt les structures de la catégorie."
+                        "Chaque catégorie d'établissement FINESS est rattachée à un couloir du Ségur. "
+                            + "Modifier un couloir reclasse aussitôt les structures de la catégorie."
                     )),
-                .when(m.message != nil, UI.alert(m.message ?? "", kind: "success")),
-                .when(m.error != nil, UI.alert(m.error ?? "", kind: "error", title: "Modification refusée")),
+                .when(model.message != nil, UI.alert(model.message ?? "", kind: "success")),
+                .when(model.error != nil, UI.alert(model.error ?? "", kind: "error", title: "Modification refusée")),
                 .el(
                     "p",
                     .link(
@@ -56,26 +57,28 @@ enum Categories {
                             ("Code", false), ("Libellé", false), ("Agrégat", false), ("Structures", true),
                             ("Couloir", false)
                         ],
-                        rows: m.categories.map { c in
+                        rows: model.categories.map { category in
                             [
-                                .el("code", .txt(c.code)), .txt(c.label), .txt(c.aggregateCode),
-                                .txt(UI.number(m.counts[c.code] ?? 0)),
+                                .el("code", .txt(category.code)), .txt(category.label), .txt(category.aggregateCode),
+                                .txt(UI.number(model.counts[category.code] ?? 0)),
                                 .group(
                                     .el(
-                                        "label", .cls("fr-sr-only"), .attr("for", "couloir-\(c.code)"),
-                                        .txt("Couloir de la catégorie \(c.code)")),
+                                        "label", .cls("fr-sr-only"), .attr("for", "couloir-\(category.code)"),
+                                        .txt("Couloir de la catégorie \(category.code)")),
                                     .el(
-                                        "select", .cls("fr-select"), .attr("id", "couloir-\(c.code)"),
-                                        .attr("name", "couloir[\(c.code)]"),
-                                        .each(options) { v, l in
+                                        "select", .cls("fr-select"), .attr("id", "couloir-\(category.code)"),
+                                        .attr("name", "couloir[\(category.code)]"),
+                                        .each(options) { value, label in
                                             .el(
-                                                "option", .attr("value", v),
-                                                .when(v == c.couloir, .attr("selected", "selected")), .txt(l))
+                                                "option", .attr("value", value),
+                                                .when(value == category.couloir, .attr("selected", "selected")),
+                                                .txt(label))
                                         }),
                                     .when(
-                                        c.couloir != c.defaultCouloir,
+                                        category.couloir != category.defaultCouloir,
                                         .el(
-                                            "span", .cls("fr-hint-text"), .txt("modifié (défaut : \(c.defaultCouloir))")
+                                            "span", .cls("fr-hint-text"),
+                                            .txt("modifié (défaut : \(category.defaultCouloir))")
                                         )))
                             ]
                         }, numericColumns: [3]),

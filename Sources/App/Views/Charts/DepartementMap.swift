@@ -12,20 +12,21 @@ enum DepartementMap {
     static func render(_ areas: [Area], publicDirectory: String, caption: String) -> String? {
         guard let svg = try? String(contentsOfFile: publicDirectory + "vendor/maps/fr.departments.svg", encoding: .utf8)
         else { return nil }
-        var out = svg
-        for a in areas {
+        var map = svg
+        for area in areas {
             // Départements are groups `<g class="z59 departement map-element">`; Corsica is z2A/z2B.
-            let open = "<g class=\"z\(a.code) departement map-element\">"
-            out = out.replacingOccurrences(
+            let open = "<g class=\"z\(area.code) departement map-element\">"
+            map = map.replacingOccurrences(
                 of: open,
-                with:
-                    "<g class=\"z\(a.code) departement map-element jalon-map-hit\" fill=\"\(HTMLEscape.attribute(a.colour))\"><title>\(HTMLEscape.text(a.title))</title>"
+                with: "<g class=\"z\(area.code) departement map-element jalon-map-hit\" "
+                    + "fill=\"\(HTMLEscape.attribute(area.colour))\"><title>\(HTMLEscape.text(area.title))</title>"
             )
         }
-        guard let start = out.range(of: "<svg") else { return nil }
+        guard let start = map.range(of: "<svg") else { return nil }
         let header =
-            "<svg role=\"img\" aria-label=\"\(HTMLEscape.attribute(caption))\" class=\"jalon-map\" width=\"420\" fill=\"#e5e5e5\" stroke=\"#ffffff\" stroke-width=\"1\""
-        return header + out[start.upperBound...]
+            "<svg role=\"img\" aria-label=\"\(HTMLEscape.attribute(caption))\" class=\"jalon-map\" width=\"420\" "
+            + "fill=\"#e5e5e5\" stroke=\"#ffffff\" stroke-width=\"1\""
+        return header + map[start.upperBound...]
     }
 
     /// DSFR-like colours per status.

@@ -32,119 +32,134 @@ extension SVGChart {
 
         // domains
         let all = series + targets + trajectory
-        var (dLo, dHi) = (all.map(\.0.ordinal).min()!, all.map(\.0.ordinal).max()!)
-        if dLo == dHi {
-            dLo -= 15
-            dHi += 15
+        var (firstDay, lastDay) = (all.map(\.0.ordinal).min()!, all.map(\.0.ordinal).max()!)
+        if firstDay == lastDay {
+            firstDay -= 15
+            lastDay += 15
         }
-        let (vLo, vHi) = padded(all.map(\.1).min()!, all.map(\.1).max()!)
-        let ticks = niceTicks(vLo, vHi)
+        let (lowValue, highValue) = padded(all.map(\.1).min()!, all.map(\.1).max()!)
+        let ticks = niceTicks(lowValue, highValue)
         let yLo = ticks.first!
         let yHi = ticks.last!
         let tickLabels = ticks.map(valueFormat)
 
         // layout
-        let W = Double(width)
-        let H = Double(height)
+        let chartWidth = Double(width)
+        let chartHeight = Double(height)
         let top = 40.0
         let bottom = 28.0
         let right = 20.0
         let left = max(36, (tickLabels.map { textWidth($0) }.max() ?? 0) + 14)
         let plotL = left
-        let plotR = W - right
+        let plotR = chartWidth - right
         let plotT = top
-        let plotB = H - bottom
+        let plotB = chartHeight - bottom
         let inset = 10.0  // keeps first/last points off the axis
-        func x(_ d: Day) -> Double {
-            plotL + inset + Double(d.ordinal - dLo) / Double(dHi - dLo) * (plotR - plotL - 2 * inset)
+        func xPosition(_ day: Day) -> Double {
+            plotL + inset + Double(day.ordinal - firstDay) / Double(lastDay - firstDay) * (plotR - plotL - 2 * inset)
         }
-        func y(_ v: Double) -> Double { plotB - (v - yLo) / (yHi - yLo) * (plotB - plotT) }
+        func yPosition(_ value: Double) -> Double { plotB - (value - yLo) / (yHi - yLo) * (plotB - plotT) }
 
-        var out = header(id: id, width: width, height: height, className: className, title: title, desc: desc)
+        var svg = header(id: id, width: width, height: height, className: className, title: title, desc: desc)
 
         // y axis: gridlines and labels
-        out += "<g class=\"axis axis-y\" fill=\"\(grey)\" text-anchor=\"end\">"
-        for (v, label) in zip(ticks, tickLabels) {
-            let yy = c(y(v))
-            let stroke = v == 0 && yLo < 0 ? grey : gridGrey
-            out +=
-                "<line x1=\"\(c(plotL))\" y1=\"\(yy)\" x2=\"\(c(plotR))\" y2=\"\(yy)\" stroke=\"\(stroke)\" stroke-width=\"1\"/>"
-            out += "<text x=\"\(c(plotL - 8))\" y=\"\(yy)\" dy=\"0.35em\">\(esc(label))</text>"
+        svg += "<g class=\"axis axis-y\" fill=\"\(grey)\" text-anchor=\"end\">"
+        for (tick, label) in zip(ticks, tickLabels) {
+            let tickY = px(yPosition(tick))
+            let stroke = tick == 0 && yLo < 0 ? grey : gridGrey
+            svg +=
+                "<line x1=\"\(px(plotL))\" y1=\"\(tickY)\" x2=\"\(px(plotR))\" y2=\"\(tickY)\" "
+                + "stroke=\"\(stroke)\" stroke-width=\"1\"/>"
+            svg += "<text x=\"\(px(plotL - 8))\" y=\"\(tickY)\" dy=\"0.35em\">\(esc(label))</text>"
         }
-        out += "</g>"
+        svg += "</g>"
 
         // x axis: month ticks, spaced so that labels never overlap
-        out += "<g class=\"axis axis-x\" fill=\"\(grey)\" text-anchor=\"middle\">"
-        out +=
-            "<line x1=\"\(c(plotL))\" y1=\"\(c(plotB))\" x2=\"\(c(plotR))\" y2=\"\(c(plotB))\" stroke=\"\(grey)\" stroke-width=\"1\"/>"
+        svg += "<g class=\"axis axis-x\" fill=\"\(grey)\" text-anchor=\"middle\">"
+        svg +=
+            "<line x1=\"\(px(plotL))\" y1=\"\(px(plotB))\" x2=\"\(px(plotR))\" y2=\"\(px(plotB))\" "
+            + "stroke=\"\(grey)\" stroke-width=\"1\"/>"
         let labelW = textWidth("janv. 2022") + 16
-        for (d, label) in monthTicks(
-            from: dLo, to: dHi, pixelsPerDay: (plotR - plotL - 2 * inset) / Double(dHi - dLo), minSpacing: labelW)
+        for (day, label) in monthTicks(
+            from: firstDay, to: lastDay, pixelsPerDay: (plotR - plotL - 2 * inset) / Double(lastDay - firstDay),
+            minSpacing: labelW)
         {
-            let xx = x(d)
-            let lx = min(max(xx, labelW / 2 - 8), W - labelW / 2 + 8)
-            out +=
-                "<line x1=\"\(c(xx))\" y1=\"\(c(plotB))\" x2=\"\(c(xx))\" y2=\"\(c(plotB + 5))\" stroke=\"\(grey)\" stroke-width=\"1\"/>"
-            out += "<text x=\"\(c(lx))\" y=\"\(c(plotB + 18))\">\(esc(label))</text>"
+            let tickX = xPosition(day)
+            let labelX = min(max(tickX, labelW / 2 - 8), chartWidth - labelW / 2 + 8)
+            svg +=
+                "<line x1=\"\(px(tickX))\" y1=\"\(px(plotB))\" x2=\"\(px(tickX))\" y2=\"\(px(plotB + 5))\" "
+                + "stroke=\"\(grey)\" stroke-width=\"1\"/>"
+            svg += "<text x=\"\(px(labelX))\" y=\"\(px(plotB + 18))\">\(esc(label))</text>"
         }
-        out += "</g>"
+        svg += "</g>"
 
         // trajectory
         if trajectory.count >= 2 {
-            let pts = trajectory.map { "\(c(x($0.0))),\(c(y($0.1)))" }.joined(separator: " ")
-            out +=
-                "<polyline class=\"trajectory\" fill=\"none\" stroke=\"\(grey)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" points=\"\(pts)\"/>"
+            let points = trajectory.map { "\(px(xPosition($0.0))),\(px(yPosition($0.1)))" }.joined(separator: " ")
+            svg +=
+                "<polyline class=\"trajectory\" fill=\"none\" stroke=\"\(grey)\" stroke-width=\"1.5\" "
+                + "stroke-dasharray=\"6 4\" points=\"\(points)\"/>"
         }
 
         // series
-        let pts = series.map { "\(c(x($0.0))),\(c(y($0.1)))" }.joined(separator: " ")
-        out +=
-            "<polyline class=\"series\" fill=\"none\" stroke=\"\(blueFrance)\" stroke-width=\"2\" stroke-linejoin=\"round\" points=\"\(pts)\"/>"
-        out += "<g class=\"points\" fill=\"\(blueFrance)\">"
-        for (d, v) in series {
-            out +=
-                "<circle cx=\"\(c(x(d)))\" cy=\"\(c(y(v)))\" r=\"3\"><title>\(esc("\(Format.date(iso: d.iso)) : \(valueFormat(v))"))</title></circle>"
+        let points = series.map { "\(px(xPosition($0.0))),\(px(yPosition($0.1)))" }.joined(separator: " ")
+        svg +=
+            "<polyline class=\"series\" fill=\"none\" stroke=\"\(blueFrance)\" stroke-width=\"2\" "
+            + "stroke-linejoin=\"round\" points=\"\(points)\"/>"
+        svg += "<g class=\"points\" fill=\"\(blueFrance)\">"
+        for (day, value) in series {
+            svg +=
+                "<circle cx=\"\(px(xPosition(day)))\" cy=\"\(px(yPosition(value)))\" r=\"3\">"
+                + "<title>\(esc("\(Format.date(iso: day.iso)) : \(valueFormat(value))"))</title></circle>"
         }
-        out += "</g>"
+        svg += "</g>"
 
         // targets: diamonds, value labels above (below if that would overlap the previous one)
         if !targets.isEmpty {
-            out += "<g class=\"targets\">"
+            svg += "<g class=\"targets\">"
             var lastAbove = -Double.infinity
             var lastBelow = -Double.infinity
-            for (d, v) in targets {
-                let tx = x(d)
-                let ty = y(v)
-                let r = 6.0
-                let diamond = [(tx, ty - r), (tx + r, ty), (tx, ty + r), (tx - r, ty)].map { "\(c($0.0)),\(c($0.1))" }
+            for (day, value) in targets {
+                let targetX = xPosition(day)
+                let targetY = yPosition(value)
+                let radius = 6.0
+                let diamond = [
+                    (targetX, targetY - radius), (targetX + radius, targetY), (targetX, targetY + radius),
+                    (targetX - radius, targetY)
+                ].map { "\(px($0.0)),\(px($0.1))" }
                     .joined(separator: " ")
-                out +=
-                    "<polygon class=\"target\" points=\"\(diamond)\" fill=\"\(redMarianne)\" stroke=\"#fff\" stroke-width=\"1\">"
-                out += "<title>\(esc("Cible au \(Format.date(iso: d.iso)) : \(valueFormat(v))"))</title></polygon>"
-                let label = valueFormat(v)
-                let w = textWidth(label, size: 11)
-                let lx = min(max(tx, plotL + w / 2), W - 2 - w / 2)
-                var ly: Double?
-                if lx - w / 2 > lastAbove + 4, ty - 11 - 11 > 20 {
-                    ly = ty - 11
-                    lastAbove = lx + w / 2
-                } else if lx - w / 2 > lastBelow + 4, ty + 19 < plotB {
-                    ly = ty + 19
-                    lastBelow = lx + w / 2
+                svg +=
+                    "<polygon class=\"target\" points=\"\(diamond)\" fill=\"\(redMarianne)\" stroke=\"#fff\" "
+                    + "stroke-width=\"1\">"
+                let tip = "Cible au \(Format.date(iso: day.iso)) : \(valueFormat(value))"
+                svg += "<title>\(esc(tip))</title></polygon>"
+                let label = valueFormat(value)
+                let labelWidth = textWidth(label, size: 11)
+                let labelX = min(max(targetX, plotL + labelWidth / 2), chartWidth - 2 - labelWidth / 2)
+                var labelY: Double?
+                if labelX - labelWidth / 2 > lastAbove + 4, targetY - 11 - 11 > 20 {
+                    labelY = targetY - 11
+                    lastAbove = labelX + labelWidth / 2
+                } else if labelX - labelWidth / 2 > lastBelow + 4, targetY + 19 < plotB {
+                    labelY = targetY + 19
+                    lastBelow = labelX + labelWidth / 2
                 }
-                if let ly {
-                    out +=
-                        "<text class=\"target-label\" x=\"\(c(lx))\" y=\"\(c(ly))\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"700\" fill=\"\(redMarianne)\">\(esc(label))</text>"
+                if let labelY {
+                    svg +=
+                        "<text class=\"target-label\" x=\"\(px(labelX))\" y=\"\(px(labelY))\" text-anchor=\"middle\" "
+                        + "font-size=\"11\" font-weight=\"700\" fill=\"\(redMarianne)\">\(esc(label))</text>"
                 }
             }
-            out += "</g>"
+            svg += "</g>"
         }
 
         // legend
         var entries: [(swatch: (Double, Double) -> String, text: String)] = [
             (
-                { x, y in
-                    "<line x1=\"\(c(x))\" y1=\"\(c(y))\" x2=\"\(c(x + 16))\" y2=\"\(c(y))\" stroke=\"\(blueFrance)\" stroke-width=\"2\"/><circle cx=\"\(c(x + 8))\" cy=\"\(c(y))\" r=\"3\" fill=\"\(blueFrance)\"/>"
+                { left, middle in
+                    "<line x1=\"\(px(left))\" y1=\"\(px(middle))\" x2=\"\(px(left + 16))\" y2=\"\(px(middle))\" "
+                        + "stroke=\"\(blueFrance)\" stroke-width=\"2\"/>"
+                        + "<circle cx=\"\(px(left + 8))\" cy=\"\(px(middle))\" r=\"3\" fill=\"\(blueFrance)\"/>"
                 },
                 "Réalisé"
             )
@@ -152,8 +167,10 @@ extension SVGChart {
         if !targets.isEmpty {
             entries.append(
                 (
-                    { x, y in
-                        "<polygon points=\"\(c(x + 8)),\(c(y - 6)) \(c(x + 14)),\(c(y)) \(c(x + 8)),\(c(y + 6)) \(c(x + 2)),\(c(y))\" fill=\"\(redMarianne)\"/>"
+                    { left, middle in
+                        "<polygon points=\"\(px(left + 8)),\(px(middle - 6)) \(px(left + 14)),\(px(middle)) "
+                            + "\(px(left + 8)),\(px(middle + 6)) \(px(left + 2)),\(px(middle))\" "
+                            + "fill=\"\(redMarianne)\"/>"
                     },
                     "Cible"
                 ))
@@ -161,14 +178,15 @@ extension SVGChart {
         if trajectory.count >= 2 {
             entries.append(
                 (
-                    { x, y in
-                        "<line x1=\"\(c(x))\" y1=\"\(c(y))\" x2=\"\(c(x + 16))\" y2=\"\(c(y))\" stroke=\"\(grey)\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
+                    { left, middle in
+                        "<line x1=\"\(px(left))\" y1=\"\(px(middle))\" x2=\"\(px(left + 16))\" y2=\"\(px(middle))\" "
+                            + "stroke=\"\(grey)\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
                     },
                     "Trajectoire"
                 ))
         }
-        out += legend(entries, x: plotL, y: 12)
-        return out + "</svg>"
+        svg += legend(entries, x: plotL, y: 12)
+        return svg + "</svg>"
     }
 
     /// Points sorted by day (then input order), without non-finite values.
@@ -188,7 +206,9 @@ extension SVGChart {
             step = candidate
             if Double(candidate) * pxPerMonth >= minSpacing { break }
         }
-        let start = day(ordinal: lo)
+        // JalonCore's `Day(ordinal:)` is internal to it: its public `addingDays` counts from day 0.
+        let epoch = Day(1970, 1, 1)
+        let start = epoch.addingDays(lo)
         var cursor = Day(start.year, start.month, 1)
         if cursor.ordinal < lo { cursor = cursor.addingMonths(1) }
         var ticks: [(Day, String)] = []
@@ -198,22 +218,9 @@ extension SVGChart {
             cursor = cursor.addingMonths(1)
         }
         if ticks.isEmpty {
-            let mid = day(ordinal: (lo + hi) / 2)
+            let mid = epoch.addingDays((lo + hi) / 2)
             ticks.append((mid, monthLabel(year: mid.year, month: mid.month)))
         }
         return ticks
-    }
-
-    /// The civil day of an ordinal (days since 1970-01-01), inverse of `Day.ordinal`.
-    static func day(ordinal: Int) -> Day {
-        let z = ordinal + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return Day(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }

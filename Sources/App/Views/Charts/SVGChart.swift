@@ -23,39 +23,40 @@ enum SVGChart {
     // MARK: - Helpers
 
     /// Escapes a data-borne string for an attribute value or a text node.
-    static func esc(_ s: String) -> String { HTMLEscape.attribute(s) }
+    static func esc(_ text: String) -> String { HTMLEscape.attribute(text) }
 
-    /// A coordinate rounded to one decimal, without trailing `.0` and never `-0`.
-    static func c(_ v: Double) -> String {
-        guard v.isFinite else { return "0" }
-        var r = (v * 10).rounded() / 10
-        if r == 0 { r = 0 }
-        let s = String(format: "%.1f", r)
-        return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
+    /// A coordinate (in pixels) rounded to one decimal, without trailing `.0` and never `-0`.
+    static func px(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        var rounded = (value * 10).rounded() / 10
+        // -0.0 == 0: the assignment turns a negative zero into a positive one.
+        if rounded == 0 { rounded = 0 }
+        let text = String(format: "%.1f", rounded)
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
     /// `chart-` + the 64-bit FNV-1a hash of the title in hex: stable across runs and platforms.
     static func chartID(_ title: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in title.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01b3
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in title.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
         }
-        let hex = String(h, radix: 16)
+        let hex = String(hash, radix: 16)
         return "chart-" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// Rough width of a text run in the chart font (no font metrics on the server).
-    static func textWidth(_ s: String, size: Double = fontSize) -> Double { Double(s.count) * size * 0.6 }
+    static func textWidth(_ text: String, size: Double = fontSize) -> Double { Double(text.count) * size * 0.6 }
 
     /// `janv. 2022`.
     static func monthLabel(year: Int, month: Int) -> String { "\(shortMonths[month - 1]) \(year)" }
 
     /// Truncates a label to roughly `width` pixels, with an ellipsis.
-    static func truncate(_ s: String, toWidth width: Double, size: Double = fontSize) -> String {
+    static func truncate(_ text: String, toWidth width: Double, size: Double = fontSize) -> String {
         let maxChars = max(1, Int(width / (size * 0.6)))
-        guard s.count > maxChars else { return s }
-        return String(s.prefix(max(0, maxChars - 1))) + "…"
+        guard text.count > maxChars else { return text }
+        return String(text.prefix(max(0, maxChars - 1))) + "…"
     }
 
     /// Extends a value range so that a flat or single-valued series still gets an axis.
@@ -75,8 +76,8 @@ enum SVGChart {
             return [lo, hi]
         }
         var candidates: [Double] = []
-        for m in [mag / 10, mag, mag * 10, mag * 100] {
-            for f in [1.0, 2, 2.5, 5] { candidates.append(f * m) }
+        for power in [mag / 10, mag, mag * 10, mag * 100] {
+            for factor in [1.0, 2, 2.5, 5] { candidates.append(factor * power) }
         }
         for step in candidates {
             let first = floor(lo / step + 1e-9)
@@ -90,18 +91,18 @@ enum SVGChart {
     }
 
     /// Removes binary noise (`0.30000000000000004`) so that formatting and ids stay stable.
-    static func clean(_ v: Double) -> Double {
-        guard v != 0 else { return 0 }
-        let scale = pow(10, 12 - ceil(log10(abs(v))))
-        guard scale.isFinite, scale > 0 else { return v }
-        return (v * scale).rounded() / scale
+    static func clean(_ value: Double) -> Double {
+        guard value != 0 else { return 0 }
+        let scale = pow(10, 12 - ceil(log10(abs(value))))
+        guard scale.isFinite, scale > 0 else { return value }
+        return (value * scale).rounded() / scale
     }
 
     /// Opening tag shared by the full-size charts.
     static func openSVG(id: String, width: Int, height: Int, className: String) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(className)\" width=\"\(width)\" height=\"\(height)\" "
             + "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" "
-            + "font-family=\"\(fontFamily)\" font-size=\"\(c(fontSize))\" style=\"max-width:100%;height:auto\">"
+            + "font-family=\"\(fontFamily)\" font-size=\"\(px(fontSize))\" style=\"max-width:100%;height:auto\">"
             + "<title id=\"\(id)-title\">"
     }
 
@@ -114,21 +115,24 @@ enum SVGChart {
     /// A framed, empty chart saying "Aucune donnée".
     static func emptyFrame(id: String, width: Int, height: Int, className: String, title: String) -> String {
         header(id: id, width: width, height: height, className: className, title: title, desc: "Aucune donnée.")
-            + "<rect x=\"0.5\" y=\"0.5\" width=\"\(c(Double(width) - 1))\" height=\"\(c(Double(height) - 1))\" fill=\"none\" stroke=\"\(gridGrey)\"/>"
-            + "<text x=\"\(c(Double(width) / 2))\" y=\"\(c(Double(height) / 2))\" text-anchor=\"middle\" dy=\"0.35em\" fill=\"\(grey)\">Aucune donnée</text>"
+            + "<rect x=\"0.5\" y=\"0.5\" width=\"\(px(Double(width) - 1))\" height=\"\(px(Double(height) - 1))\" "
+            + "fill=\"none\" stroke=\"\(gridGrey)\"/>"
+            + "<text x=\"\(px(Double(width) / 2))\" y=\"\(px(Double(height) / 2))\" text-anchor=\"middle\" "
+            + "dy=\"0.35em\" fill=\"\(grey)\">Aucune donnée</text>"
             + "</svg>"
     }
 
-    /// A legend entry: a small swatch (given as markup at the origin) and its text.
-    static func legend(_ entries: [(swatch: (Double, Double) -> String, text: String)], x: Double, y: Double) -> String
-    {
-        var out = "<g class=\"legend\" fill=\"#3a3a3a\">"
-        var cursor = x
+    /// A legend entry: a small swatch (markup drawn from its left edge and vertical middle) and its text.
+    static func legend(
+        _ entries: [(swatch: (Double, Double) -> String, text: String)], x left: Double, y middle: Double
+    ) -> String {
+        var svg = "<g class=\"legend\" fill=\"#3a3a3a\">"
+        var cursor = left
         for entry in entries {
-            out += entry.swatch(cursor, y)
-            out += "<text x=\"\(c(cursor + 22))\" y=\"\(c(y))\" dy=\"0.35em\">\(esc(entry.text))</text>"
+            svg += entry.swatch(cursor, middle)
+            svg += "<text x=\"\(px(cursor + 22))\" y=\"\(px(middle))\" dy=\"0.35em\">\(esc(entry.text))</text>"
             cursor += 22 + textWidth(entry.text) + 18
         }
-        return out + "</g>"
+        return svg + "</g>"
     }
 }

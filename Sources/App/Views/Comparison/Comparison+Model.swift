@@ -22,9 +22,10 @@ enum Comparison {
         var territories: [Territory]
         var rows: [Row]
 
-        static func == (a: Model, b: Model) -> Bool {
-            a.at == b.at && a.couloir == b.couloir && a.grouping == b.grouping && a.territories == b.territories
-                && a.rows == b.rows
+        static func == (lhs: Model, rhs: Model) -> Bool {
+            lhs.at == rhs.at && lhs.couloir == rhs.couloir && lhs.grouping == rhs.grouping
+                && lhs.territories == rhs.territories
+                && lhs.rows == rhs.rows
         }
     }
 }

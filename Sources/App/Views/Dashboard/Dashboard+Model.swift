@@ -44,6 +44,6 @@ enum Dashboard {
                 ($0.status.urgency, $0.code) < ($1.status.urgency, $1.code)
             }
         }
-        func count(_ s: Progress.Status) -> Int { rows.filter { $0.status == s }.count }
+        func count(_ status: Progress.Status) -> Int { rows.filter { $0.status == status }.count }
     }
 }

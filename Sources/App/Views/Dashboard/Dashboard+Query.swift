@@ -8,83 +8,85 @@ extension Dashboard {
     static func query(at: Day, territory code: String?, couloir: Couloir?, on db: any SQLDatabase) async throws
         -> Model?
     {
-        struct R: Decodable {
+        struct RoadmapRow: Decodable {
             var id: UUID
             var name: String
-            var region_code: String?
+            var regionCode: String?
         }
         guard
             let roadmap = try await db.select().columns("id", "name", "region_code").from("roadmaps").orderBy(
                 "created_at"
-            ).first(decoding: R.self)
+            ).first(decoding: RoadmapRow.self, with: .snakeCase)
         else { return nil }
-        let fallback = roadmap.region_code ?? "FR"
+        let fallback = roadmap.regionCode ?? "FR"
         var found = try await TerritoryQuery.find(code ?? fallback, on: db)
         if found == nil { found = try await TerritoryQuery.find(fallback, on: db) }
         guard let territory = found else { return nil }
-        struct O: Decodable {
+        struct ObjectiveRow: Decodable {
             var id: UUID
             var number: Int
             var title: String
         }
-        struct F: Decodable {
+        struct FicheRow: Decodable {
             var id: UUID
-            var objective_id: UUID?
+            var objectiveID: UUID?
             var code: String
             var title: String
         }
-        struct L: Decodable {
-            var fiche_id: UUID
-            var indicator_code: String
+        struct FicheIndicatorRow: Decodable {
+            var ficheID: UUID
+            var indicatorCode: String
         }
         let objectives = try await db.select().columns("id", "number", "title").from("objectives").where(
             "roadmap_id", .equal, roadmap.id
-        ).orderBy("number").all(decoding: O.self)
+        ).orderBy("number").all(decoding: ObjectiveRow.self)
         let fiches = try await db.select().columns("id", "objective_id", "code", "title").from("fiches").where(
             "roadmap_id", .equal, roadmap.id
-        ).orderBy("sort").all(decoding: F.self)
+        ).orderBy("sort").all(decoding: FicheRow.self, with: .snakeCase)
         let links = try await db.raw(
             """
             SELECT fi.fiche_id, fi.indicator_code FROM fiche_indicators fi JOIN fiches f ON f.id = fi.fiche_id
             WHERE f.roadmap_id = \(bind: roadmap.id) ORDER BY fi.sort
             """
-        ).all(decoding: L.self)
+        ).all(decoding: FicheIndicatorRow.self, with: .snakeCase)
         let indicators = Dictionary(
             try await IndicatorQuery.all(on: db).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         // One read of the roll-up layer and of the targets for the whole table.
-        let codes = Array(Set(links.map(\.indicator_code)))
+        let codes = Array(Set(links.map(\.indicatorCode)))
         let cached = try await RollupCache.get(indicators: codes, territory: territory.code, on: db)
         let targets = try await ProgressQuery.targets(codes: codes, territory: territory.code, on: db)
         var rowsByFiche: [UUID: [Row]] = [:]
         for link in links {
-            guard let indicator = indicators[link.indicator_code] else { continue }
+            guard let indicator = indicators[link.indicatorCode] else { continue }
             if let couloir, !couloir.members.contains(where: { indicator.definition.couloir.members.contains($0) }) {
                 continue
             }
-            let r = try await ProgressQuery.progress(
+            let result = try await ProgressQuery.progress(
                 indicator: indicator, territory: territory, couloir: nil, at: at, cached: cached, targets: targets,
                 on: db)
-            let d = indicator.definition
+            let definition = indicator.definition
+            let progress = result.progress
             let trend = ProgressEngine.levels(
-                of: r.series.points.filter { $0.period.end <= at }, nature: d.nature, cumulativeSince: d.cumulativeSince
+                of: result.series.points.filter { $0.period.end <= at }, nature: definition.nature,
+                cumulativeSince: definition.cumulativeSince
             ).suffix(12).map(\.1)
-            rowsByFiche[link.fiche_id, default: []].append(
+            rowsByFiche[link.ficheID, default: []].append(
                 Row(
-                    code: d.code, label: d.label, couloir: r.couloir.rawValue,
-                    target: IndicatorFormat.target(r.progress.target, d),
-                    due: r.progress.target.map { Milestone.label($0.due) } ?? "",
-                    value: IndicatorFormat.value(r.progress.value, d),
-                    valueDate: r.progress.valueDate.map { Format.date(iso: $0.iso) } ?? "",
-                    realisation: IndicatorFormat.ratio(r.progress.realisation),
-                    status: r.progress.status, trend: Array(trend), inconsistent: r.inconsistent,
-                    provenance: r.series.provenance))
+                    code: definition.code, label: definition.label, couloir: result.couloir.rawValue,
+                    target: IndicatorFormat.target(progress.target, definition),
+                    due: progress.target.map { Milestone.label($0.due) } ?? "",
+                    value: IndicatorFormat.value(progress.value, definition),
+                    valueDate: progress.valueDate.map { Format.date(iso: $0.iso) } ?? "",
+                    realisation: IndicatorFormat.ratio(progress.realisation),
+                    status: progress.status, trend: Array(trend), inconsistent: result.inconsistent,
+                    provenance: result.series.provenance))
         }
-        let blocks = objectives.map { o in
+        let blocks = objectives.map { objective in
             Objective(
-                number: o.number, title: o.title,
-                fiches: fiches.filter { $0.objective_id == o.id }.compactMap { f in
-                    guard let rows = rowsByFiche[f.id], !rows.isEmpty else { return nil }
-                    return Fiche(code: f.code, title: f.title, rows: rows)
+                number: objective.number, title: objective.title,
+                fiches: fiches.filter { $0.objectiveID == objective.id }.compactMap { fiche in
+                    guard let rows = rowsByFiche[fiche.id], !rows.isEmpty else { return nil }
+                    return Fiche(code: fiche.code, title: fiche.title, rows: rows)
                 })
         }
         var choices = [territory]

@@ -9,18 +9,23 @@ extension Decoupages {
     }
 
     static func queryEditor(
-        _ d: Decoupage, form: TerritoryForm = .init(), error: String? = nil, message: String? = nil,
+        _ decoupage: Decoupage, form: TerritoryForm = .init(), error: String? = nil, message: String? = nil,
         on db: any SQLDatabase
     ) async throws -> EditorModel {
-        let territories = try await DecoupageQuery.territories(of: d.id, on: db)
+        let territories = try await DecoupageQuery.territories(of: decoupage.id, on: db)
         var members: [String: [String]] = [:]
-        for t in territories { members[t.code] = try await TerritoryQuery.members(of: t.code, on: db).map(\.code) }
-        let region = try await d.regionCode.asyncMap { try await TerritoryQuery.find($0, on: db) } ?? nil
+        for territory in territories {
+            members[territory.code] = try await TerritoryQuery.members(of: territory.code, on: db).map(\.code)
+        }
+        let region = try await decoupage.regionCode.asyncMap { try await TerritoryQuery.find($0, on: db) } ?? nil
         return EditorModel(
-            decoupage: d, territories: territories, members: members, regionPopulation: region?.population,
+            decoupage: decoupage, territories: territories, members: members, regionPopulation: region?.population,
             error: error, message: message, form: form,
             history: try await AuditQuery.history(
-                [.objects(type: "decoupage", ids: [d.code]), .objects(type: "territory", ids: territories.map(\.code))],
+                [
+                    .objects(type: "decoupage", ids: [decoupage.code]),
+                    .objects(type: "territory", ids: territories.map(\.code))
+                ],
                 on: db))
     }
 }

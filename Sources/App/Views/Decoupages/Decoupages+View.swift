@@ -1,7 +1,7 @@
 import Plot
 
 extension Decoupages {
-    static func render(_ m: Model) -> String {
+    static func render(_ model: Model) -> String {
         Layout(
             title: "Découpages", section: .territories,
             breadcrumb: [("Territoires", SiteURL.territories.path), ("Découpages", SiteURL.decoupages.path)]
@@ -11,17 +11,19 @@ extension Decoupages {
                 .el(
                     "p",
                     .txt(
-                        "Un découpage regroupe des territoires personnalisés (territoires d'animation, zones de GHT, CPTS, circonscriptions de CPAM…) qui partagent une région."
+                        "Un découpage regroupe des territoires personnalisés (territoires d'animation, "
+                            + "zones de GHT, CPTS, circonscriptions de CPAM…) qui partagent une région."
                     )),
-                .when(m.error != nil, UI.alert(m.error ?? "", kind: "error", title: "Création impossible")),
-                m.decoupages.isEmpty
+                .when(model.error != nil, UI.alert(model.error ?? "", kind: "error", title: "Création impossible")),
+                model.decoupages.isEmpty
                     ? .el("p", .txt("Aucun découpage pour l'instant."))
                     : UI.table(
                         caption: "Découpages", headers: [("Découpage", false), ("Code", false), ("Région", false)],
-                        rows: m.decoupages.map { d in
+                        rows: model.decoupages.map { decoupage in
                             [
-                                .link(SiteURL.decoupage(d.code).path, .txt(d.name)), .el("code", .txt(d.code)),
-                                .txt(d.regionCode ?? "—")
+                                .link(SiteURL.decoupage(decoupage.code).path, .txt(decoupage.name)),
+                                .el("code", .txt(decoupage.code)),
+                                .txt(decoupage.regionCode ?? "—")
                             ]
                         }),
                 .el("h2", .txt("Nouveau découpage")),
@@ -32,67 +34,71 @@ extension Decoupages {
                         required: true),
                     UI.select(
                         id: "decoupage-region", name: "region", label: "Région partagée",
-                        options: [("", "— aucune —")] + m.regions.map { ($0.code, $0.name) }, selected: nil),
+                        options: [("", "— aucune —")] + model.regions.map { ($0.code, $0.name) }, selected: nil),
                     UI.textarea(
                         id: "decoupage-description", name: "description", label: "Description", value: nil, rows: 2),
                     .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Créer le découpage")))))
     }
 
-    static func renderEditor(_ m: EditorModel) -> String {
-        let d = m.decoupage
-        let covered = m.territories.reduce(0) { $0 + $1.population }
+    static func renderEditor(_ model: EditorModel) -> String {
+        let decoupage = model.decoupage
+        let covered = model.territories.reduce(0) { $0 + $1.population }
         return Layout(
-            title: d.name, section: .territories,
+            title: decoupage.name, section: .territories,
             breadcrumb: [
                 ("Territoires", SiteURL.territories.path), ("Découpages", SiteURL.decoupages.path),
-                (d.name, SiteURL.decoupage(d.code).path)
+                (decoupage.name, SiteURL.decoupage(decoupage.code).path)
             ]
         ).render(
             .group(
-                UI.h1("Découpage « \(d.name) »"),
-                .when(!d.description.isEmpty, .el("p", .txt(d.description))),
-                .when(m.message != nil, UI.alert(m.message ?? "", kind: "success")),
-                .when(m.error != nil, UI.alert(m.error ?? "", kind: "error", title: "Enregistrement impossible")),
+                UI.h1("Découpage « \(decoupage.name) »"),
+                .when(!decoupage.description.isEmpty, .el("p", .txt(decoupage.description))),
+                .when(model.message != nil, UI.alert(model.message ?? "", kind: "success")),
+                .when(
+                    model.error != nil, UI.alert(model.error ?? "", kind: "error", title: "Enregistrement impossible")),
                 .el(
                     "p", .txt("Région : "),
-                    d.regionCode.map { .link(SiteURL.territory($0).path, .txt($0)) } ?? .txt("aucune"),
-                    .txt(" · \(m.territories.count) territoires · \(UI.number(covered)) habitants couverts"),
-                    .when(m.regionPopulation != nil, .txt(" sur \(UI.number(m.regionPopulation ?? 0))"))),
+                    decoupage.regionCode.map { .link(SiteURL.territory($0).path, .txt($0)) } ?? .txt("aucune"),
+                    .txt(" · \(model.territories.count) territoires · \(UI.number(covered)) habitants couverts"),
+                    .when(model.regionPopulation != nil, .txt(" sur \(UI.number(model.regionPopulation ?? 0))"))),
                 UI.table(
-                    caption: "Territoires du découpage \(d.name)",
+                    caption: "Territoires du découpage \(decoupage.name)",
                     headers: [
                         ("Territoire", false), ("Code", false), ("Membres", false), ("Population", true), ("", false)
                     ],
-                    rows: m.territories.map { t in
+                    rows: model.territories.map { territory in
                         [
-                            .link(SiteURL.territory(t.code).path, .txt(t.name)), .el("code", .txt(t.code)),
-                            .txt((m.members[t.code] ?? []).joined(separator: " ")), .txt(UI.number(t.population)),
+                            .link(SiteURL.territory(territory.code).path, .txt(territory.name)),
+                            .el("code", .txt(territory.code)),
+                            .txt((model.members[territory.code] ?? []).joined(separator: " ")),
+                            .txt(UI.number(territory.population)),
                             .postForm(
-                                .regional, .attr("action", SiteURL.decoupage(d.code).path + "/supprimer"),
-                                .void("input", [("type", "hidden"), ("name", "code"), ("value", t.code)]),
+                                .regional, .attr("action", SiteURL.decoupage(decoupage.code).path + "/supprimer"),
+                                .void("input", [("type", "hidden"), ("name", "code"), ("value", territory.code)]),
                                 .el(
                                     "button", .cls("fr-btn fr-btn--sm fr-btn--tertiary"), .attr("type", "submit"),
-                                    .attr("title", "Supprimer \(t.code)"), .txt("Supprimer")))
+                                    .attr("title", "Supprimer \(territory.code)"), .txt("Supprimer")))
                         ]
                     }, numericColumns: [3]),
                 .el("h2", .txt("Ajouter ou redéfinir un territoire")),
                 .postForm(
-                    .regional, .attr("action", SiteURL.decoupage(d.code).path),
+                    .regional, .attr("action", SiteURL.decoupage(decoupage.code).path),
                     UI.input(
-                        id: "territoire-code", name: "code", label: "Code", value: m.form.code,
+                        id: "territoire-code", name: "code", label: "Code", value: model.form.code,
                         hint: "Lettres, chiffres et tirets, par exemple TAN-LITTORAL. Un code existant est redéfini.",
                         required: true),
-                    UI.input(id: "territoire-nom", name: "name", label: "Nom", value: m.form.name, required: true),
+                    UI.input(id: "territoire-nom", name: "name", label: "Nom", value: model.form.name, required: true),
                     UI.textarea(
                         id: "territoire-membres", name: "members", label: "Membres",
-                        value: m.form.members,
+                        value: model.form.members,
                         hint:
-                            "Codes de communes (C59350 ou 59350), d'EPCI (E200093201 ou 200093201) ou de départements (D59), séparés par des espaces, virgules ou retours à la ligne."
+                            "Codes de communes (C59350 ou 59350), d'EPCI (E200093201 ou 200093201) ou de "
+                            + "départements (D59), séparés par des espaces, virgules ou retours à la ligne."
                     ),
                     .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Enregistrer le territoire"))),
                 .el("h2", .txt("Historique")),
-                m.history.isEmpty
+                model.history.isEmpty
                     ? .el("p", .txt("Aucune modification enregistrée."))
-                    : AuditPage.table(m.history, caption: "Historique du découpage « \(d.name) »")))
+                    : AuditPage.table(model.history, caption: "Historique du découpage « \(decoupage.name) »")))
     }
 }

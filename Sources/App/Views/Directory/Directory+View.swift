@@ -33,22 +33,22 @@ enum DirectoryPage {
                 .txt("Importer")))
     }
 
-    static func render(_ m: Model) -> String {
-        let byID = Dictionary(uniqueKeysWithValues: m.contacts.map { ($0.id, $0) })
+    static func render(_ model: Model) -> String {
+        let byID = Dictionary(uniqueKeysWithValues: model.contacts.map { ($0.id, $0) })
         return Layout(
             title: "Annuaire", section: .activities,
             breadcrumb: [("Activités", SiteURL.activities.path), ("Annuaire", SiteURL.directory.path)]
         ).render(
             .group(
                 UI.h1("Annuaire : organisations et contacts"),
-                .when(m.message != nil, UI.alert(m.message ?? "", kind: "success")),
-                .when(m.error != nil, UI.alert(m.error ?? "", kind: "error", title: "Import refusé")),
+                .when(model.message != nil, UI.alert(model.message ?? "", kind: "success")),
+                .when(model.error != nil, UI.alert(model.error ?? "", kind: "error", title: "Import refusé")),
                 .el(
                     "p",
                     .link(
                         SiteURL.whoToContact.path, .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"),
                         .txt("Qui contacter, territoire par territoire"))),
-                .el("h2", .txt("Organisations (\(m.organisations.count))")),
+                .el("h2", .txt("Organisations (\(model.organisations.count))")),
                 .el(
                     "p",
                     .link(
@@ -86,14 +86,16 @@ enum DirectoryPage {
                 UI.table(
                     caption: "Organisations",
                     headers: [("Code", false), ("Nom", false), ("Type", false), ("Territoires", false)],
-                    rows: m.organisations.map { o in
+                    rows: model.organisations.map { organisation in
                         [
-                            .el("code", .txt(o.code)), .txt(o.name),
-                            .txt(DirectoryService.organisationKinds.first { $0.code == o.kind }?.label ?? o.kind),
-                            .txt(o.territories.joined(separator: ", "))
+                            .el("code", .txt(organisation.code)), .txt(organisation.name),
+                            .txt(
+                                DirectoryService.organisationKinds.first { $0.code == organisation.kind }?.label
+                                    ?? organisation.kind),
+                            .txt(organisation.territories.joined(separator: ", "))
                         ]
                     }),
-                .el("h2", .cls("fr-mt-5w"), .txt("Contacts (\(m.contacts.count))")),
+                .el("h2", .cls("fr-mt-5w"), .txt("Contacts (\(model.contacts.count))")),
                 .el(
                     "p",
                     .link(
@@ -101,28 +103,33 @@ enum DirectoryPage {
                         .txt("Exporter en CSV"))),
                 upload(
                     "contacts",
-                    label:
-                        "Importer des contacts (CSV civilite;prenom;nom;fonction;organisation;structure;email;telephone;roles;territoires;consentement)"
+                    label: "Importer des contacts (CSV civilite;prenom;nom;fonction;organisation;structure;email;"
+                        + "telephone;roles;territoires;consentement)"
                 ),
                 .when(
-                    !m.duplicates.isEmpty,
+                    !model.duplicates.isEmpty,
                     .group(
-                        .el("h3", .txt("Doublons probables (\(m.duplicates.count))")),
+                        .el("h3", .txt("Doublons probables (\(model.duplicates.count))")),
                         UI.table(
                             caption: "Doublons probables",
                             headers: [("Garder", false), ("Fusionner dedans", false), ("Motif", false), ("", false)],
-                            rows: m.duplicates.map { d in
+                            rows: model.duplicates.map { duplicate in
                                 [
-                                    .txt(byID[d.keep].map { "\($0.name) <\($0.email)>" } ?? "?"),
-                                    .txt(byID[d.other].map { "\($0.name) <\($0.email)>" } ?? "?"), .txt(d.reason),
+                                    .txt(byID[duplicate.keep].map { "\($0.name) <\($0.email)>" } ?? "?"),
+                                    .txt(byID[duplicate.other].map { "\($0.name) <\($0.email)>" } ?? "?"),
+                                    .txt(duplicate.reason),
                                     .postForm(
                                         .regional, .attr("action", SiteURL.directoryMerge.path),
                                         .void(
                                             "input",
-                                            [("type", "hidden"), ("name", "keep"), ("value", d.keep.uuidString)]),
+                                            [("type", "hidden"), ("name", "keep"), ("value", duplicate.keep.uuidString)]
+                                        ),
                                         .void(
                                             "input",
-                                            [("type", "hidden"), ("name", "other"), ("value", d.other.uuidString)]),
+                                            [
+                                                ("type", "hidden"), ("name", "other"),
+                                                ("value", duplicate.other.uuidString)
+                                            ]),
                                         .el(
                                             "button", .cls("fr-btn fr-btn--sm fr-btn--secondary"),
                                             .attr("type", "submit"), .txt("Fusionner")))
@@ -152,7 +159,8 @@ enum DirectoryPage {
                                 "div", .cls("fr-col-12 fr-col-md-4"),
                                 UI.select(
                                     id: "c-organisation", name: "organisation", label: "Organisation",
-                                    options: [("", "—")] + m.organisations.map { ($0.code, $0.name) }, selected: nil)),
+                                    options: [("", "—")] + model.organisations.map { ($0.code, $0.name) }, selected: nil
+                                )),
                             .el(
                                 "div", .cls("fr-col-12 fr-col-md-4"),
                                 UI.input(
@@ -194,19 +202,21 @@ enum DirectoryPage {
                         ("Territoires", false),
                         ("Courriel", false), ("Envois", false)
                     ],
-                    rows: m.contacts.map { c in
+                    rows: model.contacts.map { contact in
                         [
-                            .txt(c.name), .txt(c.function), .txt(c.organisation ?? c.structure ?? "—"),
-                            .txt(c.roles.joined(separator: ", ")), .txt(c.territories.joined(separator: ", ")),
-                            .txt(c.email),
-                            c.mailingConsent
+                            .txt(contact.name), .txt(contact.function),
+                            .txt(contact.organisation ?? contact.structure ?? "—"),
+                            .txt(contact.roles.joined(separator: ", ")),
+                            .txt(contact.territories.joined(separator: ", ")),
+                            .txt(contact.email),
+                            contact.mailingConsent
                                 ? UI.badge("accepte", kind: "success") : UI.badge("refuse", kind: "warning")
                         ]
                     }),
                 .el("h2", .cls("fr-mt-5w"), .txt("Dernières modifications de l'annuaire")),
-                m.history.isEmpty
+                model.history.isEmpty
                     ? .el("p", .txt("Aucune modification enregistrée."))
-                    : AuditPage.table(m.history, caption: "Dernières modifications des contacts et organisations")))
+                    : AuditPage.table(model.history, caption: "Dernières modifications des contacts et organisations")))
     }
 
     struct WhoModel: Sendable {
@@ -218,7 +228,7 @@ enum DirectoryPage {
         var covers: [UUID: Set<String>]
     }
 
-    static func renderWho(_ m: WhoModel) -> String {
+    static func renderWho(_ model: WhoModel) -> String {
         Layout(
             title: "Qui contacter", section: .activities,
             breadcrumb: [
@@ -227,45 +237,50 @@ enum DirectoryPage {
             ]
         ).render(
             .group(
-                UI.h1("Qui contacter — découpage \(m.decoupage)"),
+                UI.h1("Qui contacter — découpage \(model.decoupage)"),
                 .el(
                     "form", .attr("method", "get"), .attr("action", SiteURL.whoToContact.path),
                     UI.input(
-                        id: "qc-decoupage", name: "decoupage", label: "Découpage", value: m.decoupage, hint: "ex. TAN"),
+                        id: "qc-decoupage", name: "decoupage", label: "Découpage", value: model.decoupage,
+                        hint: "ex. TAN"),
                     .el(
                         "button", .cls("fr-btn fr-btn--secondary fr-btn--sm"), .attr("type", "submit"), .txt("Afficher")
                     )),
-                m.territories.isEmpty
+                model.territories.isEmpty
                     ? .el("p", .txt("Aucun territoire dans ce découpage."))
                     : .group(
-                        .each(m.territories) { t in
+                        .each(model.territories) { territory in
                             .group(
-                                .el("h2", .cls("fr-h4 fr-mt-3w"), .link(SiteURL.territory(t.code).path, .txt(t.name))),
-                                (m.contacts[t.code] ?? []).isEmpty
+                                .el(
+                                    "h2", .cls("fr-h4 fr-mt-3w"),
+                                    .link(SiteURL.territory(territory.code).path, .txt(territory.name))),
+                                (model.contacts[territory.code] ?? []).isEmpty
                                     ? .el("p", .txt("Aucun contact rattaché à ce territoire."))
                                     : .el(
                                         "ul",
-                                        .each(m.contacts[t.code] ?? []) { c in
+                                        .each(model.contacts[territory.code] ?? []) { contact in
                                             .el(
-                                                "li", .el("strong", .txt(c.name)),
+                                                "li", .el("strong", .txt(contact.name)),
                                                 .txt(
-                                                    " — \(c.roles.joined(separator: ", "))\(c.function.isEmpty ? "" : " (\(c.function))")"
+                                                    " — \(contact.roles.joined(separator: ", "))"
+                                                        + (contact.function.isEmpty ? "" : " (\(contact.function))")
                                                 ),
-                                                .when(!c.email.isEmpty, .txt(" · \(c.email)")),
-                                                .when(!c.phone.isEmpty, .txt(" · \(c.phone)")))
+                                                .when(!contact.email.isEmpty, .txt(" · \(contact.email)")),
+                                                .when(!contact.phone.isEmpty, .txt(" · \(contact.phone)")))
                                         }))
                         },
                         .when(
-                            !m.cpams.isEmpty,
+                            !model.cpams.isEmpty,
                             .group(
                                 .el("h2", .cls("fr-mt-5w"), .txt("CPAM × territoires")),
                                 UI.table(
                                     caption: "Quelle CPAM couvre quel territoire",
-                                    headers: [("CPAM", false)] + m.territories.map { ($0.name, false) },
-                                    rows: m.cpams.map { o in
-                                        [.txt(o.name)]
-                                            + m.territories.map { t in
-                                                (m.covers[o.id] ?? []).contains(t.code) ? .txt("✓") : .txt("")
+                                    headers: [("CPAM", false)] + model.territories.map { ($0.name, false) },
+                                    rows: model.cpams.map { cpam in
+                                        [.txt(cpam.name)]
+                                            + model.territories.map { territory in
+                                                (model.covers[cpam.id] ?? []).contains(territory.code)
+                                                    ? .txt("✓") : .txt("")
                                             }
                                     }))))))
     }

@@ -43,11 +43,11 @@ enum FichePage {
         /// Its own audit trail, most recent first.
         var history: [AuditQuery.Event] = []
 
-        static func == (a: Model, b: Model) -> Bool {
-            a.code == b.code && a.title == b.title && a.actions == b.actions && a.calendar == b.calendar
-                && a.raci == b.raci
-                && a.indicators == b.indicators && a.organisations.map(\.code) == b.organisations.map(\.code)
-                && a.objectivesText == b.objectivesText
+        static func == (lhs: Model, rhs: Model) -> Bool {
+            lhs.code == rhs.code && lhs.title == rhs.title && lhs.actions == rhs.actions && lhs.calendar == rhs.calendar
+                && lhs.raci == rhs.raci
+                && lhs.indicators == rhs.indicators && lhs.organisations.map(\.code) == rhs.organisations.map(\.code)
+                && lhs.objectivesText == rhs.objectivesText
         }
     }
 }

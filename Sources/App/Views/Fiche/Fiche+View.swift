@@ -2,71 +2,76 @@ import JalonCore
 import Plot
 
 extension FichePage {
-    static func render(_ m: Model) -> String {
-        let url = SiteURL.fiche(m.code).path
+    static func render(_ model: Model) -> String {
+        let url = SiteURL.fiche(model.code).path
         let parties: [(kind: String, code: String, label: String)] =
-            m.organisations.map { ("organisation", $0.code, $0.code) }
+            model.organisations.map { ("organisation", $0.code, $0.code) }
             + FicheService.audiences.map { ("audience", $0.code, $0.label) }
         return Layout(
-            title: m.title, section: .roadmap, breadcrumb: [("Feuille de route", SiteURL.roadmap.path), (m.title, url)]
+            title: model.title, section: .roadmap,
+            breadcrumb: [("Feuille de route", SiteURL.roadmap.path), (model.title, url)]
         ).render(
             .group(
-                UI.h1("Fiche synthèse — \(m.title)"),
-                .when(!m.objective.isEmpty, .el("p", .cls("fr-text--lead"), .txt(m.objective))),
-                .when(m.message != nil, UI.alert(m.message ?? "", kind: "success")),
-                .when(m.error != nil, UI.alert(m.error ?? "", kind: "error", title: "Modification refusée")),
+                UI.h1("Fiche synthèse — \(model.title)"),
+                .when(!model.objective.isEmpty, .el("p", .cls("fr-text--lead"), .txt(model.objective))),
+                .when(model.message != nil, UI.alert(model.message ?? "", kind: "success")),
+                .when(model.error != nil, UI.alert(model.error ?? "", kind: "error", title: "Modification refusée")),
                 .el("h2", .txt("Objectifs")),
-                paragraphs(m.objectivesText, empty: "Objectifs à rédiger."),
-                .el("h2", .txt("Indicateurs — photo au \(Format.date(iso: m.at.iso)), \(m.territory.name)")),
+                paragraphs(model.objectivesText, empty: "Objectifs à rédiger."),
+                .el("h2", .txt("Indicateurs — photo au \(Format.date(iso: model.at.iso)), \(model.territory.name)")),
                 UI.table(
-                    caption: "Indicateurs de la fiche \(m.title)",
+                    caption: "Indicateurs de la fiche \(model.title)",
                     headers: [
                         ("Service", false), ("Secteur", false), ("Indicateur", false), ("Cible", false),
                         ("Source", false), ("Photo à date", false), ("Statut", false)
                     ],
-                    rows: m.indicators.map { r in
+                    rows: model.indicators.map { row in
                         [
-                            .txt(r.service), .txt(r.couloir),
+                            .txt(row.service), .txt(row.couloir),
                             .group(
-                                .link(SiteURL.indicator(r.code).path, .el("code", .txt(r.code))), .txt(" \(r.label)")),
-                            .txt(r.target), .txt(r.source), .txt(r.photo),
-                            UI.badge(r.status.label, kind: IndicatorFormat.badgeKind(r.status))
+                                .link(SiteURL.indicator(row.code).path, .el("code", .txt(row.code))),
+                                .txt(" \(row.label)")),
+                            .txt(row.target), .txt(row.source), .txt(row.photo),
+                            UI.badge(row.status.label, kind: IndicatorFormat.badgeKind(row.status))
                         ]
                     }),
                 .el("h2", .txt("Actions")),
-                actionsSection(m, url: url),
+                actionsSection(model, url: url),
                 .el("h2", .txt("Calendrier et RACI")),
-                m.actions.isEmpty
+                model.actions.isEmpty
                     ? .el("p", .txt("Aucune action."))
                     : .group(
                         .postForm(
                             .regional, .attr("action", url), .cls("jalon-edit"),
                             .void("input", [("type", "hidden"), ("name", "section"), ("value", "calendar")]),
-                            .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(m.version)")]),
+                            .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(model.version)")]),
                             UI.table(
                                 caption: "Charge de travail par semestre (0 à 3)",
-                                headers: [("Action", false)] + m.semesters.map { ($0.label, false) },
-                                rows: m.actions.map { a in
-                                    [.txt("\(a.number). \(a.title)")]
-                                        + m.semesters.map { p in
-                                            let key = "\(a.id)|\(p.description)"
-                                            let v = m.calendar[key] ?? 0
+                                headers: [("Action", false)] + model.semesters.map { ($0.label, false) },
+                                rows: model.actions.map { action in
+                                    [.txt("\(action.number). \(action.title)")]
+                                        + model.semesters.map { semester in
+                                            let key = "\(action.id)|\(semester.description)"
+                                            let intensity = model.calendar[key] ?? 0
                                             return .group(
                                                 .el(
-                                                    "span", .cls("jalon-print"), .txt(String(repeating: "✓", count: v))),
+                                                    "span", .cls("jalon-print"),
+                                                    .txt(String(repeating: "✓", count: intensity))),
                                                 .el(
                                                     "label", .cls("fr-sr-only"),
-                                                    .attr("for", "cal-\(a.number)-\(p.description)"),
-                                                    .txt("Charge de l'action \(a.number) en \(p.label)")),
+                                                    .attr("for", "cal-\(action.number)-\(semester.description)"),
+                                                    .txt("Charge de l'action \(action.number) en \(semester.label)")),
                                                 .el(
                                                     "select", .cls("fr-select jalon-noprint"),
-                                                    .attr("id", "cal-\(a.number)-\(p.description)"),
+                                                    .attr("id", "cal-\(action.number)-\(semester.description)"),
                                                     .attr("name", "cell[\(key)]"),
-                                                    .each([0, 1, 2, 3]) { i in
+                                                    .each([0, 1, 2, 3]) { level in
                                                         .el(
-                                                            "option", .attr("value", "\(i)"),
-                                                            .when(i == v, .attr("selected", "selected")),
-                                                            .txt(i == 0 ? "—" : String(repeating: "✓", count: i)))
+                                                            "option", .attr("value", "\(level)"),
+                                                            .when(level == intensity, .attr("selected", "selected")),
+                                                            .txt(
+                                                                level == 0 ? "—" : String(repeating: "✓", count: level))
+                                                        )
                                                     }))
                                         }
                                 }),
@@ -76,31 +81,31 @@ extension FichePage {
                         .postForm(
                             .regional, .attr("action", url), .cls("jalon-edit"),
                             .void("input", [("type", "hidden"), ("name", "section"), ("value", "raci")]),
-                            .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(m.version)")]),
+                            .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(model.version)")]),
                             UI.table(
-                                caption:
-                                    "RACI par organisation pilote et par public (R réalise, A approuve, C contribue, I informé)",
+                                caption: "RACI par organisation pilote et par public "
+                                    + "(R réalise, A approuve, C contribue, I informé)",
                                 headers: [("Action", false)] + parties.map { ($0.label, false) },
-                                rows: m.actions.map { a in
-                                    [.txt("\(a.number). \(a.title)")]
-                                        + parties.map { p in
-                                            let key = "\(a.id)|\(p.kind)|\(p.code)"
-                                            let v = m.raci[key] ?? ""
+                                rows: model.actions.map { action in
+                                    [.txt("\(action.number). \(action.title)")]
+                                        + parties.map { party in
+                                            let key = "\(action.id)|\(party.kind)|\(party.code)"
+                                            let role = model.raci[key] ?? ""
                                             return .group(
-                                                .el("span", .cls("jalon-print"), .txt(v)),
+                                                .el("span", .cls("jalon-print"), .txt(role)),
                                                 .el(
                                                     "label", .cls("fr-sr-only"),
-                                                    .attr("for", "raci-\(a.number)-\(p.code)"),
-                                                    .txt("Rôle de \(p.label) pour l'action \(a.number)")),
+                                                    .attr("for", "raci-\(action.number)-\(party.code)"),
+                                                    .txt("Rôle de \(party.label) pour l'action \(action.number)")),
                                                 .el(
                                                     "select", .cls("fr-select jalon-noprint"),
-                                                    .attr("id", "raci-\(a.number)-\(p.code)"),
+                                                    .attr("id", "raci-\(action.number)-\(party.code)"),
                                                     .attr("name", "cell[\(key)]"),
-                                                    .each(["", "R", "A", "C", "I"]) { r in
+                                                    .each(["", "R", "A", "C", "I"]) { choice in
                                                         .el(
-                                                            "option", .attr("value", r),
-                                                            .when(r == v, .attr("selected", "selected")),
-                                                            .txt(r.isEmpty ? "—" : r))
+                                                            "option", .attr("value", choice),
+                                                            .when(choice == role, .attr("selected", "selected")),
+                                                            .txt(choice.isEmpty ? "—" : choice))
                                                     }))
                                         }
                                 }),
@@ -112,93 +117,105 @@ extension FichePage {
                     "div", .cls("fr-grid-row fr-grid-row--gutters"),
                     .el(
                         "div", .cls("fr-col-12 fr-col-md-6"), .el("h3", .txt("Leviers")),
-                        paragraphs(m.levers, empty: "—")),
+                        paragraphs(model.levers, empty: "—")),
                     .el(
                         "div", .cls("fr-col-12 fr-col-md-6"), .el("h3", .txt("Freins")),
-                        paragraphs(m.obstacles, empty: "—"))),
+                        paragraphs(model.obstacles, empty: "—"))),
                 .el("h2", .txt("Contacts")),
-                paragraphs(m.contacts, empty: "Aucun contact renseigné."),
+                paragraphs(model.contacts, empty: "Aucun contact renseigné."),
                 .el(
                     "details", .cls("jalon-noprint fr-mt-3w"),
                     .el("summary", .txt("Modifier les textes de la fiche")),
                     .postForm(
                         .regional, .attr("action", url),
                         .void("input", [("type", "hidden"), ("name", "section"), ("value", "texts")]),
-                        .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(m.version)")]),
+                        .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(model.version)")]),
                         UI.textarea(
-                            id: "fiche-objectifs", name: "objectives", label: "Objectifs", value: m.objectivesText),
-                        UI.textarea(id: "fiche-leviers", name: "levers", label: "Leviers", value: m.levers),
-                        UI.textarea(id: "fiche-freins", name: "obstacles", label: "Freins", value: m.obstacles),
+                            id: "fiche-objectifs", name: "objectives", label: "Objectifs", value: model.objectivesText),
+                        UI.textarea(id: "fiche-leviers", name: "levers", label: "Leviers", value: model.levers),
+                        UI.textarea(id: "fiche-freins", name: "obstacles", label: "Freins", value: model.obstacles),
                         UI.textarea(
                             id: "fiche-contacts", name: "contacts",
-                            label: "Contacts (un par ligne : nom — organisation — rôle)", value: m.contacts),
+                            label: "Contacts (un par ligne : nom — organisation — rôle)", value: model.contacts),
                         .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Enregistrer")))),
                 .when(
-                    !m.history.isEmpty,
+                    !model.history.isEmpty,
                     .el(
                         "div", .cls("jalon-noprint fr-mt-5w"),
-                        .el("h2", .txt("Historique")), AuditPage.table(m.history, caption: "Historique de la fiche")))))
+                        .el("h2", .txt("Historique")), AuditPage.table(model.history, caption: "Historique de la fiche")
+                    ))))
     }
 
-    static func actionsSection(_ m: Model, url: String) -> HNode {
+    static func actionsSection(_ model: Model, url: String) -> HNode {
         let statuses = FicheService.actionStatuses.map { ($0.code, $0.label) }
-        let pilots = [("", "—")] + m.organisations.map { ($0.code, $0.name) }
-        func form(_ a: Action?) -> HNode {
-            let id = a?.number.description ?? "nouvelle"
+        let pilots = [("", "—")] + model.organisations.map { ($0.code, $0.name) }
+        func form(_ action: Action?) -> HNode {
+            let id = action?.number.description ?? "nouvelle"
             return .postForm(
                 .regional, .attr("action", url),
                 .void("input", [("type", "hidden"), ("name", "section"), ("value", "action")]),
-                .when(a != nil, .void("input", [("type", "hidden"), ("name", "action_id"), ("value", a?.id ?? "")])),
                 .when(
-                    a != nil,
-                    .void("input", [("type", "hidden"), ("name", "action_version"), ("value", "\(a?.version ?? 1)")])),
+                    action != nil,
+                    .void("input", [("type", "hidden"), ("name", "action_id"), ("value", action?.id ?? "")])),
+                .when(
+                    action != nil,
+                    .void(
+                        "input", [("type", "hidden"), ("name", "action_version"), ("value", "\(action?.version ?? 1)")])
+                ),
                 .el(
                     "div", .cls("fr-grid-row fr-grid-row--gutters"),
                     .el(
                         "div", .cls("fr-col-12 fr-col-md-6"),
                         UI.input(
-                            id: "action-\(id)-titre", name: "title", label: "Titre", value: a?.title, required: true)),
+                            id: "action-\(id)-titre", name: "title", label: "Titre", value: action?.title,
+                            required: true)),
                     .el(
                         "div", .cls("fr-col-12 fr-col-md-3"),
                         UI.select(
                             id: "action-\(id)-pilote", name: "pilot", label: "Pilote", options: pilots,
-                            selected: a?.pilot)),
+                            selected: action?.pilot)),
                     .el(
                         "div", .cls("fr-col-12 fr-col-md-3"),
                         UI.select(
                             id: "action-\(id)-statut", name: "status", label: "Statut", options: statuses,
-                            selected: a?.status ?? "a_faire")),
+                            selected: action?.status ?? "a_faire")),
                     .el(
                         "div", .cls("fr-col-12 fr-col-md-6"),
                         UI.textarea(
                             id: "action-\(id)-description", name: "description", label: "Description",
-                            value: a?.description, rows: 2)),
+                            value: action?.description, rows: 2)),
                     .el(
                         "div", .cls("fr-col-6 fr-col-md-3"),
-                        UI.input(id: "action-\(id)-debut", name: "start", label: "Début", value: a?.start, type: "date")
+                        UI.input(
+                            id: "action-\(id)-debut", name: "start", label: "Début", value: action?.start, type: "date")
                     ),
                     .el(
                         "div", .cls("fr-col-6 fr-col-md-3"),
-                        UI.input(id: "action-\(id)-fin", name: "end", label: "Fin", value: a?.end, type: "date"))),
+                        UI.input(id: "action-\(id)-fin", name: "end", label: "Fin", value: action?.end, type: "date"))),
                 .el(
                     "button", .cls("fr-btn fr-btn--sm"), .attr("type", "submit"),
-                    .txt(a == nil ? "Ajouter l'action" : "Enregistrer l'action")))
+                    .txt(action == nil ? "Ajouter l'action" : "Enregistrer l'action")))
         }
         return .group(
             .el(
                 "ol",
-                .each(m.actions) { a in
+                .each(model.actions) { action in
                     .el(
-                        "li", .el("strong", .txt(a.title)),
-                        .txt(" — \(FicheService.actionStatuses.first { $0.code == a.status }?.label ?? a.status)"),
-                        .when(a.pilot != nil, .txt(" · pilote : \(a.pilot ?? "")")),
+                        "li", .el("strong", .txt(action.title)),
+                        .txt(
+                            " — "
+                                + (FicheService.actionStatuses.first { $0.code == action.status }?.label
+                                    ?? action.status)
+                        ),
+                        .when(action.pilot != nil, .txt(" · pilote : \(action.pilot ?? "")")),
                         .when(
-                            a.start != nil || a.end != nil,
+                            action.start != nil || action.end != nil,
                             .txt(
-                                " · \(a.start.map { Format.date(iso: $0) } ?? "…") → \(a.end.map { Format.date(iso: $0) } ?? "…")"
+                                " · \(action.start.map { Format.date(iso: $0) } ?? "…") → "
+                                    + "\(action.end.map { Format.date(iso: $0) } ?? "…")"
                             )),
-                        .when(!a.description.isEmpty, .el("p", .cls("fr-text--sm"), .txt(a.description))),
-                        .el("details", .cls("jalon-noprint"), .el("summary", .txt("Modifier")), form(a)))
+                        .when(!action.description.isEmpty, .el("p", .cls("fr-text--sm"), .txt(action.description))),
+                        .el("details", .cls("jalon-noprint"), .el("summary", .txt("Modifier")), form(action)))
                 }),
             .el("details", .cls("jalon-noprint"), .el("summary", .txt("Ajouter une action")), form(nil)))
     }

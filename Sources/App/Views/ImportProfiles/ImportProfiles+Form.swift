@@ -23,43 +23,43 @@ struct ImportProfileForm: Sendable, Equatable {
 
     init() {}
 
-    init(_ p: ImportProfile) {
-        name = p.name
-        description = p.description
-        headerLine = String(p.headerLine)
-        sheet = p.sheet ?? ""
-        columns = p.columns
-        constants = p.constants
-        questions = p.parameters ?? [:]
-        unpivotField = p.unpivot?.field ?? ""
-        unpivotValueField = p.unpivot?.valueField ?? "valeur"
-        unpivotColumns = p.unpivot?.columns.joined(separator: "\n") ?? ""
-        filters = p.filters.map { f in
-            f.keep.map { "\(f.column) : garder : \($0.joined(separator: " | "))" }
-                ?? "\(f.column) : exclure : \((f.drop ?? []).joined(separator: " | "))"
+    init(_ profile: ImportProfile) {
+        name = profile.name
+        description = profile.description
+        headerLine = String(profile.headerLine)
+        sheet = profile.sheet ?? ""
+        columns = profile.columns
+        constants = profile.constants
+        questions = profile.parameters ?? [:]
+        unpivotField = profile.unpivot?.field ?? ""
+        unpivotValueField = profile.unpivot?.valueField ?? "valeur"
+        unpivotColumns = profile.unpivot?.columns.joined(separator: "\n") ?? ""
+        filters = profile.filters.map { filter in
+            filter.keep.map { "\(filter.column) : garder : \($0.joined(separator: " | "))" }
+                ?? "\(filter.column) : exclure : \((filter.drop ?? []).joined(separator: " | "))"
         }.joined(separator: "\n")
-        lookups = p.lookups.sorted { $0.key < $1.key }.flatMap { field, table in
+        lookups = profile.lookups.sorted { $0.key < $1.key }.flatMap { field, table in
             table.sorted { $0.key < $1.key }.map { "\(field) : \($0.key) = \($0.value)" }
         }.joined(separator: "\n")
     }
 
     /// From the posted fields (`col_periode`, `const_source`, `param_periode`…).
     init(fields: [String: String]) {
-        func v(_ k: String) -> String { (fields[k] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
-        name = v("name").lowercased()
-        description = v("description")
-        headerLine = v("header_line").isEmpty ? "1" : v("header_line")
-        sheet = v("sheet")
-        for f in ImportProfile.fields {
-            if !v("col_" + f).isEmpty { columns[f] = v("col_" + f) }
-            if !v("const_" + f).isEmpty { constants[f] = v("const_" + f) }
-            if !v("param_" + f).isEmpty { questions[f] = v("param_" + f) }
+        func posted(_ key: String) -> String { (fields[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        name = posted("name").lowercased()
+        description = posted("description")
+        headerLine = posted("header_line").isEmpty ? "1" : posted("header_line")
+        sheet = posted("sheet")
+        for field in ImportProfile.fields {
+            if !posted("col_" + field).isEmpty { columns[field] = posted("col_" + field) }
+            if !posted("const_" + field).isEmpty { constants[field] = posted("const_" + field) }
+            if !posted("param_" + field).isEmpty { questions[field] = posted("param_" + field) }
         }
-        unpivotField = v("unpivot_field")
-        unpivotValueField = v("unpivot_value_field").isEmpty ? "valeur" : v("unpivot_value_field")
-        unpivotColumns = v("unpivot_columns")
-        filters = v("filters")
-        lookups = v("lookups")
+        unpivotField = posted("unpivot_field")
+        unpivotValueField = posted("unpivot_value_field").isEmpty ? "valeur" : posted("unpivot_value_field")
+        unpivotColumns = posted("unpivot_columns")
+        filters = posted("filters")
+        lookups = posted("lookups")
     }
 
     /// The profile, or every notation problem with its line, in French.
@@ -69,7 +69,7 @@ struct ImportProfileForm: Sendable, Equatable {
             throw ServiceError.invalid("Ligne d'en-tête : un nombre à partir de 1.", field: "header_line")
         }
         var parsedFilters: [ImportProfile.Filter] = []
-        for (n, line) in Self.lines(filters) {
+        for (number, line) in Self.lines(filters) {
             let parts = line.split(separator: ":", maxSplits: 2).map { $0.trimmingCharacters(in: .whitespaces) }
             let values =
                 parts.count == 3
@@ -79,7 +79,8 @@ struct ImportProfileForm: Sendable, Equatable {
                 ["garder", "exclure"].contains(parts[1].lowercased())
             else {
                 problems.append(
-                    "Filtres, ligne \(n) : écrivez « Colonne : exclure : valeur | valeur » ou « Colonne : garder : valeur »."
+                    "Filtres, ligne \(number) : écrivez « Colonne : exclure : "
+                        + "valeur | valeur » ou « Colonne : garder : valeur »."
                 )
                 continue
             }
@@ -88,16 +89,16 @@ struct ImportProfileForm: Sendable, Equatable {
                     ? .init(column: parts[0], keep: values) : .init(column: parts[0], drop: values))
         }
         var parsedLookups: [String: [String: String]] = [:]
-        for (n, line) in Self.lines(lookups) {
+        for (number, line) in Self.lines(lookups) {
             guard let colon = line.firstIndex(of: ":"), let eq = line.lastIndex(of: "="), colon < eq else {
-                problems.append("Correspondances, ligne \(n) : écrivez « champ : libellé = code ».")
+                problems.append("Correspondances, ligne \(number) : écrivez « champ : libellé = code ».")
                 continue
             }
             let field = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             let label = line[line.index(after: colon)..<eq].trimmingCharacters(in: .whitespaces)
             let code = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
             guard !label.isEmpty, !code.isEmpty else {
-                problems.append("Correspondances, ligne \(n) : libellé ou code vide.")
+                problems.append("Correspondances, ligne \(number) : libellé ou code vide.")
                 continue
             }
             parsedLookups[field, default: [:]][label] = code

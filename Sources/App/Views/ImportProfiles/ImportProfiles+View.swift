@@ -10,7 +10,7 @@ enum ImportProfilesPage {
         var fileName: String
         var headers: [String] = []
         var rows: [ImportProfile.Row] = []
-        var report: ObservationImport.Report?
+        var report: ImportReport?
         var error: String?
     }
 
@@ -27,7 +27,10 @@ enum ImportProfilesPage {
                 .el(
                     "p",
                     .txt(
-                        "Un profil lit un fichier national tel qu'il arrive (titre au-dessus du tableau, colonnes à son nom, mois ou départements en colonnes, libellés à traduire en codes) et en fait des observations. Chaque modification crée une nouvelle version ; chaque lot importé garde la version qui l'a lu."
+                        "Un profil lit un fichier national tel qu'il arrive (titre au-dessus du tableau, "
+                            + "colonnes à son nom, mois ou départements en colonnes, libellés à traduire "
+                            + "en codes) et en fait des observations. Chaque modification crée une "
+                            + "nouvelle version ; chaque lot importé garde la version qui l'a lu."
                     )),
                 .when(message != nil, UI.alert(message ?? "", kind: "success")),
                 .when(error != nil, UI.alert(error ?? "", kind: "error", title: "Profil refusé")),
@@ -37,13 +40,14 @@ enum ImportProfilesPage {
                         ("Profil", false), ("Version", true), ("Description", false), ("Demande à l'import", false),
                         ("Origine", false)
                     ],
-                    rows: profiles.map { p in
+                    rows: profiles.map { stored in
                         [
-                            .link(SiteURL.importProfile(p.profile.name).path, .txt(p.profile.name)),
-                            .txt("v\(p.profile.version)"), .txt(p.profile.description),
-                            .txt((p.profile.parameters ?? [:]).keys.sorted().joined(separator: ", ")),
-                            p.shipped && p.profile.version == 1
-                                ? UI.badge("Fourni avec Jalon") : .txt("\(p.actor), \(Format.date(p.createdAt))")
+                            .link(SiteURL.importProfile(stored.profile.name).path, .txt(stored.profile.name)),
+                            .txt("v\(stored.profile.version)"), .txt(stored.profile.description),
+                            .txt((stored.profile.parameters ?? [:]).keys.sorted().joined(separator: ", ")),
+                            stored.shipped && stored.profile.version == 1
+                                ? UI.badge("Fourni avec Jalon")
+                                : .txt("\(stored.actor), \(Format.date(stored.createdAt))")
                         ]
                     }, numericColumns: [1]),
                 .el(
@@ -73,38 +77,39 @@ enum ImportProfilesPage {
         _ stored: ImportProfileService.Stored, versions: [ImportProfileService.Stored], trial: Trial? = nil,
         settings: [String: String] = [:]
     ) -> String {
-        let p = stored.profile
+        let profile = stored.profile
         return Layout(
-            title: "Profil \(p.name)", section: .imports,
-            breadcrumb: breadcrumb([(p.name, SiteURL.importProfile(p.name).path)])
+            title: "Profil \(profile.name)", section: .imports,
+            breadcrumb: breadcrumb([(profile.name, SiteURL.importProfile(profile.name).path)])
         ).render(
             .group(
-                UI.h1("Profil \(p.name) — version \(p.version)"),
-                .el("p", .txt(p.description)),
+                UI.h1("Profil \(profile.name) — version \(profile.version)"),
+                .el("p", .txt(profile.description)),
                 .el(
                     "ul", .cls("fr-btns-group fr-btns-group--inline-md"),
                     .el(
                         "li",
                         .link(
-                            SiteURL.importProfileEditor.with([("profil", p.name)]), .cls("fr-btn fr-btn--secondary"),
+                            SiteURL.importProfileEditor.with([("profil", profile.name)]),
+                            .cls("fr-btn fr-btn--secondary"),
                             .txt("Modifier (nouvelle version)"))),
                     .el(
                         "li",
                         .link(
-                            SiteURL.importProfileJSON(p.name).with([("version", String(p.version))]),
+                            SiteURL.importProfileJSON(profile.name).with([("version", String(profile.version))]),
                             .cls("fr-btn fr-btn--tertiary"), .txt("Exporter en JSON"))),
                     .el(
                         "li",
                         .link(
-                            SiteURL.imports.with([("profil", p.name)]), .cls("fr-btn fr-btn--tertiary"),
+                            SiteURL.imports.with([("profil", profile.name)]), .cls("fr-btn fr-btn--tertiary"),
                             .txt("Importer un fichier avec ce profil")))),
-                definition(p),
+                definition(profile),
                 .el("h2", .cls("fr-mt-5w"), .txt("Tester sur un fichier")),
                 .el("p", .txt("Le fichier est lu avec ce profil et comparé aux valeurs de Jalon ; rien n'est écrit.")),
                 .postForm(
-                    .observations, .attr("action", SiteURL.importProfile(p.name).path),
+                    .observations, .attr("action", SiteURL.importProfile(profile.name).path),
                     .attr("enctype", "multipart/form-data"),
-                    .each((p.parameters ?? [:]).sorted { $0.key < $1.key }) { field, question in
+                    .each((profile.parameters ?? [:]).sorted { $0.key < $1.key }) { field, question in
                         UI.input(
                             id: "test-\(field)", name: field, label: "\(field) — \(question)", value: settings[field],
                             required: true)
@@ -122,54 +127,65 @@ enum ImportProfilesPage {
                 trial.map(render) ?? .empty,
                 .el("h2", .cls("fr-mt-5w"), .txt("Versions")),
                 UI.table(
-                    caption: "Versions du profil \(p.name)",
+                    caption: "Versions du profil \(profile.name)",
                     headers: [("Version", true), ("Par", false), ("Le", false), ("", false)],
-                    rows: versions.map { v in
+                    rows: versions.map { revision in
                         [
-                            .txt("v\(v.profile.version)"), .txt(v.shipped ? "fourni avec Jalon" : v.actor),
-                            .txt(Format.date(v.createdAt)),
+                            .txt("v\(revision.profile.version)"),
+                            .txt(revision.shipped ? "fourni avec Jalon" : revision.actor),
+                            .txt(Format.date(revision.createdAt)),
                             .link(
-                                SiteURL.importProfileJSON(p.name).with([("version", String(v.profile.version))]),
+                                SiteURL.importProfileJSON(profile.name).with([
+                                    ("version", String(revision.profile.version))
+                                ]),
                                 .cls("fr-link"), .txt("JSON"))
                         ]
                     }, numericColumns: [0])))
     }
 
-    static func definition(_ p: ImportProfile) -> HNode {
+    static func definition(_ profile: ImportProfile) -> HNode {
         func source(_ field: String) -> String {
-            if let u = p.unpivot, u.field == field { return "en-têtes des colonnes dépivotées" }
-            if let u = p.unpivot, u.valueField == field { return "cellules des colonnes dépivotées" }
-            if let c = p.columns[field] { return c.hasPrefix("#") ? "colonne n° \(c.dropFirst())" : "colonne « \(c) »" }
-            if let q = p.parameters?[field] { return "demandé à l'import : \(q)" }
-            if let c = p.constants[field] { return "toujours « \(c) »" }
+            if let unpivot = profile.unpivot, unpivot.field == field { return "en-têtes des colonnes dépivotées" }
+            if let unpivot = profile.unpivot, unpivot.valueField == field { return "cellules des colonnes dépivotées" }
+            if let column = profile.columns[field] {
+                return column.hasPrefix("#") ? "colonne n° \(column.dropFirst())" : "colonne « \(column) »"
+            }
+            if let question = profile.parameters?[field] { return "demandé à l'import : \(question)" }
+            if let constant = profile.constants[field] { return "toujours « \(constant) »" }
             return "—"
         }
         return .group(
             UI.keyValueTable(
                 caption: "Lecture du fichier",
                 rows: [
-                    ("Ligne d'en-tête", .txt(String(p.headerLine))),
-                    ("Feuille (.xlsx)", .txt(p.sheet ?? "la première")),
+                    ("Ligne d'en-tête", .txt(String(profile.headerLine))),
+                    ("Feuille (.xlsx)", .txt(profile.sheet ?? "la première")),
                     (
                         "Lignes exclues ou gardées",
-                        p.filters.isEmpty
+                        profile.filters.isEmpty
                             ? .txt("aucun filtre")
                             : .el(
                                 "ul",
-                                .each(p.filters) { f in
+                                .each(profile.filters) { filter in
                                     .el(
                                         "li",
                                         .txt(
-                                            f.keep.map { "« \(f.column) » vaut \($0.joined(separator: ", "))" }
-                                                ?? "« \(f.column) » ne vaut pas \((f.drop ?? []).joined(separator: ", "))"
+                                            filter.keep.map {
+                                                "« \(filter.column) » vaut \($0.joined(separator: ", "))"
+                                            }
+                                                ?? "« \(filter.column) » ne vaut pas "
+                                                + (filter.drop ?? []).joined(separator: ", ")
                                         ))
                                 })
                     ),
                     (
                         "Dépivotage",
-                        p.unpivot.map { u in
+                        profile.unpivot.map { unpivot in
                             .txt(
-                                "\(u.columns.count) colonnes (\(u.columns.prefix(4).joined(separator: ", "))\(u.columns.count > 4 ? "…" : "")) → \(u.field) et \(u.valueField)"
+                                "\(unpivot.columns.count) colonnes "
+                                    + "(\(unpivot.columns.prefix(4).joined(separator: ", "))"
+                                    + (unpivot.columns.count > 4 ? "…" : "")
+                                    + ") → \(unpivot.field) et \(unpivot.valueField)"
                             )
                         } ?? .txt("non")
                     )
@@ -177,49 +193,54 @@ enum ImportProfilesPage {
             UI.table(
                 caption: "D'où vient chaque champ",
                 headers: [("Champ", false), ("Source", false), ("Correspondances", false)],
-                rows: ImportProfile.fields.map { f in
+                rows: ImportProfile.fields.map { field in
                     [
-                        .txt(f), .txt(source(f)),
+                        .txt(field), .txt(source(field)),
                         .txt(
-                            (p.lookups[f] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(
-                                separator: " ; "))
+                            (profile.lookups[field] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }
+                                .joined(
+                                    separator: " ; "))
                     ]
                 }))
     }
 
-    static func render(_ t: Trial) -> HNode {
+    static func render(_ trial: Trial) -> HNode {
         .group(
-            .el("h3", .cls("fr-mt-3w"), .txt("Résultat sur \(t.fileName)")),
-            .when(t.error != nil, UI.alert(t.error ?? "", kind: "error", title: "Le profil ne lit pas ce fichier")),
+            .el("h3", .cls("fr-mt-3w"), .txt("Résultat sur \(trial.fileName)")),
             .when(
-                !t.headers.isEmpty,
+                trial.error != nil, UI.alert(trial.error ?? "", kind: "error", title: "Le profil ne lit pas ce fichier")
+            ),
+            .when(
+                !trial.headers.isEmpty,
                 .el(
                     "p",
                     .txt(
                         "Colonnes de la ligne d'en-tête : "
-                            + t.headers.enumerated().map { "#\($0.offset + 1) « \($0.element) »" }.joined(
+                            + trial.headers.enumerated().map { "#\($0.offset + 1) « \($0.element) »" }.joined(
                                 separator: ", ")))),
             .when(
-                !t.rows.isEmpty,
+                !trial.rows.isEmpty,
                 UI.table(
                     caption: "Premières lignes lues par le profil",
                     headers: [("Ligne", true)] + ImportProfile.fields.map { ($0, false) },
-                    rows: t.rows.prefix(30).map { r in
-                        [.txt(String(r.line))] + ImportProfile.fields.map { .txt(r.fields[$0] ?? "") }
+                    rows: trial.rows.prefix(30).map { row in
+                        [.txt(String(row.line))] + ImportProfile.fields.map { .txt(row.fields[$0] ?? "") }
                     },
                     numericColumns: [0])),
-            t.report.map { r in
+            trial.report.map { report in
                 .group(
                     .el(
                         "p",
                         .txt(
-                            "\(UI.number(r.read)) lignes : \(UI.number(r.created)) valeurs seraient créées, \(UI.number(r.updated)) modifiées, \(UI.number(r.unchanged)) inchangées, \(UI.number(r.rejected.count)) lignes rejetées."
+                            "\(UI.number(report.read)) lignes : \(UI.number(report.created)) valeurs seraient "
+                                + "créées, \(UI.number(report.updated)) modifiées, \(UI.number(report.unchanged)) "
+                                + "inchangées, \(UI.number(report.rejected.count)) lignes rejetées."
                         )),
                     .when(
-                        !r.rejected.isEmpty,
+                        !report.rejected.isEmpty,
                         UI.table(
                             caption: "Lignes rejetées", headers: [("Ligne", true), ("Champ", false), ("Motif", false)],
-                            rows: r.rejected.prefix(100).map {
+                            rows: report.rejected.prefix(100).map {
                                 [.txt(String($0.line)), .txt($0.field), .txt($0.reason)]
                             }, numericColumns: [0])))
             } ?? .empty)
@@ -239,7 +260,10 @@ enum ImportProfilesPage {
                 .el(
                     "p",
                     .txt(
-                        "Déposez un fichier exemple, indiquez d'où vient chaque champ, testez, puis enregistrez. « Tester » ne change rien ; « Enregistrer » crée une nouvelle version. Un champ qui a une question et une constante prend la constante par défaut : c'est elle que le test utilise."
+                        "Déposez un fichier exemple, indiquez d'où vient chaque champ, testez, "
+                            + "puis enregistrez. « Tester » ne change rien ; « Enregistrer » crée "
+                            + "une nouvelle version. Un champ qui a une question et une constante "
+                            + "prend la constante par défaut : c'est elle que le test utilise."
                     )),
                 .when(error != nil, UI.alert(error ?? "", kind: "error", title: "Profil incomplet")),
                 .postForm(
@@ -293,24 +317,26 @@ enum ImportProfilesPage {
                                         separator: ", ")))),
                     UI.table(
                         caption:
-                            "D'où vient chaque champ (une colonne du fichier, une constante, ou une question posée à chaque import)",
+                            "D'où vient chaque champ (une colonne du fichier, une "
+                            + "constante, ou une question posée à chaque import)",
                         headers: [
                             ("Champ", false), ("Colonne du fichier (nom ou #n)", false), ("Constante", false),
                             ("Question à l'import", false)
                         ],
-                        rows: ImportProfile.fields.map { f in
+                        rows: ImportProfile.fields.map { field in
                             [
-                                .txt(f),
+                                .txt(field),
                                 headers.isEmpty
                                     ? .void(
                                         "input",
                                         [
-                                            ("class", "fr-input"), ("name", "col_" + f),
-                                            ("aria-label", "Colonne pour \(f)"), ("value", form.columns[f] ?? "")
+                                            ("class", "fr-input"), ("name", "col_" + field),
+                                            ("aria-label", "Colonne pour \(field)"),
+                                            ("value", form.columns[field] ?? "")
                                         ])
                                     : .el(
-                                        "select", .cls("fr-select"), .attr("name", "col_" + f),
-                                        .attr("aria-label", "Colonne pour \(f)"),
+                                        "select", .cls("fr-select"), .attr("name", "col_" + field),
+                                        .attr("aria-label", "Colonne pour \(field)"),
                                         .each(
                                             [("", "—")]
                                                 + headers.enumerated().map {
@@ -319,24 +345,25 @@ enum ImportProfilesPage {
                                                         "#\($0.offset + 1) \($0.element)"
                                                     )
                                                 }
-                                        ) { v, label in
+                                        ) { value, label in
                                             .el(
-                                                "option", .attr("value", v),
+                                                "option", .attr("value", value),
                                                 .when(
-                                                    v == (form.columns[f] ?? "") && !v.isEmpty,
+                                                    value == (form.columns[field] ?? "") && !value.isEmpty,
                                                     .attr("selected", "selected")), .txt(label))
                                         }),
                                 .void(
                                     "input",
                                     [
-                                        ("class", "fr-input"), ("name", "const_" + f),
-                                        ("aria-label", "Constante pour \(f)"), ("value", form.constants[f] ?? "")
+                                        ("class", "fr-input"), ("name", "const_" + field),
+                                        ("aria-label", "Constante pour \(field)"),
+                                        ("value", form.constants[field] ?? "")
                                     ]),
                                 .void(
                                     "input",
                                     [
-                                        ("class", "fr-input"), ("name", "param_" + f),
-                                        ("aria-label", "Question pour \(f)"), ("value", form.questions[f] ?? "")
+                                        ("class", "fr-input"), ("name", "param_" + field),
+                                        ("aria-label", "Question pour \(field)"), ("value", form.questions[field] ?? "")
                                     ])
                             ]
                         }),
@@ -360,13 +387,15 @@ enum ImportProfilesPage {
                     UI.textarea(
                         id: "profil-filtres", name: "filters", label: "Filtres de lignes", value: form.filters,
                         hint:
-                            "une règle par ligne : « Département : exclure : Total | France » ou « Secteur : garder : ES »"
+                            "une règle par ligne : « Département : exclure : "
+                            + "Total | France » ou « Secteur : garder : ES »"
                     ),
                     UI.textarea(
                         id: "profil-correspondances", name: "lookups", label: "Correspondances libellé → code",
                         value: form.lookups,
                         hint:
-                            "une par ligne : « couloir : Etablissements sanitaires = ES », « territoire : Région HdF = R32 »",
+                            "une par ligne : « couloir : Etablissements sanitaires "
+                            + "= ES », « territoire : Région HdF = R32 »",
                         rows: 6),
                     .el(
                         "ul", .cls("fr-btns-group fr-btns-group--inline-md fr-mt-2w"),

@@ -5,7 +5,7 @@ import Plot
 /// → validation as one batch → undo.
 enum ImportsPage {
     struct Model: Sendable, Equatable {
-        var batches: [ObservationImport.Batch]
+        var batches: [ImportBatch]
         var profiles: [ImportProfile] = []
         var message: String?
         var error: String?
@@ -16,32 +16,54 @@ enum ImportsPage {
     struct Form: Sendable, Equatable {
         var kind = "observations"
         var profile: String?
-        var periode: String?
-        var territoire: String?
+        /// The answers to the profiles' parameters, by field (`periode`, `territoire`…).
+        var settings: [String: String] = [:]
         var sheet: String?
     }
 
-    static func render(_ m: Model) -> String {
+    /// The parameters to ask: those of the chosen profile, with its questions; without a choice,
+    /// those of every profile, each with the profiles that ask it.
+    static func parameters(_ model: Model) -> [(field: String, label: String, hint: String)] {
+        if let chosen = model.profiles.first(where: { $0.name == model.form.profile }) {
+            return (chosen.parameters ?? [:]).sorted { $0.key < $1.key }.map {
+                (field: $0.key, label: $0.value, hint: "Demandé par le profil \(chosen.name)")
+            }
+        }
+        var askedBy: [String: [String]] = [:]
+        for profile in model.profiles {
+            for field in (profile.parameters ?? [:]).keys { askedBy[field, default: []].append(profile.name) }
+        }
+        return askedBy.sorted { $0.key < $1.key }.map { field, names in
+            (
+                field: field, label: field.prefix(1).uppercased() + field.dropFirst(),
+                hint: "Si le profil le demande (\(names.sorted().joined(separator: ", ")))"
+            )
+        }
+    }
+
+    static func render(_ model: Model) -> String {
         Layout(title: "Imports", section: .imports, breadcrumb: [("Imports", SiteURL.imports.path)]).render(
             .group(
                 UI.h1("Imports"),
-                .when(m.message != nil, UI.alert(m.message ?? "", kind: "success")),
-                .when(m.error != nil, UI.alert(m.error ?? "", kind: "error", title: "Import impossible")),
+                .when(model.message != nil, UI.alert(model.message ?? "", kind: "success")),
+                .when(model.error != nil, UI.alert(model.error ?? "", kind: "error", title: "Import impossible")),
                 .el("h2", .txt("Importer un fichier")),
                 .el(
                     "p",
                     .txt(
-                        "Observations : fichier CSV (UTF-8 ou Latin-1, séparateur ; , tabulation ou |, éventuellement compressé en .gz) ou classeur .xlsx avec les colonnes indicateur, territoire (ou structure), couloir, periode, valeur (ou numerateur et denominateur), source, commentaire — ou un fichier national lu par un profil d'import. Cibles : indicateur, territoire, couloir, echeance, cible, reference. Rien n'est écrit avant la validation de l'aperçu."
+                        "Observations : fichier CSV (UTF-8 ou Latin-1, séparateur ; , tabulation ou |, "
+                            + "éventuellement compressé en .gz) ou classeur .xlsx avec les colonnes "
+                            + "indicateur, territoire (ou structure), couloir, periode, valeur (ou "
+                            + "numerateur et denominateur), source, commentaire — ou un fichier national lu "
+                            + "par un profil d'import. Cibles : indicateur, territoire, couloir, echeance, "
+                            + "cible, reference. Rien n'est écrit avant la validation de l'aperçu."
                     )),
                 .postForm(
                     .observations, .attr("action", SiteURL.imports.path), .attr("enctype", "multipart/form-data"),
                     .el(
                         "fieldset", .cls("fr-fieldset"),
                         .el("legend", .cls("fr-fieldset__legend"), .txt("Contenu du fichier")),
-                        .each([
-                            ("observations", "Observations"), ("targets", "Cibles"),
-                            ("dhis2", "Valeurs DHIS2 (data value set CSV)"), ("adx", "Message ADX (XML)")
-                        ]) { value, label in
+                        .each(ImportKind.allCases.map { ($0.rawValue, $0.formLabel) }) { value, label in
                             .el(
                                 "div", .cls("fr-fieldset__element fr-fieldset__element--inline"),
                                 .el(
@@ -51,14 +73,14 @@ enum ImportsPage {
                                         [
                                             ("type", "radio"), ("id", "import-kind-\(value)"), ("name", "kind"),
                                             ("value", value)
-                                        ] + (m.form.kind == value ? [("checked", "checked")] : [])),
+                                        ] + (model.form.kind == value ? [("checked", "checked")] : [])),
                                     .el("label", .cls("fr-label"), .attr("for", "import-kind-\(value)"), .txt(label))))
                         }),
                     UI.select(
                         id: "import-profil", name: "profile", label: "Profil d'import (observations)",
                         options: [("", "Aucun : colonnes standard")]
-                            + m.profiles.map { ($0.name, "\($0.name) — \($0.description.prefix(80))…") },
-                        selected: m.form.profile),
+                            + model.profiles.map { ($0.name, "\($0.name) — \($0.description.prefix(80))…") },
+                        selected: model.form.profile),
                     .el(
                         "p", .cls("fr-hint-text"),
                         .link(
@@ -66,25 +88,24 @@ enum ImportsPage {
                             .txt("Voir, tester et créer les profils d'import"))),
                     .el(
                         "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                        .each(parameters(model)) { parameter in
+                            .el(
+                                "div", .cls("fr-col-12 fr-col-md-4"),
+                                UI.input(
+                                    id: "import-\(parameter.field)", name: parameter.field, label: parameter.label,
+                                    value: model.form.settings[parameter.field], hint: parameter.hint))
+                        },
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-4"),
                             UI.input(
-                                id: "import-periode", name: "periode", label: "Période", value: m.form.periode,
-                                hint: "Si le profil la demande (ex. 2022-02)")),
-                        .el(
-                            "div", .cls("fr-col-12 fr-col-md-4"),
-                            UI.input(
-                                id: "import-territoire", name: "territoire", label: "Territoire",
-                                value: m.form.territoire, hint: "Si le profil le demande (ex. R32)")),
-                        .el(
-                            "div", .cls("fr-col-12 fr-col-md-4"),
-                            UI.input(
-                                id: "import-feuille", name: "sheet", label: "Feuille du classeur", value: m.form.sheet,
+                                id: "import-feuille", name: "sheet", label: "Feuille du classeur",
+                                value: model.form.sheet,
                                 hint: ".xlsx : la première par défaut")),
                         UI.overrideField(
                             id: "import-derogation",
                             hint:
-                                "Seulement pour modifier des périodes verrouillées par une photo à date validée ; journalisé"
+                                "Seulement pour modifier des périodes verrouillées "
+                                + "par une photo à date validée ; journalisé"
                         )),
                     .el(
                         "div", .cls("fr-upload-group fr-mt-2w"),
@@ -124,7 +145,7 @@ enum ImportsPage {
                         "button", .cls("fr-btn fr-btn--secondary fr-mt-1w"), .attr("type", "submit"),
                         .txt("Enregistrer les correspondances"))),
                 .el("h2", .cls("fr-mt-5w"), .txt("Lots importés")),
-                m.batches.isEmpty
+                model.batches.isEmpty
                     ? .el("p", .txt("Aucun import pour l'instant."))
                     : UI.table(
                         caption: "Lots d'import",
@@ -132,29 +153,26 @@ enum ImportsPage {
                             ("Date", false), ("Fichier", false), ("Type", false), ("Créées", true), ("Modifiées", true),
                             ("Rejetées", true), ("Par", false), ("Statut", false), ("", false)
                         ],
-                        rows: m.batches.map { b in
+                        rows: model.batches.map { batch in
                             [
-                                .txt(Format.date(b.created_at)),
+                                .txt(Format.date(batch.createdAt)),
                                 .group(
-                                    .txt(b.file_name),
-                                    .el("span", .cls("fr-hint-text"), .txt("SHA-256 \(b.sha256.prefix(12))…"))),
+                                    .txt(batch.fileName),
+                                    .el("span", .cls("fr-hint-text"), .txt("SHA-256 \(batch.sha256.prefix(12))…"))),
                                 .group(
-                                    .txt(
-                                        [
-                                            "targets": "Cibles", "dhis2": "Observations (DHIS2)",
-                                            "adx": "Observations (ADX)"
-                                        ][b.kind] ?? "Observations"),
+                                    .txt(batch.importKind?.label ?? batch.kind),
                                     .when(
-                                        b.profile != nil,
-                                        .el("span", .cls("fr-hint-text"), .txt("profil \(b.profile ?? "")")))),
-                                .txt(UI.number(b.created)), .txt(UI.number(b.updated)), .txt(UI.number(b.rejected)),
-                                .txt(b.actor),
-                                b.status == "valide"
+                                        batch.profile != nil,
+                                        .el("span", .cls("fr-hint-text"), .txt("profil \(batch.profile ?? "")")))),
+                                .txt(UI.number(batch.created)), .txt(UI.number(batch.updated)),
+                                .txt(UI.number(batch.rejected)),
+                                .txt(batch.actor),
+                                batch.status == ImportBatch.valid
                                     ? UI.badge("Validé", kind: "success") : UI.badge("Annulé", kind: "new"),
-                                b.status == "valide"
+                                batch.status == ImportBatch.valid && batch.importKind?.canUndo == true
                                     ? .postForm(
                                         .regional,
-                                        .attr("action", SiteURL.importUndo(b.id.uuidString.lowercased()).path),
+                                        .attr("action", SiteURL.importUndo(batch.id.uuidString.lowercased()).path),
                                         .el(
                                             "button", .cls("fr-btn fr-btn--sm fr-btn--tertiary"),
                                             .attr("type", "submit"), .txt("Annuler ce lot")))
@@ -163,7 +181,7 @@ enum ImportsPage {
                         }, numericColumns: [3, 4, 5])))
     }
 
-    static func renderPreview(_ report: ObservationImport.Report, upload: String) -> String {
+    static func renderPreview(_ report: ImportReport, upload: String) -> String {
         Layout(
             title: "Aperçu de l'import", section: .imports,
             breadcrumb: [("Imports", SiteURL.imports.path), ("Aperçu", SiteURL.importPreview(upload).path)]
@@ -172,23 +190,32 @@ enum ImportsPage {
                 UI.h1("Aperçu : \(report.file)"),
                 .when(report.profile != nil, .el("p", .txt("Lu avec le profil \(report.profile ?? "")."))),
                 UI.alert(
-                    "Rien n'est encore écrit. Validez pour enregistrer ces valeurs en un seul lot, annulable ensuite.",
+                    "Rien n'est encore écrit. Validez pour enregistrer ces valeurs en un seul lot"
+                        + (report.undoable ? ", annulable ensuite." : "."),
                     kind: "info"),
                 .el(
                     "ul", .cls("jalon-kpis"),
-                    .el("li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.read))), .txt("lignes lues")),
+                    .el(
+                        "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.read))),
+                        .txt("\(report.noun) lues")),
                     .el(
                         "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.created))),
-                        .txt("valeurs créées")),
+                        .txt("créées")),
                     .el(
                         "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.updated))),
-                        .txt("valeurs modifiées")),
+                        .txt("modifiées")),
                     .el(
                         "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.unchanged))),
                         .txt("inchangées")),
                     .el(
                         "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.rejected.count))),
-                        .txt("lignes rejetées"))),
+                        .txt("lignes rejetées")),
+                    .when(
+                        report.deleted > 0,
+                        .el(
+                            "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(report.deleted))),
+                            .txt("supprimées")))),
+                .each(report.notes) { note in .el("p", .txt(note)) },
                 .when(
                     !report.rejected.isEmpty,
                     .group(
@@ -213,11 +240,13 @@ enum ImportsPage {
                                 ("Ligne", true), ("Indicateur", false), ("Territoire ou structure", false),
                                 ("Couloir", false), ("Période", false), ("Avant", true), ("Après", true)
                             ],
-                            rows: report.samples.map { c in
+                            rows: report.samples.map { change in
                                 [
-                                    .txt(String(c.line)), .txt(c.indicator), .txt(c.subject), .txt(c.couloir),
-                                    .txt(c.period),
-                                    c.before.map { .txt($0) } ?? UI.badge("Nouveau", kind: "new"), .txt(c.after)
+                                    .txt(String(change.line)), .txt(change.indicator), .txt(change.subject),
+                                    .txt(change.couloir),
+                                    .txt(change.period),
+                                    change.before.map { .txt($0) } ?? UI.badge("Nouveau", kind: "new"),
+                                    .txt(change.after)
                                 ]
                             }, numericColumns: [0, 5, 6]))),
                 report.changes == 0

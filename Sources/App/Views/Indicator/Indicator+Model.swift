@@ -39,12 +39,12 @@ enum IndicatorPage {
         /// The map of the région's départements coloured by status, when the map asset is installed.
         var map: String? = nil
 
-        static func == (a: Model, b: Model) -> Bool {
-            a.indicator == b.indicator && a.at == b.at && a.territory == b.territory && a.main == b.main
-                && a.rows == b.rows
-                && a.observations == b.observations && a.history == b.history && a.fiches == b.fiches
-                && a.audit == b.audit
-                && a.series.map(\.0) == b.series.map(\.0) && a.series.map(\.1) == b.series.map(\.1)
+        static func == (lhs: Model, rhs: Model) -> Bool {
+            lhs.indicator == rhs.indicator && lhs.at == rhs.at && lhs.territory == rhs.territory && lhs.main == rhs.main
+                && lhs.rows == rhs.rows
+                && lhs.observations == rhs.observations && lhs.history == rhs.history && lhs.fiches == rhs.fiches
+                && lhs.audit == rhs.audit
+                && lhs.series.map(\.0) == rhs.series.map(\.0) && lhs.series.map(\.1) == rhs.series.map(\.1)
         }
     }
 

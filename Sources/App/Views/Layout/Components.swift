@@ -3,9 +3,9 @@ import Plot
 
 /// Small DSFR building blocks shared by pages.
 enum UI {
-    static func h1(_ s: String) -> HNode { .el("h1", .txt(s)) }
+    static func h1(_ title: String) -> HNode { .el("h1", .txt(title)) }
 
-    static func number(_ n: Int) -> String { Format.integer(n) }
+    static func number(_ number: Int) -> String { Format.integer(number) }
 
     /// Badges are `<span>`: they sit inside table cells, list items and paragraphs.
     static func badge(_ text: String, kind: String = "info") -> HNode {
@@ -39,18 +39,18 @@ enum UI {
                     "thead",
                     .el(
                         "tr",
-                        .each(Array(headers.enumerated())) { i, h in
+                        .each(Array(headers.enumerated())) { column, header in
                             .el(
-                                "th", .attr("scope", "col"), .when(numericColumns.contains(i), .cls("jalon-num")),
-                                .txt(h.0))
+                                "th", .attr("scope", "col"), .when(numericColumns.contains(column), .cls("jalon-num")),
+                                .txt(header.0))
                         })),
                 .el(
                     "tbody",
                     .each(rows) { row in
                         .el(
                             "tr",
-                            .each(Array(row.enumerated())) { i, cell in
-                                .el("td", .when(numericColumns.contains(i), .cls("jalon-num")), cell)
+                            .each(Array(row.enumerated())) { column, cell in
+                                .el("td", .when(numericColumns.contains(column), .cls("jalon-num")), cell)
                             })
                     })))
     }

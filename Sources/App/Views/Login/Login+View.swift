@@ -10,20 +10,23 @@ enum LoginPage {
         var loginToken = ""
     }
 
-    static func render(_ m: Model) -> String {
+    static func render(_ model: Model) -> String {
         Layout(title: "Connexion", section: nil).render(
             .el(
                 "div", .cls("fr-grid-row fr-grid-row--center"),
                 .el(
                     "div", .cls("fr-col-12 fr-col-md-8 fr-col-lg-6"),
                     UI.h1("Connexion à Jalon"),
-                    .when(m.error != nil, UI.alert(m.error ?? "", kind: "error")),
+                    .when(model.error != nil, UI.alert(model.error ?? "", kind: "error")),
                     .postForm(
                         .attr("action", SiteURL.login.path), .attr("id", "connexion"),
-                        .void("input", [("type", "hidden"), ("name", "suite"), ("value", m.next)]),
+                        .void("input", [("type", "hidden"), ("name", "suite"), ("value", model.next)]),
                         .void(
                             "input",
-                            [("type", "hidden"), ("name", SessionController.loginTokenField), ("value", m.loginToken)]),
+                            [
+                                ("type", "hidden"), ("name", SessionController.loginTokenField),
+                                ("value", model.loginToken)
+                            ]),
                         .el(
                             "fieldset", .cls("fr-fieldset"),
                             .el("legend", .cls("fr-fieldset__legend"), .txt("Se connecter avec son compte")),
@@ -39,7 +42,8 @@ enum LoginPage {
                                         [
                                             ("class", "fr-input"), ("id", "email"), ("name", "email"),
                                             ("type", "email"),
-                                            ("autocomplete", "username"), ("required", "required"), ("value", m.email)
+                                            ("autocomplete", "username"), ("required", "required"),
+                                            ("value", model.email)
                                         ]))),
                             .el(
                                 "div", .cls("fr-fieldset__element"),

@@ -8,13 +8,14 @@ enum ReferentialsPage {
         var error: String?
     }
 
-    static func render(_ m: Model) -> String {
+    static func render(_ model: Model) -> String {
         Layout(title: "Référentiels", section: .referentials, breadcrumb: [("Référentiels", SiteURL.referentials.path)])
             .render(
                 .group(
                     UI.h1("Référentiels"),
-                    .when(m.message != nil, UI.alert(m.message ?? "", kind: "success")),
-                    .when(m.error != nil, UI.alert(m.error ?? "", kind: "error", title: "Modification refusée")),
+                    .when(model.message != nil, UI.alert(model.message ?? "", kind: "success")),
+                    .when(
+                        model.error != nil, UI.alert(model.error ?? "", kind: "error", title: "Modification refusée")),
                     .el(
                         "p",
                         .link(
@@ -27,7 +28,7 @@ enum ReferentialsPage {
                                 caption: kind.label,
                                 headers: [("Code", false), ("Libellé", false)]
                                     + (kind == .couloirs ? [("Alias", false)] : []) + [("", false)],
-                                rows: (m.lists[kind] ?? []).map { item in
+                                rows: (model.lists[kind] ?? []).map { item in
                                     let form = "ref-\(kind.rawValue)-\(item.code)"
                                     return [
                                         .el("code", .txt(item.code)),

@@ -12,22 +12,23 @@ enum SnapshotsPage {
         var form: SnapshotController.Form?
     }
 
-    static func renderList(_ m: List) -> String {
+    static func renderList(_ model: List) -> String {
         Layout(
             title: "Photos à date validées", section: .roadmap,
             breadcrumb: [("Feuille de route", SiteURL.roadmap.path), ("Photos à date", SiteURL.snapshots.path)]
         ).render(
             .group(
                 UI.h1("Photos à date validées"),
-                .when(m.message != nil, UI.alert(m.message ?? "", kind: "success")),
-                .when(m.error != nil, UI.alert(m.error ?? "", kind: "error", title: "Photo non validée")),
-                m.lock.map {
+                .when(model.message != nil, UI.alert(model.message ?? "", kind: "success")),
+                .when(model.error != nil, UI.alert(model.error ?? "", kind: "error", title: "Photo non validée")),
+                model.lock.map {
                     UI.alert(
-                        "Les valeurs des périodes closes au \(Format.date(iso: $0.until.iso)) sont verrouillées (photo « \($0.name) ») : seul un administrateur peut les modifier, en donnant un motif.",
+                        "Les valeurs des périodes closes au \(Format.date(iso: $0.until.iso)) sont verrouillées (photo "
+                            + "« \($0.name) ») : seul un administrateur peut les modifier, en donnant un motif.",
                         kind: "info")
                 }
                     ?? .el("p", .txt("Aucune photo validée : aucune période n'est verrouillée.")),
-                m.snapshots.isEmpty
+                model.snapshots.isEmpty
                     ? .empty
                     : UI.table(
                         caption: "Photos validées",
@@ -35,18 +36,21 @@ enum SnapshotsPage {
                             ("Photo", false), ("Date", false), ("Territoire", false), ("Indicateurs", true),
                             ("Validée par", false), ("Le", false)
                         ],
-                        rows: m.snapshots.map { s in
+                        rows: model.snapshots.map { snapshot in
                             [
-                                .link(SiteURL.snapshot(s.id.uuidString.lowercased()).path, .txt(s.name)),
-                                .txt(Format.date(iso: s.asOf.iso)), .txt(s.territory),
-                                .txt(UI.number(s.rowCount)), .txt(s.validatedBy), .txt(Format.date(s.validatedAt))
+                                .link(SiteURL.snapshot(snapshot.id.uuidString.lowercased()).path, .txt(snapshot.name)),
+                                .txt(Format.date(iso: snapshot.asOf.iso)), .txt(snapshot.territory),
+                                .txt(UI.number(snapshot.rowCount)), .txt(snapshot.validatedBy),
+                                .txt(Format.date(snapshot.validatedAt))
                             ]
                         }, numericColumns: [3]),
                 .el("h2", .txt("Valider la photo à date")),
                 .el(
                     "p",
                     .txt(
-                        "Fige les valeurs, cibles, réalisations, statuts et provenances du tableau de pilotage à cette date, tels qu'ils seront présentés au comité, et verrouille les périodes jusqu'à cette date."
+                        "Fige les valeurs, cibles, réalisations, statuts et provenances du "
+                            + "tableau de pilotage à cette date, tels qu'ils seront présentés "
+                            + "au comité, et verrouille les périodes jusqu'à cette date."
                     )),
                 .postForm(
                     .regional, .attr("action", SiteURL.snapshots.path),
@@ -55,50 +59,54 @@ enum SnapshotsPage {
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-5"),
                             UI.input(
-                                id: "photo-nom", name: "name", label: "Nom", value: m.form?.name,
+                                id: "photo-nom", name: "name", label: "Nom", value: model.form?.name,
                                 hint: "ex. Comité régional du 15 juin 2022", required: true)),
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-3"),
                             UI.input(
-                                id: "photo-date", name: "date", label: "Date de la photo", value: m.form?.date,
+                                id: "photo-date", name: "date", label: "Date de la photo", value: model.form?.date,
                                 type: "date", required: true)),
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-2"),
                             UI.input(
                                 id: "photo-territoire", name: "territoire", label: "Territoire",
-                                value: m.form?.territoire, hint: "R32 par défaut")),
+                                value: model.form?.territoire, hint: "R32 par défaut")),
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-2 jalon-form-end"),
                             .el("button", .attr("type", "submit"), .cls("fr-btn"), .txt("Valider")))))))
     }
 
-    static func renderOne(_ s: SnapshotService.Snapshot, history: [AuditQuery.Event], message: String?) -> String {
-        let id = s.id.uuidString.lowercased()
-        let fiches = s.rows.reduce(into: [(String, String, [SnapshotService.Row])]()) { acc, r in
-            if let i = acc.firstIndex(where: { $0.0 == r.fiche }) {
-                acc[i].2.append(r)
+    static func renderOne(_ snapshot: SnapshotService.Snapshot, history: [AuditQuery.Event], message: String?) -> String
+    {
+        let id = snapshot.id.uuidString.lowercased()
+        let fiches = snapshot.rows.reduce(into: [(String, String, [SnapshotService.Row])]()) { grouped, row in
+            if let index = grouped.firstIndex(where: { $0.0 == row.fiche }) {
+                grouped[index].2.append(row)
             } else {
-                acc.append((r.fiche, r.ficheTitle, [r]))
+                grouped.append((row.fiche, row.ficheTitle, [row]))
             }
         }
         return Layout(
-            title: s.name, section: .roadmap,
+            title: snapshot.name, section: .roadmap,
             breadcrumb: [
                 ("Feuille de route", SiteURL.roadmap.path), ("Photos à date", SiteURL.snapshots.path),
-                (s.name, SiteURL.snapshot(id).path)
+                (snapshot.name, SiteURL.snapshot(id).path)
             ]
         ).render(
             .group(
-                UI.h1(s.name),
+                UI.h1(snapshot.name),
                 .when(message != nil, UI.alert(message ?? "", kind: "success")),
                 UI.keyValueTable(
                     caption: "Validation",
                     rows: [
-                        ("Photo à date du", .txt(Format.date(iso: s.asOf.iso))),
-                        ("Territoire", .txt(s.territory + (s.couloir.map { " — couloir \($0)" } ?? ""))),
-                        ("Validée par", .txt(s.validatedBy)),
-                        ("Validée le", .txt(Format.date(s.validatedAt) + " " + AuditPage.time(s.validatedAt))),
-                        ("Empreinte SHA-256", .el("code", .txt(s.sha256)))
+                        ("Photo à date du", .txt(Format.date(iso: snapshot.asOf.iso))),
+                        ("Territoire", .txt(snapshot.territory + (snapshot.couloir.map { " — couloir \($0)" } ?? ""))),
+                        ("Validée par", .txt(snapshot.validatedBy)),
+                        (
+                            "Validée le",
+                            .txt(Format.date(snapshot.validatedAt) + " " + AuditPage.time(snapshot.validatedAt))
+                        ),
+                        ("Empreinte SHA-256", .el("code", .txt(snapshot.sha256)))
                     ]),
                 .el(
                     "p", .cls("fr-text--sm"),
@@ -118,12 +126,12 @@ enum SnapshotsPage {
                                 ("Indicateur", false), ("Couloir", false), ("Cible", false), ("Valeur", false),
                                 ("Réalisation", false), ("Statut", false), ("Provenance", false)
                             ],
-                            rows: rows.map { r in
+                            rows: rows.map { row in
                                 [
-                                    .group(.el("code", .txt(r.code)), .txt(" " + r.label)), .txt(r.couloir),
-                                    .txt(r.target + (r.due.isEmpty ? "" : " (\(r.due))")),
-                                    .txt(r.value + (r.valueDate.isEmpty ? "" : " au \(r.valueDate)")),
-                                    .txt(r.realisation), .txt(r.statusLabel), .txt(r.provenance)
+                                    .group(.el("code", .txt(row.code)), .txt(" " + row.label)), .txt(row.couloir),
+                                    .txt(row.target + (row.due.isEmpty ? "" : " (\(row.due))")),
+                                    .txt(row.value + (row.valueDate.isEmpty ? "" : " au \(row.valueDate)")),
+                                    .txt(row.realisation), .txt(row.statusLabel), .txt(row.provenance)
                                 ]
                             }))
                 },

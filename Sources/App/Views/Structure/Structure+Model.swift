@@ -11,9 +11,9 @@ enum StructureDetail {
         /// Its structure-level values that were replaced, most recent first: what they were, and by what.
         var replaced: [Replaced] = []
 
-        static func == (a: Model, b: Model) -> Bool {
-            a.structure == b.structure && a.territories == b.territories && a.activities == b.activities
-                && a.services.map(\.code) == b.services.map(\.code) && a.replaced == b.replaced
+        static func == (lhs: Model, rhs: Model) -> Bool {
+            lhs.structure == rhs.structure && lhs.territories == rhs.territories && lhs.activities == rhs.activities
+                && lhs.services.map(\.code) == rhs.services.map(\.code) && lhs.replaced == rhs.replaced
         }
     }
 

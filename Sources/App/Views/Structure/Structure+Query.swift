@@ -5,37 +5,38 @@ import SQLKit
 extension StructureDetail {
     /// The structure's replaced values (`observation_history`), formatted by their indicator's type.
     static func replaced(_ structure: UUID, on db: any SQLDatabase) async throws -> [Replaced] {
-        struct H: Decodable {
-            var indicator_code, period, provenance, replaced_by: String
+        struct ReplacedRow: Decodable {
+            var indicatorCode, period, provenance, replacedBy: String
             var value: Double?
-            var not_provided: Bool
-            var replaced_at: Date
+            var notProvided: Bool
+            var replacedAt: Date
         }
         let rows = try await db.raw(
             """
-            SELECT indicator_code, period, value, not_provided, provenance, replaced_at, replaced_by FROM observation_history
+            SELECT indicator_code, period, value, not_provided, provenance, replaced_at, replaced_by
+            FROM observation_history
             WHERE subject = \(bind: "S:" + structure.uuidString.lowercased()) ORDER BY replaced_at DESC LIMIT 50
             """
-        ).all(decoding: H.self)
+        ).all(decoding: ReplacedRow.self, with: .snakeCase)
         var definitions: [String: IndicatorDefinition] = [:]
-        for code in Set(rows.map(\.indicator_code)) {
+        for code in Set(rows.map(\.indicatorCode)) {
             definitions[code] = try await IndicatorQuery.find(code, on: db)?.definition
         }
-        let authors = rows.flatMap { [$0.provenance, $0.replaced_by] }.filter { $0.hasPrefix("saisie:") }
+        let authors = rows.flatMap { [$0.provenance, $0.replacedBy] }.filter { $0.hasPrefix("saisie:") }
             .map { String($0.dropFirst(7)).components(separatedBy: " (")[0] }
         let names = try await AuditQuery.accountNames(Set(authors), on: db)
-        return rows.map { h in
+        return rows.map { row in
             let value =
-                h.not_provided
+                row.notProvided
                 ? "donnée non fournie"
-                : definitions[h.indicator_code].map { IndicatorFormat.value(h.value, $0) } ?? h.value.map {
+                : definitions[row.indicatorCode].map { IndicatorFormat.value(row.value, $0) } ?? row.value.map {
                     Format.decimal($0, fractionDigits: 2)
                 } ?? "—"
             return Replaced(
-                indicator: h.indicator_code, period: Period(h.period)?.label ?? h.period, value: value,
-                provenance: ProgressQuery.provenanceLabel(h.provenance, names: names),
-                replacedBy: ProgressQuery.provenanceLabel(h.replaced_by, names: names),
-                replacedAt: Format.date(h.replaced_at))
+                indicator: row.indicatorCode, period: Period(row.period)?.label ?? row.period, value: value,
+                provenance: ProgressQuery.provenanceLabel(row.provenance, names: names),
+                replacedBy: ProgressQuery.provenanceLabel(row.replacedBy, names: names),
+                replacedAt: Format.date(row.replacedAt))
         }
     }
 }

@@ -11,14 +11,17 @@ extension Structures {
             "longitude", "source", "demonstration"
         ]
         out += header.joined(separator: ";") + "\r\n"
-        for s in items {
+        for structure in items {
             let fields = [
-                s.finessET ?? "", s.finessEJ, s.name, s.longName, s.categoryCode, s.categoryLabel, s.couloir, s.address,
-                s.postalCode,
-                s.communeCode ?? s.communeRaw, s.communeName ?? s.city, s.phone, s.siret, s.openedOn ?? "",
-                s.closedOn ?? "",
-                s.latitude.map(Format.coordinate) ?? "", s.longitude.map(Format.coordinate) ?? "", s.source,
-                s.isDemo ? "oui" : "non"
+                structure.finessET ?? "", structure.finessEJ, structure.name, structure.longName,
+                structure.categoryCode, structure.categoryLabel, structure.couloir, structure.address,
+                structure.postalCode,
+                structure.communeCode ?? structure.communeRaw, structure.communeName ?? structure.city, structure.phone,
+                structure.siret, structure.openedOn ?? "",
+                structure.closedOn ?? "",
+                structure.latitude.map(Format.coordinate) ?? "", structure.longitude.map(Format.coordinate) ?? "",
+                structure.source,
+                structure.isDemo ? "oui" : "non"
             ]
             out += fields.map(quote).joined(separator: ";") + "\r\n"
         }
@@ -26,9 +29,9 @@ extension Structures {
     }
 
     /// Quotes a field when it holds a separator, quote or line break; neutralises spreadsheet formulas.
-    static func quote(_ s: String) -> String {
-        let v = SpreadsheetFormula.neutralised(s)
-        guard v.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
-        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    static func quote(_ field: String) -> String {
+        let safe = SpreadsheetFormula.neutralised(field)
+        guard safe.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return safe }
+        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -50,8 +50,8 @@ enum TasksPage {
     static var path: String { SiteURL.tasks.path }
 
     static func path(filter: String?, ok: String? = nil) -> String {
-        let query = [("responsable", filter), ("ok", ok)].compactMap { k, v in
-            v.flatMap { $0.isEmpty ? nil : "\(k)=\(SiteURL.escape($0))" }
+        let query = [("responsable", filter), ("ok", ok)].compactMap { name, value in
+            value.flatMap { $0.isEmpty ? nil : "\(name)=\(SiteURL.escape($0))" }
         }
         return query.isEmpty ? path : path + "?" + query.joined(separator: "&")
     }

@@ -1,7 +1,7 @@
 import Plot
 
 extension Territories {
-    static func render(_ m: Model) -> String {
+    static func render(_ model: Model) -> String {
         Layout(title: "Territoires", section: .territories, breadcrumb: [("Territoires", SiteURL.territories.path)])
             .render(
                 .group(
@@ -18,34 +18,37 @@ extension Territories {
                                 "input",
                                 [
                                     ("class", "fr-input"), ("id", "recherche-territoire"), ("name", "q"),
-                                    ("type", "search"), ("value", m.search ?? ""),
+                                    ("type", "search"), ("value", model.search ?? ""),
                                     ("placeholder", "Lille, D59, TAN-LITTORAL…")
                                 ]),
                             .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Rechercher")))),
                     .when(
-                        m.search != nil,
+                        model.search != nil,
                         .group(
                             .el("h2", .txt("Résultats")),
-                            m.results.isEmpty
+                            model.results.isEmpty
                                 ? .el("p", .txt("Aucun territoire ne correspond."))
                                 : .el(
                                     "ul",
-                                    .each(m.results) { t in
+                                    .each(model.results) { territory in
                                         .el(
-                                            "li", .link(SiteURL.territory(t.code).path, .txt("\(t.name) (\(t.code))")),
-                                            .txt(" — \(t.kind.label)"))
+                                            "li",
+                                            .link(
+                                                SiteURL.territory(territory.code).path,
+                                                .txt("\(territory.name) (\(territory.code))")),
+                                            .txt(" — \(territory.kind.label)"))
                                     }))),
                     .el("h2", .txt("Géographie officielle")),
-                    m.france == nil
+                    model.france == nil
                         ? UI.alert("La géographie officielle n'est pas chargée (jalon import cog).", kind: "warning")
                         : .el(
                             "div", .cls("jalon-tree"),
                             .el(
                                 "p", .link(SiteURL.territory("FR").path, .txt("France")),
-                                .txt(" — \(UI.number(m.france?.population ?? 0)) habitants")),
+                                .txt(" — \(UI.number(model.france?.population ?? 0)) habitants")),
                             .el(
                                 "ul",
-                                .each(m.regions) { r in
+                                .each(model.regions) { entry in
                                     .el(
                                         "li",
                                         .el(
@@ -53,30 +56,33 @@ extension Territories {
                                             .el(
                                                 "summary",
                                                 .txt(
-                                                    "\(r.region.name) (\(r.region.code)) — \(UI.number(r.region.population)) hab."
+                                                    "\(entry.region.name) (\(entry.region.code)) — "
+                                                        + "\(UI.number(entry.region.population)) hab."
                                                 )),
                                             .el(
                                                 "p",
                                                 .link(
-                                                    SiteURL.territory(r.region.code).path,
-                                                    .txt("Fiche de la région \(r.region.name)"))),
+                                                    SiteURL.territory(entry.region.code).path,
+                                                    .txt("Fiche de la région \(entry.region.name)"))),
                                             .el(
                                                 "ul",
-                                                .each(r.departements) { d in
+                                                .each(entry.departements) { departement in
                                                     .el(
                                                         "li",
                                                         .link(
-                                                            SiteURL.territory(d.code).path,
-                                                            .txt("\(d.name) (\(d.code))")),
-                                                        .txt(" — \(UI.number(d.population)) hab."))
+                                                            SiteURL.territory(departement.code).path,
+                                                            .txt("\(departement.name) (\(departement.code))")),
+                                                        .txt(" — \(UI.number(departement.population)) hab."))
                                                 })))
                                 })),
                     .el("h2", .txt("Découpages")),
-                    m.decoupages.isEmpty
+                    model.decoupages.isEmpty
                         ? .el("p", .txt("Aucun découpage défini."))
                         : .el(
                             "ul",
-                            .each(m.decoupages) { d in .el("li", .link(SiteURL.decoupage(d.code).path, .txt(d.name))) }),
+                            .each(model.decoupages) { decoupage in
+                                .el("li", .link(SiteURL.decoupage(decoupage.code).path, .txt(decoupage.name)))
+                            }),
                     .el(
                         "p",
                         .link(SiteURL.decoupages.path, .cls("fr-btn fr-btn--secondary"), .txt("Gérer les découpages"))))

@@ -4,45 +4,47 @@ import SQLKit
 extension TerritoryPage {
     static let childLimit = 1000
 
-    static func query(_ t: Territory, on db: any SQLDatabase) async throws -> Model {
+    static func query(_ territory: Territory, on db: any SQLDatabase) async throws -> Model {
         var children: [Territory]
         var title: String
-        switch t.kind {
+        switch territory.kind {
         case .country:
             children = try await TerritoryQuery.list(kind: .region, parent: nil, on: db)
             title = "Régions"
         case .region:
-            children = try await TerritoryQuery.list(kind: .departement, parent: t.code, on: db)
+            children = try await TerritoryQuery.list(kind: .departement, parent: territory.code, on: db)
             title = "Départements"
         case .departement:
-            children = try await TerritoryQuery.children(of: t.code, on: db)
+            children = try await TerritoryQuery.children(of: territory.code, on: db)
             title = "Communes"
         case .epci, .custom:
-            children = try await communes(of: t.code, on: db)
+            children = try await communes(of: territory.code, on: db)
             title = "Communes"
         case .commune:
             children = []
             title = ""
         }
-        struct N: Decodable { var n: Int }
-        let communeCount =
-            try await db.raw("SELECT COUNT(*) AS n FROM territory_communes WHERE territory_code = \(bind: t.code)")
-            .first(decoding: N.self)?.n ?? 0
+        let communeCount = try await db.count(
+            "SELECT COUNT(*) AS n FROM territory_communes WHERE territory_code = \(bind: territory.code)")
         let total = children.count
         children = Array(
             children.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }.prefix(childLimit))
         var decoupage: Decoupage?
-        if let id = t.decoupageID { decoupage = try await DecoupageQuery.all(on: db).first { $0.id == id } }
+        if let id = territory.decoupageID { decoupage = try await DecoupageQuery.all(on: db).first { $0.id == id } }
         return Model(
-            territory: t, ancestors: try await TerritoryQuery.ancestors(of: t, on: db), children: children,
+            territory: territory, ancestors: try await TerritoryQuery.ancestors(of: territory, on: db),
+            children: children,
             childrenTitle: title,
             childrenTotal: total,
-            members: t.kind == .custom ? try await TerritoryQuery.members(of: t.code, on: db) : [],
-            decoupage: decoupage, memberships: try await TerritoryQuery.customMemberships(of: t.code, on: db),
-            openByCouloir: try await StructureQuery.countsByCouloir(territory: t.code, on: db),
+            members: territory.kind == .custom ? try await TerritoryQuery.members(of: territory.code, on: db) : [],
+            decoupage: decoupage, memberships: try await TerritoryQuery.customMemberships(of: territory.code, on: db),
+            openByCouloir: try await StructureQuery.countsByCouloir(territory: territory.code, on: db),
             communeCount: communeCount,
             history: try await AuditQuery.history(
-                [.objects(type: "territory", ids: [t.code]), .infix(type: "target", part: "/\(t.code)/")], on: db))
+                [
+                    .objects(type: "territory", ids: [territory.code]),
+                    .infix(type: "target", part: "/\(territory.code)/")
+                ], on: db))
     }
 
     static func communes(of code: String, on db: any SQLDatabase) async throws -> [Territory] {
@@ -52,6 +54,6 @@ extension TerritoryPage {
             FROM territory_communes tc JOIN territories t ON t.code = 'C' || tc.commune_code
             WHERE tc.territory_code = \(bind: code)
             """
-        ).all(decoding: TerritoryQuery.Row.self).map(\.territory)
+        ).all(decoding: TerritoryQuery.Row.self, with: .snakeCase).map(\.territory)
     }
 }

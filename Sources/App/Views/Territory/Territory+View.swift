@@ -2,104 +2,111 @@ import JalonCore
 import Plot
 
 extension TerritoryPage {
-    static func render(_ m: Model) -> String {
-        let t = m.territory
+    static func render(_ model: Model) -> String {
+        let territory = model.territory
         let crumbs =
-            [("Territoires", SiteURL.territories.path)] + m.ancestors.map { ($0.name, SiteURL.territory($0.code).path) }
-            + [(t.name, SiteURL.territory(t.code).path)]
-        return Layout(title: t.name, section: .territories, breadcrumb: crumbs).render(
+            [("Territoires", SiteURL.territories.path)]
+            + model.ancestors.map { ($0.name, SiteURL.territory($0.code).path) }
+            + [(territory.name, SiteURL.territory(territory.code).path)]
+        return Layout(title: territory.name, section: .territories, breadcrumb: crumbs).render(
             .group(
-                UI.h1(t.name),
-                .el("div", UI.badge(t.kind.label), .txt(" "), .el("code", .txt(t.code))),
+                UI.h1(territory.name),
+                .el("div", UI.badge(territory.kind.label), .txt(" "), .el("code", .txt(territory.code))),
                 .el(
                     "ul", .cls("jalon-kpis"),
                     .el(
-                        "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(t.population))),
+                        "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(territory.population))),
                         .txt("habitants (population municipale)")),
                     .el(
-                        "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(m.communeCount))),
-                        .txt(m.communeCount > 1 ? "communes" : "commune")),
+                        "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(model.communeCount))),
+                        .txt(model.communeCount > 1 ? "communes" : "commune")),
                     .el(
                         "li",
                         .link(
-                            SiteURL.structures.with([("territoire", t.code)]),
-                            .el("span", .cls("jalon-kpi__value"), .txt(UI.number(m.openByCouloir.values.reduce(0, +)))),
+                            SiteURL.structures.with([("territoire", territory.code)]),
+                            .el(
+                                "span", .cls("jalon-kpi__value"),
+                                .txt(UI.number(model.openByCouloir.values.reduce(0, +)))),
                             .txt("structures ouvertes")))),
-                .when(t.kind == .custom, customSection(m)),
+                .when(territory.kind == .custom, customSection(model)),
                 .el("h2", .txt("Structures ouvertes par couloir")),
                 UI.table(
-                    caption: "Structures ouvertes par couloir — \(t.name)",
+                    caption: "Structures ouvertes par couloir — \(territory.name)",
                     headers: [("Couloir", false), ("Structures ouvertes", true)],
-                    rows: Couloir.structural.map { c in
+                    rows: Couloir.structural.map { couloir in
                         [
                             .link(
-                                SiteURL.structures.with([("territoire", t.code), ("couloir", c.rawValue)]),
-                                .txt(UI.couloirLabel(c.rawValue))),
-                            .txt(UI.number(m.openByCouloir[c.rawValue] ?? 0))
+                                SiteURL.structures.with([("territoire", territory.code), ("couloir", couloir.rawValue)]
+                                ),
+                                .txt(UI.couloirLabel(couloir.rawValue))),
+                            .txt(UI.number(model.openByCouloir[couloir.rawValue] ?? 0))
                         ]
                     }, numericColumns: [1]),
-                membershipsSection(m),
-                // Official territories come from the COG and change only with it: their section appears once a target is set on them.
+                membershipsSection(model),
+                // Official territories come from the COG and change only with it: their section appears once a
+                // target is set on them.
                 .when(
-                    t.kind == .custom || !m.history.isEmpty,
+                    territory.kind == .custom || !model.history.isEmpty,
                     .group(
                         .el("h2", .txt("Historique de la définition et des cibles")),
-                        m.history.isEmpty
+                        model.history.isEmpty
                             ? .el("p", .txt("Aucune modification enregistrée."))
-                            : AuditPage.table(m.history, caption: "Historique de \(t.name)"))),
+                            : AuditPage.table(model.history, caption: "Historique de \(territory.name)"))),
                 .when(
-                    !m.children.isEmpty,
+                    !model.children.isEmpty,
                     .group(
-                        .el("h2", .txt("\(m.childrenTitle) (\(UI.number(m.childrenTotal)))")),
+                        .el("h2", .txt("\(model.childrenTitle) (\(UI.number(model.childrenTotal)))")),
                         .when(
-                            m.childrenTotal > m.children.count,
+                            model.childrenTotal > model.children.count,
                             .el(
                                 "p", .cls("fr-text--sm"),
-                                .txt("Les \(UI.number(m.children.count)) premiers sont affichés."))),
+                                .txt("Les \(UI.number(model.children.count)) premiers sont affichés."))),
                         UI.table(
-                            caption: "\(m.childrenTitle) — \(t.name)",
+                            caption: "\(model.childrenTitle) — \(territory.name)",
                             headers: [("Territoire", false), ("Code", false), ("Population", true)],
-                            rows: m.children.map { c in
+                            rows: model.children.map { child in
                                 [
-                                    .link(SiteURL.territory(c.code).path, .txt(c.name)), .el("code", .txt(c.code)),
-                                    .txt(UI.number(c.population))
+                                    .link(SiteURL.territory(child.code).path, .txt(child.name)),
+                                    .el("code", .txt(child.code)),
+                                    .txt(UI.number(child.population))
                                 ]
                             }, numericColumns: [2])))))
     }
 
-    static func customSection(_ m: Model) -> HNode {
+    static func customSection(_ model: Model) -> HNode {
         .group(
             .el("h2", .txt("Définition")),
             .el(
                 "p", .txt("Découpage : "),
-                m.decoupage.map { .link(SiteURL.decoupage($0.code).path, .txt($0.name)) } ?? .txt("aucun"),
+                model.decoupage.map { .link(SiteURL.decoupage($0.code).path, .txt($0.name)) } ?? .txt("aucun"),
                 .txt(" · Parent : "),
-                m.territory.parentCode.map { .link(SiteURL.territory($0).path, .txt($0)) } ?? .txt("aucun")),
-            .el("p", .txt("Membres (\(m.members.count)) : ")),
+                model.territory.parentCode.map { .link(SiteURL.territory($0).path, .txt($0)) } ?? .txt("aucun")),
+            .el("p", .txt("Membres (\(model.members.count)) : ")),
             .el(
                 "ul",
-                .each(m.members) { mem in
+                .each(model.members) { member in
                     .el(
-                        "li", .link(SiteURL.territory(mem.code).path, .txt("\(mem.name) (\(mem.code))")),
-                        .txt(" — \(mem.kind.label)"))
+                        "li", .link(SiteURL.territory(member.code).path, .txt("\(member.name) (\(member.code))")),
+                        .txt(" — \(member.kind.label)"))
                 }))
     }
 
-    static func membershipsSection(_ m: Model) -> HNode {
-        guard !m.memberships.isEmpty else { return .empty }
+    static func membershipsSection(_ model: Model) -> HNode {
+        guard !model.memberships.isEmpty else { return .empty }
         return .group(
             .el("h2", .txt("Territoires personnalisés")),
             UI.table(
-                caption: "Territoires personnalisés qui contiennent tout ou partie de \(m.territory.name)",
+                caption: "Territoires personnalisés qui contiennent tout ou partie de \(model.territory.name)",
                 headers: [("Territoire", false), ("Code", false), ("Appartenance", false)],
-                rows: m.memberships.map { ms in
+                rows: model.memberships.map { membership in
                     [
-                        .link(SiteURL.territory(ms.territory.code).path, .txt(ms.territory.name)),
-                        .el("code", .txt(ms.territory.code)),
+                        .link(SiteURL.territory(membership.territory.code).path, .txt(membership.territory.name)),
+                        .el("code", .txt(membership.territory.code)),
                         .txt(
-                            ms.isComplete
+                            membership.isComplete
                                 ? "entièrement"
-                                : "en partie (\(UI.number(ms.communesInside)) communes sur \(UI.number(ms.communesTotal)))"
+                                : "en partie (\(UI.number(membership.communesInside)) communes "
+                                    + "sur \(UI.number(membership.communesTotal)))"
                         )
                     ]
                 }))

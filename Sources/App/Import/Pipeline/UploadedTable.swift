@@ -54,9 +54,11 @@ struct CanonicalTable {
     {
         let records = try UploadedCSV.table(raw, fileName: fileName, sheet: sheet)
         guard let header = records.first else { throw ServiceError.invalid("\(fileName) : fichier vide.") }
-        let h = CSVHeader(header.fields)
+        let names = CSVHeader(header.fields)
         var index: [String: Int] = [:]
-        for c in columns { if let i = h.index(c.names) { index[c.field] = i } }
+        for column in columns {
+            if let position = names.index(column.names) { index[column.field] = position }
+        }
         let rows = records.dropFirst().filter {
             !$0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
         }
@@ -65,11 +67,16 @@ struct CanonicalTable {
 
     func has(_ field: String) -> Bool { index[field] != nil }
 
+    /// A cell holding a list separated by `|` (`MSS|DMP`), its items trimmed, empty ones dropped.
+    static func list(_ cell: String?) -> [String] {
+        (cell ?? "").split(separator: "|").map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
+    }
+
     /// The trimmed cell, nil when empty or absent. Our exports prefix formula-like cells with an
     /// apostrophe (as spreadsheets do): it is read back off.
-    func cell(_ r: CSVRecord, _ field: String) -> String? {
-        guard let i = index[field] else { return nil }
-        let v = SpreadsheetFormula.restored(r[i].trimmedSpaces)
-        return v.isEmpty ? nil : v
+    func cell(_ record: CSVRecord, _ field: String) -> String? {
+        guard let position = index[field] else { return nil }
+        let value = SpreadsheetFormula.restored(record[position].trimmedSpaces)
+        return value.isEmpty ? nil : value
     }
 }
