@@ -23,7 +23,10 @@ profdata=$(find "$scratch/debug/codecov/" -name '*.profdata' | head -1)
 binary=$(find "$scratch/debug/" -maxdepth 1 -name '*.xctest' | head -1)
 [[ -f "$binary" ]] || binary=$(find "$scratch/debug/" -maxdepth 3 -path '*xctest*' -type f -perm -u+x | head -1)
 [[ -n "$profdata" && -n "$binary" ]] || { echo "coverage: no profile data found in $scratch/debug/codecov"; exit 1; }
-llvm-cov export -summary-only -instr-profile "$profdata" "$binary" > "$scratch/coverage.json"
+# The llvm-cov of the Swift toolchain: Debian's may not read this compiler's profile format.
+llvm_cov="$(dirname "$(readlink -f "$(command -v swift)")")/llvm-cov"
+[[ -x "$llvm_cov" ]] || llvm_cov=llvm-cov
+"$llvm_cov" export -summary-only -instr-profile "$profdata" "$binary" > "$scratch/coverage.json"
 python3 - "$scratch/coverage.json" "$out" "$seconds" <<'PY'
 import json, os, sys, collections, datetime
 data = json.load(open(sys.argv[1]))["data"][0]["files"]

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite (called by `make test`, itself called by .ci/run):
+#   0. the house style: swift-format lint and 120 columns (`make lint`);
 #   1. Swift tests (core units; HTTP, import and database tests on SQLite AND on a throwaway
 #      PostgreSQL cluster started here and removed afterwards);
 #   2. the command line, run for real on a throw-away database;
@@ -14,6 +15,9 @@ pgdir=$(mktemp -d /tmp/jalon-pg.XXXXXX)
 chmod 755 "$pgdir"
 cleanup() { scripts/pg-cluster.sh stop "$pgdir" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
+
+echo "== lint (swift-format, 120 columns)"
+scripts/lint.sh
 
 echo "== build"
 mkdir -p .build

@@ -306,7 +306,7 @@ import VaporTesting
             }
             // A tab never survives the forms' trimming; a file's cell can still hold one.
             #expect(
-                Structures.quote("\tcmd") == "'\tcmd"
+                CSVField.quote("\tcmd") == "'\tcmd"
                     && ExportTable(sheet: "x", header: ["\t=1"], rows: []).csv.contains("'\t=1"))
             #expect(SpreadsheetFormula.neutralised("-4,5") == "-4,5" && SpreadsheetFormula.restored("'\t=1") == "\t=1")
         }

@@ -9,34 +9,33 @@ import Vapor
 @Suite(.serialized) struct BackupTests {
     /// Every row of a few tables, in a stable order, as text: what "identical" means below.
     static func fingerprint(_ db: any SQLDatabase) async throws -> String {
-        struct S: Decodable {
+        struct StructureRow: Decodable {
             var id: UUID
             var name: String
             var couloir: String
         }
-        struct O: Decodable {
-            var indicator_code: String
+        struct ObservationRow: Decodable {
+            var indicatorCode: String
             var subject: String
             var period: String
             var value: Double?
         }
-        struct A: Decodable {
+        struct ActivityRow: Decodable {
             var id: UUID
             var title: String
             var date: String
         }
-        let s = try await db.select().columns("id", "name", "couloir").from("structures").orderBy("id").all(
-            decoding: S.self
-        ).map { "\($0.id)|\($0.name)|\($0.couloir)" }
-        let o = try await db.select().columns("indicator_code", "subject", "period", "value").from("observations")
-            .orderBy("indicator_code").orderBy("subject").orderBy("period")
-            .all(decoding: O.self).map {
-                "\($0.indicator_code)|\($0.subject)|\($0.period)|\($0.value.map { String($0) } ?? "-")"
-            }
-        let a = try await db.select().columns("id", "title", "date").from("activities").orderBy("id").all(
-            decoding: A.self
-        ).map { "\($0.id)|\($0.title)|\($0.date)" }
-        return (s + o + a).joined(separator: "\n")
+        let structures = try await db.select().columns("id", "name", "couloir").from("structures").orderBy("id")
+            .all(decoding: StructureRow.self)
+            .map { "\($0.id)|\($0.name)|\($0.couloir)" }
+        let observations = try await db.select().columns("indicator_code", "subject", "period", "value")
+            .from("observations").orderBy("indicator_code").orderBy("subject").orderBy("period")
+            .all(decoding: ObservationRow.self, with: .snakeCase)
+            .map { "\($0.indicatorCode)|\($0.subject)|\($0.period)|\($0.value.map { String($0) } ?? "-")" }
+        let activities = try await db.select().columns("id", "title", "date").from("activities").orderBy("id")
+            .all(decoding: ActivityRow.self)
+            .map { "\($0.id)|\($0.title)|\($0.date)" }
+        return (structures + observations + activities).joined(separator: "\n")
     }
 
     @Test(arguments: TestDB.all)

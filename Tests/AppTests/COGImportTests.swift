@@ -86,13 +86,12 @@ import Testing
             #expect(tans.count == 7)
             let r32 = try #require(try await TerritoryQuery.find("R32", on: app.sql))
             #expect(tans.reduce(0) { $0 + $1.population } == r32.population)
-            struct N: Decodable { var n: Int }
-            let overlaps = try await app.sql.raw(
+            let overlaps = try await app.sql.count(
                 """
-                SELECT COUNT(*) AS n FROM (SELECT tc.commune_code FROM territory_communes tc JOIN territories t ON t.code = tc.territory_code
-                WHERE t.decoupage_id = \(bind: tan.id) GROUP BY tc.commune_code HAVING COUNT(*) > 1) x
-                """
-            ).first(decoding: N.self)?.n
+                SELECT COUNT(*) AS n FROM (
+                  SELECT tc.commune_code FROM territory_communes tc JOIN territories t ON t.code = tc.territory_code
+                  WHERE t.decoupage_id = \(bind: tan.id) GROUP BY tc.commune_code HAVING COUNT(*) > 1) x
+                """)
             #expect(overlaps == 0)
             let counts = try await StructureQuery.countsByCouloir(territory: "R32", on: app.sql)
             #expect((250...320).contains(counts["ES"] ?? 0))

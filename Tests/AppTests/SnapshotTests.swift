@@ -51,17 +51,17 @@ struct SnapshotTests {
         isDemo: false)
 
     @Test func home() throws {
-        let model = Home.Model(
+        let model = HomeIndex.Model(
             regions: 18, departements: 101, communes: 34_875, customTerritories: 7,
             decoupages: [
                 Decoupage(id: Self.tan.decoupageID!, code: "TAN", name: "TAN", regionCode: "R32", description: "")
             ],
             openByCouloir: ["ES": 281, "MS-PA": 1_474, "PHARMA": 1_842], demoRegion: Self.r32)
-        try Self.assertSnapshot(Home.render(model), named: "home")
+        try Self.assertSnapshot(HomeIndex.render(model), named: "home")
     }
 
     @Test func territory() throws {
-        let model = TerritoryPage.Model(
+        let model = TerritoryShow.Model(
             territory: Self.r32,
             ancestors: [
                 Territory(
@@ -76,14 +76,14 @@ struct SnapshotTests {
             childrenTitle: "Départements", childrenTotal: 1, members: [], decoupage: nil,
             memberships: [.init(territory: Self.tan, communesInside: 272, communesTotal: 3_782)],
             openByCouloir: ["ES": 281, "BIO": 38], communeCount: 3_782)
-        try Self.assertSnapshot(TerritoryPage.render(model), named: "territory")
+        try Self.assertSnapshot(TerritoryShow.render(model), named: "territory")
     }
 
     @Test func structures() throws {
         var filter = StructureFilter()
         filter.territory = "TAN-LITTORAL"
         filter.couloir = .es
-        let model = Structures.Model(
+        let model = StructureIndex.Model(
             filter: filter, page: StructurePage(items: [Self.structure], total: 120, page: 2, perPage: 50),
             territory: Self.tan, unknownTerritory: nil,
             categories: [
@@ -91,27 +91,27 @@ struct SnapshotTests {
                     code: "101", label: "Centre Hospitalier Régional (C.H.R.)", aggregateCode: "1101", couloir: "ES",
                     defaultCouloir: "ES")
             ])
-        try Self.assertSnapshot(Structures.render(model), named: "structures")
+        try Self.assertSnapshot(StructureIndex.render(model), named: "structures")
     }
 
     @Test func structure() throws {
-        let model = StructureDetail.Model(structure: Self.structure, territories: [Self.r32, Self.tan])
-        try Self.assertSnapshot(StructureDetail.render(model), named: "structure")
+        let model = StructureShow.Model(structure: Self.structure, territories: [Self.r32, Self.tan])
+        try Self.assertSnapshot(StructureShow.render(model), named: "structure")
     }
 }
 
 extension SnapshotTests {
     @Test func dashboard() throws {
-        let row = Dashboard.Row(
+        let row = RoadmapShow.Row(
             code: "O2-09", label: "Nb d'ES avec logiciel Ségur commandé", couloir: "ES", target: "50,0 %",
             due: "mi-2022",
             value: "29,9 %", valueDate: "30 juin 2022", realisation: "59,8 %", status: .enRetard,
             trend: [0.1, 0.2, 0.299], inconsistent: false)
-        let ok = Dashboard.Row(
+        let ok = RoadmapShow.Row(
             code: "O2-01", label: "Nb d'actions de communication", couloir: "TOUS", target: "24", due: "mi-2022",
             value: "28", valueDate: "30 juin 2022", realisation: "116,7 %", status: .atteint, trend: [5, 12, 28],
             inconsistent: true)
-        let model = Dashboard.Model(
+        let model = RoadmapShow.Model(
             roadmapName: "Feuille de route Ségur du numérique 2021-2023 — Hauts-de-France", at: Day(2022, 6, 30),
             territory: Self.r32,
             couloir: nil,
@@ -121,12 +121,12 @@ extension SnapshotTests {
                     fiches: [.init(code: "INFORMER-SENSIBILISER", title: "Informer/sensibiliser", rows: [ok, row])])
             ],
             territoryChoices: [Self.r32, Self.tan])
-        try Self.assertSnapshot(Dashboard.render(model), named: "dashboard")
+        try Self.assertSnapshot(RoadmapShow.render(model), named: "dashboard")
     }
 
     @Test func fiche() throws {
         let action = "00000000-0000-0000-0000-0000000000aa"
-        let model = FichePage.Model(
+        let model = FicheShow.Model(
             code: "DMP", title: "DMP",
             objective: "Objectif 3 — Accompagner le déploiement des services socles et encourager les usages",
             territory: Self.r32,
@@ -144,11 +144,11 @@ extension SnapshotTests {
                     source: "CNAM (national)", photo: "données non fournies à ce jour", status: .sansCible)
             ],
             message: nil, error: nil)
-        try Self.assertSnapshot(FichePage.render(model), named: "fiche")
+        try Self.assertSnapshot(FicheShow.render(model), named: "fiche")
     }
 
     @Test func comparison() throws {
-        let model = Comparison.Model(
+        let model = ComparisonShow.Model(
             at: Day(2022, 6, 30), couloir: .es, grouping: "TAN",
             groupings: [("departements", "Départements"), ("TAN", "TAN")],
             territories: [Self.tan, Self.r32],
@@ -157,19 +157,19 @@ extension SnapshotTests {
                     code: "O2-09", label: "Nb d'ES avec logiciel Ségur commandé", couloir: "ES",
                     cells: [.init(value: "45,5 %", status: .enRetard), .init(value: "29,9 %", status: .aRisque)])
             ])
-        try Self.assertSnapshot(Comparison.render(model), named: "comparison")
+        try Self.assertSnapshot(ComparisonShow.render(model), named: "comparison")
     }
 
     @Test func indicator() throws {
         let d = IndicatorDefinition(
             code: "O3-09", label: "Documents DMP par habitant", service: "DMP", couloir: .tous, source: "CNAM",
             kind: .perInhabitant, rollup: .ratio)
-        let main = IndicatorPage.TerritoryRow(
+        let main = IndicatorShow.TerritoryRow(
             territory: Self.r32, rawValue: 1.05, rawTarget: 1.3, value: "1,05", target: "1,30 (mi-2022)",
             realisation: "80,7 %",
             projection: "—", status: .enRetard, provenance: "agrégation (ratio) des 5 territoires qui le composent",
             inconsistent: false)
-        let model = IndicatorPage.Model(
+        let model = IndicatorShow.Model(
             indicator: StoredIndicator(definition: d, unit: "", periodicity: "mensuelle"), at: Day(2022, 6, 30),
             territory: Self.r32,
             main: main, series: [(Day(2022, 4, 30), 0.98), (Day(2022, 5, 31), 1.02), (Day(2022, 6, 30), 1.05)],
@@ -180,6 +180,6 @@ extension SnapshotTests {
                     recordedAt: "24 novembre 2026")
             ],
             history: [], fiches: ["DMP"])
-        try Self.assertSnapshot(IndicatorPage.render(model), named: "indicator")
+        try Self.assertSnapshot(IndicatorShow.render(model), named: "indicator")
     }
 }

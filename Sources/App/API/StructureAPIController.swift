@@ -11,7 +11,7 @@ enum StructureAPIController {
         if let couloir = req.queryText("couloir"), filter.couloir == nil {
             throw Abort(.badRequest, reason: "Couloir inconnu « \(couloir) ».")
         }
-        let (_, unknown) = try await StructureController.resolveTerritory(&filter, on: req)
+        let (_, unknown) = try await StructureQuery.resolveTerritory(&filter, on: req.sql)
         if let unknown { throw Abort(.notFound, reason: "Territoire inconnu « \(unknown) ».") }
         let page = try await StructureQuery.page(filter, on: req.sql)
         return .init(

@@ -31,7 +31,7 @@ enum TerritoryAPIController {
         let counts = try await StructureQuery.countsByCouloir(territory: territory.code, on: req.sql)
         var structures: [String: Int] = [:]
         for couloir in Couloir.structural { structures[couloir.rawValue] = counts[couloir.rawValue] ?? 0 }
-        let page = try await TerritoryPage.query(territory, on: req.sql)
+        let page = try await TerritoryShow.query(territory, on: req.sql)
         return .init(
             code: territory.code, kind: territory.kind.rawValue, name: territory.name,
             insee: territory.insee.isEmpty ? nil : territory.insee, parent: territory.parentCode,

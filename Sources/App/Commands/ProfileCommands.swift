@@ -38,9 +38,8 @@ struct ProfileExportCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
             guard
-                let stored = try await context.application.db.sqlTransaction({ db in
-                    try await ImportProfileService.find(signature.name, version: signature.version, on: db)
-                })
+                let stored = try await ImportProfileService.find(
+                    signature.name, version: signature.version, on: context.sql)
             else {
                 let version = signature.version.map { " en version \($0)" } ?? ""
                 throw CommandFailure("Profil inconnu « \(signature.name) »\(version) (voir jalon profile list).")

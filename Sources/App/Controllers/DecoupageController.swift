@@ -14,7 +14,7 @@ enum DecoupageController {
     struct DeleteForm: Content { var code: String }
 
     @Sendable static func index(req: Request) async throws -> Response {
-        .html(Decoupages.render(try await Decoupages.query(on: req.sql)))
+        .html(DecoupageIndex.render(try await DecoupageIndex.query(on: req.sql)))
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -27,7 +27,8 @@ enum DecoupageController {
             }
         } catch let error as ServiceError {
             return .html(
-                Decoupages.render(try await Decoupages.query(error: error.message, on: req.sql)), status: error.status)
+                DecoupageIndex.render(try await DecoupageIndex.query(error: error.message, on: req.sql)),
+                status: error.status)
         }
         return .seeOther(SiteURL.decoupage(DecoupageService.slug(form.name)).path)
     }
@@ -44,7 +45,7 @@ enum DecoupageController {
         let decoupage = try await find(req)
         let message = (try? req.query.get(String.self, at: "ok")).map { "Territoire \($0) enregistré." }
         return .html(
-            Decoupages.renderEditor(try await Decoupages.queryEditor(decoupage, message: message, on: req.sql)))
+            DecoupageEdit.render(try await DecoupageEdit.query(decoupage, message: message, on: req.sql)))
     }
 
     /// Adds or redefines a territory of the découpage; on error the form comes back filled in.
@@ -62,10 +63,10 @@ enum DecoupageController {
             }
             return .seeOther(SiteURL.decoupage(decoupage.code).with([("ok", territory.code)]))
         } catch let error as ServiceError {
-            let model = try await Decoupages.queryEditor(
+            let model = try await DecoupageEdit.query(
                 decoupage, form: .init(code: form.code, name: form.name, members: form.members), error: error.message,
                 on: req.sql)
-            return .html(Decoupages.renderEditor(model), status: error.status)
+            return .html(DecoupageEdit.render(model), status: error.status)
         }
     }
 
@@ -78,7 +79,7 @@ enum DecoupageController {
             }
         } catch let error as ServiceError {
             return .html(
-                Decoupages.renderEditor(try await Decoupages.queryEditor(decoupage, error: error.message, on: req.sql)),
+                DecoupageEdit.render(try await DecoupageEdit.query(decoupage, error: error.message, on: req.sql)),
                 status: error.status)
         }
         return .seeOther(SiteURL.decoupage(decoupage.code).path)

@@ -38,7 +38,7 @@ enum ExportController {
     static func progress(_ req: Request, format: ExportTable.Format) async throws -> Response {
         let territory = req.queryText("territoire")
         guard
-            let model = try await Dashboard.query(
+            let model = try await RoadmapShow.query(
                 at: try RoadmapController.at(req), territory: territory, couloir: RoadmapController.couloir(req),
                 on: req.sql)
         else {

@@ -27,9 +27,9 @@ enum FicheController {
         }
     }
 
-    static func found(_ req: Request) async throws -> FichePage.Found {
+    static func found(_ req: Request) async throws -> FicheShow.Found {
         let code = req.parameters.get("code") ?? ""
-        guard let found = try await FichePage.find(code, on: req.sql) else {
+        guard let found = try await FicheShow.find(code, on: req.sql) else {
             throw Abort(.notFound, reason: "Fiche inconnue « \(code) ».")
         }
         return found
@@ -38,10 +38,10 @@ enum FicheController {
     @Sendable static func show(req: Request) async throws -> Response {
         let message = (try? req.query.get(String.self, at: "ok")) != nil ? "Fiche enregistrée." : nil
         guard
-            let model = try await FichePage.query(
+            let model = try await FicheShow.query(
                 try await found(req), at: try RoadmapController.at(req), message: message, on: req.sql)
         else { throw Abort(.notFound) }
-        return .html(FichePage.render(model))
+        return .html(FicheShow.render(model))
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
@@ -77,11 +77,11 @@ enum FicheController {
                 }
             }
         } catch let error as ServiceError {
-            guard let model = try await FichePage.query(fiche, at: Day.today(), error: error.message, on: req.sql)
+            guard let model = try await FicheShow.query(fiche, at: Day.today(), error: error.message, on: req.sql)
             else {
                 throw error
             }
-            return .html(FichePage.render(model), status: error.status)
+            return .html(FicheShow.render(model), status: error.status)
         }
         return .seeOther(SiteURL.fiche(req.parameters.get("code") ?? "").with([("ok", "1")]))
     }

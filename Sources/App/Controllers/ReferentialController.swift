@@ -8,25 +8,15 @@ enum ReferentialController {
         var aliases: String?
     }
 
-    static func model(message: String? = nil, error: String? = nil, on req: Request) async throws
-        -> ReferentialsPage.Model
-    {
-        var lists: [ReferentialService.Kind: [ReferentialService.Item]] = [:]
-        for kind in ReferentialService.Kind.allCases {
-            lists[kind] = try await ReferentialService.items(kind, on: req.sql)
-        }
-        return .init(lists: lists, message: message, error: error)
-    }
-
     @Sendable static func index(req: Request) async throws -> Response {
         let message = (try? req.query.get(String.self, at: "ok")).map { "\($0) enregistré." }
-        return .html(ReferentialsPage.render(try await model(message: message, on: req)))
+        return .html(ReferentialIndex.render(try await ReferentialIndex.query(message: message, on: req.sql)))
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
         let form = try req.content.decode(Form.self)
         do {
-            guard let kind = ReferentialService.Kind(rawValue: form.kind) else {
+            guard let kind = ReferentialKind(rawValue: form.kind) else {
                 throw ServiceError.invalid("Référentiel inconnu « \(form.kind.prefix(30)) ».")
             }
             try await req.db.sqlTransaction { db in
@@ -35,7 +25,9 @@ enum ReferentialController {
             }
             return .seeOther(SiteURL.referentials.with([("ok", form.code.uppercased())]))
         } catch let error as ServiceError {
-            return .html(ReferentialsPage.render(try await model(error: error.message, on: req)), status: error.status)
+            return .html(
+                ReferentialIndex.render(try await ReferentialIndex.query(error: error.message, on: req.sql)),
+                status: error.status)
         }
     }
 }

@@ -16,35 +16,16 @@ enum RoadmapController {
     }
 
     @Sendable static func dashboard(req: Request) async throws -> Response {
-        let territory = req.queryText("territoire")
-        guard
-            let model = try await Dashboard.query(
-                at: try at(req), territory: territory, couloir: couloir(req), on: req.sql)
-        else {
-            return .html(
-                Layout(title: "Feuille de route", section: .roadmap).render(
-                    .group(
-                        UI.h1("Feuille de route"),
-                        UI.alert(
-                            "Aucune feuille de route : créez-la depuis le modèle national avec "
-                                + "« jalon roadmap template segur-2021-2023 --region R32 » (ou « jalon demo »).",
-                            kind: "info"))))
-        }
-        return .html(Dashboard.render(model))
+        let model = try await RoadmapShow.query(
+            at: try at(req), territory: req.queryText("territoire"), couloir: couloir(req), on: req.sql)
+        return .html(model.map(RoadmapShow.render) ?? RoadmapShow.renderMissing())
     }
 }
 
 extension RoadmapController {
     @Sendable static func comparison(req: Request) async throws -> Response {
-        let grouping = req.queryText("decoupage")
-        guard
-            let model = try await Comparison.query(
-                grouping: grouping, at: try at(req), couloir: couloir(req), on: req.sql)
-        else {
-            return .html(
-                Layout(title: "Comparaison", section: .roadmap).render(
-                    UI.alert("Aucune feuille de route.", kind: "info")))
-        }
-        return .html(Comparison.render(model))
+        let model = try await ComparisonShow.query(
+            grouping: req.queryText("decoupage"), at: try at(req), couloir: couloir(req), on: req.sql)
+        return .html(model.map(ComparisonShow.render) ?? ComparisonShow.renderMissing())
     }
 }

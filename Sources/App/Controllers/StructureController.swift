@@ -29,35 +29,14 @@ enum StructureController {
         }
     }
 
-    /// Resolves the territory filter to its canonical code; an unknown code is reported, not applied.
-    static func resolveTerritory(_ filter: inout StructureFilter, on req: Request) async throws -> (
-        Territory?, String?
-    ) {
-        guard let raw = filter.territory else { return (nil, nil) }
-        if let territory = try await TerritoryQuery.find(raw, on: req.sql) {
-            filter.territory = territory.code
-            return (territory, nil)
-        }
-        filter.territory = nil
-        return (nil, raw)
-    }
-
     @Sendable static func index(req: Request) async throws -> Response {
-        var filter = Self.filter(req)
-        let (territory, unknown) = try await resolveTerritory(&filter, on: req)
-        let page = try await StructureQuery.page(filter, on: req.sql)
-        if unknown != nil { filter.territory = unknown }
-        return .html(
-            Structures.render(
-                .init(
-                    filter: filter, page: page, territory: territory, unknownTerritory: unknown,
-                    categories: try await CategoryService.all(on: req.sql))))
+        .html(StructureIndex.render(try await StructureIndex.query(filter(req), on: req.sql)))
     }
 
     @Sendable static func exportCSV(req: Request) async throws -> Response {
-        var filter = Self.filter(req)
-        _ = try await resolveTerritory(&filter, on: req)
-        return .csv(Structures.csv(try await StructureQuery.all(filter, on: req.sql)), fileName: "structures.csv")
+        .csv(
+            StructureIndex.csv(try await StructureIndex.queryCSV(filter(req), on: req.sql)),
+            fileName: "structures.csv")
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -65,20 +44,6 @@ enum StructureController {
         guard let structure = try await StructureQuery.find(key, on: req.sql) else {
             throw Abort(.notFound, reason: "Structure inconnue « \(key) ».")
         }
-        let territories =
-            try await structure.communeCode.asyncMap {
-                try await StructureQuery.territories(ofCommune: $0, on: req.sql)
-            } ?? []
-        let activities = try await ActivityQuery.timeline(structure: structure.id, on: req.sql)
-        let services = try await ObservationService.servicesInUse(structure: structure.id, on: req.sql).map {
-            (code: $0.indicatorCode, label: $0.label, period: Period($0.period)?.label ?? $0.period)
-        }
-        let contacts = try await DirectoryQuery.contacts(structure: structure.id, on: req.sql)
-        return .html(
-            StructureDetail.render(
-                .init(
-                    structure: structure, territories: territories, activities: activities, services: services,
-                    contacts: contacts,
-                    replaced: try await StructureDetail.replaced(structure.id, on: req.sql))))
+        return .html(StructureShow.render(try await StructureShow.query(structure, on: req.sql)))
     }
 }

@@ -3,7 +3,7 @@ import Vapor
 enum TerritoryController {
     @Sendable static func index(req: Request) async throws -> Response {
         let search = req.trimmedQueryText("q", maxLength: .max)
-        return .html(Territories.render(try await Territories.query(search: search, on: req.sql)))
+        return .html(TerritoryIndex.render(try await TerritoryIndex.query(search: search, on: req.sql)))
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -13,6 +13,6 @@ enum TerritoryController {
         }
         // Aliases (a Paris arrondissement) lead to the canonical page of their commune.
         if territory.code != code { return .seeOther(SiteURL.territory(territory.code).path) }
-        return .html(TerritoryPage.render(try await TerritoryPage.query(territory, on: req.sql)))
+        return .html(TerritoryShow.render(try await TerritoryShow.query(territory, on: req.sql)))
     }
 }

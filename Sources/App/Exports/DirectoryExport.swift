@@ -26,7 +26,7 @@ enum DirectoryExport {
             + organisations.map { organisation in
                 let territories = (links[organisation.id] ?? []).map(\.territoryCode).joined(separator: "|")
                 return [organisation.code, organisation.name, organisation.kind, territories]
-                    .map(Structures.quote).joined(separator: ";") + "\r\n"
+                    .map(CSVField.quote).joined(separator: ";") + "\r\n"
             }.joined()
     }
 
@@ -70,7 +70,7 @@ enum DirectoryExport {
                     contact.organisationCode ?? "", contact.finess ?? "", contact.email, contact.phone, contact.roles,
                     (links[contact.id] ?? []).map(\.territoryCode).joined(separator: "|"),
                     contact.mailingConsent ? "oui" : "non"
-                ].map(Structures.quote).joined(separator: ";") + "\r\n"
+                ].map(CSVField.quote).joined(separator: ";") + "\r\n"
             }.joined()
     }
 }

@@ -18,12 +18,12 @@ struct ExportTable: Sendable, Equatable {
     var rows: [[Cell]]
 
     var csv: String {
-        var out = "\u{FEFF}" + header.map(Structures.quote).joined(separator: ";") + "\r\n"
+        var out = "\u{FEFF}" + header.map(CSVField.quote).joined(separator: ";") + "\r\n"
         for row in rows {
             out +=
                 row.map { cell -> String in
                     switch cell {
-                    case .text(let text): Structures.quote(text)
+                    case .text(let text): CSVField.quote(text)
                     case .number(let number): Self.number(number)
                     }
                 }.joined(separator: ";") + "\r\n"

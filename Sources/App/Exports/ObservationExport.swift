@@ -110,7 +110,7 @@ enum ObservationExport {
     }
 
     /// The dashboard at a date, one line per indicator.
-    static func progress(_ dashboard: Dashboard.Model) -> ExportTable {
+    static func progress(_ dashboard: RoadmapShow.Model) -> ExportTable {
         var rows: [[ExportTable.Cell]] = []
         for objective in dashboard.objectives {
             for fiche in objective.fiches {

@@ -15,18 +15,6 @@ struct ActivityFilter: Sendable, Equatable {
     var perPage = 50
 }
 
-struct ActivityRow: Sendable, Equatable {
-    var id: UUID
-    var date: Day
-    var type: ActivityType
-    var title: String
-    var participants: Int?
-    var reached: Int
-    var territories: [String] = []
-    var organisers: [String] = []
-    var topics: [String] = []
-}
-
 enum ActivityQuery {
     static func whereClause(_ filter: ActivityFilter) -> SQLQueryString {
         var clause: SQLQueryString = " WHERE 1 = 1"

@@ -146,7 +146,7 @@ enum AuditQuery {
                 [
                     iso.string(from: event.at), event.actor, event.address ?? "", event.action, event.objectType,
                     event.objectID, event.summary, event.details
-                ].map(Structures.quote).joined(separator: ";") + "\r\n"
+                ].map(CSVField.quote).joined(separator: ";") + "\r\n"
             }.joined()
     }
 }

@@ -2,14 +2,6 @@ import Foundation
 import JalonCore
 import SQLKit
 
-/// An indicator as stored: its engine definition plus display settings.
-struct StoredIndicator: Sendable, Equatable {
-    var definition: IndicatorDefinition
-    var unit: String
-    var periodicity: String
-    var code: String { definition.code }
-}
-
 enum IndicatorQuery {
     struct Row: Decodable {
         var code, label, service, couloir, source, kind, unit, nature: String

@@ -172,7 +172,7 @@ enum ProgressQuery {
         case .country: try await TerritoryQuery.list(kind: .region, parent: nil, on: db).map(\.code)
         case .region: try await TerritoryQuery.list(kind: .departement, parent: territory.code, on: db).map(\.code)
         case .custom: try await TerritoryQuery.members(of: territory.code, on: db).map(\.code)
-        case .departement, .epci: try await TerritoryPage.communes(of: territory.code, on: db).map(\.code)
+        case .departement, .epci: try await TerritoryQuery.communes(of: territory.code, on: db).map(\.code)
         case .commune: []
         }
     }

@@ -2,74 +2,6 @@ import Foundation
 import JalonCore
 import SQLKit
 
-/// A structure as pages, exports and the API show it.
-struct Structure: Sendable, Equatable, Codable {
-    var id: UUID
-    var finessET: String?
-    var finessEJ: String
-    var legalEntityName: String?
-    var siret: String
-    var rpps: String?
-    var source: String
-    var name: String
-    var longName: String
-    var complement: String
-    var address: String
-    var postalCode: String
-    var city: String
-    var communeCode: String?
-    var communeName: String?
-    var communeRaw: String
-    var phone: String
-    var categoryCode: String
-    var categoryLabel: String
-    var couloir: String
-    var openedOn: String?
-    var authorisedOn: String?
-    var closedOn: String?
-    var sourceUpdatedOn: String?
-    var latitude: Double?
-    var longitude: Double?
-    var isDemo: Bool
-
-    var isOpen: Bool { closedOn == nil }
-    /// The identifier used in URLs: the FINESS number when there is one.
-    var key: String { finessET ?? id.uuidString.lowercased() }
-}
-
-struct StructureFilter: Sendable, Equatable {
-    enum Status: String, Sendable, CaseIterable {
-        case open = "ouvertes"
-        case closed = "fermees"
-        case all = "toutes"
-    }
-    enum Sort: String, Sendable, CaseIterable {
-        case name = "nom"
-        case finess, commune
-        case category = "categorie"
-        case couloir
-        case opened = "ouverture"
-    }
-
-    var territory: String?
-    var couloir: Couloir?
-    var category: String?
-    var status: Status = .open
-    var text: String?
-    var sort: Sort = .name
-    var descending = false
-    var page = 1
-    var perPage = 50
-}
-
-struct StructurePage: Sendable, Equatable {
-    var items: [Structure]
-    var total: Int
-    var page: Int
-    var perPage: Int
-    var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
-}
-
 enum StructureQuery {
     struct Row: Decodable {
         var id: UUID
@@ -157,6 +89,19 @@ enum StructureQuery {
         case .opened: column = "s.opened_on"
         }
         return " ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), s.finess_et ASC, s.id ASC"
+    }
+
+    /// Resolves the filter's territory to its canonical code; an unknown code is reported, not applied.
+    static func resolveTerritory(_ filter: inout StructureFilter, on db: any SQLDatabase) async throws -> (
+        Territory?, String?
+    ) {
+        guard let raw = filter.territory else { return (nil, nil) }
+        if let territory = try await TerritoryQuery.find(raw, on: db) {
+            filter.territory = territory.code
+            return (territory, nil)
+        }
+        filter.territory = nil
+        return (nil, raw)
     }
 
     static func page(_ filter: StructureFilter, on db: any SQLDatabase) async throws -> StructurePage {

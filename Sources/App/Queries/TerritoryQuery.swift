@@ -2,17 +2,6 @@ import Foundation
 import JalonCore
 import SQLKit
 
-/// A territory as pages and the API show it.
-struct Territory: Sendable, Equatable, Codable {
-    var code: String
-    var kind: TerritoryKind
-    var name: String
-    var insee: String
-    var parentCode: String?
-    var population: Int
-    var decoupageID: UUID?
-}
-
 enum TerritoryQuery {
     struct Row: Decodable {
         var code, kind, name, insee: String
@@ -80,16 +69,19 @@ enum TerritoryQuery {
             .orderBy(SQLColumn("code", table: "t")).all(decoding: Row.self, with: .snakeCase).map(\.territory)
     }
 
-    struct Membership: Sendable, Equatable, Codable {
-        var territory: Territory
-        /// Share of this territory's communes inside the custom territory: 1 = entirely inside.
-        var communesInside: Int
-        var communesTotal: Int
-        var isComplete: Bool { communesInside == communesTotal }
+    /// The communes inside a territory (an EPCI's, a custom territory's), from its commune index.
+    static func communes(of code: String, on db: any SQLDatabase) async throws -> [Territory] {
+        try await db.raw(
+            """
+            SELECT t.code, t.kind, t.name, t.insee, t.parent_code, t.population, t.decoupage_id
+            FROM territory_communes tc JOIN territories t ON t.code = 'C' || tc.commune_code
+            WHERE tc.territory_code = \(bind: code)
+            """
+        ).all(decoding: Row.self, with: .snakeCase).map(\.territory)
     }
 
     /// The custom territories that contain all or part of this territory's communes.
-    static func customMemberships(of code: String, on db: any SQLDatabase) async throws -> [Membership] {
+    static func customMemberships(of code: String, on db: any SQLDatabase) async throws -> [TerritoryMembership] {
         struct MembershipRow: Decodable {
             var code, kind, name, insee: String
             var parentCode: String?
@@ -111,7 +103,7 @@ enum TerritoryQuery {
             """
         ).all(decoding: MembershipRow.self, with: .snakeCase)
         return rows.map {
-            Membership(
+            TerritoryMembership(
                 territory: Row(
                     code: $0.code, kind: $0.kind, name: $0.name, insee: $0.insee, parentCode: $0.parentCode,
                     population: $0.population, decoupageID: $0.decoupageID
@@ -154,14 +146,6 @@ enum TerritoryQuery {
             """
         ).all(decoding: Row.self, with: .snakeCase).map(\.territory)
     }
-}
-
-struct Decoupage: Sendable, Equatable, Codable {
-    var id: UUID
-    var code: String
-    var name: String
-    var regionCode: String?
-    var description: String
 }
 
 enum DecoupageQuery {

@@ -4,12 +4,8 @@ import SQLKit
 
 /// The couloir classification of FINESS categories: shipped defaults, adjustable from a page or a CSV.
 enum CategoryService {
-    struct Category: Sendable, Equatable, Codable {
-        var code, label, aggregateCode, couloir, defaultCouloir: String
-    }
-
     /// The shipped table (`Resources/category_couloirs.csv`: categorie;libelle;agregat;couloir).
-    static let defaults: [Category] = {
+    static let defaults: [FinessCategory] = {
         guard
             let url = Bundle.module.url(
                 forResource: "category_couloirs", withExtension: "csv", subdirectory: "Resources"),
@@ -18,7 +14,7 @@ enum CategoryService {
         else { return [] }
         return records.dropFirst().compactMap { record in
             guard !record[0].isEmpty, Couloir(code: record[3]) != nil else { return nil }
-            return Category(
+            return FinessCategory(
                 code: record[0], label: record[1], aggregateCode: record[2], couloir: record[3],
                 defaultCouloir: record[3])
         }
@@ -52,10 +48,10 @@ enum CategoryService {
             columns: ["code", "label", "aggregate_code", "couloir", "default_couloir", "updated_at"], rows: rows)
     }
 
-    static func all(on db: any SQLDatabase) async throws -> [Category] {
+    static func all(on db: any SQLDatabase) async throws -> [FinessCategory] {
         try await db.select().columns("code", "label", "aggregate_code", "couloir", "default_couloir")
             .from("categories").orderBy("code")
-            .all(decoding: Category.self, with: .snakeCase)
+            .all(decoding: FinessCategory.self, with: .snakeCase)
     }
 
     /// Open structures per category code, as the categories page shows them next to each couloir.

@@ -61,65 +61,83 @@ enum AggregateExchange {
 
     /// The values of a filter (territory values only: structures have no organisation unit).
     struct Value: Decodable {
-        var indicator_code, couloir, period, comment: String
-        var territory_code: String
+        var indicatorCode, couloir, period, comment: String
+        var territoryCode: String
         var value, numerator, denominator: Double?
-        var recorded_at: Date
-        var default_couloir: String
+        var recordedAt: Date
+        var defaultCouloir: String
 
-        var effective: Double? { value ?? numerator.flatMap { n in denominator.flatMap { $0 == 0 ? nil : n / $0 } } }
+        var effective: Double? {
+            value ?? numerator.flatMap { numerator in denominator.flatMap { $0 == 0 ? nil : numerator / $0 } }
+        }
     }
 
-    static func values(_ f: ObservationExport.Filter, on db: any SQLDatabase) async throws -> [Value] {
-        var q: SQLQueryString = """
-            SELECT o.indicator_code, o.couloir, o.period, o.comment, o.territory_code, o.value, o.numerator, o.denominator, o.recorded_at, i.couloir AS default_couloir
-            FROM observations o JOIN indicators i ON i.code = o.indicator_code WHERE o.territory_code IS NOT NULL AND o.not_provided = \(bind: false)
+    static func values(_ filter: ObservationExport.Filter, on db: any SQLDatabase) async throws -> [Value] {
+        var query: SQLQueryString = """
+            SELECT o.indicator_code, o.couloir, o.period, o.comment, o.territory_code, o.value, o.numerator,
+                   o.denominator, o.recorded_at, i.couloir AS default_couloir
+            FROM observations o JOIN indicators i ON i.code = o.indicator_code
+            WHERE o.territory_code IS NOT NULL AND o.not_provided = \(bind: false)
             """
-        if let i = f.indicator { q += " AND o.indicator_code = \(bind: i)" }
-        if let t = f.territory {
-            q +=
-                " AND o.territory_code IN (SELECT b.territory_code FROM territory_communes a JOIN territory_communes b ON b.commune_code = a.commune_code WHERE a.territory_code = \(bind: t) GROUP BY b.territory_code)"
+        if let indicator = filter.indicator { query += " AND o.indicator_code = \(bind: indicator)" }
+        if let territory = filter.territory {
+            query += """
+                 AND o.territory_code IN (
+                     SELECT b.territory_code
+                     FROM territory_communes a JOIN territory_communes b ON b.commune_code = a.commune_code
+                     WHERE a.territory_code = \(bind: territory) GROUP BY b.territory_code)
+                """
         }
-        if let c = f.couloir { q += " AND o.couloir IN (\(binds: c.members.map(\.rawValue) + [c.rawValue]))" }
-        q += " ORDER BY o.indicator_code, o.territory_code, o.period_end"
-        return try await db.raw(q).all(decoding: Value.self)
+        if let couloir = filter.couloir {
+            query += " AND o.couloir IN (\(binds: couloir.members.map(\.rawValue) + [couloir.rawValue]))"
+        }
+        query += " ORDER BY o.indicator_code, o.territory_code, o.period_end"
+        return try await db.raw(query).all(decoding: Value.self, with: .snakeCase)
     }
 
     /// A number DHIS2 and ADX read: a dot, every digit that matters.
-    static func number(_ v: Double) -> String { ExportTable.number(v).replacingOccurrences(of: ",", with: ".") }
+    static func number(_ value: Double) -> String {
+        ExportTable.number(value).replacingOccurrences(of: ",", with: ".")
+    }
 
-    static func dhis2(_ f: ObservationExport.Filter, on db: any SQLDatabase) async throws -> String {
+    static func dhis2(_ filter: ObservationExport.Filter, on db: any SQLDatabase) async throws -> String {
         let codes = try await ExchangeCodes.load(on: db)
         let iso = ISO8601DateFormatter()
         return DHIS2DataValueSet.csv(
-            try await values(f, on: db).compactMap { v in
-                guard let x = v.effective, let p = Period(v.period) else { return nil }
+            try await values(filter, on: db).compactMap { stored in
+                guard let value = stored.effective, let period = Period(stored.period) else { return nil }
                 return .init(
-                    dataElement: codes.external(.indicateur, v.indicator_code), period: p.dhis2,
-                    orgUnit: codes.external(.territoire, v.territory_code),
-                    categoryOptionCombo: v.couloir == v.default_couloir ? "" : codes.external(.couloir, v.couloir),
-                    value: number(x),
-                    storedBy: "jalon", lastUpdated: iso.string(from: v.recorded_at), comment: v.comment)
+                    dataElement: codes.external(.indicateur, stored.indicatorCode), period: period.dhis2,
+                    orgUnit: codes.external(.territoire, stored.territoryCode),
+                    categoryOptionCombo: stored.couloir == stored.defaultCouloir
+                        ? "" : codes.external(.couloir, stored.couloir),
+                    value: number(value),
+                    storedBy: "jalon", lastUpdated: iso.string(from: stored.recordedAt), comment: stored.comment)
             })
     }
 
-    static func adx(_ f: ObservationExport.Filter, on db: any SQLDatabase) async throws -> String {
+    static func adx(_ filter: ObservationExport.Filter, on db: any SQLDatabase) async throws -> String {
+        /// An ADX group: the values of one organisation unit for one period.
+        struct GroupKey: Hashable {
+            var orgUnit: String
+            var period: Period
+        }
         let codes = try await ExchangeCodes.load(on: db)
         var groups: [ADX.Group] = []
-        var index: [String: Int] = [:]
-        for v in try await values(f, on: db) {
-            guard let x = v.effective, let p = Period(v.period) else { continue }
-            let org = codes.external(.territoire, v.territory_code)
-            let key = org + "|" + p.description
+        var index: [GroupKey: Int] = [:]
+        for stored in try await values(filter, on: db) {
+            guard let value = stored.effective, let period = Period(stored.period) else { continue }
+            let key = GroupKey(orgUnit: codes.external(.territoire, stored.territoryCode), period: period)
             if index[key] == nil {
                 index[key] = groups.count
-                groups.append(.init(orgUnit: org, period: p, dataSet: "JALON"))
+                groups.append(.init(orgUnit: key.orgUnit, period: period, dataSet: "JALON"))
             }
             groups[index[key]!].values.append(
                 .init(
-                    dataElement: codes.external(.indicateur, v.indicator_code), value: number(x),
-                    annotation: v.comment.isEmpty ? nil : v.comment,
-                    attributes: v.couloir == v.default_couloir ? [:] : ["couloir": codes.external(.couloir, v.couloir)])
+                    dataElement: codes.external(.indicateur, stored.indicatorCode), value: number(value),
+                    annotation: stored.comment.isEmpty ? nil : stored.comment,
+                    attributes: stored.couloir == stored.defaultCouloir
+                        ? [:] : ["couloir": codes.external(.couloir, stored.couloir)])
             )
         }
         return ADX(exported: ISO8601DateFormatter().string(from: Date()), groups: groups).xml

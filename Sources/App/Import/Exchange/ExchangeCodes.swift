@@ -40,7 +40,7 @@ struct ExchangeCodes: Sendable {
         let pairs = try await pairs(on: db).sorted { ($0.kind, $0.jalonCode) < ($1.kind, $1.jalonCode) }
         return "\u{FEFF}type;code_jalon;code_externe\r\n"
             + pairs.map {
-                [$0.kind, $0.jalonCode, $0.externalCode].map(Structures.quote).joined(separator: ";") + "\r\n"
+                [$0.kind, $0.jalonCode, $0.externalCode].map(CSVField.quote).joined(separator: ";") + "\r\n"
             }.joined()
     }
 }

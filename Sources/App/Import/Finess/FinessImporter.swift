@@ -22,7 +22,7 @@ enum FinessImporter {
         }
 
         var text: String {
-            var lines = [
+            var lines: [String] = [
                 "Fichier \(file) (\(format)) : \(Format.integer(read)) établissements lus.",
                 "Créés : \(Format.integer(created)), modifiés : \(Format.integer(updated)), "
                     + "inchangés : \(Format.integer(unchanged)), fermés : \(Format.integer(closed)), "
@@ -117,13 +117,17 @@ enum FinessImporter {
             }
             if record.closedOn != nil { summary.closed += 1 }
             let label =
-                record.categoryLabel.isEmpty ? (CategoryService.defaultLabels[record.categoryCode] ?? "") : record.categoryLabel
+                record.categoryLabel.isEmpty
+                ? (CategoryService.defaultLabels[record.categoryCode] ?? "") : record.categoryLabel
             var values: [any Encodable & Sendable] = [
-                record.finessET, record.finessEJ, String?.none, record.siret, source, record.name, record.longName, record.complement, record.address,
+                record.finessET, record.finessEJ, String?.none, record.siret, source, record.name, record.longName,
+                record.complement, record.address,
                 record.postalCode,
-                record.city, commune, record.communeCode, record.phone, record.categoryCode, label, couloir ?? Couloir.autres.rawValue,
+                record.city, commune, record.communeCode, record.phone, record.categoryCode, label,
+                couloir ?? Couloir.autres.rawValue,
                 record.openedOn,
-                record.authorisedOn, record.closedOn, record.updatedOn, record.position?.latitude, record.position?.longitude, isDemo
+                record.authorisedOn, record.closedOn, record.updatedOn, record.position?.latitude,
+                record.position?.longitude, isDemo
             ]
             let hash = ContentHash.of(values)
             values.append(hash)

@@ -17,9 +17,8 @@ struct ImportProfileDocument: Codable, Sendable, Equatable {
         } catch let DecodingError.keyNotFound(key, _) {
             throw ServiceError.invalid("\(fileName) : profil illisible, champ « \(key.stringValue) » absent.")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw ServiceError.invalid(
-                "\(fileName) : profil illisible au champ « \(context.codingPath.map(\.stringValue).joined(separator: ".")) »."
-            )
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw ServiceError.invalid("\(fileName) : profil illisible au champ « \(field) ».")
         } catch {
             throw ServiceError.invalid("\(fileName) : ce n'est pas un profil d'import JSON lisible.")
         }

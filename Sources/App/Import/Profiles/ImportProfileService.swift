@@ -3,7 +3,8 @@ import JalonCore
 import SQLKit
 
 /// Stored import profiles: every save of a changed definition adds a version; the shipped profiles
-/// are installed by `jalon migrate` (`InstallShippedData`), with the indicators they feed when those are missing.
+/// are installed by `jalon migrate` (`InstallShippedData`), with the indicators they feed when those are
+/// missing.
 enum ImportProfileService {
     struct Stored: Sendable, Equatable {
         var document: ImportProfileDocument
@@ -17,12 +18,12 @@ enum ImportProfileService {
         var definition: String
         var shipped: Bool
         var actor: String
-        var created_at: Date
+        var createdAt: Date
     }
 
-    private static func stored(_ r: Row) -> Stored? {
-        guard let doc = try? ImportProfileDocument.decode(Data(r.definition.utf8), fileName: "") else { return nil }
-        return Stored(document: doc, shipped: r.shipped, actor: r.actor, createdAt: r.created_at)
+    private static func stored(_ row: Row) -> Stored? {
+        guard let doc = try? ImportProfileDocument.decode(Data(row.definition.utf8), fileName: "") else { return nil }
+        return Stored(document: doc, shipped: row.shipped, actor: row.actor, createdAt: row.createdAt)
     }
 
     /// The shipped profile files (Resources/profiles/*.json), read once.
@@ -40,10 +41,10 @@ enum ImportProfileService {
 
     /// Installs the shipped profiles that are not there yet (a user's later versions are left alone).
     static func installShipped(on db: any SQLDatabase) async throws {
-        struct N: Decodable { var name: String }
+        struct NameRow: Decodable { var name: String }
         let present = Set(
             try await db.select().column("name").from("import_profiles").where("shipped", .equal, true).all(
-                decoding: N.self
+                decoding: NameRow.self
             ).map(\.name))
         for doc in shippedDocuments where !present.contains(doc.profile.name) {
             try await save(doc, shipped: true, on: db, actor: .system)
@@ -57,26 +58,28 @@ enum ImportProfileService {
             SELECT p.definition, p.shipped, p.actor, p.created_at FROM import_profiles p
             WHERE p.version = (SELECT MAX(q.version) FROM import_profiles q WHERE q.name = p.name) ORDER BY p.name
             """
-        ).all(decoding: Row.self)
+        ).all(decoding: Row.self, with: .snakeCase)
         return rows.compactMap(stored)
     }
 
     /// A profile by name, its latest version unless one is asked.
     static func find(_ name: String, version: Int? = nil, on db: any SQLDatabase) async throws -> Stored? {
-        var q = db.select().columns("definition", "shipped", "actor", "created_at").from("import_profiles")
+        var query = db.select().columns("definition", "shipped", "actor", "created_at").from("import_profiles")
             .where("name", .equal, name.trimmingCharacters(in: .whitespaces).lowercased())
-        if let version { q = q.where("version", .equal, version) }
-        return try await q.orderBy("version", .descending).first(decoding: Row.self).flatMap(stored)
+        if let version { query = query.where("version", .equal, version) }
+        return try await query.orderBy("version", .descending).first(decoding: Row.self, with: .snakeCase)
+            .flatMap(stored)
     }
 
     static func versions(_ name: String, on db: any SQLDatabase) async throws -> [Stored] {
         try await db.select().columns("definition", "shipped", "actor", "created_at").from("import_profiles")
-            .where("name", .equal, name).orderBy("version", .descending).all(decoding: Row.self).compactMap(stored)
+            .where("name", .equal, name).orderBy("version", .descending).all(decoding: Row.self, with: .snakeCase)
+            .compactMap(stored)
     }
 
     /// The profile a file is imported with, or a French error listing the known ones.
     static func require(_ name: String, on db: any SQLDatabase) async throws -> ImportProfile {
-        if let p = try await find(name, on: db) { return p.profile }
+        if let stored = try await find(name, on: db) { return stored.profile }
         let known = try await all(on: db).map(\.profile.name).joined(separator: ", ")
         throw ServiceError.invalid(
             "Profil d'import inconnu « \(name.prefix(40)) » (profils : \(known.isEmpty ? "aucun" : known)).",

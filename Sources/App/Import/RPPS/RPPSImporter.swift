@@ -21,20 +21,30 @@ enum RPPSImporter {
         var pharmaciesLinked = 0, pharmaciesUnknown = 0
 
         var text: String {
-            var out = [
-                "\(file) : \(Format.integer(lines)) lignes lues, \(Format.integer(rejected)) rejetées, \(Format.integer(otherActivities)) hors MDV/RADIO/PHARMA, \(Format.integer(outOfScope)) hors des territoires chargés.",
-                "Activités retenues : "
-                    + ["MDV", "RADIO", "PHARMA"].map { "\($0) \(Format.integer(kept[$0] ?? 0))" }.joined(
-                        separator: ", ") + ".",
-                "Praticiens (activités) créés : \(Format.integer(activitiesCreated)), modifiés : \(Format.integer(activitiesUpdated)), inchangés : \(Format.integer(activitiesUnchanged)).",
+            let read: String =
+                "\(file) : \(Format.integer(lines)) lignes lues, \(Format.integer(rejected)) rejetées, "
+                + "\(Format.integer(otherActivities)) hors MDV/RADIO/PHARMA, "
+                + "\(Format.integer(outOfScope)) hors des territoires chargés."
+            let keptPerCouloir = ["MDV", "RADIO", "PHARMA"].map { "\($0) \(Format.integer(kept[$0] ?? 0))" }
+            let activities: String =
+                "Praticiens (activités) créés : \(Format.integer(activitiesCreated)), "
+                + "modifiés : \(Format.integer(activitiesUpdated)), "
+                + "inchangés : \(Format.integer(activitiesUnchanged))."
+            let pharmacies: String =
+                "Pharmaciens rattachés à leur officine FINESS : \(Format.integer(pharmaciesLinked)) ; "
+                + "officine FINESS inconnue : \(Format.integer(pharmaciesUnknown))."
+            var report = [
+                read,
+                "Activités retenues : " + keptPerCouloir.joined(separator: ", ") + ".",
+                activities,
                 "Cabinets créés : \(Format.integer(practicesCreated)), modifiés : \(Format.integer(practicesUpdated)).",
-                "Pharmaciens rattachés à leur officine FINESS : \(Format.integer(pharmaciesLinked)) ; officine FINESS inconnue : \(Format.integer(pharmaciesUnknown))."
+                pharmacies
             ]
-            out += rejections.map { "  \($0)" }
+            report += rejections.map { "  \($0)" }
             if rejected > rejections.count {
-                out.append("  … et \(rejected - rejections.count) autres lignes rejetées")
+                report.append("  … et \(rejected - rejections.count) autres lignes rejetées")
             }
-            return out.joined(separator: "\n")
+            return report.joined(separator: "\n")
         }
     }
 
@@ -54,8 +64,8 @@ enum RPPSImporter {
                 try await process(batch, scope: scope, state: &state, summary: &summary, on: db)
                 batches.processed()
             }
-        } catch let f as RPPSReader.Failure {
-            throw ServiceError.invalid("\(fileName), \(f.description).")
+        } catch let failure as RPPSReader.Failure {
+            throw ServiceError.invalid("\(fileName), \(failure.description).")
         }
         if summary.activitiesCreated + summary.activitiesUpdated + summary.practicesCreated + summary.practicesUpdated
             > 0
@@ -63,8 +73,8 @@ enum RPPSImporter {
             try await RollupCache.invalidateAll(on: db)
             try await AuditService.record(
                 db, actor: actor, action: "import", objectType: "rpps", objectID: fileName,
-                summary:
-                    "Import RPPS \(fileName) : \(summary.activitiesCreated) activités créées, \(summary.activitiesUpdated) modifiées, \(summary.practicesCreated) cabinets créés",
+                summary: "Import RPPS \(fileName) : \(summary.activitiesCreated) activités créées, "
+                    + "\(summary.activitiesUpdated) modifiées, \(summary.practicesCreated) cabinets créés",
                 details: ["lines": "\(summary.lines)", "rejected": "\(summary.rejected)"])
         }
         return summary
@@ -72,63 +82,65 @@ enum RPPSImporter {
 
     /// INSEE code (or arrondissement / delegated commune code) → commune code, for the communes in scope.
     static func communes(region: String?, on db: any SQLDatabase) async throws -> [String: String] {
-        struct C: Decodable { var code: String }
+        struct CodeRow: Decodable { var code: String }
         var codes: [String]
         if let region {
-            guard let t = try await TerritoryQuery.find(region, on: db) else {
+            guard let territory = try await TerritoryQuery.find(region, on: db) else {
                 throw ServiceError.invalid("Territoire inconnu « \(region.prefix(40)) ».", field: "region")
             }
             codes = try await db.select().column(SQLAlias(SQLColumn("commune_code"), as: SQLIdentifier("code"))).from(
                 "territory_communes"
             )
-            .where("territory_code", .equal, t.code).all(decoding: C.self).map(\.code)
+            .where("territory_code", .equal, territory.code).all(decoding: CodeRow.self).map(\.code)
         } else {
             codes = try await db.select().column("code").from("territories").where(
                 "kind", .equal, TerritoryKind.commune.rawValue
-            ).all(decoding: C.self).map { String($0.code.dropFirst()) }
+            ).all(decoding: CodeRow.self).map { String($0.code.dropFirst()) }
         }
         guard !codes.isEmpty else {
             throw ServiceError.invalid(
                 "Aucune commune chargée : importez d'abord la géographie officielle (jalon import cog).")
         }
-        var out = Dictionary(codes.map { ($0, $0) }, uniquingKeysWith: { a, _ in a })
-        struct A: Decodable {
-            var alias_code: String
-            var commune_code: String
+        var communes = Dictionary(codes.map { ($0, $0) }, uniquingKeysWith: { a, _ in a })
+        struct AliasRow: Decodable {
+            var aliasCode: String
+            var communeCode: String
         }
-        for a in try await db.select().columns("alias_code", "commune_code").from("commune_aliases").all(
-            decoding: A.self) where out[a.commune_code] != nil
+        for alias in try await db.select().columns("alias_code", "commune_code").from("commune_aliases").all(
+            decoding: AliasRow.self, with: .snakeCase) where communes[alias.communeCode] != nil
         {
-            out[a.alias_code] = a.commune_code
+            communes[alias.aliasCode] = alias.communeCode
         }
-        return out
+        return communes
     }
 
-    /// What one import remembers across batches: the practices already in the database, what this file already wrote.
+    /// What one import remembers across batches: the practices already in the database, what this file
+    /// already wrote.
     struct State {
         var practices: [String: (id: UUID, hash: String)]
         var practicesSeen: Set<String> = []
         var activitiesSeen: Set<String> = []
 
         static func load(on db: any SQLDatabase) async throws -> State {
-            struct P: Decodable {
+            struct PracticeRow: Decodable {
                 var id: UUID
-                var practice_key: String
-                var content_hash: String
+                var practiceKey: String
+                var contentHash: String
             }
             let rows = try await db.select().columns("id", "practice_key", "content_hash").from("structures")
-                .where("source", .equal, "rpps").where("practice_key", .isNot, SQLLiteral.null).all(decoding: P.self)
+                .where("source", .equal, "rpps").where("practice_key", .isNot, SQLLiteral.null)
+                .all(decoding: PracticeRow.self, with: .snakeCase)
             return State(
                 practices: Dictionary(
-                    rows.map { ($0.practice_key, (id: $0.id, hash: $0.content_hash)) }, uniquingKeysWith: { a, _ in a })
+                    rows.map { ($0.practiceKey, (id: $0.id, hash: $0.contentHash)) }, uniquingKeysWith: { a, _ in a })
             )
         }
     }
 
-    static func practiceKey(_ r: RPPSRecord) -> String {
-        if !r.siret.isEmpty { return "SIRET:" + r.siret }
-        if !r.structureId.isEmpty { return "RPPS-STRUCTURE:" + r.structureId }
-        return "RPPS:" + r.rpps + "|" + r.communeCode + "|" + r.streetLine
+    static func practiceKey(_ record: RPPSRecord) -> String {
+        if !record.siret.isEmpty { return "SIRET:" + record.siret }
+        if !record.structureId.isEmpty { return "RPPS-STRUCTURE:" + record.structureId }
+        return "RPPS:" + record.rpps + "|" + record.communeCode + "|" + record.streetLine
     }
 
     static func process(
@@ -142,101 +154,103 @@ enum RPPSImporter {
             case .rejected(let line, let reason):
                 summary.rejected += 1
                 if summary.rejections.count < 20 { summary.rejections.append("ligne \(line) : \(reason)") }
-            case .record(let r):
-                guard let couloir = r.couloir else {
+            case .record(let record):
+                guard let couloir = record.couloir else {
                     summary.otherActivities += 1
                     continue
                 }
-                guard let commune = scope[r.communeCode] else {
+                guard let commune = scope[record.communeCode] else {
                     summary.outOfScope += 1
                     continue
                 }
-                kept.append((r, couloir, commune))
+                kept.append((record, couloir, commune))
             }
         }
         guard !kept.isEmpty else { return }
         // FINESS sites named by the batch, in one query per 500.
         let sites = Array(Set(kept.map(\.record.finessSite).filter { !$0.isEmpty }))
         var finess: [String: UUID] = [:]
-        struct F: Decodable {
+        struct SiteRow: Decodable {
             var id: UUID
-            var finess_et: String
+            var finessET: String
         }
         for start in stride(from: 0, to: sites.count, by: 500) {
-            for f in try await db.select().columns("id", "finess_et").from("structures").where(
+            for site in try await db.select().columns("id", "finess_et").from("structures").where(
                 "finess_et", .in, Array(sites[start..<min(start + 500, sites.count)])
-            ).all(decoding: F.self) {
-                finess[f.finess_et] = f.id
+            ).all(decoding: SiteRow.self, with: .snakeCase) {
+                finess[site.finessET] = site.id
             }
         }
         let now = Date()
         var newPractices: [[any Encodable & Sendable]] = []
         var activities: [(key: String, values: [String: any Encodable & Sendable], hash: String)] = []
-        for (r, couloir, commune) in kept {
+        for (record, couloir, commune) in kept {
             var structureID: UUID?
             var anchor: String
             if couloir == .pharma {
-                guard let id = finess[r.finessSite] else {
+                guard let id = finess[record.finessSite] else {
                     summary.pharmaciesUnknown += 1
                     continue
                 }
                 structureID = id
-                anchor = "FINESS:" + r.finessSite
+                anchor = "FINESS:" + record.finessSite
                 summary.pharmaciesLinked += 1
-            } else if let id = finess[r.finessSite] {
+            } else if let id = finess[record.finessSite] {
                 structureID = id
-                anchor = "FINESS:" + r.finessSite
+                anchor = "FINESS:" + record.finessSite
             } else {
-                let key = practiceKey(r)
+                let key = practiceKey(record)
                 anchor = key
                 let name =
-                    r.companyName.isEmpty
-                    ? "Cabinet \(r.firstName) \(r.lastName)".trimmingCharacters(in: .whitespaces) : r.companyName
+                    record.companyName.isEmpty
+                    ? "Cabinet \(record.firstName) \(record.lastName)".trimmingCharacters(in: .whitespaces)
+                    : record.companyName
                 let category =
                     couloir == .radio
                     ? ("RPPS-RADIO", "Cabinet de radiologie (RPPS)")
                     : ("RPPS-MG", "Cabinet de médecine générale (RPPS)")
                 let values: [(String, String)] = [
-                    ("name", name), ("address", r.streetLine), ("postal_code", r.postalCode), ("city", r.communeLabel),
-                    ("commune_code", commune), ("siret", r.siret), ("category_code", category.0),
+                    ("name", name), ("address", record.streetLine), ("postal_code", record.postalCode),
+                    ("city", record.communeLabel),
+                    ("commune_code", commune), ("siret", record.siret), ("category_code", category.0),
                     ("couloir", couloir.rawValue)
                 ]
-                let h = ContentHash.of(values.map(\.1))
+                let hash = ContentHash.of(values.map(\.1))
                 if let existing = state.practices[key] {
                     structureID = existing.id
-                    if existing.hash != h, state.practicesSeen.insert(key).inserted {
-                        var u = db.update("structures")
-                        for (c, v) in values { u = u.set(c, to: v) }
-                        try await u.set("long_name", to: name).set("category_label", to: category.1).set(
-                            "content_hash", to: h
+                    if existing.hash != hash, state.practicesSeen.insert(key).inserted {
+                        var update = db.update("structures")
+                        for (column, value) in values { update = update.set(column, to: value) }
+                        try await update.set("long_name", to: name).set("category_label", to: category.1).set(
+                            "content_hash", to: hash
                         ).set("updated_at", to: now)
                             .where("id", .equal, existing.id).run()
-                        state.practices[key] = (existing.id, h)
+                        state.practices[key] = (existing.id, hash)
                         summary.practicesUpdated += 1
                     }
                 } else {
                     let id = UUID.ordered()
-                    state.practices[key] = (id, h)
+                    state.practices[key] = (id, hash)
                     state.practicesSeen.insert(key)
                     structureID = id
                     newPractices.append([
-                        id, String?.none, "", r.rpps, r.siret, "rpps", name, name,
-                        "", r.streetLine, r.postalCode, r.communeLabel, commune, r.communeCode,
-                        "", category.0, category.1, couloir.rawValue, false, h, key,
+                        id, String?.none, "", record.rpps, record.siret, "rpps", name, name,
+                        "", record.streetLine, record.postalCode, record.communeLabel, commune, record.communeCode,
+                        "", category.0, category.1, couloir.rawValue, false, hash, key,
                         now, now
                     ])
                     summary.practicesCreated += 1
                 }
             }
-            let key = r.rpps + "|" + anchor
+            let key = record.rpps + "|" + anchor
             guard state.activitiesSeen.insert(key).inserted else { continue }
             summary.kept[couloir.rawValue, default: 0] += 1
             let fields: [(String, String)] = [
-                ("rpps", r.rpps), ("last_name", r.lastName), ("first_name", r.firstName),
-                ("profession_code", r.professionCode),
-                ("profession_label", r.professionLabel), ("skill_label", r.skillLabel),
-                ("practice_mode", r.practiceModeCode),
-                ("couloir", couloir.rawValue), ("finess_site", r.finessSite), ("siret", r.siret),
+                ("rpps", record.rpps), ("last_name", record.lastName), ("first_name", record.firstName),
+                ("profession_code", record.professionCode),
+                ("profession_label", record.professionLabel), ("skill_label", record.skillLabel),
+                ("practice_mode", record.practiceModeCode),
+                ("couloir", couloir.rawValue), ("finess_site", record.finessSite), ("siret", record.siret),
                 ("commune_code", commune)
             ]
             var values: [String: any Encodable & Sendable] = Dictionary(
@@ -253,17 +267,19 @@ enum RPPSImporter {
                 "practice_key", "created_at", "updated_at"
             ], rows: newPractices)
         // Activities: compare with what is stored, by key, 500 at a time.
-        struct E: Decodable {
-            var activity_key: String
-            var content_hash: String
+        struct StoredActivityRow: Decodable {
+            var activityKey: String
+            var contentHash: String
         }
         var stored: [String: String] = [:]
         let keys = activities.map(\.key)
         for start in stride(from: 0, to: keys.count, by: 500) {
-            for e in try await db.select().columns("activity_key", "content_hash").from("practitioner_activities")
-                .where("activity_key", .in, Array(keys[start..<min(start + 500, keys.count)])).all(decoding: E.self)
+            for activity in try await db.select().columns("activity_key", "content_hash")
+                .from("practitioner_activities")
+                .where("activity_key", .in, Array(keys[start..<min(start + 500, keys.count)]))
+                .all(decoding: StoredActivityRow.self, with: .snakeCase)
             {
-                stored[e.activity_key] = e.content_hash
+                stored[activity.activityKey] = activity.contentHash
             }
         }
         let columns = [
@@ -272,18 +288,19 @@ enum RPPSImporter {
             "finess_site", "siret", "commune_code"
         ]
         var inserts: [[any Encodable & Sendable]] = []
-        for a in activities {
-            switch stored[a.key] {
+        for activity in activities {
+            switch stored[activity.key] {
             case nil:
-                inserts.append([UUID.ordered(), a.key] + columns.map { a.values[$0]! } + [a.hash, now])
+                inserts.append(
+                    [UUID.ordered(), activity.key] + columns.map { activity.values[$0]! } + [activity.hash, now])
                 summary.activitiesCreated += 1
-            case a.hash?:
+            case activity.hash?:
                 summary.activitiesUnchanged += 1
             default:
-                var u = db.update("practitioner_activities")
-                for c in columns { u = u.set(c, to: a.values[c]!) }
-                try await u.set("content_hash", to: a.hash).set("updated_at", to: now).where(
-                    "activity_key", .equal, a.key
+                var update = db.update("practitioner_activities")
+                for column in columns { update = update.set(column, to: activity.values[column]!) }
+                try await update.set("content_hash", to: activity.hash).set("updated_at", to: now).where(
+                    "activity_key", .equal, activity.key
                 ).run()
                 summary.activitiesUpdated += 1
             }

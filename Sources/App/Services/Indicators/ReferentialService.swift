@@ -42,28 +42,7 @@ enum ReferentialService {
 }
 
 extension ReferentialService {
-    enum Kind: String, CaseIterable, Sendable {
-        case services, couloirs
-        case organisations = "pilot_organisations"
-
-        var label: String {
-            switch self {
-            case .services: "Services"
-            case .couloirs: "Couloirs"
-            case .organisations: "Organisations pilotes"
-            }
-        }
-
-        var labelColumn: String { self == .organisations ? "name" : "label" }
-    }
-
-    struct Item: Sendable, Equatable {
-        var code: String
-        var label: String
-        var aliases: String
-    }
-
-    static func items(_ kind: Kind, on db: any SQLDatabase) async throws -> [Item] {
+    static func items(_ kind: ReferentialKind, on db: any SQLDatabase) async throws -> [ReferentialItem] {
         struct ItemRow: Decodable {
             var code: String
             var label: String
@@ -76,13 +55,14 @@ extension ReferentialService {
             ORDER BY sort, code
             """
         )
-        .all(decoding: ItemRow.self).map { Item(code: $0.code, label: $0.label, aliases: $0.aliases ?? "") }
+        .all(decoding: ItemRow.self).map { ReferentialItem(code: $0.code, label: $0.label, aliases: $0.aliases ?? "") }
     }
 
     /// Adds or relabels an entry. Couloir codes are fixed by the national tables: only their label and
     /// aliases change.
     static func save(
-        _ kind: Kind, code raw: String, label rawLabel: String, aliases: String?, on db: any SQLDatabase, actor: Actor
+        _ kind: ReferentialKind, code raw: String, label rawLabel: String, aliases: String?, on db: any SQLDatabase,
+        actor: Actor
     ) async throws {
         try await actor.authorize(.regional, on: db)
         let code = raw.trimmingCharacters(in: .whitespaces).uppercased()

@@ -57,7 +57,7 @@ enum SnapshotService {
                     + "pas pour le \(Format.date(iso: at.iso)).",
                 field: "date")
         }
-        guard let model = try await Dashboard.query(at: at, territory: territory, couloir: couloir, on: db) else {
+        guard let model = try await RoadmapShow.query(at: at, territory: territory, couloir: couloir, on: db) else {
             throw ServiceError.invalid("Aucune feuille de route à valider.")
         }
         if let territory, !territory.isEmpty, model.territory.code != territory.uppercased(),

@@ -51,10 +51,9 @@ enum ActivityTerritoriesPage {
                 .el(
                     "p",
                     .txt(
-                        "Part des structures ouvertes de chaque couloir touchées au moins une "
-                            + "fois\(model.since.map { " depuis le \(Format.date(iso: $0.iso))" } ?? ""), "
-                            + "au \(Format.date(iso: model.at.iso)) ; une structure touchée plusieurs "
-                            + "fois compte une fois."
+                        "Part des structures ouvertes de chaque couloir touchées au moins une fois"
+                            + (model.since.map { " depuis le \(Format.date(iso: $0.iso))" } ?? "")
+                            + ", au \(Format.date(iso: model.at.iso)) ; une structure touchée plusieurs fois compte une fois."
                     )),
                 UI.table(
                     caption: "Actions et structures touchées par territoire",

@@ -110,7 +110,7 @@ enum WorklistPage {
         for item in model.items {
             out +=
                 [item.key, item.name, item.city, item.category, item.couloir, item.lastReached?.iso ?? ""].map(
-                    Structures.quote
+                    CSVField.quote
                 ).joined(
                     separator: ";") + "\r\n"
         }

@@ -79,8 +79,8 @@ struct ImportProfileForm: Sendable, Equatable {
                 ["garder", "exclure"].contains(parts[1].lowercased())
             else {
                 problems.append(
-                    "Filtres, ligne \(number) : écrivez « Colonne : exclure : "
-                        + "valeur | valeur » ou « Colonne : garder : valeur »."
+                    "Filtres, ligne \(number) : "
+                        + "écrivez « Colonne : exclure : valeur | valeur » ou « Colonne : garder : valeur »."
                 )
                 continue
             }

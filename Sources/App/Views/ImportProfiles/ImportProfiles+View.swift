@@ -317,8 +317,8 @@ enum ImportProfilesPage {
                                         separator: ", ")))),
                     UI.table(
                         caption:
-                            "D'où vient chaque champ (une colonne du fichier, une "
-                            + "constante, ou une question posée à chaque import)",
+                            "D'où vient chaque champ "
+                            + "(une colonne du fichier, une constante, ou une question posée à chaque import)",
                         headers: [
                             ("Champ", false), ("Colonne du fichier (nom ou #n)", false), ("Constante", false),
                             ("Question à l'import", false)
@@ -387,15 +387,15 @@ enum ImportProfilesPage {
                     UI.textarea(
                         id: "profil-filtres", name: "filters", label: "Filtres de lignes", value: form.filters,
                         hint:
-                            "une règle par ligne : « Département : exclure : "
-                            + "Total | France » ou « Secteur : garder : ES »"
+                            "une règle par ligne : "
+                            + "« Département : exclure : Total | France » ou « Secteur : garder : ES »"
                     ),
                     UI.textarea(
                         id: "profil-correspondances", name: "lookups", label: "Correspondances libellé → code",
                         value: form.lookups,
                         hint:
-                            "une par ligne : « couloir : Etablissements sanitaires "
-                            + "= ES », « territoire : Région HdF = R32 »",
+                            "une par ligne : "
+                            + "« couloir : Etablissements sanitaires = ES », « territoire : Région HdF = R32 »",
                         rows: 6),
                     .el(
                         "ul", .cls("fr-btns-group fr-btns-group--inline-md fr-mt-2w"),

@@ -1,0 +1,168 @@
+import Foundation
+import JalonCore
+import SQLKit
+
+extension FicheShow {
+    struct Found: Sendable {
+        var id: UUID
+        var roadmapID: UUID
+    }
+
+    static func find(_ code: String, on db: any SQLDatabase) async throws -> Found? {
+        struct FicheRow: Decodable {
+            var id: UUID
+            var roadmapID: UUID
+        }
+        return try await db.raw(
+            """
+            SELECT f.id, f.roadmap_id FROM fiches f JOIN roadmaps r ON r.id = f.roadmap_id
+            WHERE f.code = \(bind: code) ORDER BY r.created_at
+            """
+        ).first(decoding: FicheRow.self, with: .snakeCase).map { Found(id: $0.id, roadmapID: $0.roadmapID) }
+    }
+
+    static func query(_ found: Found, at: Day, message: String? = nil, error: String? = nil, on db: any SQLDatabase)
+        async throws -> Model?
+    {
+        struct FicheRow: Decodable {
+            var code, title, objectivesText, levers, obstacles, contacts: String
+            var objectiveID: UUID?
+            var version: Int
+        }
+        guard
+            let fiche = try await db.select().columns(
+                "code", "title", "objectives_text", "levers", "obstacles", "contacts", "objective_id", "version"
+            ).from("fiches")
+                .where("id", .equal, found.id).first(decoding: FicheRow.self, with: .snakeCase)
+        else { return nil }
+        struct RoadmapRow: Decodable {
+            var regionCode: String?
+            var startOn, endOn: String
+        }
+        let roadmap = try await db.select().columns("region_code", "start_on", "end_on").from("roadmaps").where(
+            "id", .equal, found.roadmapID
+        ).first(decoding: RoadmapRow.self, with: .snakeCase)
+        guard let roadmap, let territory = try await TerritoryQuery.find(roadmap.regionCode ?? "FR", on: db) else {
+            return nil
+        }
+        struct ObjectiveRow: Decodable {
+            var number: Int
+            var title: String
+        }
+        let objective =
+            try await fiche.objectiveID.asyncMap {
+                try await db.select().columns("number", "title").from("objectives").where("id", .equal, $0).first(
+                    decoding: ObjectiveRow.self)
+            } ?? nil
+        struct ActionRow: Decodable {
+            var id: UUID
+            var number: Int
+            var title, status, description: String
+            var pilotCode, startOn, endOn: String?
+            var version: Int
+        }
+        let actions = try await db.select().columns(
+            "id", "number", "title", "status", "description", "pilot_code", "start_on", "end_on", "version"
+        ).from("actions").where("fiche_id", .equal, found.id).orderBy("number")
+            .all(decoding: ActionRow.self, with: .snakeCase)
+        struct CalendarRow: Decodable {
+            var actionID: UUID?
+            var period: String
+            var intensity: Int
+        }
+        let calendar = try await db.select().columns("action_id", "period", "intensity").from("fiche_calendar").where(
+            "fiche_id", .equal, found.id
+        ).all(decoding: CalendarRow.self, with: .snakeCase)
+        struct RACIRow: Decodable {
+            var actionID: UUID
+            var partyKind, party, role: String
+        }
+        let raci =
+            actions.isEmpty
+            ? []
+            : try await db.select().columns("action_id", "party_kind", "party", "role").from("action_raci")
+                .where("action_id", .in, actions.map(\.id)).all(decoding: RACIRow.self, with: .snakeCase)
+        struct OrganisationRow: Decodable { var code, name: String }
+        let organisations = try await db.select().columns("code", "name").from("pilot_organisations").orderBy("sort")
+            .all(decoding: OrganisationRow.self)
+        // Semesters of the roadmap's period.
+        var semesters: [Period] = []
+        if let start = Day(iso: roadmap.startOn), let end = Day(iso: roadmap.endOn) {
+            var year = start.year
+            var half = start.month <= 6 ? 1 : 2
+            while Period.semester(year, half).start <= end, semesters.count < 20 {
+                semesters.append(.semester(year, half))
+                if half == 2 {
+                    year += 1
+                    half = 1
+                } else {
+                    half = 2
+                }
+            }
+        }
+        struct FicheIndicatorRow: Decodable { var indicatorCode: String }
+        let links = try await db.select().column("indicator_code").from("fiche_indicators").where(
+            "fiche_id", .equal, found.id
+        ).orderBy("sort").all(decoding: FicheIndicatorRow.self, with: .snakeCase)
+        var rows: [IndicatorRow] = []
+        for link in links {
+            guard let indicator = try await IndicatorQuery.find(link.indicatorCode, on: db) else { continue }
+            let definition = indicator.definition
+            let progress = try await ProgressQuery.progress(
+                indicator: indicator, territory: territory, couloir: nil, at: at, on: db
+            ).progress
+            let photo =
+                progress.value.map {
+                    let date = progress.valueDate.map { " (\(Format.date(iso: $0.iso)))" } ?? ""
+                    return "\(IndicatorFormat.value($0, definition))\(date)"
+                }
+                ?? "données non fournies à ce jour"
+            rows.append(
+                IndicatorRow(
+                    code: definition.code, service: definition.service, couloir: definition.couloir.rawValue,
+                    label: definition.label,
+                    target: IndicatorFormat.target(progress.target, definition)
+                        + (progress.target.map { " (\(Milestone.label($0.due)))" } ?? ""),
+                    source: definition.source, photo: photo, status: progress.status))
+        }
+        return Model(
+            code: fiche.code, title: fiche.title,
+            objective: objective.map { "Objectif \($0.number) — \($0.title)" } ?? "",
+            territory: territory, at: at,
+            objectivesText: fiche.objectivesText, levers: fiche.levers, obstacles: fiche.obstacles,
+            contacts: fiche.contacts,
+            actions: actions.map {
+                Action(
+                    id: $0.id.uuidString.lowercased(), number: $0.number, title: $0.title, status: $0.status,
+                    description: $0.description, pilot: $0.pilotCode, start: $0.startOn, end: $0.endOn,
+                    version: $0.version)
+            },
+            semesters: semesters,
+            calendar: Dictionary(
+                calendar.compactMap { cell in
+                    cell.actionID.map { ("\($0.uuidString.lowercased())|\(cell.period)", cell.intensity) }
+                }, uniquingKeysWith: max),
+            organisations: organisations.map { ($0.code, $0.name) },
+            raci: Dictionary(
+                raci.map { ("\($0.actionID.uuidString.lowercased())|\($0.partyKind)|\($0.party)", $0.role) },
+                uniquingKeysWith: { a, _ in a }),
+            indicators: rows, message: message, error: error, version: fiche.version,
+            history: try await history(found.id, actions: actions.map(\.id), on: db))
+    }
+
+    /// The fiche's own history, with its actions' and their tasks'.
+    static func history(_ fiche: UUID, actions: [UUID], on db: any SQLDatabase) async throws -> [AuditQuery.Event] {
+        struct TaskRow: Decodable { var id: UUID }
+        let tasks =
+            actions.isEmpty
+            ? []
+            : try await db.select().column("id").from("tasks").where("action_id", .in, actions)
+                .all(decoding: TaskRow.self)
+        return try await AuditQuery.history(
+            [
+                .objects(type: "fiche", ids: [fiche.uuidString]),
+                .objects(type: "action", ids: actions.map(\.uuidString)),
+                .objects(type: "task", ids: tasks.map(\.id.uuidString))
+            ], on: db)
+    }
+}

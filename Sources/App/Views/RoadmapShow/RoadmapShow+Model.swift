@@ -1,0 +1,49 @@
+import JalonCore
+
+/// The roadmap's steering table at a date ("photo à date").
+enum RoadmapShow {
+    struct Row: Sendable, Equatable {
+        var code: String
+        var label: String
+        var couloir: String
+        var target: String
+        var due: String
+        var value: String
+        var valueDate: String
+        var realisation: String
+        var status: Progress.Status
+        var trend: [Double]
+        var inconsistent: Bool
+        /// Where the value comes from, frozen with it in a validated snapshot.
+        var provenance: String = ""
+    }
+
+    struct Fiche: Sendable, Equatable {
+        var code: String
+        var title: String
+        var rows: [Row]
+    }
+    struct Objective: Sendable, Equatable {
+        var number: Int
+        var title: String
+        var fiches: [Fiche]
+    }
+
+    struct Model: Sendable, Equatable {
+        var roadmapName: String
+        var at: Day
+        var territory: Territory
+        var couloir: Couloir?
+        var objectives: [Objective]
+        var territoryChoices: [Territory]
+
+        var rows: [Row] { objectives.flatMap { $0.fiches.flatMap(\.rows) } }
+        /// "en retard / à risque" first.
+        var urgent: [Row] {
+            rows.filter { $0.status == .enRetard || $0.status == .aRisque }.sorted {
+                ($0.status.urgency, $0.code) < ($1.status.urgency, $1.code)
+            }
+        }
+        func count(_ status: Progress.Status) -> Int { rows.filter { $0.status == status }.count }
+    }
+}

@@ -1,0 +1,138 @@
+import JalonCore
+import Plot
+
+extension RoadmapShow {
+    static func render(_ model: Model) -> String {
+        let statuses: [Progress.Status] = [
+            .enRetard, .aRisque, .enCours, .enBonneVoie, .atteint, .nonRenseigne, .sansCible
+        ]
+        return Layout(
+            title: "Feuille de route", section: .roadmap, breadcrumb: [("Feuille de route", SiteURL.roadmap.path)]
+        ).render(
+            .group(
+                UI.h1(model.roadmapName),
+                .el(
+                    "p", .cls("fr-text--lead"),
+                    .txt(
+                        "Photo au \(Format.date(iso: model.at.iso)) — \(model.territory.name)"
+                            + (model.couloir.map { ", couloir \($0.rawValue)" } ?? "")
+                    )),
+                filterForm(model),
+                .el(
+                    "p",
+                    .link(
+                        SiteURL.comparison.with([("date", model.at.iso), ("couloir", model.couloir?.rawValue)]),
+                        .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"),
+                        .txt("Comparer les territoires")), .txt(" · "),
+                    .link(
+                        SiteURL.tasks.path, .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"),
+                        .txt("Tableau des tâches")), .txt(" · "),
+                    .link(
+                        SiteURL.snapshots.path, .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"),
+                        .txt("Photos à date validées")), .txt(" · "),
+                    .link(
+                        SiteURL.exportProgress(.csv).with([
+                            ("date", model.at.iso), ("territoire", model.territory.code),
+                            ("couloir", model.couloir?.rawValue)
+                        ]),
+                        .cls("fr-link fr-icon-download-line fr-link--icon-left"), .txt("Exporter en CSV (Excel)")),
+                    .txt(" · "),
+                    .link(
+                        SiteURL.exportProgress(.xlsx).with([
+                            ("date", model.at.iso), ("territoire", model.territory.code),
+                            ("couloir", model.couloir?.rawValue)
+                        ]),
+                        .cls("fr-link fr-icon-download-line fr-link--icon-left"), .txt("en XLSX"))),
+                .el(
+                    "ul", .cls("jalon-kpis"),
+                    .each(statuses) { status in
+                        .el(
+                            "li", .el("span", .cls("jalon-kpi__value"), .txt(UI.number(model.count(status)))),
+                            UI.badge(status.label, kind: IndicatorFormat.badgeKind(status)))
+                    }),
+                .when(
+                    !model.urgent.isEmpty,
+                    .group(
+                        .el("h2", .txt("En retard ou à risque")),
+                        table(model.urgent, caption: "Indicateurs en retard ou à risque", model: model))),
+                .each(model.objectives) { objective in
+                    .group(
+                        .el("h2", .txt("Objectif \(objective.number) — \(objective.title)")),
+                        objective.fiches.isEmpty
+                            ? .el("p", .txt("Aucun indicateur pour ces critères."))
+                            : .each(objective.fiches) { fiche in
+                                .group(
+                                    .el(
+                                        "h3",
+                                        .link(
+                                            SiteURL.fiche(fiche.code).with([("date", model.at.iso)]),
+                                            .txt("Fiche \(fiche.title)"))),
+                                    table(fiche.rows, caption: "Fiche \(fiche.title)", model: model))
+                            })
+                }))
+    }
+
+    /// What the page says before any roadmap exists.
+    static func renderMissing() -> String {
+        Layout(title: "Feuille de route", section: .roadmap).render(
+            .group(
+                UI.h1("Feuille de route"),
+                UI.alert(
+                    "Aucune feuille de route : créez-la depuis le modèle national avec "
+                        + "« jalon roadmap template segur-2021-2023 --region R32 » (ou « jalon demo »).",
+                    kind: "info")))
+    }
+
+    static func filterForm(_ model: Model) -> HNode {
+        .el(
+            "form", .attr("method", "get"), .attr("action", SiteURL.roadmap.path), .cls("fr-mb-3w"),
+            .attr("aria-label", "Choisir la date, le territoire et le couloir"),
+            .el(
+                "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                .el(
+                    "div", .cls("fr-col-12 fr-col-md-4"),
+                    UI.input(id: "photo-date", name: "date", label: "Photo à date", value: model.at.iso, type: "date")),
+                .el(
+                    "div", .cls("fr-col-12 fr-col-md-4"),
+                    UI.select(
+                        id: "photo-territoire", name: "territoire", label: "Territoire",
+                        options: model.territoryChoices.map { ($0.code, "\($0.name) (\($0.code))") },
+                        selected: model.territory.code)),
+                .el(
+                    "div", .cls("fr-col-12 fr-col-md-4"),
+                    UI.select(
+                        id: "photo-couloir", name: "couloir", label: "Couloir",
+                        options: [("", "Tous les couloirs")]
+                            + ([.ms] + Couloir.structural).map { ($0.rawValue, UI.couloirLabel($0.rawValue)) },
+                        selected: model.couloir?.rawValue))),
+            .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Afficher")))
+    }
+
+    static func table(_ rows: [Row], caption: String, model: Model) -> HNode {
+        UI.table(
+            caption: caption,
+            headers: [
+                ("Indicateur", false), ("Couloir", false), ("Cible", false), ("Valeur", true), ("Réalisation", true),
+                ("Statut", false), ("Tendance", false)
+            ],
+            rows: rows.map { row in
+                [
+                    .group(
+                        .link(
+                            SiteURL.indicator(row.code).with([
+                                ("territoire", model.territory.code), ("date", model.at.iso)
+                            ]),
+                            .el("code", .txt(row.code))), .txt(" "), .txt(row.label)),
+                    .txt(row.couloir),
+                    .txt(row.due.isEmpty ? row.target : "\(row.target) (\(row.due))"),
+                    .group(
+                        .txt(row.value),
+                        .when(!row.valueDate.isEmpty, .el("span", .cls("fr-hint-text"), .txt(row.valueDate))),
+                        .when(row.inconsistent, UI.badge("écart avec la somme des territoires", kind: "warning"))),
+                    .txt(row.realisation),
+                    UI.badge(row.status.label, kind: IndicatorFormat.badgeKind(row.status)),
+                    .raw(SVGChart.sparkline(row.trend, label: "Tendance de \(row.code) sur les 12 dernières valeurs"))
+                ]
+            }, numericColumns: [3, 4])
+    }
+}
