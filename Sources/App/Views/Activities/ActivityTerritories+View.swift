@@ -53,7 +53,8 @@ enum ActivityTerritoriesPage {
                     .txt(
                         "Part des structures ouvertes de chaque couloir touchées au moins une fois"
                             + (model.since.map { " depuis le \(Format.date(iso: $0.iso))" } ?? "")
-                            + ", au \(Format.date(iso: model.at.iso)) ; une structure touchée plusieurs fois compte une fois."
+                            + ", au \(Format.date(iso: model.at.iso)) ; "
+                            + "une structure touchée plusieurs fois compte une fois."
                     )),
                 UI.table(
                     caption: "Actions et structures touchées par territoire",
