@@ -174,7 +174,7 @@ import Vapor
 struct ImportProfileFormTests {
     /// Browsers send text areas with CRLF line ends: each line is still one rule.
     @Test func textAreasWithCRLFLineEndsKeepOneRulePerLine() throws {
-        let form = ImportProfileForm(fields: [
+        let form = ImportProfileEdit.Form(fields: [
             "name": "essai", "col_indicateur": "Secteur", "col_couloir": "Secteur", "col_valeur": "Appels",
             "const_territoire": "R32", "const_periode": "2022-03",
             "lookups": "indicateur : Etablissements sanitaires = O3-18\r\ncouloir : Etablissements sanitaires = ES\r\n",

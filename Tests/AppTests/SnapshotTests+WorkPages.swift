@@ -13,12 +13,12 @@ extension SnapshotTests {
     /// 30 June 2022, 10:15 in Paris (08:15 UTC), plus `minutes`.
     static func at(minutes: Int = 0) -> Date { Date(timeIntervalSince1970: 1_656_576_900 + Double(minutes * 60)) }
 
-    static let administrator = AccountService.User(
+    static let administrator = UserAccount(
         id: id(10), email: "camille.exemple@exemple.invalid", name: "Camille Exemple", role: "administrateur",
         active: true, version: 1, passwordHash: "$2b$04$empreinte-fictive", createdAt: at(minutes: -525_600),
         passwordChangedAt: at(minutes: -43_200))
 
-    static let animatrice = AccountService.User(
+    static let animatrice = UserAccount(
         id: id(11), email: "dominique.essai@exemple.invalid", name: "Dominique Essai", role: "animateur",
         active: true, version: 3, passwordHash: "$2b$04$empreinte-fictive", createdAt: at(minutes: -86_400),
         passwordChangedAt: at(minutes: -86_400))
@@ -31,7 +31,7 @@ extension SnapshotTests {
         return RequestContext.$current.withValue(.init(identity: identity), operation: render)
     }
 
-    static let activityEvent = AuditQuery.Event(
+    static let activityEvent = AuditEvent(
         at: at(), actor: "dominique.essai@exemple.invalid", action: "update", objectType: "activity",
         objectID: id(20).uuidString.lowercased(), summary: "Activité « Visite MSSanté au CH » modifiée : lieu",
         details: #"{"lieu": "« Lille » → « Roubaix »"}"#, address: "192.0.2.10")
@@ -43,7 +43,7 @@ extension SnapshotTests {
         let es = IndicatorDefinition(
             code: "O2-09", label: "Nb d'ES avec logiciel Ségur commandé", service: "Ségur", couloir: .es,
             source: "ANS", kind: .share, rollup: .shareOfStructures)
-        var model = EntryPage.Model(
+        var model = EntryEdit.Model(
             indicators: [
                 StoredIndicator(definition: es, unit: "%", periodicity: "trimestrielle"),
                 StoredIndicator(definition: dmp, unit: "", periodicity: "mensuelle")
@@ -53,20 +53,20 @@ extension SnapshotTests {
             indicator: "O3-09", territory: "D59", couloir: "", period: "2022-05", value: "douze",
             source: "CNAM", comment: "Saisie de Camille Exemple")
         model.target = .init(indicator: "O2-09", territory: "R32", due: "fin 2022", target: "60 %")
-        try Self.assertSnapshot(Self.asAdministrator { EntryPage.render(model) }, named: "entry")
+        try Self.assertSnapshot(Self.asAdministrator { EntryEdit.render(model) }, named: "entry")
     }
 
     @Test func tasks() throws {
         let action = Self.id(30).uuidString.lowercased()
-        func card(_ n: Int, _ title: String, _ status: TaskService.Status, due: String?, late: Bool = false)
-            -> TasksPage.Card
+        func card(_ n: Int, _ title: String, _ status: TaskStatus, due: String?, late: Bool = false)
+            -> TaskIndex.Card
         {
-            TasksPage.Card(
+            TaskIndex.Card(
                 id: Self.id(40 + n).uuidString.lowercased(), title: title, assignee: n == 2 ? "" : "Camille Exemple",
                 due: due, status: status, action: n == 1 ? "DMP · Action 1 — Alimentation du DMP" : nil, late: late,
                 version: n, territory: n == 3 ? "D59" : nil)
         }
-        let model = TasksPage.Model(
+        let model = TaskIndex.Model(
             roadmap: "Feuille de route Ségur du numérique 2021-2023 — Hauts-de-France",
             columns: [
                 .init(
@@ -82,13 +82,13 @@ extension SnapshotTests {
             actions: [.init(id: action, label: "DMP · Action 1 — Alimentation du DMP")],
             assignees: ["Camille Exemple"], message: "Tâche créée.",
             history: [
-                AuditQuery.Event(
+                AuditEvent(
                     at: Self.at(), actor: "camille.exemple@exemple.invalid", action: "update", objectType: "task",
                     objectID: Self.id(43).uuidString.lowercased(),
                     summary: "Tâche « Former les secrétariats du Nord » déplacée",
                     details: #"{"statut": "« À faire » → « En cours »"}"#, address: nil)
             ])
-        try Self.assertSnapshot(Self.asAdministrator { TasksPage.render(model) }, named: "tasks")
+        try Self.assertSnapshot(Self.asAdministrator { TaskIndex.render(model) }, named: "tasks")
     }
 
     @Test func activities() throws {
@@ -97,7 +97,7 @@ extension SnapshotTests {
         filter.to = Day(2022, 12, 31)
         filter.couloir = .es
         filter.territory = "D59"
-        let model = ActivitiesPage.Model(
+        let model = ActivityIndex.Model(
             filter: filter,
             rows: [
                 ActivityRow(
@@ -109,11 +109,11 @@ extension SnapshotTests {
                     topics: ["MSS", "DMP"])
             ],
             totals: .init(activities: 2, participants: 57, structures: 3), message: "Activité enregistrée.")
-        try Self.assertSnapshot(Self.asAdministrator { ActivitiesPage.render(model) }, named: "activities")
+        try Self.assertSnapshot(Self.asAdministrator { ActivityIndex.render(model) }, named: "activities")
     }
 
     @Test func activity() throws {
-        let detail = ActivityQuery.Detail(
+        let detail = ActivityDetail(
             row: ActivityRow(
                 id: Self.id(20), date: Day(2022, 3, 1), type: .visite, title: "Visite MSSanté au CH", participants: 4,
                 reached: 1, territories: ["D59", "TAN-LITTORAL"], organisers: ["ARS Hauts-de-France"],
@@ -123,42 +123,42 @@ extension SnapshotTests {
             couloirs: ["ES"], structures: [(structure: Self.structure, attendees: "Camille Exemple (DSI)")],
             attachments: [.init(id: Self.id(50), fileName: "ordre du jour.pdf", size: 24_576)],
             history: [Self.activityEvent])
-        try Self.assertSnapshot(Self.asAdministrator { ActivitiesPage.renderDetail(detail) }, named: "activity")
+        try Self.assertSnapshot(Self.asAdministrator { ActivityShow.render(.init(detail: detail)) }, named: "activity")
     }
 
     @Test func accounts() throws {
-        let contributeur = AccountService.User(
+        let contributeur = UserAccount(
             id: Self.id(12), email: "alex.fictif@exemple.invalid", name: "Alex Fictif", role: "contributeur",
             active: false, version: 2, passwordHash: "$2b$04$empreinte-fictive", createdAt: Self.at(),
             passwordChangedAt: Self.at())
-        let model = AccountsPage.List(
+        let model = AccountIndex.Model(
             rows: [
                 .init(user: Self.administrator, territories: [], indicators: []),
                 .init(user: Self.animatrice, territories: ["D59", "TAN-LITTORAL"], indicators: []),
                 .init(user: contributeur, territories: ["D62"], indicators: ["O3-09", "O3-18"])
             ], message: "Compte créé.")
-        try Self.assertSnapshot(Self.asAdministrator { AccountsPage.renderList(model) }, named: "accounts")
+        try Self.assertSnapshot(Self.asAdministrator { AccountIndex.render(model) }, named: "accounts")
     }
 
     @Test func account() throws {
         let tokens = [
-            TokenService.Token(
+            APIToken(
                 id: Self.id(60), userID: Self.animatrice.id, name: "import mensuel INSi", role: "animateur",
                 territories: "D59", createdAt: Self.at(minutes: -1_440), lastUsedAt: Self.at(), revokedAt: nil),
-            TokenService.Token(
+            APIToken(
                 id: Self.id(61), userID: Self.animatrice.id, name: "ancien script", role: "lecteur", territories: "",
                 createdAt: Self.at(minutes: -86_400), lastUsedAt: nil, revokedAt: Self.at(minutes: -1_440))
         ]
         let history = [
-            AuditQuery.Event(
+            AuditEvent(
                 at: Self.at(), actor: "camille.exemple@exemple.invalid", action: "permission", objectType: "user",
                 objectID: Self.animatrice.email, summary: "Droits de dominique.essai@exemple.invalid modifiés",
                 details: #"{"territoires": "+ TAN-LITTORAL"}"#, address: "192.0.2.1")
         ]
-        let model = AccountsPage.One(
+        let model = AccountShow.Model(
             row: .init(user: Self.animatrice, territories: ["D59", "TAN-LITTORAL"], indicators: []), tokens: tokens,
             history: history)
-        try Self.assertSnapshot(Self.asAdministrator { AccountsPage.renderOne(model) }, named: "account")
+        try Self.assertSnapshot(Self.asAdministrator { AccountShow.render(model) }, named: "account")
     }
 
     @Test func audit() throws {
@@ -167,14 +167,14 @@ extension SnapshotTests {
         filter.text = "lille"
         let events = [
             Self.activityEvent,
-            AuditQuery.Event(
+            AuditEvent(
                 at: Self.at(minutes: -60), actor: "jalon (ligne de commande)", action: "import",
                 objectType: "activity",
                 objectID: "journal.csv", summary: "3 activités importées de journal.csv", details: "{}",
                 address: nil)
         ]
         try Self.assertSnapshot(
-            Self.asAdministrator { AuditPage.render(filter, events: events, total: 2) }, named: "audit")
+            Self.asAdministrator { AuditIndex.render(.init(filter: filter, events: events, total: 2)) }, named: "audit")
     }
 
     @Test func imports() throws {
@@ -189,7 +189,7 @@ extension SnapshotTests {
                 created: 10 * n, updated: n, unchanged: n, rejected: n - 1, createdAt: Self.at(minutes: -n * 1_440),
                 undoneAt: status == ImportBatch.undone ? Self.at() : nil)
         }
-        let model = ImportsPage.Model(
+        let model = ImportIndex.Model(
             batches: [
                 batch(
                     1, "observations", "insi_secteurs_fevrier_2022.tsv", status: ImportBatch.valid,
@@ -197,7 +197,7 @@ extension SnapshotTests {
                 batch(2, "targets", "cibles_2022.csv", status: ImportBatch.undone)
             ],
             profiles: [profile], message: "Import validé : 10 valeurs créées, 1 modifiée.")
-        try Self.assertSnapshot(Self.asAdministrator { ImportsPage.render(model) }, named: "imports")
+        try Self.assertSnapshot(Self.asAdministrator { ImportIndex.render(model) }, named: "imports")
     }
 
     /// The preview of an upload: what would be created, changed, left and rejected, before validation.
@@ -220,6 +220,7 @@ extension SnapshotTests {
             ])
         let upload = Self.id(80).uuidString.lowercased()
         try Self.assertSnapshot(
-            Self.asAdministrator { ImportsPage.renderPreview(report, upload: upload) }, named: "import-preview")
+            Self.asAdministrator { ImportPreview.render(.init(report: report, upload: upload)) },
+            named: "import-preview")
     }
 }

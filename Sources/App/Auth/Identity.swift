@@ -6,10 +6,10 @@ import Vapor
 struct Identity: Sendable {
     enum Via: Sendable {
         case session(SessionService.Session)
-        case token(TokenService.Token)
+        case token(APIToken)
     }
 
-    var user: AccountService.User
+    var user: UserAccount
     var grant: Grant
     var via: Via
 

@@ -19,7 +19,7 @@ func readPassword(_ context: CommandContext, fromStdin: Bool, prompt: String = "
     return first
 }
 
-func findUser(_ email: String, _ context: CommandContext) async throws -> AccountService.User {
+func findUser(_ email: String, _ context: CommandContext) async throws -> UserAccount {
     guard let user = try await AccountService.find(email: email, on: context.sql) else {
         throw CommandFailure("Aucun compte pour « \(email.prefix(80)) » (voir jalon user list).")
     }
@@ -74,8 +74,8 @@ struct UserListCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         try await context.run {
             for user in try await AccountService.all(on: context.sql) {
-                let row = try await AccountsPage.row(user, on: context.sql)
-                let scope = AccountsPage.scopeText(
+                let row = try await AccountService.rights(of: user, on: context.sql)
+                let scope = AccountIndex.scopeText(
                     role: user.roleValue, territories: row.territories, indicators: row.indicators)
                 context.console.output(
                     [user.email, user.role, user.active ? "actif" : "désactivé", scope].joined(separator: "\t")

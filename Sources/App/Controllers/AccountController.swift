@@ -34,9 +34,9 @@ enum AccountController {
 
     /// One's own account page again, with the reason a change was refused.
     static func mine(_ me: Identity, refused error: ServiceError, on req: Request) async throws -> Response {
-        var model = try await AccountsPage.mine(me, message: nil, on: req.sql)
+        var model = try await MyAccountShow.query(me, on: req.sql)
         model.error = error.message
-        return .html(AccountsPage.renderMine(model), status: error.status)
+        return .html(MyAccountShow.render(model), status: error.status)
     }
 
     static func identity(_ req: Request) throws -> Identity {
@@ -45,10 +45,9 @@ enum AccountController {
     }
 
     @Sendable static func mine(req: Request) async throws -> Response {
-        .html(
-            AccountsPage.renderMine(
-                try await AccountsPage.mine(
-                    identity(req), message: try? req.query.get(String.self, at: "ok"), on: req.sql)))
+        var model = try await MyAccountShow.query(identity(req), on: req.sql)
+        if (try? req.query.get(String.self, at: "ok")) == "revoque" { model.message = "Jeton révoqué." }
+        return .html(MyAccountShow.render(model))
     }
 
     @Sendable static func changePassword(req: Request) async throws -> Response {
@@ -86,9 +85,9 @@ enum AccountController {
                     territories: DirectoryController.commaList(form.territories),
                     keys: req.application.config.auth.keys, on: db, actor: req.actor)
             }
-            var model = try await AccountsPage.mine(me, message: nil, on: req.sql)
+            var model = try await MyAccountShow.query(me, on: req.sql)
             model.newToken = created.token
-            return .html(AccountsPage.renderMine(model))
+            return .html(MyAccountShow.render(model))
         } catch let error as ServiceError {
             return try await mine(me, refused: error, on: req)
         }
@@ -106,9 +105,9 @@ enum AccountController {
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
-        .html(
-            AccountsPage.renderList(
-                try await AccountsPage.list(message: try? req.query.get(String.self, at: "ok"), on: req.sql)))
+        var model = try await AccountIndex.query(on: req.sql)
+        if (try? req.query.get(String.self, at: "ok")) == "cree" { model.message = "Compte créé." }
+        return .html(AccountIndex.render(model))
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -121,16 +120,18 @@ enum AccountController {
             }
             return .seeOther(SiteURL.accounts.path + "?ok=cree")
         } catch let error as ServiceError {
-            var model = try await AccountsPage.list(message: nil, on: req.sql)
+            var model = try await AccountIndex.query(on: req.sql)
             model.error = error.message
-            model.form = form
-            return .html(AccountsPage.renderList(model), status: error.status)
+            model.form = .init(
+                email: form.email, name: form.name, role: form.role, territories: form.territories,
+                indicators: form.indicators)
+            return .html(AccountIndex.render(model), status: error.status)
         }
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         let id = try accountID(req)
-        return .html(AccountsPage.renderOne(try await AccountsPage.one(id, on: req.sql)))
+        return .html(AccountShow.render(try await AccountShow.query(id: id, on: req.sql)))
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
@@ -144,9 +145,9 @@ enum AccountController {
             }
             return .seeOther(SiteURL.account(id.uuidString.lowercased()).path + "?ok=enregistre")
         } catch let error as ServiceError {
-            var model = try await AccountsPage.one(id, on: req.sql)
+            var model = try await AccountShow.query(id: id, on: req.sql)
             model.error = error.message
-            return .html(AccountsPage.renderOne(model), status: error.status)
+            return .html(AccountShow.render(model), status: error.status)
         }
     }
 
@@ -162,9 +163,9 @@ enum AccountController {
         try await req.db.sqlTransaction { db in
             try await AccountService.setPassword(id, hash: hash, on: db, actor: req.actor)
         }
-        var model = try await AccountsPage.one(id, on: req.sql)
+        var model = try await AccountShow.query(id: id, on: req.sql)
         model.newPassword = password
-        return .html(AccountsPage.renderOne(model))
+        return .html(AccountShow.render(model))
     }
 
     static func input(_ form: AccountForm) throws -> AccountService.Input {

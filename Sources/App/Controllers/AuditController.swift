@@ -13,9 +13,7 @@ enum AuditController {
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
-        let filter = Self.filter(req)
-        let (events, total) = try await AuditQuery.page(filter, on: req.sql)
-        return .html(AuditPage.render(filter, events: events, total: total))
+        .html(AuditIndex.render(try await AuditIndex.query(filter(req), on: req.sql)))
     }
 
     @Sendable static func csv(req: Request) async throws -> Response {

@@ -5,18 +5,19 @@ import Vapor
 
 /// Directory pages: lists, CSV in and out, merging duplicates, who to contact per territory.
 enum DirectoryController {
-    static func model(_ req: Request, message: String? = nil, error: String? = nil) async throws -> DirectoryPage.Model
+    /// The directory page, with what the last action did or why it was refused.
+    static func page(message: String? = nil, error: String? = nil, status: HTTPResponseStatus = .ok, on req: Request)
+        async throws -> Response
     {
-        .init(
-            organisations: try await DirectoryQuery.organisations(on: req.sql),
-            contacts: try await DirectoryQuery.contacts(on: req.sql),
-            duplicates: try await DirectoryService.duplicates(on: req.sql), message: message, error: error,
-            history: try await AuditQuery.history([.type("contact"), .type("organisation")], limit: 30, on: req.sql))
+        var model = try await DirectoryIndex.query(on: req.sql)
+        model.message = message
+        model.error = error
+        return .html(DirectoryIndex.render(model), status: status)
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
         let message = (try? req.query.get(String.self, at: "ok")).map { String($0.prefix(200)) }
-        return .html(DirectoryPage.render(try await model(req, message: message)))
+        return try await page(message: message, on: req)
     }
 
     @Sendable static func importCSV(req: Request) async throws -> Response {
@@ -26,9 +27,7 @@ enum DirectoryController {
         }
         let posted = try? req.content.decode(Upload.self)
         guard let file = posted?.file, file.data.readableBytes > 0 else {
-            return .html(
-                DirectoryPage.render(try await model(req, error: "Choisissez un fichier CSV.")),
-                status: .unprocessableEntity)
+            return try await page(error: "Choisissez un fichier CSV.", status: .unprocessableEntity, on: req)
         }
         let upload = ImportFile(name: String(file.filename.prefix(200)), data: Data(buffer: file.data))
         let kind: ImportKind = posted?.kind == "organisations" ? .organisations : .contacts
@@ -45,7 +44,7 @@ enum DirectoryController {
                     )
                 ]))
         } catch let error as ServiceError {
-            return .html(DirectoryPage.render(try await model(req, error: error.message)), status: error.status)
+            return try await page(error: error.message, status: error.status, on: req)
         }
     }
 
@@ -73,31 +72,7 @@ enum DirectoryController {
 
     @Sendable static func whoToContact(req: Request) async throws -> Response {
         let code = ((try? req.query.get(String.self, at: "decoupage")) ?? "TAN").trimmedSpaces.uppercased()
-        var territories: [Territory] = []
-        if let decoupage = try await DecoupageQuery.find(code: code, on: req.sql) {
-            territories = try await DecoupageQuery.territories(of: decoupage.id, on: req.sql)
-        }
-        let overlap = try await DirectoryQuery.overlapping(territories.map(\.code), on: req.sql)
-        let contacts = try await DirectoryQuery.contacts(on: req.sql)
-        var byTerritory: [String: [DirectoryQuery.Contact]] = [:]
-        for territory in territories {
-            let near = overlap[territory.code] ?? [territory.code]
-            byTerritory[territory.code] = contacts.filter { contact in
-                contact.territories.contains { near.contains($0) }
-            }
-        }
-        let cpams = try await DirectoryQuery.organisations(on: req.sql).filter { $0.kind == "cpam" }
-        var covers: [UUID: Set<String>] = [:]
-        for cpam in cpams {
-            covers[cpam.id] = Set(
-                territories.filter { territory in
-                    cpam.territories.contains { (overlap[territory.code] ?? []).contains($0) }
-                }
-                .map(\.code))
-        }
-        return .html(
-            DirectoryPage.renderWho(
-                .init(decoupage: code, territories: territories, contacts: byTerritory, cpams: cpams, covers: covers)))
+        return .html(DirectoryWhoToContact.render(try await DirectoryWhoToContact.query(decoupage: code, on: req.sql)))
     }
 
     static func commaList(_ text: String?) -> [String] {
@@ -121,7 +96,7 @@ enum DirectoryController {
             return .seeOther(
                 SiteURL.directory.with([("ok", "Organisation \((form.code ?? "").uppercased()) enregistrée.")]))
         } catch let error as ServiceError {
-            return .html(DirectoryPage.render(try await model(req, error: error.message)), status: error.status)
+            return try await page(error: error.message, status: error.status, on: req)
         }
     }
 
@@ -150,7 +125,7 @@ enum DirectoryController {
             }
             return .seeOther(SiteURL.directory.with([("ok", "Contact enregistré.")]))
         } catch let error as ServiceError {
-            return .html(DirectoryPage.render(try await model(req, error: error.message)), status: error.status)
+            return try await page(error: error.message, status: error.status, on: req)
         }
     }
 }

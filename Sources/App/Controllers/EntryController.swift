@@ -34,12 +34,14 @@ enum EntryController {
         let message = (try? req.query.get(String.self, at: "ok")).map {
             $0 == "cible" ? "Cible enregistrée." : "Valeur enregistrée."
         }
-        return .html(EntryPage.render(.init(indicators: try await IndicatorQuery.all(on: req.sql), message: message)))
+        var model = try await EntryEdit.query(on: req.sql)
+        model.message = message
+        return .html(EntryEdit.render(model))
     }
 
     @Sendable static func submit(req: Request) async throws -> Response {
         let form = try req.content.decode(Form.self)
-        var model = EntryPage.Model(indicators: try await IndicatorQuery.all(on: req.sql))
+        var model = try await EntryEdit.query(on: req.sql)
         do {
             if form.kind == "target" {
                 model.target = .init(
@@ -76,7 +78,7 @@ enum EntryController {
             return .seeOther(SiteURL.entry.with([("ok", "valeur")]))
         } catch let error as ServiceError {
             model.error = error.message
-            return .html(EntryPage.render(model), status: error.status)
+            return .html(EntryEdit.render(model), status: error.status)
         }
     }
 }

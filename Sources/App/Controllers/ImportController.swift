@@ -4,13 +4,13 @@ import Vapor
 /// Imports from the pages: upload (with a kind, a profile and its parameters) → preview → validation
 /// as one batch → undo. The upload waits in `import_uploads` with the options it was previewed with.
 enum ImportController {
-    static func model(_ req: Request, message: String? = nil, error: String? = nil, form: ImportsPage.Form = .init())
-        async throws -> ImportsPage.Model
+    /// The imports page again, with why the last action was refused.
+    static func refused(_ error: String, status: HTTPResponseStatus, form: ImportIndex.Form = .init(), on req: Request)
+        async throws -> Response
     {
-        .init(
-            batches: try await ImportBatch.all(on: req.sql),
-            profiles: try await ImportProfileService.all(on: req.sql).map(\.profile), message: message, error: error,
-            form: form)
+        var model = try await ImportIndex.query(form: form, on: req.sql)
+        model.error = error
+        return .html(ImportIndex.render(model), status: status)
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
@@ -22,9 +22,11 @@ enum ImportController {
             ?? (try? req.query.get(String.self, at: "codes")).map {
                 "Correspondances de codes enregistrées : \($0) lignes."
             }
-        var form = ImportsPage.Form()
+        var form = ImportIndex.Form()
         form.profile = req.queryText("profil")
-        return .html(ImportsPage.render(try await model(req, message: message, form: form)))
+        var model = try await ImportIndex.query(form: form, on: req.sql)
+        model.message = message
+        return .html(ImportIndex.render(model))
     }
 
     /// Upload: keep the file and how to read it, show what it would do.
@@ -39,14 +41,13 @@ enum ImportController {
         let upload = try? req.content.decode(Upload.self)
         // Every parameter a profile may ask for, named like its field: the same answers as the API's query.
         let settings = ImportOptions.settings(fromFields: { try? req.content.get(String.self, at: $0) })
-        let form = ImportsPage.Form(
+        let form = ImportIndex.Form(
             kind: upload?.kind ?? ImportKind.observations.rawValue,
             profile: upload?.profile.flatMap { $0.isEmpty ? nil : $0 }, settings: settings,
             sheet: upload?.sheet.flatMap { $0.isEmpty ? nil : $0 })
         guard let file = upload?.file, file.data.readableBytes > 0 else {
-            return .html(
-                ImportsPage.render(try await model(req, error: "Choisissez un fichier à importer.", form: form)),
-                status: .unprocessableEntity)
+            return try await refused(
+                "Choisissez un fichier à importer.", status: .unprocessableEntity, form: form, on: req)
         }
         let kind = ImportKind(rawValue: form.kind) ?? .observations
         let options = ImportOptions(
@@ -61,10 +62,9 @@ enum ImportController {
                 let id = try await ImportUploadService.stage(staged, kind: kind, actor: req.actor, on: db)
                 return (report, id)
             }
-            return .html(ImportsPage.renderPreview(report, upload: id.uuidString.lowercased()))
+            return .html(ImportPreview.render(.init(report: report, upload: id.uuidString.lowercased())))
         } catch let error as ServiceError {
-            return .html(
-                ImportsPage.render(try await model(req, error: error.message, form: form)), status: error.status)
+            return try await refused(error.message, status: error.status, form: form, on: req)
         }
     }
 
@@ -74,7 +74,7 @@ enum ImportController {
             try await upload.kind.run(
                 upload.file, mode: .preview, on: db, actor: req.actor(overriding: upload.file.options.override))
         }
-        return .html(ImportsPage.renderPreview(report, upload: upload.id.uuidString.lowercased()))
+        return .html(ImportPreview.render(.init(report: report, upload: upload.id.uuidString.lowercased())))
     }
 
     static func staged(_ req: Request) async throws -> ImportUploadService.Upload {
@@ -108,7 +108,7 @@ enum ImportController {
         do {
             _ = try await req.db.sqlTransaction { db in try await batch.undo(on: db, actor: req.actor) }
         } catch let error as ServiceError {
-            return .html(ImportsPage.render(try await model(req, error: error.message)), status: error.status)
+            return try await refused(error.message, status: error.status, on: req)
         }
         return .seeOther(SiteURL.imports.with([("annule", batch.shortID)]))
     }

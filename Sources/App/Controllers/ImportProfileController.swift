@@ -6,21 +6,23 @@ import Vapor
 /// Import profile pages: list and JSON import, one profile (test on a file, JSON export), the editor.
 enum ImportProfileController {
     @Sendable static func index(req: Request) async throws -> Response {
-        let message = (try? req.query.get(String.self, at: "ok")).map { "Profil \($0) enregistré." }
-        return .html(ImportProfilesPage.renderList(try await all(req), message: message))
+        var model = try await ImportProfileIndex.query(on: req.sql)
+        model.message = (try? req.query.get(String.self, at: "ok")).map { "Profil \($0) enregistré." }
+        return .html(ImportProfileIndex.render(model))
     }
 
-    static func all(_ req: Request) async throws -> [ImportProfileService.Stored] {
-        try await ImportProfileService.all(on: req.sql)
+    /// The list again, with why the JSON document was refused.
+    static func refused(_ error: String, status: HTTPResponseStatus, on req: Request) async throws -> Response {
+        var model = try await ImportProfileIndex.query(on: req.sql)
+        model.error = error
+        return .html(ImportProfileIndex.render(model), status: status)
     }
 
     /// A JSON document posted from the list page: a new version when it changed.
     @Sendable static func importJSON(req: Request) async throws -> Response {
         struct Upload: Content { var file: File? }
         guard let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 else {
-            return .html(
-                ImportProfilesPage.renderList(try await all(req), error: "Choisissez un fichier JSON."),
-                status: .unprocessableEntity)
+            return try await refused("Choisissez un fichier JSON.", status: .unprocessableEntity, on: req)
         }
         do {
             let doc = try ImportProfileDocument.decode(
@@ -30,30 +32,34 @@ enum ImportProfileController {
             }
             return .seeOther(SiteURL.importProfiles.with([("ok", doc.profile.name)]))
         } catch let error as ServiceError {
-            return .html(ImportProfilesPage.renderList(try await all(req), error: error.message), status: error.status)
+            return try await refused(error.message, status: error.status, on: req)
         }
     }
 
-    static func stored(_ req: Request) async throws -> ImportProfileService.Stored {
+    /// The profile page's model for the profile named in the path (at `?version=`, if given).
+    static func profile(_ req: Request) async throws -> ImportProfileShow.Model {
         let name = req.parameters.get("name") ?? ""
-        let version = try? req.query.get(Int.self, at: "version")
         guard
-            let profile = try await ImportProfileService.find(name, version: version, on: req.sql)
+            let model = try await ImportProfileShow.query(
+                name: name, version: try? req.query.get(Int.self, at: "version"), on: req.sql)
         else {
             throw Abort(.notFound, reason: "Profil d'import inconnu « \(name.prefix(40)) ».")
         }
-        return profile
+        return model
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let stored = try await stored(req)
-        return .html(
-            ImportProfilesPage.renderProfile(
-                stored, versions: try await ImportProfileService.versions(stored.profile.name, on: req.sql)))
+        .html(ImportProfileShow.render(try await profile(req)))
     }
 
     @Sendable static func json(req: Request) async throws -> Response {
-        let stored = try await stored(req)
+        let name = req.parameters.get("name") ?? ""
+        guard
+            let stored = try await ImportProfileService.find(
+                name, version: try? req.query.get(Int.self, at: "version"), on: req.sql)
+        else {
+            throw Abort(.notFound, reason: "Profil d'import inconnu « \(name.prefix(40)) ».")
+        }
         let response = Response.json(data: stored.document.encoded())
         response.headers.contentDisposition = .init(
             .attachment, filename: "\(stored.profile.name)-v\(stored.profile.version).json")
@@ -63,8 +69,8 @@ enum ImportProfileController {
     /// Runs a profile on a file without writing: columns found, canonical rows, preview of the import.
     static func trial(
         _ profile: ImportProfile, data: Data, fileName: String, settings: [String: String], on req: Request
-    ) async -> ImportProfilesPage.Trial {
-        var trial = ImportProfilesPage.Trial(fileName: fileName)
+    ) async -> ImportProfileTrial {
+        var trial = ImportProfileTrial(fileName: fileName)
         do {
             let records = try UploadedCSV.table(data, fileName: fileName, sheet: profile.sheet)
             trial.headers = records.first { $0.line == profile.headerLine }?.fields ?? []
@@ -90,33 +96,23 @@ enum ImportProfileController {
     }
 
     @Sendable static func test(req: Request) async throws -> Response {
-        let stored = try await stored(req)
-        let fields = ImportOptions.settings(fromFields: { try? req.content.get(String.self, at: $0) })
+        var model = try await profile(req)
+        model.settings = ImportOptions.settings(fromFields: { try? req.content.get(String.self, at: $0) })
         struct Upload: Content { var file: File? }
-        let versions = try await ImportProfileService.versions(stored.profile.name, on: req.sql)
         guard let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 else {
-            var missing = ImportProfilesPage.Trial(fileName: "—")
-            missing.error = "Choisissez un fichier à tester."
-            return .html(
-                ImportProfilesPage.renderProfile(stored, versions: versions, trial: missing, settings: fields),
-                status: .unprocessableEntity)
+            model.trial = ImportProfileTrial(fileName: "—", error: "Choisissez un fichier à tester.")
+            return .html(ImportProfileShow.render(model), status: .unprocessableEntity)
         }
-        let trial = await trial(
-            stored.profile, data: Data(buffer: file.data), fileName: String(file.filename.prefix(200)),
-            settings: fields, on: req)
-        return .html(ImportProfilesPage.renderProfile(stored, versions: versions, trial: trial, settings: fields))
+        model.trial = await trial(
+            model.stored.profile, data: Data(buffer: file.data), fileName: String(file.filename.prefix(200)),
+            settings: model.settings, on: req)
+        return .html(ImportProfileShow.render(model))
     }
 
     @Sendable static func editor(req: Request) async throws -> Response {
-        var form = ImportProfileForm()
-        var editing = false
-        if let name = try? req.query.get(String.self, at: "profil"),
-            let stored = try await ImportProfileService.find(name, on: req.sql)
-        {
-            form = ImportProfileForm(stored.profile)
-            editing = true
-        }
-        return .html(ImportProfilesPage.renderEditor(form, sample: nil, trial: nil, error: nil, editing: editing))
+        .html(
+            ImportProfileEdit.render(
+                try await ImportProfileEdit.query(profile: try? req.query.get(String.self, at: "profil"), on: req.sql)))
     }
 
     /// "Tester" re-renders the editor with the sample read through the form's profile; "Enregistrer"
@@ -132,7 +128,7 @@ enum ImportProfileController {
         {
             if let value = try? req.content.get(String.self, at: key) { fields[key] = value }
         }
-        let form = ImportProfileForm(fields: fields)
+        let form = ImportProfileEdit.Form(fields: fields)
         // The sample: a new file replaces the kept one.
         var sample: (id: String, name: String, data: Data)?
         if let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 {
@@ -148,10 +144,10 @@ enum ImportProfileController {
                 sample = (id.uuidString.lowercased(), upload.file.name, upload.file.data)
             }
         }
-        let kept = sample.map { (id: $0.id, name: $0.name) }
+        let kept = sample.map { ImportProfileEdit.Sample(id: $0.id, name: $0.name) }
         let profile: ImportProfile
         do { profile = try form.profile() } catch let error as ServiceError {
-            var trial: ImportProfilesPage.Trial?
+            var trial: ImportProfileTrial?
             if let sample {
                 // Show the sample's columns even when the profile is not complete yet, so they can be
                 // picked.
@@ -163,7 +159,7 @@ enum ImportProfileController {
                     headers: records.first { $0.line == (Int(form.headerLine) ?? 1) }?.fields ?? [])
             }
             return .html(
-                ImportProfilesPage.renderEditor(form, sample: kept, trial: trial, error: error.message, editing: false),
+                ImportProfileEdit.render(.init(form: form, sample: kept, trial: trial, error: error.message)),
                 status: .unprocessableEntity)
         }
         if fields["action"] == "enregistrer" {
@@ -174,19 +170,18 @@ enum ImportProfileController {
                 return .seeOther(SiteURL.importProfile(profile.name).path)
             } catch let error as ServiceError {
                 return .html(
-                    ImportProfilesPage.renderEditor(
-                        form, sample: kept, trial: nil, error: error.message, editing: false),
+                    ImportProfileEdit.render(.init(form: form, sample: kept, error: error.message)),
                     status: error.status)
             }
         }
-        var trial: ImportProfilesPage.Trial?
+        var trial: ImportProfileTrial?
         if let sample {
             trial = await self.trial(profile, data: sample.data, fileName: sample.name, settings: [:], on: req)
         }
         return .html(
-            ImportProfilesPage.renderEditor(
-                form, sample: kept,
-                trial: trial ?? .init(fileName: "—", error: "Déposez un fichier exemple pour tester le profil."),
-                error: nil, editing: false))
+            ImportProfileEdit.render(
+                .init(
+                    form: form, sample: kept,
+                    trial: trial ?? .init(fileName: "—", error: "Déposez un fichier exemple pour tester le profil."))))
     }
 }

@@ -11,7 +11,8 @@ enum SessionController {
     static let loginTokenCookie = "jalon_connexion"
     static let loginTokenField = "_connexion"
 
-    struct LoginForm: Content {
+    /// What the sign-in form posts.
+    struct Credentials: Content {
         var email: String?
         var password: String?
         var suite: String?
@@ -30,10 +31,10 @@ enum SessionController {
     }
 
     /// The form with a fresh sign-in token, and the cookie that matches it.
-    static func page(_ model: LoginPage.Model, status: HTTPResponseStatus = .ok, req: Request) -> Response {
+    static func page(_ model: LoginForm.Model, status: HTTPResponseStatus = .ok, req: Request) -> Response {
         var model = model
         model.loginToken = SessionService.randomToken()
-        let response = Response.html(LoginPage.render(model), status: status)
+        let response = Response.html(LoginForm.render(model), status: status)
         response.cookies[loginTokenCookie] = HTTPCookies.Value(
             string: model.loginToken, maxAge: 2 * 3600, path: SiteURL.login.path,
             isSecure: req.application.config.auth.secureCookie, isHTTPOnly: true, sameSite: .strict)
@@ -41,7 +42,7 @@ enum SessionController {
     }
 
     @Sendable static func login(req: Request) async throws -> Response {
-        let form = try req.content.decode(LoginForm.self)
+        let form = try req.content.decode(Credentials.self)
         let email = String((form.email ?? "").prefix(254))
         let next = safeNext(form.suite)
         guard let sent = form.loginToken, let expected = req.cookies[loginTokenCookie]?.string, !expected.isEmpty,

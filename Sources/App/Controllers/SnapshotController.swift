@@ -12,12 +12,9 @@ enum SnapshotController {
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
-        .html(
-            SnapshotsPage.renderList(
-                .init(
-                    snapshots: try await SnapshotService.all(on: req.sql),
-                    lock: try await PeriodLock.current(on: req.sql),
-                    message: (try? req.query.get(String.self, at: "ok")) == "validee" ? "Photo à date validée." : nil)))
+        var model = try await SnapshotIndex.query(on: req.sql)
+        model.message = (try? req.query.get(String.self, at: "ok")) == "validee" ? "Photo à date validée." : nil
+        return .html(SnapshotIndex.render(model))
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -35,33 +32,37 @@ enum SnapshotController {
             }
             return .seeOther(SiteURL.snapshot(id.uuidString.lowercased()).path + "?ok=validee")
         } catch let error as ServiceError {
-            var model = SnapshotsPage.List(
-                snapshots: try await SnapshotService.all(on: req.sql), lock: try await PeriodLock.current(on: req.sql))
+            var model = try await SnapshotIndex.query(on: req.sql)
             model.error = error.message
-            model.form = form
-            return .html(SnapshotsPage.renderList(model), status: error.status)
+            model.form = .init(name: form.name, date: form.date, territory: form.territoire)
+            return .html(SnapshotIndex.render(model), status: error.status)
         }
     }
 
-    static func find(_ req: Request) async throws -> SnapshotService.Snapshot {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-            let snapshot = try await SnapshotService.find(id, on: req.sql)
-        else {
+    static func snapshotID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+            throw ServiceError.notFound("Photo à date inconnue.")
+        }
+        return id
+    }
+
+    static func find(_ req: Request) async throws -> ValidatedSnapshot {
+        guard let snapshot = try await SnapshotService.find(try snapshotID(req), on: req.sql) else {
             throw ServiceError.notFound("Photo à date inconnue.")
         }
         return snapshot
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let snapshot = try await find(req)
-        let history = try await AuditQuery.history(type: "snapshot", id: snapshot.id.uuidString, on: req.sql)
-        return .html(
-            SnapshotsPage.renderOne(
-                snapshot, history: history,
-                message: (try? req.query.get(String.self, at: "ok")) == "validee"
-                    ? "Photo à date validée : les périodes jusqu'au \(Format.date(iso: snapshot.asOf.iso)) "
-                        + "sont verrouillées."
-                    : nil))
+        guard var model = try await SnapshotShow.query(id: try snapshotID(req), on: req.sql) else {
+            throw ServiceError.notFound("Photo à date inconnue.")
+        }
+        if (try? req.query.get(String.self, at: "ok")) == "validee" {
+            model.message =
+                "Photo à date validée : les périodes jusqu'au \(Format.date(iso: model.snapshot.asOf.iso)) "
+                + "sont verrouillées."
+        }
+        return .html(SnapshotShow.render(model))
     }
 
     static func export(_ format: ExportTable.Format) -> @Sendable (Request) async throws -> Response {

@@ -21,14 +21,14 @@ enum TaskController {
     }
 
     @Sendable static func board(req: Request) async throws -> Response {
-        var model = try await TasksPage.query(
+        var model = try await TaskIndex.query(
             filter: try? req.query.get(String.self, at: "responsable"), today: Day.today(), on: req.sql)
         switch try? req.query.get(String.self, at: "ok") {
         case "creee": model.message = "Tâche créée."
         case "deplacee": model.message = "Tâche déplacée."
         default: break
         }
-        return .html(TasksPage.render(model))
+        return .html(TaskIndex.render(model))
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -38,14 +38,14 @@ enum TaskController {
             territory: form.territory ?? "")
         do {
             try await req.db.sqlTransaction { db in _ = try await TaskService.create(input, on: db, actor: req.actor) }
-            return .seeOther(TasksPage.path(filter: nil, ok: "creee"))
+            return .seeOther(TaskIndex.path(filter: nil, ok: "creee"))
         } catch let error as ServiceError {
-            var model = try await TasksPage.query(filter: nil, today: Day.today(), on: req.sql)
+            var model = try await TaskIndex.query(filter: nil, today: Day.today(), on: req.sql)
             model.form = .init(
                 title: input.title, assignee: input.assignee, due: input.due, action: input.action,
                 territory: input.territory)
             model.error = error.message
-            return .html(TasksPage.render(model), status: error.status)
+            return .html(TaskIndex.render(model), status: error.status)
         }
     }
 
@@ -60,11 +60,11 @@ enum TaskController {
                 _ = try await TaskService.setStatus(
                     id: id, status: form.status ?? "", version: form.version, on: db, actor: req.actor)
             }
-            return .seeOther(TasksPage.path(filter: filter, ok: "deplacee") + "#tache-\(id.uuidString.lowercased())")
+            return .seeOther(TaskIndex.path(filter: filter, ok: "deplacee") + "#tache-\(id.uuidString.lowercased())")
         } catch let error as ServiceError {
-            var model = try await TasksPage.query(filter: filter, today: Day.today(), on: req.sql)
+            var model = try await TaskIndex.query(filter: filter, today: Day.today(), on: req.sql)
             model.error = error.message
-            return .html(TasksPage.render(model), status: error.status)
+            return .html(TaskIndex.render(model), status: error.status)
         }
     }
 }

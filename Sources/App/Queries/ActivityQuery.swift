@@ -3,18 +3,6 @@ import JalonCore
 import SQLKit
 
 /// Reads of the activity log: the journal for a filter, one activity, a structure's timeline.
-struct ActivityFilter: Sendable, Equatable {
-    var from: Day?
-    var to: Day?
-    var type: ActivityType?
-    var topic: String?
-    var couloir: Couloir?
-    var territory: String?
-    var organiser: String?
-    var page = 1
-    var perPage = 50
-}
-
 enum ActivityQuery {
     static func whereClause(_ filter: ActivityFilter) -> SQLQueryString {
         var clause: SQLQueryString = " WHERE 1 = 1"
@@ -54,10 +42,8 @@ enum ActivityQuery {
         return clause
     }
 
-    struct Totals: Sendable, Equatable { var activities = 0, participants = 0, structures = 0 }
-
     static func page(_ filter: ActivityFilter, on db: any SQLDatabase) async throws
-        -> (rows: [ActivityRow], totals: Totals)
+        -> (rows: [ActivityRow], totals: ActivityTotals)
     {
         struct TotalsRow: Decodable {
             var activities: Int
@@ -99,7 +85,7 @@ enum ActivityQuery {
         try await attachLinks(&activities, on: db)
         return (
             activities,
-            Totals(
+            ActivityTotals(
                 activities: totals?.activities ?? 0, participants: totals?.participants ?? 0, structures: reached)
         )
     }
@@ -129,19 +115,7 @@ enum ActivityQuery {
         }
     }
 
-    struct Detail: Sendable {
-        var row: ActivityRow
-        var durationMinutes: Int?
-        var place: String
-        var remote: Bool
-        var notes: String
-        var couloirs: [String]
-        var structures: [(structure: Structure, attendees: String)]
-        var attachments: [ActivityAttachments.Item] = []
-        var history: [AuditQuery.Event] = []
-    }
-
-    static func find(_ id: UUID, on db: any SQLDatabase) async throws -> Detail? {
+    static func find(_ id: UUID, on db: any SQLDatabase) async throws -> ActivityDetail? {
         struct DetailRow: Decodable {
             var id: UUID
             var date, type, title, place, notes: String
@@ -180,7 +154,7 @@ enum ActivityQuery {
                 .all(decoding: StructureQuery.Row.self, with: .snakeCase).map(\.structure)
         let structures = found.map { (structure: $0, attendees: attendees[$0.id] ?? "") }
         rows[0].reached = structures.count
-        return Detail(
+        return ActivityDetail(
             row: rows[0], durationMinutes: detail.durationMinutes, place: detail.place, remote: detail.remote,
             notes: detail.notes,
             couloirs: couloirs,
@@ -215,7 +189,7 @@ enum ActivityQuery {
     }
 
     /// Per organiser label: actions, participants, distinct structures reached, actions per type.
-    static func report(from: Day?, to: Day?, on db: any SQLDatabase) async throws -> [ActivityMonthPage.ReportRow] {
+    static func report(from: Day?, to: Day?, on db: any SQLDatabase) async throws -> [OrganiserSummary] {
         var clause: SQLQueryString = " WHERE 1 = 1"
         if let from { clause += " AND a.date >= \(bind: from.iso)" }
         if let to { clause += " AND a.date <= \(bind: to.iso)" }
@@ -248,7 +222,7 @@ enum ActivityQuery {
         ).all(decoding: ReachedRow.self)
         let reached = Dictionary(structures.map { ($0.label, $0.structures) }, uniquingKeysWith: +)
         return Dictionary(grouping: byType, by: \.label).map { label, rows in
-            ActivityMonthPage.ReportRow(
+            OrganiserSummary(
                 organiser: label, actions: rows.reduce(0) { $0 + $1.actions },
                 participants: rows.reduce(0) { $0 + ($1.participants ?? 0) },
                 structures: reached[label] ?? 0,

@@ -3,34 +3,7 @@ import SQLKit
 
 /// Reads of the audit trail (written only by `AuditService`, inside the transaction of each write;
 /// no route changes or deletes it).
-struct AuditFilter: Sendable, Equatable {
-    var actor: String?
-    var action: String?
-    var objectType: String?
-    var objectID: String?
-    var text: String?
-    var from: Date?
-    var to: Date?
-    var page = 1
-    var perPage = 100
-}
-
 enum AuditQuery {
-    struct Event: Sendable, Equatable, Decodable {
-        var at: Date
-        var actor, action, objectType, objectID, summary, details: String
-        /// Where the request came from; nil for the command line and older events.
-        var address: String?
-
-        /// The details as field → value (for an update, "« before » → « after »"), sorted by field.
-        var detailLines: [(field: String, value: String)] {
-            guard let data = details.data(using: .utf8),
-                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-            else { return [] }
-            return object.keys.sorted().map { ($0, object[$0].map { "\($0)" } ?? "") }
-        }
-    }
-
     static func whereClause(_ filter: AuditFilter) -> SQLQueryString {
         var clause: SQLQueryString = " WHERE 1 = 1"
         if let actor = filter.actor { clause += " AND actor = \(bind: actor)" }
@@ -50,19 +23,19 @@ enum AuditQuery {
         return clause
     }
 
-    static func page(_ filter: AuditFilter, on db: any SQLDatabase) async throws -> (events: [Event], total: Int) {
+    static func page(_ filter: AuditFilter, on db: any SQLDatabase) async throws -> (events: [AuditEvent], total: Int) {
         let total = try await db.count("SELECT COUNT(*) AS n FROM audit_events" + whereClause(filter))
         let offset = max(0, (filter.page - 1) * filter.perPage)
         let events = try await db.raw(
             "SELECT at, actor, address, action, object_type, object_id, summary, details FROM audit_events"
                 + whereClause(filter)
                 + " ORDER BY at DESC, id LIMIT \(literal: filter.perPage) OFFSET \(literal: offset)"
-        ).all(decoding: Event.self, with: .snakeCase)
+        ).all(decoding: AuditEvent.self, with: .snakeCase)
         return (events, total)
     }
 
     /// An object's own history, most recent first.
-    static func history(type: String, id: String, on db: any SQLDatabase) async throws -> [Event] {
+    static func history(type: String, id: String, on db: any SQLDatabase) async throws -> [AuditEvent] {
         try await history([.objects(type: type, ids: [id])], on: db)
     }
 
@@ -79,12 +52,12 @@ enum AuditQuery {
     /// The history of a page made of several objects, most recent first. Pages are read by every role:
     /// the actor is shown by his name, never by his e-mail or his address (those stay in `/audit`,
     /// for administrators).
-    static func history(_ scopes: [Scope], limit: Int = 200, on db: any SQLDatabase) async throws -> [Event] {
+    static func history(_ scopes: [Scope], limit: Int = 200, on db: any SQLDatabase) async throws -> [AuditEvent] {
         try await named(try await events(scopes, limit: limit, on: db), on: db)
     }
 
     /// Actors as people read them: `anim@… (jeton « import »)` → `Claire Exemple (jeton « import »)`.
-    static func named(_ events: [Event], on db: any SQLDatabase) async throws -> [Event] {
+    static func named(_ events: [AuditEvent], on db: any SQLDatabase) async throws -> [AuditEvent] {
         func split(_ actor: String) -> (email: String, rest: String) {
             guard let cut = actor.range(of: " (") else { return (actor, "") }
             return (String(actor[..<cut.lowerBound]), String(actor[cut.lowerBound...]))
@@ -111,7 +84,7 @@ enum AuditQuery {
             uniquingKeysWith: { first, _ in first })
     }
 
-    private static func events(_ scopes: [Scope], limit: Int, on db: any SQLDatabase) async throws -> [Event] {
+    private static func events(_ scopes: [Scope], limit: Int, on db: any SQLDatabase) async throws -> [AuditEvent] {
         var clause: SQLQueryString = " WHERE 1 = 0"
         for scope in scopes {
             switch scope {
@@ -132,7 +105,7 @@ enum AuditQuery {
         return try await db.raw(
             "SELECT at, actor, address, action, object_type, object_id, summary, details FROM audit_events" + clause
                 + " ORDER BY at DESC, id LIMIT \(literal: limit)"
-        ).all(decoding: Event.self, with: .snakeCase)
+        ).all(decoding: AuditEvent.self, with: .snakeCase)
     }
 
     static func csv(_ filter: AuditFilter, on db: any SQLDatabase) async throws -> String {

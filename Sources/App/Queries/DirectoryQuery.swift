@@ -5,22 +5,6 @@ import SQLKit
 /// Reads of the directory: organisations and contacts with their territories, who to contact per
 /// territory of a découpage, which organisation covers which territory.
 enum DirectoryQuery {
-    struct Organisation: Sendable, Equatable {
-        var id: UUID
-        var code, name, kind: String
-        var territories: [String]
-    }
-    struct Contact: Sendable, Equatable {
-        var id: UUID
-        var civility, firstName, lastName, function, email, phone: String
-        var roles: [String]
-        var organisation: String?
-        var structure: String?
-        var territories: [String]
-        var mailingConsent: Bool
-        var name: String { [civility, firstName, lastName].filter { !$0.isEmpty }.joined(separator: " ") }
-    }
-
     static func organisations(on db: any SQLDatabase) async throws -> [Organisation] {
         struct OrganisationRow: Decodable {
             var id: UUID

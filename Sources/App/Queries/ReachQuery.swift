@@ -6,18 +6,12 @@ import SQLKit
 /// in a window, and the number of actions. A structure reached twice counts once; closed structures
 /// count neither above nor below the line.
 enum ReachQuery {
-    struct Reach: Sendable, Equatable {
-        var reached: Int
-        var open: Int
-        var share: Double? { open == 0 ? nil : Double(reached) / Double(open) }
-    }
-
     /// `since`: the first day counted (nil: from the beginning); `at`: the last.
     static func reach(couloir: Couloir, territory: String, since: Day?, at: Day, on db: any SQLDatabase) async throws
-        -> Reach
+        -> StructureReach
     {
         let (first, open) = try await firstReached(couloir: couloir, territory: territory, since: since, on: db)
-        return Reach(reached: first.filter { $0 <= at }.count, open: open)
+        return StructureReach(reached: first.filter { $0 <= at }.count, open: open)
     }
 
     /// The open structures of a couloir (and its sub-couloirs) in a territory.
@@ -84,7 +78,7 @@ enum ReachQuery {
     /// The reach of every couloir in every listed territory, in two queries (the territorial view and
     /// its benchmark): territory code → couloir → reach. `MS` sums its sub-couloirs.
     static func table(territories: [String], since: Day?, at: Day, on db: any SQLDatabase) async throws -> [String:
-        [Couloir: Reach]]
+        [Couloir: StructureReach]]
     {
         guard !territories.isEmpty else { return [:] }
         struct CouloirCountRow: Decodable {
@@ -110,7 +104,7 @@ enum ReachQuery {
             GROUP BY tc.territory_code, s.couloir
             """
         ).all(decoding: CouloirCountRow.self, with: .snakeCase)
-        var table: [String: [Couloir: Reach]] = [:]
+        var table: [String: [Couloir: StructureReach]] = [:]
         for couloir in Self.reportedCouloirs {
             let members = Set(couloir.members.map(\.rawValue) + [couloir.rawValue])
             func total(_ rows: [CouloirCountRow], in territory: String) -> Int {
@@ -118,7 +112,7 @@ enum ReachQuery {
                     .reduce(0) { $0 + $1.structures }
             }
             for territory in territories {
-                table[territory, default: [:]][couloir] = Reach(
+                table[territory, default: [:]][couloir] = StructureReach(
                     reached: total(reached, in: territory), open: total(open, in: territory))
             }
         }

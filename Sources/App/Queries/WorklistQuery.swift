@@ -6,20 +6,10 @@ import SQLKit
 /// or not yet using a service (no "yes" for a structure-level indicator) — never reached first, then
 /// the longest since their last contact.
 enum WorklistQuery {
-    struct Item: Sendable, Equatable {
-        var id: UUID
-        var key: String
-        var name: String
-        var city: String
-        var category: String
-        var couloir: String
-        var lastReached: Day?
-    }
-
     static func items(
         territory: String, couloir: Couloir, notSince: Day?, withoutService indicator: String?, limit: Int = 1000,
         on db: any SQLDatabase
-    ) async throws -> [Item] {
+    ) async throws -> [WorklistItem] {
         let members = couloir.members.map(\.rawValue) + [couloir.rawValue]
         var query: SQLQueryString = """
             SELECT s.id, s.finess_et, s.rpps, s.siret, s.name, s.city, s.category_label, s.couloir,
@@ -56,7 +46,7 @@ enum WorklistQuery {
             var lastReached: String?
         }
         return try await db.raw(sorted).all(decoding: CandidateRow.self, with: .snakeCase).map { row in
-            Item(
+            WorklistItem(
                 id: row.id, key: row.finessET ?? (row.siret.isEmpty ? row.id.uuidString.lowercased() : row.siret),
                 name: row.name, city: row.city, category: row.categoryLabel,
                 couloir: row.couloir, lastReached: row.lastReached.flatMap(Day.init(iso:)))

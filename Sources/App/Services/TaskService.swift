@@ -5,22 +5,6 @@ import SQLKit
 /// Tasks of the roadmap's board: created "à faire", then moved between the four columns.
 /// Runs in the caller's transaction; every write is audited.
 enum TaskService {
-    enum Status: String, CaseIterable, Sendable {
-        case todo = "a_faire"
-        case doing = "en_cours"
-        case blocked = "bloque"
-        case done = "fait"
-
-        var label: String {
-            switch self {
-            case .todo: "À faire"
-            case .doing: "En cours"
-            case .blocked: "Bloqué"
-            case .done: "Fait"
-            }
-        }
-    }
-
     static let maxTitle = 300
     static let maxAssignee = 200
 
@@ -37,7 +21,7 @@ enum TaskService {
     }
 
     /// A task is late when its due date has passed and it is not done.
-    static func isLate(due: Day?, status: Status, today: Day) -> Bool {
+    static func isLate(due: Day?, status: TaskStatus, today: Day) -> Bool {
         guard let due, status != .done else { return false }
         return due < today
     }
@@ -96,7 +80,7 @@ enum TaskService {
             )
             .values(
                 SQLBind(id), SQLBind(roadmap.id), SQLBind(action), SQLBind(title), SQLBind(assignee), SQLBind(due?.iso),
-                SQLBind(Status.todo.rawValue), SQLBind(territory), SQLBind(now), SQLBind(now)
+                SQLBind(TaskStatus.todo.rawValue), SQLBind(territory), SQLBind(now), SQLBind(now)
             )
             .run()
         try await AuditService.record(
@@ -114,7 +98,7 @@ enum TaskService {
     static func setStatus(id: UUID, status raw: String, version: Int? = nil, on db: any SQLDatabase, actor: Actor)
         async throws -> Bool
     {
-        guard let status = Status(rawValue: raw.trimmingCharacters(in: .whitespaces)) else {
+        guard let status = TaskStatus(rawValue: raw.trimmingCharacters(in: .whitespaces)) else {
             throw ServiceError.invalid("Statut inconnu « \(raw.prefix(20)) » (à faire, en cours, bloqué ou fait).")
         }
         struct TaskRow: Decodable {
@@ -136,7 +120,7 @@ enum TaskService {
         try await db.update("tasks").set("status", to: status.rawValue).set("updated_at", to: Date()).where(
             "id", .equal, id
         ).run()
-        let before = Status(rawValue: task.status)?.label ?? task.status
+        let before = TaskStatus(rawValue: task.status)?.label ?? task.status
         try await AuditService.record(
             db, actor: actor, action: "update", objectType: "task", objectID: id.uuidString,
             summary: "Tâche « \(task.title.prefix(120)) » : \(before) → \(status.label)",

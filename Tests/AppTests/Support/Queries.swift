@@ -17,7 +17,7 @@ extension Application {
     }
 
     /// The open structures of a couloir in a territory, and how many the journal reached since a date.
-    func reach(_ couloir: Couloir, _ territory: String, since: String?, at: String) async throws -> ReachQuery.Reach {
+    func reach(_ couloir: Couloir, _ territory: String, since: String?, at: String) async throws -> StructureReach {
         try await ReachQuery.reach(
             couloir: couloir, territory: territory, since: since.flatMap(Day.init(iso:)), at: Day(iso: at)!, on: sql)
     }

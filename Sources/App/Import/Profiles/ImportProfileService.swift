@@ -6,14 +6,6 @@ import SQLKit
 /// are installed by `jalon migrate` (`InstallShippedData`), with the indicators they feed when those are
 /// missing.
 enum ImportProfileService {
-    struct Stored: Sendable, Equatable {
-        var document: ImportProfileDocument
-        var shipped: Bool
-        var actor: String
-        var createdAt: Date
-        var profile: ImportProfile { document.profile }
-    }
-
     private struct Row: Decodable {
         var definition: String
         var shipped: Bool
@@ -21,9 +13,9 @@ enum ImportProfileService {
         var createdAt: Date
     }
 
-    private static func stored(_ row: Row) -> Stored? {
+    private static func stored(_ row: Row) -> StoredImportProfile? {
         guard let doc = try? ImportProfileDocument.decode(Data(row.definition.utf8), fileName: "") else { return nil }
-        return Stored(document: doc, shipped: row.shipped, actor: row.actor, createdAt: row.createdAt)
+        return StoredImportProfile(document: doc, shipped: row.shipped, actor: row.actor, createdAt: row.createdAt)
     }
 
     /// The shipped profile files (Resources/profiles/*.json), read once.
@@ -52,7 +44,7 @@ enum ImportProfileService {
     }
 
     /// The latest version of every profile.
-    static func all(on db: any SQLDatabase) async throws -> [Stored] {
+    static func all(on db: any SQLDatabase) async throws -> [StoredImportProfile] {
         let rows = try await db.raw(
             """
             SELECT p.definition, p.shipped, p.actor, p.created_at FROM import_profiles p
@@ -63,7 +55,7 @@ enum ImportProfileService {
     }
 
     /// A profile by name, its latest version unless one is asked.
-    static func find(_ name: String, version: Int? = nil, on db: any SQLDatabase) async throws -> Stored? {
+    static func find(_ name: String, version: Int? = nil, on db: any SQLDatabase) async throws -> StoredImportProfile? {
         var query = db.select().columns("definition", "shipped", "actor", "created_at").from("import_profiles")
             .where("name", .equal, name.trimmingCharacters(in: .whitespaces).lowercased())
         if let version { query = query.where("version", .equal, version) }
@@ -71,7 +63,7 @@ enum ImportProfileService {
             .flatMap(stored)
     }
 
-    static func versions(_ name: String, on db: any SQLDatabase) async throws -> [Stored] {
+    static func versions(_ name: String, on db: any SQLDatabase) async throws -> [StoredImportProfile] {
         try await db.select().columns("definition", "shipped", "actor", "created_at").from("import_profiles")
             .where("name", .equal, name).orderBy("version", .descending).all(decoding: Row.self, with: .snakeCase)
             .compactMap(stored)

@@ -7,20 +7,6 @@ import Vapor
 /// change runs in the caller's transaction and is audited; passwords appear nowhere but as bcrypt
 /// hashes, and the audit says "mot de passe modifié", never what it is.
 enum AccountService {
-    struct User: Sendable, Equatable, Decodable {
-        var id: UUID
-        var email: String
-        var name: String
-        var role: String
-        var active: Bool
-        var version: Int
-        var passwordHash: String
-        var createdAt: Date
-        var passwordChangedAt: Date
-
-        var roleValue: Role { Role(rawValue: role) ?? .lecteur }
-    }
-
     struct Input: Sendable, Equatable {
         var email: String
         var name: String
@@ -33,18 +19,19 @@ enum AccountService {
         "id", "email", "name", "role", "active", "version", "password_hash", "created_at", "password_changed_at"
     ]
 
-    static func find(email: String, on db: any SQLDatabase) async throws -> User? {
+    static func find(email: String, on db: any SQLDatabase) async throws -> UserAccount? {
         try await db.select().columns(columns).from("users").where("email", .equal, normalized(email)).first(
-            decoding: User.self, with: .snakeCase)
+            decoding: UserAccount.self, with: .snakeCase)
     }
 
-    static func find(id: UUID, on db: any SQLDatabase) async throws -> User? {
+    static func find(id: UUID, on db: any SQLDatabase) async throws -> UserAccount? {
         try await db.select().columns(columns).from("users").where("id", .equal, id)
-            .first(decoding: User.self, with: .snakeCase)
+            .first(decoding: UserAccount.self, with: .snakeCase)
     }
 
-    static func all(on db: any SQLDatabase) async throws -> [User] {
-        try await db.select().columns(columns).from("users").orderBy("email").all(decoding: User.self, with: .snakeCase)
+    static func all(on db: any SQLDatabase) async throws -> [UserAccount] {
+        try await db.select().columns(columns).from("users").orderBy("email").all(
+            decoding: UserAccount.self, with: .snakeCase)
     }
 
     static func territories(of user: UUID, on db: any SQLDatabase) async throws -> [String] {
@@ -59,7 +46,14 @@ enum AccountService {
             .orderBy("indicator_code").all(decoding: IndicatorCodeRow.self, with: .snakeCase).map(\.indicatorCode)
     }
 
-    static func grant(for user: User, on db: any SQLDatabase) async throws -> Grant {
+    /// An account with its territories and indicators.
+    static func rights(of user: UserAccount, on db: any SQLDatabase) async throws -> AccountRights {
+        AccountRights(
+            user: user, territories: try await territories(of: user.id, on: db),
+            indicators: try await indicators(of: user.id, on: db))
+    }
+
+    static func grant(for user: UserAccount, on db: any SQLDatabase) async throws -> Grant {
         let role = user.roleValue
         guard role.isScoped else { return Grant(role: role) }
         return Grant(

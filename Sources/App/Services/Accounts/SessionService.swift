@@ -30,7 +30,7 @@ enum SessionService {
     }
 
     enum LoginResult: Sendable, Equatable {
-        case signedIn(Session, AccountService.User)
+        case signedIn(Session, UserAccount)
         case refused
         case throttled(seconds: Int)
     }
@@ -111,7 +111,7 @@ enum SessionService {
 
     struct Resolved: Sendable {
         var session: Session
-        var user: AccountService.User
+        var user: UserAccount
     }
 
     /// The session a cookie names, if it is alive; touches it at most once a minute.
@@ -148,7 +148,7 @@ enum SessionService {
         return Resolved(session: Session(id: id, token: token, csrf: stored.csrfToken), user: user)
     }
 
-    static func close(_ session: Session, user: AccountService.User, address: String, on db: any SQLDatabase)
+    static func close(_ session: Session, user: UserAccount, address: String, on db: any SQLDatabase)
         async throws
     {
         try await db.delete(from: "sessions").where("id", .equal, session.id).run()

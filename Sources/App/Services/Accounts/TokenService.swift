@@ -7,20 +7,9 @@ import SQLKit
 enum TokenService {
     static let prefix = "jalon_"
 
-    struct Token: Sendable, Equatable, Decodable {
-        var id: UUID
-        var userID: UUID
-        var name: String
-        var role: String
-        var territories: String
-        var createdAt: Date
-        var lastUsedAt: Date?
-        var revokedAt: Date?
-    }
-
     /// Creates a token and returns it in clear: the only time it exists outside the caller's hands.
     static func create(
-        user: AccountService.User, name rawName: String, role: Role?, territories raw: [String], keys: TokenKeys,
+        user: UserAccount, name rawName: String, role: Role?, territories raw: [String], keys: TokenKeys,
         on db: any SQLDatabase, actor: Actor
     ) async throws -> (id: UUID, token: String) {
         if actor.userID != user.id { try await actor.authorize(.administration, on: db) }
@@ -62,12 +51,12 @@ enum TokenService {
         return (id, clear)
     }
 
-    static func list(user: UUID? = nil, on db: any SQLDatabase) async throws -> [Token] {
+    static func list(user: UUID? = nil, on db: any SQLDatabase) async throws -> [APIToken] {
         var query = db.select().columns(
             "id", "user_id", "name", "role", "territories", "created_at", "last_used_at", "revoked_at"
         ).from("api_tokens")
         if let user { query = query.where("user_id", .equal, user) }
-        return try await query.orderBy("created_at", .descending).all(decoding: Token.self, with: .snakeCase)
+        return try await query.orderBy("created_at", .descending).all(decoding: APIToken.self, with: .snakeCase)
     }
 
     static func revoke(_ id: UUID, on db: any SQLDatabase, actor: Actor) async throws {
@@ -93,7 +82,7 @@ enum TokenService {
 
     /// The owner and the token's own grant, for a Bearer header; nil when unknown, revoked or its owner inactive.
     static func resolve(_ clear: String, keys: TokenKeys, on db: any SQLDatabase) async throws -> (
-        AccountService.User, Grant, Token
+        UserAccount, Grant, APIToken
     )? {
         guard clear.hasPrefix(prefix), clear.count < 200 else { return nil }
         struct StoredTokenRow: Decodable {
@@ -126,7 +115,7 @@ enum TokenService {
         if row.lastUsedAt.map({ Date().timeIntervalSince($0) > 60 }) ?? true {
             try await db.update("api_tokens").set("last_used_at", to: Date()).where("id", .equal, row.id).run()
         }
-        let token = Token(
+        let token = APIToken(
             id: row.id, userID: row.userID, name: row.name, role: role.rawValue, territories: row.territories,
             createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: nil)
         return (user, Grant(role: role, territories: territories, indicators: indicators), token)

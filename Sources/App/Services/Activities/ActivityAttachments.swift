@@ -15,12 +15,6 @@ enum ActivityAttachments {
         "jpeg": "image/jpeg", "csv": "text/csv", "txt": "text/plain"
     ]
 
-    struct Item: Sendable, Equatable, Decodable {
-        var id: UUID
-        var fileName: String
-        var size: Int
-    }
-
     /// `../../etc/passwd` → `passwd`; `C:\\agenda.pdf` → `agenda.pdf`.
     static func safeName(_ raw: String) -> String {
         let last = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
@@ -60,11 +54,11 @@ enum ActivityAttachments {
         return id
     }
 
-    static func list(activity: UUID, on db: any SQLDatabase) async throws -> [Item] {
+    static func list(activity: UUID, on db: any SQLDatabase) async throws -> [ActivityAttachment] {
         try await db.select().columns("id", "file_name", "size").from("activity_attachments").where(
             "activity_id", .equal, activity
         )
-        .orderBy("created_at").all(decoding: Item.self, with: .snakeCase)
+        .orderBy("created_at").all(decoding: ActivityAttachment.self, with: .snakeCase)
     }
 
     static func file(_ id: UUID, activity: UUID, on db: any SQLDatabase) async throws -> (

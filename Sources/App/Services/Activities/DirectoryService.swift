@@ -170,13 +170,6 @@ enum DirectoryService {
         }
     }
 
-    /// A contact that looks like another: same e-mail, or same name at the same organisation or structure.
-    struct Duplicate: Sendable, Equatable {
-        var keep: UUID
-        var other: UUID
-        var reason: String
-    }
-
     /// A contact as checked: its organisation and structure found, its territories resolved.
     struct ResolvedContact: Sendable, Equatable {
         var civility: String
@@ -280,7 +273,7 @@ enum DirectoryService {
         return id
     }
 
-    static func duplicates(on db: any SQLDatabase) async throws -> [Duplicate] {
+    static func duplicates(on db: any SQLDatabase) async throws -> [DuplicateContact] {
         struct ContactKeyRow: Decodable {
             var id: UUID
             var firstName, lastName, email: String
@@ -291,7 +284,7 @@ enum DirectoryService {
             "id", "first_name", "last_name", "email", "organisation_id", "structure_id", "created_at"
         ).from("contacts")
             .orderBy("created_at").orderBy("id").all(decoding: ContactKeyRow.self, with: .snakeCase)
-        var out: [Duplicate] = []
+        var out: [DuplicateContact] = []
         var byEmail: [String: UUID] = [:]
         var byName: [String: UUID] = [:]
         for contact in all {

@@ -6,13 +6,8 @@ import SQLKit
 /// the figures a committee signed off cannot change behind its back. An administrator may write
 /// there anyway, explicitly (`Actor.override`, with a reason), and the override is audited.
 enum PeriodLock {
-    struct Lock: Sendable, Equatable {
-        var until: Day
-        var name: String
-    }
-
     /// The latest validated date, if any.
-    static func current(on db: any SQLDatabase) async throws -> Lock? {
+    static func current(on db: any SQLDatabase) async throws -> SnapshotLock? {
         struct LatestSnapshotRow: Decodable {
             var asOf: String
             var name: String
@@ -22,16 +17,16 @@ enum PeriodLock {
                 .limit(1).first(decoding: LatestSnapshotRow.self, with: .snakeCase),
             let day = Day(iso: latest.asOf)
         else { return nil }
-        return Lock(until: day, name: latest.name)
+        return SnapshotLock(until: day, name: latest.name)
     }
 
-    static func isLocked(_ period: Period, by lock: Lock?) -> Bool {
+    static func isLocked(_ period: Period, by lock: SnapshotLock?) -> Bool {
         guard let lock else { return false }
         return period.end <= lock.until
     }
 
     /// The French reason a write to a locked period is refused, or nil when the actor may make it.
-    static func refusal(_ period: Period, lock: Lock?, actor: Actor) -> String? {
+    static func refusal(_ period: Period, lock: SnapshotLock?, actor: Actor) -> String? {
         guard let lock, isLocked(period, by: lock) else { return nil }
         if actor.override != nil {
             return actor.grant.role == .administrateur
@@ -55,7 +50,7 @@ enum PeriodLock {
     }
 
     /// Records an administrator's override of the lock, in the transaction of the write it allows.
-    static func auditOverride(of lock: Lock, count: Int, actor: Actor, subject: String, on db: any SQLDatabase)
+    static func auditOverride(of lock: SnapshotLock, count: Int, actor: Actor, subject: String, on db: any SQLDatabase)
         async throws
     {
         guard count > 0, let reason = actor.override else { return }

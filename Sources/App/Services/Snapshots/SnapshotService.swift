@@ -8,38 +8,6 @@ import SQLKit
 /// that it shows and exports the same later, whatever is imported since. Its date then locks the
 /// periods it covers (`PeriodLock`).
 enum SnapshotService {
-    struct Row: Codable, Sendable, Equatable {
-        var objective: Int
-        var fiche: String
-        var ficheTitle: String
-        var code: String
-        var label: String
-        var couloir: String
-        var target: String
-        var due: String
-        var value: String
-        var valueDate: String
-        var realisation: String
-        var status: String
-        var statusLabel: String
-        var provenance: String
-    }
-
-    struct Snapshot: Sendable, Equatable {
-        var id: UUID
-        var name: String
-        var asOf: Day
-        var territory: String
-        var couloir: String?
-        var validatedBy: String
-        var validatedAt: Date
-        var sha256: String
-        /// How many indicators were frozen (stored apart, so that the list needs no frozen table).
-        var rowCount: Int
-        /// The frozen table; empty in `all`, which lists the snapshots without reading their tables.
-        var rows: [Row]
-    }
-
     static func validate(
         name rawName: String, at: Day, territory: String?, couloir: Couloir?, today: Day = .today(),
         on db: any SQLDatabase, actor: Actor
@@ -65,12 +33,12 @@ enum SnapshotService {
         {
             throw ServiceError.invalid("Territoire inconnu « \(territory.prefix(40)) ».", field: "territoire")
         }
-        var rows: [Row] = []
+        var rows: [SnapshotRow] = []
         for objective in model.objectives {
             for fiche in objective.fiches {
                 for line in fiche.rows {
                     rows.append(
-                        Row(
+                        SnapshotRow(
                             objective: objective.number, fiche: fiche.code, ficheTitle: fiche.title, code: line.code,
                             label: line.label, couloir: line.couloir, target: line.target,
                             due: line.due, value: line.value, valueDate: line.valueDate,
@@ -109,18 +77,18 @@ enum SnapshotService {
         return id
     }
 
-    static func all(on db: any SQLDatabase) async throws -> [Snapshot] {
+    static func all(on db: any SQLDatabase) async throws -> [ValidatedSnapshot] {
         try await read(db.select(), withRows: false, on: db)
     }
 
-    static func find(_ id: UUID, on db: any SQLDatabase) async throws -> Snapshot? {
+    static func find(_ id: UUID, on db: any SQLDatabase) async throws -> ValidatedSnapshot? {
         try await read(db.select().where("id", .equal, id), withRows: true, on: db).first
     }
 
     private static func read(_ select: SQLSelectBuilder, withRows: Bool, on db: any SQLDatabase) async throws
-        -> [Snapshot]
+        -> [ValidatedSnapshot]
     {
-        struct SnapshotRow: Decodable {
+        struct StoredSnapshotRow: Decodable {
             var id: UUID
             var name: String
             var asOf: String
@@ -139,22 +107,23 @@ enum SnapshotService {
             ] + (withRows ? ["content"] : [])
         let found = try await select.columns(columns)
             .from("snapshots").orderBy("as_of", .descending).orderBy("validated_at", .descending)
-            .all(decoding: SnapshotRow.self, with: .snakeCase)
+            .all(decoding: StoredSnapshotRow.self, with: .snakeCase)
         // Shown to every role: the validator by his name, not his e-mail.
         let names = try await AuditQuery.accountNames(Set(found.map(\.validatedBy)), on: db)
         return found.map { stored in
-            Snapshot(
+            ValidatedSnapshot(
                 id: stored.id, name: stored.name, asOf: Day(iso: stored.asOf) ?? Day(1970, 1, 1),
                 territory: stored.territoryCode, couloir: stored.couloir,
                 validatedBy: names[stored.validatedBy] ?? stored.validatedBy, validatedAt: stored.validatedAt,
                 sha256: stored.contentSha256, rowCount: stored.rows,
-                rows: stored.content.flatMap { try? JSONDecoder().decode([Row].self, from: Data($0.utf8)) } ?? [])
+                rows: stored.content.flatMap { try? JSONDecoder().decode([SnapshotRow].self, from: Data($0.utf8)) }
+                    ?? [])
         }
     }
 
     /// The frozen table as a download, with the same columns as the live steering table plus
     /// provenance.
-    static func export(_ snapshot: Snapshot) -> ExportTable {
+    static func export(_ snapshot: ValidatedSnapshot) -> ExportTable {
         ExportTable(
             sheet: "Photo à date",
             header: [

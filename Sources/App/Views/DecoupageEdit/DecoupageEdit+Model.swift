@@ -9,7 +9,7 @@ enum DecoupageEdit {
         var message: String?
         var form: TerritoryForm
         /// The découpage's history with its territories'.
-        var history: [AuditQuery.Event] = []
+        var history: [AuditEvent] = []
     }
 
     struct TerritoryForm: Sendable, Equatable {

@@ -41,7 +41,7 @@ enum FicheShow {
         /// The fiche's version when the page was built: its forms send it back (optimistic locking).
         var version = 1
         /// Its own audit trail, most recent first.
-        var history: [AuditQuery.Event] = []
+        var history: [AuditEvent] = []
 
         static func == (lhs: Model, rhs: Model) -> Bool {
             lhs.code == rhs.code && lhs.title == rhs.title && lhs.actions == rhs.actions && lhs.calendar == rhs.calendar

@@ -151,7 +151,7 @@ extension FicheShow {
     }
 
     /// The fiche's own history, with its actions' and their tasks'.
-    static func history(_ fiche: UUID, actions: [UUID], on db: any SQLDatabase) async throws -> [AuditQuery.Event] {
+    static func history(_ fiche: UUID, actions: [UUID], on db: any SQLDatabase) async throws -> [AuditEvent] {
         struct TaskRow: Decodable { var id: UUID }
         let tasks =
             actions.isEmpty

@@ -142,7 +142,8 @@ extension FicheShow {
                     !model.history.isEmpty,
                     .el(
                         "div", .cls("jalon-noprint fr-mt-5w"),
-                        .el("h2", .txt("Historique")), AuditPage.table(model.history, caption: "Historique de la fiche")
+                        .el("h2", .txt("Historique")),
+                        AuditIndex.table(model.history, caption: "Historique de la fiche")
                     ))))
     }
 

@@ -35,7 +35,7 @@ enum IndicatorShow {
         var history: [ObservationRow]
         var fiches: [String]
         /// Changes of the definition and of the targets, from the audit trail.
-        var audit: [AuditQuery.Event] = []
+        var audit: [AuditEvent] = []
         /// The map of the région's départements coloured by status, when the map asset is installed.
         var map: String? = nil
 

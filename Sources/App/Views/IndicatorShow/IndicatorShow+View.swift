@@ -146,6 +146,6 @@ extension IndicatorShow {
                 .el("h2", .txt("Historique de la définition et des cibles")),
                 model.audit.isEmpty
                     ? .el("p", .txt("Aucune modification enregistrée."))
-                    : AuditPage.table(model.audit, caption: "Historique de \(definition.code)")))
+                    : AuditIndex.table(model.audit, caption: "Historique de \(definition.code)")))
     }
 }

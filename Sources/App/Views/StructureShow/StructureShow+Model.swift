@@ -7,7 +7,7 @@ enum StructureShow {
         /// The services it already uses: structure-level "yes" answers (indicator code → label, period).
         var services: [(code: String, label: String, period: String)] = []
         /// Its people in the directory.
-        var contacts: [DirectoryQuery.Contact] = []
+        var contacts: [Contact] = []
         /// Its structure-level values that were replaced, most recent first: what they were, and by what.
         var replaced: [Replaced] = []
 

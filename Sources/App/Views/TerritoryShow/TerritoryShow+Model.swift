@@ -13,6 +13,6 @@ enum TerritoryShow {
         var openByCouloir: [String: Int]
         var communeCount: Int
         /// Changes of the territory's definition and of its targets, from the audit trail.
-        var history: [AuditQuery.Event] = []
+        var history: [AuditEvent] = []
     }
 }

@@ -51,7 +51,7 @@ extension TerritoryShow {
                         .el("h2", .txt("Historique de la définition et des cibles")),
                         model.history.isEmpty
                             ? .el("p", .txt("Aucune modification enregistrée."))
-                            : AuditPage.table(model.history, caption: "Historique de \(territory.name)"))),
+                            : AuditIndex.table(model.history, caption: "Historique de \(territory.name)"))),
                 .when(
                     !model.children.isEmpty,
                     .group(

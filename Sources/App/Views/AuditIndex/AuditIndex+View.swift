@@ -1,0 +1,118 @@
+import Foundation
+import JalonCore
+import Plot
+
+extension AuditIndex {
+    static let actions = [
+        ("create", "création"), ("update", "modification"), ("write", "écriture"), ("import", "import"),
+        ("undo", "annulation"),
+        ("merge", "fusion"), ("delete", "suppression"), ("login", "connexion"), ("logout", "déconnexion"),
+        ("login_failed", "connexion refusée"), ("login_throttled", "connexion bloquée"), ("password", "mot de passe"),
+        ("permission", "droits"), ("revoke", "révocation"), ("override", "dérogation")
+    ]
+
+    static func label(_ action: String) -> String { actions.first { $0.0 == action }?.1 ?? action }
+
+    /// The events as a table: the journal here, and the history block of every page that has one.
+    static func table(_ events: [AuditEvent], caption: String) -> HNode {
+        UI.table(
+            caption: caption,
+            headers: [("Date", false), ("Par", false), ("Action", false), ("Objet", false), ("Résumé", false)],
+            rows: events.map { event in
+                [
+                    .txt(Format.date(event.at) + " " + Self.time(event.at)),
+                    .group(
+                        .txt(event.actor),
+                        .when(
+                            event.address != nil,
+                            .el("span", .cls("fr-hint-text"), .txt("depuis " + (event.address ?? ""))))),
+                    .txt(label(event.action)),
+                    .group(
+                        .txt(event.objectType),
+                        .el("span", .cls("fr-hint-text"), .txt(String(event.objectID.prefix(40))))),
+                    summary(event)
+                ]
+            })
+    }
+
+    /// The summary, then what changed field by field (before → after).
+    static func summary(_ event: AuditEvent) -> HNode {
+        let lines = event.detailLines
+        return .group(
+            .txt(event.summary),
+            .when(
+                !lines.isEmpty,
+                .el(
+                    "ul", .cls("jalon-changes fr-text--sm fr-mb-0"),
+                    .group(lines.map { .el("li", .el("strong", .txt($0.field + " : ")), .txt($0.value)) }))))
+    }
+
+    static func time(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "fr_FR")
+        formatter.timeZone = TimeZone(identifier: "Europe/Paris")
+        formatter.dateFormat = "HH:mm:ss"
+        return formatter.string(from: date)
+    }
+
+    static func render(_ model: Model) -> String {
+        let filter = model.filter
+        let query: [(String, String?)] = [
+            ("acteur", filter.actor), ("action", filter.action), ("objet", filter.objectType),
+            ("identifiant", filter.objectID), ("q", filter.text)
+        ]
+        let pages = max(1, (model.total + filter.perPage - 1) / filter.perPage)
+        return Layout(
+            title: "Journal d'audit", section: .referentials, breadcrumb: [("Journal d'audit", SiteURL.audit.path)]
+        ).render(
+            .group(
+                UI.h1("Journal d'audit"),
+                .el(
+                    "p",
+                    .txt(
+                        "Chaque écriture — création, modification, import, annulation, fusion — avec son auteur, "
+                            + "sa date et son contenu. Le journal s'écrit dans la même transaction que la modification "
+                            + "qu'il décrit ; rien dans l'application ne le modifie."
+                    )),
+                .el(
+                    "form", .attr("method", "get"), .attr("action", SiteURL.audit.path), .cls("fr-mb-3w"),
+                    .el(
+                        "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-2"),
+                            UI.input(id: "au-acteur", name: "acteur", label: "Par", value: filter.actor)),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-2"),
+                            UI.select(
+                                id: "au-action", name: "action", label: "Action", options: [("", "Toutes")] + actions,
+                                selected: filter.action)),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-2"),
+                            UI.input(
+                                id: "au-objet", name: "objet", label: "Type d'objet", value: filter.objectType,
+                                hint: "ex. activity, indicator")),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-3"),
+                            UI.input(id: "au-id", name: "identifiant", label: "Identifiant", value: filter.objectID)),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-3"),
+                            UI.input(id: "au-q", name: "q", label: "Texte", value: filter.text))),
+                    .el(
+                        "button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"), .txt("Rechercher")
+                    )),
+                .el(
+                    "p", .txt("\(UI.number(model.total)) événement(s) · "),
+                    .link(
+                        SiteURL.auditCSV.with(query), .cls("fr-link fr-icon-download-line fr-link--icon-left"),
+                        .txt("Exporter en CSV"))),
+                model.events.isEmpty
+                    ? .el("p", .txt("Aucun événement."))
+                    : table(model.events, caption: "Journal d'audit, le plus récent d'abord"),
+                .when(
+                    pages > 1,
+                    UI.pagination(page: filter.page, pageCount: pages) {
+                        SiteURL.audit.with(query + [("page", String($0))])
+                    }
+                )))
+    }
+}

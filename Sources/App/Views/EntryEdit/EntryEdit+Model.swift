@@ -1,0 +1,21 @@
+import JalonCore
+
+/// Manual entry of observations and targets, with French number input and clear errors. No JavaScript needed.
+enum EntryEdit {
+    struct Model: Sendable, Equatable {
+        var indicators: [StoredIndicator]
+        var observation = ObservationForm()
+        var target = TargetForm()
+        var message: String?
+        var error: String?
+    }
+
+    struct ObservationForm: Sendable, Equatable {
+        var indicator = "", territory = "", structure = "", couloir = "", period = "", value = "", numerator = "",
+            denominator = "", source = "", comment = ""
+    }
+
+    struct TargetForm: Sendable, Equatable {
+        var indicator = "", territory = "", couloir = "", due = "", target = "", baseline = "", baselineOn = ""
+    }
+}

@@ -1,0 +1,19 @@
+import JalonCore
+
+/// Validated snapshots ("photos à date") as a committee signed them off, and the form to validate one.
+enum SnapshotIndex {
+    struct Model: Sendable, Equatable {
+        var snapshots: [ValidatedSnapshot]
+        var lock: SnapshotLock?
+        var message: String?
+        var error: String?
+        var form: Form?
+    }
+
+    /// What the validation form was filled with, given back after a refusal.
+    struct Form: Sendable, Equatable {
+        var name: String?
+        var date: String?
+        var territory: String?
+    }
+}
