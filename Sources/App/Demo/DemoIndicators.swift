@@ -45,8 +45,7 @@ enum DemoIndicators {
         let structures = try await db.raw(
             """
             SELECT s.id, s.couloir FROM structures s WHERE s.closed_on IS NULL
-              AND s.commune_code IN (
-                SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: DemoRegion.region))
+              AND s.commune_code IN (\(TerritoryQuery.communes(of: DemoRegion.region)))
             ORDER BY s.finess_et
             """
         ).all(decoding: StructureCouloirRow.self)

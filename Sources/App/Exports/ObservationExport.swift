@@ -30,12 +30,8 @@ enum ObservationExport {
         if let indicator = filter.indicator { query += " AND o.indicator_code = \(bind: indicator)" }
         if let territory = filter.territory {
             query += """
-                 AND (o.territory_code IN (
-                          SELECT b.territory_code
-                          FROM territory_communes a JOIN territory_communes b ON b.commune_code = a.commune_code
-                          WHERE a.territory_code = \(bind: territory) GROUP BY b.territory_code)
-                      OR s.commune_code IN (
-                          SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory)))
+                 AND (o.territory_code IN (\(TerritoryQuery.overlapping(territory)))
+                      OR s.commune_code IN (\(TerritoryQuery.communes(of: territory))))
                 """
         }
         if let couloir = filter.couloir {
@@ -76,10 +72,7 @@ enum ObservationExport {
         if let indicator = filter.indicator { query += " AND t.indicator_code = \(bind: indicator)" }
         if let territory = filter.territory {
             query += """
-                 AND t.territory_code IN (
-                     SELECT b.territory_code
-                     FROM territory_communes a JOIN territory_communes b ON b.commune_code = a.commune_code
-                     WHERE a.territory_code = \(bind: territory) GROUP BY b.territory_code)
+                 AND t.territory_code IN (\(TerritoryQuery.overlapping(territory)))
                 """
         }
         if let couloir = filter.couloir {

@@ -23,14 +23,11 @@ enum ActivityQuery {
         }
         if let territory = filter.territory {
             clause += """
-                 AND (a.id IN (SELECT at.activity_id FROM activity_territories at WHERE at.territory_code IN (
-                        SELECT b.territory_code
-                        FROM territory_communes c JOIN territory_communes b ON b.commune_code = c.commune_code
-                        WHERE c.territory_code = \(bind: territory)))
+                 AND (a.id IN (SELECT at.activity_id FROM activity_territories at
+                               WHERE at.territory_code IN (\(TerritoryQuery.overlapping(territory))))
                    OR a.id IN (SELECT x.activity_id
                         FROM activity_structures x JOIN structures s ON s.id = x.structure_id
-                        WHERE s.commune_code IN (
-                            SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))))
+                        WHERE s.commune_code IN (\(TerritoryQuery.communes(of: territory)))))
                 """
         }
         if let organiser = filter.organiser {

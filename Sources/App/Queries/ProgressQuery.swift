@@ -234,16 +234,14 @@ enum ProgressQuery {
             SELECT o.structure_id, o.period_end, o.value, o.not_provided
             FROM observations o JOIN structures s ON s.id = o.structure_id
             WHERE o.indicator_code = \(bind: indicator.code) AND s.couloir IN (\(binds: members))
-              AND s.commune_code IN (
-                  SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory.code))
+              AND s.commune_code IN (\(TerritoryQuery.communes(of: territory.code)))
             ORDER BY o.period_end
             """
         ).all(decoding: AnswerRow.self, with: .snakeCase)
         let open = try await db.count(
             """
             SELECT COUNT(*) AS n FROM structures s WHERE s.closed_on IS NULL AND s.couloir IN (\(binds: members))
-              AND s.commune_code IN (
-                  SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory.code))
+              AND s.commune_code IN (\(TerritoryQuery.communes(of: territory.code)))
             """)
         guard !rows.isEmpty else { return nil }
         var latest: [UUID: Bool] = [:]

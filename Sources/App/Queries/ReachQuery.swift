@@ -19,8 +19,7 @@ enum ReachQuery {
         let couloirs = couloir.members.map(\.rawValue) + [couloir.rawValue]
         return """
             s.closed_on IS NULL AND s.couloir IN (\(binds: couloirs))
-            AND s.commune_code IN (
-                SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))
+            AND s.commune_code IN (\(TerritoryQuery.communes(of: territory)))
             """
     }
 

@@ -107,10 +107,7 @@ enum RollupCache {
             DELETE FROM rollup_cache
             WHERE (indicator_code = \(bind: indicator)
                    OR indicator_code IN (SELECT code FROM indicators WHERE formula IS NOT NULL))
-              AND territory_code IN (
-                  SELECT DISTINCT b.territory_code
-                  FROM territory_communes a JOIN territory_communes b ON b.commune_code = a.commune_code
-                  WHERE a.territory_code = \(bind: territory))
+              AND territory_code IN (\(TerritoryQuery.overlapping(territory)))
             """
         ).run()
         // A territory without communes (none should exist) is dropped directly.

@@ -51,8 +51,7 @@ enum StructureQuery {
         var clause: SQLQueryString = " WHERE 1 = 1"
         if let territory = filter.territory {
             clause += """
-                 AND s.commune_code IN (
-                    SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))
+                 AND s.commune_code IN (\(TerritoryQuery.communes(of: territory)))
                 """
         }
         if let couloir = filter.couloir {
@@ -195,8 +194,7 @@ enum StructureQuery {
             "SELECT s.couloir, COUNT(*) AS structures FROM structures s WHERE s.closed_on IS NULL"
         if let territory {
             query += """
-                 AND s.commune_code IN (
-                    SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))
+                 AND s.commune_code IN (\(TerritoryQuery.communes(of: territory)))
                 """
         }
         query += " GROUP BY s.couloir"

@@ -17,8 +17,7 @@ enum WorklistQuery {
                     WHERE x.structure_id = s.id) AS last_reached
             FROM structures s
             WHERE s.closed_on IS NULL AND s.couloir IN (\(binds: members))
-              AND s.commune_code IN (
-                  SELECT commune_code FROM territory_communes WHERE territory_code = \(bind: territory))
+              AND s.commune_code IN (\(TerritoryQuery.communes(of: territory)))
             """
         if let notSince {
             query += """

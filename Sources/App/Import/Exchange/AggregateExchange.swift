@@ -82,10 +82,7 @@ enum AggregateExchange {
         if let indicator = filter.indicator { query += " AND o.indicator_code = \(bind: indicator)" }
         if let territory = filter.territory {
             query += """
-                 AND o.territory_code IN (
-                     SELECT b.territory_code
-                     FROM territory_communes a JOIN territory_communes b ON b.commune_code = a.commune_code
-                     WHERE a.territory_code = \(bind: territory) GROUP BY b.territory_code)
+                 AND o.territory_code IN (\(TerritoryQuery.overlapping(territory)))
                 """
         }
         if let couloir = filter.couloir {

@@ -19,27 +19,17 @@ extension ObservationImporter {
             WHERE o.batch_id = \(bind: batch.id)
             """
         ).all(decoding: WrittenRow.self, with: .snakeCase)
-        struct ReplacedRow: Decodable {
-            var id: UUID
-            var observationID: UUID
-            var value: Double?
-            var numerator: Double?
-            var denominator: Double?
-            var notProvided: Bool
-            var source: String
-            var comment: String
-            var provenance: String
-            var recordedAt: Date
-            var batchID: UUID?
-        }
+        // The history keeps a replaced value with the fields of `ObservationService.Existing`, keyed by the
+        // observation it belonged to: one row per observation and batch, since a key never repeats in a batch.
         let replaced = try await db.select()
+            .column(SQLAlias(SQLColumn("observation_id"), as: SQLIdentifier("id")))
             .columns(
-                "id", "observation_id", "value", "numerator", "denominator", "not_provided", "source", "comment",
-                "provenance", "recorded_at", "batch_id"
+                "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "recorded_at",
+                "batch_id"
             )
             .from("observation_history").where("replaced_by", .equal, batch.provenance)
-            .all(decoding: ReplacedRow.self, with: .snakeCase)
-        let previous = Dictionary(replaced.map { ($0.observationID, $0) }, uniquingKeysWith: { first, _ in first })
+            .all(decoding: ObservationService.Existing.self, with: .snakeCase)
+        let previous = Dictionary(replaced.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var report = ImportBatch.UndoReport()
         for observation in written {
             if let value = previous[observation.id] {
@@ -50,7 +40,8 @@ extension ObservationImporter {
                     .set("provenance", to: value.provenance).set("recorded_at", to: value.recordedAt)
                     .set("batch_id", to: value.batchID)
                     .where("id", .equal, observation.id).run()
-                try await db.delete(from: "observation_history").where("id", .equal, value.id).run()
+                try await db.delete(from: "observation_history").where("observation_id", .equal, observation.id)
+                    .where("replaced_by", .equal, batch.provenance).run()
                 report.restored += 1
             } else {
                 try await db.delete(from: "observations").where("id", .equal, observation.id).run()

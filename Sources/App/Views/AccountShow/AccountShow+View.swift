@@ -70,6 +70,6 @@ extension AccountShow {
                 .el("h2", .txt("Jetons d'API")),
                 tokensTable(model.tokens, admin: true),
                 .el("h2", .txt("Historique")),
-                AuditIndex.table(model.history, caption: "Historique du compte")))
+                HistoryTable.render(model.history, caption: "Historique du compte")))
     }
 }

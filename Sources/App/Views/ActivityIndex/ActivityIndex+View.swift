@@ -46,30 +46,6 @@ extension ActivityIndex {
     }
 
     /// The activities as a table: the journal here, a structure's timeline on its page.
-    static func table(_ rows: [ActivityRow], caption: String) -> HNode {
-        UI.table(
-            caption: caption,
-            headers: [
-                ("Date", false), ("Type", false), ("Titre", false), ("Territoires", false),
-                ("Structures touchées", true),
-                ("Participants", true), ("Organisateurs", false)
-            ],
-            rows: rows.map { activity in
-                [
-                    .txt(Format.date(iso: activity.date.iso)), .txt(activity.type.label),
-                    .group(
-                        .link(SiteURL.activity(activity.id.uuidString.lowercased()).path, .txt(activity.title)),
-                        .when(
-                            !activity.topics.isEmpty,
-                            .el("span", .cls("fr-hint-text"), .txt(activity.topics.joined(separator: ", ")))
-                        )),
-                    .txt(activity.territories.joined(separator: ", ")), .txt(UI.number(activity.reached)),
-                    .txt(activity.participants.map(UI.number) ?? "—"),
-                    .txt(activity.organisers.joined(separator: ", "))
-                ]
-            }, numericColumns: [4, 5])
-    }
-
     static func render(_ model: Model) -> String {
         let filter = model.filter
         let query: [(String, String?)] = [
@@ -127,7 +103,7 @@ extension ActivityIndex {
                             .txt("structures touchées (distinctes)"))),
                     model.rows.isEmpty
                         ? .el("p", .txt("Aucune activité pour ce filtre."))
-                        : table(model.rows, caption: "Activités, les plus récentes d'abord"),
+                        : ActivityTable.render(model.rows, caption: "Activités, les plus récentes d'abord"),
                     .when(
                         pages > 1,
                         UI.pagination(page: filter.page, pageCount: pages) {

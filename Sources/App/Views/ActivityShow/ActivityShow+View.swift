@@ -86,6 +86,6 @@ extension ActivityShow {
                 .el("h2", .cls("fr-mt-5w"), .txt("Historique")),
                 detail.history.isEmpty
                     ? .el("p", .txt("Aucun événement."))
-                    : AuditIndex.table(detail.history, caption: "Historique de l'activité")))
+                    : HistoryTable.render(detail.history, caption: "Historique de l'activité")))
     }
 }

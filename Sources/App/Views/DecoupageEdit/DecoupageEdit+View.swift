@@ -60,6 +60,6 @@ extension DecoupageEdit {
                 .el("h2", .txt("Historique")),
                 model.history.isEmpty
                     ? .el("p", .txt("Aucune modification enregistrée."))
-                    : AuditIndex.table(model.history, caption: "Historique du découpage « \(decoupage.name) »")))
+                    : HistoryTable.render(model.history, caption: "Historique du découpage « \(decoupage.name) »")))
     }
 }

@@ -205,7 +205,8 @@ extension DirectoryIndex {
                 .el("h2", .cls("fr-mt-5w"), .txt("Dernières modifications de l'annuaire")),
                 model.history.isEmpty
                     ? .el("p", .txt("Aucune modification enregistrée."))
-                    : AuditIndex.table(model.history, caption: "Dernières modifications des contacts et organisations"))
+                    : HistoryTable.render(
+                        model.history, caption: "Dernières modifications des contacts et organisations"))
         )
     }
 }

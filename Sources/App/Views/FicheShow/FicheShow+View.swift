@@ -143,7 +143,7 @@ extension FicheShow {
                     .el(
                         "div", .cls("jalon-noprint fr-mt-5w"),
                         .el("h2", .txt("Historique")),
-                        AuditIndex.table(model.history, caption: "Historique de la fiche")
+                        HistoryTable.render(model.history, caption: "Historique de la fiche")
                     ))))
     }
 

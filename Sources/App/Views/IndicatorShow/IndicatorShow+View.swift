@@ -146,6 +146,6 @@ extension IndicatorShow {
                 .el("h2", .txt("Historique de la définition et des cibles")),
                 model.audit.isEmpty
                     ? .el("p", .txt("Aucune modification enregistrée."))
-                    : AuditIndex.table(model.audit, caption: "Historique de \(definition.code)")))
+                    : HistoryTable.render(model.audit, caption: "Historique de \(definition.code)")))
     }
 }

@@ -30,7 +30,7 @@ extension SnapshotShow {
                         ("Validée par", .txt(snapshot.validatedBy)),
                         (
                             "Validée le",
-                            .txt(Format.date(snapshot.validatedAt) + " " + AuditIndex.time(snapshot.validatedAt))
+                            .txt(Format.date(snapshot.validatedAt) + " " + HistoryTable.time(snapshot.validatedAt))
                         ),
                         ("Empreinte SHA-256", .el("code", .txt(snapshot.sha256)))
                     ]),
@@ -62,6 +62,6 @@ extension SnapshotShow {
                             }))
                 },
                 .el("h2", .txt("Historique")),
-                AuditIndex.table(model.history, caption: "Historique de la photo")))
+                HistoryTable.render(model.history, caption: "Historique de la photo")))
     }
 }

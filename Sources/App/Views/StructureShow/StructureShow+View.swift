@@ -129,7 +129,7 @@ extension StructureShow {
                         .cls("fr-btn fr-btn--secondary fr-btn--sm"), .txt("Consigner une visite"))),
                 model.activities.isEmpty
                     ? .el("p", .txt("Aucune activité n'a encore touché cette structure."))
-                    : ActivityIndex.table(model.activities, caption: "Activités ayant touché \(structure.name)"),
+                    : ActivityTable.render(model.activities, caption: "Activités ayant touché \(structure.name)"),
                 .el("h2", .txt("Historique des valeurs")),
                 model.replaced.isEmpty
                     ? .el("p", .txt("Aucune valeur de cette structure n'a été remplacée."))

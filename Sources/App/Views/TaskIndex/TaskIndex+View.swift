@@ -27,7 +27,7 @@ extension TaskIndex {
             .el("h2", .cls("fr-mt-5w"), .txt("Derniers mouvements")),
             model.history.isEmpty
                 ? .el("p", .txt("Aucun mouvement enregistré."))
-                : AuditIndex.table(model.history, caption: "Derniers mouvements des tâches"))
+                : HistoryTable.render(model.history, caption: "Derniers mouvements des tâches"))
     }
 
     static func creationForm(_ model: Model) -> HNode {

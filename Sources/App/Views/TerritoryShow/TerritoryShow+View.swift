@@ -51,7 +51,7 @@ extension TerritoryShow {
                         .el("h2", .txt("Historique de la définition et des cibles")),
                         model.history.isEmpty
                             ? .el("p", .txt("Aucune modification enregistrée."))
-                            : AuditIndex.table(model.history, caption: "Historique de \(territory.name)"))),
+                            : HistoryTable.render(model.history, caption: "Historique de \(territory.name)"))),
                 .when(
                     !model.children.isEmpty,
                     .group(
