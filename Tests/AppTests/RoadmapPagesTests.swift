@@ -10,7 +10,9 @@ import Vapor
     func templateThenEntryThenDashboardShowsTheStatus(db: TestDB) async throws {
         try await Seed.territoriesAndStructures(db) { app in
             // Before any roadmap, the page says how to create one.
-            #expect(try await app.get("/feuille-de-route").body.contains("jalon roadmap template segur-2021-2023"))
+            #expect(
+                try await app.get("/feuille-de-route").body.contains(
+                    "jalon roadmap template feuille-de-route-2023-2027"))
             try await app.createRoadmap()
 
             // act: enter a value the French way through the form

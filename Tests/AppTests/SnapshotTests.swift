@@ -35,6 +35,14 @@ struct SnapshotTests {
     static let r32 = Territory(
         code: "R32", kind: .region, name: "Hauts-de-France", insee: "32", parentCode: "FR", population: 6_003_283,
         decoupageID: nil)
+    static let roadmap = Roadmap(
+        id: UUID(uuidString: "00000000-0000-0000-0000-0000000000f1")!, code: "feuille-de-route-2023-2027-r32",
+        name: "Feuille de route régionale du numérique en santé 2023-2027 — Hauts-de-France", regionCode: "R32",
+        startOn: "2023-01-01", endOn: "2027-12-31", status: .running, archived: false, version: 1)
+    static let closedRoadmap = Roadmap(
+        id: UUID(uuidString: "00000000-0000-0000-0000-0000000000f2")!, code: "segur-2021-2023-r32",
+        name: "Feuille de route Ségur du numérique 2021-2023 — Hauts-de-France", regionCode: "R32",
+        startOn: "2021-01-01", endOn: "2023-12-31", status: .closed, archived: false, version: 1)
     static let tan = Territory(
         code: "TAN-LITTORAL", kind: .custom, name: "TAN Littoral", insee: "", parentCode: "R32", population: 696_641,
         decoupageID: UUID(uuidString: "00000000-0000-0000-0000-000000000001"))
@@ -112,7 +120,7 @@ extension SnapshotTests {
             value: "28", valueDate: "30 juin 2022", realisation: "116,7 %", status: .atteint, trend: [5, 12, 28],
             inconsistent: true)
         let model = RoadmapShow.Model(
-            roadmapName: "Feuille de route Ségur du numérique 2021-2023 — Hauts-de-France", at: Day(2022, 6, 30),
+            roadmap: Self.closedRoadmap, roadmapChoices: [Self.roadmap, Self.closedRoadmap], at: Day(2022, 6, 30),
             territory: Self.r32,
             couloir: nil,
             objectives: [
@@ -127,7 +135,7 @@ extension SnapshotTests {
     @Test func fiche() throws {
         let action = "00000000-0000-0000-0000-0000000000aa"
         let model = FicheShow.Model(
-            code: "DMP", title: "DMP",
+            roadmap: Self.closedRoadmap, code: "DMP", title: "DMP",
             objective: "Objectif 3 — Accompagner le déploiement des services socles et encourager les usages",
             territory: Self.r32,
             at: Day(2022, 6, 30), objectivesText: "Généraliser l'alimentation du DMP", levers: "Financement SUN-ES",
@@ -149,7 +157,8 @@ extension SnapshotTests {
 
     @Test func comparison() throws {
         let model = ComparisonShow.Model(
-            at: Day(2022, 6, 30), couloir: .es, grouping: "TAN",
+            roadmap: Self.closedRoadmap, roadmapChoices: [Self.roadmap, Self.closedRoadmap], at: Day(2022, 6, 30),
+            couloir: .es, grouping: "TAN",
             groupings: [("departements", "Départements"), ("TAN", "TAN")],
             territories: [Self.tan, Self.r32],
             rows: [

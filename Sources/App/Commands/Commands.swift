@@ -32,7 +32,15 @@ enum Commands {
 
         var roadmap = AsyncCommands()
         roadmap.use(RoadmapTemplateCommand(), as: "template")
-        app.asyncCommands.use(roadmap.group(help: "Feuilles de route : création depuis un modèle."), as: "roadmap")
+        roadmap.use(RoadmapCreateCommand(), as: "create")
+        roadmap.use(RoadmapListCommand(), as: "list")
+        roadmap.use(RoadmapShowCommand(), as: "show")
+        roadmap.use(RoadmapArchiveCommand(), as: "archive")
+        roadmap.use(RoadmapExportCommand(), as: "export")
+        roadmap.use(RoadmapImportCommand(), as: "import")
+        app.asyncCommands.use(
+            roadmap.group(help: "Feuilles de route : modèles, création, liste, archivage, export et import JSON."),
+            as: "roadmap")
         app.asyncCommands.use(ProgressCommand(), as: "progress")
 
         app.asyncCommands.use(ExportCommand(), as: "export")

@@ -2,32 +2,6 @@ import Foundation
 import JalonCore
 import Vapor
 
-/// `jalon roadmap template NAME [--region R32]`
-struct RoadmapTemplateCommand: AsyncCommand {
-    struct Signature: CommandSignature {
-        @Argument(name: "name", help: "Modèle : segur-2021-2023")
-        var name: String
-        @Option(name: "region", help: "Région de la feuille de route (R32 par défaut)")
-        var region: String?
-    }
-
-    var help: String {
-        "Crée une feuille de route depuis un modèle livré avec Jalon "
-            + "(objectifs, fiches, actions, indicateurs, cibles)."
-    }
-
-    func run(using context: CommandContext, signature: Signature) async throws {
-        try await context.run {
-            let cliActor = try await context.actor()
-            let summary = try await context.application.db.sqlTransaction { db in
-                try await RoadmapTemplate.create(
-                    signature.name, region: signature.region ?? "R32", on: db, actor: cliActor)
-            }
-            context.console.output(summary.text.consoleText())
-        }
-    }
-}
-
 /// `jalon import indicators FILE` — code;libelle;service;couloir;source;type;nature;regle;sens;format;formule
 struct ImportIndicatorsCommand: AsyncCommand {
     struct Signature: CommandSignature {

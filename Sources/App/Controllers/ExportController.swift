@@ -40,7 +40,7 @@ enum ExportController {
         guard
             let model = try await RoadmapShow.query(
                 at: try RoadmapController.at(req), territory: territory, couloir: RoadmapController.couloir(req),
-                on: req.sql)
+                roadmap: req.queryText("feuille"), on: req.sql)
         else {
             throw Abort(.notFound, reason: "Aucune feuille de route.")
         }

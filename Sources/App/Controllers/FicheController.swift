@@ -29,7 +29,7 @@ enum FicheController {
 
     static func found(_ req: Request) async throws -> FicheShow.Found {
         let code = req.parameters.get("code") ?? ""
-        guard let found = try await FicheShow.find(code, on: req.sql) else {
+        guard let found = try await FicheShow.find(code, roadmap: req.queryText("feuille"), on: req.sql) else {
             throw Abort(.notFound, reason: "Fiche inconnue « \(code) ».")
         }
         return found
@@ -83,6 +83,7 @@ enum FicheController {
             }
             return .html(FicheShow.render(model), status: error.status)
         }
-        return .seeOther(SiteURL.fiche(req.parameters.get("code") ?? "").with([("ok", "1")]))
+        return .seeOther(
+            SiteURL.fiche(req.parameters.get("code") ?? "").with([("feuille", req.queryText("feuille")), ("ok", "1")]))
     }
 }

@@ -17,7 +17,8 @@ enum RoadmapController {
 
     @Sendable static func dashboard(req: Request) async throws -> Response {
         let model = try await RoadmapShow.query(
-            at: try at(req), territory: req.queryText("territoire"), couloir: couloir(req), on: req.sql)
+            at: try at(req), territory: req.queryText("territoire"), couloir: couloir(req),
+            roadmap: req.queryText("feuille"), on: req.sql)
         return .html(model.map(RoadmapShow.render) ?? RoadmapShow.renderMissing())
     }
 }
@@ -25,7 +26,8 @@ enum RoadmapController {
 extension RoadmapController {
     @Sendable static func comparison(req: Request) async throws -> Response {
         let model = try await ComparisonShow.query(
-            grouping: req.queryText("decoupage"), at: try at(req), couloir: couloir(req), on: req.sql)
+            grouping: req.queryText("decoupage"), at: try at(req), couloir: couloir(req),
+            roadmap: req.queryText("feuille"), on: req.sql)
         return .html(model.map(ComparisonShow.render) ?? ComparisonShow.renderMissing())
     }
 }

@@ -9,6 +9,7 @@ enum SnapshotController {
         var date: String?
         var territoire: String?
         var couloir: String?
+        var feuille: String?
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
@@ -28,7 +29,8 @@ enum SnapshotController {
             let id = try await req.db.sqlTransaction { db in
                 try await SnapshotService.validate(
                     name: form.name ?? "", at: at, territory: form.territoire.flatMap { $0.isEmpty ? nil : $0 },
-                    couloir: form.couloir.flatMap { Couloir(code: $0) }, on: db, actor: req.actor)
+                    couloir: form.couloir.flatMap { Couloir(code: $0) }, roadmap: form.feuille?.nilIfEmpty, on: db,
+                    actor: req.actor)
             }
             return .seeOther(SiteURL.snapshot(id.uuidString.lowercased()).path + "?ok=validee")
         } catch let error as ServiceError {

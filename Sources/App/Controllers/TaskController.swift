@@ -22,7 +22,8 @@ enum TaskController {
 
     @Sendable static func board(req: Request) async throws -> Response {
         var model = try await TaskIndex.query(
-            filter: try? req.query.get(String.self, at: "responsable"), today: Day.today(), on: req.sql)
+            filter: try? req.query.get(String.self, at: "responsable"), today: Day.today(),
+            roadmap: req.queryText("feuille"), on: req.sql)
         switch try? req.query.get(String.self, at: "ok") {
         case "creee": model.message = "Tâche créée."
         case "deplacee": model.message = "Tâche déplacée."

@@ -87,14 +87,9 @@ enum ObservationExport {
             ],
             rows: rows.map { row in
                 let target: ExportTable.Cell =
-                    switch row.valueKind {
-                    case "number": .number(row.valueNumber)
-                    case "boolean": .text((row.valueNumber ?? 0) != 0 ? "OUI" : "NON")
-                    case "text": .text(row.valueText ?? "")
-                    case "upcoming": .text("A venir")
-                    case "being_defined": .text("en cours de définition")
-                    default: .text("ni")
-                    }
+                    row.valueKind == "number"
+                    ? .number(row.valueNumber)
+                    : .text(TargetService.written(kind: row.valueKind, number: row.valueNumber, text: row.valueText))
                 return [
                     .text(row.indicatorCode), .text(row.label), .text(row.territoryCode), .text(row.couloir),
                     .text(row.dueOn), target, .number(row.baseline), .text(row.baselineOn ?? "")

@@ -33,6 +33,11 @@ enum Migrations {
         app.migrations.add(UpdateAddVersions())
         app.migrations.add(CreateAuditGuard())
         app.migrations.add(UpdateImportUploadsAddOwner())
+        app.migrations.add(UpdateRoadmapsAddStatus())
+        app.migrations.add(UpdateRoadmapsAddArchivedAt())
+        app.migrations.add(UpdateRoadmapsAddVersion())
+        app.migrations.add(UpdateObjectivesAddPriority())
+        app.migrations.add(UpdateFicheIndicatorsAddRole())
         // Always last: it fills the tables the migrations above create.
         app.migrations.add(InstallShippedData())
     }

@@ -18,6 +18,8 @@ enum TaskService {
         /// The territory the task belongs to (a département, a TAN…), or empty for a regional task:
         /// an animateur creates and moves the tasks of his territories only.
         var territory: String = ""
+        /// The roadmap's code; the current roadmap when nil.
+        var roadmap: String? = nil
     }
 
     /// A task is late when its due date has passed and it is not done.
@@ -50,12 +52,9 @@ enum TaskService {
         let territory = try await DirectoryService.territories([input.territory], on: db).first
         try await actor.authorize(.tasks, territories: territory.map { [$0] } ?? [], on: db)
         struct IDRow: Decodable { var id: UUID }
-        guard
-            let roadmap = try await db.select().column("id").from("roadmaps").orderBy("created_at").first(
-                decoding: IDRow.self)
-        else {
+        guard let roadmap = try await RoadmapQuery.chosen(input.roadmap?.nilIfEmpty, today: Day.today(), on: db) else {
             throw ServiceError.invalid(
-                "Aucune feuille de route : créez-en une d'abord (jalon roadmap template segur-2021-2023).")
+                "Aucune feuille de route : créez-en une d'abord (jalon roadmap template feuille-de-route-2023-2027).")
         }
         let actionRaw = input.action.trimmingCharacters(in: .whitespaces)
         var action: UUID?

@@ -97,6 +97,18 @@ enum TargetService {
         }
     }
 
+    /// A stored target written back as the targets import and the roadmap document read it.
+    static func written(kind: String, number: Double?, text: String?) -> String {
+        switch kind {
+        case "number": ExportTable.number(number)
+        case "boolean": (number ?? 0) != 0 ? "OUI" : "NON"
+        case "text": text ?? ""
+        case "upcoming": "A venir"
+        case "being_defined": "en cours de définition"
+        default: "ni"
+        }
+    }
+
     struct Existing: Decodable, Sendable, Equatable {
         var id: UUID
         var valueKind: String

@@ -9,8 +9,8 @@ import SQLKit
 /// periods it covers (`PeriodLock`).
 enum SnapshotService {
     static func validate(
-        name rawName: String, at: Day, territory: String?, couloir: Couloir?, today: Day = .today(),
-        on db: any SQLDatabase, actor: Actor
+        name rawName: String, at: Day, territory: String?, couloir: Couloir?, roadmap: String? = nil,
+        today: Day = .today(), on db: any SQLDatabase, actor: Actor
     ) async throws -> UUID {
         try await actor.authorize(.regional, on: db)
         let name = rawName.trimmedSpaces
@@ -25,7 +25,10 @@ enum SnapshotService {
                     + "pas pour le \(Format.date(iso: at.iso)).",
                 field: "date")
         }
-        guard let model = try await RoadmapShow.query(at: at, territory: territory, couloir: couloir, on: db) else {
+        guard
+            let model = try await RoadmapShow.query(
+                at: at, territory: territory, couloir: couloir, roadmap: roadmap, on: db)
+        else {
             throw ServiceError.invalid("Aucune feuille de route à valider.")
         }
         if let territory, !territory.isEmpty, model.territory.code != territory.uppercased(),
@@ -51,11 +54,6 @@ enum SnapshotService {
         encoder.outputFormatting = [.sortedKeys]
         let content = String(decoding: try encoder.encode(rows), as: UTF8.self)
         let sha = SHA256.hash(data: Data(content.utf8)).hexString
-        struct IDRow: Decodable { var id: UUID }
-        guard
-            let roadmap = try await db.select().column("id").from("roadmaps").orderBy("created_at").first(
-                decoding: IDRow.self)
-        else { throw ServiceError.invalid("Aucune feuille de route.") }
         let id = UUID()
         try await db.insert(into: "snapshots")
             .columns(
@@ -63,7 +61,7 @@ enum SnapshotService {
                 "content", "content_sha256", "rows"
             )
             .values(
-                SQLBind(id), SQLBind(roadmap.id), SQLBind(name), SQLBind(at.iso), SQLBind(model.territory.code),
+                SQLBind(id), SQLBind(model.roadmap.id), SQLBind(name), SQLBind(at.iso), SQLBind(model.territory.code),
                 SQLBind(couloir?.rawValue),
                 SQLBind(actor.name), SQLBind(Date()), SQLBind(content), SQLBind(sha), SQLBind(rows.count)
             )

@@ -14,6 +14,8 @@ enum ComparisonShow {
     }
 
     struct Model: Sendable, Equatable {
+        var roadmap: Roadmap
+        var roadmapChoices: [Roadmap]
         var at: Day
         var couloir: Couloir?
         /// `departements` or a découpage code.
@@ -23,7 +25,7 @@ enum ComparisonShow {
         var rows: [Row]
 
         static func == (lhs: Model, rhs: Model) -> Bool {
-            lhs.at == rhs.at && lhs.couloir == rhs.couloir && lhs.grouping == rhs.grouping
+            lhs.roadmap == rhs.roadmap && lhs.at == rhs.at && lhs.couloir == rhs.couloir && lhs.grouping == rhs.grouping
                 && lhs.territories == rhs.territories
                 && lhs.rows == rhs.rows
         }

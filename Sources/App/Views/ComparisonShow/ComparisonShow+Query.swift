@@ -3,14 +3,11 @@ import JalonCore
 import SQLKit
 
 extension ComparisonShow {
-    static func query(grouping: String?, at: Day, couloir: Couloir?, on db: any SQLDatabase) async throws -> Model? {
-        struct RoadmapRow: Decodable {
-            var id: UUID
-            var regionCode: String?
-        }
-        guard
-            let roadmap = try await db.select().columns("id", "region_code").from("roadmaps").orderBy("created_at")
-                .first(decoding: RoadmapRow.self, with: .snakeCase),
+    static func query(
+        grouping: String?, at: Day, couloir: Couloir?, roadmap asked: String? = nil, on db: any SQLDatabase
+    ) async throws -> Model? {
+        let roadmaps = try await RoadmapQuery.all(on: db)
+        guard let roadmap = try await RoadmapQuery.chosen(asked, today: Day.today(), on: db),
             let region = try await TerritoryQuery.find(roadmap.regionCode ?? "FR", on: db)
         else { return nil }
         let decoupages = try await DecoupageQuery.all(on: db).filter { $0.regionCode == region.code }
@@ -52,7 +49,8 @@ extension ComparisonShow {
                 Row(code: definition.code, label: definition.label, couloir: definition.couloir.rawValue, cells: cells))
         }
         return Model(
-            at: at, couloir: couloir, grouping: decoupages.contains { $0.code == chosen } ? chosen : "departements",
+            roadmap: roadmap, roadmapChoices: roadmaps, at: at, couloir: couloir,
+            grouping: decoupages.contains { $0.code == chosen } ? chosen : "departements",
             groupings: [("departements", "Départements")] + decoupages.map { ($0.code, $0.name) },
             territories: territories, rows: rows)
     }

@@ -6,11 +6,13 @@ extension ComparisonShow {
         Layout(
             title: "Comparaison des territoires", section: .roadmap,
             breadcrumb: [
-                ("Feuille de route", SiteURL.roadmap.path), ("Comparaison des territoires", SiteURL.comparison.path)
+                ("Feuille de route", SiteURL.roadmap.with([("feuille", model.roadmap.code)])),
+                ("Comparaison des territoires", SiteURL.comparison.path)
             ]
         ).render(
             .group(
                 UI.h1("Comparaison des territoires"),
+                .el("p", .txt(model.roadmap.name)),
                 .el(
                     "p", .cls("fr-text--lead"),
                     .txt(
@@ -22,17 +24,20 @@ extension ComparisonShow {
                     .el(
                         "div", .cls("fr-grid-row fr-grid-row--gutters"),
                         .el(
-                            "div", .cls("fr-col-12 fr-col-md-4"),
+                            "div", .cls("fr-col-12 fr-col-md-3"),
+                            RoadmapSelector.select(model.roadmap, model.roadmapChoices)),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-3"),
                             UI.input(
                                 id: "cmp-date", name: "date", label: "Photo à date", value: model.at.iso, type: "date")
                         ),
                         .el(
-                            "div", .cls("fr-col-12 fr-col-md-4"),
+                            "div", .cls("fr-col-12 fr-col-md-3"),
                             UI.select(
                                 id: "cmp-decoupage", name: "decoupage", label: "Territoires", options: model.groupings,
                                 selected: model.grouping)),
                         .el(
-                            "div", .cls("fr-col-12 fr-col-md-4"),
+                            "div", .cls("fr-col-12 fr-col-md-3"),
                             UI.select(
                                 id: "cmp-couloir", name: "couloir", label: "Couloir",
                                 options: [("", "Tous les couloirs")]

@@ -19,6 +19,7 @@ enum FicheShow {
     }
 
     struct Model: Sendable, Equatable {
+        var roadmap: Roadmap
         var code: String
         var title: String
         var objective: String

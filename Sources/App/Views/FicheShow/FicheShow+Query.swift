@@ -8,17 +8,23 @@ extension FicheShow {
         var roadmapID: UUID
     }
 
-    static func find(_ code: String, on db: any SQLDatabase) async throws -> Found? {
+    /// The fiche `code` of the roadmap asked for (`?feuille=`), else of the current roadmap, else of the
+    /// most recent roadmap that has one: fiche codes are unique within a roadmap only.
+    static func find(_ code: String, roadmap asked: String? = nil, on db: any SQLDatabase) async throws -> Found? {
         struct FicheRow: Decodable {
             var id: UUID
             var roadmapID: UUID
         }
-        return try await db.raw(
-            """
+        let chosen = try await RoadmapQuery.chosen(asked, today: Day.today(), on: db)
+        var query: SQLQueryString = """
             SELECT f.id, f.roadmap_id FROM fiches f JOIN roadmaps r ON r.id = f.roadmap_id
-            WHERE f.code = \(bind: code) ORDER BY r.created_at
+            WHERE f.code = \(bind: code)
             """
-        ).first(decoding: FicheRow.self, with: .snakeCase).map { Found(id: $0.id, roadmapID: $0.roadmapID) }
+        if asked != nil, let chosen { query += " AND r.id = \(bind: chosen.id)" }
+        query += " ORDER BY CASE WHEN r.id = \(bind: chosen?.id) THEN 0 ELSE 1 END, r.start_on DESC"
+        return try await db.raw(query).first(decoding: FicheRow.self, with: .snakeCase).map {
+            Found(id: $0.id, roadmapID: $0.roadmapID)
+        }
     }
 
     static func query(_ found: Found, at: Day, message: String? = nil, error: String? = nil, on db: any SQLDatabase)
@@ -35,13 +41,7 @@ extension FicheShow {
             ).from("fiches")
                 .where("id", .equal, found.id).first(decoding: FicheRow.self, with: .snakeCase)
         else { return nil }
-        struct RoadmapRow: Decodable {
-            var regionCode: String?
-            var startOn, endOn: String
-        }
-        let roadmap = try await db.select().columns("region_code", "start_on", "end_on").from("roadmaps").where(
-            "id", .equal, found.roadmapID
-        ).first(decoding: RoadmapRow.self, with: .snakeCase)
+        let roadmap = try await RoadmapQuery.find(id: found.roadmapID, on: db)
         guard let roadmap, let territory = try await TerritoryQuery.find(roadmap.regionCode ?? "FR", on: db) else {
             return nil
         }
@@ -126,7 +126,7 @@ extension FicheShow {
                     source: definition.source, photo: photo, status: progress.status))
         }
         return Model(
-            code: fiche.code, title: fiche.title,
+            roadmap: roadmap, code: fiche.code, title: fiche.title,
             objective: objective.map { "Objectif \($0.number) — \($0.title)" } ?? "",
             territory: territory, at: at,
             objectivesText: fiche.objectivesText, levers: fiche.levers, obstacles: fiche.obstacles,

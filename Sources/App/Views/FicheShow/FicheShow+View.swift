@@ -3,13 +3,15 @@ import Plot
 
 extension FicheShow {
     static func render(_ model: Model) -> String {
-        let url = SiteURL.fiche(model.code).path
+        let url = SiteURL.fiche(model.code).with([("feuille", model.roadmap.code)])
         let parties: [(kind: String, code: String, label: String)] =
             model.organisations.map { ("organisation", $0.code, $0.code) }
             + FicheService.audiences.map { ("audience", $0.code, $0.label) }
         return Layout(
             title: model.title, section: .roadmap,
-            breadcrumb: [("Feuille de route", SiteURL.roadmap.path), (model.title, url)]
+            breadcrumb: [
+                ("Feuille de route", SiteURL.roadmap.with([("feuille", model.roadmap.code)])), (model.title, url)
+            ]
         ).render(
             .group(
                 UI.h1("Fiche synthèse — \(model.title)"),

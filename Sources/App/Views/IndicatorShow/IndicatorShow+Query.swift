@@ -18,10 +18,10 @@ extension IndicatorShow {
             status: progress.status, provenance: result.series.provenance, inconsistent: result.inconsistent)
     }
 
-    /// The territory asked for, else the first roadmap's région (France when there is no roadmap).
+    /// The territory asked for, else the current roadmap's région (France when there is no roadmap).
     static func territory(_ raw: String?, on db: any SQLDatabase) async throws -> Territory? {
         if let asked = try await raw.asyncMap({ try await TerritoryQuery.find($0, on: db) }) ?? nil { return asked }
-        let region = try await RoadmapTemplate.firstRoadmapRegion(on: db)
+        let region = try await RoadmapTemplate.currentRegion(today: Day.today(), on: db)
         return try await TerritoryQuery.find(region ?? "FR", on: db)
     }
 

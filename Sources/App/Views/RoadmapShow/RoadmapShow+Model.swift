@@ -30,13 +30,16 @@ enum RoadmapShow {
     }
 
     struct Model: Sendable, Equatable {
-        var roadmapName: String
+        var roadmap: Roadmap
+        /// The roadmaps the selector offers (archived ones left out).
+        var roadmapChoices: [Roadmap]
         var at: Day
         var territory: Territory
         var couloir: Couloir?
         var objectives: [Objective]
         var territoryChoices: [Territory]
 
+        var roadmapName: String { roadmap.name }
         var rows: [Row] { objectives.flatMap { $0.fiches.flatMap(\.rows) } }
         /// "en retard / à risque" first.
         var urgent: [Row] {

@@ -3,19 +3,12 @@ import JalonCore
 import SQLKit
 
 extension RoadmapShow {
-    static func query(at: Day, territory code: String?, couloir: Couloir?, on db: any SQLDatabase) async throws
-        -> Model?
-    {
-        struct RoadmapRow: Decodable {
-            var id: UUID
-            var name: String
-            var regionCode: String?
-        }
-        guard
-            let roadmap = try await db.select().columns("id", "name", "region_code").from("roadmaps").orderBy(
-                "created_at"
-            ).first(decoding: RoadmapRow.self, with: .snakeCase)
-        else { return nil }
+    /// `roadmap`: the code asked for (`?feuille=`); the current roadmap when nil or unknown.
+    static func query(
+        at: Day, territory code: String?, couloir: Couloir?, roadmap asked: String? = nil, on db: any SQLDatabase
+    ) async throws -> Model? {
+        let roadmaps = try await RoadmapQuery.all(on: db)
+        guard let roadmap = try await RoadmapQuery.chosen(asked, today: Day.today(), on: db) else { return nil }
         let fallback = roadmap.regionCode ?? "FR"
         var found = try await TerritoryQuery.find(code ?? fallback, on: db)
         if found == nil { found = try await TerritoryQuery.find(fallback, on: db) }
@@ -94,7 +87,7 @@ extension RoadmapShow {
                 + (try await TerritoryQuery.list(kind: .custom, parent: region.code, on: db))
         }
         return Model(
-            roadmapName: roadmap.name, at: at, territory: territory, couloir: couloir, objectives: blocks,
-            territoryChoices: choices)
+            roadmap: roadmap, roadmapChoices: roadmaps, at: at, territory: territory, couloir: couloir,
+            objectives: blocks, territoryChoices: choices)
     }
 }

@@ -14,32 +14,39 @@ extension RoadmapShow {
                 .el(
                     "p", .cls("fr-text--lead"),
                     .txt(
-                        "Photo au \(Format.date(iso: model.at.iso)) — \(model.territory.name)"
+                        "\(model.roadmap.years), \(model.roadmap.status.label). "
+                            + "Photo au \(Format.date(iso: model.at.iso)) — \(model.territory.name)"
                             + (model.couloir.map { ", couloir \($0.rawValue)" } ?? "")
                     )),
                 filterForm(model),
                 .el(
                     "p",
                     .link(
-                        SiteURL.comparison.with([("date", model.at.iso), ("couloir", model.couloir?.rawValue)]),
+                        SiteURL.comparison.with([
+                            ("feuille", model.roadmap.code), ("date", model.at.iso),
+                            ("couloir", model.couloir?.rawValue)
+                        ]),
                         .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"),
                         .txt("Comparer les territoires")), .txt(" · "),
                     .link(
-                        SiteURL.tasks.path, .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"),
+                        SiteURL.tasks.with([("feuille", model.roadmap.code)]),
+                        .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"),
                         .txt("Tableau des tâches")), .txt(" · "),
                     .link(
                         SiteURL.snapshots.path, .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"),
                         .txt("Photos à date validées")), .txt(" · "),
                     .link(
                         SiteURL.exportProgress(.csv).with([
-                            ("date", model.at.iso), ("territoire", model.territory.code),
+                            ("feuille", model.roadmap.code), ("date", model.at.iso),
+                            ("territoire", model.territory.code),
                             ("couloir", model.couloir?.rawValue)
                         ]),
                         .cls("fr-link fr-icon-download-line fr-link--icon-left"), .txt("Exporter en CSV (Excel)")),
                     .txt(" · "),
                     .link(
                         SiteURL.exportProgress(.xlsx).with([
-                            ("date", model.at.iso), ("territoire", model.territory.code),
+                            ("feuille", model.roadmap.code), ("date", model.at.iso),
+                            ("territoire", model.territory.code),
                             ("couloir", model.couloir?.rawValue)
                         ]),
                         .cls("fr-link fr-icon-download-line fr-link--icon-left"), .txt("en XLSX"))),
@@ -65,7 +72,9 @@ extension RoadmapShow {
                                     .el(
                                         "h3",
                                         .link(
-                                            SiteURL.fiche(fiche.code).with([("date", model.at.iso)]),
+                                            SiteURL.fiche(fiche.code).with([
+                                                ("feuille", model.roadmap.code), ("date", model.at.iso)
+                                            ]),
                                             .txt("Fiche \(fiche.title)"))),
                                     table(fiche.rows, caption: "Fiche \(fiche.title)", model: model))
                             })
@@ -78,28 +87,29 @@ extension RoadmapShow {
             .group(
                 UI.h1("Feuille de route"),
                 UI.alert(
-                    "Aucune feuille de route : créez-la depuis le modèle national avec "
-                        + "« jalon roadmap template segur-2021-2023 --region R32 » (ou « jalon demo »).",
+                    "Aucune feuille de route : créez-la depuis un modèle livré avec "
+                        + "« jalon roadmap template feuille-de-route-2023-2027 --region R32 » (ou « jalon demo »).",
                     kind: "info")))
     }
 
     static func filterForm(_ model: Model) -> HNode {
         .el(
             "form", .attr("method", "get"), .attr("action", SiteURL.roadmap.path), .cls("fr-mb-3w"),
-            .attr("aria-label", "Choisir la date, le territoire et le couloir"),
+            .attr("aria-label", "Choisir la feuille de route, la date, le territoire et le couloir"),
             .el(
                 "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                .el("div", .cls("fr-col-12 fr-col-md-3"), RoadmapSelector.select(model.roadmap, model.roadmapChoices)),
                 .el(
-                    "div", .cls("fr-col-12 fr-col-md-4"),
+                    "div", .cls("fr-col-12 fr-col-md-3"),
                     UI.input(id: "photo-date", name: "date", label: "Photo à date", value: model.at.iso, type: "date")),
                 .el(
-                    "div", .cls("fr-col-12 fr-col-md-4"),
+                    "div", .cls("fr-col-12 fr-col-md-3"),
                     UI.select(
                         id: "photo-territoire", name: "territoire", label: "Territoire",
                         options: model.territoryChoices.map { ($0.code, "\($0.name) (\($0.code))") },
                         selected: model.territory.code)),
                 .el(
-                    "div", .cls("fr-col-12 fr-col-md-4"),
+                    "div", .cls("fr-col-12 fr-col-md-3"),
                     UI.select(
                         id: "photo-couloir", name: "couloir", label: "Couloir",
                         options: [("", "Tous les couloirs")]

@@ -5,6 +5,9 @@ enum SnapshotIndex {
     struct Model: Sendable, Equatable {
         var snapshots: [ValidatedSnapshot]
         var lock: SnapshotLock?
+        /// The roadmaps a photo can be validated for, the current one proposed.
+        var roadmaps: [Roadmap] = []
+        var currentRoadmap: Roadmap?
         var message: String?
         var error: String?
         var form: Form?

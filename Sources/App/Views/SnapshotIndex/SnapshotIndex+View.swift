@@ -47,6 +47,9 @@ extension SnapshotIndex {
                     .regional, .attr("action", SiteURL.snapshots.path),
                     .el(
                         "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                        .unwrap(model.currentRoadmap) { current in
+                            .el("div", .cls("fr-col-12"), RoadmapSelector.select(current, model.roadmaps))
+                        },
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-5"),
                             UI.input(

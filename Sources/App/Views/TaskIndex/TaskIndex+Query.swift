@@ -3,17 +3,13 @@ import JalonCore
 import SQLKit
 
 extension TaskIndex {
-    /// The first roadmap's tasks, by column; `today` decides which are late.
-    static func query(filter: String?, today: Day, on db: any SQLDatabase) async throws -> Model {
+    /// The tasks of the roadmap asked for (the current one by default), by column; `today` decides
+    /// which are late.
+    static func query(filter: String?, today: Day, roadmap asked: String? = nil, on db: any SQLDatabase) async throws
+        -> Model
+    {
         let filter = filter?.trimmingCharacters(in: .whitespaces).nilIfEmpty
-        struct RoadmapRow: Decodable {
-            var id: UUID
-            var name: String
-        }
-        guard
-            let roadmap = try await db.select().columns("id", "name").from("roadmaps").orderBy("created_at").first(
-                decoding: RoadmapRow.self)
-        else {
+        guard let roadmap = try await RoadmapQuery.chosen(asked, today: today, on: db) else {
             return Model(
                 roadmap: nil, columns: TaskStatus.allCases.map { Column(status: $0, cards: []) }, filter: filter
             )
@@ -72,8 +68,4 @@ extension TaskIndex {
             history: try await AuditQuery.history(
                 [.objects(type: "task", ids: rows.map(\.id.uuidString))], limit: 30, on: db))
     }
-}
-
-extension String {
-    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }

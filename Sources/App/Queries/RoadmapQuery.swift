@@ -1,0 +1,62 @@
+import Foundation
+import JalonCore
+import SQLKit
+
+/// Which roadmaps exist, and which one a page shows.
+enum RoadmapQuery {
+    struct RoadmapRow: Decodable {
+        var id: UUID
+        var code, name: String
+        var regionCode: String?
+        var startOn, endOn, status: String
+        var archivedAt: Date?
+        var version: Int
+
+        var roadmap: Roadmap {
+            Roadmap(
+                id: id, code: code, name: name, regionCode: regionCode, startOn: startOn, endOn: endOn,
+                status: RoadmapStatus(rawValue: status) ?? .running, archived: archivedAt != nil, version: version)
+        }
+    }
+
+    static let columns = ["id", "code", "name", "region_code", "start_on", "end_on", "status", "archived_at", "version"]
+
+    /// Every roadmap, the most recent first; archived ones only when asked.
+    static func all(includingArchived: Bool = false, on db: any SQLDatabase) async throws -> [Roadmap] {
+        var query = db.select().columns(columns).from("roadmaps")
+        if !includingArchived { query = query.where(SQLIdentifier("archived_at"), .is, SQLLiteral.null) }
+        return try await query.orderBy("start_on", .descending).orderBy("code")
+            .all(decoding: RoadmapRow.self, with: .snakeCase).map(\.roadmap)
+    }
+
+    static func find(code: String, on db: any SQLDatabase) async throws -> Roadmap? {
+        try await db.select().columns(columns).from("roadmaps").where("code", .equal, code)
+            .first(decoding: RoadmapRow.self, with: .snakeCase)?.roadmap
+    }
+
+    static func find(id: UUID, on db: any SQLDatabase) async throws -> Roadmap? {
+        try await db.select().columns(columns).from("roadmaps").where("id", .equal, id)
+            .first(decoding: RoadmapRow.self, with: .snakeCase)?.roadmap
+    }
+
+    /// The roadmap a page shows: the one asked for (`?feuille=CODE`), else the current one; a code that
+    /// names no roadmap is an error, not a silent switch to another roadmap.
+    static func chosen(_ code: String?, today: Day, on db: any SQLDatabase) async throws -> Roadmap? {
+        if let code = code?.trimmingCharacters(in: .whitespaces), !code.isEmpty {
+            guard let asked = try await find(code: code, on: db) else {
+                throw ServiceError.notFound("Feuille de route inconnue « \(code.prefix(60)) ».")
+            }
+            return asked
+        }
+        return current(try await all(on: db), today: today)
+    }
+
+    /// The roadmap *en cours* that covers today (the latest begun when several do), else the latest
+    /// begun *en cours*, else the most recent of any status.
+    static func current(_ roadmaps: [Roadmap], today: Day) -> Roadmap? {
+        let running = roadmaps.filter { $0.status == .running }
+        return running.filter { $0.covers(today) }.max(by: { $0.startOn < $1.startOn })
+            ?? running.max(by: { $0.startOn < $1.startOn })
+            ?? roadmaps.max(by: { $0.startOn < $1.startOn })
+    }
+}
