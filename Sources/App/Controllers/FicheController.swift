@@ -18,12 +18,15 @@ enum FicheController {
         var end: String?
         var version: Int?
         var actionVersion: Int?
+        var indicator: String?
+        var role: String?
 
         enum CodingKeys: String, CodingKey {
             case section, objectives, levers, obstacles, contacts, cell
             case actionID = "action_id"
             case title, description, pilot, status, start, end, version
             case actionVersion = "action_version"
+            case indicator, role
         }
     }
 
@@ -73,6 +76,14 @@ enum FicheController {
                             id: id, title: form.title ?? "", description: form.description ?? "", pilot: form.pilot,
                             status: form.status ?? "a_faire", start: form.start, end: form.end,
                             version: form.actionVersion), on: db, actor: req.actor)
+                case "attach":
+                    try await FicheService.attach(
+                        fiche: fiche.id, indicator: form.indicator ?? "", role: form.role ?? "national",
+                        version: form.version, on: db, actor: req.actor)
+                case "detach":
+                    try await FicheService.detach(
+                        fiche: fiche.id, indicator: form.indicator ?? "", version: form.version, on: db,
+                        actor: req.actor)
                 default: throw ServiceError.invalid("Section inconnue « \(form.section.prefix(20)) ».")
                 }
             }

@@ -16,6 +16,8 @@ enum FicheShow {
     struct IndicatorRow: Sendable, Equatable {
         var code, service, couloir, label, target, source, photo: String
         var status: Progress.Status
+        /// `national`, or `complementaire` for the "Indicateurs régionaux complémentaires" table.
+        var role = "national"
     }
 
     struct Model: Sendable, Equatable {
@@ -37,6 +39,8 @@ enum FicheShow {
         /// "<action>|<kind>|<party>" → R, A, C or I
         var raci: [String: String]
         var indicators: [IndicatorRow]
+        /// Indicators that can still be attached (code, label): national, regional, computed or from a profile.
+        var attachable: [(code: String, label: String)] = []
         var message: String?
         var error: String?
         /// The fiche's version when the page was built: its forms send it back (optimistic locking).

@@ -100,8 +100,11 @@ extension FicheShow {
                 }
             }
         }
-        struct FicheIndicatorRow: Decodable { var indicatorCode: String }
-        let links = try await db.select().column("indicator_code").from("fiche_indicators").where(
+        struct FicheIndicatorRow: Decodable {
+            var indicatorCode: String
+            var role: String
+        }
+        let links = try await db.select().columns("indicator_code", "role").from("fiche_indicators").where(
             "fiche_id", .equal, found.id
         ).orderBy("sort").all(decoding: FicheIndicatorRow.self, with: .snakeCase)
         var rows: [IndicatorRow] = []
@@ -123,7 +126,11 @@ extension FicheShow {
                     label: definition.label,
                     target: IndicatorFormat.target(progress.target, definition)
                         + (progress.target.map { " (\(Milestone.label($0.due)))" } ?? ""),
-                    source: definition.source, photo: photo, status: progress.status))
+                    source: definition.source, photo: photo, status: progress.status, role: link.role))
+        }
+        let linked = Set(links.map(\.indicatorCode))
+        let attachable = try await IndicatorQuery.all(on: db).filter { !linked.contains($0.code) }.map {
+            (code: $0.code, label: $0.definition.label)
         }
         return Model(
             roadmap: roadmap, code: fiche.code, title: fiche.title,
@@ -146,7 +153,7 @@ extension FicheShow {
             raci: Dictionary(
                 raci.map { ("\($0.actionID.uuidString.lowercased())|\($0.partyKind)|\($0.party)", $0.role) },
                 uniquingKeysWith: { a, _ in a }),
-            indicators: rows, message: message, error: error, version: fiche.version,
+            indicators: rows, attachable: attachable, message: message, error: error, version: fiche.version,
             history: try await history(found.id, actions: actions.map(\.id), on: db))
     }
 

@@ -21,22 +21,19 @@ extension FicheShow {
                 .el("h2", .txt("Objectifs")),
                 paragraphs(model.objectivesText, empty: "Objectifs à rédiger."),
                 .el("h2", .txt("Indicateurs — photo au \(Format.date(iso: model.at.iso)), \(model.territory.name)")),
-                UI.table(
+                indicatorTable(
+                    model.indicators.filter { $0.role != "complementaire" },
                     caption: "Indicateurs de la fiche \(model.title)",
-                    headers: [
-                        ("Service", false), ("Secteur", false), ("Indicateur", false), ("Cible", false),
-                        ("Source", false), ("Photo à date", false), ("Statut", false)
-                    ],
-                    rows: model.indicators.map { row in
-                        [
-                            .txt(row.service), .txt(row.couloir),
-                            .group(
-                                .link(SiteURL.indicator(row.code).path, .el("code", .txt(row.code))),
-                                .txt(" \(row.label)")),
-                            .txt(row.target), .txt(row.source), .txt(row.photo),
-                            UI.badge(row.status.label, kind: IndicatorFormat.badgeKind(row.status))
-                        ]
-                    }),
+                    model: model, url: url),
+                .when(
+                    model.indicators.contains { $0.role == "complementaire" },
+                    .group(
+                        .el("h3", .txt("Indicateurs régionaux complémentaires")),
+                        indicatorTable(
+                            model.indicators.filter { $0.role == "complementaire" },
+                            caption: "Indicateurs régionaux complémentaires de la fiche \(model.title)", model: model,
+                            url: url))),
+                attachForm(model, url: url),
                 .el("h2", .txt("Actions")),
                 actionsSection(model, url: url),
                 .el("h2", .txt("Calendrier et RACI")),
@@ -229,5 +226,57 @@ extension FicheShow {
         }
         if lines.isEmpty { return .el("p", .cls("fr-text--sm"), .txt(empty)) }
         return .el("ul", .each(lines) { .el("li", .txt($0)) })
+    }
+
+    static func indicatorTable(_ rows: [IndicatorRow], caption: String, model: Model, url: String) -> HNode {
+        UI.table(
+            caption: caption,
+            headers: [
+                ("Service", false), ("Secteur", false), ("Indicateur", false), ("Cible", false), ("Source", false),
+                ("Photo à date", false), ("Statut", false), ("", false)
+            ],
+            rows: rows.map { row in
+                [
+                    .txt(row.service), .txt(row.couloir),
+                    .group(.link(SiteURL.indicator(row.code).path, .el("code", .txt(row.code))), .txt(" \(row.label)")),
+                    .txt(row.target), .txt(row.source), .txt(row.photo),
+                    UI.badge(row.status.label, kind: IndicatorFormat.badgeKind(row.status)),
+                    .postForm(
+                        .regional, .attr("action", url), .cls("jalon-edit"),
+                        .void("input", [("type", "hidden"), ("name", "section"), ("value", "detach")]),
+                        .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(model.version)")]),
+                        .void("input", [("type", "hidden"), ("name", "indicator"), ("value", row.code)]),
+                        .el(
+                            "button", .attr("type", "submit"), .cls("fr-btn fr-btn--tertiary fr-btn--sm"),
+                            .attr("title", "Retirer \(row.code) de la fiche"), .txt("Retirer")))
+                ]
+            })
+    }
+
+    /// Attach any indicator — national, regional, computed or brought by a profile — in either table.
+    static func attachForm(_ model: Model, url: String) -> HNode {
+        .when(
+            !model.attachable.isEmpty,
+            .postForm(
+                .regional, .attr("action", url), .cls("jalon-edit fr-mb-3w"),
+                .void("input", [("type", "hidden"), ("name", "section"), ("value", "attach")]),
+                .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(model.version)")]),
+                .el(
+                    "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                    .el(
+                        "div", .cls("fr-col-12 fr-col-md-6"),
+                        UI.select(
+                            id: "fiche-indicateur", name: "indicator", label: "Rattacher un indicateur",
+                            options: model.attachable.map { ($0.code, "\($0.code) — \($0.label.prefix(90))") },
+                            selected: nil)),
+                    .el(
+                        "div", .cls("fr-col-12 fr-col-md-4"),
+                        UI.select(
+                            id: "fiche-role", name: "role", label: "Tableau",
+                            options: FicheService.indicatorRoles.map { ($0.code, "Indicateur \($0.label)") },
+                            selected: "national")),
+                    .el(
+                        "div", .cls("fr-col-12 fr-col-md-2 jalon-form-end"),
+                        .el("button", .attr("type", "submit"), .cls("fr-btn"), .txt("Rattacher"))))))
     }
 }
