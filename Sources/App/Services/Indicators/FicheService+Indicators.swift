@@ -27,7 +27,8 @@ extension FicheService {
             "SELECT MAX(sort) AS sort FROM fiche_indicators WHERE fiche_id = \(bind: fiche)"
         ).first(decoding: SortRow.self)?.sort
         let existing = try await db.count(
-            "SELECT COUNT(*) AS n FROM fiche_indicators WHERE fiche_id = \(bind: fiche) AND indicator_code = \(bind: code)"
+            "SELECT COUNT(*) AS n FROM fiche_indicators "
+                + "WHERE fiche_id = \(bind: fiche) AND indicator_code = \(bind: code)"
         )
         var changes = FieldChanges()
         if existing > 0 {
@@ -50,7 +51,8 @@ extension FicheService {
         try await actor.authorize(.regional, on: db)
         try await OptimisticVersion.bump("fiches", id: fiche, expected: version, label: "La fiche", on: db)
         let linked = try await db.count(
-            "SELECT COUNT(*) AS n FROM fiche_indicators WHERE fiche_id = \(bind: fiche) AND indicator_code = \(bind: code)"
+            "SELECT COUNT(*) AS n FROM fiche_indicators "
+                + "WHERE fiche_id = \(bind: fiche) AND indicator_code = \(bind: code)"
         )
         guard linked > 0 else {
             throw ServiceError.invalid("L'indicateur « \(code.prefix(40)) » n'est pas rattaché à cette fiche.")
