@@ -46,6 +46,12 @@ check finess-missing 1 "fichier introuvable" -- "$BIN" import finess "$WORK/abse
 check template 0 "68 indicateurs (68 créés ou modifiés)" -- "$BIN" roadmap template segur-2021-2023 --region R32
 check template-again 0 "68 indicateurs (0 créés ou modifiés)" -- "$BIN" roadmap template segur-2021-2023 --region R32
 check template-unknown 1 "Modèle inconnu" -- "$BIN" roadmap template nope
+check plan-template 0 "Feuille de route « feuille-de-route-2023-2027-r32 » créée : 6 objectifs" -- "$BIN" roadmap template feuille-de-route-2023-2027 --region R32
+check roadmap-list 0 "feuille-de-route-2023-2027-r32" -- "$BIN" roadmap list
+check roadmap-export 0 "écrite dans $WORK/plan.json" -- "$BIN" roadmap export feuille-de-route-2023-2027-r32 -o "$WORK/plan.json"
+check roadmap-import-again 0 "0 élément(s) de structure écrit(s)" -- "$BIN" roadmap import "$WORK/plan.json"
+printf '{"format": "jalon-feuille-de-route/1", "code": "x"}' > "$WORK/casse.json"
+check roadmap-import-broken 1 "casse.json, title : champ obligatoire absent" -- "$BIN" roadmap import "$WORK/casse.json"
 printf 'code;libelle;service;couloir;source;type;nature;regle;sens;format;formule\nDMP-ALIM;Part de DMP alimentés;DMP;TOUS;CNAM;share;stock;ratio;hausse;%%;\n' > ind.csv
 check indicators 0 "1 indicateur(s) lu(s) dans ind.csv : 1 créé(s)" -- "$BIN" import indicators ind.csv
 printf 'code;libelle;regle\nX;X;inconnue\n' > ind-bad.csv
