@@ -4,7 +4,25 @@ import SQLKit
 
 /// Edits of a fiche synthèse: its texts, its semester workload calendar and its actions' RACI.
 enum FicheService {
-    static let roles: Set<String> = ["R", "A", "C", "I"]
+    /// Every combination a RACI cell can hold, single letters first ("R", "A"…, then "A/R"…): a select
+    /// offers them all, so that a composite cell needs no JavaScript.
+    static let raciCombinations: [String] = {
+        let roles = RACIRoles.Role.allCases
+        var combinations: [RACIRoles] = []
+        for mask in 1..<(1 << roles.count) {
+            combinations.append(RACIRoles(Set(roles.indices.filter { mask & (1 << $0) != 0 }.map { roles[$0] })))
+        }
+        let singles = ["R", "A", "C", "I"]
+        return singles
+            + combinations.map(\.text).filter { !singles.contains($0) }.sorted {
+                ($0.count, $0) < ($1.count, $1)
+            }
+    }()
+
+    /// The choices of one cell: none, every combination, and the stored value if it were another.
+    static func raciChoices(keeping stored: String) -> [String] {
+        [""] + raciCombinations + (stored.isEmpty || raciCombinations.contains(stored) ? [] : [stored])
+    }
     /// The audiences of the RACI, as the roadmaps name them.
     static let audiences: [(code: String, label: String)] = [
         ("ES", "ES"), ("ESMS", "ESMS"), ("LIB", "Libéraux"), ("BIORADIO", "Bio/radio"), ("CITOYENS", "Citoyens")
@@ -84,8 +102,8 @@ enum FicheService {
             summary: "Calendrier de la fiche modifié", changes: changes)
     }
 
-    /// `cells`: "<action id>|<organisation|audience>|<party>" → R, A, C, I or empty. Replaces the
-    /// fiche's RACI.
+    /// `cells`: "<action id>|<organisation|audience>|<party>" → roles as the regions write them ("R",
+    /// "A/R", "R/C/I") or empty. Replaces the fiche's RACI; an unknown letter is named with its cell.
     static func updateRACI(
         fiche: UUID, cells: [String: String], version: Int? = nil, on db: any SQLDatabase, actor: Actor
     ) async throws {
@@ -96,6 +114,7 @@ enum FicheService {
             try await db.select().column("id").from("actions").where("fiche_id", .equal, fiche)
                 .all(decoding: IDRow.self).map(\.id))
         var after: [(action: UUID, kind: String, party: String, role: String)] = []
+        let names = try await actionNames(fiche: fiche, on: db)
         for (key, raw) in cells.sorted(by: { $0.key < $1.key }) {
             let parts = key.split(separator: "|").map(String.init)
             guard parts.count == 3, let action = UUID(uuidString: parts[0]), actions.contains(action),
@@ -103,11 +122,14 @@ enum FicheService {
             else {
                 throw ServiceError.invalid("Case RACI invalide « \(key.prefix(60)) ».")
             }
-            let role = raw.trimmingCharacters(in: .whitespaces).uppercased()
-            guard role.isEmpty || roles.contains(role) else {
-                throw ServiceError.invalid("Rôle RACI invalide « \(raw.prefix(5)) » (R, A, C, I ou vide).")
+            let roles: RACIRoles
+            do { roles = try RACIRoles.parse(raw) } catch let error as RACIRoles.ParseError {
+                throw ServiceError.invalid(
+                    "Rôle RACI invalide « \(error.written) » dans « \(raw.prefix(12)) » "
+                        + "(\(names[action] ?? "action") · \(parts[2].prefix(40))) : R, A, C, I ou leur combinaison, "
+                        + "ex. A/R.")
             }
-            if !role.isEmpty { after.append((action, parts[1], parts[2], role)) }
+            if !roles.isEmpty { after.append((action, parts[1], parts[2], roles.text)) }
         }
         struct RACICellRow: Decodable {
             var actionID: UUID
@@ -124,7 +146,6 @@ enum FicheService {
         try await db.insertBatched(
             into: "action_raci", columns: ["action_id", "party_kind", "party", "role"],
             rows: after.map { [$0.action, $0.kind, $0.party, $0.role] })
-        let names = try await actionNames(fiche: fiche, on: db)
         func cell(_ action: UUID, _ party: String, _ role: String) -> String {
             "\(names[action] ?? "?") · \(party) : \(role)"
         }

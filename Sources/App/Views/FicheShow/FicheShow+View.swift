@@ -100,7 +100,7 @@ extension FicheShow {
                                                     "select", .cls("fr-select jalon-noprint"),
                                                     .attr("id", "raci-\(action.number)-\(party.code)"),
                                                     .attr("name", "cell[\(key)]"),
-                                                    .each(["", "R", "A", "C", "I"]) { choice in
+                                                    .each(FicheService.raciChoices(keeping: role)) { choice in
                                                         .el(
                                                             "option", .attr("value", choice),
                                                             .when(choice == role, .attr("selected", "selected")),
