@@ -210,6 +210,23 @@ import Vapor
             #expect(abs((json["realisation"] as? Double ?? 0) - 1.3025) < 0.0001)
             #expect((json["target"] as? [String: Any])?["due"] as? String == "2022-06-30")
             #expect(json["status"] as? String == "atteint")
+            // One value, no baseline: every variation is there, and null.
+            let variation = try #require(json["variation"] as? [String: Any])
+            #expect(variation.keys.sorted() == ["since_baseline", "since_previous", "since_year_before"])
+            #expect(variation.values.allSatisfy { $0 is NSNull })
+            // A value a year later and a month before it: plain ratios.
+            _ = try await app.observe([
+                .init(
+                    indicator: "DMP-ALIM", territory: "D59", period: "2023-04", numerator: "2 000",
+                    denominator: "10 000"),
+                .init(
+                    indicator: "DMP-ALIM", territory: "D59", period: "2023-05", numerator: "2 500",
+                    denominator: "10 000")
+            ])
+            let (_, later) = try await app.getJSON("/api/progress?indicator=DMP-ALIM&territory=D59&at=2023-05-31")
+            let moved = try #require((later as? [String: Any])?["variation"] as? [String: Any])
+            #expect(abs((moved["since_previous"] as? Double ?? 0) - 1.25) < 1e-9)
+            #expect(abs((moved["since_year_before"] as? Double ?? 0) - 2500 / 1283) < 1e-9)
             let (bad, _) = try await app.getJSON("/api/progress?indicator=DMP-ALIM&territory=D59&at=31-05-2022")
             #expect(bad == .badRequest)
         }

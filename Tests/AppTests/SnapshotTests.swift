@@ -188,7 +188,10 @@ extension SnapshotTests {
                     subject: "D59", period: "juin 2022", value: "0,98", provenance: "import démonstration",
                     recordedAt: "24 novembre 2026")
             ],
-            history: [], fiches: ["DMP"])
+            history: [], fiches: ["DMP"],
+            variations: Variations.of(
+                levels: [(Day(2021, 6, 30), 0.3), (Day(2022, 5, 31), 1.02), (Day(2022, 6, 30), 1.05)],
+                at: Day(2022, 6, 30), baseline: 0.9))
         try Self.assertSnapshot(IndicatorShow.render(model), named: "indicator")
     }
 }

@@ -170,9 +170,17 @@ enum OpenAPI {
                         "sans_cible", "non_renseigne", "atteint", "en_retard", "en_bonne_voie", "a_risque", "en_cours"
                     ]
                 ],
-                "provenance": string(), "rolled_up": number(nullable: true), "inconsistent": ["type": "boolean"]
+                "provenance": string(), "rolled_up": number(nullable: true), "inconsistent": ["type": "boolean"],
+                "variation": object(
+                    [
+                        "since_previous": number(nullable: true), "since_year_before": number(nullable: true),
+                        "since_baseline": number(nullable: true)
+                    ], required: ["since_previous", "since_year_before", "since_baseline"])
             ],
-            required: ["value", "target", "realisation", "expected", "projection", "attainment", "status", "provenance"]
+            required: [
+                "value", "target", "realisation", "expected", "projection", "attainment", "status", "provenance",
+                "variation"
+            ]
         )
 
         return [

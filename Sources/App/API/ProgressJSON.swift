@@ -27,7 +27,21 @@ enum ProgressJSON {
             "target": target, "realisation": nullable(progress.realisation), "expected": nullable(progress.expected),
             "projection": nullable(progress.projection), "attainment": nullable(progress.attainment),
             "status": progress.status.rawValue, "provenance": result.series.provenance,
-            "rolled_up": nullable(result.rolledUp), "inconsistent": result.inconsistent
+            "rolled_up": nullable(result.rolledUp), "inconsistent": result.inconsistent,
+            "variation": variation(result)
+        ]
+    }
+
+    /// The variations of the value read at `at`, as plain ratios (1.165 for "+16,5 %"), null when unknown.
+    static func variation(_ result: ProgressQuery.Result) -> [String: Any] {
+        let definition = result.indicator.definition
+        let levels = ProgressEngine.levels(
+            of: result.series.points, nature: definition.nature, cumulativeSince: definition.cumulativeSince)
+        let variations = Variations.of(levels: levels, at: result.at, baseline: result.progress.target?.baseline)
+        func ratio(_ variation: Variation?) -> Any { variation.map { $0.ratio as Any } ?? NSNull() }
+        return [
+            "since_previous": ratio(variations.sincePrevious), "since_year_before": ratio(variations.sinceYearBefore),
+            "since_baseline": ratio(variations.sinceBaseline)
         ]
     }
 

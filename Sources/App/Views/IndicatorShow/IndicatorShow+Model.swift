@@ -38,12 +38,14 @@ enum IndicatorShow {
         var audit: [AuditEvent] = []
         /// The map of the région's départements coloured by status, when the map asset is installed.
         var map: String? = nil
+        /// How the value read at `at` moved: since the previous period, in a year, since the baseline.
+        var variations = Variations()
 
         static func == (lhs: Model, rhs: Model) -> Bool {
             lhs.indicator == rhs.indicator && lhs.at == rhs.at && lhs.territory == rhs.territory && lhs.main == rhs.main
                 && lhs.rows == rhs.rows
                 && lhs.observations == rhs.observations && lhs.history == rhs.history && lhs.fiches == rhs.fiches
-                && lhs.audit == rhs.audit
+                && lhs.audit == rhs.audit && lhs.variations == rhs.variations
                 && lhs.series.map(\.0) == rhs.series.map(\.0) && lhs.series.map(\.1) == rhs.series.map(\.1)
         }
     }

@@ -146,6 +146,7 @@ extension IndicatorShow {
             map: areas.isEmpty
                 ? nil
                 : DepartementMap.render(
-                    areas, publicDirectory: publicDirectory, caption: "Carte des départements — \(indicator.code)"))
+                    areas, publicDirectory: publicDirectory, caption: "Carte des départements — \(indicator.code)"),
+            variations: Variations.of(levels: levels, at: at, baseline: main.progress.target?.baseline))
     }
 }

@@ -43,6 +43,9 @@ extension IndicatorShow {
                     rows: [
                         ("Valeur", .txt(model.main.value)), ("Cible", .txt(model.main.target)),
                         ("Réalisation", .txt(model.main.realisation)),
+                        ("Évolution depuis la période précédente", .txt(model.variations.sincePrevious?.text ?? "—")),
+                        ("Évolution sur un an", .txt(model.variations.sinceYearBefore?.text ?? "—")),
+                        ("Évolution depuis la référence", .txt(model.variations.sinceBaseline?.text ?? "—")),
                         ("Projection à l'échéance", .txt(model.main.projection)),
                         (
                             "Statut",
