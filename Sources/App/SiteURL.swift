@@ -78,6 +78,8 @@ enum SiteURL: Equatable, Sendable {
         case structure(String)
         case indicators
         case indicator(String)
+        case roadmaps
+        case roadmap(String)
         case observations
         case targets
         case progress
@@ -170,6 +172,8 @@ enum SiteURL: Equatable, Sendable {
             case .structure(let key): "/api/structures/" + Self.escape(key)
             case .indicators: "/api/indicators"
             case .indicator(let code): "/api/indicators/" + Self.escape(code)
+            case .roadmaps: "/api/roadmaps"
+            case .roadmap(let code): "/api/roadmaps/" + Self.escape(code)
             case .observations: "/api/observations"
             case .targets: "/api/targets"
             case .progress: "/api/progress"

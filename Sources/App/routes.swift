@@ -131,6 +131,9 @@ func routes(_ app: Application) throws {
         use: IndicatorAPIController.observations)
     app.post(SiteURL.api(.targets).components, use: IndicatorAPIController.targets).access(.write(.regional))
     app.get(SiteURL.api(.progress).components, use: IndicatorAPIController.progress).access(.read)
+    app.get(SiteURL.api(.roadmaps).components, use: RoadmapAPIController.index).access(.read)
+    app.upload(SiteURL.api(.roadmaps).components, max: "8mb", .write(.regional), use: RoadmapAPIController.write)
+    app.get(SiteURL.api(.roadmap(":code")).components, use: RoadmapAPIController.show).access(.read)
     app.upload(SiteURL.api(.imports).components, max: "64mb", .write(.observations), use: ImportAPIController.create)
     app.get(SiteURL.api(.importBatch(":id")).components, use: ImportAPIController.show).access(.read)
     app.post(SiteURL.api(.importBatch(":id")).components + ["undo"], use: ImportAPIController.undo).access(

@@ -20,7 +20,7 @@ import Vapor
             var activityID = ""
             for path in [
                 "/api/indicators", "/api/targets", "/api/observations", "/api/organisations", "/api/contacts",
-                "/api/activities"
+                "/api/activities", "/api/roadmaps"
             ] {
                 let post = try #require(paths[path]?["post"] as? [String: Any], "\(path)")
                 let content = try #require(

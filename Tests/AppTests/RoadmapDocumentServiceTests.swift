@@ -149,4 +149,40 @@ import Vapor
             #expect((await app.run(["roadmap", "list", "--all"])).output.contains("en préparation, archivée"))
         }
     }
+
+    @Test(arguments: TestDB.all)
+    func theAPIWritesAndReadsTheDocument(db: TestDB) async throws {
+        try await Seed.territoriesAndStructures(db) { app async throws in
+            // Setup: the template as a document without région.
+            let document = try RoadmapTemplate.document("feuille-de-route-2023-2027")
+            let json = { (document: RoadmapDocument) in ByteBuffer(data: try document.encoded()) }
+            // Act: write it for R32, twice; read it back.
+            let created = try await app.send(
+                .POST, "/api/roadmaps?region=R32", headers: ["Content-Type": "application/json"],
+                body: try json(document))
+            let again = try await app.send(
+                .POST, "/api/roadmaps?region=R32", headers: ["Content-Type": "application/json"],
+                body: try json(document))
+            let (status, raw) = try await app.getJSON("/api/roadmaps/feuille-de-route-2023-2027-r32")
+            // Check: 201 then 200 with nothing written; the document read back is the export.
+            #expect(created.status == .created, "\(created.body.string)")
+            #expect(again.status == .ok && again.body.string.contains("\"structure_written\":0"))
+            #expect(status == .ok && (raw as? [String: Any])?["region"] as? String == "R32")
+            let (_, list) = try await app.getJSON("/api/roadmaps")
+            #expect((list as? [[String: Any]])?.first?["current"] as? Bool == true)
+            // A faulty document: 422 naming the place, nothing written.
+            var faulty = document
+            faulty.fiches[1].actions[0].calendar = [.init(period: "2024-S3", intensity: 1)]
+            faulty.code = "autre-plan"
+            let refused = try await app.send(
+                .POST, "/api/roadmaps?region=R32", headers: ["Content-Type": "application/json"],
+                body: try json(faulty))
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("document, fiches[1].actions[0].calendar[0].period"))
+            #expect(try await app.count("roadmaps") == 1)
+            let garbage = try await app.send(
+                .POST, "/api/roadmaps", headers: ["Content-Type": "application/json"], body: ByteBuffer(string: "[1,"))
+            #expect(garbage.status == .unprocessableEntity && garbage.body.string.contains("pas du JSON lisible"))
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import JalonCore
 import Vapor
 
 /// The OpenAPI 3 description of the JSON API, served at `/api/openapi.json`. A test calls every
@@ -152,6 +153,71 @@ enum OpenAPI {
         let writeResult = object(
             ["created": integer, "updated": integer, "unchanged": integer],
             required: ["created", "updated", "unchanged"])
+        let roadmapItem = object(
+            [
+                "code": string(), "name": string(), "region": string(nullable: true), "start_on": string(),
+                "end_on": string(), "status": ["type": "string", "enum": RoadmapStatus.allCases.map(\.rawValue)],
+                "archived": ["type": "boolean"], "current": ["type": "boolean"]
+            ], required: ["code", "name", "start_on", "end_on", "status", "archived", "current"])
+        let roadmapWritten = object(
+            [
+                "code": string(), "created": ["type": "boolean"], "objectives": integer, "fiches": integer,
+                "actions": integer, "indicators": integer, "indicators_written": integer, "targets": integer,
+                "targets_written": integer, "structure_written": integer
+            ], required: ["code", "created", "structure_written"])
+        let roadmapAction = object(
+            [
+                "number": integer, "title": string(), "description": string(), "pilot": string(), "status": string(),
+                "start_on": string(), "end_on": string(),
+                "calendar": array(
+                    object(["period": string(), "intensity": integer], required: ["period", "intensity"])),
+                "raci": array(
+                    object(
+                        ["party_kind": string("organisation ou audience"), "party": string(), "roles": string("A/R")],
+                        required: ["party_kind", "party", "roles"]))
+            ], required: ["number", "title", "description", "status", "calendar", "raci"])
+        let roadmapFiche = object(
+            [
+                "code": string(), "title": string(), "objective": integer, "service": string(),
+                "objectives_text": string(), "levers": string(), "obstacles": string(), "contacts": string(),
+                "indicators": array(
+                    object(
+                        [
+                            "code": string(), "role": string("national ou complementaire"),
+                            "targets": array(
+                                object(
+                                    [
+                                        "territory": string(), "couloir": string(), "due": string(), "target": string(),
+                                        "baseline": string(), "baseline_on": string()
+                                    ], required: ["due", "target"]))
+                        ], required: ["code", "role", "targets"])),
+                "actions": array(roadmapAction)
+            ],
+            required: [
+                "code", "title", "objectives_text", "levers", "obstacles", "contacts", "indicators", "actions"
+            ])
+        let roadmapDocument = object(
+            [
+                "format": string(RoadmapDocument.currentFormat), "code": string(), "title": string(),
+                "region": string(), "start_on": string(), "end_on": string(), "status": string(),
+                "objectives": array(
+                    object(
+                        ["number": integer, "title": string(), "priority": integer], required: ["number", "title"])),
+                "fiches": array(roadmapFiche),
+                "indicators": array(
+                    object(
+                        [
+                            "code": string(), "label": string(), "service": string(), "couloir": string(),
+                            "source": string(), "type": string(), "nature": string(), "rollup": string(),
+                            "direction": string()
+                        ],
+                        required: [
+                            "code", "label", "service", "couloir", "source", "type", "nature", "rollup", "direction"
+                        ]))
+            ],
+            required: [
+                "format", "code", "title", "start_on", "end_on", "status", "objectives", "fiches", "indicators"
+            ])
         let progress = object(
             [
                 "indicator": string(), "territory": string(), "couloir": string(), "at": string(),
@@ -323,6 +389,53 @@ enum OpenAPI {
                                 ]
                             ]),
                         "responses": ["200": ok(ref("WriteResult"), "Observations enregistrées"), "422": notFound]
+                    ]
+                ],
+                "/api/roadmaps": [
+                    "get": [
+                        "summary": "Liste des feuilles de route (current : la feuille de route en cours)",
+                        "operationId": "listRoadmaps",
+                        "responses": ["200": ok(array(roadmapItem), "Feuilles de route")]
+                    ],
+                    "post": [
+                        "summary": "Crée ou met à jour une feuille de route depuis son document (tout ou rien)",
+                        "operationId": "writeRoadmap",
+                        "parameters": [query("region", "Région, pour un document qui n'en nomme pas (un modèle)")],
+                        "requestBody": body(
+                            ref("RoadmapDocument"),
+                            example: [
+                                "format": RoadmapDocument.currentFormat, "code": "exemple-api",
+                                "title": "Feuille de route d'exemple", "region": "R32", "start_on": "2028-01-01",
+                                "end_on": "2032-12-31", "status": "en_preparation",
+                                "objectives": [["number": 1, "title": "Services socles", "priority": 1]],
+                                "fiches": [
+                                    [
+                                        "code": "DMP", "title": "DMP", "objective": 1, "objectives_text": "",
+                                        "levers": "", "obstacles": "", "contacts": "", "indicators": [],
+                                        "actions": [
+                                            [
+                                                "number": 1, "title": "Accompagner les ES", "description": "",
+                                                "status": "a_faire", "calendar": [],
+                                                "raci": [["party_kind": "organisation", "party": "ARS", "roles": "A/R"]]
+                                            ]
+                                        ]
+                                    ]
+                                ],
+                                "indicators": []
+                            ]),
+                        "responses": [
+                            "200": ok(roadmapWritten, "Mise à jour"), "201": ok(roadmapWritten, "Créée"),
+                            "422": notFound
+                        ]
+                    ]
+                ],
+                "/api/roadmaps/{code}": [
+                    "get": [
+                        "summary": "Le document d'une feuille de route (relu par POST /api/roadmaps)",
+                        "operationId": "getRoadmap",
+                        "parameters": [path("code", "Code de la feuille de route")],
+                        "x-jalon-example": "/api/roadmaps/exemple-api",
+                        "responses": ["200": ok(ref("RoadmapDocument"), "Document"), "404": notFound]
                     ]
                 ],
                 "/api/progress": [
@@ -707,6 +820,7 @@ enum OpenAPI {
                             "profile": string(nullable: true)
                         ],
                         required: ["file", "sha256", "read", "created", "updated", "unchanged", "rejected", "dry_run"]),
+                    "RoadmapDocument": roadmapDocument,
                     "Indicator": indicator, "IndicatorInput": indicatorInput, "ObservationInput": observationInput,
                     "TargetInput": targetInput, "WriteResult": writeResult, "Progress": progress,
                     "Territory": territory, "TerritoryDetail": territoryDetail, "Structure": structure,

@@ -11,7 +11,9 @@ extension RoadmapDocumentService {
         guard isCode(document.code) else {
             throw fault("code", "code \(quoted(document.code)) invalide (lettres sans accent, chiffres, - _ et .)")
         }
-        guard !document.title.trimmedSpaces.isEmpty else { throw fault("title", "titre vide") }
+        guard !document.title.trimmedSpaces.isEmpty, document.title.count <= 300 else {
+            throw fault("title", "titre vide ou de plus de 300 caractères")
+        }
         guard RoadmapStatus(parsing: document.status) != nil else {
             throw fault("status", "statut \(quoted(document.status)) inconnu (en_preparation, en_cours, cloturee)")
         }
@@ -70,8 +72,12 @@ extension RoadmapDocumentService {
                         throw fault(actionPath + "." + name, "date \(quoted(value)) illisible (AAAA-MM-JJ)")
                     }
                 }
+                var periods: Set<String> = []
                 for (cellIndex, cell) in action.calendar.enumerated() {
                     let cellPath = actionPath + ".calendar[\(cellIndex)]"
+                    guard periods.insert(cell.period).inserted else {
+                        throw fault(cellPath + ".period", "période \(quoted(cell.period)) répétée pour l'action")
+                    }
                     guard Period(cell.period) != nil else {
                         throw fault(cellPath + ".period", "période \(quoted(cell.period)) illisible (ex. 2024-S1)")
                     }
@@ -79,8 +85,12 @@ extension RoadmapDocumentService {
                         throw fault(cellPath + ".intensity", "intensité \(cell.intensity) hors de 0 à 3")
                     }
                 }
+                var parties: Set<String> = []
                 for (cellIndex, cell) in action.raci.enumerated() {
                     let cellPath = actionPath + ".raci[\(cellIndex)]"
+                    guard parties.insert(cell.partyKind + "|" + cell.party).inserted else {
+                        throw fault(cellPath + ".party", "\(quoted(cell.party)) répété pour l'action")
+                    }
                     guard ["organisation", "audience"].contains(cell.partyKind) else {
                         throw fault(
                             cellPath + ".party_kind",
