@@ -227,7 +227,7 @@ extension ObservationImportTests {
             #expect(
                 progress.body.hasPrefix(
                     "\u{FEFF}objectif;fiche;indicateur;libelle;couloir;cible;echeance;valeur;date_valeur;"
-                        + "realisation;statut\r\n"))
+                        + "realisation;statut;evolution_periode;evolution_un_an;evolution_reference\r\n"))
             #expect(progress.body.contains(";O2-01;"))
         }
     }

@@ -114,7 +114,10 @@ extension SnapshotTests {
             code: "O2-09", label: "Nb d'ES avec logiciel Ségur commandé", couloir: "ES", target: "50,0 %",
             due: "mi-2022",
             value: "29,9 %", valueDate: "30 juin 2022", realisation: "59,8 %", status: .enRetard,
-            trend: [0.1, 0.2, 0.299], inconsistent: false)
+            trend: [0.1, 0.2, 0.299], inconsistent: false,
+            variations: Variations.of(
+                levels: [(Day(2021, 6, 30), 0.1), (Day(2022, 5, 31), 0.2), (Day(2022, 6, 30), 0.299)],
+                at: Day(2022, 6, 30), baseline: 0.05))
         let ok = RoadmapShow.Row(
             code: "O2-01", label: "Nb d'actions de communication", couloir: "TOUS", target: "24", due: "mi-2022",
             value: "28", valueDate: "30 juin 2022", realisation: "116,7 %", status: .atteint, trend: [5, 12, 28],
@@ -128,7 +131,7 @@ extension SnapshotTests {
                     number: 2, title: "Acculturer, sensibiliser, informer l'écosystème",
                     fiches: [.init(code: "INFORMER-SENSIBILISER", title: "Informer/sensibiliser", rows: [ok, row])])
             ],
-            territoryChoices: [Self.r32, Self.tan])
+            territoryChoices: [Self.r32, Self.tan], showVariations: true)
         try Self.assertSnapshot(RoadmapShow.render(model), named: "dashboard")
     }
 

@@ -108,7 +108,8 @@ import VaporTesting
             #expect(
                 rows.first?.fields == [
                     "objectif", "fiche", "indicateur", "libelle", "couloir", "cible", "echeance", "valeur",
-                    "date_valeur", "realisation", "statut"
+                    "date_valeur", "realisation", "statut", "evolution_periode", "evolution_un_an",
+                    "evolution_reference"
                 ])
             #expect(rows.contains { $0.fields.count > 2 && $0.fields[2] == "O2-01" })
         }

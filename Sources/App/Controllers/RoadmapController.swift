@@ -18,7 +18,7 @@ enum RoadmapController {
     @Sendable static func dashboard(req: Request) async throws -> Response {
         let model = try await RoadmapShow.query(
             at: try at(req), territory: req.queryText("territoire"), couloir: couloir(req),
-            roadmap: req.queryText("feuille"), on: req.sql)
+            roadmap: req.queryText("feuille"), showVariations: req.queryText("evolutions") == "1", on: req.sql)
         return .html(model.map(RoadmapShow.render) ?? RoadmapShow.renderMissing())
     }
 }

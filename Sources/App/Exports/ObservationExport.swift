@@ -103,12 +103,15 @@ enum ObservationExport {
         for objective in dashboard.objectives {
             for fiche in objective.fiches {
                 for row in fiche.rows {
+                    let variations = [
+                        row.variations.sincePrevious, row.variations.sinceYearBefore, row.variations.sinceBaseline
+                    ]
                     rows.append(
                         [.number(Double(objective.number))]
                             + [
                                 fiche.title, row.code, row.label, row.couloir, row.target, row.due, row.value,
                                 row.valueDate, row.realisation, row.status.label
-                            ].map { .text($0) })
+                            ].map { .text($0) } + variations.map { .number($0?.ratio) })
                 }
             }
         }
@@ -116,7 +119,7 @@ enum ObservationExport {
             sheet: "Avancement",
             header: [
                 "objectif", "fiche", "indicateur", "libelle", "couloir", "cible", "echeance", "valeur", "date_valeur",
-                "realisation", "statut"
+                "realisation", "statut", "evolution_periode", "evolution_un_an", "evolution_reference"
             ], rows: rows)
     }
 }

@@ -16,6 +16,8 @@ enum RoadmapShow {
         var inconsistent: Bool
         /// Where the value comes from, frozen with it in a validated snapshot.
         var provenance: String = ""
+        /// How the value moved: since the previous period, in a year, since the baseline.
+        var variations = Variations()
     }
 
     struct Fiche: Sendable, Equatable {
@@ -38,6 +40,8 @@ enum RoadmapShow {
         var couloir: Couloir?
         var objectives: [Objective]
         var territoryChoices: [Territory]
+        /// The optional columns of variations (`?evolutions=1`).
+        var showVariations = false
 
         var roadmapName: String { roadmap.name }
         var rows: [Row] { objectives.flatMap { $0.fiches.flatMap(\.rows) } }

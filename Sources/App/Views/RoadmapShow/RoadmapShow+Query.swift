@@ -5,7 +5,8 @@ import SQLKit
 extension RoadmapShow {
     /// `roadmap`: the code asked for (`?feuille=`); the current roadmap when nil or unknown.
     static func query(
-        at: Day, territory code: String?, couloir: Couloir?, roadmap asked: String? = nil, on db: any SQLDatabase
+        at: Day, territory code: String?, couloir: Couloir?, roadmap asked: String? = nil,
+        showVariations: Bool = false, on db: any SQLDatabase
     ) async throws -> Model? {
         let roadmaps = try await RoadmapQuery.all(on: db)
         guard let roadmap = try await RoadmapQuery.chosen(asked, today: Day.today(), on: db) else { return nil }
@@ -57,10 +58,10 @@ extension RoadmapShow {
                 on: db)
             let definition = indicator.definition
             let progress = result.progress
-            let trend = ProgressEngine.levels(
+            let levels = ProgressEngine.levels(
                 of: result.series.points.filter { $0.period.end <= at }, nature: definition.nature,
-                cumulativeSince: definition.cumulativeSince
-            ).suffix(12).map(\.1)
+                cumulativeSince: definition.cumulativeSince)
+            let trend = levels.suffix(12).map(\.1)
             rowsByFiche[link.ficheID, default: []].append(
                 Row(
                     code: definition.code, label: definition.label, couloir: result.couloir.rawValue,
@@ -70,7 +71,8 @@ extension RoadmapShow {
                     valueDate: progress.valueDate.map { Format.date(iso: $0.iso) } ?? "",
                     realisation: IndicatorFormat.ratio(progress.realisation),
                     status: progress.status, trend: Array(trend), inconsistent: result.inconsistent,
-                    provenance: result.series.provenance))
+                    provenance: result.series.provenance,
+                    variations: Variations.of(levels: levels, at: at, baseline: progress.target?.baseline)))
         }
         let blocks = objectives.map { objective in
             Objective(
@@ -88,6 +90,6 @@ extension RoadmapShow {
         }
         return Model(
             roadmap: roadmap, roadmapChoices: roadmaps, at: at, territory: territory, couloir: couloir,
-            objectives: blocks, territoryChoices: choices)
+            objectives: blocks, territoryChoices: choices, showVariations: showVariations)
     }
 }

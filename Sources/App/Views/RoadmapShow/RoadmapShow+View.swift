@@ -115,8 +115,19 @@ extension RoadmapShow {
                         options: [("", "Tous les couloirs")]
                             + ([.ms] + Couloir.structural).map { ($0.rawValue, UI.couloirLabel($0.rawValue)) },
                         selected: model.couloir?.rawValue))),
+            .el(
+                "div", .cls("fr-checkbox-group fr-mb-2w"),
+                .void(
+                    "input",
+                    [("type", "checkbox"), ("id", "photo-evolutions"), ("name", "evolutions"), ("value", "1")]
+                        + (model.showVariations ? [("checked", "checked")] : [])),
+                .el("label", .cls("fr-label"), .attr("for", "photo-evolutions"), .txt("Afficher les évolutions"))),
             .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Afficher")))
     }
+
+    static let variationHeaders = [
+        ("Évolution sur la période", true), ("Évolution sur un an", true), ("Évolution depuis la référence", true)
+    ]
 
     static func table(_ rows: [Row], caption: String, model: Model) -> HNode {
         UI.table(
@@ -124,9 +135,12 @@ extension RoadmapShow {
             headers: [
                 ("Indicateur", false), ("Couloir", false), ("Cible", false), ("Valeur", true), ("Réalisation", true),
                 ("Statut", false), ("Tendance", false)
-            ],
+            ] + (model.showVariations ? variationHeaders : []),
             rows: rows.map { row in
-                [
+                let variations = [
+                    row.variations.sincePrevious, row.variations.sinceYearBefore, row.variations.sinceBaseline
+                ]
+                return [
                     .group(
                         .link(
                             SiteURL.indicator(row.code).with([
@@ -142,7 +156,7 @@ extension RoadmapShow {
                     .txt(row.realisation),
                     UI.badge(row.status.label, kind: IndicatorFormat.badgeKind(row.status)),
                     .raw(SVGChart.sparkline(row.trend, label: "Tendance de \(row.code) sur les 12 dernières valeurs"))
-                ]
-            }, numericColumns: [3, 4])
+                ] + (model.showVariations ? variations.map { .txt($0?.text ?? "—") } : [])
+            }, numericColumns: model.showVariations ? [3, 4, 7, 8, 9] : [3, 4])
     }
 }
