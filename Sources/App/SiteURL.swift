@@ -30,6 +30,7 @@ enum SiteURL: Equatable, Sendable {
     case importProfileJSON(String)
     case importProfileEditor
     case comparison
+    case roadmaps
     case indicators
     case indicator(String)
     case entry
@@ -110,6 +111,7 @@ enum SiteURL: Equatable, Sendable {
         case .roadmap: "/feuille-de-route"
         case .fiche(let code): "/feuille-de-route/fiches/" + Self.escape(code)
         case .comparison: "/feuille-de-route/comparaison"
+        case .roadmaps: "/feuille-de-route/gestion"
         case .tasks: "/taches"
         case .imports: "/imports"
         case .exportObservations(let format): "/exports/observations." + format.rawValue

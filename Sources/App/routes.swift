@@ -39,6 +39,8 @@ func routes(_ app: Application) throws {
 
     app.get(SiteURL.roadmap.components, use: RoadmapController.dashboard).access(.read)
     app.get(SiteURL.comparison.components, use: RoadmapController.comparison).access(.read)
+    app.get(SiteURL.roadmaps.components, use: RoadmapIndexController.index).access(.read)
+    app.post(SiteURL.roadmaps.components, use: RoadmapIndexController.update).access(.write(.regional))
     app.get(SiteURL.snapshots.components, use: SnapshotController.index).access(.read)
     app.post(SiteURL.snapshots.components, use: SnapshotController.create).access(.write(.regional))
     app.get(SiteURL.snapshot(":id").components, use: SnapshotController.show).access(.read)

@@ -198,3 +198,17 @@ extension SnapshotTests {
         try Self.assertSnapshot(IndicatorShow.render(model), named: "indicator")
     }
 }
+
+extension SnapshotTests {
+    @Test func roadmaps() throws {
+        let model = RoadmapIndex.Model(
+            entries: [
+                .init(
+                    roadmap: Self.roadmap, current: true,
+                    objectives: [(1, "Accélérer l'outillage numérique", 1), (6, "Réduire la fracture numérique", nil)],
+                    fiches: 11),
+                .init(roadmap: Self.closedRoadmap, current: false, objectives: [], fiches: 14)
+            ], templates: RoadmapTemplate.available, message: nil, error: nil)
+        try Self.assertSnapshot(RoadmapIndex.render(model), named: "roadmaps")
+    }
+}

@@ -75,6 +75,89 @@ enum RoadmapService {
             summary: "Feuille de route archivée", changes: changes)
     }
 
+    /// A new objective at the end of the roadmap (or at the number given, when free).
+    static func addObjective(
+        roadmap code: String, number: Int, title rawTitle: String, priority: Int?, on db: any SQLDatabase,
+        actor: Actor
+    ) async throws {
+        try await actor.authorize(.regional, on: db)
+        let roadmap = try await existing(code, on: db)
+        let title = rawTitle.trimmedSpaces
+        guard !title.isEmpty, title.count <= 300 else {
+            throw ServiceError.invalid("Donnez un titre à l'objectif (300 caractères au plus).", field: "title")
+        }
+        guard (1...99).contains(number) else {
+            throw ServiceError.invalid("Numéro d'objectif \(number) hors de 1 à 99.", field: "number")
+        }
+        if let priority, !(1...9).contains(priority) {
+            throw ServiceError.invalid("Priorité \(priority) hors de 1 à 9.", field: "priority")
+        }
+        let taken = try await db.count(
+            "SELECT COUNT(*) AS n FROM objectives WHERE roadmap_id = \(bind: roadmap.id) AND number = \(bind: number)")
+        guard taken == 0 else { throw ServiceError.conflict("L'objectif \(number) existe déjà.") }
+        try await db.insert(into: "objectives").columns("id", "roadmap_id", "number", "title", "priority")
+            .values(SQLBind(UUID()), SQLBind(roadmap.id), SQLBind(number), SQLBind(title), SQLBind(priority)).run()
+        var changes = FieldChanges()
+        changes.compare("objectifs", set: [], ["\(number). \(title)"])
+        try await AuditService.record(
+            db, actor: actor, action: "update", objectType: "roadmap", objectID: roadmap.code,
+            summary: "Objectif \(number) ajouté", changes: changes)
+    }
+
+    /// A new fiche, after the others; its code defaults to the slug of its title.
+    static func addFiche(
+        roadmap code: String, code rawCode: String, title rawTitle: String, objective: Int?, on db: any SQLDatabase,
+        actor: Actor
+    ) async throws {
+        try await actor.authorize(.regional, on: db)
+        let roadmap = try await existing(code, on: db)
+        let title = rawTitle.trimmedSpaces
+        guard !title.isEmpty, title.count <= 300 else {
+            throw ServiceError.invalid("Donnez un titre à la fiche (300 caractères au plus).", field: "title")
+        }
+        let ficheCode = rawCode.trimmedSpaces.isEmpty ? DecoupageService.slug(title) : rawCode.trimmedSpaces
+        guard RoadmapDocumentService.isCode(ficheCode) else {
+            throw ServiceError.invalid(
+                "Code de fiche « \(ficheCode.prefix(40)) » invalide (lettres sans accent, chiffres, - _ et .).",
+                field: "code")
+        }
+        struct IDRow: Decodable { var id: UUID }
+        var objectiveID: UUID?
+        if let objective {
+            guard
+                let found = try await db.select().column("id").from("objectives")
+                    .where("roadmap_id", .equal, roadmap.id).where("number", .equal, objective)
+                    .first(decoding: IDRow.self)
+            else { throw ServiceError.invalid("Objectif \(objective) inconnu.", field: "objective") }
+            objectiveID = found.id
+        }
+        let taken = try await db.count(
+            "SELECT COUNT(*) AS n FROM fiches WHERE roadmap_id = \(bind: roadmap.id) AND code = \(bind: ficheCode)")
+        guard taken == 0 else { throw ServiceError.conflict("La fiche « \(ficheCode) » existe déjà.") }
+        let sort = try await db.count("SELECT COUNT(*) AS n FROM fiches WHERE roadmap_id = \(bind: roadmap.id)")
+        try await db.insert(into: "fiches")
+            .columns(
+                "id", "roadmap_id", "objective_id", "code", "title", "service_code", "objectives_text", "levers",
+                "obstacles", "sort"
+            )
+            .values(
+                SQLBind(UUID()), SQLBind(roadmap.id), SQLBind(objectiveID), SQLBind(ficheCode), SQLBind(title),
+                SQLBind(String?.none), SQLBind(""), SQLBind(""), SQLBind(""), SQLBind(sort)
+            ).run()
+        var changes = FieldChanges()
+        changes.compare("fiches", set: [], ["\(ficheCode) — \(title)"])
+        try await AuditService.record(
+            db, actor: actor, action: "update", objectType: "roadmap", objectID: roadmap.code,
+            summary: "Fiche « \(title) » ajoutée", changes: changes)
+    }
+
+    static func existing(_ code: String, on db: any SQLDatabase) async throws -> Roadmap {
+        guard let roadmap = try await RoadmapQuery.find(code: code, on: db) else {
+            throw ServiceError.notFound("Feuille de route inconnue « \(code.prefix(60)) ».")
+        }
+        return roadmap
+    }
+
     /// The input as an empty document, checked by the same rules as an imported one.
     static func validated(_ input: Input) throws -> RoadmapDocument {
         let document = RoadmapDocument(

@@ -36,6 +36,9 @@ extension RoadmapShow {
                         SiteURL.snapshots.path, .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"),
                         .txt("Photos à date validées")), .txt(" · "),
                     .link(
+                        SiteURL.roadmaps.path, .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"),
+                        .txt("Feuilles de route")), .txt(" · "),
+                    .link(
                         SiteURL.exportProgress(.csv).with([
                             ("feuille", model.roadmap.code), ("date", model.at.iso),
                             ("territoire", model.territory.code),
