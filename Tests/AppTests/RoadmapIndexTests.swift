@@ -59,6 +59,22 @@ import Vapor
                     ("section", "status"), ("roadmap", "plan-2028-2032-r32"), ("status", "cloturee"), ("version", "1")
                 ])
             #expect(closed.status == .seeOther)
+            let renamed = try await app.post(
+                page,
+                form: [
+                    ("section", "status"), ("roadmap", "plan-2028-2032-r32"), ("title", "Plan régional 2028-2033"),
+                    ("end", "2033-12-31"), ("status", "cloturee"), ("version", "2")
+                ])
+            #expect(renamed.status == .seeOther)
+            let edited = try #require(try await RoadmapQuery.find(code: "plan-2028-2032-r32", on: app.sql))
+            #expect(edited.name == "Plan régional 2028-2033" && edited.endOn == "2033-12-31" && edited.version == 3)
+            let backwards = try await app.post(
+                page,
+                form: [
+                    ("section", "status"), ("roadmap", "plan-2028-2032-r32"), ("end", "2020-01-01"),
+                    ("status", "cloturee"), ("version", "3")
+                ])
+            #expect(backwards.status == .unprocessableEntity && backwards.body.contains("la fin précède le début"))
             let stale = try await app.post(
                 page,
                 form: [

@@ -45,8 +45,9 @@ enum RoadmapIndexController {
                     _ = try await RoadmapService.update(
                         roadmap,
                         .init(
-                            code: stored.code, title: stored.name, region: stored.regionCode ?? "",
-                            startOn: stored.startOn, endOn: stored.endOn, status: form.status ?? ""),
+                            code: stored.code, title: form.title ?? stored.name, region: stored.regionCode ?? "",
+                            startOn: form.start ?? stored.startOn, endOn: form.end ?? stored.endOn,
+                            status: form.status ?? ""),
                         version: form.version, on: db, actor: req.actor)
                 case "objective":
                     guard let number = Int(form.number ?? "") else {

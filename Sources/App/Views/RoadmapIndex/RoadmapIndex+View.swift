@@ -153,6 +153,17 @@ extension RoadmapIndex {
                     "div", .cls("fr-grid-row fr-grid-row--gutters"),
                     .el(
                         "div", .cls("fr-col-12 fr-col-md-4"),
+                        UI.input(id: "fdr-titre-\(id)", name: "title", label: "Titre", value: roadmap.name)),
+                    .el(
+                        "div", .cls("fr-col-12 fr-col-md-2"),
+                        UI.input(
+                            id: "fdr-debut-\(id)", name: "start", label: "Début", value: roadmap.startOn,
+                            type: "date")),
+                    .el(
+                        "div", .cls("fr-col-12 fr-col-md-2"),
+                        UI.input(id: "fdr-fin-\(id)", name: "end", label: "Fin", value: roadmap.endOn, type: "date")),
+                    .el(
+                        "div", .cls("fr-col-12 fr-col-md-2"),
                         UI.select(
                             id: "fdr-statut-\(id)", name: "status", label: "Statut",
                             options: RoadmapStatus.allCases.map { ($0.rawValue, $0.label) },
