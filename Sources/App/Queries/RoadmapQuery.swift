@@ -41,13 +41,17 @@ enum RoadmapQuery {
 
     /// The roadmap a page shows: the one asked for (`?feuille=CODE`), else the current one; a code that
     /// names no roadmap is an error, not a silent switch to another roadmap.
-    static func chosen(_ code: String?, today: Day, on db: any SQLDatabase) async throws -> Roadmap? {
+    /// `listed`: the roadmaps the caller has read already (its selector's), so that they are not read twice.
+    static func chosen(_ code: String?, today: Day, listed: [Roadmap]? = nil, on db: any SQLDatabase) async throws
+        -> Roadmap?
+    {
         if let code = code?.trimmingCharacters(in: .whitespaces), !code.isEmpty {
             guard let asked = try await find(code: code, on: db) else {
                 throw ServiceError.notFound("Feuille de route inconnue « \(code.prefix(60)) ».")
             }
             return asked
         }
+        if let listed { return current(listed, today: today) }
         return current(try await all(on: db), today: today)
     }
 

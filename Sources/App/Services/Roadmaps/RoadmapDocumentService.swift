@@ -30,7 +30,7 @@ enum RoadmapDocumentService {
         }
     }
 
-    static let ficheIndicatorRoles = ["national", "complementaire"]
+    static let ficheIndicatorRoles = FicheService.indicatorRoles.map(\.code)
     static let actionStatuses = FicheService.actionStatuses.map(\.0)
 
     /// The roadmap's code when written for `region`: a template's own code plus the région's.

@@ -7,7 +7,7 @@ extension ComparisonShow {
         grouping: String?, at: Day, couloir: Couloir?, roadmap asked: String? = nil, on db: any SQLDatabase
     ) async throws -> Model? {
         let roadmaps = try await RoadmapQuery.all(on: db)
-        guard let roadmap = try await RoadmapQuery.chosen(asked, today: Day.today(), on: db),
+        guard let roadmap = try await RoadmapQuery.chosen(asked, today: Day.today(), listed: roadmaps, on: db),
             let region = try await TerritoryQuery.find(roadmap.regionCode ?? "FR", on: db)
         else { return nil }
         let decoupages = try await DecoupageQuery.all(on: db).filter { $0.regionCode == region.code }

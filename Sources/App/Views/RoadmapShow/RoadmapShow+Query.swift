@@ -9,7 +9,9 @@ extension RoadmapShow {
         showVariations: Bool = false, on db: any SQLDatabase
     ) async throws -> Model? {
         let roadmaps = try await RoadmapQuery.all(on: db)
-        guard let roadmap = try await RoadmapQuery.chosen(asked, today: Day.today(), on: db) else { return nil }
+        guard let roadmap = try await RoadmapQuery.chosen(asked, today: Day.today(), listed: roadmaps, on: db) else {
+            return nil
+        }
         let fallback = roadmap.regionCode ?? "FR"
         var found = try await TerritoryQuery.find(code ?? fallback, on: db)
         if found == nil { found = try await TerritoryQuery.find(fallback, on: db) }
