@@ -106,6 +106,40 @@ import Testing
             let demoAgain = try await app.db.sqlTransaction { db in try await DemoRegion.load(on: db, actor: .system) }
             #expect(demoAgain.structures.created == 0 && demoAgain.structures.updated == 0)
             #expect(try await app.count("audit_events") == auditBefore)
+            // check: the 2023–2027 plan is current with values up to last month; 2021–2023 closed with its photo
+            let roadmaps = try await RoadmapQuery.all(on: app.sql)
+            #expect(RoadmapQuery.current(roadmaps, today: .today())?.code == "feuille-de-route-2023-2027-r32")
+            let closed = try #require(roadmaps.first { $0.code == "segur-2021-2023-r32" })
+            #expect(closed.status == .closed)
+            #expect(try await app.count("snapshots", where: "roadmap_id = \(bind: closed.id)") == 1)
+            let today = Day.today()
+            let thisMonth = Period.month(today.year, today.month).description
+            let lastMonthDay = Day(today.year, today.month, 1).addingDays(-1)
+            let lastMonth = Period.month(lastMonthDay.year, lastMonthDay.month).description
+            func demoValues(_ period: String) async throws -> Int {
+                try await app.count(
+                    "observations", where: "indicator_code = 'ORDO-MEDECINS' AND period = \(bind: period)")
+            }
+            #expect(try await demoValues(lastMonth) == 5)
+            #expect(try await demoValues(thisMonth) == 0)
+            // act + check: a month later the demo adds that month and keeps the others as they were
+            let before = try await app.sql.raw(
+                """
+                SELECT subject, value FROM observations WHERE indicator_code = 'ORDO-MEDECINS'
+                ORDER BY subject, period
+                """
+            ).all(decoding: DemoValueRow.self)
+            _ = try await app.db.sqlTransaction { db in
+                try await DemoRegion.load(on: db, actor: .system, today: today.addingMonths(1))
+            }
+            #expect(try await demoValues(thisMonth) == 5)
+            let after = try await app.sql.raw(
+                """
+                SELECT subject, value FROM observations WHERE indicator_code = 'ORDO-MEDECINS'
+                  AND period <> \(bind: thisMonth) ORDER BY subject, period
+                """
+            ).all(decoding: DemoValueRow.self)
+            #expect(after == before)
 
             // act: the real FINESS samples, when ../shared/data is here
             if let etalab = Fixtures.shared("finess_etalab_sample.csv") {
@@ -138,5 +172,10 @@ import Testing
                 #expect(again.created == 0 && again.updated == 0 && again.unchanged == 1_753)
             }
         }
+    }
+
+    struct DemoValueRow: Decodable, Equatable {
+        var subject: String
+        var value: Double?
     }
 }

@@ -58,7 +58,7 @@ import VaporTesting
             let csvBefore = try await app.get(path + "/avancement.csv", as: lecteur).body
             let xlsxBefore = Data(
                 try await app.send(.GET, path + "/avancement.xlsx", as: lecteur).body.readableBytesView)
-            #expect(csvBefore.contains(";O2-08;") && csvBefore.contains(";provenance\r\n"))
+            #expect(csvBefore.contains(";O2-08;") && csvBefore.contains(";provenance;commentaire\r\n"))
             let row = try #require(csvBefore.components(separatedBy: "\r\n").first { $0.contains(";O2-08;") })
             #expect(row.contains(";3;"))
 
@@ -139,6 +139,34 @@ import VaporTesting
             let undo = try await app.send(.POST, "/api/imports/\(batch)/undo", as: pilote)
             #expect(
                 undo.status == .forbidden && undo.body.string.contains("Annulation refusée : Période verrouillée"))
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func aSnapshotLocksOnlyTheIndicatorsItFroze(db: TestDB) async throws {
+        try await Seed.territoriesAndStructures(db) { app async throws in
+            // Setup: the national roadmap photographed at mid-2022; a regional indicator it does not follow.
+            try await app.createRoadmap()
+            try await app.db.sqlTransaction { db in
+                _ = try await IndicatorService.upsert(
+                    .init(
+                        code: "REG-01", label: "Indicateur régional", service: "DMP", couloir: "TOUS", source: "ARS",
+                        type: "count", unit: nil, nature: "stock", cumulativeSince: nil, periodicity: nil,
+                        rollup: "sum", direction: "hausse", formula: nil), on: db, actor: .system)
+                _ = try await SnapshotService.validate(
+                    name: "Comité du 30 juin 2022", at: Day(2022, 6, 30), territory: "R32", couloir: nil, on: db,
+                    actor: .system)
+            }
+            let pilote = try await app.signIn(.pilote)
+            // Act + check: the photographed indicator refuses May 2022; the other one takes it.
+            let locked = try await Self.value(app, "2022-05", "3", as: pilote)
+            #expect(locked.status == .forbidden && locked.body.string.contains("Comité du 30 juin 2022"))
+            let report = try await app.observe([
+                .init(indicator: "REG-01", territory: "R32", period: "2022-05", value: "7")
+            ])
+            #expect(report.created == 1)
+            #expect(try await app.count("snapshot_indicators", where: "indicator_code = 'O2-08'") == 1)
+            #expect(try await app.count("snapshot_indicators", where: "indicator_code = 'REG-01'") == 0)
         }
     }
 }

@@ -273,9 +273,9 @@ def test_structures_filter_without_javascript(nojs_driver, base_url):
 
 # ------------------------------------------------------- roadmap (issue 3)
 
-def dashboard_status(d, base_url, code, territory, date):
-    """The status badge of an indicator's row on the roadmap dashboard."""
-    d.get(f"{base_url}/feuille-de-route?date={date}&territoire={territory}")
+def dashboard_status(d, base_url, code, territory, date, roadmap=""):
+    """The status badge of an indicator's row on the roadmap dashboard (the current roadmap by default)."""
+    d.get(f"{base_url}/feuille-de-route?date={date}&territoire={territory}&feuille={roadmap}")
     link = wait(d).until(EC.presence_of_element_located(
         (By.XPATH, f"//main//table//a[code[normalize-space()='{code}']]")))
     row = link.find_element(By.XPATH, "./ancestor::tr")
@@ -297,47 +297,61 @@ def submit_entry(d, base_url, form_index, fields, selects):
 
 
 def test_entry_then_dashboard_shows_the_right_statuses(driver, base_url):
-    # The demo loaded the national template and a log of activities: O2-01 (actions) is computed from it;
-    # the Nord has values but no target yet.
-    assert dashboard_status(driver, base_url, "O2-01", "D59", "2022-06-30") == "sans cible"
+    # The demo's current roadmap is the 2023–2027 plan: ORDO-MEDECINS has values in the Nord, whose
+    # target is only regional.
+    assert dashboard_status(driver, base_url, "ORDO-MEDECINS", "D59", "2026-06-30") == "sans cible"
 
     # A target the Nord has already passed → "Atteint".
-    text = submit_entry(driver, base_url, 1, {"territory": "D59", "due": "fin 2022", "target": "1"}, {"indicator": "O2-01"})
+    text = submit_entry(driver, base_url, 1, {"territory": "D59", "due": "fin 2026", "target": "1"}, {"indicator": "ORDO-MEDECINS"})
     assert "Cible enregistrée" in text
-    assert dashboard_status(driver, base_url, "O2-01", "D59", "2022-06-30") == "atteint"
+    assert dashboard_status(driver, base_url, "ORDO-MEDECINS", "D59", "2026-06-30") == "atteint"
 
     # A yes/no indicator entered the French way at the département level, with its target.
-    text = submit_entry(driver, base_url, 0, {"territory": "D59", "period": "mars 2022", "value": "OUI"}, {"indicator": "O1-01"})
+    text = submit_entry(driver, base_url, 0, {"territory": "D59", "period": "mars 2026", "value": "OUI"}, {"indicator": "I.4"})
     assert "Valeur enregistrée" in text
-    submit_entry(driver, base_url, 1, {"territory": "D59", "due": "mi-2022", "target": "OUI"}, {"indicator": "O1-01"})
-    assert dashboard_status(driver, base_url, "O1-01", "D59", "2022-06-30") == "atteint"
+    submit_entry(driver, base_url, 1, {"territory": "D59", "due": "mi-2026", "target": "OUI"}, {"indicator": "I.4"})
+    assert dashboard_status(driver, base_url, "I.4", "D59", "2026-06-30") == "atteint"
 
-    # A target far out of reach, due at the end of 2023, seen mid-2022 → "À risque".
-    submit_entry(driver, base_url, 1, {"territory": "D59", "due": "fin 2023", "target": "100 000"}, {"indicator": "O2-08"})
-    assert dashboard_status(driver, base_url, "O2-08", "D59", "2022-06-30") == "à risque"
+    # A target far out of reach, due at the end of 2027, seen mid-2026 → "À risque".
+    submit_entry(driver, base_url, 1, {"territory": "D59", "due": "fin 2027", "target": "100 000"}, {"indicator": "ORDO-PHARMACIES"})
+    assert dashboard_status(driver, base_url, "ORDO-PHARMACIES", "D59", "2026-06-30") == "à risque"
 
     # A wrong number is refused in French and nothing changes.
-    text = submit_entry(driver, base_url, 0, {"territory": "D59", "period": "mars 2022", "value": "beaucoup"}, {"indicator": "O2-08"})
+    text = submit_entry(driver, base_url, 0, {"territory": "D59", "period": "mars 2026", "value": "beaucoup"}, {"indicator": "ORDO-PHARMACIES"})
     assert "Valeur illisible" in text
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    driver.get(f"{base_url}/feuille-de-route?date=2022-06-30&territoire=D59")
+    driver.get(f"{base_url}/feuille-de-route?date=2026-06-30&territoire=D59")
     driver.save_screenshot(str(SCREENSHOT_DIR / "dashboard-D59.png"))
 
-    # Raising the Nord's O2-01 target is kept with its before → after, on the indicator's page and the Nord's.
-    submit_entry(driver, base_url, 1, {"territory": "D59", "due": "fin 2022", "target": "2"}, {"indicator": "O2-01"})
-    for page in ("/indicateurs/O2-01", "/territoires/D59"):
+    # Raising the Nord's target is kept with its before → after, on the indicator's page and the Nord's.
+    submit_entry(driver, base_url, 1, {"territory": "D59", "due": "fin 2026", "target": "2"}, {"indicator": "ORDO-MEDECINS"})
+    for page in ("/indicateurs/ORDO-MEDECINS", "/territoires/D59"):
         driver.get(f"{base_url}{page}")
         history = driver.find_element(By.XPATH, "//h2[text()='Historique de la définition et des cibles']/following-sibling::*[1]").text
         assert "cible : « 1 » → « 2 »" in history, page
 
 
+def test_the_closed_roadmap_keeps_its_photo_and_its_locked_periods(driver, base_url):
+    """The demo's 2021–2023 roadmap is closed with its last committee's photo: the selector reaches it,
+    and a correction of 2022 is refused; the 2023–2027 values stay open."""
+    assert dashboard_status(driver, base_url, "O2-08", "R32", "2022-06-30", roadmap="segur-2021-2023-r32") != ""
+    assert "clôturée" in driver.find_element(By.TAG_NAME, "main").text
+    driver.get(base_url + "/feuille-de-route/photos")
+    assert "Comité régional du numérique en santé du 14 décembre 2023" in driver.find_element(By.TAG_NAME, "main").text
+    text = submit_entry(driver, base_url, 0, {"territory": "R32", "period": "mai 2022", "value": "12"}, {"indicator": "O2-08"})
+    assert "Période verrouillée" in text and "14 décembre 2023" in text
+    # An indicator the 2023–2027 plan brought was not in that photo: its 2023 values stay open.
+    text = submit_entry(driver, base_url, 0, {"territory": "R32", "period": "mai 2023", "value": "12"}, {"indicator": "ORDO-CREEES"})
+    assert "Valeur enregistrée" in text
+
+
 # ------------------------------------------------------- imports (issue 4)
 
 def test_upload_preview_commit_then_dashboard(driver, base_url, tmp_path):
-    # O1-01 is a yes/no indicator; the Pas-de-Calais has no value for it yet.
-    assert dashboard_status(driver, base_url, "O1-01", "D62", "2022-06-30") == "sans cible"
+    # I.4 is a yes/no indicator; the Pas-de-Calais has no value for it yet.
+    assert dashboard_status(driver, base_url, "I.4", "D62", "2026-06-30") == "sans cible"
     csv = tmp_path / "valeurs.csv"
-    csv.write_text("indicateur;territoire;periode;valeur\nO1-01;D62;févr. 2022;OUI\nO1-01;D99;févr. 2022;OUI\n", encoding="latin-1")
+    csv.write_text("indicateur;territoire;periode;valeur\nI.4;D62;févr. 2026;OUI\nI.4;D99;févr. 2026;OUI\n", encoding="latin-1")
     driver.get(f"{base_url}/imports")
     driver.find_element(By.ID, "import-fichier").send_keys(str(csv))
     click_and_wait_navigation(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
@@ -348,13 +362,13 @@ def test_upload_preview_commit_then_dashboard(driver, base_url, tmp_path):
     alert = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main .fr-alert")))
     assert "Import validé" in alert.text
     # The value now shows on the dashboard; with a target, the status follows.
-    submit_entry(driver, base_url, 1, {"territory": "D62", "due": "mi-2022", "target": "OUI"}, {"indicator": "O1-01"})
-    assert dashboard_status(driver, base_url, "O1-01", "D62", "2022-06-30") == "atteint"
+    submit_entry(driver, base_url, 1, {"territory": "D62", "due": "mi-2026", "target": "OUI"}, {"indicator": "I.4"})
+    assert dashboard_status(driver, base_url, "I.4", "D62", "2026-06-30") == "atteint"
 
 
 def test_profile_built_from_a_sample_then_used_for_an_import(driver, base_url, tmp_path):
     sample = tmp_path / "appels.csv"
-    sample.write_text("Appels INSi de mars 2022\nSecteur;Appels\nEtablissements sanitaires;1 234\nTotal;1 234\n", encoding="utf-8")
+    sample.write_text("Appels INSi de mars 2026\nSecteur;Appels\nEtablissements sanitaires;1 234\nTotal;1 234\n", encoding="utf-8")
     driver.get(f"{base_url}/imports/profils/editeur")
     driver.find_element(By.ID, "profil-exemple").send_keys(str(sample))
     driver.find_element(By.ID, "profil-nom").send_keys("appels-insi-essai")
@@ -368,7 +382,7 @@ def test_profile_built_from_a_sample_then_used_for_an_import(driver, base_url, t
     Select(driver.find_element(By.NAME, "col_couloir")).select_by_value("Secteur")
     Select(driver.find_element(By.NAME, "col_valeur")).select_by_value("Appels")
     driver.find_element(By.NAME, "const_territoire").send_keys("R32")
-    driver.find_element(By.NAME, "const_periode").send_keys("2022-03")
+    driver.find_element(By.NAME, "const_periode").send_keys("2026-03")
     driver.find_element(By.ID, "profil-filtres").send_keys("Secteur : exclure : Total")
     driver.find_element(By.ID, "profil-correspondances").send_keys(
         "indicateur : Etablissements sanitaires = O3-18\ncouloir : Etablissements sanitaires = ES")
@@ -469,28 +483,28 @@ def test_an_animateur_writes_in_his_territory_only(base_url):
 
 
 def test_a_validated_snapshot_stays_as_validated_and_locks_its_periods(driver, base_url):
-    """The pilote validates the photo at mid-2022 for the committee; a later correction of May 2022 is
+    """The pilote validates the photo at mid-2026 for the committee; a later correction of May 2026 is
     refused until the administrator gives a reason; the validated photo does not move."""
     d = make_driver(javascript=True)
     try:
         sign_in(d, base_url, "pilote@demo.jalon.invalid")
         d.get(base_url + "/feuille-de-route/photos")
-        d.find_element(By.ID, "photo-nom").send_keys("Comité régional du 30 juin 2022")
-        d.execute_script("document.getElementById('photo-date').value = '2022-06-30'")
+        d.find_element(By.ID, "photo-nom").send_keys("Comité régional du 30 juin 2026")
+        d.execute_script("document.getElementById('photo-date').value = '2026-06-30'")
         d.find_element(By.ID, "photo-territoire").send_keys("R32")
         click_and_wait_navigation(d, d.find_element(By.XPATH, "//button[normalize-space()='Valider']"))
         validated = d.find_element(By.TAG_NAME, "main").text
-        assert "Photo à date validée" in validated and "Comité régional du 30 juin 2022" in validated
+        assert "Photo à date validée" in validated and "Comité régional du 30 juin 2026" in validated
         # The validator by his name: e-mails stay in the audit trail (issue 12).
-        assert "Claude Exemple (pilote ARS)" in validated and "pilote@demo.jalon.invalid" not in validated and "O2-08" in validated
+        assert "Claude Exemple (pilote ARS)" in validated and "pilote@demo.jalon.invalid" not in validated and "ORDO-CREEES" in validated
         photo = d.current_url.split("?")[0]
         tables = [t.text for t in d.find_elements(By.CSS_SELECTOR, "main table")]
 
-        # The administrator (module driver) corrects May 2022 of the région: refused, then allowed with a reason.
-        text = submit_entry(driver, base_url, 0, {"territory": "R32", "period": "mai 2022", "value": "123 456"}, {"indicator": "O2-08"})
-        assert "Période verrouillée" in text and "Comité régional du 30 juin 2022" in text
-        text = submit_entry(driver, base_url, 0, {"territory": "R32", "period": "mai 2022", "value": "123 456",
-                                                  "override": "erratum transmis par la CPAM"}, {"indicator": "O2-08"})
+        # The administrator (module driver) corrects May 2026 of the région: refused, then allowed with a reason.
+        text = submit_entry(driver, base_url, 0, {"territory": "R32", "period": "mai 2026", "value": "123 456"}, {"indicator": "ORDO-CREEES"})
+        assert "Période verrouillée" in text and "Comité régional du 30 juin 2026" in text
+        text = submit_entry(driver, base_url, 0, {"territory": "R32", "period": "mai 2026", "value": "123 456",
+                                                  "override": "erratum transmis par la CPAM"}, {"indicator": "ORDO-CREEES"})
         assert "Valeur enregistrée" in text
         driver.get(base_url + "/audit?action=override")
         assert "Dérogation au verrouillage" in driver.find_element(By.TAG_NAME, "main").text

@@ -30,7 +30,7 @@ struct DemoCommand: AsyncCommand {
             context.console.output(
                 "Région de démonstration Hauts-de-France : \(summary.territories) TAN.".consoleText())
             context.console.output(summary.structures.text.consoleText())
-            context.console.output(summary.roadmap.text.consoleText())
+            for roadmap in summary.roadmaps { context.console.output(roadmap.text.consoleText()) }
             let observations = Format.integer(summary.observations.observations)
             context.console.output(
                 (summary.observations.alreadyLoaded
@@ -43,6 +43,10 @@ struct DemoCommand: AsyncCommand {
                     ? "Journal d'activités de démonstration déjà chargé (\(activities) activités)."
                     : "Journal d'activités de démonstration : \(activities) activités.")
                     .consoleText())
+            if summary.closingPhotoValidated {
+                context.console.output(
+                    "Photo à date de clôture validée : « \(DemoRoadmaps.closingPhoto.name) ».".consoleText())
+            }
             try await ensureAccounts(context)
         }
     }

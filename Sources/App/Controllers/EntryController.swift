@@ -15,6 +15,8 @@ enum EntryController {
         var denominator: String?
         var source: String?
         var comment: String?
+        /// A qualitative value's status, given by its pilote.
+        var status: String?
         var due: String?
         var target: String?
         var baseline: String?
@@ -24,6 +26,7 @@ enum EntryController {
 
         enum CodingKeys: String, CodingKey {
             case kind, indicator, territory, structure, couloir, period, value, numerator, denominator, source, comment
+            case status
             case due, target, baseline
             case baselineOn = "baseline_on"
             case override
@@ -62,13 +65,13 @@ enum EntryController {
                 indicator: form.indicator ?? "", territory: form.territory ?? "", structure: form.structure ?? "",
                 couloir: form.couloir ?? "", period: form.period ?? "",
                 value: form.value ?? "", numerator: form.numerator ?? "", denominator: form.denominator ?? "",
-                source: form.source ?? "", comment: form.comment ?? "")
+                source: form.source ?? "", comment: form.comment ?? "", status: form.status ?? "")
             let input = ObservationService.Input(
                 indicator: form.indicator ?? "", territory: form.territory, structure: form.structure,
                 couloir: form.couloir,
                 period: form.period ?? "",
                 value: form.value, numerator: form.numerator, denominator: form.denominator, source: form.source,
-                comment: form.comment
+                comment: form.comment, status: form.status
             )
             _ = try await req.db.sqlTransaction { db in
                 try await ObservationService.record(

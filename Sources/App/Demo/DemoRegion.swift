@@ -19,9 +19,10 @@ enum DemoRegion {
     struct Summary: Sendable {
         var territories: Int
         var structures: FinessImporter.Summary
-        var roadmap: RoadmapTemplate.Summary
+        var roadmaps: [RoadmapTemplate.Summary]
         var observations: DemoIndicators.Summary
         var activities: DemoActivities.Summary
+        var closingPhotoValidated: Bool
     }
 
     /// The TAN membership shipped with the product (`Resources/demo/tan_hauts_de_france.csv`:
@@ -41,7 +42,8 @@ enum DemoRegion {
         return members
     }
 
-    static func load(on db: any SQLDatabase, actor: Actor) async throws -> Summary {
+    /// `today`: the demo's values and activities run up to the month before it.
+    static func load(on db: any SQLDatabase, actor: Actor, today: Day = .today()) async throws -> Summary {
         guard try await TerritoryQuery.find(region, on: db) != nil else {
             throw ServiceError.invalid(
                 "La géographie officielle n'est pas chargée : lancez d'abord « jalon import cog ».")
@@ -59,13 +61,14 @@ enum DemoRegion {
         file.read = file.records.count
         let summary = try await FinessImporter.apply(
             file, fileName: "démonstration Hauts-de-France", source: "demo", isDemo: true, on: db, actor: actor)
-        let roadmap = try await RoadmapTemplate.create("segur-2021-2023", region: region, on: db, actor: actor)
-        let observations = try await DemoIndicators.load(on: db)
+        let roadmaps = try await DemoRoadmaps.load(region: region, on: db, actor: actor)
         _ = try await DemoDirectory.load(on: db, actor: actor)
-        let activities = try await DemoActivities.load(on: db, actor: actor)
+        let activities = try await DemoActivities.load(on: db, actor: actor, today: today)
+        let observations = try await DemoIndicators.load(on: db, today: today)
+        let photo = try await DemoRoadmaps.validateClosingPhoto(region: region, on: db, actor: actor)
         return Summary(
-            territories: tans.count, structures: summary, roadmap: roadmap, observations: observations,
-            activities: activities)
+            territories: tans.count, structures: summary, roadmaps: roadmaps, observations: observations,
+            activities: activities, closingPhotoValidated: photo)
     }
 
     /// How many structures of each kind, for the whole region (orders of magnitude of the real one).

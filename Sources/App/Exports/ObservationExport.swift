@@ -15,13 +15,16 @@ enum ObservationExport {
         struct ObservationRow: Decodable {
             var indicatorCode, label, subject, couloir, period, source, comment, provenance: String
             var territoryCode: String?
+            var textValue: String?
+            var assessedStatus: String?
             var finessET: String?
             var value, numerator, denominator: Double?
             var notProvided: Bool
         }
         var query: SQLQueryString = """
             SELECT o.indicator_code, i.label, o.subject, o.couloir, o.period, o.source, o.comment, o.provenance,
-                   o.territory_code, s.finess_et, o.value, o.numerator, o.denominator, o.not_provided
+                   o.territory_code, s.finess_et, o.value, o.numerator, o.denominator, o.not_provided,
+                   o.text_value, o.assessed_status
             FROM observations o
             JOIN indicators i ON i.code = o.indicator_code
             LEFT JOIN structures s ON s.id = o.structure_id
@@ -43,15 +46,16 @@ enum ObservationExport {
             sheet: "Observations",
             header: [
                 "indicateur", "libelle", "territoire", "structure", "couloir", "periode", "valeur", "numerateur",
-                "denominateur", "source", "commentaire", "provenance"
+                "denominateur", "source", "commentaire", "statut", "provenance"
             ],
             rows: rows.map { row in
                 [
                     .text(row.indicatorCode), .text(row.label), .text(row.territoryCode ?? ""),
                     .text(row.finessET ?? (row.subject.hasPrefix("S:") ? String(row.subject.dropFirst(2)) : "")),
                     .text(row.couloir), .text(row.period),
-                    row.notProvided ? .text("ND") : .number(row.value), .number(row.numerator),
-                    .number(row.denominator), .text(row.source), .text(row.comment), .text(row.provenance)
+                    row.textValue.map { .text($0) } ?? (row.notProvided ? .text("ND") : .number(row.value)),
+                    .number(row.numerator), .number(row.denominator), .text(row.source), .text(row.comment),
+                    .text(row.assessedStatus ?? ""), .text(row.provenance)
                 ]
             })
     }

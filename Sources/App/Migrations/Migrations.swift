@@ -38,6 +38,8 @@ enum Migrations {
         app.migrations.add(UpdateRoadmapsAddVersion())
         app.migrations.add(UpdateObjectivesAddPriority())
         app.migrations.add(UpdateFicheIndicatorsAddRole())
+        app.migrations.add(CreateSnapshotIndicators())
+        app.migrations.add(UpdateObservationsAddTextPhoto())
         // Always last: it fills the tables the migrations above create.
         app.migrations.add(InstallShippedData())
     }

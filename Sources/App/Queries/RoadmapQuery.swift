@@ -39,6 +39,18 @@ enum RoadmapQuery {
             .first(decoding: RoadmapRow.self, with: .snakeCase)?.roadmap
     }
 
+    /// The codes of the indicators the roadmap's fiches follow.
+    static func indicatorCodes(of roadmapID: UUID, on db: any SQLDatabase) async throws -> Set<String> {
+        struct FollowedIndicatorRow: Decodable { var indicatorCode: String }
+        let rows = try await db.raw(
+            """
+            SELECT DISTINCT fi.indicator_code FROM fiche_indicators fi JOIN fiches f ON f.id = fi.fiche_id
+            WHERE f.roadmap_id = \(bind: roadmapID)
+            """
+        ).all(decoding: FollowedIndicatorRow.self, with: .snakeCase)
+        return Set(rows.map(\.indicatorCode))
+    }
+
     /// The roadmap a page shows: the one asked for (`?feuille=CODE`), else the current one; a code that
     /// names no roadmap is an error, not a silent switch to another roadmap.
     /// `listed`: the roadmaps the caller has read already (its selector's), so that they are not read twice.

@@ -14,4 +14,6 @@ struct SnapshotRow: Codable, Sendable, Equatable {
     var status: String
     var statusLabel: String
     var provenance: String
+    /// The comment given with the value; absent from photos validated before comments were frozen.
+    var comment: String? = nil
 }

@@ -48,17 +48,22 @@ extension ImportBatch {
 
     /// Undoing a batch would change values of a validated period: the same lock as any write.
     private func refuseLockedUndo(actor: Actor, on db: any SQLDatabase) async throws {
-        guard let lock = try await PeriodLock.current(on: db) else { return }
-        struct PeriodRow: Decodable { var period: String }
-        let periods = try await db.select().distinct().column("period").from("observations")
-            .where("batch_id", .equal, id).all(decoding: PeriodRow.self)
-        let locked = periods.compactMap { Period($0.period) }.filter { PeriodLock.isLocked($0, by: lock) }
-        if let first = locked.min(by: { $0.end < $1.end }),
-            let reason = PeriodLock.refusal(first, lock: lock, actor: actor)
-        {
-            throw ServiceError.forbidden("Annulation refusée : " + reason)
+        struct WrittenPeriodRow: Decodable {
+            var indicatorCode: String
+            var period: String
         }
-        try await PeriodLock.auditOverride(
-            of: lock, count: locked.count, actor: actor, subject: "l'annulation du lot \(shortID)", on: db)
+        let written = try await db.select().distinct().columns("indicator_code", "period").from("observations")
+            .where("batch_id", .equal, id).all(decoding: WrittenPeriodRow.self, with: .snakeCase)
+        let changes = written.compactMap { row in Period(row.period).map { (row.indicatorCode, $0) } }
+        let lockedChanges = try await PeriodLock.lockedChanges(changes, on: db)
+        for locked in lockedChanges {
+            if let reason = PeriodLock.refusal(locked.first, lock: locked.lock, actor: actor) {
+                throw ServiceError.forbidden("Annulation refusée : " + reason)
+            }
+        }
+        for locked in lockedChanges {
+            try await PeriodLock.auditOverride(
+                of: locked.lock, count: locked.count, actor: actor, subject: "l'annulation du lot \(shortID)", on: db)
+        }
     }
 }

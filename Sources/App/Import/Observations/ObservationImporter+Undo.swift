@@ -25,7 +25,7 @@ extension ObservationImporter {
             .column(SQLAlias(SQLColumn("observation_id"), as: SQLIdentifier("id")))
             .columns(
                 "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance", "recorded_at",
-                "batch_id"
+                "batch_id", "text_value", "assessed_status"
             )
             .from("observation_history").where("replaced_by", .equal, batch.provenance)
             .all(decoding: ObservationService.Existing.self, with: .snakeCase)
@@ -37,6 +37,7 @@ extension ObservationImporter {
                     .set("value", to: value.value).set("numerator", to: value.numerator)
                     .set("denominator", to: value.denominator).set("not_provided", to: value.notProvided)
                     .set("source", to: value.source).set("comment", to: value.comment)
+                    .set("text_value", to: value.textValue).set("assessed_status", to: value.assessedStatus)
                     .set("provenance", to: value.provenance).set("recorded_at", to: value.recordedAt)
                     .set("batch_id", to: value.batchID)
                     .where("id", .equal, observation.id).run()

@@ -27,7 +27,7 @@ struct ObservationImporter: Importer {
         ("valeur", ["valeur", "value"]),
         ("numerateur", ["numerateur", "numérateur", "numerator"]),
         ("denominateur", ["denominateur", "dénominateur", "denominator"]),
-        ("source", ["source"]), ("commentaire", ["commentaire", "comment"])
+        ("source", ["source"]), ("commentaire", ["commentaire", "comment"]), ("statut", ["statut", "status"])
     ]
 
     // MARK: Read and map
@@ -72,7 +72,7 @@ struct ObservationImporter: Importer {
                     indicator: cell("indicateur") ?? "", territory: cell("territoire"), structure: cell("structure"),
                     couloir: cell("couloir"), period: cell("periode") ?? "", value: cell("valeur"),
                     numerator: cell("numerateur"), denominator: cell("denominateur"), source: cell("source"),
-                    comment: cell("commentaire")))
+                    comment: cell("commentaire"), status: cell("statut")))
         }
     }
 
@@ -98,7 +98,8 @@ struct ObservationImporter: Importer {
                     structure: table.cell(row, "structure"), couloir: table.cell(row, "couloir"),
                     period: table.cell(row, "periode") ?? "", value: table.cell(row, "valeur"),
                     numerator: table.cell(row, "numerateur"), denominator: table.cell(row, "denominateur"),
-                    source: table.cell(row, "source"), comment: table.cell(row, "commentaire")))
+                    source: table.cell(row, "source"), comment: table.cell(row, "commentaire"),
+                    status: table.cell(row, "statut")))
         }
     }
 

@@ -20,6 +20,8 @@ enum ObservationService {
         var denominator: String?
         var source: String?
         var comment: String?
+        /// The pilote's status for a qualitative value (`atteint`, `en cours`…); optional.
+        var status: String?
     }
 
     struct Outcome: Sendable, Equatable, Codable { var created = 0, updated = 0, unchanged = 0 }
@@ -41,6 +43,9 @@ enum ObservationService {
         var notProvided: Bool
         var source: String
         var comment: String
+        /// A qualitative indicator's text photo, and the status its pilote gives it.
+        var text: String? = nil
+        var assessedStatus: String? = nil
 
         /// The natural key, `indicator|subject|couloir|period`, computed once per line.
         var key: String { Self.key(indicator, subject, couloir, period.description) }
@@ -119,11 +124,12 @@ enum ObservationService {
                     + "années \(ValueBounds.yearsLabel).",
                 field: "periode")
         }
-        let value = try number(input.value, field: "Valeur")
+        let photo = try textPhoto(input, indicator: indicator.definition)
+        let value = photo == nil ? try number(input.value, field: "Valeur") : photo?.value
         let notProvided = value == nil && input.value.map { FrenchNumber.parse($0) == .notProvided } ?? false
         let numerator = try number(input.numerator, field: "Numérateur")
         let denominator = try number(input.denominator, field: "Dénominateur")
-        if value == nil && !notProvided && (numerator == nil || denominator == nil) {
+        if value == nil && photo == nil && !notProvided && (numerator == nil || denominator == nil) {
             throw ServiceError.invalid(
                 "Valeur manquante pour \(indicator.code) \(period.label) : "
                     + "une valeur, ou un numérateur et un dénominateur.",
@@ -145,7 +151,52 @@ enum ObservationService {
             structureKey: structureKey,
             structureCommune: structureCommune, couloir: couloir.rawValue,
             period: period, value: value, numerator: numerator, denominator: denominator, notProvided: notProvided,
-            source: input.source ?? "", comment: input.comment ?? "")
+            source: input.source ?? "", comment: input.comment ?? "", text: photo?.text,
+            assessedStatus: try assessedStatus(input.status, indicator: indicator.definition))
+    }
+
+    /// A qualitative or yes/no indicator's value written as text ("Rédigée et partagée", "Oui > Département
+    /// de la Dordogne"): kept as written, and read as yes or no when it starts so, for a yes/no target.
+    /// Numbers, OUI/NON and ND keep their usual meaning.
+    static func textPhoto(_ input: Input, indicator: IndicatorDefinition) throws -> (text: String, value: Double?)? {
+        guard indicator.takesTextPhotos, let raw = input.value?.trimmedSpaces, !raw.isEmpty,
+            FrenchNumber.parse(raw) == nil
+        else { return nil }
+        guard raw.count <= 500 else {
+            throw ServiceError.invalid(
+                "Photo qualitative trop longue pour \(indicator.code) : 500 caractères au plus.", field: "valeur")
+        }
+        let folded = raw.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+        return (raw, folded.hasPrefix("oui") ? 1 : folded.hasPrefix("non") ? 0 : nil)
+    }
+
+    /// The statuses a pilote may give a qualitative value, by their stored code.
+    static let assessedStatuses: [JalonCore.Progress.Status] = [.atteint, .enBonneVoie, .enCours, .aRisque, .enRetard]
+
+    /// Reads the status a pilote gives a qualitative value (its code or its label).
+    static func assessedStatus(_ raw: String?, indicator: IndicatorDefinition) throws -> String? {
+        guard let raw = raw?.trimmedSpaces, !raw.isEmpty else { return nil }
+        let folded = raw.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+            .replacingOccurrences(of: " ", with: "_")
+        guard
+            let status = assessedStatuses.first(where: {
+                $0.rawValue == folded
+                    || $0.label.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+                        .replacingOccurrences(of: " ", with: "_") == folded
+            })
+        else {
+            throw ServiceError.invalid(
+                "Statut inconnu « \(raw.prefix(30)) » ("
+                    + assessedStatuses.map { $0.label.lowercased() }.joined(separator: ", ") + ").",
+                field: "statut")
+        }
+        guard indicator.takesTextPhotos else {
+            throw ServiceError.invalid(
+                "Un statut se donne aux indicateurs qualitatifs ou oui/non ; "
+                    + "celui de \(indicator.code) se calcule de sa cible.",
+                field: "statut")
+        }
+        return status.rawValue
     }
 
     /// The stored value a write replaces, with what its history keeps.
@@ -157,6 +208,8 @@ enum ObservationService {
         var notProvided: Bool
         var source: String
         var comment: String
+        var textValue: String?
+        var assessedStatus: String?
         var provenance: String
         var recordedAt: Date
         var batchID: UUID?
@@ -181,10 +234,13 @@ enum ObservationService {
         var notProvided: Bool
         var source: String
         var comment: String
+        var textValue: String?
+        var assessedStatus: String?
     }
 
     static let storedColumns = [
-        "id", "subject", "couloir", "period", "value", "numerator", "denominator", "not_provided", "source", "comment"
+        "id", "subject", "couloir", "period", "value", "numerator", "denominator", "not_provided", "source", "comment",
+        "text_value", "assessed_status"
     ]
 
     /// On SQLite the rows are read straight from SQLite values: a re-import compares a million of them,
@@ -215,7 +271,8 @@ enum ObservationService {
                 id: id, subject: subject, couloir: couloir, period: period, value: number("value"),
                 numerator: number("numerator"),
                 denominator: number("denominator"), notProvided: row.column("not_provided")?.bool ?? false,
-                source: row.column("source")?.string ?? "", comment: row.column("comment")?.string ?? "")
+                source: row.column("source")?.string ?? "", comment: row.column("comment")?.string ?? "",
+                textValue: row.column("text_value")?.string, assessedStatus: row.column("assessed_status")?.string)
         }
     }
 
@@ -261,7 +318,8 @@ enum ObservationService {
             let existing = Existing(
                 id: value.id, value: value.value, numerator: value.numerator, denominator: value.denominator,
                 notProvided: value.notProvided, source: value.source, comment: value.comment,
-                provenance: replaced.provenance, recordedAt: replaced.recordedAt, batchID: replaced.batchID)
+                textValue: value.textValue, assessedStatus: value.assessedStatus, provenance: replaced.provenance,
+                recordedAt: replaced.recordedAt, batchID: replaced.batchID)
             return Planned(resolved: line, existing: existing, change: .update)
         }
     }
@@ -270,7 +328,8 @@ enum ObservationService {
     static func same(_ stored: StoredValue, _ line: Resolved) -> Bool {
         close(stored.value, line.value) && close(stored.numerator, line.numerator)
             && close(stored.denominator, line.denominator) && stored.notProvided == line.notProvided
-            && stored.source == line.source && stored.comment == line.comment
+            && stored.source == line.source && stored.comment == line.comment && stored.textValue == line.text
+            && stored.assessedStatus == line.assessedStatus
     }
 
     /// Equal to 15 significant digits, as spreadsheets keep them: `12,83 %` read from a workbook is
@@ -293,10 +352,12 @@ enum ObservationService {
     static func apply(_ plan: [Planned], provenance: String, batch: UUID? = nil, on db: any SQLDatabase, actor: Actor)
         async throws -> Outcome
     {
-        if actor.override != nil, let lock = try await PeriodLock.current(on: db) {
-            let locked = plan.filter { $0.change != .unchanged && PeriodLock.isLocked($0.resolved.period, by: lock) }
-                .count
-            try await PeriodLock.auditOverride(of: lock, count: locked, actor: actor, subject: provenance, on: db)
+        if actor.override != nil {
+            let changes = plan.filter { $0.change != .unchanged }.map { ($0.resolved.indicator, $0.resolved.period) }
+            for locked in try await PeriodLock.lockedChanges(changes, on: db) {
+                try await PeriodLock.auditOverride(
+                    of: locked.lock, count: locked.count, actor: actor, subject: provenance, on: db)
+            }
         }
         var outcome = Outcome()
         var changes = FieldChanges()
@@ -316,7 +377,7 @@ enum ObservationService {
                         "id", "observation_id", "indicator_code", "subject", "couloir", "period", "value", "numerator",
                         "denominator",
                         "not_provided", "source", "comment", "provenance", "recorded_at", "replaced_at", "replaced_by",
-                        "batch_id"
+                        "batch_id", "text_value", "assessed_status"
                     ], rows: history)
                 history.removeAll(keepingCapacity: true)
             }
@@ -327,7 +388,7 @@ enum ObservationService {
                         "id", "indicator_code", "subject", "territory_code", "structure_id", "couloir", "period",
                         "period_start", "period_end",
                         "value", "numerator", "denominator", "not_provided", "source", "comment", "provenance",
-                        "batch_id", "recorded_at"
+                        "batch_id", "recorded_at", "text_value", "assessed_status"
                     ], rows: created)
                 created.removeAll(keepingCapacity: true)
             }
@@ -344,16 +405,19 @@ enum ObservationService {
                 if changes.details.count < 20 {
                     changes.compare(
                         "\(line.indicator) \(line.subject) \(line.period.description)",
-                        shown(replaced.value, replaced.notProvided), shown(line.value, line.notProvided))
+                        replaced.textValue ?? shown(replaced.value, replaced.notProvided),
+                        line.text ?? shown(line.value, line.notProvided))
                 }
                 history.append([
                     UUID.ordered(), replaced.id, line.indicator, line.subject, line.couloir, line.period.description,
                     replaced.value, replaced.numerator, replaced.denominator, replaced.notProvided, replaced.source,
-                    replaced.comment, replaced.provenance, replaced.recordedAt, now, provenance, replaced.batchID
+                    replaced.comment, replaced.provenance, replaced.recordedAt, now, provenance, replaced.batchID,
+                    replaced.textValue, replaced.assessedStatus
                 ])
                 try await db.update("observations").set("value", to: line.value).set("numerator", to: line.numerator)
                     .set("denominator", to: line.denominator).set("not_provided", to: line.notProvided)
                     .set("source", to: line.source).set("comment", to: line.comment)
+                    .set("text_value", to: line.text).set("assessed_status", to: line.assessedStatus)
                     .set("provenance", to: provenance).set("batch_id", to: batch).set("recorded_at", to: now)
                     .where("id", .equal, replaced.id).run()
                 outcome.updated += 1
@@ -361,7 +425,8 @@ enum ObservationService {
                 created.append([
                     UUID.ordered(), line.indicator, line.subject, line.territory, line.structureID, line.couloir,
                     line.period.description, line.period.start.iso, line.period.end.iso, line.value, line.numerator,
-                    line.denominator, line.notProvided, line.source, line.comment, provenance, batch, now
+                    line.denominator, line.notProvided, line.source, line.comment, provenance, batch, now, line.text,
+                    line.assessedStatus
                 ])
                 outcome.created += 1
             }
@@ -408,4 +473,9 @@ enum ObservationService {
         }
         try await RollupCache.invalidate(places: places, on: db)
     }
+}
+
+extension IndicatorDefinition {
+    /// Qualitative and yes/no indicators take a text photo and a status given by their pilote.
+    var takesTextPhotos: Bool { kind == .qualitative || kind == .boolean }
 }

@@ -6,7 +6,7 @@ import SQLKit
 /// Validating the roadmap's values at a date for a committee: the steering table (values, targets,
 /// realisations, statuses, provenance) is computed once and stored as it is, with its SHA-256, so
 /// that it shows and exports the same later, whatever is imported since. Its date then locks the
-/// periods it covers (`PeriodLock`).
+/// periods it covers of the indicators it holds (`PeriodLock`).
 enum SnapshotService {
     static func validate(
         name rawName: String, at: Day, territory: String?, couloir: Couloir?, roadmap: String? = nil,
@@ -46,7 +46,8 @@ enum SnapshotService {
                             label: line.label, couloir: line.couloir, target: line.target,
                             due: line.due, value: line.value, valueDate: line.valueDate,
                             realisation: line.realisation, status: line.status.rawValue,
-                            statusLabel: line.status.label, provenance: line.provenance))
+                            statusLabel: line.status.label, provenance: line.provenance,
+                            comment: line.comment.isEmpty ? nil : line.comment))
                 }
             }
         }
@@ -66,6 +67,9 @@ enum SnapshotService {
                 SQLBind(actor.name), SQLBind(Date()), SQLBind(content), SQLBind(sha), SQLBind(rows.count)
             )
             .run()
+        try await db.insertBatched(
+            into: "snapshot_indicators", columns: ["snapshot_id", "indicator_code"],
+            rows: Set(rows.map(\.code)).sorted().map { [id, $0] })
         try await AuditService.record(
             db, actor: actor, action: "validate", objectType: "snapshot", objectID: id.uuidString,
             summary:
@@ -126,13 +130,13 @@ enum SnapshotService {
             sheet: "Photo à date",
             header: [
                 "objectif", "fiche", "indicateur", "libelle", "couloir", "cible", "echeance", "valeur", "date_valeur",
-                "realisation", "statut", "provenance"
+                "realisation", "statut", "provenance", "commentaire"
             ],
             rows: snapshot.rows.map { row in
                 [.number(Double(row.objective))]
                     + [
                         row.ficheTitle, row.code, row.label, row.couloir, row.target, row.due, row.value, row.valueDate,
-                        row.realisation, row.statusLabel, row.provenance
+                        row.realisation, row.statusLabel, row.provenance, row.comment ?? ""
                     ].map { .text($0) }
             })
     }

@@ -12,7 +12,7 @@ enum EntryEdit {
 
     struct ObservationForm: Sendable, Equatable {
         var indicator = "", territory = "", structure = "", couloir = "", period = "", value = "", numerator = "",
-            denominator = "", source = "", comment = ""
+            denominator = "", source = "", comment = "", status = ""
     }
 
     struct TargetForm: Sendable, Equatable {

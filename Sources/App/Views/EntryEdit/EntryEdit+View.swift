@@ -51,7 +51,7 @@ extension EntryEdit {
                             "div", .cls("fr-col-12 fr-col-md-3"),
                             UI.input(
                                 id: "obs-valeur", name: "value", label: "Valeur", value: model.observation.value,
-                                hint: "2 551 301, 12,83 %, OUI, ND")),
+                                hint: "2 551 301, 12,83 %, OUI, ND ; un texte pour un indicateur qualitatif")),
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-3"),
                             UI.input(
@@ -71,6 +71,13 @@ extension EntryEdit {
                             UI.input(
                                 id: "obs-commentaire", name: "comment", label: "Commentaire",
                                 value: model.observation.comment)),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-6"),
+                            UI.select(
+                                id: "obs-statut", name: "status", label: "Statut (indicateur qualitatif, facultatif)",
+                                options: [("", "Selon la cible")]
+                                    + ObservationService.assessedStatuses.map { ($0.rawValue, $0.label) },
+                                selected: model.observation.status)),
                         UI.overrideField(
                             id: "obs-derogation",
                             hint:

@@ -108,25 +108,34 @@ extension FicheShow {
             "fiche_id", .equal, found.id
         ).orderBy("sort").all(decoding: FicheIndicatorRow.self, with: .snakeCase)
         var rows: [IndicatorRow] = []
+        let notes = try await ObservationNotes.latest(
+            codes: links.map(\.indicatorCode), territory: territory.code, at: at, on: db)
         for link in links {
             guard let indicator = try await IndicatorQuery.find(link.indicatorCode, on: db) else { continue }
             let definition = indicator.definition
-            let progress = try await ProgressQuery.progress(
-                indicator: indicator, territory: territory, couloir: nil, at: at, on: db
-            ).progress
+            let result = try await ProgressQuery.progress(
+                indicator: indicator, territory: territory, couloir: nil, at: at, on: db)
+            let progress = result.progress
+            var value = progress.value.map { IndicatorFormat.value($0, definition) } ?? ""
+            var valueDate = progress.valueDate.map { Format.date(iso: $0.iso) } ?? ""
+            var status = progress.status
+            var comment = ""
+            if result.series.isOwn {
+                ObservationNotes.apply(
+                    notes[SeriesKey(indicator: definition.code, couloir: result.couloir.rawValue)], value: &value,
+                    valueDate: &valueDate, status: &status, comment: &comment, shownDate: progress.valueDate)
+            }
             let photo =
-                progress.value.map {
-                    let date = progress.valueDate.map { " (\(Format.date(iso: $0.iso)))" } ?? ""
-                    return "\(IndicatorFormat.value($0, definition))\(date)"
-                }
-                ?? "données non fournies à ce jour"
+                value.isEmpty
+                ? "données non fournies à ce jour"
+                : value + (valueDate.isEmpty ? "" : " (\(valueDate))") + (comment.isEmpty ? "" : " — \(comment)")
             rows.append(
                 IndicatorRow(
                     code: definition.code, service: definition.service, couloir: definition.couloir.rawValue,
                     label: definition.label,
                     target: IndicatorFormat.target(progress.target, definition)
                         + (progress.target.map { " (\(Milestone.label($0.due)))" } ?? ""),
-                    source: definition.source, photo: photo, status: progress.status, role: link.role))
+                    source: definition.source, photo: photo, status: status, role: link.role))
         }
         let linked = Set(links.map(\.indicatorCode))
         let attachable = try await IndicatorQuery.all(on: db).filter { !linked.contains($0.code) }.map {

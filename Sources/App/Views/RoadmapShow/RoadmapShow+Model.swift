@@ -18,6 +18,8 @@ enum RoadmapShow {
         var provenance: String = ""
         /// How the value moved: since the previous period, in a year, since the baseline.
         var variations = Variations()
+        /// The comment given with the value shown.
+        var comment = ""
     }
 
     struct Fiche: Sendable, Equatable {

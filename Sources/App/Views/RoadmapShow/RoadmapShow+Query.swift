@@ -49,6 +49,7 @@ extension RoadmapShow {
         let codes = Array(Set(links.map(\.indicatorCode)))
         let cached = try await RollupCache.get(indicators: codes, territory: territory.code, on: db)
         let targets = try await ProgressQuery.targets(codes: codes, territory: territory.code, on: db)
+        let notes = try await ObservationNotes.latest(codes: codes, territory: territory.code, at: at, on: db)
         var rowsByFiche: [UUID: [Row]] = [:]
         for link in links {
             guard let indicator = indicators[link.indicatorCode] else { continue }
@@ -64,17 +65,23 @@ extension RoadmapShow {
                 of: result.series.points.filter { $0.period.end <= at }, nature: definition.nature,
                 cumulativeSince: definition.cumulativeSince)
             let trend = levels.suffix(12).map(\.1)
-            rowsByFiche[link.ficheID, default: []].append(
-                Row(
-                    code: definition.code, label: definition.label, couloir: result.couloir.rawValue,
-                    target: IndicatorFormat.target(progress.target, definition),
-                    due: progress.target.map { Milestone.label($0.due) } ?? "",
-                    value: IndicatorFormat.value(progress.value, definition),
-                    valueDate: progress.valueDate.map { Format.date(iso: $0.iso) } ?? "",
-                    realisation: IndicatorFormat.ratio(progress.realisation),
-                    status: progress.status, trend: Array(trend), inconsistent: result.inconsistent,
-                    provenance: result.series.provenance,
-                    variations: Variations.of(levels: levels, at: at, baseline: progress.target?.baseline)))
+            var row = Row(
+                code: definition.code, label: definition.label, couloir: result.couloir.rawValue,
+                target: IndicatorFormat.target(progress.target, definition),
+                due: progress.target.map { Milestone.label($0.due) } ?? "",
+                value: IndicatorFormat.value(progress.value, definition),
+                valueDate: progress.valueDate.map { Format.date(iso: $0.iso) } ?? "",
+                realisation: IndicatorFormat.ratio(progress.realisation),
+                status: progress.status, trend: Array(trend), inconsistent: result.inconsistent,
+                provenance: result.series.provenance,
+                variations: Variations.of(levels: levels, at: at, baseline: progress.target?.baseline))
+            if result.series.isOwn {
+                ObservationNotes.apply(
+                    notes[SeriesKey(indicator: definition.code, couloir: result.couloir.rawValue)], value: &row.value,
+                    valueDate: &row.valueDate, status: &row.status, comment: &row.comment,
+                    shownDate: progress.valueDate)
+            }
+            rowsByFiche[link.ficheID, default: []].append(row)
         }
         let blocks = objectives.map { objective in
             Objective(

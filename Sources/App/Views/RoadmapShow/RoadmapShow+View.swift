@@ -155,6 +155,7 @@ extension RoadmapShow {
                     .group(
                         .txt(row.value),
                         .when(!row.valueDate.isEmpty, .el("span", .cls("fr-hint-text"), .txt(row.valueDate))),
+                        .when(!row.comment.isEmpty, .el("span", .cls("fr-hint-text jalon-comment"), .txt(row.comment))),
                         .when(row.inconsistent, UI.badge("écart avec la somme des territoires", kind: "warning"))),
                     .txt(row.realisation),
                     UI.badge(row.status.label, kind: IndicatorFormat.badgeKind(row.status)),

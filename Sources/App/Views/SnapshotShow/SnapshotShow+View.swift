@@ -56,7 +56,11 @@ extension SnapshotShow {
                                 [
                                     .group(.el("code", .txt(row.code)), .txt(" " + row.label)), .txt(row.couloir),
                                     .txt(row.target + (row.due.isEmpty ? "" : " (\(row.due))")),
-                                    .txt(row.value + (row.valueDate.isEmpty ? "" : " au \(row.valueDate)")),
+                                    .group(
+                                        .txt(row.value + (row.valueDate.isEmpty ? "" : " au \(row.valueDate)")),
+                                        .when(
+                                            !(row.comment ?? "").isEmpty,
+                                            .el("span", .cls("fr-hint-text"), .txt(row.comment ?? "")))),
                                     .txt(row.realisation), .txt(row.statusLabel), .txt(row.provenance)
                                 ]
                             }))
