@@ -15,9 +15,12 @@ import Vapor
             #expect(home.headers.contentType == .html)
             #expect(home.body.contains("<html lang=\"fr\""))
             #expect(home.body.contains("Tableau de bord"))
-            #expect(home.body.contains("Établissements de santé"))
+            #expect(home.body.contains("Dernière photo à date validée"))
 
+            // The referential counts are on the territories page.
             let tree = try await app.get("/territoires")
+            #expect(tree.body.contains("Établissements de santé"))
+            #expect(tree.body.contains("Le référentiel en chiffres"))
             #expect(tree.body.contains("Hauts-de-France (R32)"))
             #expect(tree.body.contains("/territoires/D59"))
             let search = try await app.get("/territoires?q=dunk")

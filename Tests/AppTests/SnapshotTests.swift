@@ -58,14 +58,64 @@ struct SnapshotTests {
         authorisedOn: "1970-01-01", closedOn: nil, sourceUpdatedOn: "2024-02-01", latitude: 50.6105, longitude: 3.0345,
         isDemo: false)
 
-    @Test func home() throws {
+    static let currentRoadmap = Roadmap(
+        id: UUID(uuidString: "00000000-0000-0000-0000-000000002027")!, code: "feuille-de-route-2023-2027-r32",
+        name: "Feuille de route régionale du numérique en santé 2023-2027 — Hauts-de-France", regionCode: "R32",
+        startOn: "2023-01-01", endOn: "2027-12-31", status: .running, archived: false, version: 1)
+
+    @Test func homeForAPilote() throws {
         let model = HomeIndex.Model(
-            regions: 18, departements: 101, communes: 34_875, customTerritories: 7,
-            decoupages: [
-                Decoupage(id: Self.tan.decoupageID!, code: "TAN", name: "TAN", regionCode: "R32", description: "")
+            role: .pilote, accountName: "Claude Exemple", today: Day(2026, 12, 2), hasGeography: true,
+            roadmap: Self.currentRoadmap,
+            objectives: [
+                .init(number: 1, title: "Accélérer l'outillage numérique", late: 1, atRisk: 2, indicators: 15),
+                .init(number: 3, title: "Renforcer la cybersécurité", late: 0, atRisk: 0, indicators: 7)
             ],
-            openByCouloir: ["ES": 281, "MS-PA": 1_474, "PHARMA": 1_842], demoRegion: Self.r32)
-        try Self.assertSnapshot(HomeIndex.render(model), named: "home")
+            notProvided: [.init(code: "I.4", label: "Centre de ressources « Cyber »")],
+            dueActions: [
+                .init(
+                    fiche: "CYBER", ficheTitle: "Cybersécurité", number: 2, title: "Exercices de crise",
+                    pilot: "ARS-HDF",
+                    endOn: Day(2026, 11, 30), late: true)
+            ],
+            tasks: [.init(title: "Préparer le CRNS", due: Day(2026, 12, 10), late: false)],
+            freshness: [
+                .init(service: "DMP", lastPeriodEnd: Day(2026, 10, 31), stale: false),
+                .init(service: "MES", lastPeriodEnd: Day(2026, 6, 30), stale: true)
+            ],
+            imports: [
+                .init(
+                    fileName: "dmp-octobre.csv", kind: "observations", at: Date(timeIntervalSince1970: 1_795_000_000),
+                    changes: 6, undone: false)
+            ],
+            latestPhoto: ValidatedSnapshot(
+                id: UUID(uuidString: "00000000-0000-0000-0000-000000001214")!,
+                name: "Comité régional du numérique en santé du 14 décembre 2023", asOf: Day(2023, 12, 31),
+                territory: "R32", couloir: nil, validatedBy: "Claude Exemple",
+                validatedAt: Date(timeIntervalSince1970: 1_702_512_000), sha256: "", rowCount: 68, rows: []))
+        try Self.assertSnapshot(HomeIndex.render(model), named: "home-pilote")
+    }
+
+    @Test func homeForAnAnimateur() throws {
+        let model = HomeIndex.Model(
+            role: .animateur, accountName: "Alex Exemple", today: Day(2026, 12, 2), hasGeography: true,
+            roadmap: Self.currentRoadmap,
+            reach: [
+                .init(
+                    territory: Self.tan,
+                    byCouloir: [
+                        .init(couloir: .es, reach: StructureReach(reached: 12, open: 40)),
+                        .init(couloir: .pharma, reach: StructureReach(reached: 3, open: 120))
+                    ])
+            ],
+            worklist: [
+                WorklistItem(
+                    id: UUID(uuidString: "00000000-0000-0000-0000-000000000059")!, key: "590000001",
+                    name: "Centre hospitalier de Lille", city: "LILLE", category: "355", couloir: "ES", lastReached: nil
+                )
+            ],
+            worklistTerritory: Self.tan)
+        try Self.assertSnapshot(HomeIndex.render(model), named: "home-animateur")
     }
 
     @Test func territory() throws {

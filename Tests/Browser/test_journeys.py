@@ -5,6 +5,7 @@ demo database and sets JALON_BASE_URL. Each run saves a screenshot of the
 visited structure page under .tmp/browser/ (git-ignored).
 """
 
+import datetime
 import os
 import re
 from pathlib import Path
@@ -514,3 +515,85 @@ def test_a_validated_snapshot_stays_as_validated_and_locks_its_periods(driver, b
         assert [t.text for t in d.find_elements(By.CSS_SELECTOR, "main table")] == tables
     finally:
         d.quit()
+
+
+# ------------------------------------------------------- a roadmap the region writes (issue 14)
+
+def test_a_region_writes_its_roadmap_from_the_template_and_validates_its_photo(driver, base_url):
+    """Normandie starts from the 2023–2027 template: a fiche of its own, a regional indicator attached,
+    a composite RACI cell, a text photo, a validated photo — seen in the steering table and on the home
+    page. Runs last: its photo locks the template's indicators up to today."""
+    d = driver
+    roadmap = "feuille-de-route-2023-2027-r28"
+    d.get(base_url + "/feuille-de-route/gestion")
+    Select(d.find_element(By.ID, "fdr-modele")).select_by_value("feuille-de-route-2023-2027")
+    region = d.find_element(By.ID, "fdr-modele-region")
+    region.clear()
+    region.send_keys("R28")
+    template_form = d.find_element(By.XPATH, "//form[.//input[@name='section' and @value='template']]")
+    click_and_wait_navigation(d, template_form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    assert roadmap in d.page_source
+    # In preparation while the region writes it, so the demo's roadmap stays the current one.
+    status_form = d.find_element(
+        By.XPATH, f"//form[.//input[@name='section' and @value='status'] and .//input[@name='roadmap' and @value='{roadmap}']]")
+    Select(status_form.find_element(By.NAME, "status")).select_by_value("en_preparation")
+    click_and_wait_navigation(d, status_form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+
+    # A fiche of its own under objective 5.
+    fiche_form = d.find_element(
+        By.XPATH, f"//form[.//input[@name='section' and @value='fiche'] and .//input[@name='roadmap' and @value='{roadmap}']]")
+    fiche_form.find_element(By.NAME, "code").send_keys("TELEEXPERTISE-NORMANDIE")
+    fiche_form.find_element(By.NAME, "title").send_keys("Télé-expertise en Normandie")
+    Select(fiche_form.find_element(By.NAME, "objective")).select_by_value("5")
+    click_and_wait_navigation(d, fiche_form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+
+    fiche_url = f"{base_url}/feuille-de-route/fiches/TELEEXPERTISE-NORMANDIE?feuille={roadmap}&territoire=R28"
+    d.get(fiche_url)
+    assert "Télé-expertise en Normandie" in h1_text(d), h1_text(d)
+    # An action, then a composite RACI cell for it.
+    d.find_element(By.XPATH, "//summary[normalize-space()='Ajouter une action']").click()
+    d.find_element(By.ID, "action-nouvelle-titre").send_keys("Accompagner les requérants")
+    click_and_wait_navigation(d, d.find_element(By.XPATH, "//button[normalize-space()=\"Ajouter l'action\"]"))
+    raci = d.find_element(By.CSS_SELECTOR, "select[id^='raci-1-']")
+    raci_id = raci.get_attribute("id")
+    Select(raci).select_by_value("A/R")
+    click_and_wait_navigation(d, d.find_element(By.XPATH, "//button[normalize-space()='Enregistrer le RACI']"))
+    assert Select(d.find_element(By.ID, raci_id)).first_selected_option.get_attribute("value") == "A/R"
+    # A regional indicator in the complementary table.
+    Select(d.find_element(By.ID, "fiche-indicateur")).select_by_value("I.4")
+    Select(d.find_element(By.ID, "fiche-role")).select_by_value("complementaire")
+    click_and_wait_navigation(d, d.find_element(By.XPATH, "//form[.//input[@name='section' and @value='attach']]//button"))
+    assert "Indicateurs régionaux complémentaires" in d.find_element(By.TAG_NAME, "main").text
+
+    # A text photo with the pilote's status, for last month.
+    today = datetime.date.today()
+    last_month = (today.replace(day=1) - datetime.timedelta(days=1)).strftime("%Y-%m")
+    d.get(f"{base_url}/saisie")
+    form = d.find_elements(By.CSS_SELECTOR, "main form")[0]
+    Select(form.find_element(By.NAME, "indicator")).select_by_value("I.4")
+    form.find_element(By.NAME, "territory").send_keys("R28")
+    form.find_element(By.NAME, "period").send_keys(last_month)
+    form.find_element(By.NAME, "value").send_keys("Oui > centre de ressources cyber ouvert à Caen")
+    form.find_element(By.NAME, "comment").send_keys("Inauguré avec le GRADeS")
+    Select(form.find_element(By.NAME, "status")).select_by_value("atteint")
+    click_and_wait_navigation(d, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    assert "Valeur enregistrée" in d.find_element(By.CSS_SELECTOR, "main .fr-alert").text
+
+    # The steering table shows the text, its comment and the status.
+    d.get(f"{base_url}/feuille-de-route?feuille={roadmap}&territoire=R28")
+    row = d.find_element(By.XPATH, "//main//table//tr[.//code[normalize-space()='I.4']]")
+    assert "Oui > centre de ressources cyber ouvert à Caen" in row.text and "Inauguré avec le GRADeS" in row.text
+    assert "atteint" in row.text.lower()
+
+    # The photo, validated for the committee; it holds the text; the home page announces it.
+    name = f"Comité régional normand du {today.day} {today.month}"
+    d.get(base_url + "/feuille-de-route/photos")
+    Select(d.find_element(By.ID, "feuille")).select_by_value(roadmap)
+    d.find_element(By.ID, "photo-nom").send_keys(name)
+    d.execute_script(f"document.getElementById('photo-date').value = '{today.isoformat()}'")
+    d.find_element(By.ID, "photo-territoire").send_keys("R28")
+    click_and_wait_navigation(d, d.find_element(By.XPATH, "//button[normalize-space()='Valider']"))
+    validated = d.find_element(By.TAG_NAME, "main").text
+    assert "Photo à date validée" in validated and "Oui > centre de ressources cyber ouvert à Caen" in validated
+    d.get(base_url + "/")
+    assert name in d.find_element(By.TAG_NAME, "main").text

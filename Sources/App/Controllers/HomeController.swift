@@ -2,7 +2,7 @@ import Vapor
 
 enum HomeController {
     @Sendable static func show(req: Request) async throws -> Response {
-        .html(HomeIndex.render(try await HomeIndex.query(on: req.sql)))
+        .html(HomeIndex.render(try await HomeIndex.query(actor: req.actor, on: req.sql)))
     }
 
     @Sendable static func upcoming(req: Request) async throws -> Response {

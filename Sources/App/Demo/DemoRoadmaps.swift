@@ -27,9 +27,10 @@ enum DemoRoadmaps {
         let photos = try await db.count(
             "SELECT COUNT(*) AS n FROM snapshots WHERE roadmap_id = \(bind: roadmap.id)")
         guard photos == 0 else { return false }
+        // Validated in the name of the demo's pilote, as the committee's photo would have been.
         _ = try await SnapshotService.validate(
             name: closingPhoto.name, at: closingPhoto.asOf, territory: region, couloir: nil, roadmap: code, on: db,
-            actor: actor)
+            actor: Actor(name: "pilote@" + DemoAccounts.domain, grant: actor.grant))
         return true
     }
 }

@@ -68,11 +68,14 @@ enum RoadmapQuery {
     }
 
     /// The roadmap *en cours* that covers today (the latest begun when several do), else the latest
-    /// begun *en cours*, else the most recent of any status.
+    /// begun *en cours*, else the most recent of any status. Equal starts go to the first code, so that
+    /// the choice never depends on the order rows come back in.
     static func current(_ roadmaps: [Roadmap], today: Day) -> Roadmap? {
+        func earlier(_ first: Roadmap, _ second: Roadmap) -> Bool {
+            (first.startOn, second.code) < (second.startOn, first.code)
+        }
         let running = roadmaps.filter { $0.status == .running }
-        return running.filter { $0.covers(today) }.max(by: { $0.startOn < $1.startOn })
-            ?? running.max(by: { $0.startOn < $1.startOn })
-            ?? roadmaps.max(by: { $0.startOn < $1.startOn })
+        return running.filter { $0.covers(today) }.max(by: earlier) ?? running.max(by: earlier)
+            ?? roadmaps.max(by: earlier)
     }
 }

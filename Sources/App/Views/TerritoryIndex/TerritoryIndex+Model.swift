@@ -9,5 +9,16 @@ enum TerritoryIndex {
         var decoupages: [Decoupage]
         var search: String?
         var results: [Territory]
+        /// The referential the roadmap is steered on, counted.
+        var counts = ReferentialCounts()
+    }
+
+    struct ReferentialCounts: Sendable, Equatable {
+        var regions = 0
+        var departements = 0
+        var communes = 0
+        var customTerritories = 0
+        var openByCouloir: [String: Int] = [:]
+        var structuresTotal: Int { openByCouloir.values.reduce(0, +) }
     }
 }

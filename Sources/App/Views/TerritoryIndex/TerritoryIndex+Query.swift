@@ -10,6 +10,11 @@ extension TerritoryIndex {
         return Model(
             france: try await TerritoryQuery.find("FR", on: db),
             regions: regions.sorted { $0.name < $1.name }.map { .init(region: $0, departements: depts[$0.code] ?? []) },
-            decoupages: try await DecoupageQuery.all(on: db), search: search, results: results)
+            decoupages: try await DecoupageQuery.all(on: db), search: search, results: results,
+            counts: ReferentialCounts(
+                regions: regions.count, departements: try await TerritoryQuery.count(kind: .departement, on: db),
+                communes: try await TerritoryQuery.count(kind: .commune, on: db),
+                customTerritories: try await TerritoryQuery.count(kind: .custom, on: db),
+                openByCouloir: try await StructureQuery.countsByCouloir(territory: nil, on: db)))
     }
 }

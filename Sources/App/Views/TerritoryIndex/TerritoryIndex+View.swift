@@ -1,3 +1,4 @@
+import JalonCore
 import Plot
 
 extension TerritoryIndex {
@@ -38,6 +39,7 @@ extension TerritoryIndex {
                                                 .txt("\(territory.name) (\(territory.code))")),
                                             .txt(" — \(territory.kind.label)"))
                                     }))),
+                    referential(model.counts),
                     .el("h2", .txt("Géographie officielle")),
                     model.france == nil
                         ? UI.alert("La géographie officielle n'est pas chargée (jalon import cog).", kind: "warning")
@@ -87,5 +89,33 @@ extension TerritoryIndex {
                         "p",
                         .link(SiteURL.decoupages.path, .cls("fr-btn fr-btn--secondary"), .txt("Gérer les découpages"))))
             )
+    }
+
+    /// The referential counts the home page used to show: territories, and open structures per couloir.
+    static func referential(_ counts: ReferentialCounts) -> HNode {
+        .group(
+            .el("h2", .txt("Le référentiel en chiffres")),
+            .el(
+                "ul", .cls("jalon-kpis"),
+                kpi(counts.regions, "régions", SiteURL.territories.path),
+                kpi(counts.departements, "départements", SiteURL.territories.path),
+                kpi(counts.communes, "communes", SiteURL.territories.path),
+                kpi(counts.customTerritories, "territoires personnalisés", SiteURL.decoupages.path)),
+            UI.table(
+                caption: "Structures ouvertes par couloir",
+                headers: [("Couloir", false), ("Structures ouvertes", true)],
+                rows: Couloir.structural.map { couloir in
+                    [
+                        .link(
+                            SiteURL.structures.with([("couloir", couloir.rawValue)]),
+                            .txt(UI.couloirLabel(couloir.rawValue))),
+                        .txt(UI.number(counts.openByCouloir[couloir.rawValue] ?? 0))
+                    ]
+                } + [[.el("strong", .txt("Total")), .el("strong", .txt(UI.number(counts.structuresTotal)))]],
+                numericColumns: [1]))
+    }
+
+    static func kpi(_ count: Int, _ label: String, _ href: String) -> HNode {
+        .el("li", .link(href, .el("span", .cls("jalon-kpi__value"), .txt(UI.number(count))), .txt(label)))
     }
 }
