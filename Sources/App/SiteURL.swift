@@ -15,6 +15,8 @@ enum SiteURL: Equatable, Sendable {
     case referentials
     case roadmap
     case fiche(String)
+    case ficheRACI(String)
+    case raciOverview
     case tasks
     case imports
     case exportObservations(ExportTable.Format)
@@ -110,6 +112,8 @@ enum SiteURL: Equatable, Sendable {
         case .referentials: "/referentiels"
         case .roadmap: "/feuille-de-route"
         case .fiche(let code): "/feuille-de-route/fiches/" + Self.escape(code)
+        case .ficheRACI(let code): "/feuille-de-route/fiches/" + Self.escape(code) + "/raci.csv"
+        case .raciOverview: "/feuille-de-route/raci"
         case .comparison: "/feuille-de-route/comparaison"
         case .roadmaps: "/feuille-de-route/gestion"
         case .tasks: "/taches"

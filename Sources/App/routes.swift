@@ -52,6 +52,8 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.tasks.components + [":id", "statut"], use: TaskController.move).access(.write(.tasks))
     app.get(SiteURL.fiche(":code").components, use: FicheController.show).access(.read)
     app.post(SiteURL.fiche(":code").components, use: FicheController.update).access(.write(.regional))
+    app.get(SiteURL.ficheRACI(":code").components, use: FicheController.raciCSV).access(.read)
+    app.get(SiteURL.raciOverview.components, use: RACIOverviewController.show).access(.read)
     app.get(SiteURL.indicators.components, use: IndicatorController.index).access(.read)
     app.get(SiteURL.indicator(":code").components, use: IndicatorController.show).access(.read)
     app.get(SiteURL.entry.components, use: EntryController.form).access(.read)

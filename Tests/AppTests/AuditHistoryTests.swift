@@ -100,19 +100,20 @@ import Vapor
                     decoding: A.self))
             let key = action.id.uuidString.lowercased()
             #expect(
-                try await app.post(fiche, form: [("section", "raci"), ("cell[\(key)|organisation|ARS]", "R")]).status
+                try await app.post(fiche, form: [("section", "raci"), ("cell[\(key)|ARS|]", "R")]).status
                     == .seeOther)
             #expect(
                 try await app.post(
                     fiche,
                     form: [
-                        ("section", "raci"), ("cell[\(key)|organisation|ARS]", "A"), ("cell[\(key)|audience|ES]", "C")
+                        ("section", "raci"), ("cell[\(key)|ARS|]", "A"), ("cell[\(key)|AM|ES]", "C")
                     ]
                 ).status == .seeOther)
             let raci = try await Self.details(app, "fiche").filter { $0["cases"] != nil }
             #expect(
                 raci.last?["cases"]
-                    == "+ Action \(action.number) · ARS : A, Action \(action.number) · ES : C ; "
+                    == "+ Action \(action.number) · AM · Établissements de santé : C, "
+                    + "Action \(action.number) · ARS : A ; "
                     + "− Action \(action.number) · ARS : R")
         }
     }

@@ -15,9 +15,11 @@ import Vapor
             // of May 2022, a task for the pilote.
             try await app.createRoadmap()
             let pilote = try await app.signIn(.pilote)
+            let followed = try await app.roadmapIndicatorCodes()
             let valued = try #require(
                 try await IndicatorQuery.all(on: app.sql).first {
-                    $0.definition.kind == .count && $0.definition.nature == .stock && $0.definition.formula == nil
+                    followed.contains($0.code) && $0.definition.kind == .count && $0.definition.nature == .stock
+                        && $0.definition.formula == nil
                         && $0.definition.computed == nil && $0.definition.rollup == .sum
                 })
             _ = try await app.observe([.init(indicator: valued.code, territory: "R32", period: "2022-05", value: "4")])

@@ -133,7 +133,7 @@ extension RoadmapPagesTests {
             let raci = try await app.post(
                 "/feuille-de-route/fiches/DMP",
                 form: [
-                    ("section", "raci"), ("cell[\(action)|organisation|ARS]", "A"), ("cell[\(action)|audience|ES]", "R")
+                    ("section", "raci"), ("cell[\(action)|ARS|]", "A"), ("cell[\(action)|AM|ES]", "R")
                 ])
             #expect(raci.status == .seeOther)
             let texts = try await app.post(
@@ -152,7 +152,7 @@ extension RoadmapPagesTests {
             #expect(try await app.count("fiche_calendar") == 2)
 
             let bad = try await app.post(
-                "/feuille-de-route/fiches/DMP", form: [("section", "raci"), ("cell[\(action)|organisation|ARS]", "X")])
+                "/feuille-de-route/fiches/DMP", form: [("section", "raci"), ("cell[\(action)|ARS|]", "X")])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.contains("Rôle RACI invalide"))
             #expect(try await app.count("action_raci") == 2)

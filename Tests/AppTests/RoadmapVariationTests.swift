@@ -11,9 +11,11 @@ import Vapor
         try await Seed.territoriesAndStructures(db) { app async throws in
             // Setup: the national roadmap, an indicator with a stock value in May and June 2022.
             try await app.createRoadmap()
+            let followed = try await app.roadmapIndicatorCodes()
             let stock = try #require(
                 try await IndicatorQuery.all(on: app.sql).first {
-                    $0.definition.nature == .stock && $0.definition.kind == .count && $0.definition.formula == nil
+                    followed.contains($0.code) && $0.definition.nature == .stock && $0.definition.kind == .count
+                        && $0.definition.formula == nil
                         && $0.definition.computed == nil
                 })
             _ = try await app.observe([

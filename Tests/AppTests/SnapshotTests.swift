@@ -96,6 +96,23 @@ struct SnapshotTests {
         try Self.assertSnapshot(HomeIndex.render(model), named: "home-pilote")
     }
 
+    @Test func raciOverview() throws {
+        let model = RACIOverview.Model(
+            roadmap: Self.currentRoadmap, roadmapChoices: [Self.currentRoadmap], organisations: ["ARS", "AM", "GRADES"],
+            services: ["DMP", "MES"], service: nil, audience: nil,
+            lines: [
+                .init(
+                    service: "MES", ficheCode: "MES", ficheTitle: "Mon espace santé", audience: "MDV", actionNumber: 1,
+                    actionTitle: "Promouvoir MES auprès des libéraux",
+                    roles: ["ARS": "C/I", "AM": "A/R", "GRADES": "R/C"]),
+                .init(
+                    service: "MES", ficheCode: "MES", ficheTitle: "Mon espace santé", audience: "USAGERS",
+                    actionNumber: 1,
+                    actionTitle: "Promouvoir MES auprès des libéraux", roles: ["ARS": "A", "AM": "A/R"])
+            ])
+        try Self.assertSnapshot(RACIOverview.render(model), named: "raci-overview")
+    }
+
     @Test func homeForAnAnimateur() throws {
         let model = HomeIndex.Model(
             role: .animateur, accountName: "Alex Exemple", today: Day(2026, 12, 2), hasGeography: true,
@@ -197,7 +214,11 @@ extension SnapshotTests {
             actions: [.init(id: action, number: 1, title: "Alimentation du DMP", status: "en_cours")],
             semesters: [.semester(2021, 2), .semester(2022, 1)], calendar: ["\(action)|2022-S1": 3],
             organisations: [("ARS", "Agence régionale de santé"), ("AM", "Assurance Maladie")],
-            raci: ["\(action)|organisation|ARS": "A", "\(action)|audience|ES": "R"],
+            raci: ["\(action)|ARS|": "A", "\(action)|AM|ES": "R"],
+            raciRows: [
+                .init(actionID: action, actionNumber: 1, actionTitle: "Alimentation du DMP", audience: ""),
+                .init(actionID: action, actionNumber: 1, actionTitle: "Alimentation du DMP", audience: "ES")
+            ],
             indicators: [
                 .init(
                     code: "O3-10", service: "DMP", couloir: "ES", label: "dont documents de sortie",

@@ -173,7 +173,11 @@ enum OpenAPI {
                     object(["period": string(), "intensity": integer], required: ["period", "intensity"])),
                 "raci": array(
                     object(
-                        ["party_kind": string("organisation ou audience"), "party": string(), "roles": string("A/R")],
+                        [
+                            "party_kind": string("organisation"), "party": string("code de l'organisation"),
+                            "audience": string("couloir ou USAGERS ; absent pour toutes les cibles"),
+                            "roles": string("A/R")
+                        ],
                         required: ["party_kind", "party", "roles"]))
             ], required: ["number", "title", "description", "status", "calendar", "raci"])
         let roadmapFiche = object(

@@ -20,13 +20,15 @@ enum FicheController {
         var actionVersion: Int?
         var indicator: String?
         var role: String?
+        /// A RACI matrix as CSV (section `raci-csv`).
+        var file: File?
 
         enum CodingKeys: String, CodingKey {
             case section, objectives, levers, obstacles, contacts, cell
             case actionID = "action_id"
             case title, description, pilot, status, start, end, version
             case actionVersion = "action_version"
-            case indicator, role
+            case indicator, role, file
         }
     }
 
@@ -42,9 +44,26 @@ enum FicheController {
         let message = (try? req.query.get(String.self, at: "ok")) != nil ? "Fiche enregistrée." : nil
         guard
             let model = try await FicheShow.query(
-                try await found(req), at: try RoadmapController.at(req), message: message, on: req.sql)
+                try await found(req), at: try RoadmapController.at(req), message: message,
+                addedRows: addedRACIRows(req), on: req.sql)
         else { throw Abort(.notFound) }
         return .html(FicheShow.render(model))
+    }
+
+    /// The RACI rows asked for: those already shown (`cible=<action>:<audience>`, repeated) and the new one.
+    static func addedRACIRows(_ req: Request) -> [String] {
+        var rows = (try? req.query.get([String].self, at: "cible")) ?? []
+        if let action = req.queryText("cible_action"), let audience = req.queryText("cible_public") {
+            rows.append("\(action):\(audience)")
+        }
+        return rows
+    }
+
+    /// The fiche's RACI matrix as CSV, read back by the page's import.
+    @Sendable static func raciCSV(req: Request) async throws -> Response {
+        let fiche = try await found(req)
+        return try await FicheService.raciMatrix(fiche: fiche.id, on: req.sql).response(
+            fileName: "raci-\(req.parameters.get("code") ?? "fiche")", format: .csv)
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
@@ -64,6 +83,14 @@ enum FicheController {
                 case "raci":
                     try await FicheService.updateRACI(
                         fiche: fiche.id, cells: form.cell ?? [:], version: form.version, on: db, actor: req.actor)
+                case "raci-csv":
+                    guard let file = form.file, file.data.readableBytes > 0 else {
+                        throw ServiceError.invalid("Choisissez un fichier CSV de la matrice RACI.")
+                    }
+                    let cells = try await FicheService.raciCells(
+                        fromCSV: Data(file.data.readableBytesView), fileName: file.filename, fiche: fiche.id, on: db)
+                    try await FicheService.updateRACI(
+                        fiche: fiche.id, cells: cells, version: form.version, on: db, actor: req.actor)
                 case "action":
                     var id: UUID?
                     if let raw = form.actionID, !raw.isEmpty {

@@ -40,6 +40,7 @@ enum Migrations {
         app.migrations.add(UpdateFicheIndicatorsAddRole())
         app.migrations.add(CreateSnapshotIndicators())
         app.migrations.add(UpdateObservationsAddTextPhoto())
+        app.migrations.add(UpdateActionRaciAddAudience())
         // Always last: it fills the tables the migrations above create.
         app.migrations.add(InstallShippedData())
     }

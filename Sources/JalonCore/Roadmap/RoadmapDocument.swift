@@ -162,14 +162,18 @@ public struct RoadmapDocument: Sendable, Equatable, Codable {
 
     /// One cell of a fiche's RACI: who (`party`, an organisation or an audience — `party_kind`) plays
     /// which roles ("A/R").
+    /// An organisation's roles for the action, for one audience (a couloir or `USAGERS`) or, without
+    /// one, for every audience. `party_kind` is always `organisation`.
     public struct RACICell: Sendable, Equatable, Codable {
         public var partyKind: String
         public var party: String
+        public var audience: String?
         public var roles: String
 
-        public init(partyKind: String, party: String, roles: String) {
+        public init(partyKind: String = "organisation", party: String, audience: String? = nil, roles: String) {
             self.partyKind = partyKind
             self.party = party
+            self.audience = audience
             self.roles = roles
         }
     }

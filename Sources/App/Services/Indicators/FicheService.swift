@@ -23,10 +23,29 @@ enum FicheService {
     static func raciChoices(keeping stored: String) -> [String] {
         [""] + raciCombinations + (stored.isEmpty || raciCombinations.contains(stored) ? [] : [stored])
     }
-    /// The audiences of the RACI, as the roadmaps name them.
-    static let audiences: [(code: String, label: String)] = [
-        ("ES", "ES"), ("ESMS", "ESMS"), ("LIB", "Libéraux"), ("BIORADIO", "Bio/radio"), ("CITOYENS", "Citoyens")
-    ]
+    /// The audiences a RACI cell may be for: the couloirs and the usagers (empty: every audience).
+    static let audiences: [(code: String, label: String)] =
+        ([Couloir.es, .ms] + Couloir.structural.filter { $0 != .es }).map { ($0.rawValue, $0.label) }
+        + [("USAGERS", "Usagers")]
+
+    static func audienceLabel(_ code: String) -> String {
+        code.isEmpty ? "Toutes cibles" : audiences.first { $0.code == code }?.label ?? code
+    }
+
+    /// Reads an audience as written in a matrix: its code or its label, or empty for every audience.
+    static func audience(written raw: String) -> String? {
+        let folded = raw.trimmedSpaces.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+        if folded.isEmpty || folded == "toutes cibles" || folded == "tous" { return "" }
+        return audiences.first {
+            $0.code.lowercased() == folded
+                || $0.label.lowercased().folding(options: .diacriticInsensitive, locale: nil) == folded
+        }?.code
+    }
+
+    /// The key of a RACI cell in forms and in `updateRACI`: "<action id>|<organisation>|<audience>".
+    static func raciKey(action: String, organisation: String, audience: String) -> String {
+        "\(action)|\(organisation)|\(audience)"
+    }
 
     static func updateTexts(
         fiche: UUID, objectives: String, levers: String, obstacles: String, contacts: String, version: Int? = nil,
@@ -102,8 +121,9 @@ enum FicheService {
             summary: "Calendrier de la fiche modifié", changes: changes)
     }
 
-    /// `cells`: "<action id>|<organisation|audience>|<party>" → roles as the regions write them ("R",
-    /// "A/R", "R/C/I") or empty. Replaces the fiche's RACI; an unknown letter is named with its cell.
+    /// `cells`: "<action id>|<organisation>|<audience>" → roles as the regions write them ("R", "A/R",
+    /// "R/C/I") or empty; the audience is a couloir, `USAGERS`, or empty for every audience. Replaces the
+    /// fiche's RACI; an unknown letter is named with its cell.
     static func updateRACI(
         fiche: UUID, cells: [String: String], version: Int? = nil, on db: any SQLDatabase, actor: Actor
     ) async throws {
@@ -113,49 +133,60 @@ enum FicheService {
         let actions = Set(
             try await db.select().column("id").from("actions").where("fiche_id", .equal, fiche)
                 .all(decoding: IDRow.self).map(\.id))
-        var after: [(action: UUID, kind: String, party: String, role: String)] = []
+        struct CodeRow: Decodable { var code: String }
+        let organisations = Set(
+            try await db.select().column("code").from("pilot_organisations").all(decoding: CodeRow.self).map(\.code))
+        var after: [RACICell] = []
         let names = try await actionNames(fiche: fiche, on: db)
         for (key, raw) in cells.sorted(by: { $0.key < $1.key }) {
-            let parts = key.split(separator: "|").map(String.init)
-            guard parts.count == 3, let action = UUID(uuidString: parts[0]), actions.contains(action),
-                ["organisation", "audience"].contains(parts[1])
-            else {
+            let parts = key.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 3, let action = UUID(uuidString: parts[0]), actions.contains(action) else {
                 throw ServiceError.invalid("Case RACI invalide « \(key.prefix(60)) ».")
+            }
+            guard organisations.contains(parts[1]) else {
+                throw ServiceError.invalid("Organisation inconnue « \(parts[1].prefix(40)) » dans le RACI.")
+            }
+            guard parts[2].isEmpty || audiences.contains(where: { $0.code == parts[2] }) else {
+                throw ServiceError.invalid("Cible inconnue « \(parts[2].prefix(40)) » dans le RACI.")
             }
             let roles: RACIRoles
             do { roles = try RACIRoles.parse(raw) } catch let error as RACIRoles.ParseError {
+                let audience = parts[2].isEmpty ? "" : " · \(audienceLabel(parts[2]))"
                 throw ServiceError.invalid(
                     "Rôle RACI invalide « \(error.written) » dans « \(raw.prefix(12)) » "
-                        + "(\(names[action] ?? "action") · \(parts[2].prefix(40))) : R, A, C, I ou leur combinaison, "
-                        + "ex. A/R.")
+                        + "(\(names[action] ?? "action") · \(parts[1].prefix(40))\(audience)) : R, A, C, I ou leur "
+                        + "combinaison, ex. A/R.")
             }
-            if !roles.isEmpty { after.append((action, parts[1], parts[2], roles.text)) }
+            if !roles.isEmpty {
+                after.append(RACICell(actionID: action, party: parts[1], audience: parts[2], role: roles.text))
+            }
         }
-        struct RACICellRow: Decodable {
-            var actionID: UUID
-            var party: String
-            var role: String
-        }
-        var before: [RACICellRow] = []
+        var before: [RACICell] = []
         for action in actions {
-            before += try await db.select().columns("action_id", "party", "role").from("action_raci").where(
-                "action_id", .equal, action
-            ).all(decoding: RACICellRow.self, with: .snakeCase)
+            before += try await db.select().columns("action_id", "party", "audience", "role").from("action_raci")
+                .where("action_id", .equal, action).all(decoding: RACICell.self, with: .snakeCase)
             try await db.delete(from: "action_raci").where("action_id", .equal, action).run()
         }
         try await db.insertBatched(
-            into: "action_raci", columns: ["action_id", "party_kind", "party", "role"],
-            rows: after.map { [$0.action, $0.kind, $0.party, $0.role] })
-        func cell(_ action: UUID, _ party: String, _ role: String) -> String {
-            "\(names[action] ?? "?") · \(party) : \(role)"
+            into: "action_raci", columns: ["action_id", "party_kind", "party", "audience", "role"],
+            rows: after.map { [$0.actionID, "organisation", $0.party, $0.audience, $0.role] })
+        func told(_ cell: RACICell) -> String {
+            let audience = cell.audience.isEmpty ? "" : " · \(audienceLabel(cell.audience))"
+            return "\(names[cell.actionID] ?? "?") · \(cell.party)\(audience) : \(cell.role)"
         }
         var changes = FieldChanges()
-        changes.compare(
-            "cases", set: before.map { cell($0.actionID, $0.party, $0.role) },
-            after.map { cell($0.action, $0.party, $0.role) })
+        changes.compare("cases", set: before.map(told), after.map(told))
         try await AuditService.record(
             db, actor: actor, action: "update", objectType: "fiche", objectID: fiche.uuidString,
             summary: "RACI des actions de la fiche modifié", changes: changes)
+    }
+
+    /// One stored RACI cell: an action, an organisation, an audience ("" for all), the roles.
+    struct RACICell: Decodable, Sendable, Equatable {
+        var actionID: UUID
+        var party: String
+        var audience: String
+        var role: String
     }
 
     /// "Action 3" for each action of a fiche: how the calendar and RACI changes are told in its history.

@@ -88,13 +88,19 @@ extension RoadmapDocumentService {
                 var parties: Set<String> = []
                 for (cellIndex, cell) in action.raci.enumerated() {
                     let cellPath = actionPath + ".raci[\(cellIndex)]"
-                    guard parties.insert(cell.partyKind + "|" + cell.party).inserted else {
-                        throw fault(cellPath + ".party", "\(quoted(cell.party)) répété pour l'action")
+                    guard parties.insert(cell.party + "|" + (cell.audience ?? "")).inserted else {
+                        throw fault(cellPath + ".party", "\(quoted(cell.party)) répété pour l'action et la cible")
                     }
-                    guard ["organisation", "audience"].contains(cell.partyKind) else {
+                    guard cell.partyKind == "organisation" else {
                         throw fault(
                             cellPath + ".party_kind",
-                            "genre \(quoted(cell.partyKind)) inconnu (organisation ou audience)")
+                            "genre \(quoted(cell.partyKind)) inconnu : une case RACI est celle d'une organisation, "
+                                + "pour une cible (audience) ou pour toutes")
+                    }
+                    if let audience = cell.audience, !FicheService.audiences.contains(where: { $0.code == audience }) {
+                        throw fault(
+                            cellPath + ".audience",
+                            "cible \(quoted(audience)) inconnue (un couloir comme ES ou MS-PA, ou USAGERS)")
                     }
                     guard !cell.party.trimmedSpaces.isEmpty else { throw fault(cellPath + ".party", "partie vide") }
                     do { _ = try RACIRoles.parse(cell.roles) } catch let error as RACIRoles.ParseError {

@@ -113,16 +113,12 @@ extension RoadmapDocumentService {
         }
         let calendar = try await db.select().columns("action_id", "period", "intensity").from("fiche_calendar")
             .where("fiche_id", .equal, fiche).orderBy("period").all(decoding: CalendarRow.self, with: .snakeCase)
-        struct RACIRow: Decodable {
-            var actionID: UUID
-            var partyKind, party, role: String
-        }
         let raci =
             actions.isEmpty
             ? []
-            : try await db.select().columns("action_id", "party_kind", "party", "role").from("action_raci")
-                .where("action_id", .in, actions.map(\.id)).orderBy("party_kind").orderBy("party")
-                .all(decoding: RACIRow.self, with: .snakeCase)
+            : try await db.select().columns("action_id", "party", "audience", "role").from("action_raci")
+                .where("action_id", .in, actions.map(\.id)).orderBy("party").orderBy("audience")
+                .all(decoding: FicheService.RACICell.self, with: .snakeCase)
         return actions.map { action in
             RoadmapDocument.Action(
                 number: action.number, title: action.title, description: action.description, pilot: action.pilotCode,
@@ -131,7 +127,7 @@ extension RoadmapDocumentService {
                     .init(period: $0.period, intensity: $0.intensity)
                 },
                 raci: raci.filter { $0.actionID == action.id }.map {
-                    .init(partyKind: $0.partyKind, party: $0.party, roles: $0.role)
+                    .init(party: $0.party, audience: $0.audience.isEmpty ? nil : $0.audience, roles: $0.role)
                 })
         }
     }

@@ -185,23 +185,23 @@ extension RoadmapDocumentService {
         _ cells: [RoadmapDocument.RACICell], action: UUID, on db: any SQLDatabase, summary: inout Summary
     ) async throws {
         struct RACIRow: Decodable, Hashable {
-            var partyKind, party, role: String
+            var party, audience, role: String
         }
         // `check` has read every cell already; the stored form is the canonical "A/R".
         let wanted = Set(
             cells.compactMap { cell -> RACIRow? in
                 guard let roles = try? RACIRoles.parse(cell.roles), !roles.isEmpty else { return nil }
-                return RACIRow(partyKind: cell.partyKind, party: cell.party, role: roles.text)
+                return RACIRow(party: cell.party, audience: cell.audience ?? "", role: roles.text)
             })
         let stored = Set(
-            try await db.select().columns("party_kind", "party", "role").from("action_raci")
+            try await db.select().columns("party", "audience", "role").from("action_raci")
                 .where("action_id", .equal, action).all(decoding: RACIRow.self, with: .snakeCase))
         guard wanted != stored else { return }
         try await db.delete(from: "action_raci").where("action_id", .equal, action).run()
         try await db.insertBatched(
-            into: "action_raci", columns: ["action_id", "party_kind", "party", "role"],
-            rows: wanted.sorted { ($0.partyKind, $0.party) < ($1.partyKind, $1.party) }.map {
-                [action, $0.partyKind, $0.party, $0.role]
+            into: "action_raci", columns: ["action_id", "party_kind", "party", "audience", "role"],
+            rows: wanted.sorted { ($0.party, $0.audience) < ($1.party, $1.audience) }.map {
+                [action, "organisation", $0.party, $0.audience, $0.role]
             })
         summary.structureWritten += 1
     }

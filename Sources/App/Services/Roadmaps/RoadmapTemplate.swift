@@ -57,7 +57,10 @@ enum RoadmapTemplate {
             let title = row["fiche"] ?? "Autres"
             let ficheCode = DecoupageService.slug(title)
             if !fiches.contains(where: { $0.code == ficheCode }) {
-                fiches.append(.init(code: ficheCode, title: title, objective: Int(row["objectif"] ?? "")))
+                // The fiche's service is its first indicator's: the CSV names no other.
+                let service = row["service"].flatMap { $0.isEmpty ? nil : $0 }
+                fiches.append(
+                    .init(code: ficheCode, title: title, objective: Int(row["objectif"] ?? ""), service: service))
             }
             let index = fiches.firstIndex { $0.code == ficheCode }!
             let action = row["action"] ?? ""

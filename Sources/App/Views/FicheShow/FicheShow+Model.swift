@@ -20,6 +20,14 @@ enum FicheShow {
         var role = "national"
     }
 
+    /// A row of the RACI matrix: an action, for one audience ("" for every audience).
+    struct RACIRow: Sendable, Equatable {
+        var actionID: String
+        var actionNumber: Int
+        var actionTitle: String
+        var audience: String
+    }
+
     struct Model: Sendable, Equatable {
         var roadmap: Roadmap
         var code: String
@@ -36,8 +44,10 @@ enum FicheShow {
         /// "<action>|<period>" → 1…3
         var calendar: [String: Int]
         var organisations: [(code: String, name: String)]
-        /// "<action>|<kind>|<party>" → R, A, C or I
+        /// "<action>|<organisation>|<audience>" → roles ("A/R"), see `FicheService.raciKey`.
         var raci: [String: String]
+        /// The rows of the RACI matrix: an action for every audience, or for one.
+        var raciRows: [RACIRow] = []
         var indicators: [IndicatorRow]
         /// Indicators that can still be attached (code, label): national, regional, computed or from a profile.
         var attachable: [(code: String, label: String)] = []
@@ -50,7 +60,7 @@ enum FicheShow {
 
         static func == (lhs: Model, rhs: Model) -> Bool {
             lhs.code == rhs.code && lhs.title == rhs.title && lhs.actions == rhs.actions && lhs.calendar == rhs.calendar
-                && lhs.raci == rhs.raci
+                && lhs.raci == rhs.raci && lhs.raciRows == rhs.raciRows
                 && lhs.indicators == rhs.indicators && lhs.organisations.map(\.code) == rhs.organisations.map(\.code)
                 && lhs.objectivesText == rhs.objectivesText
         }

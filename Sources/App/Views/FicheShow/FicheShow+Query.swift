@@ -27,9 +27,11 @@ extension FicheShow {
         }
     }
 
-    static func query(_ found: Found, at: Day, message: String? = nil, error: String? = nil, on db: any SQLDatabase)
-        async throws -> Model?
-    {
+    /// `addedRows`: RACI rows asked for on the page (`?cible=<action number>:<audience>`), shown empty.
+    static func query(
+        _ found: Found, at: Day, message: String? = nil, error: String? = nil, addedRows: [String] = [],
+        on db: any SQLDatabase
+    ) async throws -> Model? {
         struct FicheRow: Decodable {
             var code, title, objectivesText, levers, obstacles, contacts: String
             var objectiveID: UUID?
@@ -73,15 +75,12 @@ extension FicheShow {
         let calendar = try await db.select().columns("action_id", "period", "intensity").from("fiche_calendar").where(
             "fiche_id", .equal, found.id
         ).all(decoding: CalendarRow.self, with: .snakeCase)
-        struct RACIRow: Decodable {
-            var actionID: UUID
-            var partyKind, party, role: String
-        }
         let raci =
             actions.isEmpty
             ? []
-            : try await db.select().columns("action_id", "party_kind", "party", "role").from("action_raci")
-                .where("action_id", .in, actions.map(\.id)).all(decoding: RACIRow.self, with: .snakeCase)
+            : try await db.select().columns("action_id", "party", "audience", "role").from("action_raci")
+                .where("action_id", .in, actions.map(\.id))
+                .all(decoding: FicheService.RACICell.self, with: .snakeCase)
         struct OrganisationRow: Decodable { var code, name: String }
         let organisations = try await db.select().columns("code", "name").from("pilot_organisations").orderBy("sort")
             .all(decoding: OrganisationRow.self)
@@ -160,8 +159,14 @@ extension FicheShow {
                 }, uniquingKeysWith: max),
             organisations: organisations.map { ($0.code, $0.name) },
             raci: Dictionary(
-                raci.map { ("\($0.actionID.uuidString.lowercased())|\($0.partyKind)|\($0.party)", $0.role) },
-                uniquingKeysWith: { a, _ in a }),
+                raci.map {
+                    (
+                        FicheService.raciKey(
+                            action: $0.actionID.uuidString.lowercased(), organisation: $0.party, audience: $0.audience),
+                        $0.role
+                    )
+                }, uniquingKeysWith: { first, _ in first }),
+            raciRows: raciRows(actions: actions.map { ($0.id, $0.number, $0.title) }, cells: raci, added: addedRows),
             indicators: rows, attachable: attachable, message: message, error: error, version: fiche.version,
             history: try await history(found.id, actions: actions.map(\.id), on: db))
     }
@@ -180,5 +185,29 @@ extension FicheShow {
                 .objects(type: "action", ids: actions.map(\.uuidString)),
                 .objects(type: "task", ids: tasks.map(\.id.uuidString))
             ], on: db)
+    }
+
+    /// The rows of the RACI matrix: each action for every audience, then for each audience it has a cell
+    /// for or that was asked for, in the audiences' order.
+    static func raciRows(
+        actions: [(id: UUID, number: Int, title: String)], cells: [FicheService.RACICell], added: [String]
+    ) -> [RACIRow] {
+        var wanted: [UUID: Set<String>] = [:]
+        for cell in cells where !cell.audience.isEmpty { wanted[cell.actionID, default: []].insert(cell.audience) }
+        for asked in added {
+            let parts = asked.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let number = Int(parts[0]),
+                let action = actions.first(where: { $0.number == number }),
+                FicheService.audiences.contains(where: { $0.code == parts[1] })
+            else { continue }
+            wanted[action.id, default: []].insert(parts[1])
+        }
+        return actions.flatMap { action in
+            ([""] + FicheService.audiences.map(\.code).filter { wanted[action.id]?.contains($0) == true }).map {
+                RACIRow(
+                    actionID: action.id.uuidString.lowercased(), actionNumber: action.number, actionTitle: action.title,
+                    audience: $0)
+            }
+        }
     }
 }

@@ -4,9 +4,6 @@ import Plot
 extension FicheShow {
     static func render(_ model: Model) -> String {
         let url = SiteURL.fiche(model.code).with([("feuille", model.roadmap.code)])
-        let parties: [(kind: String, code: String, label: String)] =
-            model.organisations.map { ("organisation", $0.code, $0.code) }
-            + FicheService.audiences.map { ("audience", $0.code, $0.label) }
         return Layout(
             title: model.title, section: .roadmap,
             breadcrumb: [
@@ -77,40 +74,7 @@ extension FicheShow {
                             .el(
                                 "button", .cls("fr-btn fr-btn--secondary jalon-noprint"), .attr("type", "submit"),
                                 .txt("Enregistrer le calendrier"))),
-                        .postForm(
-                            .regional, .attr("action", url), .cls("jalon-edit"),
-                            .void("input", [("type", "hidden"), ("name", "section"), ("value", "raci")]),
-                            .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(model.version)")]),
-                            UI.table(
-                                caption: "RACI par organisation pilote et par public "
-                                    + "(R réalise, A approuve, C contribue, I informé)",
-                                headers: [("Action", false)] + parties.map { ($0.label, false) },
-                                rows: model.actions.map { action in
-                                    [.txt("\(action.number). \(action.title)")]
-                                        + parties.map { party in
-                                            let key = "\(action.id)|\(party.kind)|\(party.code)"
-                                            let role = model.raci[key] ?? ""
-                                            return .group(
-                                                .el("span", .cls("jalon-print"), .txt(role)),
-                                                .el(
-                                                    "label", .cls("fr-sr-only"),
-                                                    .attr("for", "raci-\(action.number)-\(party.code)"),
-                                                    .txt("Rôle de \(party.label) pour l'action \(action.number)")),
-                                                .el(
-                                                    "select", .cls("fr-select jalon-noprint"),
-                                                    .attr("id", "raci-\(action.number)-\(party.code)"),
-                                                    .attr("name", "cell[\(key)]"),
-                                                    .each(FicheService.raciChoices(keeping: role)) { choice in
-                                                        .el(
-                                                            "option", .attr("value", choice),
-                                                            .when(choice == role, .attr("selected", "selected")),
-                                                            .txt(choice.isEmpty ? "—" : choice))
-                                                    }))
-                                        }
-                                }),
-                            .el(
-                                "button", .cls("fr-btn fr-btn--secondary jalon-noprint"), .attr("type", "submit"),
-                                .txt("Enregistrer le RACI")))),
+                        raciSection(model, url: url)),
                 .el("h2", .txt("Éléments de contexte")),
                 .el(
                     "div", .cls("fr-grid-row fr-grid-row--gutters"),
@@ -278,5 +242,107 @@ extension FicheShow {
                     .el(
                         "div", .cls("fr-col-12 fr-col-md-2 jalon-form-end"),
                         .el("button", .attr("type", "submit"), .cls("fr-btn"), .txt("Rattacher"))))))
+    }
+
+    /// The RACI matrix: a row per action and audience, a column per organisation, each cell any
+    /// combination of R, A, C, I; rows for an audience are added without JavaScript (`?cible=`), and the
+    /// whole matrix goes out and comes back as CSV.
+    static func raciSection(_ model: Model, url: String) -> HNode {
+        let csv = SiteURL.ficheRACI(model.code).with([("feuille", model.roadmap.code)])
+        return .group(
+            .postForm(
+                .regional, .attr("action", url), .cls("jalon-edit"),
+                .void("input", [("type", "hidden"), ("name", "section"), ("value", "raci")]),
+                .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(model.version)")]),
+                UI.table(
+                    caption: "RACI par action, cible et organisation (R réalise, A approuve, C contribue, I informé)",
+                    headers: [("Action", false), ("Cible", false)] + model.organisations.map { ($0.code, false) },
+                    rows: model.raciRows.map { row in
+                        [
+                            .txt("\(row.actionNumber). \(row.actionTitle)"),
+                            .txt(FicheService.audienceLabel(row.audience))
+                        ]
+                            + model.organisations.map { organisation in
+                                let key = FicheService.raciKey(
+                                    action: row.actionID, organisation: organisation.code, audience: row.audience)
+                                let role = model.raci[key] ?? ""
+                                let id =
+                                    "raci-\(row.actionNumber)-\(organisation.code)"
+                                    + (row.audience.isEmpty ? "" : "-\(row.audience)")
+                                return .group(
+                                    .el("span", .cls("jalon-print"), .txt(role)),
+                                    .el(
+                                        "label", .cls("fr-sr-only"), .attr("for", id),
+                                        .txt(
+                                            "Rôle de \(organisation.name) pour l'action \(row.actionNumber), "
+                                                + FicheService.audienceLabel(row.audience).lowercased())),
+                                    .el(
+                                        "select", .cls("fr-select jalon-noprint"), .attr("id", id),
+                                        .attr("name", "cell[\(key)]"),
+                                        .each(FicheService.raciChoices(keeping: role)) { choice in
+                                            .el(
+                                                "option", .attr("value", choice),
+                                                .when(choice == role, .attr("selected", "selected")),
+                                                .txt(choice.isEmpty ? "—" : choice))
+                                        }))
+                            }
+                    }),
+                .el(
+                    "button", .cls("fr-btn fr-btn--secondary jalon-noprint"), .attr("type", "submit"),
+                    .txt("Enregistrer le RACI"))),
+            .when(
+                !model.raciRows.isEmpty,
+                .el(
+                    "form", .attr("method", "get"), .attr("action", SiteURL.fiche(model.code).path),
+                    .cls("jalon-edit jalon-noprint fr-mt-2w"),
+                    .attr("aria-label", "Ajouter une ligne de cible au RACI"),
+                    .void("input", [("type", "hidden"), ("name", "feuille"), ("value", model.roadmap.code)]),
+                    .each(model.raciRows.filter { !$0.audience.isEmpty }) { row in
+                        .void(
+                            "input",
+                            [("type", "hidden"), ("name", "cible"), ("value", "\(row.actionNumber):\(row.audience)")])
+                    },
+                    .el(
+                        "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-5"),
+                            UI.select(
+                                id: "raci-ligne-action", name: "cible_action", label: "Action",
+                                options: model.actions.map { ("\($0.number)", "\($0.number). \($0.title)") },
+                                selected: nil)),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-4"),
+                            UI.select(
+                                id: "raci-ligne-cible", name: "cible_public", label: "Cible",
+                                options: FicheService.audiences.map { ($0.code, $0.label) }, selected: nil)),
+                        .el(
+                            "div", .cls("fr-col-12 fr-col-md-3 jalon-form-end"),
+                            .el(
+                                "button", .attr("type", "submit"), .cls("fr-btn fr-btn--tertiary"),
+                                .txt("Ajouter une ligne de cible")))))),
+            .el(
+                "p", .cls("jalon-noprint fr-mt-2w"),
+                .link(csv, .cls("fr-link fr-icon-download-line fr-link--icon-left"), .txt("Exporter la matrice en CSV"))
+            ),
+            .postForm(
+                .regional, .attr("action", url), .attr("enctype", "multipart/form-data"),
+                .cls("jalon-edit jalon-noprint"),
+                .void("input", [("type", "hidden"), ("name", "section"), ("value", "raci-csv")]),
+                .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(model.version)")]),
+                .el(
+                    "div", .cls("fr-upload-group"),
+                    .el(
+                        "label", .cls("fr-label"), .attr("for", "raci-fichier"),
+                        .txt("Remplacer la matrice par un fichier CSV"),
+                        .el(
+                            "span", .cls("fr-hint-text"),
+                            .txt("Colonnes action;cible;puis une par organisation ; tout ou rien."))),
+                    .void(
+                        "input",
+                        [
+                            ("class", "fr-upload"), ("type", "file"), ("id", "raci-fichier"), ("name", "file"),
+                            ("accept", ".csv,.txt")
+                        ])),
+                .el("button", .cls("fr-btn fr-btn--secondary fr-mt-1w"), .attr("type", "submit"), .txt("Importer"))))
     }
 }

@@ -33,6 +33,10 @@ extension RoadmapShow {
                         .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"),
                         .txt("Tableau des tâches")), .txt(" · "),
                     .link(
+                        SiteURL.raciOverview.with([("feuille", model.roadmap.code)]),
+                        .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"),
+                        .txt("Qui fait quoi (RACI)")), .txt(" · "),
+                    .link(
                         SiteURL.snapshots.path, .cls("fr-link fr-icon-arrow-right-line fr-link--icon-right"),
                         .txt("Photos à date validées")), .txt(" · "),
                     .link(
