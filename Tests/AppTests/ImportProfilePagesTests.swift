@@ -159,7 +159,8 @@ import Vapor
             #expect(
                 s == .ok
                     && (list as? [[String: Any]])?.map { $0["name"] as? String } == [
-                        "apcv-departements", "insi-secteurs"
+                        "apcv-departements", "dmp-departements", "insi-secteurs", "mes-enrolement",
+                        "mssante-chiffres-cles", "ordonnance-numerique-cumul", "ordonnance-numerique-mensuel"
                     ])
             let missing = try await app.send(
                 .POST, "/api/imports?profile=insi-secteurs&territoire=R32", headers: ["Content-Type": "text/csv"],

@@ -120,12 +120,15 @@ import Vapor
             }
             #expect(
                 try await ImportProfileService.all(on: app.sql).map(\.profile.name) == [
-                    "apcv-departements", "insi-secteurs"
+                    "apcv-departements", "dmp-departements", "insi-secteurs", "mes-enrolement", "mssante-chiffres-cles",
+                    "ordonnance-numerique-cumul", "ordonnance-numerique-mensuel"
                 ])
             // an unknown profile is named with the known ones
             await #expect(
                 throws: ServiceError.invalid(
-                    "Profil d'import inconnu « insee » (profils : apcv-departements, insi-secteurs).",
+                    "Profil d'import inconnu « insee » (profils : apcv-departements, dmp-departements, "
+                        + "insi-secteurs, mes-enrolement, mssante-chiffres-cles, ordonnance-numerique-cumul, "
+                        + "ordonnance-numerique-mensuel).",
                     field: "profil")
             ) {
                 _ = try await Self.importFile(app, "insi_secteurs_fevrier_2022.tsv", profile: "insee", settings: [:])
