@@ -81,7 +81,7 @@ check profile-list 0 "insi-secteurs" -- "$BIN" profile list
 check profile-needs-period 1 "demande le paramètre « periode »" -- "$BIN" import observations "$FIX/insi_secteurs_fevrier_2022.tsv" --profile insi-secteurs --set territoire=R32
 check profile-import 0 "3 créées, 0 modifiées" -- "$BIN" import observations "$FIX/insi_secteurs_fevrier_2022.tsv" --profile insi-secteurs --set periode=2022-02,territoire=Hauts-de-France
 check profile-batch 0 "insi_secteurs_fevrier_2022.tsv" -- "$BIN" import list
-check profile-unknown 1 "Profil d'import inconnu « insee » (profils : apcv-departements, insi-secteurs)" -- "$BIN" import observations obs.csv --profile insee
+check profile-unknown 1 "Profil d'import inconnu « insee » (profils : apcv-departements, dmp-departements, insi-secteurs," -- "$BIN" import observations obs.csv --profile insee
 "$BIN" profile export insi-secteurs | sed 's/"GIE SESAM-Vitale"/"GIE SV"/' > insi.json
 check profile-json-import 0 "Profil insi-secteurs enregistré en version 2" -- "$BIN" profile import insi.json
 check profile-json-again 0 "Profil insi-secteurs inchangé (version 2)" -- "$BIN" profile import insi.json
@@ -116,7 +116,8 @@ created=$("$BIN" backup create "$WORK/sauvegarde.sqlite" 2>&1) || true
 check backup-create 0 "tables" -- echo "$created"
 check backup-exists 1 "existe déjà" -- "$BIN" backup create "$WORK/sauvegarde.sqlite"
 restored=$(JALON_DATABASE_URL="sqlite://$WORK/restauree.sqlite" "$BIN" backup restore "$WORK/sauvegarde.sqlite" 2>&1) || true
-rows() { grep -oE '[0-9]+ tables, [0-9  ]+ lignes' <<<"$1"; }
+# The row count is French-formatted ("1 011", with a narrow no-break space): anything but letters.
+rows() { grep -oE '[0-9]+ tables, [^a-z]+ lignes' <<<"$1"; }
 if [[ -n "$(rows "$restored")" && "$(rows "$created")" == "$(rows "$restored")" ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL backup-restore: « $created » vs « $restored »"; fi
 check backup-restore-again 1 "n'est pas vide" -- env JALON_DATABASE_URL="sqlite://$WORK/restauree.sqlite" "$BIN" backup restore "$WORK/sauvegarde.sqlite"
 

@@ -133,9 +133,7 @@ enum FicheService {
         let actions = Set(
             try await db.select().column("id").from("actions").where("fiche_id", .equal, fiche)
                 .all(decoding: IDRow.self).map(\.id))
-        struct CodeRow: Decodable { var code: String }
-        let organisations = Set(
-            try await db.select().column("code").from("pilot_organisations").all(decoding: CodeRow.self).map(\.code))
+        let organisations = Set(try await organisationCodes(on: db))
         var after: [RACICell] = []
         let names = try await actionNames(fiche: fiche, on: db)
         for (key, raw) in cells.sorted(by: { $0.key < $1.key }) {
