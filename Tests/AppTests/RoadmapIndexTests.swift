@@ -84,4 +84,79 @@ import Vapor
             #expect(try await RoadmapQuery.find(code: "plan-2028-2032-r32", on: app.sql)?.status == .closed)
         }
     }
+
+    @Test(arguments: TestDB.all)
+    func objectivesAndFichesAreEditedRenumberedAndReordered(db: TestDB) async throws {
+        try await Seed.territoriesAndStructures(db) { app async throws in
+            // Setup: the 2023–2027 template for the région.
+            let page = "/feuille-de-route/gestion"
+            let roadmap = "feuille-de-route-2023-2027-r32"
+            _ = try await app.post(
+                page, form: [("section", "template"), ("template", "feuille-de-route-2023-2027"), ("region", "R32")])
+            func version() async throws -> String {
+                "\(try #require(try await RoadmapQuery.find(code: roadmap, on: app.sql)).version)"
+            }
+            func order() async throws -> [String] {
+                let plan = try #require(try await RoadmapQuery.find(code: roadmap, on: app.sql))
+                return try await RoadmapDocumentService.document(plan, on: app.sql).fiches.map(\.code)
+            }
+            let before = try await order()
+            // Act: objective 6 renumbered 7 with a priority; the second fiche retitled with a service and moved up.
+            let objective = try await app.post(
+                page,
+                form: [
+                    ("section", "objective-edit"), ("roadmap", roadmap), ("version", try await version()),
+                    ("objective", "6"), ("number", "7"), ("title", "Réduire la fracture numérique"), ("priority", "3")
+                ])
+            let fiche = try await app.post(
+                page,
+                form: [
+                    ("section", "fiche-edit"), ("roadmap", roadmap), ("version", try await version()),
+                    ("code", before[1]), ("title", "Messagerie sécurisée"), ("service", "MSS"), ("objective", "1")
+                ])
+            let moved = try await app.post(
+                page,
+                form: [
+                    ("section", "fiche-move"), ("roadmap", roadmap), ("version", try await version()),
+                    ("code", before[1]), ("offset", "-1")
+                ])
+            // Check: written, the order changed, audited before → after.
+            #expect([objective.status, fiche.status, moved.status].allSatisfy { $0 == .seeOther })
+            let after = try await order()
+            #expect(after[0] == before[1] && after[1] == before[0] && after.count == before.count)
+            let plan = try #require(try await RoadmapQuery.find(code: roadmap, on: app.sql))
+            let document = try await RoadmapDocumentService.document(plan, on: app.sql)
+            #expect(document.objectives.contains { $0.number == 7 && $0.priority == 3 })
+            #expect(!document.objectives.contains { $0.number == 6 })
+            #expect(document.fiches[0].title == "Messagerie sécurisée" && document.fiches[0].service == "MSS")
+            let listed = try await app.get(page).body
+            #expect(listed.contains("7. Réduire la fracture numérique — priorité 3"))
+            #expect(
+                try await app.count("audit_events", where: "object_id = \(bind: roadmap) AND summary LIKE '%déplacée%'")
+                    == 1)
+            // Check: a stale form loses, the first fiche cannot go up, a taken number is refused.
+            let stale = try await app.post(
+                page,
+                form: [
+                    ("section", "fiche-move"), ("roadmap", roadmap), ("version", "1"), ("code", after[1]),
+                    ("offset", "1")
+                ])
+            #expect(stale.status == .conflict)
+            let first = try await app.post(
+                page,
+                form: [
+                    ("section", "fiche-move"), ("roadmap", roadmap), ("version", try await version()),
+                    ("code", after[0]), ("offset", "-1")
+                ])
+            #expect(first.status == .unprocessableEntity && first.body.contains("est déjà la première"))
+            let taken = try await app.post(
+                page,
+                form: [
+                    ("section", "objective-edit"), ("roadmap", roadmap), ("version", try await version()),
+                    ("objective", "7"), ("number", "1"), ("title", "Doublon")
+                ])
+            #expect(taken.status == .conflict && taken.body.contains("L&#39;objectif 1 existe déjà"))
+            #expect(try await order() == after)
+        }
+    }
 }

@@ -17,6 +17,8 @@ enum RoadmapIndexController {
         var priority: String?
         var objective: String?
         var version: Int?
+        var service: String?
+        var offset: Int?
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
@@ -61,6 +63,23 @@ enum RoadmapIndexController {
                     try await RoadmapService.addFiche(
                         roadmap: roadmap, code: form.code ?? "", title: form.title ?? "",
                         objective: Int(form.objective ?? ""), on: db, actor: req.actor)
+                case "objective-edit":
+                    guard let number = Int(form.objective ?? ""), let newNumber = Int(form.number ?? "") else {
+                        throw ServiceError.invalid("Numéro d'objectif illisible.", field: "number")
+                    }
+                    try await RoadmapService.updateObjective(
+                        roadmap: roadmap, number: number, newNumber: newNumber, title: form.title ?? "",
+                        priority: (form.priority ?? "").isEmpty ? nil : Int(form.priority ?? ""),
+                        version: form.version, on: db, actor: req.actor)
+                case "fiche-edit":
+                    try await RoadmapService.updateFiche(
+                        roadmap: roadmap, fiche: form.code ?? "",
+                        .init(title: form.title ?? "", service: form.service, objective: Int(form.objective ?? "")),
+                        version: form.version, on: db, actor: req.actor)
+                case "fiche-move":
+                    try await RoadmapService.moveFiche(
+                        roadmap: roadmap, fiche: form.code ?? "", offset: form.offset ?? 0, version: form.version,
+                        on: db, actor: req.actor)
                 case "archive":
                     try await RoadmapService.archive(roadmap, on: db, actor: req.actor)
                 default: throw ServiceError.invalid("Section inconnue « \(form.section.prefix(20)) ».")

@@ -20,6 +20,19 @@ extension RoadmapIndex {
         }
         let fiches = try await db.raw("SELECT roadmap_id, COUNT(*) AS fiches FROM fiches GROUP BY roadmap_id")
             .all(decoding: FicheCountRow.self, with: .snakeCase)
+        struct FicheLineRow: Decodable {
+            var roadmapID: UUID
+            var code: String
+            var title: String
+            var serviceCode: String?
+            var objective: Int?
+        }
+        let lines = try await db.raw(
+            """
+            SELECT f.roadmap_id, f.code, f.title, f.service_code, o.number AS objective
+            FROM fiches f LEFT JOIN objectives o ON o.id = f.objective_id ORDER BY f.sort, f.code
+            """
+        ).all(decoding: FicheLineRow.self, with: .snakeCase)
         return Model(
             entries: roadmaps.map { roadmap in
                 Entry(
@@ -27,7 +40,10 @@ extension RoadmapIndex {
                     objectives: objectives.filter { $0.roadmapID == roadmap.id }.map {
                         ($0.number, $0.title, $0.priority)
                     },
-                    fiches: fiches.first { $0.roadmapID == roadmap.id }?.fiches ?? 0)
+                    fiches: fiches.first { $0.roadmapID == roadmap.id }?.fiches ?? 0,
+                    ficheList: lines.filter { $0.roadmapID == roadmap.id }.map {
+                        FicheLine(code: $0.code, title: $0.title, service: $0.serviceCode, objective: $0.objective)
+                    })
             }, templates: RoadmapTemplate.available, message: nil, error: nil)
     }
 }

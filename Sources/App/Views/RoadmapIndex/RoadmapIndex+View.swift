@@ -99,6 +99,7 @@ extension RoadmapIndex {
         return .el(
             "section", .cls("fr-mb-4w"),
             .el("h3", .txt(roadmap.name)),
+            structure(entry, url: url),
             .postForm(
                 .regional, .attr("action", url), .cls("jalon-edit fr-mb-2w"),
                 .void("input", [("type", "hidden"), ("name", "section"), ("value", "objective")]),
@@ -178,5 +179,114 @@ extension RoadmapIndex {
                 .void("input", [("type", "hidden"), ("name", "section"), ("value", "archive")]),
                 .void("input", [("type", "hidden"), ("name", "roadmap"), ("value", roadmap.code)]),
                 .el("button", .attr("type", "submit"), .cls("fr-btn fr-btn--tertiary"), .txt("Archiver"))))
+    }
+
+    /// The objectives and fiches as they stand, each with its edit form (in a `<details>`, no JavaScript)
+    /// and the fiches with "Monter" / "Descendre".
+    static func structure(_ entry: Entry, url: String) -> HNode {
+        let roadmap = entry.roadmap
+        func hidden(_ section: String) -> HNode {
+            .group(
+                .void("input", [("type", "hidden"), ("name", "section"), ("value", section)]),
+                .void("input", [("type", "hidden"), ("name", "roadmap"), ("value", roadmap.code)]),
+                .void("input", [("type", "hidden"), ("name", "version"), ("value", "\(roadmap.version)")]))
+        }
+        let priorities = [("", "—"), ("1", "1 — Ségur"), ("2", "2 — télésanté"), ("3", "3 — régional")]
+        let objectiveOptions = [("", "—")] + entry.objectives.map { ("\($0.number)", "\($0.number). \($0.title)") }
+        return .group(
+            .el("h4", .cls("fr-h6"), .txt("Objectifs")),
+            .el(
+                "ol", .cls("jalon-structure"),
+                .each(entry.objectives) { objective in
+                    let id = "\(roadmap.code)-\(objective.number)"
+                    return .el(
+                        "li",
+                        .txt(
+                            "\(objective.number). \(objective.title)"
+                                + (objective.priority.map { " — priorité \($0)" } ?? "")),
+                        .el(
+                            "details", .cls("jalon-noprint"),
+                            .el("summary", .txt("Modifier l'objectif \(objective.number)")),
+                            .postForm(
+                                .regional, .attr("action", url), .cls("jalon-edit"), hidden("objective-edit"),
+                                .void(
+                                    "input",
+                                    [("type", "hidden"), ("name", "objective"), ("value", "\(objective.number)")]),
+                                .el(
+                                    "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                                    .el(
+                                        "div", .cls("fr-col-12 fr-col-md-2"),
+                                        UI.input(
+                                            id: "obj-edit-num-\(id)", name: "number", label: "N°",
+                                            value: "\(objective.number)", type: "number")),
+                                    .el(
+                                        "div", .cls("fr-col-12 fr-col-md-6"),
+                                        UI.input(
+                                            id: "obj-edit-titre-\(id)", name: "title", label: "Titre",
+                                            value: objective.title,
+                                            required: true)),
+                                    .el(
+                                        "div", .cls("fr-col-12 fr-col-md-2"),
+                                        UI.select(
+                                            id: "obj-edit-prio-\(id)", name: "priority", label: "Priorité",
+                                            options: priorities, selected: objective.priority.map { "\($0)" } ?? "")),
+                                    .el(
+                                        "div", .cls("fr-col-12 fr-col-md-2 jalon-form-end"),
+                                        .el(
+                                            "button", .attr("type", "submit"), .cls("fr-btn fr-btn--secondary"),
+                                            .txt("Enregistrer")))))))
+                }),
+            .el("h4", .cls("fr-h6"), .txt("Fiches, dans leur ordre")),
+            .el(
+                "ol", .cls("jalon-structure"),
+                .each(Array(entry.ficheList.enumerated())) { position, fiche in
+                    let id = "\(roadmap.code)-\(fiche.code)"
+                    func move(_ offset: Int, _ label: String) -> HNode {
+                        .postForm(
+                            .regional, .attr("action", url), .cls("jalon-inline"), hidden("fiche-move"),
+                            .void("input", [("type", "hidden"), ("name", "code"), ("value", fiche.code)]),
+                            .void("input", [("type", "hidden"), ("name", "offset"), ("value", "\(offset)")]),
+                            .el(
+                                "button", .attr("type", "submit"), .cls("fr-btn fr-btn--sm fr-btn--tertiary"),
+                                .attr("aria-label", "\(label) la fiche \(fiche.title)"), .txt(label)))
+                    }
+                    return .el(
+                        "li",
+                        .link(SiteURL.fiche(fiche.code).with([("feuille", roadmap.code)]), .txt(fiche.title)),
+                        .txt(
+                            (fiche.service.map { " — \($0)" } ?? "")
+                                + (fiche.objective.map { " — objectif \($0)" } ?? "")),
+                        .when(position > 0, move(-1, "Monter")),
+                        .when(position < entry.ficheList.count - 1, move(1, "Descendre")),
+                        .el(
+                            "details", .cls("jalon-noprint"), .el("summary", .txt("Modifier la fiche \(fiche.code)")),
+                            .postForm(
+                                .regional, .attr("action", url), .cls("jalon-edit"), hidden("fiche-edit"),
+                                .void("input", [("type", "hidden"), ("name", "code"), ("value", fiche.code)]),
+                                .el(
+                                    "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                                    .el(
+                                        "div", .cls("fr-col-12 fr-col-md-5"),
+                                        UI.input(
+                                            id: "fiche-edit-titre-\(id)", name: "title", label: "Titre",
+                                            value: fiche.title,
+                                            required: true)),
+                                    .el(
+                                        "div", .cls("fr-col-12 fr-col-md-2"),
+                                        UI.input(
+                                            id: "fiche-edit-service-\(id)", name: "service", label: "Service",
+                                            value: fiche.service)),
+                                    .el(
+                                        "div", .cls("fr-col-12 fr-col-md-3"),
+                                        UI.select(
+                                            id: "fiche-edit-obj-\(id)", name: "objective", label: "Objectif",
+                                            options: objectiveOptions,
+                                            selected: fiche.objective.map { "\($0)" } ?? "")),
+                                    .el(
+                                        "div", .cls("fr-col-12 fr-col-md-2 jalon-form-end"),
+                                        .el(
+                                            "button", .attr("type", "submit"), .cls("fr-btn fr-btn--secondary"),
+                                            .txt("Enregistrer")))))))
+                }))
     }
 }
