@@ -22,7 +22,7 @@ enum DemoRoadmaps {
 
     /// The closing committee's photo of the 2021–2023 roadmap, once its values are there.
     static func validateClosingPhoto(region: String, on db: any SQLDatabase, actor: Actor) async throws -> Bool {
-        let code = "\(closed)-\(region)".lowercased()
+        let code = RoadmapDocumentService.code(of: try RoadmapTemplate.document(closed), region: region)
         guard let roadmap = try await RoadmapQuery.find(code: code, on: db) else { return false }
         let photos = try await db.count(
             "SELECT COUNT(*) AS n FROM snapshots WHERE roadmap_id = \(bind: roadmap.id)")

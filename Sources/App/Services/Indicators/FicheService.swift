@@ -34,12 +34,9 @@ enum FicheService {
 
     /// Reads an audience as written in a matrix: its code or its label, or empty for every audience.
     static func audience(written raw: String) -> String? {
-        let folded = raw.trimmedSpaces.lowercased().folding(options: .diacriticInsensitive, locale: nil)
-        if folded.isEmpty || folded == "toutes cibles" || folded == "tous" { return "" }
-        return audiences.first {
-            $0.code.lowercased() == folded
-                || $0.label.lowercased().folding(options: .diacriticInsensitive, locale: nil) == folded
-        }?.code
+        let key = raw.matchKey
+        if key.isEmpty || key == "toutescibles" || key == "tous" { return "" }
+        return audiences.first { $0.code.matchKey == key || $0.label.matchKey == key }?.code
     }
 
     /// The key of a RACI cell in forms and in `updateRACI`: "<action id>|<organisation>|<audience>".
@@ -108,7 +105,7 @@ enum FicheService {
         try await db.insertBatched(
             into: "fiche_calendar", columns: ["fiche_id", "action_id", "period", "intensity"],
             rows: after.map { [fiche, $0.action, $0.period, $0.intensity] })
-        let names = try await actionNames(fiche: fiche, on: db)
+        let names = actionNames(try await matrixActions(fiche: fiche, on: db))
         func cell(_ action: UUID, _ period: String, _ intensity: Int) -> String {
             "\(names[action] ?? "?") \(period) : \(intensity)"
         }
@@ -129,13 +126,11 @@ enum FicheService {
     ) async throws {
         try await actor.authorize(.regional, on: db)
         try await OptimisticVersion.bump("fiches", id: fiche, expected: version, label: "La fiche", on: db)
-        struct IDRow: Decodable { var id: UUID }
-        let actions = Set(
-            try await db.select().column("id").from("actions").where("fiche_id", .equal, fiche)
-                .all(decoding: IDRow.self).map(\.id))
+        let ficheActions = try await matrixActions(fiche: fiche, on: db)
+        let actions = Set(ficheActions.map(\.id))
+        let names = actionNames(ficheActions)
         let organisations = Set(try await organisationCodes(on: db))
         var after: [RACICell] = []
-        let names = try await actionNames(fiche: fiche, on: db)
         for (key, raw) in cells.sorted(by: { $0.key < $1.key }) {
             let parts = key.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 3, let action = UUID(uuidString: parts[0]), actions.contains(action) else {
@@ -188,14 +183,8 @@ enum FicheService {
     }
 
     /// "Action 3" for each action of a fiche: how the calendar and RACI changes are told in its history.
-    private static func actionNames(fiche: UUID, on db: any SQLDatabase) async throws -> [UUID: String] {
-        struct ActionNumberRow: Decodable {
-            var id: UUID
-            var number: Int
-        }
-        let all = try await db.select().columns("id", "number").from("actions").where("fiche_id", .equal, fiche).all(
-            decoding: ActionNumberRow.self)
-        return Dictionary(all.map { ($0.id, "Action \($0.number)") }, uniquingKeysWith: { first, _ in first })
+    private static func actionNames(_ actions: [MatrixAction]) -> [UUID: String] {
+        Dictionary(actions.map { ($0.id, "Action \($0.number)") }, uniquingKeysWith: { first, _ in first })
     }
 }
 

@@ -166,8 +166,8 @@ enum ObservationService {
             throw ServiceError.invalid(
                 "Photo qualitative trop longue pour \(indicator.code) : 500 caractères au plus.", field: "valeur")
         }
-        let folded = raw.lowercased().folding(options: .diacriticInsensitive, locale: nil)
-        return (raw, folded.hasPrefix("oui") ? 1 : folded.hasPrefix("non") ? 0 : nil)
+        let key = raw.matchKey
+        return (raw, key.hasPrefix("oui") ? 1 : key.hasPrefix("non") ? 0 : nil)
     }
 
     /// The statuses a pilote may give a qualitative value, by their stored code.
@@ -176,14 +176,8 @@ enum ObservationService {
     /// Reads the status a pilote gives a qualitative value (its code or its label).
     static func assessedStatus(_ raw: String?, indicator: IndicatorDefinition) throws -> String? {
         guard let raw = raw?.trimmedSpaces, !raw.isEmpty else { return nil }
-        let folded = raw.lowercased().folding(options: .diacriticInsensitive, locale: nil)
-            .replacingOccurrences(of: " ", with: "_")
-        guard
-            let status = assessedStatuses.first(where: {
-                $0.rawValue == folded
-                    || $0.label.lowercased().folding(options: .diacriticInsensitive, locale: nil)
-                        .replacingOccurrences(of: " ", with: "_") == folded
-            })
+        let key = raw.matchKey
+        guard let status = assessedStatuses.first(where: { $0.rawValue.matchKey == key || $0.label.matchKey == key })
         else {
             throw ServiceError.invalid(
                 "Statut inconnu « \(raw.prefix(30)) » ("

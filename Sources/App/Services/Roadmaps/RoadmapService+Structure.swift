@@ -22,16 +22,7 @@ extension RoadmapService {
                 .where("roadmap_id", .equal, roadmap.id).where("number", .equal, number)
                 .first(decoding: ObjectiveRow.self)
         else { throw ServiceError.notFound("Objectif \(number) inconnu.") }
-        let title = rawTitle.trimmedSpaces
-        guard !title.isEmpty, title.count <= 300 else {
-            throw ServiceError.invalid("Donnez un titre à l'objectif (300 caractères au plus).", field: "title")
-        }
-        guard (1...99).contains(newNumber) else {
-            throw ServiceError.invalid("Numéro d'objectif \(newNumber) hors de 1 à 99.", field: "number")
-        }
-        if let priority, !(1...9).contains(priority) {
-            throw ServiceError.invalid("Priorité \(priority) hors de 1 à 9.", field: "priority")
-        }
+        let title = try checkedObjective(number: newNumber, title: rawTitle, priority: priority)
         if newNumber != number {
             let taken = try await db.count(
                 """
@@ -74,16 +65,7 @@ extension RoadmapService {
         guard (service?.count ?? 0) <= 40 else {
             throw ServiceError.invalid("Service de 40 caractères au plus.", field: "service")
         }
-        struct IDRow: Decodable { var id: UUID }
-        var objectiveID: UUID?
-        if let objective = edit.objective {
-            guard
-                let found = try await db.select().column("id").from("objectives")
-                    .where("roadmap_id", .equal, roadmap.id).where("number", .equal, objective)
-                    .first(decoding: IDRow.self)
-            else { throw ServiceError.invalid("Objectif \(objective) inconnu.", field: "objective") }
-            objectiveID = found.id
-        }
+        let objectiveID = try await objectiveID(edit.objective, of: roadmap, on: db)
         try await OptimisticVersion.bump(
             "roadmaps", id: roadmap.id, expected: version, label: "La feuille de route", on: db)
         try await db.update("fiches").set("title", to: title).set("service_code", to: service)
@@ -129,6 +111,33 @@ extension RoadmapService {
         try await AuditService.record(
             db, actor: actor, action: "update", objectType: "roadmap", objectID: roadmap.code,
             summary: "Fiche « \(ficheCode) » déplacée", changes: changes)
+    }
+
+    /// An objective's rules, for a new one and an edited one: its trimmed title, or the French refusal.
+    static func checkedObjective(number: Int, title rawTitle: String, priority: Int?) throws -> String {
+        let title = rawTitle.trimmedSpaces
+        guard !title.isEmpty, title.count <= 300 else {
+            throw ServiceError.invalid("Donnez un titre à l'objectif (300 caractères au plus).", field: "title")
+        }
+        guard (1...99).contains(number) else {
+            throw ServiceError.invalid("Numéro d'objectif \(number) hors de 1 à 99.", field: "number")
+        }
+        if let priority, !(1...9).contains(priority) {
+            throw ServiceError.invalid("Priorité \(priority) hors de 1 à 9.", field: "priority")
+        }
+        return title
+    }
+
+    /// The id of the roadmap's objective with this number (nil for none); an unknown number is refused.
+    static func objectiveID(_ number: Int?, of roadmap: Roadmap, on db: any SQLDatabase) async throws -> UUID? {
+        guard let number else { return nil }
+        struct IDRow: Decodable { var id: UUID }
+        guard
+            let found = try await db.select().column("id").from("objectives")
+                .where("roadmap_id", .equal, roadmap.id).where("number", .equal, number)
+                .first(decoding: IDRow.self)
+        else { throw ServiceError.invalid("Objectif \(number) inconnu.", field: "objective") }
+        return found.id
     }
 
     struct StoredFiche: Decodable {

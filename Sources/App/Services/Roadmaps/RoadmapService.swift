@@ -82,16 +82,7 @@ enum RoadmapService {
     ) async throws {
         try await actor.authorize(.regional, on: db)
         let roadmap = try await existing(code, on: db)
-        let title = rawTitle.trimmedSpaces
-        guard !title.isEmpty, title.count <= 300 else {
-            throw ServiceError.invalid("Donnez un titre à l'objectif (300 caractères au plus).", field: "title")
-        }
-        guard (1...99).contains(number) else {
-            throw ServiceError.invalid("Numéro d'objectif \(number) hors de 1 à 99.", field: "number")
-        }
-        if let priority, !(1...9).contains(priority) {
-            throw ServiceError.invalid("Priorité \(priority) hors de 1 à 9.", field: "priority")
-        }
+        let title = try checkedObjective(number: number, title: rawTitle, priority: priority)
         let taken = try await db.count(
             "SELECT COUNT(*) AS n FROM objectives WHERE roadmap_id = \(bind: roadmap.id) AND number = \(bind: number)")
         guard taken == 0 else { throw ServiceError.conflict("L'objectif \(number) existe déjà.") }
@@ -121,16 +112,7 @@ enum RoadmapService {
                 "Code de fiche « \(ficheCode.prefix(40)) » invalide (lettres sans accent, chiffres, - _ et .).",
                 field: "code")
         }
-        struct IDRow: Decodable { var id: UUID }
-        var objectiveID: UUID?
-        if let objective {
-            guard
-                let found = try await db.select().column("id").from("objectives")
-                    .where("roadmap_id", .equal, roadmap.id).where("number", .equal, objective)
-                    .first(decoding: IDRow.self)
-            else { throw ServiceError.invalid("Objectif \(objective) inconnu.", field: "objective") }
-            objectiveID = found.id
-        }
+        let objectiveID = try await objectiveID(objective, of: roadmap, on: db)
         let taken = try await db.count(
             "SELECT COUNT(*) AS n FROM fiches WHERE roadmap_id = \(bind: roadmap.id) AND code = \(bind: ficheCode)")
         guard taken == 0 else { throw ServiceError.conflict("La fiche « \(ficheCode) » existe déjà.") }
