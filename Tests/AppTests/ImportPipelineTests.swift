@@ -64,7 +64,9 @@ import Vapor
                          {"indicator": "DMP-ALIM", "territory": "D59", "due": "2022-12-31", "target": "10 %"}]
                         """))
             #expect(targets.status == .unprocessableEntity)
-            #expect(targets.body.string.contains("Lignes 1 et 2 : même indicateur, territoire, couloir et échéance"))
+            #expect(
+                targets.body.string.contains(
+                    "Lignes 1 et 2 : même indicateur, territoire, couloir, échéance et feuille de route"))
             #expect(try await app.count("targets") == 0)
         }
     }

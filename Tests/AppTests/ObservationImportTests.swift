@@ -251,14 +251,17 @@ extension ObservationImportTests {
             #expect(preview.created == 1 && preview.updated == 1)
             #expect(preview.rejected.map(\.field) == ["echeance", "territoire"])
             #expect(
-                try await ProgressQuery.targets("DMP-ALIM", territory: "D59", couloir: .tous, on: app.sql).first?.value
+                try await ProgressQuery.targets(
+                    "DMP-ALIM", territory: "D59", couloir: .tous, roadmap: nil, on: app.sql
+                ).first?.value
                     == .number(0.09))
             let report = try await app.db.sqlTransaction { db in
                 try await ImportKind.targets.run(
                     ImportFile(name: "cibles.csv", data: Data(csv.utf8)), mode: .commit, on: db, actor: .cli)
             }
             let batch = try #require(report.batch)
-            let nord = try await ProgressQuery.targets("DMP-ALIM", territory: "D59", couloir: .tous, on: app.sql)
+            let nord = try await ProgressQuery.targets(
+                "DMP-ALIM", territory: "D59", couloir: .tous, roadmap: nil, on: app.sql)
             #expect(
                 nord == [
                     TargetPoint(
@@ -277,10 +280,13 @@ extension ObservationImportTests {
             }
             #expect(undone.restored == 1 && undone.deleted == 1)
             #expect(
-                try await ProgressQuery.targets("DMP-ALIM", territory: "D59", couloir: .tous, on: app.sql) == [
-                    TargetPoint(due: Day(2022, 6, 30), value: .number(0.09))
-                ])
-            #expect(try await ProgressQuery.targets("DMP-ALIM", territory: "D62", couloir: .tous, on: app.sql).isEmpty)
+                try await ProgressQuery.targets("DMP-ALIM", territory: "D59", couloir: .tous, roadmap: nil, on: app.sql)
+                    == [
+                        TargetPoint(due: Day(2022, 6, 30), value: .number(0.09))
+                    ])
+            #expect(
+                try await ProgressQuery.targets("DMP-ALIM", territory: "D62", couloir: .tous, roadmap: nil, on: app.sql)
+                    .isEmpty)
             // Through the API.
             let r = try await app.send(
                 .POST, "/api/imports?kind=targets&dry_run=true&file=cibles.csv", headers: ["Content-Type": "text/csv"],

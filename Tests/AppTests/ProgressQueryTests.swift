@@ -176,7 +176,8 @@ import Vapor
             let o202 = try #require(try await IndicatorQuery.find("O2-02", on: app.sql))
             #expect(o202.definition.couloir == .es)
             #expect(o202.definition.rollup == .shareOfStructures)
-            let targets = try await ProgressQuery.targets("O2-02", territory: "R32", couloir: .es, on: app.sql)
+            let targets = try await ProgressQuery.targets(
+                "O2-02", territory: "R32", couloir: .es, roadmap: first.roadmap, on: app.sql)
             #expect(targets == [TargetPoint(due: Day(2022, 6, 30), value: .number(1))])
             let again = try await app.db.sqlTransaction { db in
                 try await RoadmapTemplate.create("segur-2021-2023", region: "R32", on: db, actor: .cli)

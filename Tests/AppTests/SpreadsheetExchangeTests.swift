@@ -88,9 +88,10 @@ import VaporTesting
             let csv = try await app.get("/exports/cibles.csv?indicateur=DMP-ALIM")
             #expect(
                 csv.body.hasPrefix(
-                    "\u{FEFF}indicateur;libelle;territoire;couloir;echeance;cible;reference;date_reference\r\n"))
-            #expect(csv.body.contains(";D59;TOUS;2022-12-31;0,15;0,0985;2020-12-31\r\n"))
-            #expect(csv.body.contains(";D62;TOUS;2022-06-30;A venir;;\r\n"))
+                    "\u{FEFF}indicateur;libelle;territoire;couloir;echeance;cible;reference;date_reference;"
+                        + "feuille_de_route\r\n"))
+            #expect(csv.body.contains(";D59;TOUS;2022-12-31;0,15;0,0985;2020-12-31;\r\n"))
+            #expect(csv.body.contains(";D62;TOUS;2022-06-30;A venir;;;\r\n"))
             for (file, data) in [
                 ("cibles.csv", Data(csv.body.utf8)),
                 ("cibles.xlsx", Self.body(try await app.send(.GET, "/exports/cibles.xlsx")))

@@ -42,6 +42,8 @@ enum IndicatorAPIController {
         var territory, couloir, due, kind: String
         var value: Double?
         var text: String?
+        /// The roadmap the target belongs to; nil for a target shared by every roadmap.
+        var roadmap: String?
     }
 
     struct WriteResult: Content, Equatable {
@@ -65,7 +67,7 @@ enum IndicatorAPIController {
             targets: targets.map {
                 TargetItem(
                     territory: $0.territoryCode, couloir: $0.couloir, due: $0.dueOn, kind: $0.valueKind,
-                    value: $0.valueNumber, text: $0.valueText)
+                    value: $0.valueNumber, text: $0.valueText, roadmap: $0.roadmapCode.nilIfEmpty)
             }, observations: try await IndicatorService.observationCount(of: indicator.code, on: req.sql))
     }
 
@@ -131,8 +133,10 @@ enum IndicatorAPIController {
             }
             at = day
         }
+        // Targets as a roadmap uses them: the one asked for, else the current one.
+        let roadmap = try await RoadmapQuery.chosen(req.queryText("roadmap"), today: Day.today(), on: req.sql)
         let result = try await ProgressQuery.progress(
-            indicator: indicator, territory: territory, couloir: couloir, at: at, on: req.sql)
+            indicator: indicator, territory: territory, couloir: couloir, at: at, roadmap: roadmap?.code, on: req.sql)
         return .json(data: try ProgressJSON.data(result))
     }
 }

@@ -148,7 +148,8 @@ enum OpenAPI {
             [
                 "indicator": string(), "territory": string(), "couloir": string(),
                 "due": string("fin 2021, mi-2022, T3 2023, 2022-06-30"),
-                "target": string("9,85 %, 2 000, OUI, ni, à venir…"), "baseline": string(), "baseline_on": string()
+                "target": string("9,85 %, 2 000, OUI, ni, à venir…"), "baseline": string(), "baseline_on": string(),
+                "roadmap": string("Code de la feuille de route dont c'est la cible ; absent : cible partagée")
             ], required: ["indicator", "territory", "due", "target"])
         let writeResult = object(
             ["created": integer, "updated": integer, "unchanged": integer],
@@ -351,7 +352,8 @@ enum OpenAPI {
                                             object(
                                                 [
                                                     "territory": string(), "couloir": string(), "due": string(),
-                                                    "kind": string()
+                                                    "kind": string(),
+                                                    "roadmap": string("Feuille de route ; absent : cible partagée")
                                                 ], required: ["territory", "couloir", "due", "kind"])),
                                         "observations": integer
                                     ], required: ["indicator", "targets", "observations"]), "Indicateur"),
@@ -449,7 +451,8 @@ enum OpenAPI {
                         "parameters": [
                             query("indicator", "Code de l'indicateur"), query("territory", "Code du territoire"),
                             query("couloir", "Couloir (par défaut celui de l'indicateur)"),
-                            query("at", "Date AAAA-MM-JJ (par défaut aujourd'hui)")
+                            query("at", "Date AAAA-MM-JJ (par défaut aujourd'hui)"),
+                            query("roadmap", "Feuille de route dont les cibles comptent (par défaut celle en cours)")
                         ],
                         "x-jalon-example": "/api/progress?indicator=TEST-DMP&territory=D59&at=2022-06-30",
                         "responses": ["200": ok(ref("Progress"), "Avancement"), "400": notFound, "404": notFound]

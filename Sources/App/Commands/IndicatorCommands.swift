@@ -45,6 +45,8 @@ struct ProgressCommand: AsyncCommand {
         var couloir: String?
         @Option(name: "at", help: "Date AAAA-MM-JJ (par défaut aujourd'hui)")
         var at: String?
+        @Option(name: "roadmap", help: "Feuille de route dont les cibles comptent (par défaut la feuille en cours)")
+        var roadmap: String?
         @Flag(name: "json", help: "Sortie JSON (même objet que GET /api/progress)")
         var json: Bool
     }
@@ -72,8 +74,9 @@ struct ProgressCommand: AsyncCommand {
                 }
                 at = day
             }
+            let roadmap = try await RoadmapQuery.chosen(signature.roadmap, today: Day.today(), on: db)
             let result = try await ProgressQuery.progress(
-                indicator: indicator, territory: territory, couloir: couloir, at: at, on: db)
+                indicator: indicator, territory: territory, couloir: couloir, at: at, roadmap: roadmap?.code, on: db)
             if signature.json {
                 context.console.output(String(decoding: try ProgressJSON.data(result), as: UTF8.self).consoleText())
                 return

@@ -21,6 +21,8 @@ enum EntryController {
         var target: String?
         var baseline: String?
         var baselineOn: String?
+        /// The roadmap a target belongs to; empty for one shared by all.
+        var roadmap: String?
         /// An administrator's reason to write into a locked period.
         var override: String?
 
@@ -50,14 +52,15 @@ enum EntryController {
                 model.target = .init(
                     indicator: form.indicator ?? "", territory: form.territory ?? "", couloir: form.couloir ?? "",
                     due: form.due ?? "",
-                    target: form.target ?? "", baseline: form.baseline ?? "", baselineOn: form.baselineOn ?? "")
+                    target: form.target ?? "", baseline: form.baseline ?? "", baselineOn: form.baselineOn ?? "",
+                    roadmap: form.roadmap ?? "")
                 try await req.db.sqlTransaction { db in
                     _ = try await TargetService.set(
                         .init(
                             indicator: form.indicator ?? "", territory: form.territory ?? "", couloir: form.couloir,
                             due: form.due ?? "",
-                            target: form.target ?? "", baseline: form.baseline, baselineOn: form.baselineOn), on: db,
-                        actor: req.actor)
+                            target: form.target ?? "", baseline: form.baseline, baselineOn: form.baselineOn,
+                            roadmap: form.roadmap), on: db, actor: req.actor)
                 }
                 return .seeOther(SiteURL.entry.with([("ok", "cible")]))
             }

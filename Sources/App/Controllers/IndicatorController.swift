@@ -16,7 +16,7 @@ enum IndicatorController {
             throw Abort(.notFound, reason: "Territoire inconnu « \(raw ?? "") ».")
         }
         let model = try await IndicatorShow.query(
-            indicator, territory: territory, at: try RoadmapController.at(req),
+            indicator, territory: territory, at: try RoadmapController.at(req), roadmap: req.queryText("feuille"),
             publicDirectory: req.application.config.publicDirectory, on: req.sql)
         return .html(IndicatorShow.render(model))
     }

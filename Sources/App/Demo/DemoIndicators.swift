@@ -95,8 +95,7 @@ enum DemoIndicators {
             guard let span = spans[definition.code] else { continue }
             let months = months(from: span.start, to: span.end)
             var rng = SplitMix64(seed: seed(definition.code))
-            let targets = try await ProgressQuery.targets(
-                definition.code, territory: DemoRegion.region, couloir: definition.couloir, on: db)
+            let targets = try await regionalTargets(definition, on: db).map(\.target)
             let plausible = plausibleLevels[definition.code]
             let goal = plausible ?? targets.compactMap { $0.value.number }.last
             // A printed Ségur target was reached in about 13 months (mid-2022); a plausible level at the end.
@@ -201,7 +200,8 @@ enum DemoIndicators {
             let definition = indicator.definition
             guard let level = plausibleLevels[definition.code], definition.nature == .stock else { continue }
             let printed = try await ProgressQuery.targets(
-                definition.code, territory: DemoRegion.region, couloir: definition.couloir, on: db)
+                definition.code, territory: DemoRegion.region, couloir: definition.couloir, roadmap: roadmap.code,
+                on: db)
             guard printed.isEmpty else { continue }
             let written =
                 [.share, .rate].contains(definition.kind)
@@ -209,7 +209,7 @@ enum DemoIndicators {
             _ = try await TargetService.set(
                 .init(
                     indicator: definition.code, territory: DemoRegion.region, couloir: definition.couloir.rawValue,
-                    due: end.iso, target: written), on: db, actor: .system)
+                    due: end.iso, target: written, roadmap: roadmap.code), on: db, actor: .system)
         }
     }
 
@@ -221,18 +221,37 @@ enum DemoIndicators {
             departements + (try await TerritoryQuery.list(kind: .custom, parent: DemoRegion.region, on: db))
         for indicator in indicators where [.share, .rate].contains(indicator.definition.kind) {
             let definition = indicator.definition
-            for target in try await ProgressQuery.targets(
-                definition.code, territory: DemoRegion.region, couloir: definition.couloir, on: db)
-            {
+            for (roadmap, target) in try await regionalTargets(definition, on: db) {
                 guard case .number(let share) = target.value else { continue }
                 for territory in territories {
                     _ = try await TargetService.set(
                         .init(
                             indicator: definition.code, territory: territory.code, couloir: definition.couloir.rawValue,
-                            due: target.due.iso, target: Format.percent(share, fractionDigits: 2)), on: db,
-                        actor: .system)
+                            due: target.due.iso, target: Format.percent(share, fractionDigits: 2), roadmap: roadmap),
+                        on: db, actor: .system)
                 }
             }
         }
+    }
+
+    /// The regional targets of an indicator in its own couloir, whichever roadmap they belong to (its code,
+    /// `""` when shared), by due date.
+    static func regionalTargets(_ definition: IndicatorDefinition, on db: any SQLDatabase) async throws
+        -> [(roadmap: String, target: TargetPoint)]
+    {
+        struct RegionalTargetRow: Decodable {
+            var roadmapCode, dueOn, valueKind: String
+            var valueNumber: Double?
+            var valueText: String?
+        }
+        return try await db.select().columns("roadmap_code", "due_on", "value_kind", "value_number", "value_text")
+            .from("targets").where("indicator_code", .equal, definition.code)
+            .where("territory_code", .equal, DemoRegion.region).where("couloir", .equal, definition.couloir.rawValue)
+            .orderBy("due_on").orderBy("roadmap_code").all(decoding: RegionalTargetRow.self, with: .snakeCase)
+            .compactMap { row in
+                ProgressQuery.point(row.dueOn, row.valueKind, row.valueNumber, row.valueText, nil, nil).map {
+                    (row.roadmapCode, $0)
+                }
+            }
     }
 }

@@ -61,16 +61,17 @@ enum ObservationExport {
     }
 
     /// Targets as the targets import reads them
-    /// (`indicateur;territoire;couloir;echeance;cible;reference;date_reference`).
+    /// (`indicateur;territoire;couloir;echeance;cible;reference;date_reference;feuille_de_route`).
     static func targets(_ filter: Filter, on db: any SQLDatabase) async throws -> ExportTable {
         struct TargetRow: Decodable {
             var indicatorCode, label, territoryCode, couloir, dueOn, valueKind: String
             var valueNumber, baseline: Double?
             var valueText, baselineOn: String?
+            var roadmapCode: String
         }
         var query: SQLQueryString = """
             SELECT t.indicator_code, i.label, t.territory_code, t.couloir, t.due_on, t.value_kind, t.value_number,
-                   t.value_text, t.baseline, t.baseline_on
+                   t.value_text, t.baseline, t.baseline_on, t.roadmap_code
             FROM targets t JOIN indicators i ON i.code = t.indicator_code WHERE 1 = 1
             """
         if let indicator = filter.indicator { query += " AND t.indicator_code = \(bind: indicator)" }
@@ -82,12 +83,13 @@ enum ObservationExport {
         if let couloir = filter.couloir {
             query += " AND t.couloir IN (\(binds: couloir.members.map(\.rawValue) + [couloir.rawValue]))"
         }
-        query += " ORDER BY t.indicator_code, t.territory_code, t.couloir, t.due_on"
+        query += " ORDER BY t.indicator_code, t.territory_code, t.couloir, t.due_on, t.roadmap_code"
         let rows = try await db.raw(query).all(decoding: TargetRow.self, with: .snakeCase)
         return ExportTable(
             sheet: "Cibles",
             header: [
-                "indicateur", "libelle", "territoire", "couloir", "echeance", "cible", "reference", "date_reference"
+                "indicateur", "libelle", "territoire", "couloir", "echeance", "cible", "reference", "date_reference",
+                "feuille_de_route"
             ],
             rows: rows.map { row in
                 let target: ExportTable.Cell =
@@ -96,7 +98,7 @@ enum ObservationExport {
                     : .text(TargetService.written(kind: row.valueKind, number: row.valueNumber, text: row.valueText))
                 return [
                     .text(row.indicatorCode), .text(row.label), .text(row.territoryCode), .text(row.couloir),
-                    .text(row.dueOn), target, .number(row.baseline), .text(row.baselineOn ?? "")
+                    .text(row.dueOn), target, .number(row.baseline), .text(row.baselineOn ?? ""), .text(row.roadmapCode)
                 ]
             })
     }

@@ -41,6 +41,7 @@ enum Migrations {
         app.migrations.add(CreateSnapshotIndicators())
         app.migrations.add(UpdateObservationsAddTextPhoto())
         app.migrations.add(UpdateActionRaciAddAudience())
+        app.migrations.add(UpdateTargetsAddRoadmap())
         // Always last: it fills the tables the migrations above create.
         app.migrations.add(InstallShippedData())
     }

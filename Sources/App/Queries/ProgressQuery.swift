@@ -27,7 +27,7 @@ enum ProgressQuery {
     /// `cached`: entries of the roll-up layer already fetched by the caller (a dashboard fetches them all at once).
     static func progress(
         indicator: StoredIndicator, territory: Territory, couloir: Couloir?, at: Day,
-        cached: [SeriesKey: RollupCache.Entry]? = nil,
+        roadmap: String?, cached: [SeriesKey: RollupCache.Entry]? = nil,
         targets prefetched: [SeriesKey: [TargetPoint]]? = nil, on db: any SQLDatabase
     ) async throws -> Result {
         let couloir = couloir ?? indicator.definition.couloir
@@ -50,7 +50,8 @@ enum ProgressQuery {
         if let prefetched {
             targets = prefetched[SeriesKey(indicator: indicator.code, couloir: couloir)] ?? []
         } else {
-            targets = try await self.targets(indicator.code, territory: territory.code, couloir: couloir, on: db)
+            targets = try await self.targets(
+                indicator.code, territory: territory.code, couloir: couloir, roadmap: roadmap, on: db)
         }
         let progress = ProgressEngine.progress(definition, series: series.points, targets: targets, at: at)
         return Result(
@@ -315,36 +316,44 @@ enum ProgressQuery {
         return Series(points: points, provenance: "calculé : \(source)", isOwn: false)
     }
 
-    static func targets(_ code: String, territory: String, couloir: Couloir, on db: any SQLDatabase) async throws
-        -> [TargetPoint]
-    {
-        try await targets(codes: [code], territory: territory, on: db)[SeriesKey(indicator: code, couloir: couloir)]
-            ?? []
+    static func targets(
+        _ code: String, territory: String, couloir: Couloir, roadmap: String?, on db: any SQLDatabase
+    ) async throws -> [TargetPoint] {
+        try await targets(codes: [code], territory: territory, roadmap: roadmap, on: db)[
+            SeriesKey(indicator: code, couloir: couloir)] ?? []
     }
 
-    /// Targets of several indicators of a territory at once, by indicator and couloir.
-    static func targets(codes: [String], territory: String, on db: any SQLDatabase) async throws
+    /// Targets of several indicators of a territory at once, by indicator and couloir, as a roadmap (by
+    /// code; nil for none) uses them: its own targets and the shared ones, its own winning at a due date.
+    static func targets(codes: [String], territory: String, roadmap: String?, on db: any SQLDatabase) async throws
         -> [SeriesKey: [TargetPoint]]
     {
         guard !codes.isEmpty else { return [:] }
         struct TargetRow: Decodable {
-            var indicatorCode, couloir, dueOn, valueKind: String
+            var roadmapCode, indicatorCode, couloir, dueOn, valueKind: String
             var valueNumber: Double?
             var valueText: String?
             var baseline: Double?
             var baselineOn: String?
         }
         let rows = try await db.select().columns(
-            "indicator_code", "couloir", "due_on", "value_kind", "value_number", "value_text", "baseline", "baseline_on"
+            "roadmap_code", "indicator_code", "couloir", "due_on", "value_kind", "value_number", "value_text",
+            "baseline", "baseline_on"
         ).from("targets")
+            .where("roadmap_code", .in, Array(Set(["", roadmap ?? ""])))
             .where("indicator_code", .in, codes).where("territory_code", .equal, territory)
             .orderBy("due_on").all(decoding: TargetRow.self, with: .snakeCase)
         var targets: [SeriesKey: [TargetPoint]] = [:]
         for row in rows {
-            if let target = point(
-                row.dueOn, row.valueKind, row.valueNumber, row.valueText, row.baseline, row.baselineOn)
-            {
-                targets[SeriesKey(indicator: row.indicatorCode, couloir: row.couloir), default: []].append(target)
+            guard
+                let target = point(
+                    row.dueOn, row.valueKind, row.valueNumber, row.valueText, row.baseline, row.baselineOn)
+            else { continue }
+            let key = SeriesKey(indicator: row.indicatorCode, couloir: row.couloir)
+            if let same = targets[key]?.firstIndex(where: { $0.due == target.due }) {
+                if !row.roadmapCode.isEmpty { targets[key]?[same] = target }
+            } else {
+                targets[key, default: []].append(target)
             }
         }
         return targets

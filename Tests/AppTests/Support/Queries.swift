@@ -6,14 +6,17 @@ import Vapor
 @testable import App
 
 extension Application {
-    /// An indicator's progress in a territory at a date, as the pages compute it.
-    func progress(_ code: String, _ territory: String, at: String, couloir: Couloir? = nil) async throws
-        -> ProgressQuery.Result
+    /// An indicator's progress in a territory at a date, as the pages compute it: with the targets of the
+    /// roadmap named, else of the current one, as `GET /api/progress` reads them.
+    func progress(_ code: String, _ territory: String, at: String, couloir: Couloir? = nil, roadmap: String? = nil)
+        async throws -> ProgressQuery.Result
     {
-        let i = try #require(try await IndicatorQuery.find(code, on: sql))
-        let t = try #require(try await TerritoryQuery.find(territory, on: sql))
+        let indicator = try #require(try await IndicatorQuery.find(code, on: sql))
+        let place = try #require(try await TerritoryQuery.find(territory, on: sql))
+        let chosen = try await RoadmapQuery.chosen(roadmap, today: Day.today(), on: sql)
         return try await ProgressQuery.progress(
-            indicator: i, territory: t, couloir: couloir, at: Day(iso: at)!, on: sql)
+            indicator: indicator, territory: place, couloir: couloir, at: Day(iso: at)!, roadmap: chosen?.code,
+            on: sql)
     }
 
     /// The open structures of a couloir in a territory, and how many the journal reached since a date.

@@ -2,7 +2,8 @@ import Foundation
 import JalonCore
 import SQLKit
 
-/// Targets from a file (indicateur, territoire, couloir, echeance, cible, reference, date_reference)
+/// Targets from a file (indicateur, territoire, couloir, echeance, cible, reference, date_reference and
+/// feuille_de_route, the roadmap a target belongs to — empty for one shared by every roadmap)
 /// and, through `ImportPipeline.write`, from the API. Targets are the région's: writing one needs
 /// regional rights. Values go through `TargetService`, the one place that writes them.
 struct TargetImporter: Importer {
@@ -26,7 +27,8 @@ struct TargetImporter: Importer {
         ("couloir", ["couloir", "sector", "secteur"]),
         ("echeance", ["echeance", "échéance", "due", "jalon"]), ("cible", ["cible", "target"]),
         ("reference", ["reference", "référence", "baseline"]),
-        ("date_reference", ["date_reference", "date de reference", "baseline_on"])
+        ("date_reference", ["date_reference", "date de reference", "baseline_on"]),
+        ("feuille_de_route", ["feuille_de_route", "feuille de route", "roadmap"])
     ]
 
     func read(_ file: ImportFile, on db: any SQLDatabase) async throws -> [ImportLine<TargetService.Input>] {
@@ -44,7 +46,7 @@ struct TargetImporter: Importer {
                     indicator: table.cell(row, "indicateur") ?? "", territory: table.cell(row, "territoire") ?? "",
                     couloir: table.cell(row, "couloir"), due: table.cell(row, "echeance") ?? "",
                     target: table.cell(row, "cible") ?? "", baseline: table.cell(row, "reference"),
-                    baselineOn: table.cell(row, "date_reference")))
+                    baselineOn: table.cell(row, "date_reference"), roadmap: table.cell(row, "feuille_de_route")))
         }
     }
 
@@ -56,8 +58,10 @@ struct TargetImporter: Importer {
         let target = line.target
         return [
             ImportKey(
-                parts: [target.indicator.code, target.territory, target.couloir.rawValue, target.due.iso],
-                meaning: "même indicateur, territoire, couloir et échéance", field: "echeance")
+                parts: [
+                    target.roadmap, target.indicator.code, target.territory, target.couloir.rawValue, target.due.iso
+                ],
+                meaning: "même indicateur, territoire, couloir, échéance et feuille de route", field: "echeance")
         ]
     }
 

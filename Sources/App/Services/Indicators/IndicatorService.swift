@@ -191,7 +191,8 @@ enum IndicatorService {
 
     /// A target of an indicator as stored, for the API's detail of the indicator.
     struct StoredTarget: Decodable, Sendable, Equatable {
-        var territoryCode, couloir, dueOn, valueKind: String
+        /// `""` for a target shared by every roadmap following the indicator.
+        var roadmapCode, territoryCode, couloir, dueOn, valueKind: String
         var valueNumber: Double?
         var valueText: String?
     }
@@ -199,9 +200,10 @@ enum IndicatorService {
     /// Every target of an indicator, by territory then due date.
     static func targets(of indicator: String, on db: any SQLDatabase) async throws -> [StoredTarget] {
         try await db.select().columns(
-            "territory_code", "couloir", "due_on", "value_kind", "value_number", "value_text"
+            "roadmap_code", "territory_code", "couloir", "due_on", "value_kind", "value_number", "value_text"
         ).from("targets")
             .where("indicator_code", .equal, indicator).orderBy("territory_code").orderBy("due_on")
+            .orderBy("roadmap_code")
             .all(decoding: StoredTarget.self, with: .snakeCase)
     }
 

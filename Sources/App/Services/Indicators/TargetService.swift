@@ -3,7 +3,9 @@ import JalonCore
 import SQLKit
 import Vapor
 
-/// Targets: indicator × territory × couloir × due date → a number, yes/no, a text or a marker.
+/// Targets: indicator × territory × couloir × due date → a number, yes/no, a text or a marker. A target
+/// belongs to a roadmap's use of the indicator, or — without a roadmap — to the indicator itself, and is
+/// then shared by every roadmap that follows it; a roadmap's own target wins over a shared one.
 enum TargetService {
     struct Input: Content, Equatable {
         var indicator: String
@@ -15,14 +17,18 @@ enum TargetService {
         var target: String
         var baseline: String?
         var baselineOn: String?
+        /// The code of the roadmap the target belongs to; nil or empty for a target shared by all.
+        var roadmap: String? = nil
 
         enum CodingKeys: String, CodingKey {
-            case indicator, territory, couloir, due, target, baseline
+            case indicator, territory, couloir, due, target, baseline, roadmap
             case baselineOn = "baseline_on"
         }
     }
 
     struct Resolved: Sendable {
+        /// A roadmap's code, `""` for a shared target.
+        var roadmap: String
         var indicator: StoredIndicator
         var territory: String
         var couloir: Couloir
@@ -41,6 +47,11 @@ enum TargetService {
         }
         guard let territory = try await TerritoryQuery.find(input.territory, on: db) else {
             throw ServiceError.invalid("Territoire inconnu « \(input.territory.prefix(40)) ».", field: "territoire")
+        }
+        let roadmap = input.roadmap?.trimmedSpaces ?? ""
+        if !roadmap.isEmpty, try await RoadmapQuery.find(code: roadmap, on: db) == nil {
+            throw ServiceError.invalid(
+                "Feuille de route inconnue « \(roadmap.prefix(60)) ».", field: "feuille_de_route")
         }
         let couloirRaw = input.couloir?.trimmingCharacters(in: .whitespaces) ?? ""
         guard let couloir = couloirRaw.isEmpty ? indicator.definition.couloir : Couloir(code: couloirRaw) else {
@@ -82,7 +93,7 @@ enum TargetService {
             baselineOn = day
         }
         return Resolved(
-            indicator: indicator, territory: territory.code, couloir: couloir, due: due, value: value,
+            roadmap: roadmap, indicator: indicator, territory: territory.code, couloir: couloir, due: due, value: value,
             baseline: baseline, baselineOn: baselineOn)
     }
 
@@ -125,7 +136,9 @@ enum TargetService {
         let existing = try await db.select().columns(
             "id", "value_kind", "value_number", "value_text", "baseline", "baseline_on", "batch_id"
         ).from("targets")
-            .where("indicator_code", .equal, target.indicator.code).where("territory_code", .equal, target.territory)
+            .where("roadmap_code", .equal, target.roadmap).where("indicator_code", .equal, target.indicator.code).where(
+                "territory_code", .equal, target.territory
+            )
             .where("couloir", .equal, target.couloir.rawValue).where("due_on", .equal, target.due.iso).first(
                 decoding: Existing.self, with: .snakeCase)
         guard let existing else { return (nil, true) }
@@ -173,11 +186,11 @@ enum TargetService {
         } else {
             try await db.insert(into: "targets")
                 .columns(
-                    "id", "indicator_code", "territory_code", "couloir", "due_on", "value_kind", "value_number",
-                    "value_text", "baseline", "baseline_on", "batch_id", "updated_at"
+                    "id", "roadmap_code", "indicator_code", "territory_code", "couloir", "due_on", "value_kind",
+                    "value_number", "value_text", "baseline", "baseline_on", "batch_id", "updated_at"
                 )
                 .values(
-                    SQLBind(UUID()), SQLBind(target.indicator.code), SQLBind(target.territory),
+                    SQLBind(UUID()), SQLBind(target.roadmap), SQLBind(target.indicator.code), SQLBind(target.territory),
                     SQLBind(target.couloir.rawValue), SQLBind(target.due.iso), SQLBind(stored.kind),
                     SQLBind(stored.number), SQLBind(stored.text), SQLBind(target.baseline),
                     SQLBind(target.baselineOn?.iso), SQLBind(batch), SQLBind(Date())
@@ -200,10 +213,12 @@ enum TargetService {
             target.baselineOn.map { Format.date(iso: $0.iso) })
         try await AuditService.record(
             db, actor: actor, action: existing == nil ? "create" : "update", objectType: "target",
-            objectID: "\(target.indicator.code)/\(target.territory)/\(target.couloir.rawValue)/\(target.due.iso)",
+            objectID: "\(target.indicator.code)/\(target.territory)/\(target.couloir.rawValue)/\(target.due.iso)"
+                + (target.roadmap.isEmpty ? "" : "/\(target.roadmap)"),
             summary:
                 "Cible \(target.indicator.code) \(target.territory) \(target.couloir.rawValue) "
-                + "\(Milestone.label(target.due)) : \(label)",
+                + "\(Milestone.label(target.due)) : \(label)"
+                + (target.roadmap.isEmpty ? "" : " (feuille de route \(target.roadmap))"),
             changes: changes)
         return true
     }

@@ -3,8 +3,8 @@ import JalonCore
 import SQLKit
 
 extension RoadmapDocumentService {
-    /// The roadmap as its document. Its targets are those of its indicators set on territories of its
-    /// région and due within its period — targets are shared by the roadmaps that follow an indicator.
+    /// The roadmap as its document. Its targets are its own, and the shared targets of its indicators set
+    /// on territories of its région and due within its period, unless it has its own at the same date.
     static func document(_ roadmap: Roadmap, on db: any SQLDatabase) async throws -> RoadmapDocument {
         struct ObjectiveRow: Decodable {
             var id: UUID
@@ -70,23 +70,29 @@ extension RoadmapDocumentService {
         -> [RoadmapDocument.Target]
     {
         struct TargetRow: Decodable {
-            var territoryCode, couloir, dueOn, valueKind: String
+            var roadmapCode, territoryCode, couloir, dueOn, valueKind: String
             var valueNumber, baseline: Double?
             var valueText, baselineOn: String?
         }
         let region = roadmap.regionCode ?? "FR"
         let rows = try await db.raw(
             """
-            SELECT territory_code, couloir, due_on, value_kind, value_number, value_text, baseline, baseline_on
+            SELECT roadmap_code, territory_code, couloir, due_on, value_kind, value_number, value_text, baseline,
+                   baseline_on
             FROM targets
-            WHERE indicator_code = \(bind: indicator) AND due_on >= \(bind: roadmap.startOn)
-              AND due_on <= \(bind: roadmap.endOn)
-              AND (territory_code = \(bind: region) OR territory_code IN (\(TerritoryQuery.overlapping(region))))
-            ORDER BY territory_code, couloir, due_on
+            WHERE indicator_code = \(bind: indicator)
+              AND (roadmap_code = \(bind: roadmap.code)
+                OR (roadmap_code = '' AND due_on >= \(bind: roadmap.startOn) AND due_on <= \(bind: roadmap.endOn)
+                  AND (territory_code = \(bind: region)
+                    OR territory_code IN (\(TerritoryQuery.overlapping(region))))))
+            ORDER BY territory_code, couloir, due_on, roadmap_code DESC
             """
         ).all(decoding: TargetRow.self, with: .snakeCase)
         let definition = try await IndicatorQuery.find(indicator, on: db)?.definition
-        return rows.map { row in
+        // The roadmap's own target comes first at a date: a shared one at the same date does not count for it.
+        var seen = Set<String>()
+        let counted = rows.filter { seen.insert("\($0.territoryCode)|\($0.couloir)|\($0.dueOn)").inserted }
+        return counted.map { row in
             RoadmapDocument.Target(
                 territory: row.territoryCode == region ? nil : row.territoryCode,
                 couloir: row.couloir == definition?.couloir.rawValue ? nil : row.couloir, due: row.dueOn,

@@ -73,7 +73,7 @@ extension RoadmapDocumentService {
                             .init(
                                 indicator: link.code, territory: target.territory ?? region.code,
                                 couloir: target.couloir, due: target.due, target: target.target,
-                                baseline: target.baseline, baselineOn: target.baselineOn),
+                                baseline: target.baseline, baselineOn: target.baselineOn, roadmap: code),
                             allowText: true, on: db, actor: actor)
                         if changed { summary.targetsWritten += 1 }
                     } catch let error as ServiceError {

@@ -30,7 +30,8 @@ extension ComparisonShow {
         var targets: [String: [SeriesKey: [TargetPoint]]] = [:]
         for territory in territories {
             cached[territory.code] = try await RollupCache.get(indicators: codes, territory: territory.code, on: db)
-            targets[territory.code] = try await ProgressQuery.targets(codes: codes, territory: territory.code, on: db)
+            targets[territory.code] = try await ProgressQuery.targets(
+                codes: codes, territory: territory.code, roadmap: roadmap.code, on: db)
         }
         var rows: [Row] = []
         for code in codes {
@@ -40,7 +41,8 @@ extension ComparisonShow {
             var cells: [Cell] = []
             for territory in territories {
                 let progress = try await ProgressQuery.progress(
-                    indicator: indicator, territory: territory, couloir: nil, at: at, cached: cached[territory.code],
+                    indicator: indicator, territory: territory, couloir: nil, at: at, roadmap: roadmap.code,
+                    cached: cached[territory.code],
                     targets: targets[territory.code], on: db
                 ).progress
                 cells.append(Cell(value: IndicatorFormat.value(progress.value, definition), status: progress.status))

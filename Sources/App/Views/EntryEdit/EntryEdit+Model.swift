@@ -4,6 +4,8 @@ import JalonCore
 enum EntryEdit {
     struct Model: Sendable, Equatable {
         var indicators: [StoredIndicator]
+        /// The roadmaps a target can belong to; the current one is proposed.
+        var roadmaps: [Roadmap] = []
         var observation = ObservationForm()
         var target = TargetForm()
         var message: String?
@@ -17,5 +19,7 @@ enum EntryEdit {
 
     struct TargetForm: Sendable, Equatable {
         var indicator = "", territory = "", couloir = "", due = "", target = "", baseline = "", baselineOn = ""
+        /// A roadmap's code, empty for a target shared by every roadmap following the indicator.
+        var roadmap = ""
     }
 }

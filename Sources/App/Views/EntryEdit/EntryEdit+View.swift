@@ -92,6 +92,13 @@ extension EntryEdit {
                     .el(
                         "div", .cls("fr-grid-row fr-grid-row--gutters"),
                         .el(
+                            "div", .cls("fr-col-12"),
+                            UI.select(
+                                id: "cible-feuille", name: "roadmap", label: "Feuille de route",
+                                options: [("", "Toutes les feuilles de route qui suivent l'indicateur")]
+                                    + model.roadmaps.map { ($0.code, "\($0.name) (\($0.years))") },
+                                selected: model.target.roadmap)),
+                        .el(
                             "div", .cls("fr-col-12 fr-col-md-6"),
                             UI.select(
                                 id: "cible-indicateur", name: "indicator", label: "Indicateur",

@@ -113,7 +113,7 @@ extension FicheShow {
             guard let indicator = try await IndicatorQuery.find(link.indicatorCode, on: db) else { continue }
             let definition = indicator.definition
             let result = try await ProgressQuery.progress(
-                indicator: indicator, territory: territory, couloir: nil, at: at, on: db)
+                indicator: indicator, territory: territory, couloir: nil, at: at, roadmap: roadmap.code, on: db)
             let progress = result.progress
             var value = progress.value.map { IndicatorFormat.value($0, definition) } ?? ""
             var valueDate = progress.valueDate.map { Format.date(iso: $0.iso) } ?? ""

@@ -40,12 +40,15 @@ enum IndicatorShow {
         var map: String? = nil
         /// How the value read at `at` moved: since the previous period, in a year, since the baseline.
         var variations = Variations()
+        /// The roadmap whose targets the page reads (its own and the shared ones), and the others to choose.
+        var roadmap: Roadmap? = nil
+        var roadmapChoices: [Roadmap] = []
 
         static func == (lhs: Model, rhs: Model) -> Bool {
             lhs.indicator == rhs.indicator && lhs.at == rhs.at && lhs.territory == rhs.territory && lhs.main == rhs.main
                 && lhs.rows == rhs.rows
                 && lhs.observations == rhs.observations && lhs.history == rhs.history && lhs.fiches == rhs.fiches
-                && lhs.audit == rhs.audit && lhs.variations == rhs.variations
+                && lhs.audit == rhs.audit && lhs.variations == rhs.variations && lhs.roadmap == rhs.roadmap
                 && lhs.series.map(\.0) == rhs.series.map(\.0) && lhs.series.map(\.1) == rhs.series.map(\.1)
         }
     }

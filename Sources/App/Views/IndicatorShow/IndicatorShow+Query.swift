@@ -25,17 +25,21 @@ extension IndicatorShow {
         return try await TerritoryQuery.find(region ?? "FR", on: db)
     }
 
-    /// `publicDirectory` holds the map asset: without it the page has no map.
+    /// `publicDirectory` holds the map asset: without it the page has no map. `roadmap`: the code asked for
+    /// (`?feuille=`), whose targets the page reads; the current roadmap when nil.
     static func query(
-        _ indicator: StoredIndicator, territory: Territory, at: Day, publicDirectory: String, on db: any SQLDatabase
+        _ indicator: StoredIndicator, territory: Territory, at: Day, roadmap asked: String? = nil,
+        publicDirectory: String, on db: any SQLDatabase
     ) async throws -> Model {
         let definition = indicator.definition
+        let roadmaps = try await RoadmapQuery.all(on: db)
+        let roadmap = try await RoadmapQuery.chosen(asked, today: Day.today(), listed: roadmaps, on: db)
         let main = try await ProgressQuery.progress(
-            indicator: indicator, territory: territory, couloir: nil, at: at, on: db)
+            indicator: indicator, territory: territory, couloir: nil, at: at, roadmap: roadmap?.code, on: db)
         let levels = ProgressEngine.levels(
             of: main.series.points, nature: definition.nature, cumulativeSince: definition.cumulativeSince)
         let targets = try await ProgressQuery.targets(
-            indicator.code, territory: territory.code, couloir: main.couloir, on: db)
+            indicator.code, territory: territory.code, couloir: main.couloir, roadmap: roadmap?.code, on: db)
         var trajectory: [(Day, Double)]?
         if let target = main.progress.target, let base = target.baseline, let from = target.baselineDate,
             let goal = target.value.number
@@ -54,7 +58,8 @@ extension IndicatorShow {
             rows.append(
                 row(
                     try await ProgressQuery.progress(
-                        indicator: indicator, territory: part, couloir: main.couloir, at: at, on: db)))
+                        indicator: indicator, territory: part, couloir: main.couloir, at: at, roadmap: roadmap?.code,
+                        on: db)))
         }
         struct RecordedRow: Decodable {
             var id: UUID
@@ -147,6 +152,7 @@ extension IndicatorShow {
                 ? nil
                 : DepartementMap.render(
                     areas, publicDirectory: publicDirectory, caption: "Carte des départements — \(indicator.code)"),
-            variations: Variations.of(levels: levels, at: at, baseline: main.progress.target?.baseline))
+            variations: Variations.of(levels: levels, at: at, baseline: main.progress.target?.baseline),
+            roadmap: roadmap, roadmapChoices: roadmaps)
     }
 }

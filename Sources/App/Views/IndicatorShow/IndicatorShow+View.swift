@@ -34,7 +34,10 @@ extension IndicatorShow {
                             "div", .cls("fr-col-12 fr-col-md-4"),
                             UI.input(
                                 id: "ind-territoire", name: "territoire", label: "Territoire",
-                                value: model.territory.code))
+                                value: model.territory.code)),
+                        .unwrap(model.roadmap) {
+                            .el("div", .cls("fr-col-12 fr-col-md-4"), RoadmapSelector.select($0, model.roadmapChoices))
+                        }
                     ),
                     .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Afficher"))),
                 .el("h2", .txt("\(model.territory.name) au \(Format.date(iso: model.at.iso))")),

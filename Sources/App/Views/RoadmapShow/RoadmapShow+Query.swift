@@ -48,7 +48,8 @@ extension RoadmapShow {
         // One read of the roll-up layer and of the targets for the whole table.
         let codes = Array(Set(links.map(\.indicatorCode)))
         let cached = try await RollupCache.get(indicators: codes, territory: territory.code, on: db)
-        let targets = try await ProgressQuery.targets(codes: codes, territory: territory.code, on: db)
+        let targets = try await ProgressQuery.targets(
+            codes: codes, territory: territory.code, roadmap: roadmap.code, on: db)
         let notes = try await ObservationNotes.latest(codes: codes, territory: territory.code, at: at, on: db)
         var rowsByFiche: [UUID: [Row]] = [:]
         for link in links {
@@ -57,8 +58,8 @@ extension RoadmapShow {
                 continue
             }
             let result = try await ProgressQuery.progress(
-                indicator: indicator, territory: territory, couloir: nil, at: at, cached: cached, targets: targets,
-                on: db)
+                indicator: indicator, territory: territory, couloir: nil, at: at, roadmap: roadmap.code, cached: cached,
+                targets: targets, on: db)
             let definition = indicator.definition
             let progress = result.progress
             let levels = ProgressEngine.levels(
