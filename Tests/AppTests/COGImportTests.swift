@@ -122,6 +122,17 @@ import Testing
             }
             #expect(try await demoValues(lastMonth) == 5)
             #expect(try await demoValues(thisMonth) == 0)
+            // Shares and rates stay within 0–100 %, however high their target.
+            struct OutOfRangeRow: Decodable { var indicatorCode, period, subject: String }
+            let outOfRange = try await app.sql.raw(
+                """
+                SELECT indicator_code, period, subject FROM observations
+                WHERE (value > 1 OR value < 0)
+                  AND indicator_code IN (SELECT code FROM indicators WHERE kind IN ('share', 'rate'))
+                """
+            ).all(decoding: OutOfRangeRow.self, with: .snakeCase)
+            #expect(
+                outOfRange.isEmpty, "\(outOfRange.prefix(3).map { "\($0.indicatorCode) \($0.subject) \($0.period)" })")
             // act + check: a month later the demo adds that month and keeps the others as they were
             let before = try await app.sql.raw(
                 """

@@ -126,9 +126,13 @@ enum DemoIndicators {
                         * (plausible == nil ? 0.6 + 0.6 * rng.nextDouble() : 0.45 + 0.35 * rng.nextDouble())
                         / Double(months.count)
                     let denominator = Double(departement.population) / (definition.kind == .perInhabitant ? 1 : 10)
+                    // A share or a rate stays under 100 %, however fast it grew towards a 100 % target: a
+                    // whole région where every structure did it would not be a plausible demonstration.
+                    let ceiling = [.share, .rate].contains(definition.kind) ? 0.985 : .infinity
                     for (index, month) in months.enumerated() {
-                        let ratio = max(0, base + growth * Double(index) * (0.9 + 0.2 * rng.nextDouble()))
-                        let numerator = (ratio * denominator).rounded()
+                        let ratio = min(
+                            ceiling, max(0, base + growth * Double(index) * (0.9 + 0.2 * rng.nextDouble())))
+                        let numerator = (ratio * denominator).rounded(.down)
                         add(
                             definition.code, subject: "T:" + departement.code, territory: departement.code,
                             structure: nil, couloir: definition.couloir.rawValue, period: month,
