@@ -52,6 +52,17 @@ check roadmap-export 0 "écrite dans $WORK/plan.json" -- "$BIN" roadmap export f
 check roadmap-import-again 0 "0 élément(s) de structure écrit(s)" -- "$BIN" roadmap import "$WORK/plan.json"
 printf '{"format": "jalon-feuille-de-route/1", "code": "x"}' > "$WORK/casse.json"
 check roadmap-import-broken 1 "casse.json, title : champ obligatoire absent" -- "$BIN" roadmap import "$WORK/casse.json"
+# The roadmap's structure (issue 14): options left out keep their value
+plan=feuille-de-route-2023-2027-r32
+check roadmap-objective 0 "Objectif 6 de « $plan » modifié : 7. Réduire la fracture numérique en santé des usagers et professionnels de santé (priorité 2)." -- "$BIN" roadmap objective $plan 6 --number 7 --priority 2
+check roadmap-objective-taken 1 "Erreur : L'objectif 1 existe déjà." -- "$BIN" roadmap objective $plan 7 --number 1
+check roadmap-objective-no-priority 0 "modifié : 7. Réduire la fracture numérique en santé des usagers et professionnels de santé (sans priorité)." -- "$BIN" roadmap objective $plan 7 --no-priority
+check roadmap-fiche 0 "Fiche « MSSANTE » de « $plan » modifiée : Messagerie sécurisée (sans service, objectif 7)." -- "$BIN" roadmap fiche $plan MSSANTE --title "Messagerie sécurisée" --no-service --objective 7
+check roadmap-fiche-unknown-objective 1 "Objectif 42 inconnu." -- "$BIN" roadmap fiche $plan MSSANTE --objective 42
+check roadmap-move-fiche 0 "Fiche « MSSANTE » de « $plan » montée d'un rang." -- "$BIN" roadmap move-fiche $plan MSSANTE haut
+check roadmap-move-fiche-first 1 "La fiche « MSSANTE » est déjà la première." -- "$BIN" roadmap move-fiche $plan MSSANTE up
+check roadmap-move-fiche-direction 1 "Sens de déplacement « gauche » inconnu" -- "$BIN" roadmap move-fiche $plan DMP gauche
+check roadmap-show-edited 0 "Fiche MSSANTE — Messagerie sécurisée" -- "$BIN" roadmap show $plan
 printf 'code;libelle;service;couloir;source;type;nature;regle;sens;format;formule\nDMP-ALIM;Part de DMP alimentés;DMP;TOUS;CNAM;share;stock;ratio;hausse;%%;\n' > ind.csv
 check indicators 0 "1 indicateur(s) lu(s) dans ind.csv : 1 créé(s)" -- "$BIN" import indicators ind.csv
 printf 'code;libelle;regle\nX;X;inconnue\n' > ind-bad.csv
@@ -140,6 +151,7 @@ printf 'indicateur;territoire;structure;periode;valeur\nO3-18;D59;;2022-03;1\nO3
 check as-animateur 0 "ligne 2, champ territoire : Un animateur territorial saisit les valeurs des structures" -- env JALON_AS=anim@exemple.invalid "$BIN" import observations anim.csv --dry-run
 check as-animateur-ok 0 "1 créées, 0 modifiées, 0 inchangées, 1 rejetées" -- env JALON_AS=anim@exemple.invalid "$BIN" import observations anim.csv --dry-run
 check as-animateur-regional 1 "ne permet pas de modifier le paramétrage régional" -- env JALON_AS=anim@exemple.invalid "$BIN" import codes codes.csv
+check as-animateur-roadmap 1 "ne permet pas de modifier le paramétrage régional" -- env JALON_AS=anim@exemple.invalid "$BIN" roadmap move-fiche $plan DMP down
 check as-unknown 1 "JALON_AS : aucun compte actif" -- env JALON_AS=personne@exemple.invalid "$BIN" import observations anim.csv --dry-run
 check user-deactivate 0 "Compte anim@exemple.invalid désactivé" -- "$BIN" user deactivate anim@exemple.invalid
 check user-unknown 1 "Aucun compte pour « personne@exemple.invalid »" -- "$BIN" user deactivate personne@exemple.invalid

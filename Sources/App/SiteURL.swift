@@ -83,6 +83,9 @@ enum SiteURL: Equatable, Sendable {
         case indicator(String)
         case roadmaps
         case roadmap(String)
+        case roadmapObjective(String, String)
+        case roadmapFiche(String, String)
+        case roadmapFicheMove(String, String)
         case observations
         case targets
         case progress
@@ -180,6 +183,12 @@ enum SiteURL: Equatable, Sendable {
             case .indicator(let code): "/api/indicators/" + Self.escape(code)
             case .roadmaps: "/api/roadmaps"
             case .roadmap(let code): "/api/roadmaps/" + Self.escape(code)
+            case .roadmapObjective(let code, let number):
+                "/api/roadmaps/" + Self.escape(code) + "/objectives/" + Self.escape(number)
+            case .roadmapFiche(let code, let fiche):
+                "/api/roadmaps/" + Self.escape(code) + "/fiches/" + Self.escape(fiche)
+            case .roadmapFicheMove(let code, let fiche):
+                "/api/roadmaps/" + Self.escape(code) + "/fiches/" + Self.escape(fiche) + "/move"
             case .observations: "/api/observations"
             case .targets: "/api/targets"
             case .progress: "/api/progress"

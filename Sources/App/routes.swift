@@ -138,6 +138,12 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.api(.roadmaps).components, use: RoadmapAPIController.index).access(.read)
     app.upload(SiteURL.api(.roadmaps).components, max: "8mb", .write(.regional), use: RoadmapAPIController.write)
     app.get(SiteURL.api(.roadmap(":code")).components, use: RoadmapAPIController.show).access(.read)
+    app.patch(SiteURL.api(.roadmapObjective(":code", ":number")).components, use: RoadmapAPIController.updateObjective)
+        .access(.write(.regional))
+    app.patch(SiteURL.api(.roadmapFiche(":code", ":fiche")).components, use: RoadmapAPIController.updateFiche).access(
+        .write(.regional))
+    app.post(SiteURL.api(.roadmapFicheMove(":code", ":fiche")).components, use: RoadmapAPIController.moveFiche).access(
+        .write(.regional))
     app.upload(SiteURL.api(.imports).components, max: "64mb", .write(.observations), use: ImportAPIController.create)
     app.get(SiteURL.api(.importBatch(":id")).components, use: ImportAPIController.show).access(.read)
     app.post(SiteURL.api(.importBatch(":id")).components + ["undo"], use: ImportAPIController.undo).access(

@@ -16,29 +16,41 @@ import Vapor
             #expect(doc["openapi"] as? String == "3.0.3")
             let paths = try #require(doc["paths"] as? [String: [String: Any]])
             let schemas = try #require((doc["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            /// Sends a write's documented example (to its `x-jalon-example` address when it has parameters)
+            /// and checks the answer against the schema of its status.
+            func sendExample(_ path: String, _ method: HTTPMethod) async throws -> Any {
+                let operation = try #require(paths[path]?[method.rawValue.lowercased()] as? [String: Any], "\(path)")
+                let content = try #require(
+                    ((operation["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"]
+                        as? [String: Any])
+                let example = try JSONSerialization.data(withJSONObject: try #require(content["example"]))
+                let target = operation["x-jalon-example"] as? String ?? path
+                let r = try await app.send(
+                    method, target, headers: ["Content-Type": "application/json"], body: ByteBuffer(data: example))
+                #expect(r.status == .ok || r.status == .created, "\(target) : \(r.status) \(r.body.string)")
+                let responses = try #require(operation["responses"] as? [String: Any])
+                let schema = try #require(
+                    (((responses[String(r.status.code)] as? [String: Any])?["content"] as? [String: Any])?[
+                        "application/json"] as? [String: Any])?["schema"])
+                let answer = try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView))
+                let problems = SchemaCheck.problems(answer, schema: schema, schemas: schemas, at: target)
+                #expect(problems.isEmpty, "\(problems)")
+                return answer
+            }
             // Writes first, with their documented examples, so that the reads have data.
             var activityID = ""
             for path in [
                 "/api/indicators", "/api/targets", "/api/observations", "/api/organisations", "/api/contacts",
                 "/api/activities", "/api/roadmaps"
             ] {
-                let post = try #require(paths[path]?["post"] as? [String: Any], "\(path)")
-                let content = try #require(
-                    ((post["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"]
-                        as? [String: Any])
-                let example = try JSONSerialization.data(withJSONObject: try #require(content["example"]))
-                let r = try await app.send(
-                    .POST, path, headers: ["Content-Type": "application/json"], body: ByteBuffer(data: example))
-                #expect(r.status == .ok || r.status == .created, "\(path) : \(r.status) \(r.body.string)")
-                let responses = try #require(post["responses"] as? [String: Any])
-                let schema = try #require(
-                    (((responses[String(r.status.code)] as? [String: Any])?["content"] as? [String: Any])?[
-                        "application/json"] as? [String: Any])?["schema"])
-                let answer = try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView))
-                let problems = SchemaCheck.problems(answer, schema: schema, schemas: schemas, at: path)
-                #expect(problems.isEmpty, "\(problems)")
+                let answer = try await sendExample(path, .POST)
                 if path == "/api/activities" { activityID = (answer as? [String: Any])?["id"] as? String ?? "" }
             }
+            // The structure edits of the roadmap just written, in this order: the fiche's example gives it the
+            // objective the first one renumbers.
+            _ = try await sendExample("/api/roadmaps/{code}/objectives/{number}", .PATCH)
+            _ = try await sendExample("/api/roadmaps/{code}/fiches/{fiche}", .PATCH)
+            _ = try await sendExample("/api/roadmaps/{code}/fiches/{fiche}/move", .POST)
             // The CSV import, with its documented raw-body example; its batch serves the reads below.
             let importPost = try #require(paths["/api/imports"]?["post"] as? [String: Any])
             let csvExample = try #require(

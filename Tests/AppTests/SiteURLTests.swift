@@ -14,5 +14,9 @@ struct SiteURLTests {
     @Test func placeholdersBecomeRouteParameters() {
         #expect(SiteURL.territory(":code").components.map(\.description) == ["territoires", ":code"])
         #expect(SiteURL.api(.structure(":finess")).components.map(\.description) == ["api", "structures", ":finess"])
+        #expect(
+            SiteURL.api(.roadmapFicheMove(":code", ":fiche")).components.map(\.description)
+                == ["api", "roadmaps", ":code", "fiches", ":fiche", "move"])
+        #expect(SiteURL.api(.roadmapObjective("plan r32", "6")).path == "/api/roadmaps/plan%20r32/objectives/6")
     }
 }

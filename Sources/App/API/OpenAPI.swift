@@ -49,6 +49,19 @@ enum OpenAPI {
     }
 
     static var notFound: JSON { ["description": "Inconnu", "content": ["application/json": ["schema": ref("Error")]]] }
+    static func refused(_ description: String) -> JSON {
+        ["description": description, "content": ["application/json": ["schema": ref("Error")]]]
+    }
+    /// The refusals of an edit of a roadmap's structure, each with its French message.
+    static var structureEditRefusals: JSON {
+        [
+            "400": refused("Corps de requête illisible"),
+            "403": refused("Rôle sans droit d'écriture sur la feuille de route"),
+            "404": refused("Feuille de route, objectif ou fiche inconnus"),
+            "409": refused("Version périmée (quelqu'un d'autre a écrit entre-temps) ou numéro d'objectif déjà pris"),
+            "422": refused("Valeur refusée (titre vide, numéro hors de 1 à 99, objectif inconnu, fiche déjà en tête…)")
+        ]
+    }
 
     static func body(_ schema: JSON, example: JSON) -> JSON {
         ["required": true, "content": ["application/json": ["schema": schema, "example": example]]]
@@ -158,8 +171,9 @@ enum OpenAPI {
             [
                 "code": string(), "name": string(), "region": string(nullable: true), "start_on": string(),
                 "end_on": string(), "status": ["type": "string", "enum": RoadmapStatus.allCases.map(\.rawValue)],
-                "archived": ["type": "boolean"], "current": ["type": "boolean"]
-            ], required: ["code", "name", "start_on", "end_on", "status", "archived", "current"])
+                "archived": ["type": "boolean"], "current": ["type": "boolean"],
+                "version": integer
+            ], required: ["code", "name", "start_on", "end_on", "status", "archived", "current", "version"])
         let roadmapWritten = object(
             [
                 "code": string(), "created": ["type": "boolean"], "objectives": integer, "fiches": integer,
@@ -425,6 +439,11 @@ enum OpenAPI {
                                                 "raci": [["party_kind": "organisation", "party": "ARS", "roles": "A/R"]]
                                             ]
                                         ]
+                                    ],
+                                    [
+                                        "code": "MSS", "title": "MSSanté", "objective": 1, "objectives_text": "",
+                                        "levers": "", "obstacles": "", "contacts": "", "indicators": [],
+                                        "actions": [] as [JSON]
                                     ]
                                 ],
                                 "indicators": []
@@ -442,6 +461,76 @@ enum OpenAPI {
                         "parameters": [path("code", "Code de la feuille de route")],
                         "x-jalon-example": "/api/roadmaps/exemple-api",
                         "responses": ["200": ok(ref("RoadmapDocument"), "Document"), "404": notFound]
+                    ]
+                ],
+                "/api/roadmaps/{code}/objectives/{number}": [
+                    "patch": [
+                        "summary":
+                            "Renumérote un objectif, change son titre ou sa priorité (un champ absent garde sa "
+                            + "valeur, priority null la retire)",
+                        "operationId": "updateRoadmapObjective",
+                        "parameters": [
+                            path("code", "Code de la feuille de route"),
+                            [
+                                "name": "number", "in": "path", "required": true,
+                                "description": "Numéro actuel de l'objectif", "schema": integer
+                            ] as JSON
+                        ],
+                        "x-jalon-example": "/api/roadmaps/exemple-api/objectives/1",
+                        "requestBody": body(
+                            [
+                                "type": "object",
+                                "properties": [
+                                    "number": integer, "title": string(),
+                                    "priority": ["type": "integer", "nullable": true] as JSON,
+                                    "version": integer
+                                ] as JSON
+                            ],
+                            example: ["number": 2, "title": "Services socles et référentiels", "priority": 3]),
+                        "responses": ["200": ok(roadmapItem, "Feuille de route modifiée (nouvelle version)")]
+                            .merging(structureEditRefusals) { kept, _ in kept }
+                    ]
+                ],
+                "/api/roadmaps/{code}/fiches/{fiche}": [
+                    "patch": [
+                        "summary":
+                            "Change le titre d'une fiche, son service ou son objectif (un champ absent garde sa "
+                            + "valeur, null retire le service ou l'objectif)",
+                        "operationId": "updateRoadmapFiche",
+                        "parameters": [path("code", "Code de la feuille de route"), path("fiche", "Code de la fiche")],
+                        "x-jalon-example": "/api/roadmaps/exemple-api/fiches/DMP",
+                        "requestBody": body(
+                            [
+                                "type": "object",
+                                "properties": [
+                                    "title": string(), "service": string(nullable: true),
+                                    "objective": ["type": "integer", "nullable": true] as JSON, "version": integer
+                                ] as JSON
+                            ],
+                            example: ["title": "Dossier médical partagé", "service": "DMP", "objective": 2]),
+                        "responses": ["200": ok(roadmapItem, "Feuille de route modifiée (nouvelle version)")]
+                            .merging(structureEditRefusals) { kept, _ in kept }
+                    ]
+                ],
+                "/api/roadmaps/{code}/fiches/{fiche}/move": [
+                    "post": [
+                        "summary":
+                            "Monte (up) ou descend (down) une fiche d'un rang dans l'ordre de la feuille de route",
+                        "operationId": "moveRoadmapFiche",
+                        "parameters": [path("code", "Code de la feuille de route"), path("fiche", "Code de la fiche")],
+                        "x-jalon-example": "/api/roadmaps/exemple-api/fiches/MSS/move",
+                        "requestBody": body(
+                            object(
+                                [
+                                    "direction": [
+                                        "type": "string", "enum": ["up", "down"],
+                                        "description": "up ou down (haut ou bas sont acceptés)"
+                                    ] as JSON,
+                                    "version": integer
+                                ], required: ["direction"]),
+                            example: ["direction": "up"]),
+                        "responses": ["200": ok(roadmapItem, "Feuille de route modifiée (nouvelle version)")]
+                            .merging(structureEditRefusals) { kept, _ in kept }
                     ]
                 ],
                 "/api/progress": [

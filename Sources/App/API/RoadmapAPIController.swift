@@ -3,17 +3,32 @@ import JalonCore
 import Vapor
 
 /// `GET /api/roadmaps`, `GET /api/roadmaps/{code}` (the roadmap document) and `POST /api/roadmaps`
-/// (write a document, all or nothing: 201 when it created the roadmap, 200 when it updated it).
+/// (write a document, all or nothing: 201 when it created the roadmap, 200 when it updated it); the
+/// structure's edits are in `RoadmapAPIController+Structure`.
 enum RoadmapAPIController {
     struct RoadmapItem: Content, Equatable {
         var code, name, startOn, endOn, status: String
         var region: String?
         var archived, current: Bool
+        /// What an edit sends back as `version` to be refused if someone else wrote in between.
+        var version: Int
 
         enum CodingKeys: String, CodingKey {
-            case code, name, region, status, archived, current
+            case code, name, region, status, archived, current, version
             case startOn = "start_on"
             case endOn = "end_on"
+        }
+
+        init(_ roadmap: Roadmap, current: Bool) {
+            code = roadmap.code
+            name = roadmap.name
+            startOn = roadmap.startOn
+            endOn = roadmap.endOn
+            status = roadmap.status.rawValue
+            region = roadmap.regionCode
+            archived = roadmap.archived
+            self.current = current
+            version = roadmap.version
         }
     }
 
@@ -33,12 +48,7 @@ enum RoadmapAPIController {
     @Sendable static func index(req: Request) async throws -> Response {
         let roadmaps = try await RoadmapQuery.all(includingArchived: true, on: req.sql)
         let current = RoadmapQuery.current(roadmaps.filter { !$0.archived }, today: Day.today())
-        return try .json(
-            roadmaps.map {
-                RoadmapItem(
-                    code: $0.code, name: $0.name, startOn: $0.startOn, endOn: $0.endOn, status: $0.status.rawValue,
-                    region: $0.regionCode, archived: $0.archived, current: $0.code == current?.code)
-            })
+        return try .json(roadmaps.map { RoadmapItem($0, current: $0.code == current?.code) })
     }
 
     @Sendable static func show(req: Request) async throws -> Response {

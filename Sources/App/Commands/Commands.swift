@@ -35,11 +35,16 @@ enum Commands {
         roadmap.use(RoadmapCreateCommand(), as: "create")
         roadmap.use(RoadmapListCommand(), as: "list")
         roadmap.use(RoadmapShowCommand(), as: "show")
+        roadmap.use(RoadmapObjectiveCommand(), as: "objective")
+        roadmap.use(RoadmapFicheCommand(), as: "fiche")
+        roadmap.use(RoadmapMoveFicheCommand(), as: "move-fiche")
         roadmap.use(RoadmapArchiveCommand(), as: "archive")
         roadmap.use(RoadmapExportCommand(), as: "export")
         roadmap.use(RoadmapImportCommand(), as: "import")
         app.asyncCommands.use(
-            roadmap.group(help: "Feuilles de route : modèles, création, liste, archivage, export et import JSON."),
+            roadmap.group(
+                help: "Feuilles de route : modèles, création, liste, objectifs et fiches, archivage, "
+                    + "export et import JSON."),
             as: "roadmap")
         app.asyncCommands.use(ProgressCommand(), as: "progress")
 

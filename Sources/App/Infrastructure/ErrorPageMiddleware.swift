@@ -56,10 +56,12 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         switch abort.status {
         case .payloadTooLarge: "Fichier ou requête trop volumineux."
         case .badRequest where abort.reason == abort.status.reasonPhrase: "Requête invalide."
-        // Vapor's decoding messages ("No such key 'file' at path ''…", "Value of type … required…").
+        // Vapor's decoding messages ("No such key 'file' at path ''…", "Value of type … required…",
+        // "Value was not of type 'Int'…" for a JSON field of the wrong type).
         case .badRequest
         where abort.reason.hasPrefix("No such key") || abort.reason.hasPrefix("Value of type")
-            || abort.reason.hasPrefix("Value required")
+            || abort.reason.hasPrefix("Value required") || abort.reason.hasPrefix("Value was not of type")
+            || abort.reason.hasPrefix("No value found")
             || abort.reason.hasPrefix("Data corrupted") || abort.reason.hasPrefix("Could not"):
             "Corps de requête illisible : un champ manque ou n'a pas le type attendu (\(abort.reason.prefix(120)))."
         case .unsupportedMediaType: "Type de contenu non pris en charge."

@@ -12,16 +12,7 @@ extension RoadmapService {
     ) async throws {
         try await actor.authorize(.regional, on: db)
         let roadmap = try await existing(code, on: db)
-        struct ObjectiveRow: Decodable {
-            var id: UUID
-            var title: String
-            var priority: Int?
-        }
-        guard
-            let before = try await db.select().columns("id", "title", "priority").from("objectives")
-                .where("roadmap_id", .equal, roadmap.id).where("number", .equal, number)
-                .first(decoding: ObjectiveRow.self)
-        else { throw ServiceError.notFound("Objectif \(number) inconnu.") }
+        let before = try await storedObjective(roadmap: roadmap, number: number, on: db)
         let title = try checkedObjective(number: newNumber, title: rawTitle, priority: priority)
         if newNumber != number {
             let taken = try await db.count(
@@ -138,6 +129,52 @@ extension RoadmapService {
                 .first(decoding: IDRow.self)
         else { throw ServiceError.invalid("Objectif \(number) inconnu.", field: "objective") }
         return found.id
+    }
+
+    struct StoredObjective: Decodable {
+        var id: UUID
+        var number: Int
+        var title: String
+        var priority: Int?
+    }
+
+    static func storedObjective(roadmap: Roadmap, number: Int, on db: any SQLDatabase) async throws
+        -> StoredObjective
+    {
+        guard
+            let objective = try await db.select().columns("id", "number", "title", "priority").from("objectives")
+                .where("roadmap_id", .equal, roadmap.id).where("number", .equal, number)
+                .first(decoding: StoredObjective.self)
+        else { throw ServiceError.notFound("Objectif \(number) inconnu.") }
+        return objective
+    }
+
+    /// An objective as stored, for the callers that change only the fields they are given (the CLI and
+    /// the API): they send the others back as they are.
+    static func objective(roadmap code: String, number: Int, on db: any SQLDatabase) async throws
+        -> StoredObjective
+    {
+        try await storedObjective(roadmap: try await existing(code, on: db), number: number, on: db)
+    }
+
+    /// A fiche's editable fields as stored, for the same callers.
+    static func ficheEdit(roadmap code: String, fiche ficheCode: String, on db: any SQLDatabase) async throws
+        -> FicheEdit
+    {
+        let fiche = try await storedFiche(roadmap: try await existing(code, on: db), code: ficheCode, on: db)
+        return FicheEdit(title: fiche.title, service: fiche.serviceCode, objective: fiche.objective)
+    }
+
+    /// The offset of a move, from its direction as the CLI and the API write it (English or French).
+    static func moveOffset(_ direction: String) throws -> Int {
+        switch direction.trimmedSpaces.lowercased() {
+        case "up", "haut": return -1
+        case "down", "bas": return 1
+        default:
+            throw ServiceError.invalid(
+                "Sens de déplacement « \(direction.prefix(20)) » inconnu : up ou down (haut ou bas).",
+                field: "direction")
+        }
     }
 
     struct StoredFiche: Decodable {
