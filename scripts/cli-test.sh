@@ -90,7 +90,7 @@ check targets-progress 0 '"due":"2022-12-31"' -- "$BIN" progress --indicator DMP
 # Import profiles (issue 4): shipped ones, parameters, JSON out and in
 check profile-list 0 "insi-secteurs" -- "$BIN" profile list
 check profile-needs-period 1 "demande le paramètre « periode »" -- "$BIN" import observations "$FIX/insi_secteurs_fevrier_2022.tsv" --profile insi-secteurs --set territoire=R32
-check profile-import 0 "3 créées, 0 modifiées" -- "$BIN" import observations "$FIX/insi_secteurs_fevrier_2022.tsv" --profile insi-secteurs --set periode=2022-02,territoire=Hauts-de-France
+check profile-import 0 "6 créées, 0 modifiées" -- "$BIN" import observations "$FIX/insi_secteurs_fevrier_2022.tsv" --profile insi-secteurs --set periode=2022-02,territoire=Hauts-de-France
 check profile-batch 0 "insi_secteurs_fevrier_2022.tsv" -- "$BIN" import list
 check profile-unknown 1 "Profil d'import inconnu « insee » (profils : apcv-departements, dmp-departements, insi-secteurs," -- "$BIN" import observations obs.csv --profile insee
 "$BIN" profile export insi-secteurs | sed 's/"GIE SESAM-Vitale"/"GIE SV"/' > insi.json

@@ -39,8 +39,8 @@ import Vapor
                 list.status == .ok && list.body.contains("insi-secteurs") && list.body.contains("apcv-departements"))
             let page = try await app.get("/imports/profils/insi-secteurs")
             #expect(
-                page.body.contains("colonne « Nombre d&#39;appels »")
-                    && page.body.contains("Etablissements sanitaires → O3-18"))
+                page.body.contains("lu sur couloir | indicateur")
+                    && page.body.contains("Etablissements sanitaires | Nombre d&#39;appels → O3-18"))
             let (status, html, _) = try await Self.send(
                 app, "/imports/profils/insi-secteurs",
                 [
@@ -49,7 +49,7 @@ import Vapor
             #expect(status == .ok)
             #expect(
                 html.contains(
-                    "3 lignes : 3 valeurs seraient créées, 0 modifiées, 0 inchangées, 0 lignes rejetées."))
+                    "6 lignes : 6 valeurs seraient créées, 0 modifiées, 0 inchangées, 0 lignes rejetées."))
             #expect(html.contains("#2 « Nombre d&#39;appels »"))
             #expect(try await app.count("observations") == 0)
             #expect(try await app.get("/imports/profils/inconnu").status == .notFound)
@@ -145,7 +145,7 @@ import Vapor
             let action = try #require(
                 html.range(of: "action=\"/imports/apercus/").map { String(html[$0.upperBound...].prefix(36)) })
             #expect(try await app.post("/imports/apercus/\(action)", form: []).status == .seeOther)
-            #expect(try await app.count("observations") == 3)
+            #expect(try await app.count("observations") == 6)
             #expect(try await app.get("/imports").body.contains("profil insi-secteurs v1"))
             // the API: same file for March, the parameters as query fields
             let r = try await app.send(
@@ -154,7 +154,7 @@ import Vapor
             #expect(r.status == .created)
             let json = try #require(
                 try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)) as? [String: Any])
-            #expect(json["created"] as? Int == 3 && json["profile"] as? String == "insi-secteurs v1")
+            #expect(json["created"] as? Int == 6 && json["profile"] as? String == "insi-secteurs v1")
             let (s, list) = try await app.getJSON("/api/profiles")
             #expect(
                 s == .ok
@@ -187,5 +187,24 @@ struct ImportProfileFormTests {
                 "indicateur": ["Etablissements sanitaires": "O3-18"], "couloir": ["Etablissements sanitaires": "ES"]
             ])
         #expect(p.filters.count == 2)
+    }
+
+    /// Every shipped profile, the INSi one with its composite keys, reads back the same through the editor.
+    @Test func shippedProfilesReadBackUnchangedThroughTheEditorsFields() throws {
+        for shipped in ImportProfileService.shippedDocuments.map(\.profile) {
+            let form = ImportProfileEdit.Form(shipped)
+            var fields: [String: String] = [
+                "name": form.name, "description": form.description, "header_line": form.headerLine,
+                "sheet": form.sheet, "unpivot_field": form.unpivotField, "unpivot_value_field": form.unpivotValueField,
+                "unpivot_columns": form.unpivotColumns, "filters": form.filters, "lookups": form.lookups,
+                "lookup_keys": form.lookupKeys
+            ]
+            for (field, column) in form.columns { fields["col_" + field] = column }
+            for (field, constant) in form.constants { fields["const_" + field] = constant }
+            for (field, question) in form.questions { fields["param_" + field] = question }
+            var read = try ImportProfileEdit.Form(fields: fields).profile()
+            read.version = shipped.version
+            #expect(read == shipped, "\(shipped.name)")
+        }
     }
 }

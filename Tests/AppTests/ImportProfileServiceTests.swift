@@ -33,17 +33,22 @@ import Vapor
             let preview = try await Self.importFile(
                 app, "insi_secteurs_fevrier_2022.tsv", profile: "insi-secteurs",
                 settings: ["periode": "2022-02", "territoire": "Hauts-de-France"], dryRun: true)
-            #expect(preview.created == 3 && preview.rejected.isEmpty)
+            // Each line gives its calls and its unique users (the seed's two INSi tables swap the ES and
+            // libéraux calls; the fixture keeps the table "Nombre d'appels au service INSi sur le mois").
+            #expect(preview.created == 6 && preview.rejected.isEmpty)
             #expect(
                 preview.samples.map { "\($0.line) \($0.indicator) \($0.subject) \($0.couloir) \($0.after)" }
                     == [
-                        "4 O3-18 R32 ES 309\u{202F}104", "5 O3-22 R32 MS 1\u{202F}785", "6 O3-20 R32 MDV 150\u{202F}334"
+                        "4 O3-18 R32 ES 309\u{202F}104", "4 INSI-UTILISATEURS R32 ES 106",
+                        "5 O3-22 R32 MS 1\u{202F}785",
+                        "5 INSI-UTILISATEURS R32 MS 12", "6 O3-20 R32 MDV 150\u{202F}334",
+                        "6 INSI-UTILISATEURS R32 MDV 2\u{202F}365"
                     ])
             #expect(try await app.count("observations") == 0)
             let report = try await Self.importFile(
                 app, "insi_secteurs_fevrier_2022.tsv", profile: "insi-secteurs",
                 settings: ["periode": "2022-02", "territoire": "R32"])
-            #expect(report.created == 3)
+            #expect(report.created == 6)
             #expect(report.profile == "insi-secteurs v1")
             struct B: Decodable { var profile: String? }
             #expect(
@@ -62,7 +67,7 @@ import Vapor
             let again = try await Self.importFile(
                 app, "insi_secteurs_fevrier_2022.tsv", profile: "insi-secteurs",
                 settings: ["periode": "2022-02", "territoire": "R32"])
-            #expect(again.changes == 0 && again.unchanged == 3 && again.batch == nil)
+            #expect(again.changes == 0 && again.unchanged == 6 && again.batch == nil)
         }
     }
 

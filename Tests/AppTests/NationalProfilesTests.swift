@@ -50,7 +50,6 @@ import Vapor
             // setup: Nouvelle-Aquitaine and its départements, the template's DMP-TAUX-ALIM
             try await Self.addDepartements(
                 app, regions: [("75", "Nouvelle-Aquitaine")], departements: Self.nouvelleAquitaine)
-            try await Self.installTemplateIndicators(app, ["DMP-TAUX-ALIM"])
             try await Self.checkShippedProfile(app, "dmp-departements")
             var codes = ["Nouvelle-Aquitaine": "R75"]
             for departement in Self.nouvelleAquitaine { codes[departement.name] = "D" + departement.code }
@@ -156,7 +155,6 @@ import Vapor
     func monthlyOrdonnancesAreCumulatedSinceDecember2022ByTheEngine(db: TestDB) async throws {
         try await Seed.territoriesAndStructures(db) { app in
             // setup
-            try await Self.installTemplateIndicators(app, ["ORDO-CREEES"])
             try await Self.checkShippedProfile(app, "ordonnance-numerique-mensuel")
             // act
             let report = try await Self.importText(
@@ -181,7 +179,6 @@ import Vapor
     func publishedOrdonnanceCumulIsCompatibleWithTheMonthsTheSeedPrints(db: TestDB) async throws {
         try await Seed.territoriesAndStructures(db) { app in
             // setup
-            try await Self.installTemplateIndicators(app, ["ORDO-CREEES", "ORDO-MEDECINS", "ORDO-PHARMACIES"])
             try await Self.checkShippedProfile(app, "ordonnance-numerique-cumul")
             // act
             let report = try await Self.importText(
@@ -236,7 +233,6 @@ import Vapor
                         code: "MES-PILOTE", name: "Départements pilotes de Mon espace santé", decoupage: nil,
                         parent: nil, members: ["D31", "D44", "D80"]), on: db, actor: .system)
             }
-            try await Self.installTemplateIndicators(app, ["MES-OPPOSITION"])
             try await Self.checkShippedProfile(app, "mes-enrolement")
             // act: the slides are dated 22/02/2022; the extract's own date is not printed
             let report = try await Self.importText(
@@ -353,29 +349,42 @@ import Vapor
     /// A printed percentage (`130,3%`) as `Format.percent` writes it.
     static func shown(_ printed: String) -> String { printed.replacingOccurrences(of: "%", with: "\u{00A0}%") }
 
-    static let template = "feuille-de-route-2023-2027"
-
-    /// Creates the indicators of the 2023–2027 roadmap template that a profile feeds, as the template defines them.
-    static func installTemplateIndicators(_ app: Application, _ codes: [String]) async throws {
-        let wanted = try RoadmapTemplate.document(template).indicators.filter { codes.contains($0.code) }
-        #expect(wanted.map(\.code).sorted() == codes.sorted())
-        try await app.db.sqlTransaction { db in
-            for indicator in wanted {
-                try await IndicatorService.upsert(RoadmapDocumentService.input(indicator), on: db, actor: .system)
-            }
-        }
-    }
-
-    /// The profile was installed by the migration with its indicators, and brings only indicators the template
-    /// lacks (the template writes its own over a profile's; a profile's are only created when missing).
+    /// The profile was installed by the migration with the indicators it feeds, so that it imports into a
+    /// database without any roadmap.
     static func checkShippedProfile(_ app: Application, _ name: String) async throws {
         let stored = try #require(try await ImportProfileService.find(name, on: app.sql))
         #expect(stored.shipped && stored.profile.problems.isEmpty)
-        let templateCodes = Set(try RoadmapTemplate.document(template).indicators.map(\.code))
         for indicator in stored.document.indicators ?? [] {
-            #expect(!templateCodes.contains(indicator.code), "\(indicator.code) is defined by the template")
             #expect(try await IndicatorQuery.find(indicator.code, on: app.sql) != nil, "\(indicator.code)")
         }
+    }
+
+    /// Every indicator a shipped profile feeds (a constant or a lookup of `indicateur`) is one it defines, and
+    /// where a shipped template defines it too, the two definitions are the same: whichever is written
+    /// first, the indicator is the same (a template writes its own over a profile's).
+    @Test func shippedProfilesDefineTheIndicatorsTheyFeedAsTheTemplatesDo() throws {
+        var templates: [String: RoadmapDocument.Indicator] = [:]
+        for name in ["segur-2021-2023", "feuille-de-route-2023-2027"] {
+            for indicator in try RoadmapTemplate.document(name).indicators { templates[indicator.code] = indicator }
+        }
+        var shared = 0
+        for document in ImportProfileService.shippedDocuments {
+            let profile = document.profile
+            let fed = Set(
+                [profile.constants["indicateur"]].compactMap { $0 } + (profile.lookups["indicateur"] ?? [:]).values)
+            let defined = Dictionary(uniqueKeysWithValues: (document.indicators ?? []).map { ($0.code, $0) })
+            #expect(
+                fed.subtracting(defined.keys).isEmpty, "\(profile.name) : \(fed.subtracting(defined.keys).sorted())")
+            for (code, input) in defined {
+                guard let template = templates[code] else { continue }
+                shared += 1
+                #expect(
+                    try IndicatorService.validate(input)
+                        == IndicatorService.validate(RoadmapDocumentService.input(template)), "\(profile.name) \(code)")
+            }
+        }
+        // DMP-TAUX-ALIM, ORDO-CREEES, ORDO-MEDECINS, ORDO-PHARMACIES, MES-OPPOSITION, APCV-ACTIV, O3-18 … O3-22
+        #expect(shared == 11)
     }
 
     /// Adds régions and départements (without communes) to the fixture geography, as the official one has them.

@@ -130,3 +130,51 @@ struct ImportProfileSettingsTests {
             ])
     }
 }
+
+struct ImportProfileLookupKeysTests {
+    /// One line, two indicators: the sector and the unpivoted measure name each.
+    static let insi = ImportProfile(
+        name: "insi-test", headerLine: 1, columns: ["couloir": "Secteur"],
+        constants: ["territoire": "R32", "periode": "2022-02"],
+        lookups: [
+            "indicateur": [
+                "Etablissements sanitaires | Nombre d'appels": "O3-18",
+                "Etablissements sanitaires | Nombre d'utilisateurs uniques": "INSI-UTILISATEURS"
+            ],
+            "couloir": ["Etablissements sanitaires": "ES"]
+        ],
+        unpivot: .init(field: "indicateur", columns: ["Nombre d'appels", "Nombre d'utilisateurs uniques"]),
+        lookupKeys: ["indicateur": ["couloir", "indicateur"]])
+
+    @Test func aLookupReadsSeveralFieldsAsTheFileGaveThem() throws {
+        // Setup
+        let records = try CSVReader(separator: ";").records(
+            "Secteur;Nombre d'appels;Nombre d'utilisateurs uniques\nEtablissements sanitaires;309104;106\n")
+        // Act
+        let rows = try Self.insi.apply(records)
+        // Check: the couloir's own lookup did not change what the indicator's lookup read.
+        #expect(
+            rows.map { "\($0.fields["indicateur"] ?? "") \($0.fields["couloir"] ?? "") \($0.fields["valeur"] ?? "")" }
+                == ["O3-18 ES 309104", "INSI-UTILISATEURS ES 106"])
+        #expect(Self.insi.problems.isEmpty)
+    }
+
+    @Test func compositeKeysNameKnownFieldsAndATable() {
+        let bad = ImportProfile(
+            name: "cles", columns: ["indicateur": "A", "territoire": "B", "periode": "C", "valeur": "D"],
+            lookupKeys: ["indicateur": ["secteur"], "couloir": []])
+        #expect(
+            bad.problems == [
+                "Champ inconnu « secteur » (champs : indicateur, territoire, structure, couloir, periode, valeur, "
+                    + "numerateur, denominateur, source, commentaire).",
+                "Clés de correspondance de « couloir » sans table de correspondance.",
+                "Clés de correspondance de « couloir » : nommez au moins un champ.",
+                "Clés de correspondance de « indicateur » sans table de correspondance."
+            ])
+    }
+
+    @Test func profilesWithCompositeKeysRoundTripAsJSON() throws {
+        let data = try JSONEncoder().encode(Self.insi)
+        #expect(try JSONDecoder().decode(ImportProfile.self, from: data) == Self.insi)
+    }
+}

@@ -7,11 +7,13 @@ enum IndicatorAPIController {
         var code, label, service, couloir, source, type, unit, nature, periodicity, rollup, direction: String
         var cumulativeSince: String?
         var formula: String?
+        /// The indicator shown with this one (INSi users with the calls); nil for none.
+        var companion: String?
 
         enum CodingKeys: String, CodingKey {
             case code, label, service, couloir, source, type, unit, nature, periodicity, rollup, direction
             case cumulativeSince = "cumulative_since"
-            case formula
+            case formula, companion
         }
 
         init(_ stored: StoredIndicator) {
@@ -29,6 +31,7 @@ enum IndicatorAPIController {
             direction = definition.direction.rawValue
             cumulativeSince = definition.cumulativeSince?.iso
             formula = definition.formula
+            companion = stored.companion.nilIfEmpty
         }
     }
 

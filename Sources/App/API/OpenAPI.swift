@@ -140,14 +140,16 @@ enum OpenAPI {
                     "enum": ["sum", "ratio", "share_of_structures", "count_of_structures", "mean", "min", "max", "none"]
                 ],
                 "direction": ["type": "string", "enum": ["higher", "lower"]],
-                "cumulative_since": string(nullable: true), "formula": string(nullable: true)
+                "cumulative_since": string(nullable: true), "formula": string(nullable: true),
+                "companion": string("Indicateur affiché avec celui-ci (utilisateurs INSi avec les appels)")
             ], required: ["code", "label", "couloir", "type", "nature", "rollup", "direction"])
         let indicatorInput = object(
             [
                 "code": string(), "label": string(), "service": string(), "couloir": string(), "source": string(),
                 "type": string(), "unit": string(),
                 "nature": string(), "cumulative_since": string(), "periodicity": string(), "rollup": string(),
-                "direction": string("hausse ou baisse"), "formula": string()
+                "direction": string("hausse ou baisse"), "formula": string(),
+                "companion": string("Code d'un indicateur existant ; vide : aucun")
             ], required: ["code", "label"])
         let observationInput = object(
             [

@@ -42,6 +42,7 @@ enum Migrations {
         app.migrations.add(UpdateObservationsAddTextPhoto())
         app.migrations.add(UpdateActionRaciAddAudience())
         app.migrations.add(UpdateTargetsAddRoadmap())
+        app.migrations.add(UpdateIndicatorsAddCompanion())
         // Always last: it fills the tables the migrations above create.
         app.migrations.add(InstallShippedData())
     }

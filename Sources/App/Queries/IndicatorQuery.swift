@@ -9,6 +9,7 @@ enum IndicatorQuery {
         var periodicity, rollup, direction: String
         var formula: String?
         var computed: String?
+        var companion: String
 
         var stored: StoredIndicator {
             StoredIndicator(
@@ -20,13 +21,14 @@ enum IndicatorQuery {
                     cumulativeSince: cumulativeSince.flatMap(Day.init(iso:)),
                     rollup: IndicatorDefinition.RollupRule(rawValue: rollup) ?? .none,
                     direction: IndicatorDefinition.Direction(rawValue: direction) ?? .higher, formula: formula,
-                    computed: computed.flatMap(ActivityMeasure.init(text:))), unit: unit, periodicity: periodicity)
+                    computed: computed.flatMap(ActivityMeasure.init(text:))), unit: unit, periodicity: periodicity,
+                companion: companion)
         }
     }
 
     static let columns = [
         "code", "label", "service", "couloir", "source", "kind", "unit", "nature", "cumulative_since", "periodicity",
-        "rollup", "direction", "formula", "computed"
+        "rollup", "direction", "formula", "computed", "companion"
     ]
 
     static func find(_ code: String, on db: any SQLDatabase) async throws -> StoredIndicator? {

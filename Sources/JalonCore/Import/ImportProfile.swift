@@ -45,6 +45,10 @@ public struct ImportProfile: Codable, Sendable, Equatable {
     public var constants: [String: String]
     /// canonical field → (label → code), applied after columns and unpivot (e.g. `Charente` → `D16`).
     public var lookups: [String: [String: String]]
+    /// canonical field → the fields whose values, joined by ` | `, its lookup reads, when one column does not
+    /// say it alone: an INSi line gives two indicators, its sector and the measure (the unpivoted header)
+    /// naming each (`Etablissements sanitaires | Nombre d'appels` → `O3-18`). The field alone by default.
+    public var lookupKeys: [String: [String]]?
     public var filters: [Filter]
     public var unpivot: Unpivot?
     /// Fields asked each time the file is imported (e.g. the month a monthly file covers): field → question.
@@ -56,7 +60,7 @@ public struct ImportProfile: Codable, Sendable, Equatable {
     public init(
         name: String, version: Int = 1, description: String = "", headerLine: Int = 1, columns: [String: String] = [:],
         constants: [String: String] = [:], lookups: [String: [String: String]] = [:], filters: [Filter] = [],
-        unpivot: Unpivot? = nil,
+        unpivot: Unpivot? = nil, lookupKeys: [String: [String]]? = nil,
         parameters: [String: String]? = nil, sheet: String? = nil
     ) {
         self.name = name
@@ -68,6 +72,7 @@ public struct ImportProfile: Codable, Sendable, Equatable {
         self.lookups = lookups
         self.filters = filters
         self.unpivot = unpivot
+        self.lookupKeys = lookupKeys
         self.parameters = parameters
         self.sheet = sheet
     }
@@ -102,6 +107,7 @@ public struct ImportProfile: Codable, Sendable, Equatable {
         let named =
             Array(columns.keys) + Array(constants.keys) + Array(lookups.keys) + Array((parameters ?? [:]).keys)
             + [unpivot?.field, unpivot?.valueField].compactMap { $0 }
+            + (lookupKeys ?? [:]).flatMap { [$0.key] + $0.value }
         for field in Set(named).sorted() where !Self.fields.contains(field) {
             out.append("Champ inconnu « \(field.prefix(30)) » (champs : \(Self.fields.joined(separator: ", "))).")
         }
@@ -110,6 +116,12 @@ public struct ImportProfile: Codable, Sendable, Equatable {
             out.append("Champ « \(field) » : nom de colonne vide.")
         }
         if let unpivot, unpivot.columns.isEmpty { out.append("Dépivotage : choisissez au moins une colonne.") }
+        for (field, keys) in (lookupKeys ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if lookups[field] == nil {
+                out.append("Clés de correspondance de « \(field) » sans table de correspondance.")
+            }
+            if keys.isEmpty { out.append("Clés de correspondance de « \(field) » : nommez au moins un champ.") }
+        }
         let provided = Set(columns.keys).union(constants.keys).union((parameters ?? [:]).keys).union(
             [unpivot?.field, unpivot?.valueField].compactMap { $0 })
         for field in ["indicateur", "periode"] where !provided.contains(field) {
@@ -181,8 +193,16 @@ public struct ImportProfile: Codable, Sendable, Equatable {
                 rows = [base]
             }
             for var fields in rows {
+                // Every lookup reads the fields as the file gave them, whatever the order lookups run in.
+                let given = fields
                 for (field, table) in lookups {
-                    guard let label = fields[field] else { continue }
+                    let label: String
+                    if let keys = lookupKeys?[field] {
+                        label = keys.map { given[$0] ?? "" }.joined(separator: " | ")
+                    } else {
+                        guard let alone = given[field] else { continue }
+                        label = alone
+                    }
                     if let code = table[label] ?? table.first(where: { $0.key.matchKey == label.matchKey })?.value {
                         fields[field] = code
                     }

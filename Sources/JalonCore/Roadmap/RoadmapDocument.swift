@@ -194,11 +194,14 @@ public struct RoadmapDocument: Sendable, Equatable, Codable {
         public var direction: String
         public var formula: String?
         public var computed: String?
+        /// The indicator shown with this one in the same cell (INSi users with the calls).
+        public var companion: String?
 
         public init(
             code: String, label: String, service: String, couloir: String, source: String, type: String,
             unit: String? = nil, nature: String, cumulativeSince: String? = nil, periodicity: String? = nil,
-            rollup: String, direction: String, formula: String? = nil, computed: String? = nil
+            rollup: String, direction: String, formula: String? = nil, computed: String? = nil,
+            companion: String? = nil
         ) {
             self.code = code
             self.label = label
@@ -214,6 +217,7 @@ public struct RoadmapDocument: Sendable, Equatable, Codable {
             self.direction = direction
             self.formula = formula
             self.computed = computed
+            self.companion = companion
         }
     }
 }

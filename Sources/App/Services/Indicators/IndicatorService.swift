@@ -22,11 +22,14 @@ enum IndicatorService {
         var formula: String?
         /// `touchees:ES`, `actions`…: computed from the activity log.
         var computed: String?
+        /// The code of the indicator shown with this one (INSi users with the calls); nil keeps the stored
+        /// one, empty removes it — a template that does not name it leaves a profile's in place.
+        var companion: String? = nil
 
         enum CodingKeys: String, CodingKey {
             case code, label, service, couloir, source, type, unit, nature
             case cumulativeSince = "cumulative_since"
-            case periodicity, rollup, direction, formula, computed
+            case periodicity, rollup, direction, formula, computed, companion
         }
     }
 
@@ -137,7 +140,11 @@ enum IndicatorService {
         let existing = try await IndicatorQuery.find(definition.code, on: db)
         let unit = input.unit ?? existing?.unit ?? ""
         let periodicity = input.periodicity ?? existing?.periodicity ?? "mensuelle"
-        if let existing, existing.definition == definition, existing.unit == unit, existing.periodicity == periodicity {
+        let companion =
+            try await checkedCompanion(input.companion, of: definition.code, on: db) ?? existing?.companion ?? ""
+        if let existing, existing.definition == definition, existing.unit == unit, existing.periodicity == periodicity,
+            existing.companion == companion
+        {
             return false
         }
         let now = Date()
@@ -150,7 +157,7 @@ enum IndicatorService {
             ("periodicity", periodicity),
             ("rollup", definition.rollup.rawValue), ("direction", definition.direction.rawValue),
             ("formula", definition.formula),
-            ("computed", definition.computed?.description), ("updated_at", now)
+            ("computed", definition.computed?.description), ("companion", companion), ("updated_at", now)
         ]
         if existing == nil {
             try await db.insert(into: "indicators").columns(["code", "created_at"] + values.map(\.0))
@@ -180,6 +187,7 @@ enum IndicatorService {
         changes.compare("sens", before?.direction.rawValue, definition.direction.rawValue)
         changes.compare("formule", before?.formula, definition.formula)
         changes.compare("calcul", before?.computed?.description, definition.computed?.description)
+        changes.compare("compagnon", existing?.companion.nilIfEmpty, companion.nilIfEmpty)
         try await AuditService.record(
             db, actor: actor, action: existing == nil ? "create" : "update", objectType: "indicator",
             objectID: definition.code,
@@ -187,6 +195,21 @@ enum IndicatorService {
                 + (existing == nil || changes.isEmpty ? "" : " : " + changes.fields.joined(separator: ", ")),
             changes: changes)
         return true
+    }
+
+    /// The companion as written, once it is known to name another indicator that exists; nil when not given.
+    static func checkedCompanion(_ written: String?, of code: String, on db: any SQLDatabase) async throws -> String? {
+        guard let companion = written?.trimmedSpaces else { return nil }
+        guard !companion.isEmpty else { return "" }
+        guard companion != code else {
+            throw ServiceError.invalid("Indicateur \(code) : il ne peut être son propre compagnon.", field: "compagnon")
+        }
+        guard try await IndicatorQuery.find(companion, on: db) != nil else {
+            throw ServiceError.invalid(
+                "Indicateur \(code) : compagnon inconnu « \(companion.prefix(40)) » (créez-le d'abord).",
+                field: "compagnon")
+        }
+        return companion
     }
 
     /// A target of an indicator as stored, for the API's detail of the indicator.
@@ -235,7 +258,7 @@ enum IndicatorService {
                 nature: field(record, "nature"), cumulativeSince: field(record, "cumul_depuis", "cumulative_since"),
                 periodicity: field(record, "periodicite", "periodicity"), rollup: field(record, "regle", "rollup"),
                 direction: field(record, "sens", "direction"), formula: field(record, "formule", "formula"),
-                computed: field(record, "calcul", "computed"))
+                computed: field(record, "calcul", "computed"), companion: field(record, "compagnon", "companion"))
             do { _ = try validate(input) } catch let error as ServiceError {
                 throw ServiceError.invalid("\(fileName), ligne \(record.line) : \(error.message)")
             }

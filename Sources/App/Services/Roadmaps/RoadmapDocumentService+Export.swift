@@ -45,10 +45,18 @@ extension RoadmapDocumentService {
                     actions: try await actions(fiche: fiche.id, on: db)))
         }
         var indicators: [RoadmapDocument.Indicator] = []
-        for code in codes.sorted() {
-            guard let stored = try await IndicatorQuery.find(code, on: db) else { continue }
+        var written = Set<String>()
+        var pending = codes.sorted()
+        // The companions of the indicators the fiches follow travel with them.
+        while let code = pending.first {
+            pending.removeFirst()
+            guard written.insert(code).inserted, let stored = try await IndicatorQuery.find(code, on: db) else {
+                continue
+            }
             indicators.append(indicator(stored))
+            if !stored.companion.isEmpty { pending.append(stored.companion) }
         }
+        indicators.sort { $0.code < $1.code }
         return RoadmapDocument(
             code: roadmap.code, title: roadmap.name, region: roadmap.regionCode, startOn: roadmap.startOn,
             endOn: roadmap.endOn, status: roadmap.status.rawValue,
@@ -146,6 +154,7 @@ extension RoadmapDocumentService {
             unit: stored.unit.isEmpty ? nil : stored.unit, nature: definition.nature.rawValue,
             cumulativeSince: definition.cumulativeSince?.iso, periodicity: stored.periodicity,
             rollup: definition.rollup.rawValue, direction: definition.direction == .higher ? "hausse" : "baisse",
-            formula: definition.formula, computed: definition.computed?.description)
+            formula: definition.formula, computed: definition.computed?.description,
+            companion: stored.companion.nilIfEmpty)
     }
 }

@@ -25,8 +25,12 @@ extension RoadmapDocumentService {
         let status = RoadmapStatus(parsing: document.status) ?? .preparing
         let code = code(of: document, region: region.code)
         var summary = Summary(roadmap: code)
-        // Indicators first: the fiches link them, formulas may read one another.
-        for (index, indicator) in document.indicators.enumerated() {
+        // Indicators first: the fiches link them, formulas may read one another; an indicator naming a
+        // companion comes after the others, so that its companion exists when it is written.
+        let ordered =
+            document.indicators.enumerated().filter { $0.element.companion == nil }
+            + document.indicators.enumerated().filter { $0.element.companion != nil }
+        for (index, indicator) in ordered {
             do {
                 if try await IndicatorService.upsert(input(indicator), on: db, actor: actor) {
                     summary.indicatorsWritten += 1
@@ -107,6 +111,6 @@ extension RoadmapDocumentService {
             unit: indicator.unit, nature: indicator.nature.nilIfEmpty, cumulativeSince: indicator.cumulativeSince,
             periodicity: indicator.periodicity, rollup: indicator.rollup.nilIfEmpty,
             direction: indicator.direction, formula: indicator.formula?.nilIfEmpty,
-            computed: indicator.computed?.nilIfEmpty)
+            computed: indicator.computed?.nilIfEmpty, companion: indicator.companion)
     }
 }

@@ -124,6 +124,9 @@ extension FicheShow {
                     notes[SeriesKey(indicator: definition.code, couloir: result.couloir.rawValue)], value: &value,
                     valueDate: &valueDate, status: &status, comment: &comment, shownDate: progress.valueDate)
             }
+            value = try await CompanionQuery.cell(
+                value, of: indicator, territory: territory, couloir: result.couloir, at: at, roadmap: roadmap.code,
+                on: db)
             let photo =
                 value.isEmpty
                 ? "données non fournies à ce jour"

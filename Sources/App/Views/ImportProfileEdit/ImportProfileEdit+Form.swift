@@ -21,6 +21,8 @@ extension ImportProfileEdit {
         var filters = ""
         /// `champ : libellé = code`, one per line.
         var lookups = ""
+        /// `champ = champ + champ`, one per line: the fields a lookup reads together (`ImportProfile.lookupKeys`).
+        var lookupKeys = ""
 
         init() {}
 
@@ -42,6 +44,9 @@ extension ImportProfileEdit {
             lookups = profile.lookups.sorted { $0.key < $1.key }.flatMap { field, table in
                 table.sorted { $0.key < $1.key }.map { "\(field) : \($0.key) = \($0.value)" }
             }.joined(separator: "\n")
+            lookupKeys = (profile.lookupKeys ?? [:]).sorted { $0.key < $1.key }.map {
+                "\($0.key) = \($0.value.joined(separator: " + "))"
+            }.joined(separator: "\n")
         }
 
         /// From the posted fields (`col_periode`, `const_source`, `param_periode`…).
@@ -61,6 +66,7 @@ extension ImportProfileEdit {
             unpivotColumns = posted("unpivot_columns")
             filters = posted("filters")
             lookups = posted("lookups")
+            lookupKeys = posted("lookup_keys")
         }
 
         /// The profile, or every notation problem with its line, in French.
@@ -106,6 +112,18 @@ extension ImportProfileEdit {
                 }
                 parsedLookups[field, default: [:]][label] = code
             }
+            var parsedKeys: [String: [String]] = [:]
+            for (number, line) in Self.lines(lookupKeys) {
+                let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let keys =
+                    parts.count == 2
+                    ? parts[1].split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } : []
+                guard parts.count == 2, !parts[0].isEmpty, !keys.isEmpty, !keys.contains("") else {
+                    problems.append("Clés composées, ligne \(number) : écrivez « champ = champ + champ ».")
+                    continue
+                }
+                parsedKeys[parts[0].lowercased()] = keys
+            }
             let unpivotList = Self.lines(unpivotColumns).map(\.1)
             var unpivot: ImportProfile.Unpivot?
             if !unpivotField.isEmpty {
@@ -116,7 +134,8 @@ extension ImportProfileEdit {
             let profile = ImportProfile(
                 name: name, description: description, headerLine: header, columns: columns, constants: constants,
                 lookups: parsedLookups, filters: parsedFilters, unpivot: unpivot,
-                parameters: questions.isEmpty ? nil : questions, sheet: sheet.isEmpty ? nil : sheet)
+                lookupKeys: parsedKeys.isEmpty ? nil : parsedKeys, parameters: questions.isEmpty ? nil : questions,
+                sheet: sheet.isEmpty ? nil : sheet)
             problems += profile.problems
             guard problems.isEmpty else { throw ServiceError.invalid(problems.joined(separator: " ")) }
             return profile

@@ -153,6 +153,13 @@ extension ImportProfileEdit {
                             "une par ligne : "
                             + "« couloir : Etablissements sanitaires = ES », « territoire : Région HdF = R32 »",
                         rows: 6),
+                    UI.textarea(
+                        id: "profil-cles", name: "lookup_keys",
+                        label: "Clés composées des correspondances (facultatif)",
+                        value: form.lookupKeys,
+                        hint:
+                            "quand une seule colonne ne suffit pas : « indicateur = couloir + indicateur » lit "
+                            + "« Etablissements sanitaires | Nombre d'appels = O3-18 »"),
                     .el(
                         "ul", .cls("fr-btns-group fr-btns-group--inline-md fr-mt-2w"),
                         .el(

@@ -125,9 +125,10 @@ extension ImportProfileShow {
                     [
                         .txt(field), .txt(source(field)),
                         .txt(
-                            (profile.lookups[field] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }
-                                .joined(
-                                    separator: " ; "))
+                            (profile.lookupKeys?[field].map { "lu sur \($0.joined(separator: " | ")) : " } ?? "")
+                                + (profile.lookups[field] ?? [:]).sorted { $0.key < $1.key }.map {
+                                    "\($0.key) → \($0.value)"
+                                }.joined(separator: " ; "))
                     ]
                 }))
     }

@@ -82,6 +82,9 @@ extension RoadmapShow {
                     valueDate: &row.valueDate, status: &row.status, comment: &row.comment,
                     shownDate: progress.valueDate)
             }
+            row.value = try await CompanionQuery.cell(
+                row.value, of: indicator, territory: territory, couloir: result.couloir, at: at, roadmap: roadmap.code,
+                indicators: indicators, on: db)
             rowsByFiche[link.ficheID, default: []].append(row)
         }
         let blocks = objectives.map { objective in
