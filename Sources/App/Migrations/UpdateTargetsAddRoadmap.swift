@@ -15,22 +15,7 @@ struct UpdateTargetsAddRoadmap: AsyncMigration {
 
     func prepare(on db: Database) async throws {
         let sql = db as! any SQLDatabase
-        try await db.schema("targets_by_roadmap")
-            .id()
-            .field("roadmap_code", .string, .required)
-            .field("indicator_code", .string, .required, .references("indicators", "code", onDelete: .cascade))
-            .field("territory_code", .string, .required)
-            .field("couloir", .string, .required)
-            .field("due_on", .string, .required)
-            .field("value_kind", .string, .required)
-            .field("value_number", .double)
-            .field("value_text", .string)
-            .field("baseline", .double)
-            .field("baseline_on", .string)
-            .field("updated_at", .datetime)
-            .field("batch_id", .uuid)
-            .unique(on: "roadmap_code", "indicator_code", "territory_code", "couloir", "due_on")
-            .create()
+        try await Self.create("targets_by_roadmap", keyedByRoadmap: true, on: db)
         let copied = SQLList(Self.columns.map { SQLIdentifier($0) })
         try await sql.raw(
             """
@@ -46,6 +31,30 @@ struct UpdateTargetsAddRoadmap: AsyncMigration {
         }
         try await sql.drop(table: "targets").run()
         try await sql.raw("ALTER TABLE targets_by_roadmap RENAME TO targets").run()
+    }
+
+    /// The targets table, with or without the roadmap in its natural key.
+    static func create(_ table: String, keyedByRoadmap: Bool, on db: Database) async throws {
+        var schema = db.schema(table).id()
+        if keyedByRoadmap { schema = schema.field("roadmap_code", .string, .required) }
+        schema =
+            schema
+            .field("indicator_code", .string, .required, .references("indicators", "code", onDelete: .cascade))
+            .field("territory_code", .string, .required)
+            .field("couloir", .string, .required)
+            .field("due_on", .string, .required)
+            .field("value_kind", .string, .required)
+            .field("value_number", .double)
+            .field("value_text", .string)
+            .field("baseline", .double)
+            .field("baseline_on", .string)
+            .field("updated_at", .datetime)
+            .field("batch_id", .uuid)
+        schema =
+            keyedByRoadmap
+            ? schema.unique(on: "roadmap_code", "indicator_code", "territory_code", "couloir", "due_on")
+            : schema.unique(on: "indicator_code", "territory_code", "couloir", "due_on")
+        try await schema.create()
     }
 
     /// The targets written before, by the one roadmap that follows their indicator at their due date.
@@ -79,21 +88,7 @@ struct UpdateTargetsAddRoadmap: AsyncMigration {
     /// Back to one target per indicator, territory, couloir and due date: a roadmap's own target wins.
     func revert(on db: Database) async throws {
         let sql = db as! any SQLDatabase
-        try await db.schema("targets_shared")
-            .id()
-            .field("indicator_code", .string, .required, .references("indicators", "code", onDelete: .cascade))
-            .field("territory_code", .string, .required)
-            .field("couloir", .string, .required)
-            .field("due_on", .string, .required)
-            .field("value_kind", .string, .required)
-            .field("value_number", .double)
-            .field("value_text", .string)
-            .field("baseline", .double)
-            .field("baseline_on", .string)
-            .field("updated_at", .datetime)
-            .field("batch_id", .uuid)
-            .unique(on: "indicator_code", "territory_code", "couloir", "due_on")
-            .create()
+        try await Self.create("targets_shared", keyedByRoadmap: false, on: db)
         let copied = SQLList(Self.columns.map { SQLIdentifier($0) })
         try await sql.raw(
             """
