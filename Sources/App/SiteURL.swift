@@ -17,6 +17,8 @@ enum SiteURL: Equatable, Sendable {
     case fiche(String)
     case ficheRACI(String)
     case raciOverview
+    case committees
+    case committee(String)
     case tasks
     case imports
     case exportObservations(ExportTable.Format)
@@ -37,7 +39,6 @@ enum SiteURL: Equatable, Sendable {
     case indicator(String)
     case entry
     case categoriesCSV
-    case upcoming(String)
     case activities
     case activity(String)
     case activityNew
@@ -117,6 +118,8 @@ enum SiteURL: Equatable, Sendable {
         case .fiche(let code): "/feuille-de-route/fiches/" + Self.escape(code)
         case .ficheRACI(let code): "/feuille-de-route/fiches/" + Self.escape(code) + "/raci.csv"
         case .raciOverview: "/feuille-de-route/raci"
+        case .committees: "/comites"
+        case .committee(let code): "/comites/" + Self.escape(code)
         case .comparison: "/feuille-de-route/comparaison"
         case .roadmaps: "/feuille-de-route/gestion"
         case .tasks: "/taches"
@@ -137,7 +140,6 @@ enum SiteURL: Equatable, Sendable {
         case .indicator(let code): "/indicateurs/" + Self.escape(code)
         case .entry: "/saisie"
         case .categoriesCSV: "/referentiels/categories.csv"
-        case .upcoming(let slug): "/bientot/" + Self.escape(slug)
         case .activities: "/activites"
         case .activity(let id): "/activites/" + Self.escape(id)
         case .activityNew: "/activites/nouvelle"

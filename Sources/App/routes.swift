@@ -21,7 +21,6 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.auditCSV.components, use: AuditController.csv).access(.write(.administration))
 
     app.get(SiteURL.home.components, use: HomeController.show).access(.read)
-    app.get(SiteURL.upcoming(":slug").components, use: HomeController.upcoming).access(.read)
 
     app.get(SiteURL.territories.components, use: TerritoryController.index).access(.read)
     app.get(SiteURL.territory(":code").components, use: TerritoryController.show).access(.read)
@@ -54,6 +53,10 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.fiche(":code").components, use: FicheController.update).access(.write(.regional))
     app.get(SiteURL.ficheRACI(":code").components, use: FicheController.raciCSV).access(.read)
     app.get(SiteURL.raciOverview.components, use: RACIOverviewController.show).access(.read)
+    app.get(SiteURL.committees.components, use: CommitteeController.index).access(.read)
+    app.post(SiteURL.committees.components, use: CommitteeController.create).access(.write(.committees))
+    app.get(SiteURL.committee(":code").components, use: CommitteeController.show).access(.read)
+    app.post(SiteURL.committee(":code").components, use: CommitteeController.update).access(.write(.committees))
     app.get(SiteURL.indicators.components, use: IndicatorController.index).access(.read)
     app.get(SiteURL.indicator(":code").components, use: IndicatorController.show).access(.read)
     app.get(SiteURL.entry.components, use: EntryController.form).access(.read)

@@ -64,8 +64,10 @@ import Vapor
             #expect(missing.status == .notFound)
             #expect(missing.body.contains("Territoire inconnu"))
 
-            #expect(try await app.get("/bientot/comites").body.contains("Bientôt disponible"))
-            #expect(try await app.get("/bientot/activites").status == .notFound)
+            // Committees are built: the placeholder pages are gone, the menu leads to the register.
+            #expect(try await app.get("/bientot/comites").status == .notFound)
+            #expect(try await app.get("/").body.contains("href=\"/comites\""))
+            #expect(try await app.get("/comites").body.contains("Aucun comité pour l&#39;instant"))
             #expect(try await app.get("/referentiels/categories").body.contains("Centre Hospitalier"))
         }
     }

@@ -43,6 +43,7 @@ enum Migrations {
         app.migrations.add(UpdateActionRaciAddAudience())
         app.migrations.add(UpdateTargetsAddRoadmap())
         app.migrations.add(UpdateIndicatorsAddCompanion())
+        app.migrations.add(CreateCommittees())
         // Always last: it fills the tables the migrations above create.
         app.migrations.add(InstallShippedData())
     }

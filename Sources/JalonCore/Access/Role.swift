@@ -43,6 +43,8 @@ public enum Area: String, CaseIterable, Sendable {
     case observations
     /// Tasks of the roadmap board.
     case tasks
+    /// Committees and their meetings: an animateur writes those of his territories (the COTAN).
+    case committees
     /// Everything that is the région's to define: roadmap, fiches, indicators, targets, referentials,
     /// découpages, import profiles, exchange codes, organisations, merges, undoing a batch.
     case regional
@@ -55,6 +57,7 @@ public enum Area: String, CaseIterable, Sendable {
         case .contacts: "les contacts"
         case .observations: "les valeurs des indicateurs"
         case .tasks: "les tâches"
+        case .committees: "les comités"
         case .regional: "le paramétrage régional"
         case .administration: "l'administration"
         }
@@ -68,7 +71,9 @@ extension Role {
         case (.administrateur, _): true
         case (.pilote, .administration): false
         case (.pilote, _): true
-        case (.animateur, .activities), (.animateur, .contacts), (.animateur, .observations), (.animateur, .tasks): true
+        case (.animateur, .activities), (.animateur, .contacts), (.animateur, .observations), (.animateur, .tasks),
+            (.animateur, .committees):
+            true
         case (.contributeur, .observations): true
         default: false
         }

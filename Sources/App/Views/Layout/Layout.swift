@@ -31,7 +31,7 @@ struct Layout {
             case .indicators: .indicators
             case .imports: .imports
             case .activities: .activities
-            case .committees: .upcoming("comites")
+            case .committees: .committees
             }
         }
     }

@@ -1,0 +1,112 @@
+import Foundation
+import JalonCore
+import Vapor
+
+/// `/comites` and `/comites/{code}`: the register, a committee, and the forms that write them.
+enum CommitteeController {
+    struct Form: Content {
+        var section: String?
+        var name: String?
+        var kind: String?
+        var frequency: String?
+        var territory: String?
+        var organisations: String?
+        var objectives: String?
+        var agendaTemplate: String?
+        var code: String?
+        var contact: String?
+        var role: String?
+        var year: String?
+
+        enum CodingKeys: String, CodingKey {
+            case section, name, kind, frequency, territory, organisations, objectives, code, contact, role, year
+            case agendaTemplate = "agenda_template"
+        }
+
+        var input: CommitteeService.Input {
+            .init(
+                name: name ?? "", kind: kind ?? "", organisations: organisations ?? "", territory: territory ?? "",
+                frequency: frequency ?? "", objectives: objectives ?? "", agendaTemplate: agendaTemplate ?? "",
+                code: code ?? "")
+        }
+    }
+
+    static func year(_ req: Request) throws -> Int {
+        guard let raw = req.queryText("annee") else { return Day.today().year }
+        guard let year = Int(raw), (2000...2100).contains(year) else {
+            throw Abort(.badRequest, reason: "Année illisible « \(raw.prefix(10)) » (2000–2100).")
+        }
+        return year
+    }
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        var model = try await CommitteeIndex.query(year: try year(req), today: Day.today(), on: req.sql)
+        if req.queryText("ok") != nil { model.message = "Comité enregistré." }
+        return .html(CommitteeIndex.render(model))
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let form = try req.content.decode(Form.self)
+        let code: String
+        do {
+            code = try await req.db.sqlTransaction { db in
+                try await CommitteeService.create(form.input, on: db, actor: req.actor)
+            }
+        } catch let error as ServiceError {
+            var model = try await CommitteeIndex.query(year: Day.today().year, today: Day.today(), on: req.sql)
+            model.error = error.message
+            return .html(CommitteeIndex.render(model), status: error.status)
+        }
+        return .seeOther(SiteURL.committee(code).with([("ok", "cree")]))
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let code = req.parameters.get("code") ?? ""
+        guard var model = try await CommitteeShow.query(code, today: Day.today(), on: req.sql) else {
+            throw Abort(.notFound, reason: "Comité inconnu « \(code.prefix(60)) ».")
+        }
+        switch req.queryText("ok") {
+        case "cree": model.message = "Comité créé."
+        case .some(let planned) where planned.hasPrefix("programme-"):
+            model.message = "Programme proposé : \(planned.dropFirst(10)) réunion(s) planifiée(s)."
+        case .some: model.message = "Comité enregistré."
+        case nil: break
+        }
+        return .html(CommitteeShow.render(model))
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        let code = req.parameters.get("code") ?? ""
+        let form = try req.content.decode(Form.self)
+        let done: String
+        do {
+            done = try await req.db.sqlTransaction { db in
+                switch form.section ?? "" {
+                case "member":
+                    guard let contact = UUID(uuidString: form.contact ?? "") else {
+                        throw ServiceError.invalid("Choisissez un contact de l'annuaire.", field: "contact")
+                    }
+                    try await CommitteeService.setMember(
+                        code, contact: contact, role: form.role ?? "", on: db, actor: req.actor)
+                    return "1"
+                case "programme":
+                    guard let year = Int(form.year ?? "") else {
+                        throw ServiceError.invalid(
+                            "Année illisible « \((form.year ?? "").prefix(10)) ».", field: "year")
+                    }
+                    let planned = try await CommitteeService.planYear(code, year: year, on: db, actor: req.actor)
+                    return "programme-\(planned)"
+                default:
+                    throw ServiceError.invalid("Section inconnue « \((form.section ?? "").prefix(20)) ».")
+                }
+            }
+        } catch let error as ServiceError {
+            guard var model = try await CommitteeShow.query(code, today: Day.today(), on: req.sql) else {
+                throw Abort(.notFound, reason: "Comité inconnu « \(code.prefix(60)) ».")
+            }
+            model.error = error.message
+            return .html(CommitteeShow.render(model), status: error.status)
+        }
+        return .seeOther(SiteURL.committee(code).with([("ok", done)]))
+    }
+}

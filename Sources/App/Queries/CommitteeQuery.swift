@@ -1,0 +1,71 @@
+import Foundation
+import JalonCore
+import SQLKit
+
+/// Reads of the committee register: a committee, the list, its members and its meetings.
+enum CommitteeQuery {
+    struct Committee: Decodable, Sendable, Equatable {
+        var id: UUID
+        var code, name, kind, organisations, frequency, objectives, agendaTemplate: String
+        var territoryCode: String?
+        var version: Int
+
+        var kindLabel: String { CommitteeKind(rawValue: kind)?.label ?? kind }
+    }
+
+    static let columns = [
+        "id", "code", "name", "kind", "organisations", "frequency", "objectives", "agenda_template", "territory_code",
+        "version"
+    ]
+
+    static func find(_ code: String, on db: any SQLDatabase) async throws -> Committee? {
+        try await db.select().columns(columns).from("committees").where("code", .equal, code)
+            .first(decoding: Committee.self, with: .snakeCase)
+    }
+
+    /// Regional committees first (CRNS, COPIL…), then by name.
+    static func all(on db: any SQLDatabase) async throws -> [Committee] {
+        try await db.select().columns(columns).from("committees").orderBy("name")
+            .all(decoding: Committee.self, with: .snakeCase)
+    }
+
+    struct Member: Decodable, Sendable, Equatable {
+        var contactID: UUID
+        var firstName, lastName, function, role: String
+        var organisation: String?
+
+        var name: String { "\(firstName) \(lastName)".trimmedSpaces }
+    }
+
+    static func members(of committee: UUID, on db: any SQLDatabase) async throws -> [Member] {
+        try await db.raw(
+            """
+            SELECT m.contact_id, c.first_name, c.last_name, c.function, m.role, o.code AS organisation
+            FROM committee_members m JOIN contacts c ON c.id = m.contact_id
+            LEFT JOIN organisations o ON o.id = c.organisation_id
+            WHERE m.committee_id = \(bind: committee) ORDER BY c.last_name, c.first_name
+            """
+        ).all(decoding: Member.self, with: .snakeCase)
+    }
+
+    struct Meeting: Decodable, Sendable, Equatable {
+        var id: UUID
+        var committeeID: UUID
+        var day, startTime, place, status: String
+        var durationMinutes: Int
+    }
+
+    /// Meetings of one committee, or of all, within a year when one is given, by date.
+    static func meetings(committee: UUID? = nil, year: Int? = nil, on db: any SQLDatabase) async throws -> [Meeting] {
+        var query = db.select().columns(
+            "id", "committee_id", "day", "start_time", "place", "status", "duration_minutes"
+        )
+        .from("meetings")
+        if let committee { query = query.where("committee_id", .equal, committee) }
+        if let year {
+            query = query.where("day", .greaterThanOrEqual, "\(year)-01-01").where(
+                "day", .lessThanOrEqual, "\(year)-12-31")
+        }
+        return try await query.orderBy("day").orderBy("start_time").all(decoding: Meeting.self, with: .snakeCase)
+    }
+}

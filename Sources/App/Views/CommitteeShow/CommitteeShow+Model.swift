@@ -1,0 +1,21 @@
+import JalonCore
+
+/// `/comites/{code}`: a committee — what it is, its members, its meetings, its year's programme.
+enum CommitteeShow {
+    struct Contact: Sendable, Equatable {
+        var id: String
+        var label: String
+    }
+
+    struct Model: Sendable, Equatable {
+        var committee: CommitteeQuery.Committee
+        var territoryName: String?
+        var members: [CommitteeQuery.Member]
+        /// The directory's contacts who may join.
+        var contacts: [Contact]
+        var meetings: [CommitteeQuery.Meeting]
+        var nextYear: Int
+        var message: String? = nil
+        var error: String? = nil
+    }
+}

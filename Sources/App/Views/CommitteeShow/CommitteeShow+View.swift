@@ -1,0 +1,89 @@
+import JalonCore
+import Plot
+
+extension CommitteeShow {
+    static func render(_ model: Model) -> String {
+        let committee = model.committee
+        let url = SiteURL.committee(committee.code).path
+        return Layout(
+            title: committee.name, section: .committees,
+            breadcrumb: [("Comités", SiteURL.committees.path), (committee.name, url)]
+        ).render(
+            .group(
+                UI.h1(committee.name),
+                .when(model.message != nil, UI.alert(model.message ?? "", kind: "success")),
+                .when(model.error != nil, UI.alert(model.error ?? "", kind: "error", title: "Enregistrement refusé")),
+                UI.keyValueTable(
+                    caption: "Le comité",
+                    rows: [
+                        ("Type", .txt(committee.kindLabel)), ("Territoire", .txt(model.territoryName ?? "Région")),
+                        ("Fréquence", .txt(committee.frequency)),
+                        ("Organisations", .txt(committee.organisations.isEmpty ? "—" : committee.organisations)),
+                        ("Objectifs", .txt(committee.objectives.isEmpty ? "—" : committee.objectives)),
+                        (
+                            "Ordre du jour type",
+                            AgendaTemplate.items(committee.agendaTemplate).isEmpty
+                                ? .txt("—")
+                                : .el(
+                                    "ol",
+                                    .group(
+                                        AgendaTemplate.items(committee.agendaTemplate).map { item in
+                                            .el(
+                                                "li",
+                                                .txt(
+                                                    "\(item.title) (\(item.minutes) min)"
+                                                        + (item.speakers.isEmpty ? "" : " — \(item.speakers)")))
+                                        }))
+                        )
+                    ]),
+                .el("h2", .cls("fr-mt-5w"), .txt("Membres")),
+                model.members.isEmpty
+                    ? .el("p", .txt("Aucun membre pour l'instant."))
+                    : UI.table(
+                        caption: "Membres du comité",
+                        headers: [("Membre", false), ("Organisation", false), ("Fonction", false), ("Rôle", false)],
+                        rows: model.members.map { member in
+                            [
+                                .txt(member.name), .txt(member.organisation ?? "—"), .txt(member.function),
+                                .txt(member.role)
+                            ]
+                        }),
+                .when(
+                    !model.contacts.isEmpty,
+                    .postForm(
+                        .committees, .attr("action", url), .cls("jalon-inline"),
+                        .void("input", [("type", "hidden"), ("name", "section"), ("value", "member")]),
+                        UI.select(
+                            id: "membre-contact", name: "contact", label: "Contact de l'annuaire",
+                            options: model.contacts.map { ($0.id, $0.label) }, selected: nil),
+                        UI.select(
+                            id: "membre-role", name: "role", label: "Rôle",
+                            options: CommitteeService.roles.map { ($0, $0) }, selected: "membre"),
+                        .el("button", .cls("fr-btn fr-btn--secondary"), .attr("type", "submit"), .txt("Ajouter")))),
+                .el("h2", .cls("fr-mt-5w"), .txt("Réunions")),
+                model.meetings.isEmpty
+                    ? .el("p", .txt("Aucune réunion : proposez le programme de l'année."))
+                    : UI.table(
+                        caption: "Réunions du comité",
+                        headers: [
+                            ("Date", false), ("Heure", false), ("Durée", false), ("Lieu", false), ("Statut", false)
+                        ],
+                        rows: model.meetings.map { meeting in
+                            [
+                                .txt(Format.date(iso: meeting.day)), .txt(meeting.startTime),
+                                .txt("\(meeting.durationMinutes) min"),
+                                .txt(meeting.place.isEmpty ? "—" : meeting.place),
+                                .txt(MeetingStatus(rawValue: meeting.status)?.label ?? meeting.status)
+                            ]
+                        }),
+                .postForm(
+                    .committees, .attr("action", url), .cls("jalon-inline"),
+                    .void("input", [("type", "hidden"), ("name", "section"), ("value", "programme")]),
+                    UI.input(
+                        id: "programme-annee", name: "year", label: "Année", value: "\(model.nextYear)",
+                        type: "number"),
+                    .el(
+                        "button", .cls("fr-btn"), .attr("type", "submit"),
+                        .txt("Proposer le programme de l'année (\(committee.frequency))")))))
+    }
+}

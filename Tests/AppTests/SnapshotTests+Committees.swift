@@ -1,0 +1,50 @@
+import Foundation
+import JalonCore
+import Testing
+
+@testable import App
+
+extension SnapshotTests {
+    static let cotan = CommitteeQuery.Committee(
+        id: UUID(uuidString: "00000000-0000-0000-0000-00000000c071")!, code: "cotan-littoral", name: "COTAN Littoral",
+        kind: "cotan", organisations: "ARS,GRADeS", frequency: "2 par an",
+        objectives: "Partager l'avancement du territoire et les besoins remontés du terrain.",
+        agendaTemplate: "20 min | Indicateurs du territoire | ARS\n40 min | Retours du terrain",
+        territoryCode: "TAN-LITTORAL",
+        version: 1)
+
+    @Test func committees() throws {
+        let model = CommitteeIndex.Model(
+            year: 2027,
+            entries: [
+                .init(committee: Self.cotan, territoryName: "Littoral", members: 2, nextMeeting: "13 avril 2027")
+            ],
+            meetings: [
+                .init(
+                    day: Day(2027, 4, 13), startTime: "14:00", committeeCode: "cotan-littoral",
+                    committeeName: "COTAN Littoral", status: .planned),
+                .init(
+                    day: Day(2027, 10, 12), startTime: "14:00", committeeCode: "cotan-littoral",
+                    committeeName: "COTAN Littoral", status: .cancelled)
+            ])
+        try Self.assertSnapshot(CommitteeIndex.render(model), named: "committees")
+    }
+
+    @Test func committee() throws {
+        let model = CommitteeShow.Model(
+            committee: Self.cotan, territoryName: "Littoral",
+            members: [
+                .init(
+                    contactID: UUID(uuidString: "00000000-0000-0000-0000-0000000000a1")!, firstName: "Camille",
+                    lastName: "Exemple", function: "Animatrice territoriale", role: "animateur", organisation: "GRADeS")
+            ],
+            contacts: [.init(id: "00000000-0000-0000-0000-0000000000a2", label: "Fictif Dominique — Directeur")],
+            meetings: [
+                .init(
+                    id: UUID(uuidString: "00000000-0000-0000-0000-0000000000b1")!, committeeID: Self.cotan.id,
+                    day: "2027-04-13", startTime: "14:00", place: "Boulogne-sur-Mer", status: "planifiee",
+                    durationMinutes: 60)
+            ], nextYear: 2027)
+        try Self.assertSnapshot(CommitteeShow.render(model), named: "committee")
+    }
+}
