@@ -19,6 +19,7 @@ enum SiteURL: Equatable, Sendable {
     case raciOverview
     case committees
     case committee(String)
+    case meeting(String)
     case tasks
     case imports
     case exportObservations(ExportTable.Format)
@@ -120,6 +121,7 @@ enum SiteURL: Equatable, Sendable {
         case .raciOverview: "/feuille-de-route/raci"
         case .committees: "/comites"
         case .committee(let code): "/comites/" + Self.escape(code)
+        case .meeting(let id): "/comites/reunions/" + Self.escape(id)
         case .comparison: "/feuille-de-route/comparaison"
         case .roadmaps: "/feuille-de-route/gestion"
         case .tasks: "/taches"

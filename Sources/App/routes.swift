@@ -57,6 +57,8 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.committees.components, use: CommitteeController.create).access(.write(.committees))
     app.get(SiteURL.committee(":code").components, use: CommitteeController.show).access(.read)
     app.post(SiteURL.committee(":code").components, use: CommitteeController.update).access(.write(.committees))
+    app.get(SiteURL.meeting(":id").components, use: MeetingController.show).access(.read)
+    app.post(SiteURL.meeting(":id").components, use: MeetingController.update).access(.write(.committees))
     app.get(SiteURL.indicators.components, use: IndicatorController.index).access(.read)
     app.get(SiteURL.indicator(":code").components, use: IndicatorController.show).access(.read)
     app.get(SiteURL.entry.components, use: EntryController.form).access(.read)

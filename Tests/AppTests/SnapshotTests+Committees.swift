@@ -48,3 +48,28 @@ extension SnapshotTests {
         try Self.assertSnapshot(CommitteeShow.render(model), named: "committee")
     }
 }
+
+extension SnapshotTests {
+    @Test func meeting() throws {
+        let id = UUID(uuidString: "00000000-0000-0000-0000-0000000000b1")!
+        let model = MeetingShow.Model(
+            meeting: .init(
+                id: id, committeeID: Self.cotan.id, day: "2027-04-13", startTime: "14:00", place: "Boulogne-sur-Mer",
+                videoUrl: "", status: "tenue", minutes: "Tour de table des ESMS.", minutesStatus: "brouillon",
+                durationMinutes: 60, version: 3),
+            committee: Self.cotan,
+            agenda: [.init(sort: 0, durationMinutes: 20, title: "Indicateurs du territoire", speakers: "ARS")],
+            attendance: [
+                .init(
+                    contactID: UUID(uuidString: "00000000-0000-0000-0000-0000000000a1")!, firstName: "Camille",
+                    lastName: "Exemple", presence: "present", representedBy: "", organisation: "GRADeS")
+            ],
+            decisions: [
+                .init(
+                    id: UUID(uuidString: "00000000-0000-0000-0000-0000000000d1")!,
+                    text: "Relancer les EHPAD sans DUI", owner: "GRADeS", status: "ouverte", day: "2027-04-13",
+                    dueOn: "2027-06-30", taskID: nil)
+            ], openBefore: [])
+        try Self.assertSnapshot(MeetingShow.render(model), named: "meeting")
+    }
+}

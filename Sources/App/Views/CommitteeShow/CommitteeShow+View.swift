@@ -70,7 +70,9 @@ extension CommitteeShow {
                         ],
                         rows: model.meetings.map { meeting in
                             [
-                                .txt(Format.date(iso: meeting.day)), .txt(meeting.startTime),
+                                .link(
+                                    SiteURL.meeting(meeting.id.uuidString.lowercased()).path,
+                                    .txt(Format.date(iso: meeting.day))), .txt(meeting.startTime),
                                 .txt("\(meeting.durationMinutes) min"),
                                 .txt(meeting.place.isEmpty ? "—" : meeting.place),
                                 .txt(MeetingStatus(rawValue: meeting.status)?.label ?? meeting.status)

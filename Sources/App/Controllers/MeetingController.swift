@@ -1,0 +1,99 @@
+import Foundation
+import JalonCore
+import Vapor
+
+/// `/comites/reunions/{id}`: a meeting, and the forms that write its details, agenda, attendance, minutes
+/// and decisions.
+enum MeetingController {
+    struct Form: Content {
+        var section: String?
+        var version: Int?
+        var day, startTime, durationMinutes, place, videoURL, status: String?
+        var item: String?
+        var contact, presence, representedBy: String?
+        var minutes, reason: String?
+        var text, owner, due, decision: String?
+
+        enum CodingKeys: String, CodingKey {
+            case section, version, day, place, status, item, contact, presence, minutes, reason, text, owner, due
+            case decision
+            case startTime = "start_time"
+            case durationMinutes = "duration_minutes"
+            case videoURL = "video_url"
+            case representedBy = "represented_by"
+        }
+    }
+
+    static func id(_ req: Request) throws -> UUID {
+        guard let id = UUID(uuidString: req.parameters.get("id") ?? "") else {
+            throw Abort(.notFound, reason: "Réunion inconnue.")
+        }
+        return id
+    }
+
+    static func page(_ id: UUID, message: String? = nil, error: ServiceError? = nil, req: Request) async throws
+        -> Response
+    {
+        guard var model = try await MeetingShow.query(id, on: req.sql) else {
+            throw Abort(.notFound, reason: "Réunion inconnue.")
+        }
+        model.message = message
+        model.error = error?.message
+        return .html(MeetingShow.render(model), status: error?.status ?? .ok)
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        try await page(try id(req), message: req.queryText("ok") != nil ? "Réunion enregistrée." : nil, req: req)
+    }
+
+    static func uuid(_ raw: String?, _ what: String) throws -> UUID {
+        guard let id = UUID(uuidString: raw ?? "") else { throw ServiceError.invalid("\(what) inconnu(e).") }
+        return id
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        let meeting = try id(req)
+        let form = try req.content.decode(Form.self)
+        do {
+            try await req.db.sqlTransaction { db in
+                let actor = req.actor
+                switch form.section ?? "" {
+                case "details":
+                    try await MeetingService.update(
+                        meeting,
+                        .init(
+                            day: form.day ?? "", startTime: form.startTime ?? "",
+                            durationMinutes: form.durationMinutes ?? "", place: form.place ?? "",
+                            videoURL: form.videoURL ?? "", status: form.status ?? ""),
+                        version: form.version, on: db, actor: actor)
+                case "agenda":
+                    try await MeetingService.addAgendaItem(meeting, line: form.item ?? "", on: db, actor: actor)
+                case "invite": _ = try await MeetingService.inviteMembers(meeting, on: db, actor: actor)
+                case "presence":
+                    try await MeetingService.setPresence(
+                        meeting, contact: try uuid(form.contact, "Contact"), presence: form.presence ?? "",
+                        representedBy: form.representedBy ?? "", on: db, actor: actor)
+                case "minutes":
+                    try await MeetingService.saveMinutes(
+                        meeting, text: form.minutes ?? "", version: form.version, on: db, actor: actor)
+                case "approve": try await MeetingService.approveMinutes(meeting, on: db, actor: actor)
+                case "reopen":
+                    try await MeetingService.reopenMinutes(meeting, reason: form.reason ?? "", on: db, actor: actor)
+                case "decision":
+                    try await MeetingService.addDecision(
+                        meeting, .init(text: form.text ?? "", owner: form.owner ?? "", due: form.due ?? ""), on: db,
+                        actor: actor)
+                case "decision-status":
+                    try await MeetingService.setDecisionStatus(
+                        try uuid(form.decision, "Décision"), status: form.status ?? "", on: db, actor: actor)
+                case "task":
+                    try await MeetingService.turnIntoTask(try uuid(form.decision, "Décision"), on: db, actor: actor)
+                default: throw ServiceError.invalid("Section inconnue « \((form.section ?? "").prefix(20)) ».")
+                }
+            }
+        } catch let error as ServiceError {
+            return try await page(meeting, error: error, req: req)
+        }
+        return .seeOther(SiteURL.meeting(meeting.uuidString.lowercased()).with([("ok", "1")]))
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import JalonCore
+import SQLKit
+
+/// Reads of a meeting: its agenda, attendance and decisions, and the open decisions of the earlier
+/// meetings of its committee (the "relevé de décisions").
+enum MeetingQuery {
+    struct AgendaItem: Decodable, Sendable, Equatable {
+        var sort, durationMinutes: Int
+        var title, speakers: String
+    }
+
+    static func agenda(_ meeting: UUID, on db: any SQLDatabase) async throws -> [AgendaItem] {
+        try await db.select().columns("sort", "duration_minutes", "title", "speakers").from("agenda_items")
+            .where("meeting_id", .equal, meeting).orderBy("sort").all(decoding: AgendaItem.self, with: .snakeCase)
+    }
+
+    struct Attendee: Decodable, Sendable, Equatable {
+        var contactID: UUID
+        var firstName, lastName, presence, representedBy: String
+        var organisation: String?
+
+        var name: String { "\(firstName) \(lastName)".trimmedSpaces }
+    }
+
+    static func attendance(_ meeting: UUID, on db: any SQLDatabase) async throws -> [Attendee] {
+        try await db.raw(
+            """
+            SELECT a.contact_id, c.first_name, c.last_name, a.presence, a.represented_by, o.code AS organisation
+            FROM meeting_attendance a JOIN contacts c ON c.id = a.contact_id
+            LEFT JOIN organisations o ON o.id = c.organisation_id
+            WHERE a.meeting_id = \(bind: meeting) ORDER BY c.last_name, c.first_name
+            """
+        ).all(decoding: Attendee.self, with: .snakeCase)
+    }
+
+    struct Decision: Decodable, Sendable, Equatable {
+        var id: UUID
+        var text, owner, status, day: String
+        var dueOn: String?
+        var taskID: UUID?
+    }
+
+    /// The decisions of one meeting.
+    static func decisions(of meeting: UUID, on db: any SQLDatabase) async throws -> [Decision] {
+        try await db.raw(
+            """
+            SELECT d.id, d.text, d.owner, d.status, m.day, d.due_on, d.task_id
+            FROM decisions d JOIN meetings m ON m.id = d.meeting_id
+            WHERE d.meeting_id = \(bind: meeting) ORDER BY d.created_at, d.id
+            """
+        ).all(decoding: Decision.self, with: .snakeCase)
+    }
+
+    /// The decisions still open from the committee's meetings before `day`, oldest first.
+    static func openDecisions(committee: UUID, before day: String, on db: any SQLDatabase) async throws -> [Decision] {
+        try await db.raw(
+            """
+            SELECT d.id, d.text, d.owner, d.status, m.day, d.due_on, d.task_id
+            FROM decisions d JOIN meetings m ON m.id = d.meeting_id
+            WHERE m.committee_id = \(bind: committee) AND m.day < \(bind: day)
+              AND d.status = \(bind: DecisionStatus.open.rawValue)
+            ORDER BY m.day, d.created_at, d.id
+            """
+        ).all(decoding: Decision.self, with: .snakeCase)
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+import JalonCore
+import SQLKit
+
+extension MeetingShow {
+    static func query(_ id: UUID, on db: any SQLDatabase) async throws -> Model? {
+        guard let meeting = try await MeetingService.find(id, on: db),
+            let committee = try await db.select().columns(CommitteeQuery.columns).from("committees")
+                .where("id", .equal, meeting.committeeID).first(
+                    decoding: CommitteeQuery.Committee.self, with: .snakeCase)
+        else { return nil }
+        return Model(
+            meeting: meeting, committee: committee, agenda: try await MeetingQuery.agenda(id, on: db),
+            attendance: try await MeetingQuery.attendance(id, on: db),
+            decisions: try await MeetingQuery.decisions(of: id, on: db),
+            openBefore: try await MeetingQuery.openDecisions(committee: committee.id, before: meeting.day, on: db))
+    }
+}
