@@ -23,7 +23,12 @@ enum CommitteeQuery {
             .first(decoding: Committee.self, with: .snakeCase)
     }
 
-    /// Regional committees first (CRNS, COPIL…), then by name.
+    static func find(id: UUID, on db: any SQLDatabase) async throws -> Committee? {
+        try await db.select().columns(columns).from("committees").where("id", .equal, id)
+            .first(decoding: Committee.self, with: .snakeCase)
+    }
+
+    /// By name.
     static func all(on db: any SQLDatabase) async throws -> [Committee] {
         try await db.select().columns(columns).from("committees").orderBy("name")
             .all(decoding: Committee.self, with: .snakeCase)

@@ -18,11 +18,9 @@ enum MeetingService {
         -> (Stored, CommitteeQuery.Committee)
     {
         guard let meeting = try await find(id, on: db) else { throw ServiceError.notFound("Réunion inconnue.") }
-        guard
-            let committee = try await db.select().columns(CommitteeQuery.columns).from("committees")
-                .where("id", .equal, meeting.committeeID).first(
-                    decoding: CommitteeQuery.Committee.self, with: .snakeCase)
-        else { throw ServiceError.notFound("Comité inconnu.") }
+        guard let committee = try await CommitteeQuery.find(id: meeting.committeeID, on: db) else {
+            throw ServiceError.notFound("Comité inconnu.")
+        }
         try await actor.authorize(.committees, territories: committee.territoryCode.map { [$0] } ?? [], on: db)
         return (meeting, committee)
     }

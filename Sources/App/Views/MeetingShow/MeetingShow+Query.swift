@@ -5,9 +5,7 @@ import SQLKit
 extension MeetingShow {
     static func query(_ id: UUID, on db: any SQLDatabase) async throws -> Model? {
         guard let meeting = try await MeetingService.find(id, on: db),
-            let committee = try await db.select().columns(CommitteeQuery.columns).from("committees")
-                .where("id", .equal, meeting.committeeID).first(
-                    decoding: CommitteeQuery.Committee.self, with: .snakeCase)
+            let committee = try await CommitteeQuery.find(id: meeting.committeeID, on: db)
         else { return nil }
         return Model(
             meeting: meeting, committee: committee, agenda: try await MeetingQuery.agenda(id, on: db),
