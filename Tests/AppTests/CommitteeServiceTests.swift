@@ -131,4 +131,38 @@ import Vapor
             #expect(try await app.get(SiteURL.committee("inconnu").path).status == .notFound)
         }
     }
+
+    @Test(arguments: TestDB.all)
+    func aCommitteeIsEditedOnItsPageWithItsVersionAndAMemberRemoved(db: TestDB) async throws {
+        try await Seed.territoriesAndStructures(db) { app in
+            // Setup: a CRNS with one fictitious member.
+            let member = try await app.db.sqlTransaction { db in
+                let code = try await CommitteeService.create(Self.crns, on: db, actor: .cli)
+                let contact = try await DirectoryService.createContact(
+                    .init(firstName: "Camille", lastName: "Exemple"), on: db, actor: .cli)
+                try await CommitteeService.setMember(code, contact: contact, role: "président", on: db, actor: .cli)
+                return contact
+            }
+            let url = SiteURL.committee("comite-regional-du-numerique-en-sante").path
+            let fields: [(String, String)] = [
+                ("section", "edit"), ("name", "CRNS Hauts-de-France"), ("kind", "crns"), ("frequency", "2 par an"),
+                ("territory", ""), ("organisations", ""), ("objectives", "Arbitrer."), ("agenda_template", "")
+            ]
+            // Act: a form from an older page, then the current one, then the member removed.
+            let stale = try await app.post(url, form: fields + [("version", "0")])
+            let saved = try await app.post(url, form: fields + [("version", "1")])
+            let removed = try await app.post(
+                url, form: [("section", "remove-member"), ("contact", member.uuidString)])
+            // Check
+            #expect(stale.status == .conflict)
+            #expect(saved.status == .seeOther && removed.status == .seeOther)
+            let stored = try #require(
+                try await CommitteeQuery.find("comite-regional-du-numerique-en-sante", on: app.sql))
+            #expect(stored.name == "CRNS Hauts-de-France" && stored.frequency == "2 par an" && stored.version == 2)
+            #expect(try await app.count("committee_members") == 0)
+            #expect(
+                try await app.count(
+                    "audit_events", where: "object_type = 'committee' AND action IN ('update', 'delete')") == 2)
+        }
+    }
 }

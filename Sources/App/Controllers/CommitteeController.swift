@@ -17,9 +17,11 @@ enum CommitteeController {
         var contact: String?
         var role: String?
         var year: String?
+        var version: Int?
 
         enum CodingKeys: String, CodingKey {
             case section, name, kind, frequency, territory, organisations, objectives, code, contact, role, year
+            case version
             case agendaTemplate = "agenda_template"
         }
 
@@ -82,6 +84,15 @@ enum CommitteeController {
         do {
             done = try await req.db.sqlTransaction { db in
                 switch form.section ?? "" {
+                case "edit":
+                    try await CommitteeService.update(code, form.input, version: form.version, on: db, actor: req.actor)
+                    return "1"
+                case "remove-member":
+                    guard let contact = UUID(uuidString: form.contact ?? "") else {
+                        throw ServiceError.invalid("Membre inconnu.", field: "contact")
+                    }
+                    try await CommitteeService.removeMember(code, contact: contact, on: db, actor: req.actor)
+                    return "1"
                 case "member":
                     guard let contact = UUID(uuidString: form.contact ?? "") else {
                         throw ServiceError.invalid("Choisissez un contact de l'annuaire.", field: "contact")

@@ -36,16 +36,27 @@ extension CommitteeShow {
                                         }))
                         )
                     ]),
+                editForm(committee, url: url),
                 .el("h2", .cls("fr-mt-5w"), .txt("Membres")),
                 model.members.isEmpty
                     ? .el("p", .txt("Aucun membre pour l'instant."))
                     : UI.table(
                         caption: "Membres du comité",
-                        headers: [("Membre", false), ("Organisation", false), ("Fonction", false), ("Rôle", false)],
+                        headers: [
+                            ("Membre", false), ("Organisation", false), ("Fonction", false), ("Rôle", false),
+                            ("", false)
+                        ],
                         rows: model.members.map { member in
                             [
                                 .txt(member.name), .txt(member.organisation ?? "—"), .txt(member.function),
-                                .txt(member.role)
+                                .txt(member.role),
+                                .postForm(
+                                    .committees, .attr("action", url), .cls("jalon-inline"),
+                                    MeetingShow.hidden("section", "remove-member"),
+                                    MeetingShow.hidden("contact", member.contactID.uuidString),
+                                    .el(
+                                        "button", .cls("fr-btn fr-btn--sm fr-btn--tertiary"), .attr("type", "submit"),
+                                        .attr("aria-label", "Retirer \(member.name) du comité"), .txt("Retirer")))
                             ]
                         }),
                 .when(
@@ -87,5 +98,45 @@ extension CommitteeShow {
                     .el(
                         "button", .cls("fr-btn"), .attr("type", "submit"),
                         .txt("Proposer le programme de l'année (\(committee.frequency))")))))
+    }
+
+    /// The committee's definition, edited in place (optimistic version: a form from an older page is refused).
+    static func editForm(_ committee: CommitteeQuery.Committee, url: String) -> HNode {
+        .el(
+            "details", .cls("fr-mt-3w"), .el("summary", .txt("Modifier le comité")),
+            .postForm(
+                .committees, .attr("action", url), MeetingShow.hidden("section", "edit"),
+                MeetingShow.hidden("version", "\(committee.version)"),
+                .el(
+                    "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                    .el(
+                        "div", .cls("fr-col-12 fr-col-md-6"),
+                        UI.input(id: "comite-nom", name: "name", label: "Nom", value: committee.name, required: true)),
+                    .el(
+                        "div", .cls("fr-col-12 fr-col-md-6"),
+                        UI.select(
+                            id: "comite-type", name: "kind", label: "Type",
+                            options: CommitteeKind.allCases.map { ($0.rawValue, $0.label) }, selected: committee.kind)),
+                    .el(
+                        "div", .cls("fr-col-12 fr-col-md-4"),
+                        UI.input(
+                            id: "comite-frequence", name: "frequency", label: "Fréquence", value: committee.frequency,
+                            required: true)),
+                    .el(
+                        "div", .cls("fr-col-12 fr-col-md-4"),
+                        UI.input(
+                            id: "comite-territoire", name: "territory", label: "Territoire",
+                            value: committee.territoryCode ?? "")),
+                    .el(
+                        "div", .cls("fr-col-12 fr-col-md-4"),
+                        UI.input(
+                            id: "comite-organisations", name: "organisations", label: "Organisations",
+                            value: committee.organisations))),
+                UI.textarea(
+                    id: "comite-objectifs", name: "objectives", label: "Objectifs", value: committee.objectives),
+                UI.textarea(
+                    id: "comite-odj", name: "agenda_template", label: "Ordre du jour type",
+                    value: committee.agendaTemplate, hint: "un point par ligne : « 20 min | Titre | intervenants »"),
+                .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Enregistrer le comité"))))
     }
 }
