@@ -29,7 +29,7 @@ import Vapor
             // Check
             #expect(code == "comite-regional-du-numerique-en-sante")
             #expect(planned == 3 && again == 0)
-            let meetings = try await CommitteeQuery.meetings(year: 2027, on: app.sql)
+            let meetings = try await MeetingQuery.meetings(year: 2027, on: app.sql)
             #expect(meetings.map(\.day) == ["2027-03-09", "2027-07-13", "2027-11-09"])
             #expect(meetings.allSatisfy { $0.durationMinutes == 75 && $0.status == MeetingStatus.planned.rawValue })
             #expect(try await app.count("agenda_items") == 9)

@@ -30,7 +30,7 @@ import Vapor
                     try await CommitteeService.setMember(code, contact: member, role: "membre", on: db, actor: .cli)
                 }
                 try await CommitteeService.planYear(code, year: 2027, on: db, actor: .cli)
-                return (members, try await CommitteeQuery.meetings(year: 2027, on: db).map(\.id))
+                return (members, try await MeetingQuery.meetings(year: 2027, on: db).map(\.id))
             }
             return try await body(app, members, meetings)
         }
@@ -100,7 +100,7 @@ import Vapor
                 try await MeetingService.saveMinutes(april, text: "Relevé corrigé.", version: nil, on: db, actor: .cli)
             }
             #expect(silent?.message == "Dites pourquoi le compte rendu approuvé est rouvert.")
-            #expect(try await MeetingService.find(april, on: app.sql)?.minutes == "Relevé corrigé.")
+            #expect(try await MeetingQuery.find(april, on: app.sql)?.minutes == "Relevé corrigé.")
             #expect(
                 try await app.count(
                     "audit_events", where: "action = 'reopen' AND summary LIKE '%Erreur sur un chiffre%'") == 1)

@@ -42,8 +42,8 @@ extension SnapshotTests {
             meetings: [
                 .init(
                     id: UUID(uuidString: "00000000-0000-0000-0000-0000000000b1")!, committeeID: Self.cotan.id,
-                    day: "2027-04-13", startTime: "14:00", place: "Boulogne-sur-Mer", status: "planifiee",
-                    durationMinutes: 60)
+                    day: "2027-04-13", startTime: "14:00", place: "Boulogne-sur-Mer", videoUrl: "", status: "planifiee",
+                    minutes: "", minutesStatus: "none", durationMinutes: 60, version: 1)
             ], nextYear: 2027)
         try Self.assertSnapshot(CommitteeShow.render(model), named: "committee")
     }

@@ -2,7 +2,7 @@ import Foundation
 import JalonCore
 import SQLKit
 
-/// Reads of the committee register: a committee, the list, its members and its meetings.
+/// Reads of the committee register: a committee, the list and its members (its meetings: `MeetingQuery`).
 enum CommitteeQuery {
     struct Committee: Decodable, Sendable, Equatable {
         var id: UUID
@@ -51,26 +51,5 @@ enum CommitteeQuery {
             WHERE m.committee_id = \(bind: committee) ORDER BY c.last_name, c.first_name
             """
         ).all(decoding: Member.self, with: .snakeCase)
-    }
-
-    struct Meeting: Decodable, Sendable, Equatable {
-        var id: UUID
-        var committeeID: UUID
-        var day, startTime, place, status: String
-        var durationMinutes: Int
-    }
-
-    /// Meetings of one committee, or of all, within a year when one is given, by date.
-    static func meetings(committee: UUID? = nil, year: Int? = nil, on db: any SQLDatabase) async throws -> [Meeting] {
-        var query = db.select().columns(
-            "id", "committee_id", "day", "start_time", "place", "status", "duration_minutes"
-        )
-        .from("meetings")
-        if let committee { query = query.where("committee_id", .equal, committee) }
-        if let year {
-            query = query.where("day", .greaterThanOrEqual, "\(year)-01-01").where(
-                "day", .lessThanOrEqual, "\(year)-12-31")
-        }
-        return try await query.orderBy("day").orderBy("start_time").all(decoding: Meeting.self, with: .snakeCase)
     }
 }

@@ -12,9 +12,9 @@ enum CompanionQuery {
         roadmap: String?, indicators: [String: StoredIndicator]? = nil, on db: any SQLDatabase
     ) async throws -> String {
         guard !indicator.companion.isEmpty, !value.isEmpty, value != "—" else { return value }
-        let known = indicators?[indicator.companion]
-        guard let companion = known != nil ? known : try await IndicatorQuery.find(indicator.companion, on: db)
-        else { return value }
+        var companion = indicators?[indicator.companion]
+        if companion == nil { companion = try await IndicatorQuery.find(indicator.companion, on: db) }
+        guard let companion else { return value }
         let progress = try await ProgressQuery.progress(
             indicator: companion, territory: territory, couloir: couloir, at: at, roadmap: roadmap, on: db
         ).progress

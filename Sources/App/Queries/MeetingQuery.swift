@@ -2,9 +2,37 @@ import Foundation
 import JalonCore
 import SQLKit
 
-/// Reads of a meeting: its agenda, attendance and decisions, and the open decisions of the earlier
-/// meetings of its committee (the "relevé de décisions").
+/// Reads of meetings: a meeting, a committee's or a year's meetings, and a meeting's agenda, attendance
+/// and decisions, with the open decisions of the earlier meetings of its committee (the "relevé de décisions").
 enum MeetingQuery {
+    struct Meeting: Decodable, Sendable, Equatable {
+        var id: UUID
+        var committeeID: UUID
+        var day, startTime, place, videoUrl, status, minutes, minutesStatus: String
+        var durationMinutes, version: Int
+    }
+
+    static let columns = [
+        "id", "committee_id", "day", "start_time", "place", "video_url", "status", "minutes", "minutes_status",
+        "duration_minutes", "version"
+    ]
+
+    static func find(_ id: UUID, on db: any SQLDatabase) async throws -> Meeting? {
+        try await db.select().columns(columns).from("meetings").where("id", .equal, id)
+            .first(decoding: Meeting.self, with: .snakeCase)
+    }
+
+    /// Meetings of one committee, or of all, within a year when one is given, by date.
+    static func meetings(committee: UUID? = nil, year: Int? = nil, on db: any SQLDatabase) async throws -> [Meeting] {
+        var query = db.select().columns(columns).from("meetings")
+        if let committee { query = query.where("committee_id", .equal, committee) }
+        if let year {
+            query = query.where("day", .greaterThanOrEqual, "\(year)-01-01").where(
+                "day", .lessThanOrEqual, "\(year)-12-31")
+        }
+        return try await query.orderBy("day").orderBy("start_time").all(decoding: Meeting.self, with: .snakeCase)
+    }
+
     struct AgendaItem: Decodable, Sendable, Equatable {
         var sort, durationMinutes: Int
         var title, speakers: String

@@ -17,7 +17,7 @@ extension CommitteeService {
         guard let frequency = CommitteeFrequency(french: committee.frequency) else {
             throw ServiceError.invalid("Fréquence illisible « \(committee.frequency) » : corrigez le comité.")
         }
-        let planned = Set(try await CommitteeQuery.meetings(committee: committee.id, year: year, on: db).map(\.day))
+        let planned = Set(try await MeetingQuery.meetings(committee: committee.id, year: year, on: db).map(\.day))
         let agenda = AgendaTemplate.items(committee.agendaTemplate)
         let duration = max(60, agenda.reduce(0) { $0 + $1.minutes })
         var created = 0

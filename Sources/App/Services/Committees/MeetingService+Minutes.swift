@@ -60,7 +60,9 @@ extension MeetingService {
             details: ["motif": why])
     }
 
-    static func setMinutesStatus(_ meeting: Stored, _ status: MinutesStatus, on db: any SQLDatabase) async throws {
+    static func setMinutesStatus(_ meeting: MeetingQuery.Meeting, _ status: MinutesStatus, on db: any SQLDatabase)
+        async throws
+    {
         try await db.update("meetings").set("minutes_status", to: status.rawValue)
             .set("version", to: meeting.version + 1).set("updated_at", to: Date())
             .where("id", .equal, meeting.id).run()

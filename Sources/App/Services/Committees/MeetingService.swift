@@ -6,32 +6,18 @@ import SQLKit
 /// transaction; the rights are the committee's (a pilote, or an animateur for his territories' COTAN);
 /// every write is audited.
 enum MeetingService {
-    struct Stored: Decodable, Sendable, Equatable {
-        var id: UUID
-        var committeeID: UUID
-        var day, startTime, place, videoUrl, status, minutes, minutesStatus: String
-        var durationMinutes, version: Int
-    }
-
     /// The meeting and its committee, once the actor may write them.
     static func writable(_ id: UUID, on db: any SQLDatabase, actor: Actor) async throws
-        -> (Stored, CommitteeQuery.Committee)
+        -> (MeetingQuery.Meeting, CommitteeQuery.Committee)
     {
-        guard let meeting = try await find(id, on: db) else { throw ServiceError.notFound("Réunion inconnue.") }
+        guard let meeting = try await MeetingQuery.find(id, on: db) else {
+            throw ServiceError.notFound("Réunion inconnue.")
+        }
         guard let committee = try await CommitteeQuery.find(id: meeting.committeeID, on: db) else {
             throw ServiceError.notFound("Comité inconnu.")
         }
         try await actor.authorize(.committees, territories: committee.territoryCode.map { [$0] } ?? [], on: db)
         return (meeting, committee)
-    }
-
-    static func find(_ id: UUID, on db: any SQLDatabase) async throws -> Stored? {
-        try await db.select()
-            .columns(
-                "id", "committee_id", "day", "start_time", "place", "video_url", "status", "minutes", "minutes_status",
-                "duration_minutes", "version"
-            )
-            .from("meetings").where("id", .equal, id).first(decoding: Stored.self, with: .snakeCase)
     }
 
     struct Details: Sendable, Equatable {

@@ -28,7 +28,7 @@ extension CommitteeIndex {
                     nextMeeting: next[committee.id].map { Format.date(iso: $0) }))
         }
         let names = Dictionary(uniqueKeysWithValues: committees.map { ($0.id, $0) })
-        let meetings = try await CommitteeQuery.meetings(year: year, on: db).compactMap { meeting -> Planned? in
+        let meetings = try await MeetingQuery.meetings(year: year, on: db).compactMap { meeting -> Planned? in
             guard let committee = names[meeting.committeeID], let day = Day(iso: meeting.day) else { return nil }
             return Planned(
                 day: day, startTime: meeting.startTime, committeeCode: committee.code, committeeName: committee.name,

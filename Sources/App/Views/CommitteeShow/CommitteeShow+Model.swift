@@ -13,7 +13,7 @@ enum CommitteeShow {
         var members: [CommitteeQuery.Member]
         /// The directory's contacts who may join.
         var contacts: [Contact]
-        var meetings: [CommitteeQuery.Meeting]
+        var meetings: [MeetingQuery.Meeting]
         var nextYear: Int
         var message: String? = nil
         var error: String? = nil

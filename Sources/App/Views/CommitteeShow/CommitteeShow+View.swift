@@ -52,8 +52,8 @@ extension CommitteeShow {
                                 .txt(member.role),
                                 .postForm(
                                     .committees, .attr("action", url), .cls("jalon-inline"),
-                                    MeetingShow.hidden("section", "remove-member"),
-                                    MeetingShow.hidden("contact", member.contactID.uuidString),
+                                    UI.hidden("section", "remove-member"),
+                                    UI.hidden("contact", member.contactID.uuidString),
                                     .el(
                                         "button", .cls("fr-btn fr-btn--sm fr-btn--tertiary"), .attr("type", "submit"),
                                         .attr("aria-label", "Retirer \(member.name) du comité"), .txt("Retirer")))
@@ -105,8 +105,8 @@ extension CommitteeShow {
         .el(
             "details", .cls("fr-mt-3w"), .el("summary", .txt("Modifier le comité")),
             .postForm(
-                .committees, .attr("action", url), MeetingShow.hidden("section", "edit"),
-                MeetingShow.hidden("version", "\(committee.version)"),
+                .committees, .attr("action", url), UI.hidden("section", "edit"),
+                UI.hidden("version", "\(committee.version)"),
                 .el(
                     "div", .cls("fr-grid-row fr-grid-row--gutters"),
                     .el(

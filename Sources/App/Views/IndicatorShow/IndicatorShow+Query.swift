@@ -34,12 +34,15 @@ extension IndicatorShow {
         let definition = indicator.definition
         let roadmaps = try await RoadmapQuery.all(on: db)
         let roadmap = try await RoadmapQuery.chosen(asked, today: Day.today(), listed: roadmaps, on: db)
+        // One read of the territory's targets, for its progress and for the chart.
+        let targetsByKey = try await ProgressQuery.targets(
+            codes: [indicator.code], territory: territory.code, roadmap: roadmap?.code, on: db)
         let main = try await ProgressQuery.progress(
-            indicator: indicator, territory: territory, couloir: nil, at: at, roadmap: roadmap?.code, on: db)
+            indicator: indicator, territory: territory, couloir: nil, at: at, roadmap: roadmap?.code,
+            targets: targetsByKey, on: db)
         let levels = ProgressEngine.levels(
             of: main.series.points, nature: definition.nature, cumulativeSince: definition.cumulativeSince)
-        let targets = try await ProgressQuery.targets(
-            indicator.code, territory: territory.code, couloir: main.couloir, roadmap: roadmap?.code, on: db)
+        let targets = targetsByKey[SeriesKey(indicator: indicator.code, couloir: main.couloir)] ?? []
         var trajectory: [(Day, Double)]?
         if let target = main.progress.target, let base = target.baseline, let from = target.baselineDate,
             let goal = target.value.number

@@ -159,6 +159,11 @@ enum UI {
                 }))
     }
 
+    /// A hidden field of a form (which section it writes, the version it was built on).
+    static func hidden(_ name: String, _ value: String) -> HNode {
+        .void("input", [("type", "hidden"), ("name", name), ("value", value)])
+    }
+
     static func input(
         id: String, name: String, label: String, value: String?, hint: String? = nil, type: String = "text",
         required: Bool = false

@@ -5,7 +5,7 @@ import JalonCore
 /// with the decisions still open from the committee's earlier meetings.
 enum MeetingShow {
     struct Model: Sendable, Equatable {
-        var meeting: MeetingService.Stored
+        var meeting: MeetingQuery.Meeting
         var committee: CommitteeQuery.Committee
         var agenda: [MeetingQuery.AgendaItem]
         var attendance: [MeetingQuery.Attendee]

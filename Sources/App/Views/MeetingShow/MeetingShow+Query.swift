@@ -4,7 +4,7 @@ import SQLKit
 
 extension MeetingShow {
     static func query(_ id: UUID, on db: any SQLDatabase) async throws -> Model? {
-        guard let meeting = try await MeetingService.find(id, on: db),
+        guard let meeting = try await MeetingQuery.find(id, on: db),
             let committee = try await CommitteeQuery.find(id: meeting.committeeID, on: db)
         else { return nil }
         return Model(

@@ -2,17 +2,13 @@ import JalonCore
 import Plot
 
 extension MeetingShow {
-    static func hidden(_ name: String, _ value: String) -> HNode {
-        .void("input", [("type", "hidden"), ("name", name), ("value", value)])
-    }
-
     static func render(_ model: Model) -> String {
         let meeting = model.meeting
         let committee = model.committee
         let url = SiteURL.meeting(meeting.id.uuidString.lowercased()).path
         let title = "\(committee.name) — \(Format.date(iso: meeting.day))"
         let approved = meeting.minutesStatus == MinutesStatus.approved.rawValue
-        func section(_ name: String) -> HNode { hidden("section", name) }
+        func section(_ name: String) -> HNode { UI.hidden("section", name) }
         return Layout(
             title: title, section: .committees,
             breadcrumb: [
@@ -40,7 +36,7 @@ extension MeetingShow {
                     "details", .cls("fr-mb-3w"), .el("summary", .txt("Modifier la date, le lieu ou le statut")),
                     .postForm(
                         .committees, .attr("action", url), section("details"),
-                        hidden("version", "\(meeting.version)"),
+                        UI.hidden("version", "\(meeting.version)"),
                         .el(
                             "div", .cls("fr-grid-row fr-grid-row--gutters"),
                             .el(
@@ -101,7 +97,7 @@ extension MeetingShow {
                     : .group(
                         .postForm(
                             .committees, .attr("action", url), section("minutes"),
-                            hidden("version", "\(meeting.version)"),
+                            UI.hidden("version", "\(meeting.version)"),
                             UI.textarea(
                                 id: "cr-texte", name: "minutes", label: "Compte rendu", value: meeting.minutes,
                                 rows: 8),
@@ -154,7 +150,7 @@ extension MeetingShow {
                                     + (attendee.representedBy.isEmpty ? "" : " par \(attendee.representedBy)")),
                             .postForm(
                                 .committees, .attr("action", url), .cls("jalon-inline"), section("presence"),
-                                hidden("contact", attendee.contactID.uuidString),
+                                UI.hidden("contact", attendee.contactID.uuidString),
                                 UI.select(
                                     id: "presence-\(attendee.contactID.uuidString.lowercased())", name: "presence",
                                     label: "Présence de \(attendee.name)",
@@ -205,7 +201,7 @@ extension MeetingShow {
                             decision.taskID == nil
                                 ? .postForm(
                                     .committees, .attr("action", url), .cls("jalon-inline"), section("task"),
-                                    hidden("decision", id),
+                                    UI.hidden("decision", id),
                                     .el(
                                         "button", .cls("fr-btn fr-btn--sm fr-btn--tertiary"), .attr("type", "submit"),
                                         .txt("En faire une tâche")))
@@ -214,8 +210,8 @@ extension MeetingShow {
                                 decision.status == DecisionStatus.open.rawValue,
                                 .postForm(
                                     .committees, .attr("action", url), .cls("jalon-inline"), section("decision-status"),
-                                    hidden("decision", id),
-                                    hidden("status", DecisionStatus.done.rawValue),
+                                    UI.hidden("decision", id),
+                                    UI.hidden("status", DecisionStatus.done.rawValue),
                                     .el(
                                         "button", .cls("fr-btn fr-btn--sm fr-btn--tertiary"), .attr("type", "submit"),
                                         .txt("Marquer réalisée")))))
