@@ -71,14 +71,84 @@ import Vapor
             let october = try #require(try await MeetingShow.query(meetings[1], on: app.sql))
             // Check
             #expect(invited == 2)
-            #expect(page.presentByOrganisation.map { "\($0.0) \($0.1)" } == ["GRADES 2"])
+            #expect(
+                page.participation.byOrganisation.map { "\($0.label) \($0.attending)/\($0.invited)" } == ["GRADES 2/2"])
+            #expect(page.participation.attending == 2)
             #expect(page.attendance.map(\.representedBy) == ["", "Alex Suppléant"])
             #expect(page.meeting.minutesStatus == MinutesStatus.approved.rawValue)
             #expect(locked?.message == "Le compte rendu est approuvé : rouvrez-le pour le modifier.")
             #expect(page.decisions.first?.taskID == task && page.decisions.first?.dueOn == "2027-06-30")
             #expect(try await app.count("tasks", where: "territory_code = 'D59'") == 1)
-            // The October meeting lists the decision still open from April.
+            // The October meeting lists the decision still open from April; the task names its meeting.
             #expect(october.openBefore.map(\.text) == ["Relancer les EHPAD sans DUI"])
+            let board = try await TaskIndex.query(filter: nil, today: Day(2027, 4, 14), on: app.sql)
+            let card = try #require(board.columns.flatMap(\.cards).first { $0.id == task.uuidString.lowercased() })
+            #expect(card.decision?.meeting == april.uuidString.lowercased())
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func agendaItemsAreLinkedReorderedAndRemoved(db: TestDB) async throws {
+        try await Self.withCOTAN(db) { app, _, meetings async throws in
+            let april = meetings[0]
+            // Setup: the committee's template gave one item; a second is added.
+            try await app.db.sqlTransaction { db in
+                try await MeetingService.addAgendaItem(april, line: "10 min | Tour de table", on: db, actor: .cli)
+            }
+            let before = try await MeetingQuery.agenda(april, on: app.sql)
+            // Act: a third, about the territory; the second moved down, the first removed.
+            try await app.db.sqlTransaction { db in
+                let subject = try await MeetingService.checkedSubject(kind: "territoire", code: "D59", on: db)
+                try await MeetingService.addAgendaItem(
+                    april, line: "15 min | Focus Nord | ARS", subject: subject, on: db, actor: Self.animateur)
+                try await MeetingService.moveAgendaItem(april, item: before[1].id, offset: 1, on: db, actor: .cli)
+                try await MeetingService.removeAgendaItem(april, item: before[0].id, on: db, actor: .cli)
+            }
+            let unknown = await #expect(throws: ServiceError.self) {
+                try await MeetingService.checkedSubject(kind: "fiche", code: "Z9-99", on: app.sql)
+            }
+            let first = await #expect(throws: ServiceError.self) {
+                try await app.db.sqlTransaction { db in
+                    try await MeetingService.moveAgendaItem(april, item: before[1].id, offset: 1, on: db, actor: .cli)
+                }
+            }
+            // Check
+            let after = try await MeetingQuery.agenda(april, on: app.sql)
+            #expect(after.map(\.title) == ["Focus Nord", "Tour de table"])
+            #expect(after.map(\.sort) == [0, 1])
+            #expect(after.first.map { "\($0.linkKind) \($0.linkCode)" } == "territoire D59")
+            #expect(unknown?.message == "Fiche inconnu(e) « Z9-99 ».")
+            #expect(first?.message == "Ce point est déjà le dernier.")
+        }
+    }
+
+    @Test(arguments: TestDB.all)
+    func pointsOfAttentionStayListedUntilClosed(db: TestDB) async throws {
+        try await Self.withCOTAN(db) { app, _, meetings async throws in
+            let (april, october) = (meetings[0], meetings[1])
+            // Act: two points raised in April, one closed.
+            let (blocking, _) = try await app.db.sqlTransaction { db in
+                let blocking = try await MeetingService.raise(
+                    april, kind: "blocage", text: "Éditeur DPI non référencé", on: db, actor: Self.animateur)
+                let success = try await MeetingService.raise(
+                    april, kind: "reussite", text: "Trois EHPAD raccordés", on: db, actor: Self.animateur)
+                try await MeetingService.closePoint(success, on: db, actor: Self.animateur, today: Day(2027, 5, 2))
+                return (blocking, success)
+            }
+            let unknownKind = await #expect(throws: ServiceError.self) {
+                try await app.db.sqlTransaction { db in
+                    try await MeetingService.raise(april, kind: "rumeur", text: "x", on: db, actor: .cli)
+                }
+            }
+            let inApril = try await MeetingQuery.attentionPoints(
+                meeting: april, committee: try #require(try await MeetingQuery.find(april, on: app.sql)).committeeID,
+                day: "2027-04-13", on: app.sql)
+            let octoberPage = try #require(try await MeetingShow.query(october, on: app.sql))
+            // Check: October lists only the point still open.
+            #expect(inApril.map(\.status) == ["ouvert", "clos"] || inApril.map(\.status) == ["clos", "ouvert"])
+            #expect(inApril.first { $0.status == "clos" }?.closedOn == "2027-05-02")
+            #expect(octoberPage.attention.map(\.id) == [blocking])
+            #expect(unknownKind?.message == "Type de point d'attention inconnu « rumeur ».")
         }
     }
 

@@ -58,18 +58,37 @@ extension SnapshotTests {
                 videoUrl: "", status: "tenue", minutes: "Tour de table des ESMS.", minutesStatus: "brouillon",
                 durationMinutes: 60, version: 3),
             committee: Self.cotan,
-            agenda: [.init(sort: 0, durationMinutes: 20, title: "Indicateurs du territoire", speakers: "ARS")],
+            agenda: [
+                .init(
+                    id: UUID(uuidString: "00000000-0000-0000-0000-0000000000c1")!, sort: 0, durationMinutes: 20,
+                    title: "Indicateurs du territoire", speakers: "ARS", linkKind: "territoire", linkCode: "D62"),
+                .init(
+                    id: UUID(uuidString: "00000000-0000-0000-0000-0000000000c2")!, sort: 1, durationMinutes: 30,
+                    title: "Points d'attention", speakers: "", linkKind: "", linkCode: "")
+            ],
             attendance: [
                 .init(
                     contactID: UUID(uuidString: "00000000-0000-0000-0000-0000000000a1")!, firstName: "Camille",
-                    lastName: "Exemple", presence: "present", representedBy: "", organisation: "GRADeS")
+                    lastName: "Exemple", presence: "present", representedBy: "", function: "Chargée de mission",
+                    organisation: "GRADeS")
             ],
             decisions: [
                 .init(
                     id: UUID(uuidString: "00000000-0000-0000-0000-0000000000d1")!,
                     text: "Relancer les EHPAD sans DUI", owner: "GRADeS", status: "ouverte", day: "2027-04-13",
-                    dueOn: "2027-06-30", taskID: nil)
-            ], openBefore: [])
+                    linkKind: "fiche", linkCode: "O1-01", dueOn: "2027-06-30", taskID: nil)
+            ], openBefore: [],
+            attention: [
+                .init(
+                    id: UUID(uuidString: "00000000-0000-0000-0000-0000000000e1")!, kind: "blocage",
+                    text: "Éditeur DPI non référencé", status: "ouvert", day: "2027-04-13", closedOn: nil)
+            ],
+            participation: Participation([
+                .init(
+                    presence: .present, organisation: "GRADeS", departments: ["Pas-de-Calais"],
+                    profile: "Chargée de mission"),
+                .init(presence: .excused, organisation: "ARS", departments: [], profile: "")
+            ]))
         try Self.assertSnapshot(MeetingShow.render(model), named: "meeting")
     }
 }

@@ -13,10 +13,14 @@ enum MeetingController {
         var contact, presence, representedBy: String?
         var minutes, reason: String?
         var text, owner, due, decision: String?
+        var kind, point, move: String?
+        var subjectKind, subjectCode: String?
 
         enum CodingKeys: String, CodingKey {
             case section, version, day, place, status, item, contact, presence, minutes, reason, text, owner, due
-            case decision
+            case decision, kind, point, move
+            case subjectKind = "subject_kind"
+            case subjectCode = "subject_code"
             case startTime = "start_time"
             case durationMinutes = "duration_minutes"
             case videoURL = "video_url"
@@ -67,7 +71,19 @@ enum MeetingController {
                             videoURL: form.videoURL ?? "", status: form.status ?? ""),
                         version: form.version, on: db, actor: actor)
                 case "agenda":
-                    try await MeetingService.addAgendaItem(meeting, line: form.item ?? "", on: db, actor: actor)
+                    let subject = try await MeetingService.checkedSubject(
+                        kind: form.subjectKind, code: form.subjectCode, on: db)
+                    try await MeetingService.addAgendaItem(
+                        meeting, line: form.item ?? "", subject: subject, on: db, actor: actor)
+                case "agenda-move":
+                    let item = try uuid(form.item, "Point d'ordre du jour")
+                    switch form.move {
+                    case "up":
+                        try await MeetingService.moveAgendaItem(meeting, item: item, offset: -1, on: db, actor: actor)
+                    case "down":
+                        try await MeetingService.moveAgendaItem(meeting, item: item, offset: 1, on: db, actor: actor)
+                    default: try await MeetingService.removeAgendaItem(meeting, item: item, on: db, actor: actor)
+                    }
                 case "invite": _ = try await MeetingService.inviteMembers(meeting, on: db, actor: actor)
                 case "presence":
                     try await MeetingService.setPresence(
@@ -80,12 +96,20 @@ enum MeetingController {
                 case "reopen":
                     try await MeetingService.reopenMinutes(meeting, reason: form.reason ?? "", on: db, actor: actor)
                 case "decision":
+                    let subject = try await MeetingService.checkedSubject(
+                        kind: form.subjectKind, code: form.subjectCode, on: db)
                     try await MeetingService.addDecision(
-                        meeting, .init(text: form.text ?? "", owner: form.owner ?? "", due: form.due ?? ""), on: db,
-                        actor: actor)
+                        meeting,
+                        .init(text: form.text ?? "", owner: form.owner ?? "", due: form.due ?? "", subject: subject),
+                        on: db, actor: actor)
                 case "decision-status":
                     try await MeetingService.setDecisionStatus(
                         try uuid(form.decision, "Décision"), status: form.status ?? "", on: db, actor: actor)
+                case "attention":
+                    try await MeetingService.raise(
+                        meeting, kind: form.kind ?? "", text: form.text ?? "", on: db, actor: actor)
+                case "attention-close":
+                    try await MeetingService.closePoint(try uuid(form.point, "Point d'attention"), on: db, actor: actor)
                 case "task":
                     try await MeetingService.turnIntoTask(try uuid(form.decision, "Décision"), on: db, actor: actor)
                 default: throw ServiceError.invalid("Section inconnue « \((form.section ?? "").prefix(20)) ».")

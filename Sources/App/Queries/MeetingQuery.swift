@@ -34,18 +34,20 @@ enum MeetingQuery {
     }
 
     struct AgendaItem: Decodable, Sendable, Equatable {
+        var id: UUID
         var sort, durationMinutes: Int
-        var title, speakers: String
+        var title, speakers, linkKind, linkCode: String
     }
 
     static func agenda(_ meeting: UUID, on db: any SQLDatabase) async throws -> [AgendaItem] {
-        try await db.select().columns("sort", "duration_minutes", "title", "speakers").from("agenda_items")
+        try await db.select().columns("id", "sort", "duration_minutes", "title", "speakers", "link_kind", "link_code")
+            .from("agenda_items")
             .where("meeting_id", .equal, meeting).orderBy("sort").all(decoding: AgendaItem.self, with: .snakeCase)
     }
 
     struct Attendee: Decodable, Sendable, Equatable {
         var contactID: UUID
-        var firstName, lastName, presence, representedBy: String
+        var firstName, lastName, presence, representedBy, function: String
         var organisation: String?
 
         var name: String { "\(firstName) \(lastName)".trimmedSpaces }
@@ -54,7 +56,8 @@ enum MeetingQuery {
     static func attendance(_ meeting: UUID, on db: any SQLDatabase) async throws -> [Attendee] {
         try await db.raw(
             """
-            SELECT a.contact_id, c.first_name, c.last_name, a.presence, a.represented_by, o.code AS organisation
+            SELECT a.contact_id, c.first_name, c.last_name, a.presence, a.represented_by, c.function,
+                   o.code AS organisation
             FROM meeting_attendance a JOIN contacts c ON c.id = a.contact_id
             LEFT JOIN organisations o ON o.id = c.organisation_id
             WHERE a.meeting_id = \(bind: meeting) ORDER BY c.last_name, c.first_name
@@ -62,9 +65,35 @@ enum MeetingQuery {
         ).all(decoding: Attendee.self, with: .snakeCase)
     }
 
+    /// Participation per organisation, département (the contact's départements) and profile (his function).
+    static func participation(_ meeting: UUID, attendees: [Attendee], on db: any SQLDatabase) async throws
+        -> Participation
+    {
+        struct DepartmentRow: Decodable {
+            var contactID: UUID
+            var name: String
+        }
+        let rows = try await db.raw(
+            """
+            SELECT ct.contact_id, t.name FROM meeting_attendance a
+            JOIN contact_territories ct ON ct.contact_id = a.contact_id
+            JOIN territories t ON t.code = ct.territory_code AND t.kind = \(bind: TerritoryKind.departement.rawValue)
+            WHERE a.meeting_id = \(bind: meeting)
+            """
+        ).all(decoding: DepartmentRow.self, with: .snakeCase)
+        let departments = Dictionary(grouping: rows, by: \.contactID).mapValues { $0.map(\.name) }
+        return Participation(
+            attendees.map { attendee in
+                Participation.Attendee(
+                    presence: Presence(rawValue: attendee.presence) ?? .invited,
+                    organisation: attendee.organisation ?? "", departments: departments[attendee.contactID] ?? [],
+                    profile: attendee.function)
+            })
+    }
+
     struct Decision: Decodable, Sendable, Equatable {
         var id: UUID
-        var text, owner, status, day: String
+        var text, owner, status, day, linkKind, linkCode: String
         var dueOn: String?
         var taskID: UUID?
     }
@@ -73,7 +102,7 @@ enum MeetingQuery {
     static func decisions(of meeting: UUID, on db: any SQLDatabase) async throws -> [Decision] {
         try await db.raw(
             """
-            SELECT d.id, d.text, d.owner, d.status, m.day, d.due_on, d.task_id
+            SELECT d.id, d.text, d.owner, d.status, m.day, d.link_kind, d.link_code, d.due_on, d.task_id
             FROM decisions d JOIN meetings m ON m.id = d.meeting_id
             WHERE d.meeting_id = \(bind: meeting) ORDER BY d.created_at, d.id
             """
@@ -84,12 +113,35 @@ enum MeetingQuery {
     static func openDecisions(committee: UUID, before day: String, on db: any SQLDatabase) async throws -> [Decision] {
         try await db.raw(
             """
-            SELECT d.id, d.text, d.owner, d.status, m.day, d.due_on, d.task_id
+            SELECT d.id, d.text, d.owner, d.status, m.day, d.link_kind, d.link_code, d.due_on, d.task_id
             FROM decisions d JOIN meetings m ON m.id = d.meeting_id
             WHERE m.committee_id = \(bind: committee) AND m.day < \(bind: day)
               AND d.status = \(bind: DecisionStatus.open.rawValue)
             ORDER BY m.day, d.created_at, d.id
             """
         ).all(decoding: Decision.self, with: .snakeCase)
+    }
+}
+
+extension MeetingQuery {
+    struct AttentionPoint: Decodable, Sendable, Equatable {
+        var id: UUID
+        var kind, text, status, day: String
+        var closedOn: String?
+    }
+
+    /// The points raised in the meeting, and those still open from the committee's earlier meetings.
+    static func attentionPoints(meeting: UUID, committee: UUID, day: String, on db: any SQLDatabase) async throws
+        -> [AttentionPoint]
+    {
+        try await db.raw(
+            """
+            SELECT p.id, p.kind, p.text, p.status, m.day, p.closed_on
+            FROM attention_points p JOIN meetings m ON m.id = p.meeting_id
+            WHERE p.meeting_id = \(bind: meeting)
+               OR (m.committee_id = \(bind: committee) AND m.day < \(bind: day) AND p.status = 'ouvert')
+            ORDER BY m.day, p.id
+            """
+        ).all(decoding: AttentionPoint.self, with: .snakeCase)
     }
 }

@@ -46,3 +46,21 @@ public enum DecisionStatus: String, CaseIterable, Sendable, Codable {
         }
     }
 }
+
+/// What a point of attention raised in a meeting is: needs, blocking points and successes reported from
+/// the field, and risks, as seeds 000 and 001 list them.
+public enum AttentionKind: String, CaseIterable, Sendable, Codable {
+    case need = "besoin"
+    case blocking = "blocage"
+    case success = "reussite"
+    case risk = "risque"
+
+    public var label: String {
+        switch self {
+        case .need: "Besoin"
+        case .blocking: "Point bloquant"
+        case .success: "Réussite"
+        case .risk: "Risque"
+        }
+    }
+}

@@ -10,6 +10,7 @@ extension MeetingService {
         var owner: String = ""
         /// `31/03/2027`, `2027-03-31`, `fin 2027`… or empty.
         var due: String = ""
+        var subject: Subject? = nil
     }
 
     @discardableResult
@@ -36,8 +37,9 @@ extension MeetingService {
         try await db.insert(into: "decisions")
             .columns("id", "meeting_id", "text", "owner", "due_on", "link_kind", "link_code", "status", "created_at")
             .values(
-                SQLBind(decision), SQLBind(id), SQLBind(text), SQLBind(owner), SQLBind(due?.iso), SQLBind(""),
-                SQLBind(""), SQLBind(DecisionStatus.open.rawValue), SQLBind(Date())
+                SQLBind(decision), SQLBind(id), SQLBind(text), SQLBind(owner), SQLBind(due?.iso),
+                SQLBind(input.subject?.kind.rawValue ?? ""), SQLBind(input.subject?.code ?? ""),
+                SQLBind(DecisionStatus.open.rawValue), SQLBind(Date())
             ).run()
         try await AuditService.record(
             db, actor: actor, action: "create", objectType: "decision", objectID: decision.uuidString.lowercased(),

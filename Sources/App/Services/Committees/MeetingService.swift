@@ -76,26 +76,6 @@ enum MeetingService {
             summary: "Réunion « \(committee.name) » du \(Format.date(iso: day.iso)) modifiée", changes: changes)
     }
 
-    static func addAgendaItem(
-        _ id: UUID, line: String, on db: any SQLDatabase, actor: Actor
-    ) async throws {
-        let (meeting, committee) = try await writable(id, on: db, actor: actor)
-        guard let item = AgendaTemplate.item(line), item.title.count <= 300, item.speakers.count <= 300 else {
-            throw ServiceError.invalid(
-                "Point d'ordre du jour illisible : écrivez « 20 min | Titre | intervenants ».", field: "item")
-        }
-        let count = try await db.count("SELECT COUNT(*) AS n FROM agenda_items WHERE meeting_id = \(bind: id)")
-        try await db.insert(into: "agenda_items")
-            .columns("id", "meeting_id", "sort", "duration_minutes", "title", "speakers", "link_kind", "link_code")
-            .values(
-                SQLBind(UUID()), SQLBind(id), SQLBind(count), SQLBind(item.minutes), SQLBind(item.title),
-                SQLBind(item.speakers), SQLBind(""), SQLBind("")
-            ).run()
-        try await AuditService.record(
-            db, actor: actor, action: "update", objectType: "meeting", objectID: id.uuidString.lowercased(),
-            summary: "Ordre du jour « \(committee.name) » du \(Format.date(iso: meeting.day)) : \(item.title)")
-    }
-
     /// Invites every member of the committee not invited yet; returns how many.
     @discardableResult
     static func inviteMembers(_ id: UUID, on db: any SQLDatabase, actor: Actor) async throws -> Int {

@@ -11,22 +11,18 @@ enum MeetingShow {
         var attendance: [MeetingQuery.Attendee]
         var decisions: [MeetingQuery.Decision]
         var openBefore: [MeetingQuery.Decision]
+        /// Raised in this meeting, and still open from the earlier ones.
+        var attention: [MeetingQuery.AttentionPoint] = []
+        var participation = Participation([])
         var message: String? = nil
         var error: String? = nil
-
-        /// Present or represented members per organisation, as the seeds report participation.
-        var presentByOrganisation: [(String, Int)] {
-            let present = attendance.filter {
-                [Presence.present.rawValue, Presence.represented.rawValue].contains($0.presence)
-            }
-            return Dictionary(grouping: present, by: { $0.organisation ?? "—" }).map { ($0.key, $0.value.count) }
-                .sorted { $0.0 < $1.0 }
-        }
 
         static func == (lhs: Model, rhs: Model) -> Bool {
             lhs.meeting == rhs.meeting && lhs.committee == rhs.committee && lhs.agenda == rhs.agenda
                 && lhs.attendance == rhs.attendance && lhs.decisions == rhs.decisions
-                && lhs.openBefore == rhs.openBefore && lhs.message == rhs.message && lhs.error == rhs.error
+                && lhs.openBefore == rhs.openBefore && lhs.attention == rhs.attention
+                && lhs.participation == rhs.participation && lhs.message == rhs.message
+                && lhs.error == rhs.error
         }
     }
 }

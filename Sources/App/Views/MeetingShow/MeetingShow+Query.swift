@@ -7,10 +7,14 @@ extension MeetingShow {
         guard let meeting = try await MeetingQuery.find(id, on: db),
             let committee = try await CommitteeQuery.find(id: meeting.committeeID, on: db)
         else { return nil }
+        let attendance = try await MeetingQuery.attendance(id, on: db)
         return Model(
             meeting: meeting, committee: committee, agenda: try await MeetingQuery.agenda(id, on: db),
-            attendance: try await MeetingQuery.attendance(id, on: db),
+            attendance: attendance,
             decisions: try await MeetingQuery.decisions(of: id, on: db),
-            openBefore: try await MeetingQuery.openDecisions(committee: committee.id, before: meeting.day, on: db))
+            openBefore: try await MeetingQuery.openDecisions(committee: committee.id, before: meeting.day, on: db),
+            attention: try await MeetingQuery.attentionPoints(
+                meeting: id, committee: committee.id, day: meeting.day, on: db),
+            participation: try await MeetingQuery.participation(id, attendees: attendance, on: db))
     }
 }

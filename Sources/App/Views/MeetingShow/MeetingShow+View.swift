@@ -68,20 +68,7 @@ extension MeetingShow {
                                     selected: meeting.status))),
                         .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Enregistrer")))),
                 .el("h2", .txt("Ordre du jour")),
-                model.agenda.isEmpty
-                    ? .el("p", .txt("Aucun point à l'ordre du jour."))
-                    : UI.table(
-                        caption: "Ordre du jour", headers: [("Durée", true), ("Point", false), ("Intervenants", false)],
-                        rows: model.agenda.map {
-                            [.txt("\($0.durationMinutes) min"), .txt($0.title), .txt($0.speakers)]
-                        },
-                        numericColumns: [0]),
-                .postForm(
-                    .committees, .attr("action", url), .cls("jalon-inline"), section("agenda"),
-                    UI.input(
-                        id: "odj-point", name: "item", label: "Ajouter un point", value: "",
-                        hint: "20 min | Titre | intervenants"),
-                    .el("button", .cls("fr-btn fr-btn--secondary"), .attr("type", "submit"), .txt("Ajouter"))),
+                agenda(model, url: url, section: section),
                 .el("h2", .cls("fr-mt-5w"), .txt("Invitations et présences")),
                 attendance(model, url: url, section: section),
                 .el(
@@ -118,6 +105,7 @@ extension MeetingShow {
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-6"),
                             UI.input(id: "decision-texte", name: "text", label: "Décision", value: "")),
+                        .el("div", .cls("fr-col-12"), subjectFields(prefix: "decision")),
                         .el(
                             "div", .cls("fr-col-12 fr-col-md-3"),
                             UI.input(id: "decision-responsable", name: "owner", label: "Responsable", value: "")),
@@ -129,10 +117,43 @@ extension MeetingShow {
                     .el(
                         "button", .cls("fr-btn fr-btn--secondary"), .attr("type", "submit"), .txt("Ajouter la décision")
                     )),
+                .el("h2", .cls("fr-mt-5w"), .txt("Points d'attention")),
+                attention(model, url: url),
                 .el("h2", .cls("fr-mt-5w"), .txt("Relevé des décisions précédentes encore ouvertes")),
                 decisions(
                     model.openBefore, url: url, section: section, caption: "Décisions ouvertes des réunions précédentes"
                 )))
+    }
+
+    /// Needs, blocking points, successes and risks: raised here, or still open from an earlier meeting.
+    static func attention(_ model: Model, url: String) -> HNode {
+        .group(
+            model.attention.isEmpty
+                ? .el("p", .txt("Aucun point d'attention."))
+                : UI.table(
+                    caption: "Points d'attention",
+                    headers: [("Réunion", false), ("Type", false), ("Point", false), ("Suivi", false)],
+                    rows: model.attention.map { point in
+                        [
+                            .txt(Format.date(iso: point.day)),
+                            .txt(AttentionKind(rawValue: point.kind)?.label ?? point.kind), .txt(point.text),
+                            point.status == "ouvert"
+                                ? .postForm(
+                                    .committees, .attr("action", url), .cls("jalon-inline"),
+                                    UI.hidden("section", "attention-close"), UI.hidden("point", point.id.uuidString),
+                                    .el(
+                                        "button", .cls("fr-btn fr-btn--sm fr-btn--tertiary"), .attr("type", "submit"),
+                                        .txt("Clore")))
+                                : .txt("Clos le \(point.closedOn.map { Format.date(iso: $0) } ?? "—")")
+                        ]
+                    }),
+            .postForm(
+                .committees, .attr("action", url), .cls("jalon-inline"), UI.hidden("section", "attention"),
+                UI.select(
+                    id: "attention-type", name: "kind", label: "Type",
+                    options: AttentionKind.allCases.map { ($0.rawValue, $0.label) }, selected: "besoin"),
+                UI.input(id: "attention-texte", name: "text", label: "Point d'attention", value: ""),
+                .el("button", .cls("fr-btn fr-btn--secondary"), .attr("type", "submit"), .txt("Signaler"))))
     }
 
     static func attendance(_ model: Model, url: String, section: (String) -> HNode) -> HNode {
@@ -165,18 +186,103 @@ extension MeetingShow {
                                     .txt("Enregistrer")))
                         ]
                     }),
-            .when(
-                !model.presentByOrganisation.isEmpty,
-                .el(
-                    "p",
-                    .txt(
-                        "Présents ou représentés : "
-                            + model.presentByOrganisation.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))),
+            .when(model.participation.invited > 0, participation(model.participation)),
             .postForm(
                 .committees, .attr("action", url), section("invite"),
                 .el(
                     "button", .cls("fr-btn fr-btn--secondary"), .attr("type", "submit"),
                     .txt("Inviter les membres du comité"))))
+    }
+
+    static func agenda(_ model: Model, url: String, section: (String) -> HNode) -> HNode {
+        func button(_ item: MeetingQuery.AgendaItem, move: String, label: String, text: String) -> HNode {
+            .postForm(
+                .committees, .attr("action", url), .cls("jalon-inline"), section("agenda-move"),
+                UI.hidden("item", item.id.uuidString), UI.hidden("move", move),
+                .el(
+                    "button", .cls("fr-btn fr-btn--sm fr-btn--tertiary-no-outline"), .attr("type", "submit"),
+                    .attr("title", "\(label) « \(item.title) »"), .txt(text)))
+        }
+        return .group(
+            model.agenda.isEmpty
+                ? .el("p", .txt("Aucun point à l'ordre du jour."))
+                : UI.table(
+                    caption: "Ordre du jour",
+                    headers: [
+                        ("Durée", true), ("Point", false), ("Intervenants", false), ("Sujet", false), ("", false)
+                    ],
+                    rows: model.agenda.enumerated().map { index, item in
+                        [
+                            .txt("\(item.durationMinutes) min"), .txt(item.title), .txt(item.speakers),
+                            subject(kind: item.linkKind, code: item.linkCode),
+                            .group(
+                                .when(index > 0, button(item, move: "up", label: "Monter", text: "↑")),
+                                .when(
+                                    index < model.agenda.count - 1,
+                                    button(item, move: "down", label: "Descendre", text: "↓")),
+                                button(item, move: "remove", label: "Retirer", text: "Retirer"))
+                        ]
+                    },
+                    numericColumns: [0]),
+            .postForm(
+                .committees, .attr("action", url), section("agenda"),
+                .el(
+                    "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                    .el(
+                        "div", .cls("fr-col-12 fr-col-md-6"),
+                        UI.input(
+                            id: "odj-point", name: "item", label: "Ajouter un point", value: "",
+                            hint: "20 min | Titre | intervenants")),
+                    .el("div", .cls("fr-col-12 fr-col-md-6"), subjectFields(prefix: "odj"))),
+                .el("button", .cls("fr-btn fr-btn--secondary"), .attr("type", "submit"), .txt("Ajouter"))))
+    }
+
+    /// What an agenda item or a decision is about, chosen by kind and code.
+    static func subjectFields(prefix: String) -> HNode {
+        .el(
+            "div", .cls("fr-grid-row fr-grid-row--gutters"),
+            .el(
+                "div", .cls("fr-col-5"),
+                UI.select(
+                    id: "\(prefix)-sujet-type", name: "subject_kind", label: "Sujet",
+                    options: MeetingSubjectKind.allCases.map { ($0.rawValue, $0.label) }, selected: "fiche")),
+            .el(
+                "div", .cls("fr-col-7"),
+                UI.input(
+                    id: "\(prefix)-sujet-code", name: "subject_code", label: "Code du sujet", value: "",
+                    hint: "O1-01, un code d'indicateur ou de territoire (facultatif)")))
+    }
+
+    static func subject(kind: String, code: String) -> HNode {
+        guard let kind = MeetingSubjectKind(rawValue: kind), !code.isEmpty else { return .txt("—") }
+        let path =
+            switch kind {
+            case .fiche: SiteURL.fiche(code).path
+            case .indicator: SiteURL.indicator(code).path
+            case .territory: SiteURL.territory(code).path
+            }
+        return .link(path, .txt("\(kind.label) \(code)"))
+    }
+
+    /// Invited and attending per organisation, département and profile, as seed 003 reports it.
+    static func participation(_ participation: Participation) -> HNode {
+        func table(_ caption: String, _ counts: [Participation.Count]) -> HNode {
+            .el(
+                "div", .cls("fr-col-12 fr-col-md-4"),
+                UI.table(
+                    caption: caption, headers: [(caption, false), ("Invités", true), ("Présents", true)],
+                    rows: counts.map { [.txt($0.label), .txt("\($0.invited)"), .txt("\($0.attending)")] },
+                    numericColumns: [1, 2]))
+        }
+        return .group(
+            .el(
+                "p",
+                .txt(
+                    "\(participation.attending) présent(s) ou représenté(s) sur \(participation.invited) invité(s)."
+                )),
+            .el(
+                "div", .cls("fr-grid-row fr-grid-row--gutters"), table("Organisation", participation.byOrganisation),
+                table("Département", participation.byDepartment), table("Profil", participation.byProfile)))
     }
 
     static func decisions(
@@ -187,13 +293,14 @@ extension MeetingShow {
             : UI.table(
                 caption: caption,
                 headers: [
-                    ("Réunion", false), ("Décision", false), ("Responsable", false), ("Échéance", false),
-                    ("Statut", false), ("Suite", false)
+                    ("Réunion", false), ("Décision", false), ("Sujet", false), ("Responsable", false),
+                    ("Échéance", false), ("Statut", false), ("Suite", false)
                 ],
                 rows: decisions.map { decision in
                     let id = decision.id.uuidString.lowercased()
                     return [
                         .txt(Format.date(iso: decision.day)), .txt(decision.text),
+                        subject(kind: decision.linkKind, code: decision.linkCode),
                         .txt(decision.owner.isEmpty ? "—" : decision.owner),
                         .txt(decision.dueOn.map { Format.date(iso: $0) } ?? "—"),
                         .txt(DecisionStatus(rawValue: decision.status)?.label ?? decision.status),

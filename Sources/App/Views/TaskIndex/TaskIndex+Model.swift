@@ -14,6 +14,12 @@ enum TaskIndex {
         var version = 1
         /// The territory whose animateurs may move it; nil for a regional task.
         var territory: String? = nil
+        /// The committee decision the task came from.
+        var decision: DecisionLink? = nil
+    }
+
+    struct DecisionLink: Sendable, Equatable {
+        var meeting, committee, day: String
     }
 
     struct Column: Sendable, Equatable {

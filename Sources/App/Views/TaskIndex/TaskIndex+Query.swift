@@ -19,10 +19,16 @@ extension TaskIndex {
             var title, assignee, status: String
             var dueOn, actionTitle, territoryCode: String?
             var version: Int
+            var meetingID: UUID?
+            var meetingDay, committeeName: String?
         }
+        // A task a decision became names its meeting: the link is kept both ways.
         var sql: SQLQueryString = """
-            SELECT t.id, t.title, t.assignee, t.status, t.due_on, a.title AS action_title, t.version, t.territory_code
+            SELECT t.id, t.title, t.assignee, t.status, t.due_on, a.title AS action_title, t.version, t.territory_code,
+                   m.id AS meeting_id, m.day AS meeting_day, c.name AS committee_name
             FROM tasks t LEFT JOIN actions a ON a.id = t.action_id
+            LEFT JOIN decisions d ON d.task_id = t.id LEFT JOIN meetings m ON m.id = d.meeting_id
+            LEFT JOIN committees c ON c.id = m.committee_id
             WHERE t.roadmap_id = \(bind: roadmap.id)
             """
         if let filter { sql += " AND t.assignee = \(bind: filter)" }
@@ -33,7 +39,12 @@ extension TaskIndex {
                 id: task.id.uuidString.lowercased(), title: task.title, assignee: task.assignee, due: task.dueOn,
                 status: status, action: task.actionTitle,
                 late: TaskService.isLate(due: task.dueOn.flatMap { Day(iso: $0) }, status: status, today: today),
-                version: task.version, territory: task.territoryCode)
+                version: task.version, territory: task.territoryCode,
+                decision: task.meetingID.map { meeting in
+                    DecisionLink(
+                        meeting: meeting.uuidString.lowercased(), committee: task.committeeName ?? "",
+                        day: task.meetingDay ?? "")
+                })
         }
         // Earliest due date first, tasks without one last; sorted here because SQLite and PostgreSQL order NULLs
         // differently.

@@ -132,7 +132,14 @@ extension TaskIndex {
                         .el("li", .txt("Responsable : " + (card.assignee.isEmpty ? "non attribuée" : card.assignee))),
                         .el("li", .txt("Échéance : " + (card.due.map { Format.date(iso: $0) } ?? "aucune"))),
                         .when(card.action != nil, .el("li", .txt("Action : " + (card.action ?? "")))),
-                        .el("li", .txt("Territoire : " + (card.territory ?? "régional")))),
+                        .el("li", .txt("Territoire : " + (card.territory ?? "régional"))),
+                        .unwrap(card.decision) { decision in
+                            .el(
+                                "li", .txt("Décision : "),
+                                .link(
+                                    SiteURL.meeting(decision.meeting).path,
+                                    .txt("\(decision.committee) du \(Format.date(iso: decision.day))")))
+                        }),
                     .when(
                         card.late,
                         .el(
