@@ -20,6 +20,8 @@ enum SiteURL: Equatable, Sendable {
     case committees
     case committee(String)
     case meeting(String)
+    case meetingPacks(String)
+    case meetingPack(String, String, PackQuery.File)
     case tasks
     case imports
     case exportObservations(ExportTable.Format)
@@ -122,6 +124,9 @@ enum SiteURL: Equatable, Sendable {
         case .committees: "/comites"
         case .committee(let code): "/comites/" + Self.escape(code)
         case .meeting(let id): "/comites/reunions/" + Self.escape(id)
+        case .meetingPacks(let id): "/comites/reunions/" + Self.escape(id) + "/dossiers"
+        case .meetingPack(let id, let pack, let file):
+            "/comites/reunions/" + Self.escape(id) + "/dossiers/" + Self.escape(pack) + "/dossier." + file.rawValue
         case .comparison: "/feuille-de-route/comparaison"
         case .roadmaps: "/feuille-de-route/gestion"
         case .tasks: "/taches"

@@ -59,6 +59,12 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.committee(":code").components, use: CommitteeController.update).access(.write(.committees))
     app.get(SiteURL.meeting(":id").components, use: MeetingController.show).access(.read)
     app.post(SiteURL.meeting(":id").components, use: MeetingController.update).access(.write(.committees))
+    app.post(SiteURL.meetingPacks(":id").components, use: MeetingController.generatePack)
+        .access(.write(.committees))
+    for file in PackQuery.File.allCases {
+        app.get(SiteURL.meetingPack(":id", ":pack", file).components, use: MeetingController.downloadPack(file))
+            .access(.read)
+    }
     app.get(SiteURL.indicators.components, use: IndicatorController.index).access(.read)
     app.get(SiteURL.indicator(":code").components, use: IndicatorController.show).access(.read)
     app.get(SiteURL.entry.components, use: EntryController.form).access(.read)

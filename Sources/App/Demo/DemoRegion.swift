@@ -23,6 +23,7 @@ enum DemoRegion {
         var observations: DemoIndicators.Summary
         var activities: DemoActivities.Summary
         var closingPhotoValidated: Bool
+        var committees: DemoCommittees.Summary
     }
 
     /// The TAN membership shipped with the product (`Resources/demo/tan_hauts_de_france.csv`:
@@ -66,9 +67,10 @@ enum DemoRegion {
         let activities = try await DemoActivities.load(on: db, actor: actor, today: today)
         let observations = try await DemoIndicators.load(on: db, today: today)
         let photo = try await DemoRoadmaps.validateClosingPhoto(region: region, on: db, actor: actor)
+        let committees = try await DemoCommittees.load(on: db, actor: actor, today: today)
         return Summary(
             territories: tans.count, structures: summary, roadmaps: roadmaps, observations: observations,
-            activities: activities, closingPhotoValidated: photo)
+            activities: activities, closingPhotoValidated: photo, committees: committees)
     }
 
     /// How many structures of each kind, for the whole region (orders of magnitude of the real one).

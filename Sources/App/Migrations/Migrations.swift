@@ -44,6 +44,7 @@ enum Migrations {
         app.migrations.add(UpdateTargetsAddRoadmap())
         app.migrations.add(UpdateIndicatorsAddCompanion())
         app.migrations.add(CreateCommittees())
+        app.migrations.add(CreateCommitteePacks())
         // Always last: it fills the tables the migrations above create.
         app.migrations.add(InstallShippedData())
     }

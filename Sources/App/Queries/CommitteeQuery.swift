@@ -9,13 +9,16 @@ enum CommitteeQuery {
         var code, name, kind, organisations, frequency, objectives, agendaTemplate: String
         var territoryCode: String?
         var version: Int
+        var packSections: String = ""
+        var packFocus: String = ""
 
         var kindLabel: String { CommitteeKind(rawValue: kind)?.label ?? kind }
+        var packTemplate: PackTemplate { PackTemplate.parse(sections: packSections, focus: packFocus) }
     }
 
     static let columns = [
         "id", "code", "name", "kind", "organisations", "frequency", "objectives", "agenda_template", "territory_code",
-        "version"
+        "version", "pack_sections", "pack_focus"
     ]
 
     static func find(_ code: String, on db: any SQLDatabase) async throws -> Committee? {
@@ -51,5 +54,24 @@ enum CommitteeQuery {
             WHERE m.committee_id = \(bind: committee) ORDER BY c.last_name, c.first_name
             """
         ).all(decoding: Member.self, with: .snakeCase)
+    }
+
+    /// "Vos interlocuteurs": the members with the means to reach them, by organisation.
+    struct Interlocutor: Decodable, Sendable, Equatable {
+        var firstName, lastName, function, role, email, phone: String
+        var organisation: String?
+
+        var name: String { "\(firstName) \(lastName)".trimmedSpaces }
+    }
+
+    static func interlocutors(of committee: UUID, on db: any SQLDatabase) async throws -> [Interlocutor] {
+        try await db.raw(
+            """
+            SELECT c.first_name, c.last_name, c.function, m.role, c.email, c.phone, o.name AS organisation
+            FROM committee_members m JOIN contacts c ON c.id = m.contact_id
+            LEFT JOIN organisations o ON o.id = c.organisation_id
+            WHERE m.committee_id = \(bind: committee) ORDER BY o.name, c.last_name, c.first_name
+            """
+        ).all(decoding: Interlocutor.self, with: .snakeCase)
     }
 }

@@ -22,6 +22,20 @@ enum MeetingQuery {
             .first(decoding: Meeting.self, with: .snakeCase)
     }
 
+    /// A meeting named on the command line: its id, `CODE@2027-04-13` (committee and date), or `CODE` for
+    /// the committee's next meeting from `today` (its last one when none is to come).
+    static func resolve(_ text: String, today: Day, on db: any SQLDatabase) async throws -> Meeting? {
+        if let id = UUID(uuidString: text) { return try await find(id, on: db) }
+        let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
+        guard let code = parts.first, let committee = try await CommitteeQuery.find(code.lowercased(), on: db) else {
+            return nil
+        }
+        let meetings = try await self.meetings(committee: committee.id, on: db)
+        if parts.count == 2 { return meetings.first { $0.day == parts[1] } }
+        return meetings.first { $0.day >= today.iso && $0.status != MeetingStatus.cancelled.rawValue }
+            ?? meetings.last
+    }
+
     /// Meetings of one committee, or of all, within a year when one is given, by date.
     static func meetings(committee: UUID? = nil, year: Int? = nil, on db: any SQLDatabase) async throws -> [Meeting] {
         var query = db.select().columns(columns).from("meetings")
@@ -124,6 +138,23 @@ enum MeetingQuery {
 }
 
 extension MeetingQuery {
+    /// The "relevé de décisions" of a pack: every decision of the previous meeting, and those of earlier
+    /// meetings still open.
+    static func decisionsToReview(committee: UUID, before day: String, on db: any SQLDatabase) async throws
+        -> [Decision]
+    {
+        try await db.raw(
+            """
+            SELECT d.id, d.text, d.owner, d.status, m.day, d.link_kind, d.link_code, d.due_on, d.task_id
+            FROM decisions d JOIN meetings m ON m.id = d.meeting_id
+            WHERE m.committee_id = \(bind: committee) AND m.day < \(bind: day)
+              AND (d.status = \(bind: DecisionStatus.open.rawValue) OR m.day = (
+                SELECT MAX(p.day) FROM meetings p WHERE p.committee_id = \(bind: committee) AND p.day < \(bind: day)))
+            ORDER BY m.day, d.created_at, d.id
+            """
+        ).all(decoding: Decision.self, with: .snakeCase)
+    }
+
     struct AttentionPoint: Decodable, Sendable, Equatable {
         var id: UUID
         var kind, text, status, day: String

@@ -3,7 +3,7 @@ import Vapor
 
 /// A write refused by the service layer, with a French message for the person who asked.
 struct ServiceError: Error, AbortError, CustomStringConvertible, Equatable {
-    enum Kind: Equatable { case invalid, notFound, conflict, forbidden }
+    enum Kind: Equatable { case invalid, notFound, conflict, forbidden, unavailable }
 
     var kind: Kind
     var message: String
@@ -18,6 +18,8 @@ struct ServiceError: Error, AbortError, CustomStringConvertible, Equatable {
     static func notFound(_ message: String) -> ServiceError { .init(kind: .notFound, message: message) }
     static func conflict(_ message: String) -> ServiceError { .init(kind: .conflict, message: message) }
     static func forbidden(_ message: String) -> ServiceError { .init(kind: .forbidden, message: message) }
+    /// A part Jalon relies on (the PDF printer) is missing or failed: 503, the request may be tried again.
+    static func unavailable(_ message: String) -> ServiceError { .init(kind: .unavailable, message: message) }
 
     /// The value itself when it lies within `ValueBounds`; otherwise an error naming the field and the limit.
     static func bounded(_ value: Double, raw: String, label: String, field: String) throws -> Double {
@@ -65,6 +67,7 @@ struct ServiceError: Error, AbortError, CustomStringConvertible, Equatable {
         case .notFound: return .notFound
         case .conflict: return .conflict
         case .forbidden: return .forbidden
+        case .unavailable: return .serviceUnavailable
         }
     }
 }

@@ -91,6 +91,13 @@ public enum Format {
         return "\(day == 1 ? "1er" : String(day)) \(months[month - 1]) \(year)"
     }
 
+    /// `2027-04-13` → `mardi 13 avril 2027`, as a cover prints a meeting's date.
+    public static func longDate(iso: String) -> String {
+        guard let day = Day(iso: String(iso.prefix(10))) else { return iso }
+        let weekdays = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+        return "\(weekdays[AnnualProgramme.weekday(of: day) - 1]) \(date(iso: iso))"
+    }
+
     public static func date(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .gmt

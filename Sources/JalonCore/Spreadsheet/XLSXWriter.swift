@@ -7,7 +7,7 @@ public enum XLSXCell: Sendable, Equatable {
     case empty
 }
 
-/// Writes a one-sheet `.xlsx` with a bold, frozen header row: the smallest package Excel, LibreOffice
+/// Writes an `.xlsx` of one or several sheets, each with a bold, frozen header row: the smallest package Excel, LibreOffice
 /// and openpyxl open without a repair prompt. Strings are inline (no shared string table to build).
 public enum XLSXWriter {
     /// Data beyond what Excel can hold; `description` is the French message for the user.
@@ -24,18 +24,52 @@ public enum XLSXWriter {
         }
     }
 
+    public struct Sheet: Sendable, Equatable {
+        public var name: String
+        public var header: [String]
+        public var rows: [[XLSXCell]]
+
+        public init(name: String, header: [String], rows: [[XLSXCell]]) {
+            self.name = name
+            self.header = header
+            self.rows = rows
+        }
+    }
+
     /// The `.xlsx` bytes of one sheet named `sheet` (made valid: 31 characters, no `[]:*?/\`).
     public static func write(sheet: String, header: [String], rows: [[XLSXCell]]) throws -> Data {
-        guard rows.count + 1 <= 1_048_576 else { throw Failure.tooManyRows(rows.count + 1) }
-        let width = max(header.count, rows.map(\.count).max() ?? 0)
-        guard width <= 16384 else { throw Failure.tooManyColumns(width) }
+        try write([Sheet(name: sheet, header: header, rows: rows)])
+    }
+
+    /// The `.xlsx` bytes of several sheets, in order; names made valid and unique.
+    public static func write(_ sheets: [Sheet]) throws -> Data {
+        let sheets = sheets.isEmpty ? [Sheet(name: "Feuille1", header: [], rows: [])] : sheets
+        var names: [String] = []
+        for sheet in sheets {
+            let base = sheetName(sheet.name)
+            var name = base
+            var suffix = 2
+            // Excel compares sheet names without case.
+            while names.contains(where: { $0.lowercased() == name.lowercased() }) {
+                name = String(base.prefix(28)) + " \(suffix)"
+                suffix += 1
+            }
+            names.append(name)
+        }
         var zip = ZipWriter()
-        try zip.add("[Content_Types].xml", Data(contentTypes.utf8))
+        try zip.add("[Content_Types].xml", Data(contentTypes(count: sheets.count).utf8))
         try zip.add("_rels/.rels", Data(rootRelationships.utf8))
-        try zip.add("xl/workbook.xml", Data(workbook(sheetName(sheet)).utf8))
-        try zip.add("xl/_rels/workbook.xml.rels", Data(workbookRelationships.utf8))
+        try zip.add("xl/workbook.xml", Data(workbook(names).utf8))
+        try zip.add("xl/_rels/workbook.xml.rels", Data(workbookRelationships(count: sheets.count).utf8))
         try zip.add("xl/styles.xml", Data(styles.utf8))
-        try zip.add("xl/worksheets/sheet1.xml", Data(worksheet(header: header, rows: rows, width: width).utf8))
+        for (index, sheet) in sheets.enumerated() {
+            guard sheet.rows.count + 1 <= 1_048_576 else { throw Failure.tooManyRows(sheet.rows.count + 1) }
+            let width = max(sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
+            guard width <= 16384 else { throw Failure.tooManyColumns(width) }
+            try zip.add(
+                "xl/worksheets/sheet\(index + 1).xml",
+                Data(worksheet(header: sheet.header, rows: sheet.rows, width: width).utf8))
+        }
         return zip.data
     }
 
@@ -132,23 +166,29 @@ public enum XLSXWriter {
     private static let officeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     private static let officeDocument = "application/vnd.openxmlformats-officedocument"
 
-    private static func workbook(_ sheet: String) -> String {
+    private static func workbook(_ names: [String]) -> String {
         #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
-            + #"<workbook xmlns="\#(spreadsheetML)" xmlns:r="\#(officeRelationships)">"#
-            + #"<sheets><sheet name="\#(XMLEscaping.escape(sheet, attribute: true))" sheetId="1" r:id="rId1"/>"#
+            + #"<workbook xmlns="\#(spreadsheetML)" xmlns:r="\#(officeRelationships)"><sheets>"#
+            + names.enumerated().map { index, name in
+                #"<sheet name="\#(XMLEscaping.escape(name, attribute: true))" sheetId="\#(index + 1)""#
+                    + #" r:id="rId\#(index + 1)"/>"#
+            }.joined()
             + "</sheets></workbook>"
     }
 
-    private static let contentTypes =
+    private static func contentTypes(count: Int) -> String {
         #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
-        + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
-        + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
-        + #"<Default Extension="xml" ContentType="application/xml"/>"#
-        + #"<Override PartName="/xl/workbook.xml" ContentType="\#(officeDocument).spreadsheetml.sheet.main+xml"/>"#
-        + #"<Override PartName="/xl/worksheets/sheet1.xml""#
-        + #" ContentType="\#(officeDocument).spreadsheetml.worksheet+xml"/>"#
-        + #"<Override PartName="/xl/styles.xml" ContentType="\#(officeDocument).spreadsheetml.styles+xml"/>"#
-        + "</Types>"
+            + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
+            + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
+            + #"<Default Extension="xml" ContentType="application/xml"/>"#
+            + #"<Override PartName="/xl/workbook.xml" ContentType="\#(officeDocument).spreadsheetml.sheet.main+xml"/>"#
+            + (1...max(count, 1)).map { index in
+                #"<Override PartName="/xl/worksheets/sheet\#(index).xml""#
+                    + #" ContentType="\#(officeDocument).spreadsheetml.worksheet+xml"/>"#
+            }.joined()
+            + #"<Override PartName="/xl/styles.xml" ContentType="\#(officeDocument).spreadsheetml.styles+xml"/>"#
+            + "</Types>"
+    }
 
     private static let rootRelationships =
         #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
@@ -156,12 +196,18 @@ public enum XLSXWriter {
         + #"<Relationship Id="rId1" Type="\#(officeRelationships)/officeDocument" Target="xl/workbook.xml"/>"#
         + "</Relationships>"
 
-    private static let workbookRelationships =
+    /// Sheets are rId1…rIdN; the styles come after them.
+    private static func workbookRelationships(count: Int) -> String {
         #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
-        + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
-        + #"<Relationship Id="rId1" Type="\#(officeRelationships)/worksheet" Target="worksheets/sheet1.xml"/>"#
-        + #"<Relationship Id="rId2" Type="\#(officeRelationships)/styles" Target="styles.xml"/>"#
-        + "</Relationships>"
+            + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+            + (1...max(count, 1)).map { index in
+                #"<Relationship Id="rId\#(index)" Type="\#(officeRelationships)/worksheet""#
+                    + #" Target="worksheets/sheet\#(index).xml"/>"#
+            }.joined()
+            + #"<Relationship Id="rId\#(max(count, 1) + 1)" Type="\#(officeRelationships)/styles""#
+            + #" Target="styles.xml"/>"#
+            + "</Relationships>"
+    }
 
     /// Style 0 is the default; style 1 is bold, for the header. Excel requires the fill list to start
     /// with its two reserved fills (none, gray125).

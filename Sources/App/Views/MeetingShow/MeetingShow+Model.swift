@@ -14,6 +14,9 @@ enum MeetingShow {
         /// Raised in this meeting, and still open from the earlier ones.
         var attention: [MeetingQuery.AttentionPoint] = []
         var participation = Participation([])
+        /// The packs generated for the meeting, newest first, and the photos one may be made from.
+        var packs: [PackQuery.Pack] = []
+        var photos: [ValidatedSnapshot] = []
         var message: String? = nil
         var error: String? = nil
 
@@ -21,7 +24,8 @@ enum MeetingShow {
             lhs.meeting == rhs.meeting && lhs.committee == rhs.committee && lhs.agenda == rhs.agenda
                 && lhs.attendance == rhs.attendance && lhs.decisions == rhs.decisions
                 && lhs.openBefore == rhs.openBefore && lhs.attention == rhs.attention
-                && lhs.participation == rhs.participation && lhs.message == rhs.message
+                && lhs.participation == rhs.participation && lhs.packs == rhs.packs
+                && lhs.photos == rhs.photos && lhs.message == rhs.message
                 && lhs.error == rhs.error
         }
     }

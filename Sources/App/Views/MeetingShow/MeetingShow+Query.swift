@@ -15,6 +15,7 @@ extension MeetingShow {
             openBefore: try await MeetingQuery.openDecisions(committee: committee.id, before: meeting.day, on: db),
             attention: try await MeetingQuery.attentionPoints(
                 meeting: id, committee: committee.id, day: meeting.day, on: db),
-            participation: try await MeetingQuery.participation(id, attendees: attendance, on: db))
+            participation: try await MeetingQuery.participation(id, attendees: attendance, on: db),
+            packs: try await PackQuery.packs(of: id, on: db), photos: try await SnapshotService.all(on: db))
     }
 }

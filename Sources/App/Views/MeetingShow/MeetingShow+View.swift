@@ -122,7 +122,69 @@ extension MeetingShow {
                 .el("h2", .cls("fr-mt-5w"), .txt("Relevé des décisions précédentes encore ouvertes")),
                 decisions(
                     model.openBefore, url: url, section: section, caption: "Décisions ouvertes des réunions précédentes"
-                )))
+                ),
+                packs(model)))
+    }
+
+    /// The meeting's packs, frozen, and the form that generates one from a photo with the committee's
+    /// template (each section's position; empty leaves it out).
+    static func packs(_ model: Model) -> HNode {
+        let id = model.meeting.id.uuidString.lowercased()
+        let template = model.committee.packTemplate
+        let positions = [("", "—")] + (1...PackSection.allCases.count).map { ("\($0)", "\($0)") }
+        return .group(
+            .el("h2", .cls("fr-mt-5w"), .attr("id", "dossiers"), .txt("Dossier de séance")),
+            model.packs.isEmpty
+                ? .el("p", .txt("Aucun dossier généré pour cette réunion."))
+                : UI.table(
+                    caption: "Dossiers générés",
+                    headers: [
+                        ("Généré le", false), ("Par", false), ("Pages", true), ("Empreintes", false),
+                        ("Fichiers", false)
+                    ],
+                    rows: model.packs.map { pack in
+                        let packID = pack.id.uuidString.lowercased()
+                        return [
+                            .txt(Format.date(pack.createdAt)), .txt(pack.createdBy), .txt("\(pack.pages)"),
+                            .el(
+                                "span", .cls("fr-text--xs"),
+                                .txt("photo \(pack.snapshotSha256.prefix(12))… · PDF \(pack.pdfSha256.prefix(12))…")),
+                            .group(
+                                .link(SiteURL.meetingPack(id, packID, .pdf).path, .txt("PDF")), .txt(" · "),
+                                .link(SiteURL.meetingPack(id, packID, .html).path, .txt("HTML")), .txt(" · "),
+                                .link(SiteURL.meetingPack(id, packID, .xlsx).path, .txt("Tableaux XLSX")))
+                        ]
+                    }, numericColumns: [2]),
+            model.photos.isEmpty
+                ? .el("p", .txt("Validez une photo à date pour générer le dossier."))
+                : .postForm(
+                    .committees, .attr("action", SiteURL.meetingPacks(id).path),
+                    UI.select(
+                        id: "dossier-photo", name: "photo", label: "Photo à date",
+                        options: model.photos.map {
+                            ($0.id.uuidString.lowercased(), "\($0.name) — \(Format.date(iso: $0.asOf.iso))")
+                        }, selected: model.photos.first?.id.uuidString.lowercased() ?? ""),
+                    .el(
+                        "fieldset", .cls("fr-fieldset"),
+                        .el(
+                            "legend", .cls("fr-fieldset__legend"),
+                            .txt("Sections et leur ordre (enregistrés comme modèle du comité)")),
+                        .el(
+                            "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                            .group(
+                                PackSection.allCases.map { section in
+                                    .el(
+                                        "div", .cls("fr-col-12 fr-col-md-4"),
+                                        UI.select(
+                                            id: "position-\(section.rawValue)", name: "position_\(section.rawValue)",
+                                            label: section.label, options: positions,
+                                            selected: template.sections.firstIndex(of: section).map { "\($0 + 1)" }
+                                                ?? ""))
+                                }))),
+                    UI.input(
+                        id: "dossier-focus", name: "focus", label: "Indicateurs en focus", value: template.focusText,
+                        hint: "codes séparés par des virgules, ex. O1-01, O3-09"),
+                    .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Générer le dossier (PDF)"))))
     }
 
     /// Needs, blocking points, successes and risks: raised here, or still open from an earlier meeting.
