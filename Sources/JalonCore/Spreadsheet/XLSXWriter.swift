@@ -7,8 +7,8 @@ public enum XLSXCell: Sendable, Equatable {
     case empty
 }
 
-/// Writes an `.xlsx` of one or several sheets, each with a bold, frozen header row: the smallest package Excel, LibreOffice
-/// and openpyxl open without a repair prompt. Strings are inline (no shared string table to build).
+/// Writes an `.xlsx` of one or several sheets, each with a bold, frozen header row: the smallest package
+/// Excel, LibreOffice and openpyxl open without a repair prompt. Strings are inline (no shared string table to build).
 public enum XLSXWriter {
     /// Data beyond what Excel can hold; `description` is the French message for the user.
     public enum Failure: Error, Equatable, CustomStringConvertible {

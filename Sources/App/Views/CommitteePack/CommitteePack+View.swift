@@ -57,8 +57,8 @@ extension CommitteePack {
             .el(
                 "p", .cls("cover__date"),
                 .txt(
-                    "\(Format.longDate(iso: meeting.day)) à \(meeting.startTime.replacingOccurrences(of: ":", with: " h "))"
-                )),
+                    Format.longDate(iso: meeting.day) + " à "
+                        + meeting.startTime.replacingOccurrences(of: ":", with: " h "))),
             .when(!place.isEmpty, .el("p", .cls("cover__place"), .txt(place))),
             .el(
                 "p", .cls("cover__photo"),
@@ -202,8 +202,8 @@ extension CommitteePack {
             .el(
                 "p", .cls("slide__lead"),
                 .txt(
-                    "Photo « \(previous.name) » au \(Format.date(iso: previous.asOf.iso)) → photo « \(model.photo.name) » "
-                        + "au \(Format.date(iso: model.photo.asOf.iso))")),
+                    "Photo « \(previous.name) » au \(Format.date(iso: previous.asOf.iso)) → "
+                        + "photo « \(model.photo.name) » au \(Format.date(iso: model.photo.asOf.iso))")),
             changes.isEmpty
                 ? .el("p", .txt("Aucune évolution des valeurs ni des statuts."))
                 : .group(
