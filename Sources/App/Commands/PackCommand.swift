@@ -2,8 +2,9 @@ import Foundation
 import JalonCore
 import Vapor
 
-/// `jalon pack MEETING [--photo ID] [--output F.pdf]`: generates a meeting's pack from a validated photo
-/// (the latest by default) with the committee's template, and writes its PDF.
+/// `jalon pack MEETING [--photo ID] [--sections S] [--focus CODES] [--output F.pdf]`: generates a meeting's
+/// pack from a validated photo (the latest by default) with the committee's template, or the sections and
+/// focus given (which become the template), and writes its PDF.
 struct PackCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(
@@ -12,6 +13,14 @@ struct PackCommand: AsyncCommand {
         var meeting: String
         @Option(name: "photo", help: "Identifiant de la photo à date (la dernière validée par défaut)")
         var photo: String?
+        @Option(
+            name: "sections",
+            help:
+                "Sections dans l'ordre, séparées par des virgules (\(PackSection.allCases.map(\.rawValue).joined(separator: ", ")))"
+        )
+        var sections: String?
+        @Option(name: "focus", help: "Indicateurs en focus, séparés par des virgules")
+        var focus: String?
         @Option(name: "output", help: "Fichier PDF à écrire (dossier-AAAA-MM-JJ.pdf par défaut)")
         var output: String?
     }
@@ -30,9 +39,24 @@ struct PackCommand: AsyncCommand {
                 guard let id = UUID(uuidString: raw) else { throw CommandFailure("Photo à date inconnue « \(raw) ».") }
                 photo = id
             }
+            var template: PackTemplate?
+            if signature.sections != nil || signature.focus != nil {
+                guard let committee = try await CommitteeQuery.find(id: meeting.committeeID, on: db) else {
+                    throw CommandFailure("Comité inconnu.")
+                }
+                let names = (signature.sections ?? committee.packSections).split(separator: ",").map {
+                    String($0).trimmedSpaces
+                }
+                if let unknown = names.first(where: { !$0.isEmpty && PackSection(rawValue: $0) == nil }) {
+                    throw CommandFailure("Section inconnue « \(unknown.prefix(40)) ».")
+                }
+                template = PackTemplate.parse(
+                    sections: signature.sections ?? committee.packSections,
+                    focus: signature.focus ?? committee.packFocus)
+            }
             let started = Date()
             let pack = try await PackService.generate(
-                meeting: meeting.id, photo: photo, on: context.application.db,
+                meeting: meeting.id, photo: photo, template: template, on: context.application.db,
                 renderer: PDFRenderer(config: context.application.config), actor: .cli)
             guard let stored = try await PackQuery.find(pack, on: db),
                 let pdf = try await PackQuery.file(pack, .pdf, on: db)
