@@ -21,6 +21,8 @@ enum SiteURL: Equatable, Sendable {
     case committee(String)
     case meeting(String)
     case meetingPacks(String)
+    case meetingICS(String)
+    case calendarFeed(String)
     case meetingPack(String, String, PackQuery.File)
     case tasks
     case imports
@@ -125,6 +127,8 @@ enum SiteURL: Equatable, Sendable {
         case .committee(let code): "/comites/" + Self.escape(code)
         case .meeting(let id): "/comites/reunions/" + Self.escape(id)
         case .meetingPacks(let id): "/comites/reunions/" + Self.escape(id) + "/dossiers"
+        case .meetingICS(let id): "/comites/reunions/" + Self.escape(id) + "/reunion.ics"
+        case .calendarFeed(let token): "/calendrier/" + Self.escape(token) + "/reunions.ics"
         case .meetingPack(let id, let pack, let file):
             "/comites/reunions/" + Self.escape(id) + "/dossiers/" + Self.escape(pack) + "/dossier." + file.rawValue
         case .comparison: "/feuille-de-route/comparaison"

@@ -61,6 +61,9 @@ func routes(_ app: Application) throws {
     app.post(SiteURL.meeting(":id").components, use: MeetingController.update).access(.write(.committees))
     app.post(SiteURL.meetingPacks(":id").components, use: MeetingController.generatePack)
         .access(.write(.committees))
+    app.get(SiteURL.meetingICS(":id").components, use: MeetingController.ics).access(.read)
+    // A calendar cannot sign in: the unguessable token of the address is the right to read.
+    app.get(SiteURL.calendarFeed(":token").components, use: CalendarFeedController.feed).access(.anonymous)
     for file in PackQuery.File.allCases {
         app.get(SiteURL.meetingPack(":id", ":pack", file).components, use: MeetingController.downloadPack(file))
             .access(.read)

@@ -13,11 +13,7 @@ struct PackCommand: AsyncCommand {
         var meeting: String
         @Option(name: "photo", help: "Identifiant de la photo à date (la dernière validée par défaut)")
         var photo: String?
-        @Option(
-            name: "sections",
-            help:
-                "Sections dans l'ordre, séparées par des virgules (\(PackSection.allCases.map(\.rawValue).joined(separator: ", ")))"
-        )
+        @Option(name: "sections", help: "Sections dans l'ordre, séparées par des virgules (voir le README)")
         var sections: String?
         @Option(name: "focus", help: "Indicateurs en focus, séparés par des virgules")
         var focus: String?

@@ -18,10 +18,11 @@ enum CommitteeController {
         var role: String?
         var year: String?
         var version: Int?
+        var feed: String?
 
         enum CodingKeys: String, CodingKey {
             case section, name, kind, frequency, territory, organisations, objectives, code, contact, role, year
-            case version
+            case version, feed
             case agendaTemplate = "agenda_template"
         }
 
@@ -80,6 +81,7 @@ enum CommitteeController {
     @Sendable static func update(req: Request) async throws -> Response {
         let code = req.parameters.get("code") ?? ""
         let form = try req.content.decode(Form.self)
+        if form.section == "feed" { return try await createFeed(code, form: form, req: req) }
         let done: String
         do {
             done = try await req.db.sqlTransaction { db in
@@ -100,6 +102,12 @@ enum CommitteeController {
                     try await CommitteeService.setMember(
                         code, contact: contact, role: form.role ?? "", on: db, actor: req.actor)
                     return "1"
+                case "feed-revoke":
+                    guard let feed = UUID(uuidString: form.feed ?? ""),
+                        let committee = try await CommitteeQuery.find(code, on: db)
+                    else { throw ServiceError.notFound("Abonnement inconnu.") }
+                    try await CalendarFeedService.revoke(feed, committee: committee, on: db, actor: req.actor)
+                    return "1"
                 case "programme":
                     guard let year = Int(form.year ?? "") else {
                         throw ServiceError.invalid(
@@ -119,5 +127,30 @@ enum CommitteeController {
             return .html(CommitteeShow.render(model), status: error.status)
         }
         return .seeOther(SiteURL.committee(code).with([("ok", done)]))
+    }
+
+    /// A new calendar address is shown on the page that answers, once: it is not stored in clear.
+    static func createFeed(_ code: String, form: Form, req: Request) async throws -> Response {
+        guard let committee = try await CommitteeQuery.find(code, on: req.sql) else {
+            throw Abort(.notFound, reason: "Comité inconnu « \(code.prefix(60)) ».")
+        }
+        var address: String?
+        var failure: ServiceError?
+        do {
+            let contact = (form.contact ?? "").isEmpty ? nil : UUID(uuidString: form.contact ?? "")
+            let token = try await req.db.sqlTransaction { db in
+                try await CalendarFeedService.create(
+                    for: committee, contact: contact, keys: req.application.config.auth.keys, on: db, actor: req.actor)
+            }
+            address = MeetingController.origin(req) + SiteURL.calendarFeed(token).path
+        } catch let error as ServiceError {
+            failure = error
+        }
+        guard var model = try await CommitteeShow.query(code, today: Day.today(), on: req.sql) else {
+            throw Abort(.notFound, reason: "Comité inconnu.")
+        }
+        model.newFeedURL = address
+        model.error = failure?.message
+        return .html(CommitteeShow.render(model), status: failure?.status ?? .ok)
     }
 }

@@ -57,3 +57,23 @@ extension MeetingController {
         }
     }
 }
+
+/// `/comites/reunions/{id}/reunion.ics`: the meeting for one's calendar, with its agenda.
+extension MeetingController {
+    /// The address people type: JALON_PUBLIC_URL, else the request's own host.
+    static func origin(_ req: Request) -> String {
+        if let origin = req.application.config.auth.publicOrigin { return origin.description }
+        return req.headers.first(name: .host).map { "http://\($0)" } ?? ""
+    }
+
+    @Sendable static func ics(req: Request) async throws -> Response {
+        let meetingID = try id(req)
+        guard let meeting = try await MeetingQuery.find(meetingID, on: req.sql),
+            let committee = try await CommitteeQuery.find(id: meeting.committeeID, on: req.sql)
+        else { throw Abort(.notFound, reason: "Réunion inconnue.") }
+        let text = MeetingCalendarExport.ics(
+            name: committee.name, [(meeting, committee)], agenda: try await MeetingQuery.agenda(meetingID, on: req.sql),
+            origin: origin(req))
+        return CalendarFeedController.calendar(text, fileName: "reunion-\(meeting.day).ics")
+    }
+}

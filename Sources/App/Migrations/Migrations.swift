@@ -45,6 +45,7 @@ enum Migrations {
         app.migrations.add(UpdateIndicatorsAddCompanion())
         app.migrations.add(CreateCommittees())
         app.migrations.add(CreateCommitteePacks())
+        app.migrations.add(CreateCalendarFeeds())
         // Always last: it fills the tables the migrations above create.
         app.migrations.add(InstallShippedData())
     }

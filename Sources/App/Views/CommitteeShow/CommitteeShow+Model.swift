@@ -15,6 +15,9 @@ enum CommitteeShow {
         var contacts: [Contact]
         var meetings: [MeetingQuery.Meeting]
         var nextYear: Int
+        var feeds: [CalendarFeedQuery.Feed] = []
+        /// The address of the feed just created: its token is shown this once.
+        var newFeedURL: String? = nil
         var message: String? = nil
         var error: String? = nil
     }

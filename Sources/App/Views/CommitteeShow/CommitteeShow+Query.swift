@@ -23,6 +23,7 @@ extension CommitteeShow {
         return Model(
             committee: committee, territoryName: territory??.name, members: members, contacts: contacts,
             meetings: try await MeetingQuery.meetings(committee: committee.id, on: db),
-            nextYear: today.month >= 9 ? today.year + 1 : today.year)
+            nextYear: today.month >= 9 ? today.year + 1 : today.year,
+            feeds: try await CalendarFeedQuery.feeds(of: committee, on: db))
     }
 }

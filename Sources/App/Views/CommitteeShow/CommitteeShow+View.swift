@@ -97,7 +97,43 @@ extension CommitteeShow {
                         type: "number"),
                     .el(
                         "button", .cls("fr-btn"), .attr("type", "submit"),
-                        .txt("Proposer le programme de l'année (\(committee.frequency))")))))
+                        .txt("Proposer le programme de l'année (\(committee.frequency))"))),
+                feeds(model, url: url)))
+    }
+
+    /// Calendar subscriptions: the committee's and its members', each revocable; a new address is shown once.
+    static func feeds(_ model: Model, url: String) -> HNode {
+        .group(
+            .el("h2", .cls("fr-mt-5w"), .attr("id", "calendrier"), .txt("Abonnements calendrier")),
+            .unwrap(model.newFeedURL) { address in
+                UI.alert(
+                    "Adresse d'abonnement (affichée une seule fois, à copier dans votre agenda) : \(address)",
+                    kind: "info", title: "Abonnement créé")
+            },
+            model.feeds.isEmpty
+                ? .el("p", .txt("Aucun abonnement."))
+                : UI.table(
+                    caption: "Abonnements calendrier",
+                    headers: [("Abonnement", false), ("Créé le", false), ("Par", false), ("État", false)],
+                    rows: model.feeds.map { feed in
+                        [
+                            .txt(feed.label), .txt(Format.date(feed.createdAt)), .txt(feed.createdBy),
+                            feed.revokedAt.map { .txt("Révoqué le \(Format.date($0))") }
+                                ?? .postForm(
+                                    .committees, .attr("action", url), .cls("jalon-inline"),
+                                    UI.hidden("section", "feed-revoke"), UI.hidden("feed", feed.id.uuidString),
+                                    .el(
+                                        "button", .cls("fr-btn fr-btn--sm fr-btn--tertiary"), .attr("type", "submit"),
+                                        .txt("Révoquer")))
+                        ]
+                    }),
+            .postForm(
+                .committees, .attr("action", url), .cls("jalon-inline"), UI.hidden("section", "feed"),
+                UI.select(
+                    id: "abonnement-pour", name: "contact", label: "Abonnement aux réunions",
+                    options: [("", "du comité")] + model.members.map { ($0.contactID.uuidString, "de \($0.name)") },
+                    selected: ""),
+                .el("button", .cls("fr-btn fr-btn--secondary"), .attr("type", "submit"), .txt("Créer l'adresse"))))
     }
 
     /// The committee's definition, edited in place (optimistic version: a form from an older page is refused).

@@ -30,7 +30,13 @@ extension MeetingShow {
                             "Visioconférence",
                             meeting.videoUrl.isEmpty ? .txt("—") : .link(meeting.videoUrl, .txt(meeting.videoUrl))
                         ),
-                        ("Statut", .txt(MeetingStatus(rawValue: meeting.status)?.label ?? meeting.status))
+                        ("Statut", .txt(MeetingStatus(rawValue: meeting.status)?.label ?? meeting.status)),
+                        (
+                            "Agenda",
+                            .link(
+                                SiteURL.meetingICS(meeting.id.uuidString.lowercased()).path,
+                                .txt("Ajouter à mon agenda (.ics)"))
+                        )
                     ]),
                 .el(
                     "details", .cls("fr-mb-3w"), .el("summary", .txt("Modifier la date, le lieu ou le statut")),
