@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Committee pack benchmark: the demo region (its comitologie and the photo for the next CRNS) and a release
+# Committee pack benchmark: the demo region (its comitologie and its latest validated photo) and a release
 # build; times `jalon pack crns` for a pack of every section with enough focus pages to pass 40 pages,
 # printed by headless Chromium, and appends the time, pages and size to bench/REPORT.md.
 # Usage: scripts/bench-pack.sh BIN
@@ -37,7 +37,7 @@ awk -v s="$seconds" -v t="$target_s" -v p="$pages" 'BEGIN { exit !(s < t && p >=
     echo
     echo "# Committee pack benchmark"
     echo
-    echo "- Demo region Hauts-de-France, next CRNS, photo of the 2023–2027 roadmap; every section and $(tr ',' '\n' <<<"$focus" | wc -l) focus pages"
+    echo "- Demo region Hauts-de-France, next CRNS, the latest validated photo (closing photo of 2021–2023); every section and $(tr ',' '\n' <<<"$focus" | wc -l) focus pages"
     echo "- \`jalon pack crns\` (release build, SQLite): reads, HTML, XLSX, headless Chromium print, storage"
     echo
     echo "| Pages | PDF size | Wall time | Peak memory | Target | Verdict |"

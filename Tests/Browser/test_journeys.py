@@ -519,6 +519,66 @@ def test_a_validated_snapshot_stays_as_validated_and_locks_its_periods(driver, b
 
 # ------------------------------------------------------- a roadmap the region writes (issue 14)
 
+def test_a_cotan_is_planned_held_and_gets_its_pack(driver, base_url):
+    """A COTAN's next year is planned; its first meeting gets an agenda item, attendance, a decision
+    turned into a task, then its pack generated from a photo validated for it and downloaded as a PDF."""
+    d = driver
+    d.get(base_url + "/comites/cotan-littoral")
+    year = d.find_element(By.ID, "programme-annee").get_attribute("value")
+    click_and_wait_navigation(d, d.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Proposer le programme')]"))
+    assert "Programme proposé" in d.find_element(By.TAG_NAME, "main").text
+    first = d.find_element(By.XPATH, f"//table//a[contains(normalize-space(), '{year}')]")
+    click_and_wait_navigation(d, first)
+    meeting_url = d.current_url.split("?")[0]
+
+    # The agenda: the committee's template, plus an item about the TAN.
+    d.find_element(By.ID, "odj-point").send_keys("25 min | Focus MSSanté des EHPAD | CPAM")
+    Select(d.find_element(By.ID, "odj-sujet-type")).select_by_value("territoire")
+    d.find_element(By.ID, "odj-sujet-code").send_keys("TAN-LITTORAL")
+    click_and_wait_navigation(d, d.find_element(By.XPATH, "//form[.//input[@name='section' and @value='agenda']]//button"))
+    agenda = d.find_element(By.XPATH, "//table[caption[normalize-space()='Ordre du jour']]").text
+    assert "Focus MSSanté des EHPAD" in agenda and "Territoire TAN-LITTORAL" in agenda
+
+    # Attendance: the members invited, the first one present.
+    click_and_wait_navigation(d, d.find_element(By.XPATH, "//button[normalize-space()='Inviter les membres du comité']"))
+    presence = d.find_element(By.CSS_SELECTOR, "select[id^='presence-']")
+    presence_id = presence.get_attribute("id")
+    Select(presence).select_by_value("present")
+    click_and_wait_navigation(d, presence.find_element(By.XPATH, "./ancestor::form//button"))
+    assert Select(d.find_element(By.ID, presence_id)).first_selected_option.get_attribute("value") == "present"
+    assert "1 présent(s) ou représenté(s)" in d.find_element(By.TAG_NAME, "main").text
+
+    # A decision, turned into a task of the board that names its meeting.
+    d.find_element(By.ID, "decision-texte").send_keys("Organiser un webinaire MSSanté pour les EHPAD du Littoral")
+    d.find_element(By.ID, "decision-responsable").send_keys("GRADeS")
+    d.find_element(By.ID, "decision-echeance").send_keys(f"30/06/{year}")
+    click_and_wait_navigation(d, d.find_element(By.XPATH, "//button[normalize-space()='Ajouter la décision']"))
+    click_and_wait_navigation(d, d.find_element(By.XPATH, "//button[normalize-space()='En faire une tâche']"))
+    d.get(base_url + "/taches")
+    card = d.find_element(By.XPATH, "//*[contains(@class, 'jalon-task')][.//*[contains(normalize-space(), 'webinaire MSSanté')]]")
+    assert "COTAN" in card.text and "Décision" in card.text
+
+    # The photo for the committee, at the end of last year (no period the other journeys write in), then
+    # the pack from it and its PDF.
+    last_year_end = datetime.date(datetime.date.today().year - 1, 12, 31)
+    d.get(base_url + "/feuille-de-route/photos")
+    d.find_element(By.ID, "photo-nom").send_keys("COTAN Littoral — bilan annuel")
+    d.execute_script(f"document.getElementById('photo-date').value = '{last_year_end.isoformat()}'")
+    d.find_element(By.ID, "photo-territoire").send_keys("TAN-LITTORAL")
+    click_and_wait_navigation(d, d.find_element(By.XPATH, "//button[normalize-space()='Valider']"))
+    d.get(meeting_url)
+    photo = Select(d.find_element(By.ID, "dossier-photo"))
+    photo.select_by_visible_text(next(o.text for o in photo.options if "COTAN Littoral — bilan annuel" in o.text))
+    click_and_wait_navigation(d, d.find_element(By.XPATH, "//button[normalize-space()='Générer le dossier (PDF)']"))
+    link = d.find_element(By.XPATH, "//table[caption[normalize-space()='Dossiers générés']]//a[normalize-space()='PDF']")
+    href = link.get_attribute("href")
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in d.get_cookies())
+    import urllib.request
+    with urllib.request.urlopen(urllib.request.Request(href, headers={"Cookie": cookies})) as response:
+        assert response.headers["Content-Type"] == "application/pdf"
+        assert response.read(5) == b"%PDF-"
+
+
 def test_a_region_writes_its_roadmap_from_the_template_and_validates_its_photo(driver, base_url):
     """Normandie starts from the 2023–2027 template: a fiche of its own, a regional indicator attached,
     a composite RACI cell, a text photo, a validated photo — seen in the steering table and on the home

@@ -5,8 +5,10 @@ import SQLKit
 /// The Hauts-de-France comitologie of seed 000, with fictitious members: the CRNS (three a year), one COTAN
 /// per TAN (twice a year), the monthly cellule de coordination and the COPIL Ségur. The year's meetings
 /// already past are held, with attendance, approved minutes, decisions and points of attention; the next
-/// CRNS is planned with its agenda, and a photo at the end of last year is validated for its pack (a date
-/// that locks none of this year's periods). Loading twice changes nothing.
+/// CRNS is planned with its agenda and its members invited. Its pack is generated from a validated photo:
+/// the demo validates none of the current roadmap, whose periods it would lock (the pilote validates the
+/// photo for the committee, as in real life); until then the closing photo of 2021–2023 serves.
+/// Loading twice changes nothing.
 enum DemoCommittees {
     struct Summary: Sendable, Equatable {
         var committees: Int
@@ -31,8 +33,6 @@ enum DemoCommittees {
         30 min | Un cas d'usage concret présenté par un acteur du territoire | Invité
         10 min | Agenda du territoire | Animateurs
         """
-
-    static let photoName = "Comité régional du numérique en santé — bilan au 31 décembre"
 
     static func load(on db: any SQLDatabase, actor: Actor, today: Day = .today()) async throws -> Summary {
         guard try await CommitteeQuery.find("crns", on: db) == nil else {
@@ -93,15 +93,6 @@ enum DemoCommittees {
                     videoURL: "https://webconf.numerique.gouv.fr/demo-crns", status: MeetingStatus.planned.rawValue),
                 version: nil, on: db, actor: actor)
             _ = try await MeetingService.inviteMembers(next.id, on: db, actor: actor)
-        }
-        let endOfLastYear = Day(today.year - 1, 12, 31)
-        if try await db.count("SELECT COUNT(*) AS n FROM snapshots WHERE as_of = \(bind: endOfLastYear.iso)") == 0,
-            let roadmap = try await RoadmapQuery.chosen(nil, today: today, on: db)
-        {
-            _ = try await SnapshotService.validate(
-                name: "\(photoName) \(endOfLastYear.year)", at: endOfLastYear, territory: DemoRegion.region,
-                couloir: nil, roadmap: roadmap.code, today: today, on: db,
-                actor: Actor(name: "pilote@" + DemoAccounts.domain, grant: actor.grant))
         }
         return Summary(
             committees: codes.count, meetings: try await MeetingQuery.meetings(on: db).count, held: held)
