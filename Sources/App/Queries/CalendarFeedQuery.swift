@@ -31,15 +31,18 @@ enum CalendarFeedQuery {
         let members = try await CommitteeQuery.members(of: committee.id, on: db).map {
             $0.contactID.uuidString.lowercased()
         }
-        return try await db.select().columns(columns).from("calendar_feeds")
+        let query = db.select().columns(columns).from("calendar_feeds")
             .where { group in
                 group.where("kind", .equal, CalendarFeedService.Kind.committee.rawValue)
                     .where("subject", .equal, committee.code)
             }
-            .orWhere { group in
+        // PostgreSQL rejects an empty `IN ()`: a committee without members has only its own feed.
+        if !members.isEmpty {
+            query.orWhere { group in
                 group.where("kind", .equal, CalendarFeedService.Kind.contact.rawValue).where("subject", .in, members)
             }
-            .orderBy("created_at", .descending).all(decoding: Feed.self, with: .snakeCase)
+        }
+        return try await query.orderBy("created_at", .descending).all(decoding: Feed.self, with: .snakeCase)
     }
 
     /// A committee's meetings, or those of a contact's committees and invitations.
