@@ -105,6 +105,18 @@ enum SiteURL: Equatable, Sendable {
         case reachTable
         case organisations
         case contacts
+        case committees
+        case committee(String)
+        case committeeMeetings(String)
+        case committeeProgramme(String)
+        case meeting(String)
+        case meetingAgenda(String)
+        case meetingAttendance(String)
+        case meetingMinutes(String)
+        case meetingDecisions(String)
+        case meetingPack(String)
+        case meetingPackPDF(String)
+        case decision(String)
     }
 
     var path: String {
@@ -215,6 +227,18 @@ enum SiteURL: Equatable, Sendable {
             case .reachTable: "/api/reach/table"
             case .organisations: "/api/organisations"
             case .contacts: "/api/contacts"
+            case .committees: "/api/committees"
+            case .committee(let code): "/api/committees/" + Self.escape(code)
+            case .committeeMeetings(let code): "/api/committees/" + Self.escape(code) + "/meetings"
+            case .committeeProgramme(let code): "/api/committees/" + Self.escape(code) + "/programme"
+            case .meeting(let id): "/api/meetings/" + Self.escape(id)
+            case .meetingAgenda(let id): "/api/meetings/" + Self.escape(id) + "/agenda"
+            case .meetingAttendance(let id): "/api/meetings/" + Self.escape(id) + "/attendance"
+            case .meetingMinutes(let id): "/api/meetings/" + Self.escape(id) + "/minutes"
+            case .meetingDecisions(let id): "/api/meetings/" + Self.escape(id) + "/decisions"
+            case .meetingPack(let id): "/api/meetings/" + Self.escape(id) + "/pack"
+            case .meetingPackPDF(let id): "/api/meetings/" + Self.escape(id) + "/pack.pdf"
+            case .decision(let id): "/api/decisions/" + Self.escape(id)
             }
         }
     }

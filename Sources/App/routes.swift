@@ -175,10 +175,37 @@ func routes(_ app: Application) throws {
         .write(.regional))
     app.get(SiteURL.api(.contacts).components, use: ActivityAPIController.contacts).access(.read)
     app.post(SiteURL.api(.contacts).components, use: ActivityAPIController.createContact).access(.write(.contacts))
+    committeeAPI(app)
 
     // Deny by default: a route added without a rule is refused to everyone (and fails the matrix test).
     for route in app.routes.all where route.access == nil {
         let path = route.path.map(\.description).joined(separator: "/")
         app.logger.warning("Route sans règle d'accès, refusée à tous : \(route.method) /\(path)")
     }
+}
+
+/// `/api/committees`, `/api/meetings`, `/api/decisions`: governance through the API.
+private func committeeAPI(_ app: Application) {
+    app.get(SiteURL.api(.committees).components, use: CommitteeAPIController.index).access(.read)
+    app.post(SiteURL.api(.committees).components, use: CommitteeAPIController.create).access(.write(.committees))
+    app.get(SiteURL.api(.committee(":code")).components, use: CommitteeAPIController.show).access(.read)
+    app.post(SiteURL.api(.committeeMeetings(":code")).components, use: CommitteeAPIController.planMeeting)
+        .access(.write(.committees))
+    app.post(SiteURL.api(.committeeProgramme(":code")).components, use: CommitteeAPIController.planProgramme)
+        .access(.write(.committees))
+    app.get(SiteURL.api(.meeting(":id")).components, use: MeetingAPIController.show).access(.read)
+    app.patch(SiteURL.api(.meeting(":id")).components, use: MeetingAPIController.update).access(.write(.committees))
+    app.post(SiteURL.api(.meetingAgenda(":id")).components, use: MeetingAPIController.addAgendaItem)
+        .access(.write(.committees))
+    app.post(SiteURL.api(.meetingAttendance(":id")).components, use: MeetingAPIController.attendance)
+        .access(.write(.committees))
+    app.post(SiteURL.api(.meetingMinutes(":id")).components, use: MeetingAPIController.minutes)
+        .access(.write(.committees))
+    app.post(SiteURL.api(.meetingDecisions(":id")).components, use: MeetingAPIController.addDecision)
+        .access(.write(.committees))
+    app.patch(SiteURL.api(.decision(":id")).components, use: MeetingAPIController.updateDecision)
+        .access(.write(.committees))
+    app.post(SiteURL.api(.meetingPack(":id")).components, use: MeetingAPIController.generatePack)
+        .access(.write(.committees))
+    app.get(SiteURL.api(.meetingPackPDF(":id")).components, use: MeetingAPIController.packPDF).access(.read)
 }

@@ -33,8 +33,8 @@ import VaporTesting
                 separator: "&"))
     }
 
-    static func json(_ path: String, _ body: String) -> Request {
-        .init(method: .POST, path: path, contentType: "application/json", body: body)
+    static func json(_ path: String, _ body: String, method: HTTPMethod = .POST) -> Request {
+        .init(method: method, path: path, contentType: "application/json", body: body)
     }
 
     static func multipart(_ path: String, file: String, content: String, fields: [(String, String)] = []) -> Request {
@@ -47,7 +47,11 @@ import VaporTesting
     static let coveredElsewhere: [String: String] = [
         "POST /imports/apercus/:id":
             "la validation relit le fichier avec les mêmes droits que l'aperçu (cas /imports ci-dessous)",
-        "POST /imports/profils/:name": "tester un profil n'écrit rien ; les lignes sont vérifiées à l'import"
+        "POST /imports/profils/:name": "tester un profil n'écrit rien ; les lignes sont vérifiées à l'import",
+        "POST /comites/reunions/:id/dossiers":
+            "le dossier passe par MeetingService.writable, comme POST /comites/reunions/:id ci-dessous "
+            + "(PackServiceTests : le lecteur ne génère pas)",
+        "POST /api/meetings/:id/pack": "même contrôle que POST /comites/reunions/:id/dossiers"
     ]
 
     static func key(_ route: Route) -> String {
@@ -90,6 +94,33 @@ import VaporTesting
                         actor: .system
                     ).uuidString.lowercased()
                 }
+            }
+            // A COTAN inside the animateur's territory and one outside, each with a meeting, a member and a decision.
+            for code in ["D59", "D62"] {
+                let (meeting, decision) = try await app.db.sqlTransaction { db -> (UUID, UUID) in
+                    let committee = "cotan-" + code.lowercased()
+                    _ = try await CommitteeService.create(
+                        .init(
+                            name: "COTAN \(code)", kind: "cotan", territory: code, frequency: "2 par an",
+                            code: committee),
+                        on: db, actor: .system)
+                    let meeting = try await CommitteeService.planMeeting(
+                        committee,
+                        .init(
+                            day: "2027-04-13", startTime: "", durationMinutes: "", place: "", videoURL: "", status: ""),
+                        on: db, actor: .system)
+                    let member = try await DirectoryService.createContact(
+                        .init(
+                            firstName: "Membre", lastName: code, email: "membre.\(code.lowercased())@example.invalid"),
+                        on: db, actor: .system)
+                    try await CommitteeService.setMember(
+                        committee, contact: member, role: "membre", on: db, actor: .system)
+                    let decision = try await MeetingService.addDecision(
+                        meeting, .init(text: "Relancer"), on: db, actor: .system)
+                    return (meeting, decision)
+                }
+                ids["reunion-" + code] = meeting.uuidString.lowercased()
+                ids["decision-" + code] = decision.uuidString.lowercased()
             }
             var who: [String: Credentials] = [:]
             who["administrateur"] = try await app.signIn(.administrateur)
@@ -297,6 +328,104 @@ import VaporTesting
                             "/api/activities",
                             #"{"date":"2022-05-03","type":"Visite sur site","title":"API PdC","territories":["D62"]}"#))
                 ],
+                "POST /comites": [
+                    .init(
+                        role: .animateur,
+                        inside: Self.form(
+                            "/comites",
+                            [
+                                ("name", "COTAN Nord bis"), ("kind", "cotan"), ("frequency", "2 par an"),
+                                ("territory", "D59")
+                            ]),
+                        outside: Self.form(
+                            "/comites",
+                            [
+                                ("name", "COTAN PdC bis"), ("kind", "cotan"), ("frequency", "2 par an"),
+                                ("territory", "D62")
+                            ]))
+                ],
+                "POST /comites/:code": [
+                    .init(
+                        role: .animateur,
+                        inside: Self.form("/comites/cotan-d59", [("section", "programme"), ("year", "2028")]),
+                        outside: Self.form("/comites/cotan-d62", [("section", "programme"), ("year", "2028")]))
+                ],
+                "POST /comites/reunions/:id": [
+                    .init(
+                        role: .animateur,
+                        inside: Self.form(
+                            "/comites/reunions/\(ids["reunion-D59"]!)",
+                            [("section", "agenda"), ("item", "10 min | Point")]),
+                        outside: Self.form(
+                            "/comites/reunions/\(ids["reunion-D62"]!)",
+                            [("section", "agenda"), ("item", "10 min | Point")]))
+                ],
+                "POST /api/committees": [
+                    .init(
+                        role: .animateur,
+                        inside: Self.json(
+                            "/api/committees",
+                            #"{"name":"COTAN API Nord","kind":"cotan","frequency":"2 par an","territory":"D59"}"#),
+                        outside: Self.json(
+                            "/api/committees",
+                            #"{"name":"COTAN API PdC","kind":"cotan","frequency":"2 par an","territory":"D62"}"#))
+                ],
+                "POST /api/committees/:code/meetings": [
+                    .init(
+                        role: .animateur,
+                        inside: Self.json("/api/committees/cotan-d59/meetings", #"{"day":"2027-05-04"}"#),
+                        outside: Self.json("/api/committees/cotan-d62/meetings", #"{"day":"2027-05-04"}"#))
+                ],
+                "POST /api/committees/:code/programme": [
+                    .init(
+                        role: .animateur, inside: Self.json("/api/committees/cotan-d59/programme", #"{"year":2029}"#),
+                        outside: Self.json("/api/committees/cotan-d62/programme", #"{"year":2029}"#))
+                ],
+                "PATCH /api/meetings/:id": [
+                    .init(
+                        role: .animateur,
+                        inside: Self.json(
+                            "/api/meetings/\(ids["reunion-D59"]!)", #"{"place":"Lille"}"#, method: .PATCH),
+                        outside: Self.json(
+                            "/api/meetings/\(ids["reunion-D62"]!)", #"{"place":"Arras"}"#, method: .PATCH))
+                ],
+                "POST /api/meetings/:id/agenda": [
+                    .init(
+                        role: .animateur,
+                        inside: Self.json(
+                            "/api/meetings/\(ids["reunion-D59"]!)/agenda", #"{"title":"Point","duration_minutes":10}"#),
+                        outside: Self.json(
+                            "/api/meetings/\(ids["reunion-D62"]!)/agenda", #"{"title":"Point","duration_minutes":10}"#))
+                ],
+                "POST /api/meetings/:id/attendance": [
+                    .init(
+                        role: .animateur,
+                        inside: Self.json(
+                            "/api/meetings/\(ids["reunion-D59"]!)/attendance", #"{"invite_members":true}"#),
+                        outside: Self.json(
+                            "/api/meetings/\(ids["reunion-D62"]!)/attendance", #"{"invite_members":true}"#))
+                ],
+                "POST /api/meetings/:id/minutes": [
+                    .init(
+                        role: .animateur,
+                        inside: Self.json("/api/meetings/\(ids["reunion-D59"]!)/minutes", #"{"text":"Tour de table"}"#),
+                        outside: Self.json("/api/meetings/\(ids["reunion-D62"]!)/minutes", #"{"text":"Tour de table"}"#)
+                    )
+                ],
+                "POST /api/meetings/:id/decisions": [
+                    .init(
+                        role: .animateur,
+                        inside: Self.json("/api/meetings/\(ids["reunion-D59"]!)/decisions", #"{"text":"Relancer"}"#),
+                        outside: Self.json("/api/meetings/\(ids["reunion-D62"]!)/decisions", #"{"text":"Relancer"}"#))
+                ],
+                "PATCH /api/decisions/:id": [
+                    .init(
+                        role: .animateur,
+                        inside: Self.json(
+                            "/api/decisions/\(ids["decision-D59"]!)", #"{"status":"realisee"}"#, method: .PATCH),
+                        outside: Self.json(
+                            "/api/decisions/\(ids["decision-D62"]!)", #"{"status":"realisee"}"#, method: .PATCH))
+                ],
                 "POST /api/contacts": [
                     .init(
                         role: .animateur,
@@ -306,7 +435,7 @@ import VaporTesting
                             "/api/contacts", #"{"first_name":"B","last_name":"Exemple","territories":["D62"]}"#))
                 ]
             ]
-            let territorial: Set<Area> = [.activities, .contacts, .observations, .tasks]
+            let territorial: Set<Area> = [.activities, .committees, .contacts, .observations, .tasks]
             for route in app.routes.all {
                 guard case .write(let area)? = route.access, territorial.contains(area) else { continue }
                 let key = Self.key(route)

@@ -1,4 +1,5 @@
 import Foundation
+import JalonCore
 import Testing
 import Vapor
 
@@ -16,6 +17,11 @@ import Vapor
             #expect(doc["openapi"] as? String == "3.0.3")
             let paths = try #require(doc["paths"] as? [String: [String: Any]])
             let schemas = try #require((doc["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            /// Identifiers of what the examples created, put in the `x-jalon-example` addresses that name them.
+            var placeholders: [String: String] = [:]
+            func concrete(_ address: String) -> String {
+                placeholders.reduce(address) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
+            }
             /// Sends a write's documented example (to its `x-jalon-example` address when it has parameters)
             /// and checks the answer against the schema of its status.
             func sendExample(_ path: String, _ method: HTTPMethod) async throws -> Any {
@@ -24,7 +30,7 @@ import Vapor
                     ((operation["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"]
                         as? [String: Any])
                 let example = try JSONSerialization.data(withJSONObject: try #require(content["example"]))
-                let target = operation["x-jalon-example"] as? String ?? path
+                let target = concrete(operation["x-jalon-example"] as? String ?? path)
                 let r = try await app.send(
                     method, target, headers: ["Content-Type": "application/json"], body: ByteBuffer(data: example))
                 #expect(r.status == .ok || r.status == .created, "\(target) : \(r.status) \(r.body.string)")
@@ -67,12 +73,41 @@ import Vapor
             #expect(
                 SchemaCheck.problems(importReport, schema: importSchema, schemas: schemas, at: "/api/imports").isEmpty)
             let batchID = try #require((importReport as? [String: Any])?["batch"] as? String)
+            // The committees' writes, chained: the committee (the contact above is its member), its meeting, what
+            // happens in it, and its pack printed from a photo validated here.
+            _ = try await sendExample("/api/committees", .POST)
+            let meeting = try await sendExample("/api/committees/{code}/meetings", .POST)
+            placeholders["{meeting}"] = try #require((meeting as? [String: Any])?["id"] as? String)
+            _ = try await sendExample("/api/meetings/{id}", .PATCH)
+            _ = try await sendExample("/api/meetings/{id}/agenda", .POST)
+            let attendance = try await sendExample("/api/meetings/{id}/attendance", .POST)
+            #expect((attendance as? [String: Any])?["attending"] as? Int == 1)
+            _ = try await sendExample("/api/meetings/{id}/minutes", .POST)
+            let decision = try await sendExample("/api/meetings/{id}/decisions", .POST)
+            #expect((decision as? [String: Any])?["task"] is String, "la décision est devenue une tâche")
+            placeholders["{decision}"] = try #require((decision as? [String: Any])?["id"] as? String)
+            _ = try await sendExample("/api/decisions/{id}", .PATCH)
+            _ = try await sendExample("/api/committees/{code}/programme", .POST)
+            try await app.db.sqlTransaction { db in
+                _ = try await SnapshotService.validate(
+                    name: "Photo du COPIL", at: Day(2022, 6, 30), territory: "R32", couloir: nil, on: db, actor: .cli)
+            }
+            let pack = try await sendExample("/api/meetings/{id}/pack", .POST)
+            // Cover, agenda and indicators; the decisions page is left out, with no earlier meeting to review.
+            #expect((pack as? [String: Any])?["pages"] as? Int ?? 0 >= 3)
             for (path, operations) in paths {
                 guard let get = operations["get"] as? [String: Any] else { continue }
-                let example = (get["x-jalon-example"] as? String ?? path).replacingOccurrences(
+                let example = concrete(get["x-jalon-example"] as? String ?? path).replacingOccurrences(
                     of: "{finess}", with: "590000001"
                 ).replacingOccurrences(of: "{id}", with: batchID)
                     .replacingOccurrences(of: "{activity}", with: activityID)
+                let ok = (get["responses"] as? [String: Any])?["200"] as? [String: Any]
+                if (ok?["content"] as? [String: Any])?["application/pdf"] != nil {
+                    let file = try await app.send(.GET, example)
+                    #expect(file.status == .ok && file.headers.contentType == .pdf, "\(example)")
+                    #expect(file.body.getString(at: 0, length: 5) == "%PDF-", "\(example)")
+                    continue
+                }
                 let (code, body) = try await app.getJSON(example)
                 #expect(code == .ok, "\(example)")
                 let schema = try #require(

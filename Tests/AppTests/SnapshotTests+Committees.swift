@@ -44,7 +44,14 @@ extension SnapshotTests {
                     id: UUID(uuidString: "00000000-0000-0000-0000-0000000000b1")!, committeeID: Self.cotan.id,
                     day: "2027-04-13", startTime: "14:00", place: "Boulogne-sur-Mer", videoUrl: "", status: "planifiee",
                     minutes: "", minutesStatus: "none", durationMinutes: 60, version: 1)
-            ], nextYear: 2027)
+            ], nextYear: 2027,
+            openDecisions: [
+                .init(
+                    id: UUID(uuidString: "00000000-0000-0000-0000-0000000000d1")!,
+                    meetingID: UUID(uuidString: "00000000-0000-0000-0000-0000000000b0")!,
+                    text: "Relancer les EHPAD sans DUI", owner: "GRADeS", status: "ouverte", day: "2026-10-13",
+                    linkKind: "", linkCode: "", dueOn: "2027-03-31", taskID: nil)
+            ])
         try Self.assertSnapshot(CommitteeShow.render(model), named: "committee")
     }
 }
@@ -74,7 +81,7 @@ extension SnapshotTests {
             ],
             decisions: [
                 .init(
-                    id: UUID(uuidString: "00000000-0000-0000-0000-0000000000d1")!,
+                    id: UUID(uuidString: "00000000-0000-0000-0000-0000000000d1")!, meetingID: id,
                     text: "Relancer les EHPAD sans DUI", owner: "GRADeS", status: "ouverte", day: "2027-04-13",
                     linkKind: "fiche", linkCode: "O1-01", dueOn: "2027-06-30", taskID: nil)
             ], openBefore: [],

@@ -73,6 +73,13 @@ enum OpenAPI {
         doc["security"] = security
         var components = doc["components"] as? JSON ?? [:]
         components["securitySchemes"] = securitySchemes
+        var schemas = components["schemas"] as? JSON ?? [:]
+        schemas.merge(committeeSchemas) { current, _ in current }
+        components["schemas"] = schemas
+        if var paths = doc["paths"] as? JSON {
+            paths.merge(committeePaths) { current, _ in current }
+            doc["paths"] = paths
+        }
         doc["components"] = components
         if var paths = doc["paths"] as? JSON, var health = paths["/healthz"] as? JSON, var get = health["get"] as? JSON
         {

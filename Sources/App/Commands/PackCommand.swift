@@ -40,15 +40,7 @@ struct PackCommand: AsyncCommand {
                 guard let committee = try await CommitteeQuery.find(id: meeting.committeeID, on: db) else {
                     throw CommandFailure("Comité inconnu.")
                 }
-                let names = (signature.sections ?? committee.packSections).split(separator: ",").map {
-                    String($0).trimmedSpaces
-                }
-                if let unknown = names.first(where: { !$0.isEmpty && PackSection(rawValue: $0) == nil }) {
-                    throw CommandFailure("Section inconnue « \(unknown.prefix(40)) ».")
-                }
-                template = PackTemplate.parse(
-                    sections: signature.sections ?? committee.packSections,
-                    focus: signature.focus ?? committee.packFocus)
+                template = try PackService.template(sections: signature.sections, focus: signature.focus, of: committee)
             }
             let started = Date()
             let pack = try await PackService.generate(

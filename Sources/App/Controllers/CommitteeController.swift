@@ -19,11 +19,15 @@ enum CommitteeController {
         var year: String?
         var version: Int?
         var feed: String?
+        var day, startTime, durationMinutes, place, videoURL: String?
 
         enum CodingKeys: String, CodingKey {
             case section, name, kind, frequency, territory, organisations, objectives, code, contact, role, year
-            case version, feed
+            case version, feed, day, place
             case agendaTemplate = "agenda_template"
+            case startTime = "start_time"
+            case durationMinutes = "duration_minutes"
+            case videoURL = "video_url"
         }
 
         var input: CommitteeService.Input {
@@ -82,6 +86,7 @@ enum CommitteeController {
         let code = req.parameters.get("code") ?? ""
         let form = try req.content.decode(Form.self)
         if form.section == "feed" { return try await createFeed(code, form: form, req: req) }
+        if form.section == "meeting" { return try await planMeeting(code, form: form, req: req) }
         let done: String
         do {
             done = try await req.db.sqlTransaction { db in
@@ -120,13 +125,35 @@ enum CommitteeController {
                 }
             }
         } catch let error as ServiceError {
-            guard var model = try await CommitteeShow.query(code, today: Day.today(), on: req.sql) else {
-                throw Abort(.notFound, reason: "Comité inconnu « \(code.prefix(60)) ».")
-            }
-            model.error = error.message
-            return .html(CommitteeShow.render(model), status: error.status)
+            return try await refused(code, error, req: req)
         }
         return .seeOther(SiteURL.committee(code).with([("ok", done)]))
+    }
+
+    /// The committee's page again, with the refusal of what was just posted.
+    static func refused(_ code: String, _ error: ServiceError, req: Request) async throws -> Response {
+        guard var model = try await CommitteeShow.query(code, today: Day.today(), on: req.sql) else {
+            throw Abort(.notFound, reason: "Comité inconnu « \(code.prefix(60)) ».")
+        }
+        model.error = error.message
+        return .html(CommitteeShow.render(model), status: error.status)
+    }
+
+    /// A meeting planned from the committee's page opens on its own page, to write its agenda.
+    static func planMeeting(_ code: String, form: Form, req: Request) async throws -> Response {
+        do {
+            let meeting = try await req.db.sqlTransaction { db in
+                try await CommitteeService.planMeeting(
+                    code,
+                    .init(
+                        day: form.day ?? "", startTime: form.startTime ?? "",
+                        durationMinutes: form.durationMinutes ?? "", place: form.place ?? "",
+                        videoURL: form.videoURL ?? "", status: ""), on: db, actor: req.actor)
+            }
+            return .seeOther(SiteURL.meeting(meeting.uuidString.lowercased()).with([("ok", "1")]))
+        } catch let error as ServiceError {
+            return try await refused(code, error, req: req)
+        }
     }
 
     /// A new calendar address is shown on the page that answers, once: it is not stored in clear.

@@ -43,6 +43,8 @@ enum MeetingController {
         }
         model.message = message
         model.error = error?.message
+        model.draftReadable = try await MeetingService.mayReadDraftMinutes(
+            model.committee, actor: req.actor, on: req.sql)
         return .html(MeetingShow.render(model), status: error?.status ?? .ok)
     }
 

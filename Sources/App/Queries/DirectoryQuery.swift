@@ -63,6 +63,25 @@ enum DirectoryQuery {
         }
     }
 
+    /// The contact an API names by its identifier or its e-mail address.
+    static func contactID(_ reference: String, on db: any SQLDatabase) async throws -> UUID {
+        let written = reference.trimmedSpaces
+        struct ContactRow: Decodable { var id: UUID }
+        let found: ContactRow?
+        if let id = UUID(uuidString: written) {
+            found = try await db.select().column("id").from("contacts").where("id", .equal, id)
+                .first(decoding: ContactRow.self)
+        } else {
+            found = try await db.select().column("id").from("contacts")
+                .where(SQLFunction("lower", args: SQLColumn("email")), .equal, SQLBind(written.lowercased()))
+                .orderBy("id").first(decoding: ContactRow.self)
+        }
+        guard let found else {
+            throw ServiceError.invalid("Contact inconnu « \(written.prefix(80)) » dans l'annuaire.", field: "contact")
+        }
+        return found.id
+    }
+
     /// Pairs of territories that share a commune: `covering[t]` = the territories overlapping `t`.
     static func overlapping(_ territories: [String], on db: any SQLDatabase) async throws -> [String: Set<String>] {
         guard !territories.isEmpty else { return [:] }

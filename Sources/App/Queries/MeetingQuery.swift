@@ -107,6 +107,7 @@ enum MeetingQuery {
 
     struct Decision: Decodable, Sendable, Equatable {
         var id: UUID
+        var meetingID: UUID
         var text, owner, status, day, linkKind, linkCode: String
         var dueOn: String?
         var taskID: UUID?
@@ -116,7 +117,7 @@ enum MeetingQuery {
     static func decisions(of meeting: UUID, on db: any SQLDatabase) async throws -> [Decision] {
         try await db.raw(
             """
-            SELECT d.id, d.text, d.owner, d.status, m.day, d.link_kind, d.link_code, d.due_on, d.task_id
+            SELECT d.id, d.meeting_id, d.text, d.owner, d.status, m.day, d.link_kind, d.link_code, d.due_on, d.task_id
             FROM decisions d JOIN meetings m ON m.id = d.meeting_id
             WHERE d.meeting_id = \(bind: meeting) ORDER BY d.created_at, d.id
             """
@@ -127,7 +128,7 @@ enum MeetingQuery {
     static func openDecisions(committee: UUID, before day: String, on db: any SQLDatabase) async throws -> [Decision] {
         try await db.raw(
             """
-            SELECT d.id, d.text, d.owner, d.status, m.day, d.link_kind, d.link_code, d.due_on, d.task_id
+            SELECT d.id, d.meeting_id, d.text, d.owner, d.status, m.day, d.link_kind, d.link_code, d.due_on, d.task_id
             FROM decisions d JOIN meetings m ON m.id = d.meeting_id
             WHERE m.committee_id = \(bind: committee) AND m.day < \(bind: day)
               AND d.status = \(bind: DecisionStatus.open.rawValue)
@@ -145,7 +146,7 @@ extension MeetingQuery {
     {
         try await db.raw(
             """
-            SELECT d.id, d.text, d.owner, d.status, m.day, d.link_kind, d.link_code, d.due_on, d.task_id
+            SELECT d.id, d.meeting_id, d.text, d.owner, d.status, m.day, d.link_kind, d.link_code, d.due_on, d.task_id
             FROM decisions d JOIN meetings m ON m.id = d.meeting_id
             WHERE m.committee_id = \(bind: committee) AND m.day < \(bind: day)
               AND (d.status = \(bind: DecisionStatus.open.rawValue) OR m.day = (

@@ -34,13 +34,31 @@ extension MeetingService {
         return Subject(kind: kind, code: code)
     }
 
+    /// An item written as one line, `20 min | Titre | intervenants`.
     static func addAgendaItem(
         _ id: UUID, line: String, subject: Subject? = nil, on db: any SQLDatabase, actor: Actor
     ) async throws {
-        let (meeting, committee) = try await writable(id, on: db, actor: actor)
-        guard let item = AgendaTemplate.item(line), item.title.count <= 300, item.speakers.count <= 300 else {
+        guard let item = AgendaTemplate.item(line) else {
             throw ServiceError.invalid(
                 "Point d'ordre du jour illisible : écrivez « 20 min | Titre | intervenants ».", field: "item")
+        }
+        try await addAgendaItem(id, item: item, subject: subject, on: db, actor: actor)
+    }
+
+    static func addAgendaItem(
+        _ id: UUID, item raw: AgendaTemplate.Item, subject: Subject? = nil, on db: any SQLDatabase, actor: Actor
+    ) async throws {
+        let (meeting, committee) = try await writable(id, on: db, actor: actor)
+        let item = AgendaTemplate.Item(
+            minutes: raw.minutes, title: raw.title.trimmedSpaces, speakers: raw.speakers.trimmedSpaces)
+        guard !item.title.isEmpty, item.title.count <= 300 else {
+            throw ServiceError.invalid("Titre du point : de 1 à 300 caractères.", field: "title")
+        }
+        guard (1...480).contains(item.minutes) else {
+            throw ServiceError.invalid("Durée du point en minutes, de 1 à 480.", field: "duration_minutes")
+        }
+        guard item.speakers.count <= 300 else {
+            throw ServiceError.invalid("Intervenants : 300 caractères au plus.", field: "speakers")
         }
         let count = try await db.count("SELECT COUNT(*) AS n FROM agenda_items WHERE meeting_id = \(bind: id)")
         try await db.insert(into: "agenda_items")

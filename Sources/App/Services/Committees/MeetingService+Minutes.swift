@@ -67,4 +67,18 @@ extension MeetingService {
             .set("version", to: meeting.version + 1).set("updated_at", to: Date())
             .where("id", .equal, meeting.id).run()
     }
+
+    /// Minutes are published when approved: a draft is read by those who may write the committee only (a
+    /// pilote, the animateur of the COTAN's territory), not by a lecteur nor by another territory's animateur.
+    static func mayReadDraftMinutes(_ committee: CommitteeQuery.Committee, actor: Actor, on db: any SQLDatabase)
+        async throws -> Bool
+    {
+        guard actor.grant.role.mayWrite(.committees) else { return false }
+        do {
+            try await actor.authorize(.committees, territories: committee.territoryCode.map { [$0] } ?? [], on: db)
+            return true
+        } catch let error as ServiceError where error.kind == .forbidden {
+            return false
+        }
+    }
 }

@@ -32,10 +32,16 @@ enum MeetingService {
         var status: String
     }
 
-    static func update(_ id: UUID, _ details: Details, version: Int?, on db: any SQLDatabase, actor: Actor)
-        async throws
-    {
-        let (before, committee) = try await writable(id, on: db, actor: actor)
+    struct CheckedDetails: Sendable, Equatable {
+        var day: Day
+        var startTime: String
+        var durationMinutes: Int
+        var place, videoURL: String
+        var status: MeetingStatus
+    }
+
+    /// The details as stored, or a French refusal naming the field.
+    static func checked(_ details: Details) throws -> CheckedDetails {
         guard let day = Day(iso: details.day.trimmedSpaces) ?? Milestone.parse(details.day) else {
             throw ServiceError.invalid("Date illisible « \(details.day.prefix(20)) » (ex. 2027-03-09).", field: "day")
         }
@@ -59,8 +65,20 @@ enum MeetingService {
         guard video.isEmpty || video.hasPrefix("https://") else {
             throw ServiceError.invalid("Le lien de visioconférence commence par https://.", field: "video_url")
         }
+        return CheckedDetails(
+            day: day, startTime: String(format: "%02d:%02d", parts[0], parts[1]), durationMinutes: duration,
+            place: place, videoURL: video, status: status)
+    }
+
+    static func update(_ id: UUID, _ details: Details, version: Int?, on db: any SQLDatabase, actor: Actor)
+        async throws
+    {
+        let (before, committee) = try await writable(id, on: db, actor: actor)
+        let checked = try checked(details)
+        let (day, startTime, duration, place, video, status) = (
+            checked.day, checked.startTime, checked.durationMinutes, checked.place, checked.videoURL, checked.status
+        )
         try await OptimisticVersion.bump("meetings", id: id, expected: version, label: "La réunion", on: db)
-        let startTime = String(format: "%02d:%02d", parts[0], parts[1])
         try await db.update("meetings").set("day", to: day.iso).set("start_time", to: startTime)
             .set("duration_minutes", to: duration).set("place", to: place).set("video_url", to: video)
             .set("status", to: status.rawValue).set("updated_at", to: Date()).where("id", .equal, id).run()

@@ -69,6 +69,21 @@ enum PackService {
         }
     }
 
+    /// The template a caller names (section codes separated by commas, in order; focus indicator codes), what
+    /// is left out keeping the committee's; an unknown section is refused rather than dropped.
+    static func template(sections: String?, focus: String?, of committee: CommitteeQuery.Committee) throws
+        -> PackTemplate
+    {
+        let written = sections?.trimmedSpaces.nilIfEmpty ?? committee.packSections
+        let names = written.split(separator: ",").map { String($0).trimmedSpaces }
+        if let unknown = names.first(where: { !$0.isEmpty && PackSection(rawValue: $0) == nil }) {
+            throw ServiceError.invalid(
+                "Section inconnue « \(unknown.prefix(40)) » ("
+                    + PackSection.allCases.map(\.rawValue).joined(separator: ", ") + ").", field: "sections")
+        }
+        return PackTemplate.parse(sections: written, focus: focus ?? committee.packFocus)
+    }
+
     /// The photo asked for, or the latest validated for the committee's territory (the latest of all when
     /// none is).
     static func photo(_ asked: UUID?, committee: CommitteeQuery.Committee, on db: any SQLDatabase) async throws -> UUID

@@ -15,6 +15,8 @@ enum CommitteeShow {
         var contacts: [Contact]
         var meetings: [MeetingQuery.Meeting]
         var nextYear: Int
+        /// The decisions of its meetings still open, oldest meeting first.
+        var openDecisions: [MeetingQuery.Decision] = []
         var feeds: [CalendarFeedQuery.Feed] = []
         /// The address of the feed just created: its token is shown this once.
         var newFeedURL: String? = nil

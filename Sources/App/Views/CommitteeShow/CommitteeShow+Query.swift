@@ -24,6 +24,7 @@ extension CommitteeShow {
             committee: committee, territoryName: territory??.name, members: members, contacts: contacts,
             meetings: try await MeetingQuery.meetings(committee: committee.id, on: db),
             nextYear: today.month >= 9 ? today.year + 1 : today.year,
+            openDecisions: try await MeetingQuery.openDecisions(committee: committee.id, before: "9999-12-31", on: db),
             feeds: try await CalendarFeedQuery.feeds(of: committee, on: db))
     }
 }

@@ -98,7 +98,64 @@ extension CommitteeShow {
                     .el(
                         "button", .cls("fr-btn"), .attr("type", "submit"),
                         .txt("Proposer le programme de l'année (\(committee.frequency))"))),
+                meetingForm(url: url),
+                .el("h2", .cls("fr-mt-5w"), .attr("id", "decisions"), .txt("Décisions ouvertes")),
+                openDecisions(model.openDecisions),
                 feeds(model, url: url)))
+    }
+
+    /// One meeting outside the programme; it starts with the committee's agenda template.
+    static func meetingForm(url: String) -> HNode {
+        .postForm(
+            .committees, .attr("action", url), .cls("fr-mt-3w"), UI.hidden("section", "meeting"),
+            .el(
+                "fieldset", .cls("fr-fieldset"),
+                .el("legend", .cls("fr-fieldset__legend"), .txt("Planifier une réunion")),
+                .el(
+                    "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                    .el(
+                        "div", .cls("fr-col-12 fr-col-md-3"),
+                        UI.input(id: "reunion-jour", name: "day", label: "Date", value: "", type: "date")),
+                    .el(
+                        "div", .cls("fr-col-12 fr-col-md-2"),
+                        UI.input(id: "reunion-heure", name: "start_time", label: "Heure", value: "14:00", type: "time")
+                    ),
+                    .el(
+                        "div", .cls("fr-col-12 fr-col-md-2"),
+                        UI.input(
+                            id: "reunion-duree", name: "duration_minutes", label: "Durée (min)", value: "",
+                            type: "number")),
+                    .el(
+                        "div", .cls("fr-col-12 fr-col-md-5"),
+                        UI.input(id: "reunion-lieu", name: "place", label: "Lieu", value: "")),
+                    .el(
+                        "div", .cls("fr-col-12"),
+                        UI.input(
+                            id: "reunion-visio", name: "video_url", label: "Lien de visioconférence (https://…)",
+                            value: ""))),
+                .el("button", .cls("fr-btn fr-btn--secondary"), .attr("type", "submit"), .txt("Planifier"))))
+    }
+
+    /// Each open decision with the meeting it was taken in, its owner, its due date and its task.
+    static func openDecisions(_ decisions: [MeetingQuery.Decision]) -> HNode {
+        decisions.isEmpty
+            ? .el("p", .txt("Aucune décision ouverte."))
+            : UI.table(
+                caption: "Décisions ouvertes du comité",
+                headers: [
+                    ("Réunion", false), ("Décision", false), ("Responsable", false), ("Échéance", false),
+                    ("Suite", false)
+                ],
+                rows: decisions.map { decision in
+                    [
+                        .link(
+                            SiteURL.meeting(decision.meetingID.uuidString.lowercased()).path,
+                            .txt(Format.date(iso: decision.day))),
+                        .txt(decision.text), .txt(decision.owner.isEmpty ? "—" : decision.owner),
+                        .txt(decision.dueOn.map { Format.date(iso: $0) } ?? "—"),
+                        decision.taskID == nil ? .txt("—") : .link(SiteURL.tasks.path, .txt("Tâche du tableau"))
+                    ]
+                })
     }
 
     /// Calendar subscriptions: the committee's and its members', each revocable; a new address is shown once.

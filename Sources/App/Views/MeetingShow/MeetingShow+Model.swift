@@ -17,6 +17,8 @@ enum MeetingShow {
         /// The packs generated for the meeting, newest first, and the photos one may be made from.
         var packs: [PackQuery.Pack] = []
         var photos: [ValidatedSnapshot] = []
+        /// Minutes not yet approved are read by those who may write the committee only.
+        var draftReadable = true
         var message: String? = nil
         var error: String? = nil
 
@@ -25,7 +27,7 @@ enum MeetingShow {
                 && lhs.attendance == rhs.attendance && lhs.decisions == rhs.decisions
                 && lhs.openBefore == rhs.openBefore && lhs.attention == rhs.attention
                 && lhs.participation == rhs.participation && lhs.packs == rhs.packs
-                && lhs.photos == rhs.photos && lhs.message == rhs.message
+                && lhs.photos == rhs.photos && lhs.draftReadable == rhs.draftReadable && lhs.message == rhs.message
                 && lhs.error == rhs.error
         }
     }

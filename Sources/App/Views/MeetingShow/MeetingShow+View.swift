@@ -87,21 +87,29 @@ extension MeetingShow {
                             .committees, .attr("action", url), .cls("jalon-inline"), section("reopen"),
                             UI.input(id: "cr-motif", name: "reason", label: "Motif de réouverture", value: ""),
                             .el("button", .cls("fr-btn fr-btn--secondary"), .attr("type", "submit"), .txt("Rouvrir"))))
-                    : .group(
-                        .postForm(
-                            .committees, .attr("action", url), section("minutes"),
-                            UI.hidden("version", "\(meeting.version)"),
-                            UI.textarea(
-                                id: "cr-texte", name: "minutes", label: "Compte rendu", value: meeting.minutes,
-                                rows: 8),
-                            .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Enregistrer le brouillon"))),
-                        .when(
-                            meeting.minutesStatus == MinutesStatus.draft.rawValue,
+                    : !model.draftReadable
+                        ? .el(
+                            "p",
+                            .txt(
+                                meeting.minutesStatus == MinutesStatus.none.rawValue
+                                    ? "Pas encore de compte rendu."
+                                    : "Compte rendu en cours de rédaction : il sera lisible ici une fois approuvé."))
+                        : .group(
                             .postForm(
-                                .committees, .attr("action", url), section("approve"),
-                                .el(
-                                    "button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"),
-                                    .txt("Approuver le compte rendu"))))),
+                                .committees, .attr("action", url), section("minutes"),
+                                UI.hidden("version", "\(meeting.version)"),
+                                UI.textarea(
+                                    id: "cr-texte", name: "minutes", label: "Compte rendu", value: meeting.minutes,
+                                    rows: 8),
+                                .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Enregistrer le brouillon"))
+                            ),
+                            .when(
+                                meeting.minutesStatus == MinutesStatus.draft.rawValue,
+                                .postForm(
+                                    .committees, .attr("action", url), section("approve"),
+                                    .el(
+                                        "button", .cls("fr-btn fr-btn--secondary fr-mt-2w"), .attr("type", "submit"),
+                                        .txt("Approuver le compte rendu"))))),
                 .el("h2", .cls("fr-mt-5w"), .txt("Décisions")),
                 decisions(model.decisions, url: url, section: section, caption: "Décisions de la réunion"),
                 .postForm(
