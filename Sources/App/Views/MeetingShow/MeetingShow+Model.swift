@@ -19,6 +19,7 @@ enum MeetingShow {
         var photos: [ValidatedSnapshot] = []
         /// Minutes not yet approved are read by those who may write the committee only.
         var draftReadable = true
+        var mail = Mail()
         var message: String? = nil
         var error: String? = nil
 
@@ -27,8 +28,20 @@ enum MeetingShow {
                 && lhs.attendance == rhs.attendance && lhs.decisions == rhs.decisions
                 && lhs.openBefore == rhs.openBefore && lhs.attention == rhs.attention
                 && lhs.participation == rhs.participation && lhs.packs == rhs.packs
-                && lhs.photos == rhs.photos && lhs.draftReadable == rhs.draftReadable && lhs.message == rhs.message
+                && lhs.photos == rhs.photos && lhs.draftReadable == rhs.draftReadable && lhs.mail == rhs.mail
+                && lhs.message == rhs.message
                 && lhs.error == rhs.error
         }
+    }
+
+    /// Invitations by e-mail: whether a server is configured, what the next sending is, to whom, and the
+    /// sendings so far.
+    struct Mail: Sendable, Equatable {
+        var configured = false
+        var next: InvitationKind = .invitation
+        var writable = 0
+        /// Invited contacts without an address or without consent.
+        var skipped: [String] = []
+        var mailings: [MeetingQuery.Mailing] = []
     }
 }

@@ -8,6 +8,12 @@ extension MeetingShow {
             let committee = try await CommitteeQuery.find(id: meeting.committeeID, on: db)
         else { return nil }
         let attendance = try await MeetingQuery.attendance(id, on: db)
+        let recipients = try await MeetingQuery.recipients(id, on: db)
+        let mail = Mail(
+            next: try await InvitationService.nextKind(meeting, on: db),
+            writable: recipients.filter(\.mayBeWritten).count,
+            skipped: recipients.filter { !$0.mayBeWritten }.map(\.name),
+            mailings: try await MeetingQuery.mailings(id, on: db))
         return Model(
             meeting: meeting, committee: committee, agenda: try await MeetingQuery.agenda(id, on: db),
             attendance: attendance,
@@ -16,6 +22,6 @@ extension MeetingShow {
             attention: try await MeetingQuery.attentionPoints(
                 meeting: id, committee: committee.id, day: meeting.day, on: db),
             participation: try await MeetingQuery.participation(id, attendees: attendance, on: db),
-            packs: try await PackQuery.packs(of: id, on: db), photos: try await SnapshotService.all(on: db))
+            packs: try await PackQuery.packs(of: id, on: db), photos: try await SnapshotService.all(on: db), mail: mail)
     }
 }

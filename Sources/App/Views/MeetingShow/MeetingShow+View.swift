@@ -267,7 +267,8 @@ extension MeetingShow {
                 .committees, .attr("action", url), section("invite"),
                 .el(
                     "button", .cls("fr-btn fr-btn--secondary"), .attr("type", "submit"),
-                    .txt("Inviter les membres du comité"))))
+                    .txt("Inviter les membres du comité"))),
+            mail(model, url: url, section: section))
     }
 
     static func agenda(_ model: Model, url: String, section: (String) -> HNode) -> HNode {
