@@ -75,6 +75,38 @@ import VaporTesting
     }
 
     @Test(arguments: TestDB.all)
+    func aCommitteeFollowingAFicheGetsItsIndicatorsOnly(db: TestDB) async throws {
+        try await Self.withCRNS(db) { app, meetings, photos async throws in
+            // Setup: the fiche of O2-08, and an indicator of another fiche.
+            let photo = try #require(try await SnapshotService.find(photos.0, on: app.sql))
+            let fiche = try #require(photo.rows.first { $0.code == "O2-08" }?.fiche)
+            let other = try #require(photo.rows.first { $0.fiche != fiche }?.code)
+            let indicators = PackTemplate(sections: [.indicators])
+            let before = try await PackService.generate(
+                meeting: meetings[1], photo: photos.0, template: indicators, on: app.db, renderer: Self.renderer(app),
+                actor: .cli)
+            // Act
+            try await app.db.sqlTransaction { db in
+                try await CommitteeService.follow("crns", fiche: fiche, on: db, actor: .cli)
+            }
+            let after = try await PackService.generate(
+                meeting: meetings[1], photo: photos.0, template: indicators, on: app.db, renderer: Self.renderer(app),
+                actor: .cli)
+            // Check
+            let all = String(
+                decoding: try #require(try await PackQuery.file(before, .html, on: app.sql)), as: UTF8.self)
+            let followed = String(
+                decoding: try #require(try await PackQuery.file(after, .html, on: app.sql)), as: UTF8.self)
+            #expect(all.contains(">\(other)<") && all.contains(">O2-08<"))
+            #expect(followed.contains(">O2-08<") && !followed.contains(">\(other)<"))
+            let page = try await app.get("/comites/crns")
+            #expect(page.body.contains("Ne plus suivre la fiche \(fiche)"))
+            let refused = try await app.post("/comites/crns", form: [("section", "follow"), ("fiche", "ZZZ")])
+            #expect(refused.status == .unprocessableEntity && refused.body.contains("Fiche inconnu(e) « ZZZ »"))
+        }
+    }
+
+    @Test(arguments: TestDB.all)
     func aPackIsPrintedFrozenAndRegeneratedIdentically(db: TestDB) async throws {
         try await Self.withCRNS(db) { app, meetings, photos async throws in
             let july = meetings[1]

@@ -21,10 +21,12 @@ extension SnapshotTests {
             ],
             meetings: [
                 .init(
-                    day: Day(2027, 4, 13), startTime: "14:00", committeeCode: "cotan-littoral",
+                    id: UUID(uuidString: "00000000-0000-0000-0000-0000000000b1")!, day: Day(2027, 4, 13),
+                    startTime: "14:00", committeeCode: "cotan-littoral",
                     committeeName: "COTAN Littoral", status: .planned),
                 .init(
-                    day: Day(2027, 10, 12), startTime: "14:00", committeeCode: "cotan-littoral",
+                    id: UUID(uuidString: "00000000-0000-0000-0000-0000000000b2")!, day: Day(2027, 10, 12),
+                    startTime: "14:00", committeeCode: "cotan-littoral",
                     committeeName: "COTAN Littoral", status: .cancelled)
             ])
         try Self.assertSnapshot(CommitteeIndex.render(model), named: "committees")

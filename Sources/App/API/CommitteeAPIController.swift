@@ -118,13 +118,15 @@ enum CommitteeAPIController {
         var objectives: String
         var agendaTemplate: [TemplateItemDTO]
         var members: [MemberDTO]
+        /// The fiches it follows: its pack shows their indicators only.
+        var follows: [String]
         var meetings: [MeetingDTO]
         var openDecisions: [DecisionDTO]
 
         enum CodingKeys: String, CodingKey {
             case committee, objectives
             case agendaTemplate = "agenda_template"
-            case members, meetings
+            case members, follows, meetings
             case openDecisions = "open_decisions"
         }
     }
@@ -150,6 +152,7 @@ enum CommitteeAPIController {
                     contact: $0.contactID.uuidString.lowercased(), name: $0.name, function: $0.function, role: $0.role,
                     organisation: $0.organisation)
             },
+            follows: try await CommitteeQuery.followedFiches(of: committee.id, on: db),
             meetings: try await MeetingQuery.meetings(committee: committee.id, on: db).map {
                 .init($0, committee: committee.code)
             },
@@ -173,11 +176,13 @@ enum CommitteeAPIController {
         var objectives: String?
         var agendaTemplate: [TemplateItemDTO]?
         var members: [MemberInput]?
+        /// Codes of the fiches it follows.
+        var follows: [String]?
 
         enum CodingKeys: String, CodingKey {
             case code, name, kind, frequency, territory, organisations, objectives
             case agendaTemplate = "agenda_template"
-            case members
+            case members, follows
         }
 
         var input: CommitteeService.Input {
@@ -192,7 +197,8 @@ enum CommitteeAPIController {
         }
     }
 
-    /// Creates a committee with its members, in one transaction: a member who cannot be found creates nothing.
+    /// Creates a committee with its members and the fiches it follows, in one transaction: a member or a fiche
+    /// that cannot be found creates nothing.
     @Sendable static func create(req: Request) async throws -> Response {
         let body = try req.content.decode(CommitteeInput.self)
         let created = try await req.db.sqlTransaction { db -> DetailDTO in
@@ -201,6 +207,9 @@ enum CommitteeAPIController {
                 let contact = try await DirectoryQuery.contactID(member.contact, on: db)
                 try await CommitteeService.setMember(
                     code, contact: contact, role: member.role ?? "", on: db, actor: req.actor)
+            }
+            for fiche in body.follows ?? [] {
+                try await CommitteeService.follow(code, fiche: fiche, on: db, actor: req.actor)
             }
             return try await detail(try await CommitteeService.existing(code, on: db), on: db)
         }

@@ -36,8 +36,12 @@ extension OpenAPI {
                                 "contact": string(), "name": string(), "function": string(), "role": string(),
                                 "organisation": string(nullable: true)
                             ], required: ["contact", "name", "function", "role"])),
+                    "follows": array(string("Code d'une fiche suivie : le dossier n'en montre que les indicateurs")),
                     "meetings": array(ref("Meeting")), "open_decisions": array(ref("Decision"))
-                ], required: ["committee", "objectives", "agenda_template", "members", "meetings", "open_decisions"]),
+                ],
+                required: [
+                    "committee", "objectives", "agenda_template", "members", "follows", "meetings", "open_decisions"
+                ]),
             "AgendaTemplateItem": object(
                 ["duration_minutes": integer, "title": string(), "speakers": string()],
                 required: ["duration_minutes", "title", "speakers"]),
@@ -135,7 +139,8 @@ extension OpenAPI {
                                 "frequency": string(), "territory": string(), "organisations": array(string()),
                                 "objectives": string(), "agenda_template": array(ref("AgendaTemplateItem")),
                                 "members": array(
-                                    object(["contact": string(), "role": string()], required: ["contact"]))
+                                    object(["contact": string(), "role": string()], required: ["contact"])),
+                                "follows": array(string("Code de fiche"))
                             ], required: ["name", "kind", "frequency"]),
                         example: [
                             "code": "copil-api", "name": "COPIL Ségur (API)", "kind": "copil", "frequency": "mensuelle",
@@ -144,7 +149,8 @@ extension OpenAPI {
                                 ["duration_minutes": 20, "title": "Indicateurs", "speakers": "ARS"] as JSON,
                                 ["duration_minutes": 30, "title": "Points d'attention", "speakers": ""] as JSON
                             ],
-                            "members": [["contact": "camille.exemple@example.org", "role": "président"] as JSON]
+                            "members": [["contact": "camille.exemple@example.org", "role": "président"] as JSON],
+                            "follows": ["DMP"]
                         ]),
                     "responses": responses("201", ref("CommitteeDetail"), "Créé")
                 ]

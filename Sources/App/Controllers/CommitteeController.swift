@@ -20,10 +20,11 @@ enum CommitteeController {
         var version: Int?
         var feed: String?
         var day, startTime, durationMinutes, place, videoURL: String?
+        var fiche: String?
 
         enum CodingKeys: String, CodingKey {
             case section, name, kind, frequency, territory, organisations, objectives, code, contact, role, year
-            case version, feed, day, place
+            case version, feed, day, place, fiche
             case agendaTemplate = "agenda_template"
             case startTime = "start_time"
             case durationMinutes = "duration_minutes"
@@ -106,6 +107,12 @@ enum CommitteeController {
                     }
                     try await CommitteeService.setMember(
                         code, contact: contact, role: form.role ?? "", on: db, actor: req.actor)
+                    return "1"
+                case "follow":
+                    try await CommitteeService.follow(code, fiche: form.fiche ?? "", on: db, actor: req.actor)
+                    return "1"
+                case "unfollow":
+                    try await CommitteeService.unfollow(code, fiche: form.fiche ?? "", on: db, actor: req.actor)
                     return "1"
                 case "feed-revoke":
                     guard let feed = UUID(uuidString: form.feed ?? ""),

@@ -14,9 +14,21 @@ extension Database {
         // cannot keep in cache go to temporary files by default: keep them in memory (set on the
         // connection, before its transaction begins, since SQLite refuses it inside one).
         return try await withConnection { conn in
-            try await (conn as! any SQLDatabase).raw("PRAGMA temp_store = MEMORY").run()
-            try await (conn as! any SQLDatabase).raw("PRAGMA cache_size = -131072").run()
-            return try await conn.transaction { db in try await body(db as! any SQLDatabase) }
+            let sql = conn as! any SQLDatabase
+            try await sql.raw("PRAGMA temp_store = MEMORY").run()
+            try await sql.raw("PRAGMA cache_size = -131072").run()
+            // IMMEDIATE takes the write lock at once, waiting for another writer to finish. A deferred
+            // transaction reads first, then asks for the lock: if another connection is committing meanwhile,
+            // SQLite answers "database is locked" at once rather than wait, as the two could deadlock.
+            try await sql.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(sql)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
         }
     }
 

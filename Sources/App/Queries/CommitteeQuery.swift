@@ -74,4 +74,28 @@ enum CommitteeQuery {
             """
         ).all(decoding: Interlocutor.self, with: .snakeCase)
     }
+
+    /// The codes of the fiches a committee follows, in order.
+    static func followedFiches(of committee: UUID, on db: any SQLDatabase) async throws -> [String] {
+        struct FollowRow: Decodable { var code: String }
+        return try await db.select().column("code").from("committee_follows").where("committee_id", .equal, committee)
+            .where("kind", .equal, MeetingSubjectKind.fiche.rawValue).orderBy("code")
+            .all(decoding: FollowRow.self).map(\.code)
+    }
+
+    struct Fiche: Decodable, Sendable, Equatable {
+        var code, title: String
+    }
+
+    /// The fiches of the open roadmaps, by code, each once: those a committee may follow.
+    static func fiches(on db: any SQLDatabase) async throws -> [Fiche] {
+        let rows = try await db.raw(
+            """
+            SELECT f.code, f.title FROM fiches f JOIN roadmaps r ON r.id = f.roadmap_id
+            WHERE r.archived_at IS NULL ORDER BY f.code, r.code
+            """
+        ).all(decoding: Fiche.self)
+        var seen = Set<String>()
+        return rows.filter { seen.insert($0.code).inserted }
+    }
 }

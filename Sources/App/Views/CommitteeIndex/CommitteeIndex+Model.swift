@@ -1,6 +1,7 @@
+import Foundation
 import JalonCore
 
-/// `/comites`: the register of committees and the year's meetings, month by month.
+/// `/comites`: the register of committees and the calendar of the year's meetings, committee by month.
 enum CommitteeIndex {
     struct Entry: Sendable, Equatable {
         var committee: CommitteeQuery.Committee
@@ -10,6 +11,7 @@ enum CommitteeIndex {
     }
 
     struct Planned: Sendable, Equatable {
+        var id: UUID
         var day: Day
         var startTime: String
         var committeeCode: String

@@ -31,7 +31,8 @@ extension CommitteeIndex {
         let meetings = try await MeetingQuery.meetings(year: year, on: db).compactMap { meeting -> Planned? in
             guard let committee = names[meeting.committeeID], let day = Day(iso: meeting.day) else { return nil }
             return Planned(
-                day: day, startTime: meeting.startTime, committeeCode: committee.code, committeeName: committee.name,
+                id: meeting.id, day: day, startTime: meeting.startTime, committeeCode: committee.code,
+                committeeName: committee.name,
                 status: MeetingStatus(rawValue: meeting.status) ?? .planned)
         }
         return Model(year: year, entries: entries, meetings: meetings)

@@ -36,39 +36,10 @@ extension CommitteeIndex {
                             "Aucune réunion en \(model.year) : proposez le programme de l'année "
                                 + "sur la page d'un comité."
                         ))
-                    : .group(months(model.meetings)),
+                    : calendar(model.meetings, year: model.year),
                 .el("h2", .cls("fr-mt-5w"), .txt("Nouveau comité")),
                 .postForm(
-                    .committees, .attr("action", SiteURL.committees.path),
-                    .el(
-                        "div", .cls("fr-grid-row fr-grid-row--gutters"),
-                        .el(
-                            "div", .cls("fr-col-12 fr-col-md-6"),
-                            UI.input(id: "comite-nom", name: "name", label: "Nom", value: "", required: true)),
-                        .el(
-                            "div", .cls("fr-col-12 fr-col-md-6"),
-                            UI.select(
-                                id: "comite-type", name: "kind", label: "Type",
-                                options: CommitteeKind.allCases.map { ($0.rawValue, $0.label) }, selected: "crns")),
-                        .el(
-                            "div", .cls("fr-col-12 fr-col-md-4"),
-                            UI.input(
-                                id: "comite-frequence", name: "frequency", label: "Fréquence", value: "",
-                                hint: "3 par an, mensuelle, toutes les 6 semaines", required: true)),
-                        .el(
-                            "div", .cls("fr-col-12 fr-col-md-4"),
-                            UI.input(
-                                id: "comite-territoire", name: "territory", label: "Territoire (pour un COTAN)",
-                                value: "", hint: "code du TAN, ex. TAN-LITTORAL")),
-                        .el(
-                            "div", .cls("fr-col-12 fr-col-md-4"),
-                            UI.input(
-                                id: "comite-organisations", name: "organisations", label: "Organisations qui l'animent",
-                                value: "", hint: "codes de l'annuaire, ex. ARS, GRADeS"))),
-                    UI.textarea(id: "comite-objectifs", name: "objectives", label: "Objectifs", value: ""),
-                    UI.textarea(
-                        id: "comite-odj", name: "agenda_template", label: "Ordre du jour type", value: "",
-                        hint: "un point par ligne : « 20 min | Indicateurs de la feuille de route | ARS »"),
+                    .committees, .attr("action", SiteURL.committees.path), CommitteeForm.fields(nil),
                     .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Créer le comité")))))
     }
 
@@ -79,21 +50,63 @@ extension CommitteeIndex {
             .el("button", .cls("fr-btn fr-btn--secondary"), .attr("type", "submit"), .txt("Afficher")))
     }
 
-    /// The year's meetings, one list per month.
-    static func months(_ meetings: [Planned]) -> [HNode] {
-        Dictionary(grouping: meetings, by: \.day.month).sorted { $0.key < $1.key }.map { month, planned in
-            .group(
-                .el("h3", .cls("fr-h6 fr-mt-3w"), .txt(Format.months[month - 1].capitalized)),
-                .el(
-                    "ul",
-                    .group(
-                        planned.map { meeting in
-                            .el(
-                                "li",
-                                .txt("\(Format.date(iso: meeting.day.iso)) à \(meeting.startTime) — "),
-                                .link(SiteURL.committee(meeting.committeeCode).path, .txt(meeting.committeeName)),
-                                .when(meeting.status != .planned, .txt(" (\(meeting.status.label.lowercased()))")))
-                        })))
+    /// The year as committees print their comitologie: one row per committee, one column per month, each
+    /// meeting's day linked to its page (a cancelled one struck through).
+    static func calendar(_ meetings: [Planned], year: Int) -> HNode {
+        var rows: [(code: String, name: String, meetings: [Planned])] = []
+        for meeting in meetings {
+            if let index = rows.firstIndex(where: { $0.code == meeting.committeeCode }) {
+                rows[index].meetings.append(meeting)
+            } else {
+                rows.append((meeting.committeeCode, meeting.committeeName, [meeting]))
+            }
         }
+        return .el(
+            "div", .cls("fr-table fr-table--bordered jalon-year"),
+            .el(
+                "table",
+                .el("caption", .txt("Calendrier des réunions \(year)")),
+                .el(
+                    "thead",
+                    .el(
+                        "tr", .el("th", .attr("scope", "col"), .txt("Comité")),
+                        .group(
+                            zip(Format.months, abbreviations).map { month, short in
+                                .el("th", .attr("scope", "col"), .el("abbr", .attr("title", month), .txt(short)))
+                            }))),
+                .el(
+                    "tbody",
+                    .group(
+                        rows.sorted { $0.name < $1.name }.map { row in
+                            .el(
+                                "tr",
+                                .el(
+                                    "th", .attr("scope", "row"), .link(SiteURL.committee(row.code).path, .txt(row.name))
+                                ),
+                                .group(
+                                    (1...12).map { month in
+                                        .el(
+                                            "td",
+                                            .group(
+                                                row.meetings.filter { $0.day.month == month }.map { meeting in
+                                                    day(meeting, committee: row.name)
+                                                }))
+                                    }))
+                        }))))
+    }
+
+    /// The months as French typography shortens them.
+    static let abbreviations = [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."
+    ]
+
+    static func day(_ meeting: Planned, committee: String) -> HNode {
+        let label =
+            "\(committee), \(Format.date(iso: meeting.day.iso)) à \(meeting.startTime)"
+            + (meeting.status == .planned ? "" : " (\(meeting.status.label.lowercased()))")
+        let link = HNode.el(
+            "a", .attr("href", SiteURL.meeting(meeting.id.uuidString.lowercased()).path), .attr("title", label),
+            .attr("aria-label", label), .txt("\(meeting.day.day)"))
+        return .el("span", .cls("jalon-year__day"), meeting.status == .cancelled ? .el("s", link) : link, .txt(" "))
     }
 }

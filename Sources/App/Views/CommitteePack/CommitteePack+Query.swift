@@ -32,10 +32,13 @@ extension CommitteePack {
             try await db.select().columns("code", "service_code").from("fiches").where("roadmap_id", .equal, roadmapID)
                 .all(decoding: ServiceRow.self, with: .snakeCase).map { ($0.code, $0.serviceCode ?? "") },
             uniquingKeysWith: { first, _ in first })
-        let objectives = Dictionary(grouping: photo.rows, by: \.objective).keys.sorted().map { number in
+        // A committee that follows fiches sees their indicators only.
+        let followed = Set(try await CommitteeQuery.followedFiches(of: committee.id, on: db))
+        let rows = followed.isEmpty ? photo.rows : photo.rows.filter { followed.contains($0.fiche) }
+        let objectives = Dictionary(grouping: rows, by: \.objective).keys.sorted().map { number in
             Objective(
                 number: number, title: titles[number] ?? "",
-                rows: photo.rows.filter { $0.objective == number }.map { row in
+                rows: rows.filter { $0.objective == number }.map { row in
                     IndicatorLine(
                         service: services[row.fiche] ?? "", secteur: row.couloir, code: row.code, label: row.label,
                         target: row.due.isEmpty ? row.target : "\(row.target) (\(row.due))",

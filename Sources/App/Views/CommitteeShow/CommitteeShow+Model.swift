@@ -15,6 +15,9 @@ enum CommitteeShow {
         var contacts: [Contact]
         var meetings: [MeetingQuery.Meeting]
         var nextYear: Int
+        /// The fiches it follows, and those of the open roadmaps it may follow.
+        var followed: [CommitteeQuery.Fiche] = []
+        var fiches: [CommitteeQuery.Fiche] = []
         /// The decisions of its meetings still open, oldest meeting first.
         var openDecisions: [MeetingQuery.Decision] = []
         var feeds: [CalendarFeedQuery.Feed] = []

@@ -20,10 +20,15 @@ extension CommitteeShow {
                     id: $0.id.uuidString,
                     label: "\($0.lastName) \($0.firstName)" + ($0.function.isEmpty ? "" : " — \($0.function)"))
             }
+        let fiches = try await CommitteeQuery.fiches(on: db)
+        let followed = try await CommitteeQuery.followedFiches(of: committee.id, on: db).map { code in
+            fiches.first { $0.code == code } ?? .init(code: code, title: "")
+        }
         return Model(
             committee: committee, territoryName: territory??.name, members: members, contacts: contacts,
             meetings: try await MeetingQuery.meetings(committee: committee.id, on: db),
             nextYear: today.month >= 9 ? today.year + 1 : today.year,
+            followed: followed, fiches: fiches.filter { fiche in !followed.contains { $0.code == fiche.code } },
             openDecisions: try await MeetingQuery.openDecisions(committee: committee.id, before: "9999-12-31", on: db),
             feeds: try await CalendarFeedQuery.feeds(of: committee, on: db))
     }

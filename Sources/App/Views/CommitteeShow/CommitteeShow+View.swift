@@ -71,6 +71,7 @@ extension CommitteeShow {
                             id: "membre-role", name: "role", label: "Rôle",
                             options: CommitteeService.roles.map { ($0, $0) }, selected: "membre"),
                         .el("button", .cls("fr-btn fr-btn--secondary"), .attr("type", "submit"), .txt("Ajouter")))),
+                follows(model, url: url),
                 .el("h2", .cls("fr-mt-5w"), .txt("Réunions")),
                 model.meetings.isEmpty
                     ? .el("p", .txt("Aucune réunion : proposez le programme de l'année."))
@@ -102,6 +103,37 @@ extension CommitteeShow {
                 .el("h2", .cls("fr-mt-5w"), .attr("id", "decisions"), .txt("Décisions ouvertes")),
                 openDecisions(model.openDecisions),
                 feeds(model, url: url)))
+    }
+
+    /// The fiches the committee follows: its pack shows their indicators only.
+    static func follows(_ model: Model, url: String) -> HNode {
+        .group(
+            .el("h2", .cls("fr-mt-5w"), .attr("id", "suivi"), .txt("Fiches suivies")),
+            model.followed.isEmpty
+                ? .el(
+                    "p", .txt("Le comité suit toute la feuille de route : son dossier en montre tous les indicateurs."))
+                : .el(
+                    "ul",
+                    .group(
+                        model.followed.map { fiche in
+                            .el(
+                                "li", .txt(fiche.title.isEmpty ? fiche.code : "\(fiche.code) — \(fiche.title)"),
+                                .postForm(
+                                    .committees, .attr("action", url), .cls("jalon-inline"),
+                                    UI.hidden("section", "unfollow"), UI.hidden("fiche", fiche.code),
+                                    .el(
+                                        "button", .cls("fr-btn fr-btn--sm fr-btn--tertiary"), .attr("type", "submit"),
+                                        .attr("aria-label", "Ne plus suivre la fiche \(fiche.code)"),
+                                        .txt("Ne plus suivre"))))
+                        })),
+            .when(
+                !model.fiches.isEmpty,
+                .postForm(
+                    .committees, .attr("action", url), .cls("jalon-inline"), UI.hidden("section", "follow"),
+                    UI.select(
+                        id: "suivi-fiche", name: "fiche", label: "Fiche de la feuille de route",
+                        options: model.fiches.map { ($0.code, "\($0.code) — \($0.title)") }, selected: nil),
+                    .el("button", .cls("fr-btn fr-btn--secondary"), .attr("type", "submit"), .txt("Suivre")))))
     }
 
     /// One meeting outside the programme; it starts with the committee's agenda template.
@@ -199,37 +231,7 @@ extension CommitteeShow {
             "details", .cls("fr-mt-3w"), .el("summary", .txt("Modifier le comité")),
             .postForm(
                 .committees, .attr("action", url), UI.hidden("section", "edit"),
-                UI.hidden("version", "\(committee.version)"),
-                .el(
-                    "div", .cls("fr-grid-row fr-grid-row--gutters"),
-                    .el(
-                        "div", .cls("fr-col-12 fr-col-md-6"),
-                        UI.input(id: "comite-nom", name: "name", label: "Nom", value: committee.name, required: true)),
-                    .el(
-                        "div", .cls("fr-col-12 fr-col-md-6"),
-                        UI.select(
-                            id: "comite-type", name: "kind", label: "Type",
-                            options: CommitteeKind.allCases.map { ($0.rawValue, $0.label) }, selected: committee.kind)),
-                    .el(
-                        "div", .cls("fr-col-12 fr-col-md-4"),
-                        UI.input(
-                            id: "comite-frequence", name: "frequency", label: "Fréquence", value: committee.frequency,
-                            required: true)),
-                    .el(
-                        "div", .cls("fr-col-12 fr-col-md-4"),
-                        UI.input(
-                            id: "comite-territoire", name: "territory", label: "Territoire",
-                            value: committee.territoryCode ?? "")),
-                    .el(
-                        "div", .cls("fr-col-12 fr-col-md-4"),
-                        UI.input(
-                            id: "comite-organisations", name: "organisations", label: "Organisations",
-                            value: committee.organisations))),
-                UI.textarea(
-                    id: "comite-objectifs", name: "objectives", label: "Objectifs", value: committee.objectives),
-                UI.textarea(
-                    id: "comite-odj", name: "agenda_template", label: "Ordre du jour type",
-                    value: committee.agendaTemplate, hint: "un point par ligne : « 20 min | Titre | intervenants »"),
+                UI.hidden("version", "\(committee.version)"), CommitteeForm.fields(committee),
                 .el("button", .cls("fr-btn"), .attr("type", "submit"), .txt("Enregistrer le comité"))))
     }
 }
