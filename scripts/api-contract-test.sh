@@ -23,8 +23,10 @@ port=$(free_port)
 pid=$!
 wait_healthy "$port"
 status=0
+# A committee pack is printed by Chromium while the request waits: some seconds on a debug build.
 schemathesis run "http://127.0.0.1:$port/api/openapi.json" --url "http://127.0.0.1:$port" \
     -H "Authorization: Bearer $token" --checks not_a_server_error --max-examples "$MAX" --seed 1 \
+    --request-timeout 90 \
     --phases examples,coverage,fuzzing --workers 1 >"$WORK/schemathesis.log" 2>&1 || status=$?
 tail -n 25 "$WORK/schemathesis.log"
 if [[ $status -ne 0 ]]; then
