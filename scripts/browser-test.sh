@@ -61,7 +61,7 @@ echo "browser-test: server up on $BASE in $(since "$T1")"
 mkdir -p "$ROOT/.tmp/browser"
 T2=$(t)
 status=0
-(cd "$ROOT" && JALON_BASE_URL="$BASE" python3 -m pytest -q -p no:cacheprovider Tests/Browser) || status=$?
+(cd "$ROOT" && JALON_BASE_URL="$BASE" python3 -m pytest -q -rA -p no:cacheprovider Tests/Browser) || status=$?
 echo "browser-test: pytest finished in $(since "$T2") (status $status), total $(since "$T0")"
 if [[ $status -ne 0 ]]; then
   echo "--- server log (tail) ---" >&2
