@@ -50,6 +50,10 @@ struct ImportFileCommand: AsyncCommand {
         case .codes:
             "Remplace les correspondances de codes des échanges DHIS2 et ADX (type;code_jalon;code_externe, type : "
                 + "indicateur, territoire ou couloir)."
+        case .applications:
+            "Importe des candidatures aux programmes de financement (programme;fenetre;structure;grappe;domaine;"
+                + "statut;date_statut;montant;montant_signature;montant_cibles;reference;motif) : toutes les lignes "
+                + "ou aucune ; lot annulable."
         }
     }
 

@@ -47,6 +47,7 @@ enum Migrations {
         app.migrations.add(CreateCommitteePacks())
         app.migrations.add(CreateCalendarFeeds())
         app.migrations.add(CreateMeetingMailings())
+        app.migrations.add(CreateProgrammes())
         // Always last: it fills the tables the migrations above create.
         app.migrations.add(InstallShippedData())
     }

@@ -32,6 +32,8 @@ extension ImportBatch {
             report = try await ObservationImporter.undo(self, on: db)
         case .targets?:
             report = try await TargetImporter.undo(self, on: db)
+        case .applications?:
+            report = try await ApplicationImporter.undo(self, on: db)
         case let other:
             throw ServiceError.invalid(
                 "Le lot \(shortID) (\(other?.label.lowercased() ?? kind)) ne s'annule pas : ce type d'import ne garde "

@@ -13,6 +13,7 @@ enum ImportKind: String, CaseIterable, Sendable, Codable {
     case organisations
     case contacts
     case codes
+    case applications
 
     var label: String {
         switch self {
@@ -24,6 +25,7 @@ enum ImportKind: String, CaseIterable, Sendable, Codable {
         case .organisations: "Organisations"
         case .contacts: "Contacts"
         case .codes: "Correspondances de codes"
+        case .applications: "Candidatures aux programmes"
         }
     }
 
@@ -46,18 +48,20 @@ enum ImportKind: String, CaseIterable, Sendable, Codable {
         case .organisations: "organisations"
         case .contacts: "contacts"
         case .codes: "correspondances"
+        case .applications: "candidatures × domaines"
         default: "lignes"
         }
     }
 
     /// Kinds that keep what they replace, and so can be undone.
-    var canUndo: Bool { [.observations, .targets, .dhis2, .adx].contains(self) }
+    var canUndo: Bool { [.observations, .targets, .dhis2, .adx, .applications].contains(self) }
 
     /// Values are independent lines: a bad one is rejected and the others are written. The activity
     /// log, the directory and the code mapping are all or nothing: their lines are read together
     /// (a contact names an organisation, a code mapping replaces the whole table).
+    /// Applications are all or nothing too: a file is a programme's state at a date.
     var rejections: ImportPipeline.Rejections {
-        canUndo ? .lineByLine : .wholeInput
+        canUndo && self != .applications ? .lineByLine : .wholeInput
     }
 
     /// Preview (writes nothing) or commit as one batch, in the caller's transaction.
@@ -86,6 +90,9 @@ enum ImportKind: String, CaseIterable, Sendable, Codable {
             return try await ImportPipeline.run(&importer, file: file, mode: mode, on: db, actor: actor)
         case .codes:
             var importer = ExchangeCodeImporter()
+            return try await ImportPipeline.run(&importer, file: file, mode: mode, on: db, actor: actor)
+        case .applications:
+            var importer = ApplicationImporter()
             return try await ImportPipeline.run(&importer, file: file, mode: mode, on: db, actor: actor)
         }
     }
