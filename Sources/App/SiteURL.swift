@@ -24,6 +24,9 @@ enum SiteURL: Equatable, Sendable {
     case meetingICS(String)
     case calendarFeed(String)
     case meetingPack(String, String, PackQuery.File)
+    case programmes
+    case programme(String)
+    case programmeApplications(String)
     case tasks
     case imports
     case exportObservations(ExportTable.Format)
@@ -140,6 +143,9 @@ enum SiteURL: Equatable, Sendable {
         case .meeting(let id): "/comites/reunions/" + Self.escape(id)
         case .meetingPacks(let id): "/comites/reunions/" + Self.escape(id) + "/dossiers"
         case .meetingICS(let id): "/comites/reunions/" + Self.escape(id) + "/reunion.ics"
+        case .programmes: "/programmes"
+        case .programme(let code): "/programmes/" + Self.escape(code)
+        case .programmeApplications(let code): "/programmes/" + Self.escape(code) + "/candidatures"
         case .calendarFeed(let token): "/calendrier/" + Self.escape(token) + "/reunions.ics"
         case .meetingPack(let id, let pack, let file):
             "/comites/reunions/" + Self.escape(id) + "/dossiers/" + Self.escape(pack) + "/dossier." + file.rawValue

@@ -48,6 +48,14 @@ enum Commands {
             as: "roadmap")
         app.asyncCommands.use(ProgressCommand(), as: "progress")
 
+        var programme = AsyncCommands()
+        programme.use(ProgrammeInstallCommand(), as: "install")
+        programme.use(ProgrammeListCommand(), as: "list")
+        programme.use(ProgrammeShowCommand(), as: "show")
+        app.asyncCommands.use(
+            programme.group(help: "Programmes de financement : installation d'un programme type, liste, tableau."),
+            as: "programme")
+
         app.asyncCommands.use(ExportCommand(), as: "export")
         app.asyncCommands.use(PackCommand(), as: "pack")
 

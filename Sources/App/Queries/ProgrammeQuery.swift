@@ -88,4 +88,52 @@ enum ProgrammeQuery {
             .from("programme_domains").where("programme_id", .equal, programme).orderBy("sort")
             .all(decoding: Domain.self, with: .snakeCase)
     }
+
+    struct ApplicationLine: Decodable, Sendable, Equatable {
+        var structureName: String
+        var finessET: String?
+        var finessEJ: String
+        var window: Int
+        var domainCode, domainLabel, status, statusOn, motive, reference: String
+        var amountCents: Int64?
+
+        enum CodingKeys: String, CodingKey {
+            case structureName = "structure_name"
+            case finessET = "finess_et"
+            case finessEJ = "finess_ej"
+            case window
+            case domainCode = "domain_code"
+            case domainLabel = "domain_label"
+            case status
+            case statusOn = "status_on"
+            case motive, reference
+            case amountCents = "amount_cents"
+        }
+    }
+
+    /// The applications behind a count: one line per application × domain, filtered by window, domain and
+    /// status (`valide` keeps every validated status).
+    static func applications(
+        of programme: UUID, window: Int?, domain: String?, status: ApplicationStatus?, on db: any SQLDatabase
+    ) async throws -> [ApplicationLine] {
+        var sql: SQLQueryString = """
+            SELECT s.name AS structure_name, s.finess_et, s.finess_ej, w.number AS window, p.code AS domain_code,
+                   p.label AS domain_label, d.status, d.status_on, d.motive, a.reference, d.amount_cents
+            FROM application_domains d JOIN applications a ON a.id = d.application_id
+            JOIN programme_windows w ON w.id = a.window_id JOIN programme_domains p ON p.id = d.domain_id
+            JOIN structures s ON s.id = a.structure_id
+            WHERE a.programme_id = \(bind: programme)
+            """
+        if let window { sql = sql + " AND w.number = \(bind: window)" }
+        if let domain { sql = sql + " AND p.code = \(bind: domain.uppercased())" }
+        if let status {
+            let kept =
+                status.isValidated
+                ? ApplicationStatus.allCases.filter(\.isValidated).map(\.rawValue) : [status.rawValue]
+            sql =
+                sql + " AND d.status IN (" + kept.map { "\(bind: $0)" as SQLQueryString }.joined(separator: ", ") + ")"
+        }
+        return try await db.raw(sql + " ORDER BY w.number, p.sort, s.name LIMIT 5000").all(
+            decoding: ApplicationLine.self)
+    }
 }

@@ -273,7 +273,9 @@ enum ApplicationService {
     static func committed(_ domain: UUID, excluding row: UUID?, on db: any SQLDatabase) async throws -> Int64 {
         let validated = ApplicationStatus.allCases.filter(\.isValidated).map(\.rawValue)
         struct SumRow: Decodable { var total: Int64? }
-        var query = db.select().column(SQLFunction("SUM", args: SQLColumn("amount_cents")), as: "total")
+        // PostgreSQL sums a BIGINT as NUMERIC: cast back.
+        var query = db.select()
+            .column(SQLFunction("CAST", args: SQLRaw("SUM(amount_cents) AS BIGINT")), as: "total")
             .from("application_domains").where("domain_id", .equal, domain).where("status", .in, validated)
         if let row { query = query.where("id", .notEqual, row) }
         return try await query.first(decoding: SumRow.self)?.total ?? 0

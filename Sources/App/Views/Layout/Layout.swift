@@ -5,7 +5,8 @@ import Plot
 /// Readable without JavaScript and without the DSFR assets (plain semantic HTML underneath).
 struct Layout {
     enum Section: String, CaseIterable, Sendable {
-        case dashboard, territories, structures, roadmap, indicators, imports, activities, committees, referentials
+        case dashboard, territories, structures, roadmap, indicators, imports, activities, committees, programmes
+        case referentials
 
         var label: String {
             switch self {
@@ -17,6 +18,7 @@ struct Layout {
             case .imports: "Imports"
             case .activities: "Activités"
             case .committees: "Comités"
+            case .programmes: "Programmes"
             case .referentials: "Référentiels"
             }
         }
@@ -32,6 +34,7 @@ struct Layout {
             case .imports: .imports
             case .activities: .activities
             case .committees: .committees
+            case .programmes: .programmes
             }
         }
     }
