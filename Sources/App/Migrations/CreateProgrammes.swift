@@ -27,11 +27,7 @@ struct CreateProgrammes: AsyncMigration {
             .id()
             .field("programme_id", .uuid, .required, .references("programmes", "id", onDelete: .cascade))
             .field("number", .int, .required)
-            .field("opens_on", .string)
-            .field("closes_on", .string)
-            .field("instruction_ends_on", .string)
-            .field("targets_due_on", .string)
-            .field("payment_due_on", .string)
+            .windowDates()
             .field("version", .int, .required)
             .field("updated_at", .datetime, .required)
             .unique(on: "programme_id", "number")
@@ -40,11 +36,7 @@ struct CreateProgrammes: AsyncMigration {
         try await db.schema("programme_window_history")
             .id()
             .field("window_id", .uuid, .required, .references("programme_windows", "id", onDelete: .cascade))
-            .field("opens_on", .string)
-            .field("closes_on", .string)
-            .field("instruction_ends_on", .string)
-            .field("targets_due_on", .string)
-            .field("payment_due_on", .string)
+            .windowDates()
             .field("reason", .string, .required)
             .field("changed_by", .string, .required)
             .field("changed_at", .datetime, .required)
@@ -94,11 +86,7 @@ struct CreateProgrammes: AsyncMigration {
             .field("status", .string, .required)
             .field("status_on", .string, .required)
             .field("motive", .string, .required)
-            .field("amount_cents", .int64)
-            .field("signature_cents", .int64)
-            .field("targets_cents", .int64)
-            .field("paid_cents", .int64)
-            .field("batch_id", .uuid)
+            .amounts()
             .field("updated_at", .datetime, .required)
             .unique(on: "application_id", "domain_id")
             .create()
@@ -109,11 +97,7 @@ struct CreateProgrammes: AsyncMigration {
             .field("status", .string, .required)
             .field("status_on", .string, .required)
             .field("motive", .string, .required)
-            .field("amount_cents", .int64)
-            .field("signature_cents", .int64)
-            .field("targets_cents", .int64)
-            .field("paid_cents", .int64)
-            .field("batch_id", .uuid)
+            .amounts()
             .field("replaced_by", .string, .required)
             .field("changed_by", .string, .required)
             .field("changed_at", .datetime, .required)
@@ -155,5 +139,19 @@ struct CreateProgrammes: AsyncMigration {
         ] {
             try await db.schema(table).delete()
         }
+    }
+}
+
+extension SchemaBuilder {
+    /// A window's dates, in its table and in its history.
+    fileprivate func windowDates() -> SchemaBuilder {
+        field("opens_on", .string).field("closes_on", .string).field("instruction_ends_on", .string)
+            .field("targets_due_on", .string).field("payment_due_on", .string)
+    }
+
+    /// An application domain's amounts and batch, in its table and in its history.
+    fileprivate func amounts() -> SchemaBuilder {
+        field("amount_cents", .int64).field("signature_cents", .int64).field("targets_cents", .int64)
+            .field("paid_cents", .int64).field("batch_id", .uuid)
     }
 }

@@ -144,8 +144,10 @@ enum ImportPipeline {
                 message: (lines > 1 ? "Ligne \(first.line) : " : "") + first.error.message + others,
                 field: first.error.field)
         }
+        // Reasons are sentences; the list ends with its own period.
         let listed = failures.prefix(20).map {
-            "ligne \($0.line), champ \($0.error.field ?? "ligne") : \($0.error.message)"
+            let reason = $0.error.message.hasSuffix(".") ? String($0.error.message.dropLast()) : $0.error.message
+            return "ligne \($0.line), champ \($0.error.field ?? "ligne") : \(reason)"
         }
         return ServiceError(
             kind: failures.allSatisfy { $0.error.kind == .forbidden } ? .forbidden : .invalid,
