@@ -60,6 +60,7 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.programmes.components, use: ProgrammeController.index).access(.read)
     app.post(SiteURL.programmes.components, use: ProgrammeController.install).access(.write(.regional))
     app.get(SiteURL.programme(":code").components, use: ProgrammeController.show).access(.read)
+    app.post(SiteURL.programme(":code").components, use: ProgrammeController.moveWindow).access(.write(.regional))
     app.get(SiteURL.programmeApplications(":code").components, use: ProgrammeController.applications)
         .access(.read)
     app.get(SiteURL.meeting(":id").components, use: MeetingController.show).access(.read)

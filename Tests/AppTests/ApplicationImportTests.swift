@@ -110,4 +110,32 @@ import Vapor
             #expect(try await app.count("application_domains") == 3)
         }
     }
+
+    @Test(arguments: TestDB.all)
+    func aWindowsDatesMoveWithTheirReasonAndKeepTheirHistory(db: TestDB) async throws {
+        try await Self.withSUNES(db) { app in
+            let pilote = try await app.signIn(.pilote)
+            let move: [(String, String)] = [
+                ("section", "window"), ("number", "2"), ("version", "1"), ("opens_on", "2022-03-01"),
+                ("closes_on", "2022-05-15"), ("instruction_ends_on", "2022-08-31"), ("targets_due_on", "2023-03-31"),
+                ("payment_due_on", "2023-06-30")
+            ]
+            // Act: without a reason, then with one, then again with the stale version.
+            let refused = try await app.post("/programmes/sun-es", form: move + [("reason", "")], as: pilote)
+            let moved = try await app.post(
+                "/programmes/sun-es", form: move + [("reason", "Report national de la clôture")], as: pilote)
+            let stale = try await app.post(
+                "/programmes/sun-es", form: move + [("reason", "Encore")], as: pilote)
+            // Check
+            #expect(
+                refused.status == .unprocessableEntity && refused.body.contains("Dites pourquoi les dates changent"))
+            #expect(moved.status == .seeOther)
+            #expect(stale.status == .conflict)
+            let page = try await app.get("/programmes/sun-es", as: pilote)
+            #expect(page.body.contains("Fenêtre 2 (dates modifiées)") && page.body.contains("15 mai 2022"))
+            #expect(page.body.contains("Report national de la clôture") && page.body.contains("30 avril 2022"))
+            let lecteur = try await app.signIn(.lecteur)
+            #expect(try await app.post("/programmes/sun-es", form: move, as: lecteur).status == .forbidden)
+        }
+    }
 }

@@ -106,6 +106,9 @@ import Vapor
             #expect(page.status == .ok && page.body.contains("35,7 %") && page.body.contains("55 %"))
             let validated = try await app.get("/programmes/sun-es/candidatures?domaine=D2&fenetre=1&statut=valide")
             #expect(validated.body.contains("10 candidature(s) × domaine."))
+            // A hospital's page lists its applications.
+            let hospital = try await app.get("/structures/\(Self.et(1))")
+            #expect(hospital.body.contains("Candidatures aux programmes") && hospital.body.contains("Bonus CRO"))
         }
     }
 }

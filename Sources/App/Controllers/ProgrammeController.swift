@@ -42,9 +42,49 @@ enum ProgrammeController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let code = req.parameters.get("code") ?? ""
-        guard let model = try await ProgrammeShow.query(code, window: try window(req), today: Day.today(), on: req.sql)
+        guard var model = try await ProgrammeShow.query(code, window: try window(req), today: Day.today(), on: req.sql)
         else { throw Abort(.notFound, reason: "Programme inconnu « \(code.prefix(40)) ».") }
+        if req.queryText("ok") != nil { model.message = "Dates de la fenêtre enregistrées." }
         return .html(ProgrammeShow.render(model))
+    }
+
+    struct WindowForm: Content {
+        var number: Int?
+        var version: Int?
+        var opensOn, closesOn, instructionEndsOn, targetsDueOn, paymentDueOn, reason: String?
+
+        enum CodingKeys: String, CodingKey {
+            case number, version, reason
+            case opensOn = "opens_on"
+            case closesOn = "closes_on"
+            case instructionEndsOn = "instruction_ends_on"
+            case targetsDueOn = "targets_due_on"
+            case paymentDueOn = "payment_due_on"
+        }
+    }
+
+    /// `POST /programmes/{code}`: a window's dates moved, with the reason.
+    @Sendable static func moveWindow(req: Request) async throws -> Response {
+        let code = req.parameters.get("code") ?? ""
+        let form = try req.content.decode(WindowForm.self)
+        do {
+            try await req.db.sqlTransaction { db in
+                try await ProgrammeService.moveWindow(
+                    code, number: form.number ?? 0,
+                    .init(
+                        number: form.number ?? 0, opensOn: form.opensOn, closesOn: form.closesOn,
+                        instructionEndsOn: form.instructionEndsOn, targetsDueOn: form.targetsDueOn,
+                        paymentDueOn: form.paymentDueOn), reason: form.reason ?? "", version: form.version, on: db,
+                    actor: req.actor)
+            }
+        } catch let error as ServiceError {
+            guard var model = try await ProgrammeShow.query(code, window: nil, today: Day.today(), on: req.sql) else {
+                throw Abort(.notFound, reason: "Programme inconnu « \(code.prefix(40)) ».")
+            }
+            model.error = error.message
+            return .html(ProgrammeShow.render(model), status: error.status)
+        }
+        return .seeOther(SiteURL.programme(code).with([("ok", "1")]) + "#fenetres")
     }
 
     @Sendable static func applications(req: Request) async throws -> Response {

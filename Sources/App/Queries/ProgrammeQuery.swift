@@ -90,6 +90,7 @@ enum ProgrammeQuery {
     }
 
     struct ApplicationLine: Decodable, Sendable, Equatable {
+        var programmeCode, programmeName: String
         var structureName: String
         var finessET: String?
         var finessEJ: String
@@ -98,6 +99,8 @@ enum ProgrammeQuery {
         var amountCents: Int64?
 
         enum CodingKeys: String, CodingKey {
+            case programmeCode = "programme_code"
+            case programmeName = "programme_name"
             case structureName = "structure_name"
             case finessET = "finess_et"
             case finessEJ = "finess_ej"
@@ -114,16 +117,21 @@ enum ProgrammeQuery {
     /// The applications behind a count: one line per application × domain, filtered by window, domain and
     /// status (`valide` keeps every validated status).
     static func applications(
-        of programme: UUID, window: Int?, domain: String?, status: ApplicationStatus?, on db: any SQLDatabase
+        of programme: UUID? = nil, structure: UUID? = nil, window: Int? = nil, domain: String? = nil,
+        status: ApplicationStatus? = nil, on db: any SQLDatabase
     ) async throws -> [ApplicationLine] {
         var sql: SQLQueryString = """
-            SELECT s.name AS structure_name, s.finess_et, s.finess_ej, w.number AS window, p.code AS domain_code,
-                   p.label AS domain_label, d.status, d.status_on, d.motive, a.reference, d.amount_cents
+            SELECT g.code AS programme_code, g.name AS programme_name, s.name AS structure_name, s.finess_et,
+                   s.finess_ej, w.number AS window, p.code AS domain_code, p.label AS domain_label, d.status,
+                   d.status_on, d.motive, a.reference, d.amount_cents
             FROM application_domains d JOIN applications a ON a.id = d.application_id
+            JOIN programmes g ON g.id = a.programme_id
             JOIN programme_windows w ON w.id = a.window_id JOIN programme_domains p ON p.id = d.domain_id
             JOIN structures s ON s.id = a.structure_id
-            WHERE a.programme_id = \(bind: programme)
+            WHERE 1 = 1
             """
+        if let programme { sql = sql + " AND a.programme_id = \(bind: programme)" }
+        if let structure { sql = sql + " AND a.structure_id = \(bind: structure)" }
         if let window { sql = sql + " AND w.number = \(bind: window)" }
         if let domain { sql = sql + " AND p.code = \(bind: domain.uppercased())" }
         if let status {

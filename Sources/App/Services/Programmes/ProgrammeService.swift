@@ -175,20 +175,9 @@ enum ProgrammeService {
         let windows = try await ProgrammeQuery.windows(of: id, on: db)
         for window in checked.windows {
             if let stored = windows.first(where: { $0.number == window.number }) {
-                guard stored.dates != window.dates else { continue }
-                try await db.insert(into: "programme_window_history")
-                    .columns(["id", "window_id"] + dateFields + ["reason", "changed_by", "changed_at"])
-                    .values(
-                        [SQLBind(UUID()), SQLBind(stored.id)] + stored.dates.map { SQLBind($0) }
-                            + [
-                                SQLBind(reason.isEmpty ? "Dates mises à jour" : reason), SQLBind(actor.name),
-                                SQLBind(now)
-                            ]
-                    ).run()
-                var update = db.update("programme_windows")
-                for (field, value) in zip(dateFields, window.dates) { update = update.set(field, to: value) }
-                try await update.set(SQLIdentifier("version"), to: SQLRaw("version + 1")).set("updated_at", to: now)
-                    .where("id", .equal, stored.id).run()
+                try await replaceDates(
+                    of: stored, with: window.dates, reason: reason.isEmpty ? "Dates mises à jour" : reason, on: db,
+                    actor: actor, now: now)
             } else {
                 try await db.insert(into: "programme_windows")
                     .columns(["id", "programme_id", "number"] + dateFields + ["version", "updated_at"])
@@ -219,6 +208,53 @@ enum ProgrammeService {
             summary: "Programme « \(checked.definition.name) » \(existing == nil ? "créé" : "mis à jour") : "
                 + "\(checked.windows.count) fenêtre(s), \(checked.domains.count) domaine(s)")
         return existing == nil
+    }
+
+    /// Moves a window's dates (a deadline postponed nationally): the previous ones stay in its history with
+    /// the reason, which is required.
+    static func moveWindow(
+        _ code: String, number: Int, _ window: Definition.Window, reason: String, version: Int?,
+        on db: any SQLDatabase, actor: Actor
+    ) async throws {
+        try await actor.authorize(.regional, on: db)
+        guard let programme = try await ProgrammeQuery.find(code, on: db),
+            let stored = try await ProgrammeQuery.windows(of: programme.id, on: db).first(where: { $0.number == number }
+            )
+        else { throw ServiceError.notFound("Fenêtre inconnue.") }
+        let why = reason.trimmedSpaces
+        guard !why.isEmpty, why.count <= 500 else {
+            throw ServiceError.invalid("Dites pourquoi les dates changent (500 caractères au plus).", field: "reason")
+        }
+        var definition = Definition(
+            code: programme.code, name: programme.name, scope: programme.scope, windows: [window], domains: [])
+        definition.windows[0].number = number
+        guard let dates = try checked(definition).windows.first?.dates else { return }
+        if let version, version != stored.version {
+            throw ServiceError.conflict("La fenêtre a changé entre-temps : rechargez la page.")
+        }
+        guard dates != stored.dates else { return }
+        try await replaceDates(of: stored, with: dates, reason: why, on: db, actor: actor, now: Date())
+        try await AuditService.record(
+            db, actor: actor, action: "update", objectType: "programme", objectID: programme.code,
+            summary: "Fenêtre \(number) du programme « \(programme.name) » : dates modifiées (\(why.prefix(120)))")
+    }
+
+    /// The window's new dates, its previous ones kept in its history.
+    private static func replaceDates(
+        of stored: ProgrammeQuery.Window, with dates: [String?], reason: String, on db: any SQLDatabase, actor: Actor,
+        now: Date
+    ) async throws {
+        guard stored.dates != dates else { return }
+        try await db.insert(into: "programme_window_history")
+            .columns(["id", "window_id"] + dateFields + ["reason", "changed_by", "changed_at"])
+            .values(
+                [SQLBind(UUID()), SQLBind(stored.id)] + stored.dates.map { SQLBind($0) }
+                    + [SQLBind(reason), SQLBind(actor.name), SQLBind(now)]
+            ).run()
+        var update = db.update("programme_windows")
+        for (field, value) in zip(dateFields, dates) { update = update.set(field, to: value) }
+        try await update.set(SQLIdentifier("version"), to: SQLRaw("version + 1")).set("updated_at", to: now)
+            .where("id", .equal, stored.id).run()
     }
 
     /// A shipped definition (`Resources/programmes/CODE.json`): the national programmes as the seeds describe them.

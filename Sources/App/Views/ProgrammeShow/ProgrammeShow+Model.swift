@@ -10,5 +10,7 @@ enum ProgrammeShow {
         var history: [ProgrammeQuery.WindowChange]
         var table: ProgrammeStats.Table
         var today: Day
+        var message: String? = nil
+        var error: String? = nil
     }
 }

@@ -26,7 +26,10 @@ extension ProgrammeShow {
                         ),
                         ("Enveloppe régionale", .txt(programme.envelopeCents.map(Money.french) ?? "—"))
                     ]),
-                .el("h2", .cls("fr-mt-5w"), .txt("Fenêtres")), windows(model),
+                .when(model.message != nil, UI.alert(model.message ?? "", kind: "success")),
+                .when(model.error != nil, UI.alert(model.error ?? "", kind: "error", title: "Enregistrement refusé")),
+                .el("h2", .cls("fr-mt-5w"), .attr("id", "fenetres"), .txt("Fenêtres")), windows(model),
+                .group(model.windows.map { moveForm($0, url: url) }),
                 .el("h2", .cls("fr-mt-5w"), .attr("id", "domaines"), .txt("Candidatures par domaine")),
                 windowSelector(model, url: url), domains(model),
                 groups(
@@ -81,6 +84,37 @@ extension ProgrammeShow {
                             .txt("\(Format.date(change.changedAt)) par \(change.changedBy)")
                         ]
                     })))
+    }
+
+    /// Deadlines move in real life: a window's dates are changed with the reason, the previous ones kept.
+    static func moveForm(_ window: ProgrammeQuery.Window, url: String) -> HNode {
+        let labels = [
+            ("opens_on", "Ouverture des candidatures", window.opensOn), ("closes_on", "Clôture", window.closesOn),
+            ("instruction_ends_on", "Fin d'instruction", window.instructionEndsOn),
+            ("targets_due_on", "Cibles d'usage", window.targetsDueOn),
+            ("payment_due_on", "Paiement", window.paymentDueOn)
+        ]
+        return .el(
+            "details", .cls("fr-mt-2w"), .el("summary", .txt("Modifier les dates de la fenêtre \(window.number)")),
+            .postForm(
+                .regional, .attr("action", url), UI.hidden("section", "window"),
+                UI.hidden("number", "\(window.number)"), UI.hidden("version", "\(window.version)"),
+                .el(
+                    "div", .cls("fr-grid-row fr-grid-row--gutters"),
+                    .group(
+                        labels.map { field, label, value in
+                            .el(
+                                "div", .cls("fr-col-12 fr-col-md-4"),
+                                UI.input(
+                                    id: "fenetre-\(window.number)-\(field)", name: field, label: label,
+                                    value: value ?? "",
+                                    type: "date"))
+                        })),
+                UI.input(
+                    id: "fenetre-\(window.number)-motif", name: "reason", label: "Motif du changement", value: "",
+                    required: true),
+                .el("button", .cls("fr-btn fr-btn--secondary"), .attr("type", "submit"), .txt("Enregistrer les dates")))
+        )
     }
 
     static func windowSelector(_ model: Model, url: String) -> HNode {

@@ -15,6 +15,7 @@ extension StructureShow {
             structure: structure, territories: territories,
             activities: try await ActivityQuery.timeline(structure: structure.id, on: db), services: services,
             contacts: try await DirectoryQuery.contacts(structure: structure.id, on: db),
+            applications: try await ProgrammeQuery.applications(structure: structure.id, on: db),
             replaced: try await replaced(structure.id, on: db))
     }
 

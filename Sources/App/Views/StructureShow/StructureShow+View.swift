@@ -120,6 +120,25 @@ extension StructureShow {
                                 .when(!contact.email.isEmpty, .txt(" · \(contact.email)")),
                                 .when(!contact.phone.isEmpty, .txt(" · \(contact.phone)")))
                         }),
+                .el("h2", .txt("Programmes de financement")),
+                model.applications.isEmpty
+                    ? .el("p", .txt("Aucune candidature à un programme de financement."))
+                    : UI.table(
+                        caption: "Candidatures aux programmes",
+                        headers: [
+                            ("Programme", false), ("Fenêtre", true), ("Domaine", false), ("Statut", false),
+                            ("Depuis le", false), ("Montant", true), ("Dossier", false)
+                        ],
+                        rows: model.applications.map { line in
+                            [
+                                .link(SiteURL.programme(line.programmeCode).path, .txt(line.programmeName)),
+                                .txt("\(line.window)"), .txt(line.domainLabel),
+                                .txt(ApplicationStatus(rawValue: line.status)?.label ?? line.status),
+                                .txt(Format.date(iso: line.statusOn)),
+                                .txt(line.amountCents.map(Money.french) ?? "—"),
+                                .txt(line.reference.isEmpty ? "—" : line.reference)
+                            ]
+                        }, numericColumns: [1, 5]),
                 .el("h2", .txt("Activités (\(model.activities.count))")),
                 .el(
                     "p",
