@@ -106,6 +106,16 @@ import Vapor
             #expect(page.status == .ok && page.body.contains("35,7 %") && page.body.contains("55 %"))
             let validated = try await app.get("/programmes/sun-es/candidatures?domaine=D2&fenetre=1&statut=valide")
             #expect(validated.body.contains("10 candidature(s) × domaine."))
+            // A région that keeps amounts to its pilotes: a lecteur sees the counts, not the money.
+            try await app.db.sqlTransaction { db in
+                try await db.update("application_domains").set("amount_cents", to: Int64(7_800_000)).run()
+            }
+            let lecteur = try await app.signIn(.lecteur)
+            #expect(try await app.get("/programmes/sun-es", as: lecteur).body.contains("M€"))
+            app.config.programmeAmountsRestricted = true
+            let hidden = try await app.get("/programmes/sun-es", as: lecteur)
+            #expect(hidden.body.contains("35,7 %") && !hidden.body.contains("M€"))
+            #expect(try await app.get("/programmes/sun-es", as: try await app.signIn(.pilote)).body.contains("M€"))
             // A hospital's page lists its applications.
             let hospital = try await app.get("/structures/\(Self.et(1))")
             #expect(hospital.body.contains("Candidatures aux programmes") && hospital.body.contains("Bonus CRO"))

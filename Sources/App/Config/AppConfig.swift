@@ -23,6 +23,8 @@ struct AppConfig: Sendable {
     var pdfTimeoutSeconds = 120
     /// JALON_SMTP_URL, JALON_SMTP_FROM: where invitations are sent; without them Jalon offers the `.ics` instead.
     var smtp: SMTPSettings? = nil
+    /// JALON_PROGRAMME_AMOUNTS_RESTRICTED: applications' amounts shown to pilotes and administrateurs only.
+    var programmeAmountsRestricted = false
 
     /// Sign-in settings. Defaults follow ANSSI's recommendations for a web application of the State.
     struct Auth: Sendable, Equatable {
@@ -99,7 +101,8 @@ struct AppConfig: Sendable {
             publicDirectory: env["JALON_PUBLIC_DIR"] ?? workingDirectory + "Public/", auth: auth,
             chromium: env["JALON_CHROMIUM"].flatMap { $0.isEmpty ? nil : $0 },
             pdfTimeoutSeconds: try int("JALON_PDF_TIMEOUT", 5...900, default: 120),
-            smtp: try SMTPSettings.parse(env["JALON_SMTP_URL"], from: env["JALON_SMTP_FROM"]))
+            smtp: try SMTPSettings.parse(env["JALON_SMTP_URL"], from: env["JALON_SMTP_FROM"]),
+            programmeAmountsRestricted: try flag("JALON_PROGRAMME_AMOUNTS_RESTRICTED", default: false))
     }
 
     static func publicOrigin(_ raw: String?) throws -> SiteOrigin? {

@@ -32,6 +32,13 @@ enum ProgrammeController {
         }
     }
 
+    /// A région may keep applications' amounts to its pilotes and administrateurs.
+    static func showsAmounts(_ req: Request) -> Bool {
+        guard req.application.config.programmeAmountsRestricted else { return true }
+        let role = req.identity?.grant.role
+        return role == .pilote || role == .administrateur
+    }
+
     static func window(_ req: Request) throws -> Int? {
         guard let raw = req.queryText("fenetre"), !raw.isEmpty else { return nil }
         guard let number = Int(raw), (1...50).contains(number) else {
@@ -45,6 +52,7 @@ enum ProgrammeController {
         guard var model = try await ProgrammeShow.query(code, window: try window(req), today: Day.today(), on: req.sql)
         else { throw Abort(.notFound, reason: "Programme inconnu « \(code.prefix(40)) ».") }
         if req.queryText("ok") != nil { model.message = "Dates de la fenêtre enregistrées." }
+        model.showsAmounts = showsAmounts(req)
         return .html(ProgrammeShow.render(model))
     }
 
@@ -97,9 +105,10 @@ enum ProgrammeController {
             status = known
         }
         guard
-            let model = try await ProgrammeApplications.query(
+            var model = try await ProgrammeApplications.query(
                 code, window: try window(req), domain: req.trimmedQueryText("domaine"), status: status, on: req.sql)
         else { throw Abort(.notFound, reason: "Programme inconnu « \(code.prefix(40)) ».") }
+        model.showsAmounts = showsAmounts(req)
         return .html(ProgrammeApplications.render(model))
     }
 }

@@ -44,6 +44,8 @@ enum StructureController {
         guard let structure = try await StructureQuery.find(key, on: req.sql) else {
             throw Abort(.notFound, reason: "Structure inconnue « \(key) ».")
         }
-        return .html(StructureShow.render(try await StructureShow.query(structure, on: req.sql)))
+        var model = try await StructureShow.query(structure, on: req.sql)
+        model.showsAmounts = ProgrammeController.showsAmounts(req)
+        return .html(StructureShow.render(model))
     }
 }

@@ -8,5 +8,7 @@ enum ProgrammeApplications {
         var domain: String?
         var status: ApplicationStatus?
         var lines: [ProgrammeQuery.ApplicationLine]
+        /// Off when the région shows applications' amounts to pilotes and administrateurs only.
+        var showsAmounts = true
     }
 }

@@ -34,7 +34,7 @@ extension ProgrammeApplications {
                                 .txt(line.finessET ?? line.finessEJ), .txt("\(line.window)"), .txt(line.domainLabel),
                                 .txt(ApplicationStatus(rawValue: line.status)?.label ?? line.status),
                                 .txt(Format.date(iso: line.statusOn)),
-                                .txt(line.amountCents.map(Money.french) ?? "—"),
+                                .txt(model.showsAmounts ? line.amountCents.map(Money.french) ?? "—" : "—"),
                                 .txt(line.reference.isEmpty ? "—" : line.reference),
                                 .txt(line.motive.isEmpty ? "—" : line.motive)
                             ]

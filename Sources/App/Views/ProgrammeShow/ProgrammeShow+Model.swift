@@ -10,6 +10,8 @@ enum ProgrammeShow {
         var history: [ProgrammeQuery.WindowChange]
         var table: ProgrammeStats.Table
         var today: Day
+        /// Off when the région shows applications' amounts to pilotes and administrateurs only.
+        var showsAmounts = true
         var message: String? = nil
         var error: String? = nil
     }

@@ -167,9 +167,9 @@ extension ProgrammeShow {
                         .txt(rate(row.validatedRate)), .txt("\(share) %"),
                         link(row.refused, domain: row.domain.code, status: "refuse"),
                         link(row.postponed, domain: row.domain.code, status: "reporte"),
-                        .txt(Money.french(row.committedCents)),
+                        .txt(model.showsAmounts ? Money.french(row.committedCents) : "—"),
                         .txt(row.domain.envelopeCents.map(Money.french) ?? "—"),
-                        .txt(row.envelopeLeftCents.map(Money.french) ?? "—")
+                        .txt(model.showsAmounts ? row.envelopeLeftCents.map(Money.french) ?? "—" : "—")
                     ]
                 }, numericColumns: Set(1...11)))
     }

@@ -10,13 +10,15 @@ enum StructureShow {
         var contacts: [Contact] = []
         /// Its applications to funding programmes, one line per domain.
         var applications: [ProgrammeQuery.ApplicationLine] = []
+        /// Off when the région shows applications' amounts to pilotes and administrateurs only.
+        var showsAmounts = true
         /// Its structure-level values that were replaced, most recent first: what they were, and by what.
         var replaced: [Replaced] = []
 
         static func == (lhs: Model, rhs: Model) -> Bool {
             lhs.structure == rhs.structure && lhs.territories == rhs.territories && lhs.activities == rhs.activities
                 && lhs.services.map(\.code) == rhs.services.map(\.code) && lhs.replaced == rhs.replaced
-                && lhs.applications == rhs.applications
+                && lhs.applications == rhs.applications && lhs.showsAmounts == rhs.showsAmounts
         }
     }
 

@@ -135,7 +135,7 @@ extension StructureShow {
                                 .txt("\(line.window)"), .txt(line.domainLabel),
                                 .txt(ApplicationStatus(rawValue: line.status)?.label ?? line.status),
                                 .txt(Format.date(iso: line.statusOn)),
-                                .txt(line.amountCents.map(Money.french) ?? "—"),
+                                .txt(model.showsAmounts ? line.amountCents.map(Money.french) ?? "—" : "—"),
                                 .txt(line.reference.isEmpty ? "—" : line.reference)
                             ]
                         }, numericColumns: [1, 5]),
