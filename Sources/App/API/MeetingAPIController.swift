@@ -400,12 +400,6 @@ enum MeetingAPIController {
             let generate = SiteURL.api(.meetingPack(meetingID.uuidString.lowercased())).path
             throw ServiceError.notFound("Aucun dossier de séance pour cette réunion : générez-le (POST \(generate)).")
         }
-        let response = Response(status: .ok, body: .init(data: pdf))
-        response.headers.contentType = .pdf
-        response.headers.replaceOrAdd(
-            name: .contentDisposition,
-            value: "attachment; filename=\"dossier-\(pack.id.uuidString.prefix(8).lowercased()).pdf\"")
-        response.headers.replaceOrAdd(name: "X-Content-SHA256", value: pack.pdfSha256)
-        return response
+        return MeetingController.packFile(pack, .pdf, pdf)
     }
 }

@@ -40,21 +40,28 @@ extension MeetingController {
                 let pack = try await PackQuery.find(packID, on: req.sql), pack.meetingID == meeting,
                 let content = try await PackQuery.file(packID, file, on: req.sql)
             else { throw Abort(.notFound, reason: "Dossier de séance inconnu.") }
-            let response = Response(status: .ok, body: .init(data: content))
-            response.headers.contentType = HTTPMediaType(
-                type: String(file.contentType.split(separator: "/")[0]),
-                subType: String(file.contentType.split(separator: "/")[1].split(separator: ";")[0]),
-                parameters: file == .html ? ["charset": "utf-8"] : [:])
-            let name = "dossier-\(packID.uuidString.prefix(8).lowercased())"
-            response.headers.replaceOrAdd(
-                name: .contentDisposition,
-                value: file == .html ? "inline" : "attachment; filename=\"\(name).\(file.rawValue)\"")
-            // The fingerprint stored when the pack was frozen, for whoever checks a copy.
-            if let sha = file == .pdf ? pack.pdfSha256 : file == .html ? pack.htmlSha256 : nil {
-                response.headers.replaceOrAdd(name: "X-Content-SHA256", value: sha)
-            }
-            return response
+            return packFile(pack, file, content)
         }
+    }
+}
+
+extension MeetingController {
+    /// A pack's frozen file as downloaded, by the pages and the API alike: its type, its name, and the
+    /// fingerprint stored when it was frozen, for whoever checks a copy.
+    static func packFile(_ pack: PackQuery.Pack, _ file: PackQuery.File, _ content: Data) -> Response {
+        let response = Response(status: .ok, body: .init(data: content))
+        response.headers.contentType = HTTPMediaType(
+            type: String(file.contentType.split(separator: "/")[0]),
+            subType: String(file.contentType.split(separator: "/")[1].split(separator: ";")[0]),
+            parameters: file == .html ? ["charset": "utf-8"] : [:])
+        let name = "dossier-\(pack.id.uuidString.prefix(8).lowercased())"
+        response.headers.replaceOrAdd(
+            name: .contentDisposition,
+            value: file == .html ? "inline" : "attachment; filename=\"\(name).\(file.rawValue)\"")
+        if let sha = file == .pdf ? pack.pdfSha256 : file == .html ? pack.htmlSha256 : nil {
+            response.headers.replaceOrAdd(name: "X-Content-SHA256", value: sha)
+        }
+        return response
     }
 }
 

@@ -9,11 +9,12 @@ extension MeetingShow {
         else { return nil }
         let attendance = try await MeetingQuery.attendance(id, on: db)
         let recipients = try await MeetingQuery.recipients(id, on: db)
+        let mailings = try await MeetingQuery.mailings(id, on: db)
         let mail = Mail(
-            next: try await InvitationService.nextKind(meeting, on: db),
+            next: InvitationKind.next(
+                cancelled: meeting.status == MeetingStatus.cancelled.rawValue, alreadySent: !mailings.isEmpty),
             writable: recipients.filter(\.mayBeWritten).count,
-            skipped: recipients.filter { !$0.mayBeWritten }.map(\.name),
-            mailings: try await MeetingQuery.mailings(id, on: db))
+            skipped: recipients.filter { !$0.mayBeWritten }.map(\.name), mailings: mailings)
         return Model(
             meeting: meeting, committee: committee, agenda: try await MeetingQuery.agenda(id, on: db),
             attendance: attendance,
