@@ -47,6 +47,9 @@ struct ProgrammeRulesTests {
         #expect(try EligibilityRule.parse("").admits(ehpad), "no clause: everyone")
         #expect(try EligibilityRule.parse("liste: 590000000").admits(hospital), "an EJ number admits its ET")
         #expect(rule.text == "couloir: ES; categories: 101, 355; drapeau: PMSI")
+        let medicoSocial = try EligibilityRule.parse("couloir: MS")
+        #expect(medicoSocial.admits(ehpad), "MS stands for its sub-couloirs")
+        #expect(!medicoSocial.admits(hospital))
         #expect(throws: EligibilityRule.ParseError.unreadable("taille: grande")) {
             try EligibilityRule.parse("taille: grande")
         }

@@ -21,7 +21,7 @@ enum IndicatorQuery {
                     cumulativeSince: cumulativeSince.flatMap(Day.init(iso:)),
                     rollup: IndicatorDefinition.RollupRule(rawValue: rollup) ?? .none,
                     direction: IndicatorDefinition.Direction(rawValue: direction) ?? .higher, formula: formula,
-                    computed: computed.flatMap(ActivityMeasure.init(text:))), unit: unit, periodicity: periodicity,
+                    computed: computed.flatMap(ComputedMeasure.init(text:))), unit: unit, periodicity: periodicity,
                 companion: companion)
         }
     }

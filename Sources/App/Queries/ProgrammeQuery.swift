@@ -89,6 +89,16 @@ enum ProgrammeQuery {
             .all(decoding: Domain.self, with: .snakeCase)
     }
 
+    /// Each application with the structures it stands for: its applicant, or every member of its grappe.
+    static var applicantStructures: SQLQueryString {
+        """
+        SELECT id AS application_id, structure_id FROM applications WHERE structure_id IS NOT NULL
+        UNION ALL
+        SELECT ga.id AS application_id, m.structure_id FROM applications ga
+        JOIN grappe_members m ON m.grappe_id = ga.grappe_id
+        """
+    }
+
     struct ApplicationLine: Decodable, Sendable, Equatable {
         var programmeCode, programmeName: String
         var structureName: String

@@ -104,49 +104,56 @@ enum ProgrammeStats {
 
     /// Open structures of the région each domain's rule admits.
     static func eligibleCounts(_ domains: [ProgrammeQuery.Domain], on db: any SQLDatabase) async throws -> [UUID: Int] {
+        // The région's structures only, when a FINESS extract holds more (a national file).
+        let scope: SQLQueryString =
+            if let region = try await regionCode(on: db) {
+                "s.closed_on IS NULL AND s.commune_code IN (\(TerritoryQuery.communes(of: region)))"
+            } else {
+                "s.closed_on IS NULL"
+            }
+        return try await eligibility(domains, scope: scope, on: db).mapValues(\.count)
+    }
+
+    /// The structures of a scope (an SQL condition over `structures s`) each domain's rule admits.
+    static func eligibility(_ domains: [ProgrammeQuery.Domain], scope: SQLQueryString, on db: any SQLDatabase)
+        async throws -> [UUID: Set<UUID>]
+    {
         struct StructureRow: Decodable {
             var id: UUID
             var couloir, categoryCode, finessEJ: String
-            var finessET, communeCode: String?
+            var finessET: String?
 
             enum CodingKeys: String, CodingKey {
                 case id, couloir
                 case categoryCode = "category_code"
                 case finessEJ = "finess_ej"
                 case finessET = "finess_et"
-                case communeCode = "commune_code"
             }
         }
         struct FlagRow: Decodable {
             var structureID: UUID
             var flag: String
         }
-        var structures = try await db.raw(
-            "SELECT id, couloir, category_code, finess_ej, finess_et, commune_code FROM structures "
-                + "WHERE closed_on IS NULL"
+        let structures = try await db.raw(
+            "SELECT s.id, s.couloir, s.category_code, s.finess_ej, s.finess_et FROM structures s WHERE " + scope
         ).all(decoding: StructureRow.self)
-        // The région's structures only, when a FINESS extract holds more (a national file).
-        if let region = try await regionCode(on: db) {
-            let communes = try await Actor.communes(of: [region], on: db)
-            structures = structures.filter { $0.communeCode.map(communes.contains) == true }
-        }
         let flags = Dictionary(
             grouping: try await db.select().columns("structure_id", "flag").from("structure_flags")
                 .all(decoding: FlagRow.self, with: .snakeCase), by: \.structureID
         ).mapValues { Set($0.map { $0.flag.uppercased() }) }
-        var counts: [UUID: Int] = [:]
+        var eligible: [UUID: Set<UUID>] = [:]
         for domain in domains {
             let rule = (try? EligibilityRule.parse(domain.rule)) ?? EligibilityRule()
-            counts[domain.id] =
+            eligible[domain.id] = Set(
                 structures.filter { structure in
                     rule.admits(
                         .init(
                             couloir: structure.couloir, category: structure.categoryCode,
                             finessET: structure.finessET, finessEJ: structure.finessEJ,
                             flags: flags[structure.id] ?? []))
-                }.count
+                }.map(\.id))
         }
-        return counts
+        return eligible
     }
 
     /// The région Jalon serves: the current roadmap's, else the one its découpages belong to.

@@ -83,9 +83,15 @@ enum ProgressQuery {
     static func resolve(_ indicator: StoredIndicator, territory: Territory, couloir: Couloir, on db: any SQLDatabase)
         async throws -> RollupCache.Entry
     {
-        if let measure = indicator.definition.computed {
-            let series = try await ActivitySeries.series(
-                measure, indicator: indicator.definition, territory: territory, couloir: couloir, on: db)
+        if let computed = indicator.definition.computed {
+            let series =
+                switch computed {
+                case .activity(let measure):
+                    try await ActivitySeries.series(
+                        measure, indicator: indicator.definition, territory: territory, couloir: couloir, on: db)
+                case .programme(let measure):
+                    try await ProgrammeSeries.series(measure, territory: territory, couloir: couloir, on: db)
+                }
             return .init(
                 points: series.points.map(RollupCache.Point.init), provenance: series.provenance, isOwn: false,
                 parts: nil)

@@ -129,7 +129,8 @@ enum RollupCache {
         ).run()
     }
 
-    /// After a change of the activity log: every indicator computed from it, and the formulas.
+    /// After a change of the activity log or of a funding programme's applications, windows or domains: every
+    /// computed indicator, and the formulas.
     static func invalidateComputed(on db: any SQLDatabase) async throws {
         try await bump(on: db)
         try await db.raw(

@@ -41,15 +41,15 @@ public struct IndicatorDefinition: Sendable, Equatable, Codable {
     public var rollup: RollupRule
     public var direction: Direction
     public var formula: String?
-    /// Computed from the activity log rather than observed (the reach indicators O2-01 … O2-07).
-    public var computed: ActivityMeasure?
+    /// Computed from the activity log or a programme's applications rather than observed.
+    public var computed: ComputedMeasure?
 
     public init(
         code: String, label: String, service: String = "", couloir: Couloir = .tous, source: String = "",
         kind: Kind = .count,
         nature: Nature = .stock, cumulativeSince: Day? = nil, rollup: RollupRule = .sum, direction: Direction = .higher,
         formula: String? = nil,
-        computed: ActivityMeasure? = nil
+        computed: ComputedMeasure? = nil
     ) {
         self.code = code
         self.label = label

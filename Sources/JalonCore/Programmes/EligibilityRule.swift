@@ -68,10 +68,17 @@ public struct EligibilityRule: Sendable, Equatable {
     }
 
     public func admits(_ structure: Facts) -> Bool {
-        (couloirs.isEmpty || couloirs.contains(structure.couloir.uppercased()))
+        (couloirs.isEmpty || couloirs.contains(structure.couloir.uppercased()) || admitsByGroup(structure.couloir))
             && (categories.isEmpty || categories.contains(structure.category.uppercased()))
             && (finess.isEmpty || structure.finessET.map { finess.contains($0) } == true
                 || finess.contains(structure.finessEJ))
             && flags.isSubset(of: Set(structure.flags.map { $0.uppercased() }))
+    }
+
+    /// `couloir: MS` stands for its sub-couloirs (MS-PA, MS-PH, MS-AUTRES), as everywhere else.
+    private func admitsByGroup(_ couloir: String) -> Bool {
+        couloirs.contains { group in
+            Couloir(code: group)?.members.contains { $0.rawValue == couloir.uppercased() } == true
+        }
     }
 }

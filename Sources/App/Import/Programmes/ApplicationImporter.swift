@@ -108,6 +108,8 @@ struct ApplicationImporter: Importer {
                 planned.line, existing: planned.existing, provenance: stamp.provenance, batch: stamp.batch, on: db,
                 actor: actor)
         }
+        // The programme indicators (O3-23 …) are computed from these statuses.
+        if plan.contains(where: { $0.change != .unchanged }) { try await RollupCache.invalidateComputed(on: db) }
     }
 }
 
@@ -158,6 +160,7 @@ extension ApplicationImporter {
               SELECT 1 FROM application_domains d WHERE d.application_id = applications.id)
             """
         ).run()
+        try await RollupCache.invalidateComputed(on: db)
         report.keptBecauseChangedSince = replaced.count - report.restored
         return report
     }

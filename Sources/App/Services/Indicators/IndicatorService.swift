@@ -101,16 +101,14 @@ enum IndicatorService {
             }
             formula = written
         }
-        var computed: ActivityMeasure?
+        var computed: ComputedMeasure?
         if let written = input.computed?.trimmingCharacters(in: .whitespaces), !written.isEmpty {
-            guard let measure = ActivityMeasure(text: written) else {
+            guard let measure = ComputedMeasure(text: written) else {
                 throw ServiceError.invalid(
-                    "Indicateur \(code) : calcul inconnu « \(written.prefix(40)) » (actions, actions:<type>, "
-                        + "actions-theme:<thème>, participants, touchees:<couloir>, touchees-nombre:<couloir>).")
+                    "Indicateur \(code) : calcul inconnu « \(written.prefix(60)) » (\(ComputedMeasure.syntax)).")
             }
             guard formula == nil else {
-                throw ServiceError.invalid(
-                    "Indicateur \(code) : une formule ou un calcul depuis les activités, pas les deux.")
+                throw ServiceError.invalid("Indicateur \(code) : une formule ou un calcul, pas les deux.")
             }
             computed = measure
         }

@@ -80,7 +80,7 @@ enum ObservationService {
         }
         if let measure = indicator.definition.computed {
             throw ServiceError.invalid(
-                "L'indicateur \(indicator.code) se calcule depuis le journal des activités (\(measure.label)) : "
+                "L'indicateur \(indicator.code) se calcule depuis \(measure.source) (\(measure.label)) : "
                     + "il ne se saisit pas.",
                 field: "indicateur")
         }

@@ -207,6 +207,8 @@ enum ProgrammeService {
             objectID: checked.definition.code,
             summary: "Programme « \(checked.definition.name) » \(existing == nil ? "créé" : "mis à jour") : "
                 + "\(checked.windows.count) fenêtre(s), \(checked.domains.count) domaine(s)")
+        // Rules, envelopes and closing dates feed the programme indicators.
+        try await RollupCache.invalidateComputed(on: db)
         return existing == nil
     }
 
@@ -255,6 +257,7 @@ enum ProgrammeService {
         for (field, value) in zip(dateFields, dates) { update = update.set(field, to: value) }
         try await update.set(SQLIdentifier("version"), to: SQLRaw("version + 1")).set("updated_at", to: now)
             .where("id", .equal, stored.id).run()
+        try await RollupCache.invalidateComputed(on: db)
     }
 
     /// A shipped definition (`Resources/programmes/CODE.json`): the national programmes as the seeds describe them.
