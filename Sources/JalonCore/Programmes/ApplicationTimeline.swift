@@ -47,8 +47,8 @@ public enum ProgrammeSeriesMath {
         }
     }
 
-    /// `eligible`: the eligible open structures (denominator of `candidats` and `cibles`); `envelopeCents`: the envelope
-    /// (denominator of `consommation`). Months without a denominator get no point.
+    /// `eligible`: the eligible open structures (denominator of `candidats` and `cibles`); `envelopeCents`: the
+    /// envelope (denominator of `consommation`). Months without a denominator get no point.
     public static func points(
         _ kind: ProgrammeMeasure.Kind, subjects: [Subject], eligible: Int, envelopeCents: Int64?, months: [Period]
     ) -> [ObservationPoint] {

@@ -59,7 +59,8 @@ public struct ProgrammeMeasure: Sendable, Equatable, Codable, CustomStringConver
         case .applicantShare: "part des structures éligibles ayant déposé un dossier\(within)"
         case .applicantCount: "nombre de structures ayant déposé un dossier\(within)"
         case .treatedInTime:
-            "part des dossiers traités dans les \(Self.instructionMonths) mois suivant la clôture de leur fenêtre\(within)"
+            "part des dossiers traités dans les \(Self.instructionMonths) mois suivant la clôture de leur "
+                + "fenêtre\(within)"
         case .envelopeUsed: "part de l'enveloppe engagée par les dossiers validés\(within)"
         case .fundedCount: "nombre de structures financées (au moins un domaine validé)\(within)"
         case .targetsReachedShare: "part des structures éligibles ayant atteint leurs cibles d'usage\(within)"
