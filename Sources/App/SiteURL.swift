@@ -27,6 +27,7 @@ enum SiteURL: Equatable, Sendable {
     case programmes
     case programme(String)
     case programmeApplications(String)
+    case application(String, String)
     case tasks
     case imports
     case exportObservations(ExportTable.Format)
@@ -146,6 +147,7 @@ enum SiteURL: Equatable, Sendable {
         case .programmes: "/programmes"
         case .programme(let code): "/programmes/" + Self.escape(code)
         case .programmeApplications(let code): "/programmes/" + Self.escape(code) + "/candidatures"
+        case .application(let code, let id): "/programmes/" + Self.escape(code) + "/candidatures/" + Self.escape(id)
         case .calendarFeed(let token): "/calendrier/" + Self.escape(token) + "/reunions.ics"
         case .meetingPack(let id, let pack, let file):
             "/comites/reunions/" + Self.escape(id) + "/dossiers/" + Self.escape(pack) + "/dossier." + file.rawValue

@@ -100,6 +100,7 @@ enum ProgrammeQuery {
     }
 
     struct ApplicationLine: Decodable, Sendable, Equatable {
+        var applicationID: UUID
         var programmeCode, programmeName: String
         var structureName: String
         var finessET: String?
@@ -109,6 +110,7 @@ enum ProgrammeQuery {
         var amountCents: Int64?
 
         enum CodingKeys: String, CodingKey {
+            case applicationID = "application_id"
             case programmeCode = "programme_code"
             case programmeName = "programme_name"
             case structureName = "structure_name"
@@ -131,7 +133,7 @@ enum ProgrammeQuery {
         status: ApplicationStatus? = nil, on db: any SQLDatabase
     ) async throws -> [ApplicationLine] {
         var sql: SQLQueryString = """
-            SELECT g.code AS programme_code, g.name AS programme_name, s.name AS structure_name, s.finess_et,
+            SELECT a.id AS application_id, g.code AS programme_code, g.name AS programme_name, s.name AS structure_name, s.finess_et,
                    s.finess_ej, w.number AS window, p.code AS domain_code, p.label AS domain_label, d.status,
                    d.status_on, d.motive, a.reference, d.amount_cents
             FROM application_domains d JOIN applications a ON a.id = d.application_id

@@ -56,17 +56,9 @@ struct ApplicationImporter: Importer {
         let line = try await ApplicationService.resolve(input, lookups: lookups)
         let existing = try await ApplicationService.existing(line, on: db)
         try ApplicationService.checkTransition(line, existing)
-        if line.status.isValidated, let amount = line.amount, let envelope = line.domain.envelopeCents {
-            let stored = try await ApplicationService.committed(line.domain.id, excluding: existing?.id, on: db)
-            let earlier = committedInInput[line.domain.id, default: 0]
-            guard stored + earlier + amount <= envelope else {
-                throw ServiceError.invalid(
-                    "Montant au-delà de l'enveloppe du domaine \(line.domain.code) : reste "
-                        + Money.french(max(0, envelope - stored - earlier)) + " pour " + Money.french(amount) + ".",
-                    field: "montant")
-            }
-            committedInInput[line.domain.id] = earlier + amount
-        }
+        let earlier = committedInInput[line.domain.id, default: 0]
+        try await ApplicationService.checkEnvelope(line, existing, alsoCommitted: earlier, on: db)
+        if line.status.isValidated, let amount = line.amount { committedInInput[line.domain.id] = earlier + amount }
         return Planned(
             line: line, existing: existing,
             change: existing?.id == nil ? .create : ApplicationService.changes(line, existing) ? .update : .unchanged)

@@ -210,6 +210,45 @@ enum ApplicationService {
             "Le statut revient de « \(before.label) » à « \(line.status.label) » : donnez-en le motif.", field: "motif")
     }
 
+    /// A validated amount must fit in what the domain's envelope has left (`alsoCommitted`: earlier lines of the
+    /// same input).
+    static func checkEnvelope(_ line: Resolved, _ existing: Existing?, alsoCommitted: Int64 = 0, on db: any SQLDatabase)
+        async throws
+    {
+        guard line.status.isValidated, let amount = line.amount, let envelope = line.domain.envelopeCents else {
+            return
+        }
+        let stored = try await committed(line.domain.id, excluding: existing?.id, on: db)
+        guard stored + alsoCommitted + amount <= envelope else {
+            throw ServiceError.invalid(
+                "Montant au-delà de l'enveloppe du domaine \(line.domain.code) : reste "
+                    + Money.french(max(0, envelope - stored - alsoCommitted)) + " pour " + Money.french(amount) + ".",
+                field: "montant")
+        }
+    }
+
+    /// One application × domain changed by hand (the application's page): the same checks as a file's line,
+    /// audited, the replaced status kept. Returns false when nothing changed.
+    @discardableResult
+    static func change(_ input: Input, on db: any SQLDatabase, actor: Actor) async throws -> Bool {
+        try await actor.authorize(.regional, on: db)
+        let line = try await resolve(input, lookups: Lookups(db))
+        let existing = try await existing(line, on: db)
+        try checkTransition(line, existing)
+        try await checkEnvelope(line, existing, on: db)
+        guard changes(line, existing) else { return false }
+        try await write(line, existing: existing, provenance: "saisie:\(actor.name)", batch: nil, on: db, actor: actor)
+        let before = existing?.status.flatMap(ApplicationStatus.init(rawValue:))?.label ?? "nouveau"
+        try await AuditService.record(
+            db, actor: actor, action: existing?.id == nil ? "create" : "update", objectType: "application",
+            objectID: existing?.applicationID.uuidString ?? line.applicantKey,
+            summary: "\(line.programme.name), fenêtre \(line.window.number), \(line.structure.name), domaine "
+                + "\(line.domain.code) : \(before) → \(line.status.label) au \(Format.date(iso: line.statusOn.iso))"
+                + (line.motive.isEmpty ? "" : " (\(line.motive.prefix(120)))"))
+        try await RollupCache.invalidateComputed(on: db)
+        return true
+    }
+
     static func write(
         _ line: Resolved, existing: Existing?, provenance: String, batch: UUID?, on db: any SQLDatabase, actor: Actor
     ) async throws {

@@ -35,7 +35,9 @@ extension ProgrammeApplications {
                                 .txt(ApplicationStatus(rawValue: line.status)?.label ?? line.status),
                                 .txt(Format.date(iso: line.statusOn)),
                                 .txt(model.showsAmounts ? line.amountCents.map(Money.french) ?? "—" : "—"),
-                                .txt(line.reference.isEmpty ? "—" : line.reference),
+                                .link(
+                                    SiteURL.application(programme.code, line.applicationID.uuidString).path,
+                                    .txt(line.reference.isEmpty ? "Voir le dossier" : line.reference)),
                                 .txt(line.motive.isEmpty ? "—" : line.motive)
                             ]
                         }, numericColumns: [2, 6])))

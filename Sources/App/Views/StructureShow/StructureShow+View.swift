@@ -136,7 +136,9 @@ extension StructureShow {
                                 .txt(ApplicationStatus(rawValue: line.status)?.label ?? line.status),
                                 .txt(Format.date(iso: line.statusOn)),
                                 .txt(model.showsAmounts ? line.amountCents.map(Money.french) ?? "—" : "—"),
-                                .txt(line.reference.isEmpty ? "—" : line.reference)
+                                .link(
+                                    SiteURL.application(line.programmeCode, line.applicationID.uuidString).path,
+                                    .txt(line.reference.isEmpty ? "Voir le dossier" : line.reference))
                             ]
                         }, numericColumns: [1, 5]),
                 .el("h2", .txt("Activités (\(model.activities.count))")),
