@@ -34,12 +34,14 @@ enum ApplicationController {
         var model = try await model(req)
         let form = try req.content.decode(StatusForm.self)
         let application = model.application
-        guard let domain = model.domains.first(where: { $0.domainCode == form.domain }),
-            let applicant = application.structureKey
-        else { throw Abort(.badRequest, reason: "Domaine inconnu pour ce dossier.") }
+        guard let domain = model.domains.first(where: { $0.domainCode == form.domain }) else {
+            throw Abort(.badRequest, reason: "Domaine inconnu pour ce dossier.")
+        }
         func stored(_ cents: Int64?) -> String { cents.map { Money.french($0) } ?? "" }
         let input = ApplicationService.Input(
-            programme: model.programme.code, window: "\(model.window.number)", structure: applicant,
+            programme: model.programme.code, window: "\(model.window.number)",
+            structure: application.grappeCode == nil ? application.structureKey ?? "" : "",
+            grappe: application.grappeCode ?? "",
             domain: domain.domainCode, status: form.status ?? "", statusOn: form.statusOn ?? "",
             amount: form.amount ?? stored(domain.amountCents),
             signature: form.signature ?? stored(domain.signatureCents),

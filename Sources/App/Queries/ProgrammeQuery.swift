@@ -133,17 +133,24 @@ enum ProgrammeQuery {
         status: ApplicationStatus? = nil, on db: any SQLDatabase
     ) async throws -> [ApplicationLine] {
         var sql: SQLQueryString = """
-            SELECT a.id AS application_id, g.code AS programme_code, g.name AS programme_name, s.name AS structure_name, s.finess_et,
-                   s.finess_ej, w.number AS window, p.code AS domain_code, p.label AS domain_label, d.status,
+            SELECT a.id AS application_id, g.code AS programme_code, g.name AS programme_name,
+                   CASE WHEN gr.id IS NULL THEN s.name ELSE 'Grappe ' || gr.name END AS structure_name,
+                   s.finess_et, s.finess_ej, w.number AS window, p.code AS domain_code, p.label AS domain_label, d.status,
                    d.status_on, d.motive, a.reference, d.amount_cents
             FROM application_domains d JOIN applications a ON a.id = d.application_id
             JOIN programmes g ON g.id = a.programme_id
             JOIN programme_windows w ON w.id = a.window_id JOIN programme_domains p ON p.id = d.domain_id
-            JOIN structures s ON s.id = a.structure_id
+            LEFT JOIN grappes gr ON gr.id = a.grappe_id
+            JOIN structures s ON s.id = COALESCE(a.structure_id, gr.porteur_id)
             WHERE 1 = 1
             """
         if let programme { sql = sql + " AND a.programme_id = \(bind: programme)" }
-        if let structure { sql = sql + " AND a.structure_id = \(bind: structure)" }
+        if let structure {
+            // A member of an applicant grappe lists its applications too.
+            sql =
+                sql + " AND (a.structure_id = \(bind: structure) OR a.grappe_id IN "
+                + "(SELECT grappe_id FROM grappe_members WHERE structure_id = \(bind: structure)))"
+        }
         if let window { sql = sql + " AND w.number = \(bind: window)" }
         if let domain { sql = sql + " AND p.code = \(bind: domain.uppercased())" }
         if let status {

@@ -33,6 +33,8 @@ enum ProgrammeStats {
     }
 
     struct ApplicationRow: Decodable {
+        /// The application × domain.
+        var id: UUID
         var structureID: UUID
         var domainID: UUID
         var status: String
@@ -51,10 +53,11 @@ enum ProgrammeStats {
         }
         let rows = try await db.raw(
             """
-            SELECT a.structure_id, d.domain_id, d.status, d.amount_cents, d.paid_cents, s.commune_code,
+            SELECT d.id, ap.structure_id, d.domain_id, d.status, d.amount_cents, d.paid_cents, s.commune_code,
                    le.legal_status
             FROM application_domains d JOIN applications a ON a.id = d.application_id
-            JOIN structures s ON s.id = a.structure_id
+            JOIN (\(ProgrammeQuery.applicantStructures)) ap ON ap.application_id = a.id
+            JOIN structures s ON s.id = ap.structure_id
             LEFT JOIN legal_entities le ON le.finess_ej = s.finess_ej
             WHERE a.programme_id = \(bind: programme.id)
             """
@@ -66,13 +69,15 @@ enum ProgrammeStats {
             func count(_ keep: (ApplicationStatus) -> Bool) -> Int {
                 Set(mine.filter { ApplicationStatus(rawValue: $0.status).map(keep) ?? false }.map(\.structureID)).count
             }
-            let validated = mine.filter { ApplicationStatus(rawValue: $0.status)?.isValidated == true }
+            // A grappe's application × domain shows once per member: its amounts count once.
+            let once = Dictionary(mine.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }).values
+            let validated = once.filter { ApplicationStatus(rawValue: $0.status)?.isValidated == true }
             return DomainRow(
                 domain: domain, eligible: eligible[domain.id] ?? 0, filed: Set(mine.map(\.structureID)).count,
                 validated: count(\.isValidated), refused: count { $0 == .refused },
                 postponed: count { $0 == .postponed },
                 committedCents: validated.reduce(0) { $0 + ($1.amountCents ?? 0) },
-                paidCents: mine.reduce(0) { $0 + ($1.paidCents ?? 0) })
+                paidCents: once.reduce(0) { $0 + ($1.paidCents ?? 0) })
         }
         let byStructure = Dictionary(grouping: rows, by: \.structureID)
         let validatedStructures = byStructure.filter { _, domains in

@@ -14,6 +14,7 @@ enum ImportKind: String, CaseIterable, Sendable, Codable {
     case contacts
     case codes
     case applications
+    case grappes
 
     var label: String {
         switch self {
@@ -26,6 +27,7 @@ enum ImportKind: String, CaseIterable, Sendable, Codable {
         case .contacts: "Contacts"
         case .codes: "Correspondances de codes"
         case .applications: "Candidatures aux programmes"
+        case .grappes: "Grappes de structures (programmes)"
         }
     }
 
@@ -49,6 +51,7 @@ enum ImportKind: String, CaseIterable, Sendable, Codable {
         case .contacts: "contacts"
         case .codes: "correspondances"
         case .applications: "candidatures × domaines"
+        case .grappes: "membres de grappes"
         default: "lignes"
         }
     }
@@ -93,6 +96,9 @@ enum ImportKind: String, CaseIterable, Sendable, Codable {
             return try await ImportPipeline.run(&importer, file: file, mode: mode, on: db, actor: actor)
         case .applications:
             var importer = ApplicationImporter()
+            return try await ImportPipeline.run(&importer, file: file, mode: mode, on: db, actor: actor)
+        case .grappes:
+            var importer = GrappeImporter()
             return try await ImportPipeline.run(&importer, file: file, mode: mode, on: db, actor: actor)
         }
     }

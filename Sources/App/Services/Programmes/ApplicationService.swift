@@ -27,14 +27,24 @@ enum ApplicationService {
     struct Resolved: Sendable {
         var programme: ProgrammeQuery.Programme
         var window: ProgrammeQuery.Window
+        /// The applicant; for a grappe, its porteur (what a preview line shows).
         var structure: Structure
+        var grappe: ApplicantGrappe? = nil
         var domain: ProgrammeQuery.Domain
         var status: ApplicationStatus
         var statusOn: Day
         var amount, signature, targets: Int64?
         var reference, motive: String
 
-        var applicantKey: String { "S:" + structure.id.uuidString.lowercased() }
+        var applicantKey: String {
+            grappe.map { "G:" + $0.id.uuidString.lowercased() } ?? "S:" + structure.id.uuidString.lowercased()
+        }
+    }
+
+    struct ApplicantGrappe: Sendable, Equatable {
+        var id: UUID
+        var code: String
+        var members: [Structure]
     }
 
     /// Reads shared by the lines of one input: programmes, windows and domains once each.
@@ -43,6 +53,7 @@ enum ApplicationService {
         private var programmes: [String: ProgrammeQuery.Programme?] = [:]
         private var windows: [UUID: [ProgrammeQuery.Window]] = [:]
         private var domains: [UUID: [ProgrammeQuery.Domain]] = [:]
+        private var grappes: [String: ApplicantGrappe?] = [:]
 
         init(_ db: any SQLDatabase) { self.db = db }
 
@@ -58,6 +69,14 @@ enum ApplicationService {
             if let hit = windows[programme] { return hit }
             let found = try await ProgrammeQuery.windows(of: programme, on: db)
             windows[programme] = found
+            return found
+        }
+
+        func grappe(_ written: String, programme: ProgrammeQuery.Programme) async throws -> ApplicantGrappe? {
+            let key = programme.code + ":" + written.trimmedSpaces.uppercased()
+            if let hit = grappes[key] { return hit }
+            let found = try await ApplicationService.applicantGrappe(written, programme: programme, on: db)
+            grappes[key] = found
             return found
         }
 
@@ -81,20 +100,26 @@ enum ApplicationService {
             throw ServiceError.invalid(
                 "Fenêtre « \(input.window.prefix(20)) » inconnue pour \(programme.code).", field: "fenetre")
         }
-        guard input.grappe.trimmedSpaces.isEmpty else {
-            throw ServiceError.invalid(
-                "Les candidatures par grappe ne s'importent pas encore : une ligne par structure.", field: "grappe")
-        }
         let domainCode = input.domain.trimmedSpaces.uppercased()
         guard let domain = try await lookups.domains(programme.id).first(where: { $0.code == domainCode }) else {
             throw ServiceError.invalid(
                 "Domaine « \(input.domain.prefix(40)) » inconnu pour \(programme.code).", field: "domaine")
         }
-        let structure = try await applicant(input.structure, on: db)
-        guard try await eligible(structure, for: domain, on: db) else {
-            throw ServiceError.invalid(
-                "\(structure.name) (\(structure.finessET ?? structure.finessEJ)) n'est pas éligible au domaine "
-                    + "\(domain.code) (\(domain.rule.isEmpty ? "règle vide" : domain.rule)).", field: "domaine")
+        let grappe = try await lookups.grappe(input.grappe, programme: programme)
+        let structure: Structure
+        if let grappe {
+            structure = try await grappeApplicant(input.structure, grappe: grappe, on: db)
+        } else {
+            structure = try await applicant(input.structure, on: db)
+        }
+        for candidate in grappe?.members ?? [structure] {
+            guard try await eligible(candidate, for: domain, on: db) else {
+                throw ServiceError.invalid(
+                    "\(candidate.name) (\(candidate.finessET ?? candidate.finessEJ))"
+                        + (grappe.map { ", de la grappe \($0.code)," } ?? "") + " n'est pas éligible au domaine "
+                        + "\(domain.code) (\(domain.rule.isEmpty ? "règle vide" : domain.rule)).",
+                    field: grappe == nil ? "domaine" : "grappe")
+            }
         }
         guard let status = ApplicationStatus(french: input.status) else {
             throw ServiceError.invalid(
@@ -125,9 +150,45 @@ enum ApplicationService {
             throw ServiceError.invalid("Motif (1 000 caractères) ou référence (100) trop long.", field: "motif")
         }
         return Resolved(
-            programme: programme, window: window, structure: structure, domain: domain, status: status,
+            programme: programme, window: window, structure: structure, grappe: grappe, domain: domain,
+            status: status,
             statusOn: statusOn, amount: total, signature: signature, targets: targets,
             reference: input.reference.trimmedSpaces, motive: motive)
+    }
+
+    /// The grappe a line names (nil when it names none), with its members.
+    static func applicantGrappe(_ written: String, programme: ProgrammeQuery.Programme, on db: any SQLDatabase)
+        async throws -> ApplicantGrappe?
+    {
+        let code = written.trimmedSpaces.uppercased()
+        guard !code.isEmpty else { return nil }
+        guard let stored = try await GrappeService.stored(programme.id, code: code, on: db) else {
+            throw ServiceError.invalid(
+                "Grappe inconnue « \(code.prefix(40)) » pour \(programme.code) : importez d'abord ses structures "
+                    + "(jalon import grappes).", field: "grappe")
+        }
+        var members: [Structure] = []
+        for id in stored.members.sorted(by: { $0.uuidString < $1.uuidString }) {
+            if let structure = try await StructureQuery.find(id.uuidString, on: db) { members.append(structure) }
+        }
+        members.sort { ($0.id == stored.porteurID ? 0 : 1, $0.name) < ($1.id == stored.porteurID ? 0 : 1, $1.name) }
+        guard !members.isEmpty else {
+            throw ServiceError.invalid("La grappe \(code) n'a aucune structure.", field: "grappe")
+        }
+        return ApplicantGrappe(id: stored.id, code: code, members: members)
+    }
+
+    /// For a grappe's line the structure column may stay empty (the porteur is shown), or name one of its members.
+    static func grappeApplicant(_ written: String, grappe: ApplicantGrappe, on db: any SQLDatabase) async throws
+        -> Structure
+    {
+        guard !written.trimmedSpaces.isEmpty else { return grappe.members[0] }
+        let structure = try await applicant(written, on: db)
+        guard grappe.members.contains(where: { $0.id == structure.id }) else {
+            throw ServiceError.invalid(
+                "\(structure.name) ne fait pas partie de la grappe \(grappe.code).", field: "structure")
+        }
+        return grappe.members[0]
     }
 
     /// The structure by its FINESS ET, or by its FINESS EJ when the entity has one establishment only.
@@ -269,8 +330,9 @@ enum ApplicationService {
                     "created_at"
                 )
                 .values(
-                    SQLBind(id), SQLBind(line.programme.id), SQLBind(line.window.id), SQLBind(line.structure.id),
-                    SQLBind(UUID?.none), SQLBind(line.applicantKey), SQLBind(line.reference), SQLBind(now)
+                    SQLBind(id), SQLBind(line.programme.id), SQLBind(line.window.id),
+                    SQLBind(line.grappe == nil ? line.structure.id : nil), SQLBind(line.grappe?.id),
+                    SQLBind(line.applicantKey), SQLBind(line.reference), SQLBind(now)
                 ).run()
             applicationID = id
         } else if !line.reference.isEmpty, existing?.reference != line.reference, let applicationID {
