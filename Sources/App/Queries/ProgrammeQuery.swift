@@ -135,8 +135,8 @@ enum ProgrammeQuery {
         var sql: SQLQueryString = """
             SELECT a.id AS application_id, g.code AS programme_code, g.name AS programme_name,
                    CASE WHEN gr.id IS NULL THEN s.name ELSE 'Grappe ' || gr.name END AS structure_name,
-                   s.finess_et, s.finess_ej, w.number AS window, p.code AS domain_code, p.label AS domain_label, d.status,
-                   d.status_on, d.motive, a.reference, d.amount_cents
+                   s.finess_et, s.finess_ej, w.number AS window, p.code AS domain_code, p.label AS domain_label,
+                   d.status, d.status_on, d.motive, a.reference, d.amount_cents
             FROM application_domains d JOIN applications a ON a.id = d.application_id
             JOIN programmes g ON g.id = a.programme_id
             JOIN programme_windows w ON w.id = a.window_id JOIN programme_domains p ON p.id = d.domain_id
