@@ -54,6 +54,10 @@ struct ImportFileCommand: AsyncCommand {
             "Importe des candidatures aux programmes de financement (programme;fenetre;structure;grappe;domaine;"
                 + "statut;date_statut;montant;montant_signature;montant_cibles;reference;motif) : toutes les lignes "
                 + "ou aucune ; lot annulable."
+        case .flags:
+            "Importe les drapeaux des structures que lisent les règles d'éligibilité des programmes (structure;"
+                + "drapeau, ex. PMSI, CRO, BIO, RADIO) : un drapeau cité est porté par exactement les structures "
+                + "listées ; toutes les lignes ou aucune."
         case .grappes:
             "Importe les grappes d'un programme (programme;grappe;nom;structure;porteur, une ligne par structure, "
                 + "le porteur marqué oui) : toutes les lignes ou aucune ; une grappe citée reçoit exactement les "

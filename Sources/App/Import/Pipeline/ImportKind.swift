@@ -15,6 +15,7 @@ enum ImportKind: String, CaseIterable, Sendable, Codable {
     case codes
     case applications
     case grappes
+    case flags = "drapeaux"
 
     var label: String {
         switch self {
@@ -28,6 +29,7 @@ enum ImportKind: String, CaseIterable, Sendable, Codable {
         case .codes: "Correspondances de codes"
         case .applications: "Candidatures aux programmes"
         case .grappes: "Grappes de structures (programmes)"
+        case .flags: "Drapeaux des structures (PMSI, CRO…)"
         }
     }
 
@@ -52,6 +54,7 @@ enum ImportKind: String, CaseIterable, Sendable, Codable {
         case .codes: "correspondances"
         case .applications: "candidatures × domaines"
         case .grappes: "membres de grappes"
+        case .flags: "drapeaux"
         default: "lignes"
         }
     }
@@ -96,6 +99,9 @@ enum ImportKind: String, CaseIterable, Sendable, Codable {
             return try await ImportPipeline.run(&importer, file: file, mode: mode, on: db, actor: actor)
         case .applications:
             var importer = ApplicationImporter()
+            return try await ImportPipeline.run(&importer, file: file, mode: mode, on: db, actor: actor)
+        case .flags:
+            var importer = StructureFlagImporter()
             return try await ImportPipeline.run(&importer, file: file, mode: mode, on: db, actor: actor)
         case .grappes:
             var importer = GrappeImporter()
