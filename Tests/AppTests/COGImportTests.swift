@@ -106,6 +106,17 @@ import Testing
             let demoAgain = try await app.db.sqlTransaction { db in try await DemoRegion.load(on: db, actor: .system) }
             #expect(demoAgain.structures.created == 0 && demoAgain.structures.updated == 0)
             #expect(try await app.count("audit_events") == auditBefore)
+            // check: SUN-ES window 1 as seed 000 prints it, from applications filed, instructed and decided in turn
+            let sunes = try #require(try await ProgrammeQuery.find("sun-es", on: app.sql))
+            let window1 = try await ProgrammeStats.table(sunes, window: 1, on: app.sql)
+            #expect(window1.domains.prefix(4).map(\.eligible) == [235, 73, 33, 93])
+            #expect(window1.domains.prefix(4).map(\.filed) == [84, 39, 12, 20])
+            #expect(window1.domains.prefix(4).map(\.validated) == [75, 36, 10, 17])
+            #expect(window1.applicants == 86 && window1.validatedApplicants == 77 && window1.refusedApplicants == 9)
+            #expect(window1.byTerritory.map(\.validated) == DemoProgrammes.validatedPerTAN)
+            #expect(window1.byLegalStatus.prefix(3).map(\.validated) == [37, 31, 9])
+            #expect(window1.domains.reduce(0) { $0 + $1.committedCents } == 601_000_000, "6,01 M€")
+            #expect(try await app.count("application_domain_history") > 400, "statuses kept as they moved")
             // check: the 2023–2027 plan is current with values up to last month; 2021–2023 closed with its photo
             let roadmaps = try await RoadmapQuery.all(on: app.sql)
             #expect(RoadmapQuery.current(roadmaps, today: .today())?.code == "feuille-de-route-2023-2027-r32")

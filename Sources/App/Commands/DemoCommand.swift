@@ -43,6 +43,12 @@ struct DemoCommand: AsyncCommand {
                     ? "Journal d'activités de démonstration déjà chargé (\(activities) activités)."
                     : "Journal d'activités de démonstration : \(activities) activités.")
                     .consoleText())
+            context.console.output(
+                (summary.programmes.alreadyLoaded
+                    ? "Programmes de financement de démonstration déjà chargés "
+                        + "(\(summary.programmes.applications) dossiers SUN-ES)."
+                    : "Programmes de financement de démonstration : SUN-ES, ESMS numérique et CaRE, "
+                        + "\(summary.programmes.applications) candidatures × domaines.").consoleText())
             if summary.closingPhotoValidated {
                 context.console.output(
                     "Photo à date de clôture validée : « \(DemoRoadmaps.closingPhoto.name) ».".consoleText())

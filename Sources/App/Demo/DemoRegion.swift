@@ -24,6 +24,7 @@ enum DemoRegion {
         var activities: DemoActivities.Summary
         var closingPhotoValidated: Bool
         var committees: DemoCommittees.Summary
+        var programmes: DemoProgrammes.Summary
     }
 
     /// The TAN membership shipped with the product (`Resources/demo/tan_hauts_de_france.csv`:
@@ -60,17 +61,38 @@ enum DemoRegion {
         var file = FinessFile(format: .etalabCSV)
         file.records = try await structures(on: db)
         file.read = file.records.count
+        file.legalEntities = file.records.map { record in
+            FinessLegalEntity(
+                finessEJ: record.finessEJ, name: record.name, legalStatus: legalStatus(record))
+        }
         let summary = try await FinessImporter.apply(
             file, fileName: "démonstration Hauts-de-France", source: "demo", isDemo: true, on: db, actor: actor)
         let roadmaps = try await DemoRoadmaps.load(region: region, on: db, actor: actor)
         _ = try await DemoDirectory.load(on: db, actor: actor)
         let activities = try await DemoActivities.load(on: db, actor: actor, today: today)
         let observations = try await DemoIndicators.load(on: db, today: today)
+        let programmes = try await DemoProgrammes.load(on: db, actor: actor)
         let photo = try await DemoRoadmaps.validateClosingPhoto(region: region, on: db, actor: actor)
         let committees = try await DemoCommittees.load(on: db, actor: actor, today: today)
         return Summary(
             territories: tans.count, structures: summary, roadmaps: roadmaps, observations: observations,
-            activities: activities, closingPhotoValidated: photo, committees: committees)
+            activities: activities, closingPhotoValidated: photo, committees: committees, programmes: programmes)
+    }
+
+    /// A plausible FINESS legal status for a demo entity (public hospitals, commercial clinics, associations…),
+    /// so that the programmes' per-legal-status tables have something to group: `13` public, `61` association
+    /// (EBNL), `73` company (privé à but lucratif).
+    static func legalStatus(_ record: FinessRecord) -> String {
+        let serial = Int(record.finessEJ.suffix(6)) ?? 0
+        return switch record.categoryCode {
+        case "355": "13"
+        case "365": serial % 5 == 0 ? "61" : "73"
+        case "109": serial % 3 == 0 ? "13" : serial % 3 == 1 ? "61" : "73"
+        case "127": serial % 2 == 0 ? "61" : "13"
+        case "500", "202": serial % 3 == 0 ? "13" : serial % 3 == 1 ? "61" : "73"
+        case "620", "611": "73"
+        default: "61"
+        }
     }
 
     /// How many structures of each kind, for the whole region (orders of magnitude of the real one).
