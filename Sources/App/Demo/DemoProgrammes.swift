@@ -167,12 +167,12 @@ enum DemoProgrammes {
             header
                 + lines.compactMap { line in
                     guard let (label, day) = status(line) else { return nil }
+                    let targets = line.cents - line.signatureCents
                     let money =
                         amounts && line.validated
-                        ? "\(euros(line.cents));\(euros(line.signatureCents));\(euros(line.cents - line.signatureCents))"
-                        : ";;"
-                    return
-                        "sun-es;1;\(line.finess);;\(line.domain);\(label);\(day.iso);\(money);DS-21\(String(format: "%04d", line.number));"
+                        ? "\(euros(line.cents));\(euros(line.signatureCents));\(euros(targets))" : ";;"
+                    let reference = "DS-21" + String(format: "%04d", line.number)
+                    return "sun-es;1;\(line.finess);;\(line.domain);\(label);\(day.iso);\(money);\(reference);"
                 }.joined(separator: "\n") + "\n"
         }
         var written = try await importing(
