@@ -67,6 +67,14 @@ struct CanonicalTable {
 
     func has(_ field: String) -> Bool { index[field] != nil }
 
+    /// Refuses a file that lacks one of the `required` fields, listing the columns the kind reads.
+    func require(_ required: [String], fileName: String, columns: [(field: String, names: [String])]) throws {
+        guard let missing = required.first(where: { !has($0) }) else { return }
+        throw ServiceError.invalid(
+            "\(fileName), ligne 1 : colonne « \(missing) » absente (colonnes attendues : "
+                + columns.map(\.field).joined(separator: ", ") + ").")
+    }
+
     /// A cell holding a list separated by `|` (`MSS|DMP`), its items trimmed, empty ones dropped.
     static func list(_ cell: String?) -> [String] {
         (cell ?? "").split(separator: "|").map { String($0).trimmedSpaces }.filter { !$0.isEmpty }

@@ -32,12 +32,9 @@ struct ApplicationImporter: Importer {
     func read(_ file: ImportFile, on db: any SQLDatabase) async throws -> [ImportLine<ApplicationService.Input>] {
         let table = try CanonicalTable.read(
             file.data, fileName: file.name, columns: Self.columns, sheet: file.options.sheet)
-        for required in ["programme", "fenetre", "structure", "domaine", "statut", "date_statut"]
-        where !table.has(required) {
-            throw ServiceError.invalid(
-                "\(file.name), ligne 1 : colonne « \(required) » absente (colonnes attendues : "
-                    + Self.columns.map(\.field).joined(separator: ", ") + ").")
-        }
+        try table.require(
+            ["programme", "fenetre", "structure", "domaine", "statut", "date_statut"], fileName: file.name,
+            columns: Self.columns)
         return table.rows.map { row in
             func cell(_ field: String) -> String { table.cell(row, field) ?? "" }
             return ImportLine(
